@@ -1,0 +1,73 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { Jobs } from './jobs/jobs.js';
+import type { PiiCipher } from './lib/pii-cipher.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import webPlugin from './plugins/web.js';
+import { registerModules } from './modules/index.js';
+
+/** The infrastructure the app is built over; tests pass PGlite and their own config (STYLE.md §3). */
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  cipher: PiiCipher;
+  jobs: Jobs;
+};
+
+export type App = FastifyInstance;
+
+/** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Requests carry a generated id, logged with every line, so a problem report can be traced.
+    requestIdHeader: false,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Infrastructure plugins.
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ketnoi API',
+        version: '0.1.0',
+        description: 'Commune registry, one-stop shop and outreach. Errors are application/problem+json (RFC 9457).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ketnoi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // App plugins, then modules.
+  await app.register(errorsPlugin);
+  await app.register(authPlugin, deps);
+  await app.register(async (scoped) => registerModules(scoped, deps));
+  if (options.serveWeb) await app.register(webPlugin, { root: deps.config.webDist });
+  return app;
+}

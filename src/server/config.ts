@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at boot from the environment (STYLE.md §26). Nothing else reads process.env.
+ * Secrets (the data-encryption key and the blind-index key) come from here and never from the repository.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  KETNOI_ENV: z.enum(['development', 'production', 'test']).optional(),
+  NODE_ENV: z.string().optional(),
+  /** 32 bytes, base64: AES-256-GCM key for ID and phone numbers at rest. */
+  KETNOI_DATA_KEY: z.string().optional(),
+  /** 32 bytes, base64: HMAC key for the blind index (exact lookup of encrypted values). */
+  KETNOI_INDEX_KEY: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Set when served behind TLS (cookies get Secure) — or true when TRUST_PROXY sees https. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().default('./dist/web'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  keys: { data: Buffer; index: Buffer };
+  demoPassword: string | undefined;
+  cookieSecure: 'true' | 'false' | 'auto';
+  trustProxy: boolean;
+  sessionDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  logLevel: string;
+  webDist: string;
+};
+
+export class ConfigError extends Error {}
+
+function decodeKey(name: string, value: string): Buffer {
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes encoded in base64 (openssl rand -base64 32).`);
+  return key;
+}
+
+/**
+ * Keys for a development or demo install: generated once into DATA_DIR/keys.json (mode 600, outside git) so the
+ * embedded database stays readable across restarts. Production refuses to start without keys in the environment.
+ */
+function developmentKeys(dataDir: string): { data: string; index: string } {
+  const file = path.join(dataDir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { data: string; index: string };
+  mkdirSync(dataDir, { recursive: true });
+  const keys = { data: randomBytes(32).toString('base64'), index: randomBytes(32).toString('base64') };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const production = (e.KETNOI_ENV ?? (e.NODE_ENV === 'production' ? 'production' : 'development')) === 'production';
+  let dataKey = e.KETNOI_DATA_KEY;
+  let indexKey = e.KETNOI_INDEX_KEY;
+  if (!dataKey || !indexKey) {
+    if (production) {
+      throw new ConfigError(
+        'KETNOI_DATA_KEY and KETNOI_INDEX_KEY must be set in production: they encrypt ID and phone numbers at rest. ' +
+          'Generate each with `openssl rand -base64 32`, keep them in your secret store, and never change them ' +
+          'without re-encrypting (see docs/DATABASE.md).',
+      );
+    }
+    const dev = developmentKeys(e.DATA_DIR);
+    dataKey ??= dev.data;
+    indexKey ??= dev.index;
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    production,
+    keys: { data: decodeKey('KETNOI_DATA_KEY', dataKey), index: decodeKey('KETNOI_INDEX_KEY', indexKey) },
+    demoPassword: e.DEMO_PASSWORD,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY === 'true',
+    sessionDays: e.SESSION_DAYS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    logLevel: e.LOG_LEVEL,
+    webDist: e.WEB_DIST,
+  };
+}

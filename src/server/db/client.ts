@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What a repository function takes: the database or an open transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * One handle over either database. `raw` runs a parameterised statement and returns rows; it is the escape hatch
+ * for bulk statements (unnest inserts, COPY-sized batches) that read badly in the query builder.
+ */
+export type Database = {
+  kind: DatabaseKind;
+  db: Db;
+  raw<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The underlying PGlite instance (embedded only): pg-boss needs it. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; max?: number };
+
+// PostgreSQL returns `date` as a string; keep it that way (no timezone shifts on birth dates).
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: { pg_trgm },
+    });
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      pglite,
+      async raw<T>(text: string, params?: unknown[]) {
+        const result = await pglite.query<T>(text, params);
+        return result.rows;
+      },
+      close: () => pglite.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    async raw<T>(text: string, params?: unknown[]) {
+      const result = await pool.query(text, params as unknown[]);
+      return result.rows as T[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a `db.execute(sql)` result: PGlite and node-postgres both answer `{ rows }`. */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,17 @@
+-- The audit log is append-only: the application role may insert but never rewrite or erase history.
+-- A trigger (rather than REVOKE) so the rule holds on the embedded database too, where there is one role.
+CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();--> statement-breakpoint
+COMMENT ON COLUMN residents.personal_id_enc IS 'AES-256-GCM ciphertext (base64 iv|tag|body) of the 12-digit personal ID; key KETNOI_DATA_KEY';--> statement-breakpoint
+COMMENT ON COLUMN residents.personal_id_bidx IS 'HMAC-SHA256 blind index of the personal ID (key KETNOI_INDEX_KEY), exact lookup only';--> statement-breakpoint
+COMMENT ON COLUMN residents.phone_enc IS 'AES-256-GCM ciphertext of the phone number in E.164 (+84...)';--> statement-breakpoint
+COMMENT ON COLUMN residents.ethnicity IS 'Sensitive personal data (Decree 13/2023): readable only with resident.readSensitive';--> statement-breakpoint
+COMMENT ON COLUMN residents.health_notes IS 'Sensitive personal data (Decree 13/2023): readable only with resident.readSensitive';--> statement-breakpoint
+COMMENT ON COLUMN units.path IS 'Materialised chain of ids, e.g. /1/12/340/: scope checks are a prefix match';

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { check, customType, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { units } from './units.js';
+import { users } from './users.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * An import of households and residents from a spreadsheet. The file is kept until the import finishes so the
+ * worker (a pg-boss job) can validate it, report every bad row, and import only when told to.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    file: bytea('file'),
+    status: text('status').notNull().default('QUEUED'),
+    mode: text('mode').notNull().default('DRY_RUN'),
+    skipBadRows: integer('skip_bad_rows').notNull().default(0),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** First 1,000 problems: {row, column, code, message_vi, message_en}. */
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    summary: jsonb('summary'),
+    failure: text('failure'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('import_jobs_status_check', sql`${t.status} in ('QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED')`),
+    check('import_jobs_mode_check', sql`${t.mode} in ('DRY_RUN', 'IMPORT')`),
+  ],
+);

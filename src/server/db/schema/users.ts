@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { units } from './units.js';
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('vi'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(sql`lower(${t.username})`)],
+);
+
+/** A role held on a unit; it covers the unit's subtree. */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    role: text('role').notNull(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('role_assignments_user_role_unit_key').on(t.userId, t.role, t.unitId),
+    check(
+      'role_assignments_role_check',
+      sql`${t.role} in ('SYSTEM_ADMIN', 'PROVINCE_OFFICER', 'COMMUNE_LEADER', 'ONESTOP_OFFICER', 'GROUP_HEAD', 'DIGITAL_TEAM')`,
+    ),
+  ],
+);
+
+/**
+ * Server-side sessions: the cookie carries a random token, the table keeps only its SHA-256, so a database leak
+ * yields no usable session. Deleting a user's rows is "log out everywhere".
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

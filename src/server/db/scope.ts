@@ -1,0 +1,34 @@
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { Permission } from '../../shared/permissions.js';
+
+/**
+ * The caller's reach for one permission: the unit paths where they hold a role granting it.
+ * Every repository function that touches registry data takes a Scope (not optional), and puts
+ * `unitInScope(...)` in its WHERE clause, so no module can forget the caller's units (STYLE.md §28).
+ */
+export type Scope = { readonly permission: Permission; readonly prefixes: readonly string[] };
+
+/** Paths are built from integer ids ("/1/12/"), so they carry no LIKE metacharacters to escape. */
+function pathMatches(prefixes: readonly string[]): SQL {
+  if (prefixes.length === 0) return sql`false`;
+  return sql.join(
+    prefixes.map((p) => sql`u.path like ${`${p}%`}`),
+    sql` or `,
+  );
+}
+
+/** `column` (a unit id) lies in the caller's subtree(s). */
+export function unitInScope(column: AnyColumn | SQL, scope: Scope): SQL {
+  return sql`${column} in (select u.id from units u where ${pathMatches(scope.prefixes)})`;
+}
+
+/** A unit path lies in the caller's subtree(s): for queries that already have the path at hand. */
+export function pathInScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
+  if (scope.prefixes.length === 0) return sql`false`;
+  return sql`(${sql.join(scope.prefixes.map((p) => sql`${pathColumn} like ${`${p}%`}`), sql` or `)})`;
+}
+
+/** Same test in memory, for a path already loaded (e.g. a unit row being re-parented). */
+export function pathWithin(path: string, scope: Scope): boolean {
+  return scope.prefixes.some((p) => path.startsWith(p));
+}

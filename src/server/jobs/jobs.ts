@@ -1,0 +1,77 @@
+import PgBoss from 'pg-boss';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Database } from '../db/client.js';
+
+/**
+ * Background work (imports, exports, later deliveries and snapshots) as pg-boss jobs inside PostgreSQL, so the
+ * embedded default needs no broker. `send` also wakes this process's worker, so a job starts at once instead of at
+ * the next poll; other API processes pick it up on their poll.
+ */
+export type Jobs = {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send(name: string, data: object, options?: { retryLimit?: number; singletonKey?: string }): Promise<string | null>;
+  work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void>;
+};
+
+/** pg-boss speaks to PGlite through this adapter: one connection, so a failed statement must not leave it aborted. */
+function pgliteAdapter(pglite: PGlite): PgBoss.Db {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      try {
+        if (values && values.length > 0) return await pglite.query(text, values);
+        const results = await pglite.exec(text);
+        return { rows: results.flatMap((r) => r.rows) };
+      } catch (error) {
+        await pglite.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+export function createJobs(database: Database, options: { workers?: boolean } = {}): Jobs {
+  const boss = new PgBoss(
+    database.kind === 'pglite'
+      ? { db: pgliteAdapter(database.pglite!), supervise: true, schedule: false }
+      : { connectionString: undefined, db: { executeSql: (text, values) => database.pool!.query(text, values) }, schedule: false },
+  );
+  boss.on('error', (error) => console.error('[jobs]', error));
+  const workerIds = new Map<string, string>();
+  const queues = new Set<string>();
+  let started = false;
+
+  async function ensureQueue(name: string) {
+    if (queues.has(name)) return;
+    await boss.createQueue(name);
+    queues.add(name);
+  }
+
+  return {
+    async start() {
+      if (started) return;
+      await boss.start();
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+    async send(name, data, sendOptions) {
+      await ensureQueue(name);
+      const id = await boss.send(name, data, { retryLimit: sendOptions?.retryLimit ?? 2, singletonKey: sendOptions?.singletonKey });
+      const worker = workerIds.get(name);
+      if (worker) boss.notifyWorker(worker);
+      return id;
+    },
+    async work(name, handler) {
+      if (options.workers === false) return;
+      await ensureQueue(name);
+      const id = await boss.work<object>(name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+        if (job) await handler(job.data as never);
+      });
+      workerIds.set(name, id);
+    },
+  };
+}

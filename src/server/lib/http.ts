@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, as every error response declares it. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+/** The error responses a private route may give; spread into each route's `response`. */
+export const errorResponses = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  413: Problem,
+  429: Problem,
+} as const;
+
+export const Id = z.coerce.number().int().min(1).max(2_147_483_647);
+export const IdParams = z.object({ id: Id });
+
+/** Page through lists 1-based; limit capped so a client cannot ask the database for everything at once. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), limit: z.number().int(), hasMore: z.boolean() });
+
+export const toOffset = (q: { page: number; limit: number }) => ({ limit: q.limit, offset: (q.page - 1) * q.limit });
+
+/** Fetch limit+1 rows to learn whether another page exists without counting the whole match set. */
+export function paged<T>(rows: T[], q: { page: number; limit: number }) {
+  return { items: rows.slice(0, q.limit), page: q.page, limit: q.limit, hasMore: rows.length > q.limit };
+}
+
+export const IsoDate = z.iso.date();
+/** Trimmed text with a hard length cap: every free-text field goes through it. */
+export const Text = (max: number) => z.string().trim().max(max);

@@ -1,0 +1,33 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Encryption at rest for ID and phone numbers: AES-256-GCM with a random 96-bit IV per value, stored as
+ * base64(iv ‖ tag ‖ ciphertext). Exact lookup goes through a blind index: HMAC-SHA256 under a second key,
+ * truncated to 128 bits, so the database never sees the value and the index cannot be reversed without the key.
+ */
+export type PiiCipher = {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  blindIndex(plain: string, purpose: 'pid' | 'phone'): string;
+};
+
+export function createPiiCipher(keys: { data: Buffer; index: Buffer }): PiiCipher {
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', keys.data, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    decrypt(stored) {
+      const raw = Buffer.from(stored, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', keys.data, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    // The purpose prefix keeps an ID number and a phone with the same digits from sharing an index value.
+    blindIndex(plain, purpose) {
+      return createHmac('sha256', keys.index).update(`${purpose}:${plain}`).digest('base64url').slice(0, 22);
+    },
+  };
+}

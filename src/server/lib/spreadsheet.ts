@@ -1,0 +1,110 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+
+export type SheetFormat = 'xlsx' | 'csv';
+export type SheetColumn = { key: string; header: string; width?: number };
+export type SheetRow = Record<string, string | number | boolean | null | undefined>;
+
+export const contentTypes: Record<SheetFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * Streams rows into an .xlsx (exceljs streaming writer, rows committed as they come) or a .csv (with a BOM so
+ * Excel opens Vietnamese text correctly). Memory stays flat however many rows the source yields.
+ */
+export function streamSheet(format: SheetFormat, sheetName: string, columns: SheetColumn[], rows: AsyncIterable<SheetRow>): Readable {
+  const out = new PassThrough();
+  const pump = async () => {
+    if (format === 'csv') {
+      const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: true });
+      csv.pipe(out);
+      for await (const row of rows) {
+        if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+      }
+      csv.end();
+      return;
+    }
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 18 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  };
+  pump().catch((error) => out.destroy(error as Error));
+  return out;
+}
+
+/** Reads the first sheet of an .xlsx or a .csv into header-keyed rows (cells as trimmed strings). */
+export async function* readSheet(format: SheetFormat, file: Buffer): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
+  if (format === 'csv') {
+    const text = file.toString('utf8').replace(/^\uFEFF/, '');
+    // Group heads save from Excel with ';' in Vietnamese locales: take the delimiter the header line uses.
+    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+    const parser = Readable.from([text]).pipe(parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
+    let rowNumber = 1;
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      rowNumber += 1;
+      yield { rowNumber, cells: record };
+    }
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  for await (const worksheet of reader) {
+    let headers: string[] | undefined;
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      if (!headers) {
+        headers = values;
+        continue;
+      }
+      if (values.every((v) => v === '')) continue;
+      const cells: Record<string, string> = {};
+      headers.forEach((h, i) => {
+        if (h) cells[h] = values[i] ?? '';
+      });
+      yield { rowNumber: row.number, cells };
+    }
+    return; // first sheet only
+  }
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, '0');
+}
+
+/** A cell as the text a person sees: dates as dd/MM/yyyy, numbers without exponent, rich text flattened. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'object') {
+    const v = value as { text?: string; richText?: { text: string }[]; result?: unknown };
+    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.text !== undefined) return String(v.text).trim();
+    if (v.result !== undefined) return cellText(v.result);
+  }
+  return String(value).trim();
+}
+
+/** "dd/MM/yyyy" (also d/M/yyyy, dd-MM-yyyy, yyyy-MM-dd) → ISO date, or null when it is not a real date. */
+export function parseVnDate(text: string): string | null {
+  let d: number, m: number, y: number;
+  let match = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** ISO date → dd/MM/yyyy. */
+export const formatVnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');

@@ -1,0 +1,57 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
+import type { Actor } from '../../plugins/auth.js';
+
+export type AuditEntry = {
+  action: string;
+  entityType?: string;
+  entityId?: string | number;
+  details?: Record<string, unknown>;
+};
+
+export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: actor.userId,
+    username: actor.username,
+    roles: actor.roles,
+    unitId: actor.unitId,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    details: entry.details ?? null,
+  });
+}
+
+export type AuditFilter = { from?: string; to?: string; userId?: number; action?: string; entityType?: string; entityId?: string };
+
+function where(scope: Scope, f: AuditFilter): SQL {
+  // An auditor sees entries written by actors whose primary unit lies in the auditor's subtree.
+  const conditions: (SQL | undefined)[] = [
+    sql`(${auditLog.unitId} is null and ${scope.prefixes.includes('/1/')} or exists (select 1 from units u where u.id = ${auditLog.unitId} and ${pathInScope(sql`u.path`, scope)}))`,
+    f.from ? gte(auditLog.at, new Date(f.from)) : undefined,
+    f.to ? lt(auditLog.at, new Date(f.to)) : undefined,
+    f.userId ? eq(auditLog.userId, f.userId) : undefined,
+    f.action ? sql`${auditLog.action} like ${`${f.action.replace(/[%_\\]/g, '\\$&')}%`}` : undefined,
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined))!;
+}
+
+export async function listAudit(tx: Tx, scope: Scope, f: AuditFilter, page: { limit: number; offset: number }) {
+  return tx.select().from(auditLog).where(where(scope, f)).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset);
+}
+
+/** Keyset pages for exports: `beforeId` walks down the log without OFFSET. */
+export async function listAuditBefore(tx: Tx, scope: Scope, f: AuditFilter, beforeId: number, limit: number) {
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(where(scope, f), lt(auditLog.id, beforeId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,78 @@
+import type { FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HouseholdKind, VneidLevel } from '../../../shared/enums.js';
+import { Permission } from '../../../shared/permissions.js';
+import type { App, AppDeps } from '../../app.js';
+import { errorResponses, Id, Text } from '../../lib/http.js';
+import { contentTypes, streamSheet, type SheetColumn, type SheetFormat, type SheetRow } from '../../lib/spreadsheet.js';
+import { actorOf } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { getUnitPath } from '../units/units.service.js';
+import { interpretQuery } from '../residents/residents.service.js';
+import { householdRows, residentRows } from './exports.rows.js';
+import { registryColumns } from '../imports/registry-columns.js';
+
+const Format = z.enum(['xlsx', 'csv']).default('xlsx');
+const ResidentsExportQuery = z.object({
+  format: Format,
+  q: Text(100).optional(),
+  unit: Id.optional(),
+  vneidLevel: z.enum(VneidLevel).optional(),
+  tag: Text(40).optional(),
+  includeFormer: z.enum(['true', 'false']).default('false'),
+});
+const HouseholdsExportQuery = z.object({ format: Format, q: Text(100).optional(), unit: Id.optional(), kind: z.enum(HouseholdKind).optional() });
+
+export const householdColumns: SheetColumn[] = [
+  { key: 'code', header: 'Số hộ', width: 10 },
+  { key: 'address', header: 'Địa chỉ', width: 40 },
+  { key: 'kind', header: 'Loại hộ', width: 12 },
+  { key: 'unitCode', header: 'Mã thôn/tổ', width: 12 },
+  { key: 'unitName', header: 'Thôn/tổ', width: 20 },
+  { key: 'headName', header: 'Chủ hộ', width: 26 },
+  { key: 'memberCount', header: 'Số nhân khẩu', width: 10 },
+];
+
+function sendSheet(reply: FastifyReply, format: SheetFormat, name: string, columns: SheetColumn[], rows: AsyncIterable<SheetRow>) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  reply.header('content-type', contentTypes[format]);
+  reply.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
+  return reply.send(streamSheet(format, name, columns, rows));
+}
+
+/** Streamed exports of any registry list, in the import template's columns so a list can go round-trip. */
+export function registerExports(app: App, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get('/api/exports/residents', {
+    config: { permission: Permission.REGISTRY_EXPORT },
+    schema: { tags: ['exports'], summary: 'Export residents (filtered like the list) as .xlsx or .csv, streamed; audited', querystring: ResidentsExportQuery, response: { 200: z.any(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const scope = request.scope!;
+      const filter = {
+        search: interpretQuery(q.q, deps.cipher),
+        unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined,
+        vneidLevel: q.vneidLevel,
+        tag: q.tag,
+        includeFormer: q.includeFormer === 'true',
+      };
+      await insertAudit(db, actorOf(request), { action: 'export.residents', details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null } });
+      return sendSheet(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
+    },
+  });
+
+  r.get('/api/exports/households', {
+    config: { permission: Permission.REGISTRY_EXPORT },
+    schema: { tags: ['exports'], summary: 'Export households as .xlsx or .csv, streamed; audited', querystring: HouseholdsExportQuery, response: { 200: z.any(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const scope = request.scope!;
+      const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
+      await insertAudit(db, actorOf(request), { action: 'export.households', details: { format: q.format, unit: q.unit ?? null } });
+      return sendSheet(reply, q.format, 'ho-gia-dinh', householdColumns, householdRows(db, scope, { q: q.q, unitPath, kind: q.kind }));
+    },
+  });
+}

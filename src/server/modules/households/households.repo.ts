@@ -1,0 +1,98 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { householdMembers, households, residents, units } from '../../db/schema/index.js';
+import { unitInScope, type Scope } from '../../db/scope.js';
+import { foldText } from '../../../shared/text.js';
+import { householdSearchText } from '../residents/residents.repo.js';
+
+export type HouseholdRow = typeof households.$inferSelect;
+
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+const headName = sql<string | null>`(select r.full_name from residents r where r.id = ${households.headResidentId})`;
+const memberCount = sql<number>`(select count(*)::int from household_members m where m.household_id = ${households.id} and m.left_on is null)`;
+
+export type HouseholdFilter = { folded?: string; unitPath?: string; kind?: string; includeDissolved: boolean };
+
+function householdConditions(scope: Scope, f: HouseholdFilter): SQL {
+  return and(
+    unitInScope(households.unitId, scope),
+    f.unitPath ? sql`${households.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
+    f.folded ? sql`${households.searchText} like ${`%${likeEscape(f.folded)}%`}` : undefined,
+    f.kind ? eq(households.kind, f.kind) : undefined,
+    f.includeDissolved ? undefined : isNull(households.dissolvedOn),
+  )!;
+}
+
+export async function searchHouseholds(tx: Tx, scope: Scope, f: HouseholdFilter, page: { limit: number; offset: number }) {
+  return tx
+    .select({ household: households, unitName: units.name, headName, memberCount })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(householdConditions(scope, f))
+    .orderBy(households.searchText, households.id)
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+/** Keyset pages for exports. */
+export async function listHouseholdsAfter(tx: Tx, scope: Scope, f: HouseholdFilter, afterId: number, limit: number) {
+  return tx
+    .select({ household: households, unitName: units.name, unitCode: units.code, headName, memberCount })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(and(householdConditions(scope, f), sql`${households.id} > ${afterId}`))
+    .orderBy(households.id)
+    .limit(limit);
+}
+
+export async function findHousehold(tx: Tx, id: number, scope: Scope) {
+  const [row] = await tx
+    .select({ household: households, unitName: units.name, unitClosedAt: units.closedAt, headName, memberCount })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(and(eq(households.id, id), unitInScope(households.unitId, scope)));
+  return row;
+}
+
+/** Members of a household, current first, then past stays, for the "members over time" view. */
+export async function listMembers(tx: Tx, householdId: number) {
+  return tx
+    .select({
+      m: householdMembers,
+      fullName: residents.fullName,
+      birthDate: residents.birthDate,
+      gender: residents.gender,
+      vneidLevel: residents.vneidLevel,
+    })
+    .from(householdMembers)
+    .innerJoin(residents, eq(residents.id, householdMembers.residentId))
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(sql`${householdMembers.leftOn} is not null`, householdMembers.joinedOn, householdMembers.id);
+}
+
+export async function insertHousehold(tx: Tx, row: typeof households.$inferInsert): Promise<HouseholdRow> {
+  const [inserted] = await tx
+    .insert(households)
+    .values({ ...row, searchText: householdSearchText(row.address, null), addressSearch: foldText(row.address) })
+    .returning();
+  return inserted!;
+}
+
+/** Optimistic update of a household's own fields; returns undefined when `version` is stale. */
+export async function updateHouseholdRow(tx: Tx, id: number, version: number, fields: Partial<typeof households.$inferInsert>) {
+  const [row] = await tx
+    .update(households)
+    .set({ ...fields, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(households.id, id), eq(households.version, version)))
+    .returning();
+  return row;
+}
+
+/** Sets (or clears) the head and refreshes the search key, which carries the head's name. */
+export async function setHouseholdHead(tx: Tx, household: { id: number; address: string }, head: { id: number; fullName: string } | null) {
+  await tx
+    .update(households)
+    .set({ headResidentId: head?.id ?? null, searchText: householdSearchText(household.address, head?.fullName), updatedAt: sql`now()` })
+    .where(eq(households.id, household.id));
+}

@@ -1,0 +1,84 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Permission } from '../../../shared/permissions.js';
+import type { App, AppDeps } from '../../app.js';
+import { validation } from '../../lib/errors.js';
+import { errorResponses, IdParams } from '../../lib/http.js';
+import { requestLocale } from '../../lib/locale.js';
+import { contentTypes, streamSheet } from '../../lib/spreadsheet.js';
+import { actorOf } from '../../plugins/auth.js';
+import { registryColumns, templateExamples } from './registry-columns.js';
+import { CommitImportInput, ImportJob, TemplateQuery } from './imports.schemas.js';
+import { listImports } from './imports.repo.js';
+import * as service from './imports.service.js';
+
+export function registerImports(app: App, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { permission: Permission.REGISTRY_IMPORT };
+  const db = deps.database.db;
+
+  void deps.jobs.work<{ importId: number }>(service.IMPORT_QUEUE, (data) => service.runImportJob(deps, data.importId));
+
+  r.get('/api/imports/template', {
+    config,
+    schema: { tags: ['imports'], summary: 'The household and resident list template (.xlsx or .csv)', querystring: TemplateQuery, response: { 200: z.any(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const format = request.query.format;
+      async function* rows() {
+        yield* templateExamples;
+      }
+      reply.header('content-type', contentTypes[format]);
+      reply.header('content-disposition', `attachment; filename="mau-danh-sach-ho.${format}"`);
+      return reply.send(streamSheet(format, 'Danh sách', registryColumns, rows()));
+    },
+  });
+
+  r.post('/api/imports', {
+    config,
+    schema: {
+      tags: ['imports'],
+      summary: 'Upload an .xlsx or .csv list for a unit; it is checked (dry run) and nothing is written yet',
+      consumes: ['multipart/form-data'],
+      response: { 202: ImportJob, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw validation([{ field: 'file', code: 'REQUIRED', message: { vi: 'Hãy gửi tệp dạng multipart/form-data', en: 'Send the file as multipart/form-data' } }]);
+      }
+      const part = await request.file();
+      if (!part) throw validation([{ field: 'file', code: 'REQUIRED', message: { vi: 'Chưa chọn tệp', en: 'No file was sent' } }]);
+      const file = await part.toBuffer();
+      const unitField = part.fields.unitId as { value?: unknown } | undefined;
+      const unitId = z.coerce.number().int().min(1).max(2_147_483_647).safeParse(unitField?.value);
+      if (!unitId.success) throw validation([{ field: 'unitId', code: 'REQUIRED', message: { vi: 'Chưa chọn đơn vị nhập', en: 'Choose the unit to import into' } }]);
+      const id = await service.createImport(deps, request.scope!, { unitId: unitId.data, fileName: part.filename || 'upload', file }, { ...actorOf(request), userId: request.auth!.user.id });
+      reply.status(202);
+      return service.presentImport(await service.getImport(db, request.scope!, id), requestLocale(request));
+    },
+  });
+
+  r.get('/api/imports', {
+    config,
+    schema: { tags: ['imports'], summary: 'Recent imports in your units', response: { 200: z.object({ items: z.array(ImportJob) }), ...errorResponses } },
+    handler: async (request) => {
+      const rows = await listImports(db, request.scope!, 20);
+      return { items: rows.map((row) => service.presentImport({ ...row, errors: [] }, requestLocale(request))) };
+    },
+  });
+
+  r.get('/api/imports/:id', {
+    config,
+    schema: { tags: ['imports'], summary: 'Progress and error report of an import', params: IdParams, response: { 200: ImportJob, ...errorResponses } },
+    handler: async (request) => service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request)),
+  });
+
+  r.post('/api/imports/:id/commit', {
+    config,
+    schema: { tags: ['imports'], summary: 'Import a checked file (optionally skipping the bad rows)', params: IdParams, body: CommitImportInput, response: { 202: ImportJob, ...errorResponses } },
+    handler: async (request, reply) => {
+      await service.commitImport(deps, request.scope!, request.params.id, request.body.skipBadRows, actorOf(request));
+      reply.status(202);
+      return service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request));
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const ImportStatus = z.enum(['QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED']);
+
+export const ImportError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const ImportJob = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    fileName: z.string(),
+    format: z.enum(['xlsx', 'csv']),
+    status: ImportStatus,
+    mode: z.enum(['DRY_RUN', 'IMPORT']),
+    skipBadRows: z.boolean(),
+    totalRows: z.number().int(),
+    processedRows: z.number().int(),
+    errorCount: z.number().int(),
+    errors: z.array(ImportError),
+    summary: z.record(z.string(), z.number()).nullable(),
+    failure: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ImportJob' });
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const CommitImportInput = z.object({ skipBadRows: z.boolean().default(false) });
+export const TemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

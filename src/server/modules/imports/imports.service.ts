@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/enums.js';
+import { Permission } from '../../../shared/permissions.js';
+import type { AppDeps } from '../../app.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
+import { conflict, notFound, validation, type Locale } from '../../lib/errors.js';
+import { readSheet, type SheetFormat } from '../../lib/spreadsheet.js';
+import { scopeOf, type Actor } from '../../plugins/auth.js';
+import { listRolesOfUser, findUserById } from '../auth/auth.repo.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { getOpenUnit } from '../units/units.service.js';
+import { applyBatch, emptyCounts } from './imports.apply.js';
+import * as repo from './imports.repo.js';
+import { householdKey, mapHeaders, parseRow, type ParsedRow, type RowError, type UnitResolver } from './imports.rows.js';
+import type { ImportJob } from './imports.schemas.js';
+
+export const IMPORT_QUEUE = 'registry-import';
+const BATCH = 1000;
+const KEPT_ERRORS = 1000;
+
+type Deps = Pick<AppDeps, 'database' | 'cipher' | 'jobs'>;
+
+const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập', en: 'Import not found' });
+
+export function presentImport(row: NonNullable<Awaited<ReturnType<typeof repo.findImport>>> | (Omit<NonNullable<Awaited<ReturnType<typeof repo.findImport>>>, 'errors'> & { errors?: unknown }), locale: Locale): ImportJob {
+  const errors = (Array.isArray(row.errors) ? row.errors : []) as RowError[];
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    fileName: row.fileName,
+    format: row.format as SheetFormat,
+    status: row.status as ImportJob['status'],
+    mode: row.mode as ImportJob['mode'],
+    skipBadRows: row.skipBadRows === 1,
+    totalRows: row.totalRows,
+    processedRows: row.processedRows,
+    errorCount: row.errorCount,
+    errors: errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: locale === 'en' ? e.messageEn : e.messageVi })),
+    summary: (row.summary as Record<string, number> | null) ?? null,
+    failure: row.failure,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Detects the format from the file's bytes, not its name: an .xlsx is a ZIP, a CSV is text. */
+export function sniffFormat(file: Buffer): SheetFormat | null {
+  if (file.length >= 4 && file.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+  const head = file.subarray(0, 4096);
+  if (head.includes(0)) return null;
+  return 'csv';
+}
+
+/** Receives a file and queues its dry run; nothing is written to the registry until the import is committed. */
+export async function createImport(deps: Deps, scope: Scope, input: { unitId: number; fileName: string; file: Buffer }, actor: Actor & { userId: number }) {
+  const format = sniffFormat(input.file);
+  if (!format) throw validation([{ field: 'file', code: 'FORMAT', message: { vi: 'Tệp phải là Excel (.xlsx) hoặc CSV', en: 'The file must be Excel (.xlsx) or CSV' } }]);
+  const job = await deps.database.db.transaction(async (tx) => {
+    await getOpenUnit(tx, input.unitId, scope);
+    const row = await repo.insertImport(tx, { unitId: input.unitId, userId: actor.userId, fileName: input.fileName.slice(0, 200), format, file: input.file });
+    await insertAudit(tx, actor, { action: 'import.upload', entityType: 'import', entityId: row.id, details: { fileName: input.fileName, bytes: input.file.length } });
+    return row;
+  });
+  await deps.jobs.send(IMPORT_QUEUE, { importId: job.id });
+  return job.id;
+}
+
+export async function getImport(tx: Tx, scope: Scope, id: number) {
+  const row = await repo.findImport(tx, id, scope);
+  if (!row) throw importNotFound();
+  return row;
+}
+
+/** The user said "import": with errors left, only if they chose to skip the bad rows. */
+export async function commitImport(deps: Deps, scope: Scope, id: number, skipBadRows: boolean, actor: Actor) {
+  const row = await getImport(deps.database.db, scope, id);
+  if (row.status !== 'VALIDATED') throw conflict({ vi: 'Lượt nhập này chưa kiểm tra xong hoặc đã nhập rồi', en: 'This import is not validated yet, or was already committed' });
+  if (row.errorCount > 0 && !skipBadRows) {
+    throw conflict({ vi: `Tệp còn ${row.errorCount} lỗi: sửa tệp rồi tải lên lại, hoặc chọn bỏ qua các dòng lỗi`, en: `The file has ${row.errorCount} errors: fix and upload it again, or choose to skip the bad rows` });
+  }
+  const moved = await deps.database.db.transaction(async (tx) => {
+    const ok = await repo.transitionImport(tx, id, 'VALIDATED', { status: 'QUEUED', mode: 'IMPORT', skipBadRows: skipBadRows ? 1 : 0, processedRows: 0 });
+    if (ok) await insertAudit(tx, actor, { action: 'import.commit', entityType: 'import', entityId: id, details: { skipBadRows } });
+    return ok;
+  });
+  if (!moved) throw conflict({ vi: 'Lượt nhập này đã được xác nhận', en: 'This import was already committed' });
+  await deps.jobs.send(IMPORT_QUEUE, { importId: id });
+}
+
+/** The units a file may name, below the import unit: group codes, and "GROUP/ALLEY" for zones. */
+async function unitResolver(tx: Tx, unitId: number): Promise<UnitResolver> {
+  const rows = await queryRows<{ id: number; code: string; tier: string; parent_code: string | null; is_root: boolean }>(tx, sql`
+    select u.id, u.code, u.tier, p.code as parent_code, u.id = ${unitId} as is_root
+    from units u left join units p on p.id = u.parent_id
+    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null and u.tier in ('COMMUNITY', 'ZONE')`);
+  const byCode = new Map<string, number>();
+  for (const r of rows) {
+    if (r.is_root) continue;
+    if (r.tier === 'COMMUNITY') byCode.set(r.code.toUpperCase(), r.id);
+    else {
+      byCode.set(`${r.parent_code}/${r.code}`.toUpperCase(), r.id);
+      if (!byCode.has(r.code.toUpperCase())) byCode.set(r.code.toUpperCase(), r.id);
+    }
+  }
+  const root = rows.find((r) => r.is_root);
+  return { byCode, defaultUnitId: root ? root.id : null };
+}
+
+/** The scope of the user who uploaded, as it is now (a revoked role stops a queued import). */
+async function uploaderScope(tx: Tx, userId: number): Promise<{ scope: Scope; actor: Actor }> {
+  const user = await findUserById(tx, userId);
+  const roles = user && !user.disabledAt ? await listRolesOfUser(tx, userId) : [];
+  const auth = { user: { id: userId, username: user?.username ?? '', fullName: '', locale: 'vi' }, roles, session: { tokenHash: '', csrfToken: '' } };
+  return {
+    scope: scopeOf(auth, Permission.REGISTRY_IMPORT),
+    actor: { userId, username: user?.username ?? null, roles: roles.map((r) => `${r.role as Role}@${r.unitCode}`).join(','), unitId: roles[0]?.unitId ?? null, ip: 'job', userAgent: 'registry-import' },
+  };
+}
+
+/**
+ * Reads the file once, checking every row, and hands clean rows to `onBatch` in batches. Problems found in the
+ * file as a whole (duplicate IDs, IDs registered outside the uploader's units) are reported per row too.
+ */
+async function scanFile(
+  tx: Tx,
+  job: repo.ImportRow,
+  scope: Scope,
+  onBatch: (rows: ParsedRow[], processed: number) => Promise<void>,
+  cipher: Deps['cipher'],
+) {
+  const units = await unitResolver(tx, job.unitId);
+  const today = new Date().toISOString().slice(0, 10);
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const addErrors = (list: RowError[]) => {
+    errorCount += list.length;
+    for (const e of list) if (errors.length < KEPT_ERRORS) errors.push(e);
+  };
+  const seenPid = new Map<string, number>();
+  const seenPerson = new Set<string>();
+  const households = new Set<string>();
+  const badRows = new Set<number>();
+  let keys: Map<string, string> | undefined;
+  let total = 0;
+  let batch: ParsedRow[] = [];
+
+  const flush = async () => {
+    // IDs already registered in a unit the uploader cannot see: a clear per-row error instead of a silent duplicate.
+    const pids = batch.filter((r) => r.personalId).map((r) => ({ row: r.rowNumber, bidx: cipher.blindIndex(r.personalId!, 'pid') }));
+    if (pids.length) {
+      const outside = await queryRows<{ bidx: string }>(tx, sql`
+        select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
+        where r.personal_id_bidx in (select value from json_array_elements_text(${JSON.stringify(pids.map((p) => p.bidx))}::json))
+          and not ${pathInScope(sql`u.path`, scope)}`);
+      const out = new Set(outside.map((o) => o.bidx));
+      const rejected = pids.filter((p) => out.has(p.bidx));
+      addErrors(rejected.map((p) => ({ row: p.row, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' })));
+      for (const p of rejected) badRows.add(p.row);
+    }
+    const clean = batch.filter((r) => !badRows.has(r.rowNumber));
+    for (const r of clean) households.add(householdKey(r));
+    await onBatch(clean, total);
+    batch = [];
+  };
+
+  for await (const { rowNumber, cells } of readSheet(job.format as SheetFormat, job.file!)) {
+    if (!keys) {
+      const mapped = mapHeaders(cells);
+      if (mapped.missing.length) {
+        addErrors([{ row: 1, column: mapped.missing.join(', '), code: 'MISSING_COLUMNS', messageVi: `Tệp thiếu cột: ${mapped.missing.join(', ')}. Hãy dùng tệp mẫu.`, messageEn: `The file lacks columns: ${mapped.missing.join(', ')}. Use the template.` }]);
+        return { total: 0, errors, errorCount, households: 0, validRows: 0, badRows: 0 };
+      }
+      keys = mapped.keys;
+    }
+    total += 1;
+    const { row, errors: rowErrors } = parseRow(rowNumber, cells, keys, units, today);
+    if (row?.personalId) {
+      const first = seenPid.get(row.personalId);
+      if (first) rowErrors.push({ row: rowNumber, column: 'Số định danh cá nhân', code: 'DUPLICATE_IN_FILE', messageVi: `Số định danh trùng với dòng ${first}`, messageEn: `Same personal ID as row ${first}` });
+      else seenPid.set(row.personalId, rowNumber);
+    }
+    if (row) {
+      const person = `${householdKey(row)}|${row.searchText}|${row.birthDate}`;
+      if (seenPerson.has(person)) rowErrors.push({ row: rowNumber, column: 'Họ và tên', code: 'DUPLICATE_IN_FILE', messageVi: 'Người này (cùng họ tên, ngày sinh, hộ) đã có ở dòng trước', messageEn: 'The same person (name, birth date, household) appears on an earlier row' });
+      seenPerson.add(person);
+    }
+    if (rowErrors.length) {
+      addErrors(rowErrors);
+      badRows.add(rowNumber);
+    } else batch.push(row!);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  if (!keys) addErrors([{ row: 1, column: '', code: 'EMPTY', messageVi: 'Tệp không có dữ liệu', messageEn: 'The file has no rows' }]);
+  return { total, errors, errorCount, households: households.size, validRows: total - badRows.size, badRows: badRows.size };
+}
+
+/** The pg-boss handler: a dry run (validate and report) or the import itself, in batches with visible progress. */
+export async function runImportJob(deps: Deps, importId: number): Promise<void> {
+  const { db } = deps.database;
+  const job = await repo.loadImportForWorker(db, importId);
+  if (!job || job.status !== 'QUEUED') return; // already handled (a retried or duplicate message)
+  const { scope, actor } = await uploaderScope(db, job.userId);
+  const importing = job.mode === 'IMPORT';
+  await repo.updateImport(db, importId, { status: importing ? 'IMPORTING' : 'VALIDATING', processedRows: 0 });
+  try {
+    if (scope.prefixes.length === 0) throw new Error('the uploader no longer has the right to import');
+    const counts = emptyCounts();
+    const applyErrors: RowError[] = [];
+    const result = await scanFile(db, job, scope, async (rows, processed) => {
+      if (importing && rows.length) {
+        // Each batch commits on its own so progress is visible and a crash loses at most one batch;
+        // re-running the import is safe because rows are matched, never duplicated.
+        await db.transaction(async (tx) => applyErrors.push(...(await applyBatch(tx, deps.cipher, scope, rows, counts))));
+      }
+      await repo.updateImport(db, importId, { processedRows: processed, totalRows: Math.max(job.totalRows, processed) });
+    }, deps.cipher);
+    const summary = importing
+      ? { ...counts, skippedRows: result.badRows + applyErrors.length }
+      : { validRows: result.validRows, badRows: result.badRows, households: result.households };
+    await repo.updateImport(db, importId, {
+      status: importing ? 'DONE' : 'VALIDATED',
+      totalRows: result.total,
+      processedRows: result.total,
+      errorCount: result.errorCount + applyErrors.length,
+      errors: [...result.errors, ...applyErrors].slice(0, KEPT_ERRORS),
+      summary,
+      // The file is personal data: drop it as soon as it has been imported.
+      ...(importing ? { file: null } : {}),
+    });
+    if (importing) await insertAudit(db, actor, { action: 'import.done', entityType: 'import', entityId: importId, details: summary });
+  } catch (error) {
+    await repo.updateImport(db, importId, { status: 'FAILED', failure: (error as Error).message.slice(0, 500) });
+  }
+}

@@ -1,0 +1,156 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { foldText } from '../../../shared/text.js';
+import type { Tx } from '../../db/client.js';
+import { householdMembers, households, residents, units } from '../../db/schema/index.js';
+import { unitInScope, type Scope } from '../../db/scope.js';
+
+export type ResidentRow = typeof residents.$inferSelect;
+export type ResidentInsert = typeof residents.$inferInsert;
+
+/** What a search box may mean: an exact blind-index hit, or folded text matched as a substring. */
+export type ResidentSearch =
+  | { kind: 'personalId'; bidx: string }
+  | { kind: 'phone'; bidx: string }
+  | { kind: 'text'; folded: string }
+  | { kind: 'none' };
+
+export type ResidentFilter = {
+  search: ResidentSearch;
+  /** Restrict to this unit's subtree (already checked to be in scope). */
+  unitPath?: string;
+  vneidLevel?: string;
+  tag?: string;
+  includeFormer: boolean;
+};
+
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+function searchCondition(search: ResidentSearch): SQL | undefined {
+  switch (search.kind) {
+    case 'personalId':
+      return eq(residents.personalIdBidx, search.bidx);
+    case 'phone':
+      return eq(residents.phoneBidx, search.bidx);
+    case 'text': {
+      // Name or address: two trigram-indexed lookups joined by UNION, so each uses its own index.
+      const pattern = `%${likeEscape(search.folded)}%`;
+      return sql`${residents.id} in (
+        select r2.id from residents r2 where r2.search_text like ${pattern}
+        union
+        select r3.id from residents r3 join households h3 on h3.id = r3.household_id where h3.address_search like ${pattern})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function residentConditions(scope: Scope, f: ResidentFilter): SQL {
+  return and(
+    unitInScope(residents.unitId, scope),
+    f.unitPath ? sql`${residents.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
+    searchCondition(f.search),
+    f.vneidLevel ? eq(residents.vneidLevel, f.vneidLevel) : undefined,
+    f.tag ? sql`${residents.tags} @> array[${f.tag}]::text[]` : undefined,
+    f.includeFormer ? undefined : sql`${residents.householdId} is not null`,
+  )!;
+}
+
+/** Residents in scope matching the filter, one page (limit+1 rows to learn whether more exist). */
+export async function searchResidents(tx: Tx, scope: Scope, f: ResidentFilter, page: { limit: number; offset: number }) {
+  return tx
+    .select({ resident: residents, unitName: units.name, address: households.address })
+    .from(residents)
+    .innerJoin(units, eq(units.id, residents.unitId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .where(residentConditions(scope, f))
+    .orderBy(residents.searchText, residents.id)
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+/** Keyset pages for exports: everything a registry row needs, walking up by id so memory stays flat. */
+export async function listResidentsAfter(tx: Tx, scope: Scope, f: ResidentFilter, afterId: number, limit: number) {
+  return tx
+    .select({
+      resident: residents,
+      unitCode: units.code,
+      householdCode: households.code,
+      address: households.address,
+      householdKind: households.kind,
+      relation: householdMembers.relation,
+      residenceType: householdMembers.residenceType,
+      joinedOn: householdMembers.joinedOn,
+    })
+    .from(residents)
+    .innerJoin(units, eq(units.id, residents.unitId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(householdMembers, and(eq(householdMembers.residentId, residents.id), isNull(householdMembers.leftOn)))
+    .where(and(residentConditions(scope, f), sql`${residents.id} > ${afterId}`))
+    .orderBy(residents.id)
+    .limit(limit);
+}
+
+export async function findResident(tx: Tx, id: number, scope: Scope) {
+  const [row] = await tx
+    .select({ resident: residents, unitName: units.name, unitPath: units.path, address: households.address })
+    .from(residents)
+    .innerJoin(units, eq(units.id, residents.unitId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .where(and(eq(residents.id, id), unitInScope(residents.unitId, scope)));
+  return row;
+}
+
+export async function listMemberships(tx: Tx, residentId: number) {
+  return tx
+    .select({ m: householdMembers, address: households.address, householdKind: households.kind })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(eq(householdMembers.residentId, residentId))
+    .orderBy(sql`${householdMembers.joinedOn} desc`, sql`${householdMembers.id} desc`);
+}
+
+export async function insertResident(tx: Tx, row: ResidentInsert): Promise<ResidentRow> {
+  const [inserted] = await tx.insert(residents).values(row).returning();
+  return inserted!;
+}
+
+/** Optimistic update: returns undefined when `version` is stale (someone else saved first). */
+export async function updateResidentRow(tx: Tx, id: number, version: number, fields: Partial<ResidentInsert>) {
+  const [row] = await tx
+    .update(residents)
+    .set({ ...fields, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(residents.id, id), eq(residents.version, version)))
+    .returning();
+  return row;
+}
+
+export async function setResidentHousehold(tx: Tx, id: number, householdId: number | null, unitId?: number) {
+  await tx
+    .update(residents)
+    .set({ householdId, ...(unitId ? { unitId } : {}), version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(residents.id, id));
+}
+
+export async function insertMembership(tx: Tx, row: typeof householdMembers.$inferInsert) {
+  await tx.insert(householdMembers).values(row);
+}
+
+/** Ends the resident's current stay; returns the closed row (if there was one). */
+export async function closeCurrentMembership(tx: Tx, residentId: number, leftOn: string, reason: string | null) {
+  const [row] = await tx
+    .update(householdMembers)
+    .set({ leftOn, leftReason: reason })
+    .where(and(eq(householdMembers.residentId, residentId), isNull(householdMembers.leftOn)))
+    .returning();
+  return row;
+}
+
+export async function findResidentIdByPersonalId(tx: Tx, bidx: string) {
+  const [row] = await tx.select({ id: residents.id, unitId: residents.unitId }).from(residents).where(eq(residents.personalIdBidx, bidx));
+  return row;
+}
+
+/** Re-folds the search key of a household after its head or address changed. */
+export function householdSearchText(address: string, headName: string | null | undefined) {
+  return foldText(`${headName ?? ''} ${address}`);
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
+import { Id, IsoDate, PageQuery, pageOf, Text } from '../../lib/http.js';
+
+const Tag = z.string().trim().min(1).max(40);
+
+export const ResidentSummary = z
+  .object({
+    id: z.number().int(),
+    fullName: z.string(),
+    birthDate: z.string(),
+    gender: z.enum(Gender),
+    /** Only the last 4 digits; the full number is in the (audited) detail view. */
+    personalIdMasked: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    vneidLevel: z.enum(VneidLevel),
+    hasSmartphone: z.boolean().nullable(),
+    tags: z.array(z.string()),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    householdId: z.number().int().nullable(),
+    address: z.string().nullable(),
+  })
+  .meta({ id: 'ResidentSummary' });
+export type ResidentSummary = z.infer<typeof ResidentSummary>;
+
+export const Membership = z.object({
+  id: z.number().int(),
+  householdId: z.number().int(),
+  address: z.string(),
+  householdKind: z.enum(HouseholdKind),
+  relation: z.enum(Relation),
+  residenceType: z.enum(ResidenceType),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+});
+
+export const ResidentDetail = ResidentSummary.omit({ personalIdMasked: true, phoneMasked: true })
+  .extend({
+    personalId: z.string().nullable(),
+    phone: z.string().nullable(),
+    vneidCheckedOn: z.string().nullable(),
+    /** Present only for roles that may read sensitive data; otherwise omitted. */
+    sensitive: z.object({ ethnicity: z.string().nullable(), healthNotes: z.string().nullable() }).optional(),
+    memberships: z.array(Membership),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ResidentDetail' });
+export type ResidentDetail = z.infer<typeof ResidentDetail>;
+
+export const ListResidentsQuery = PageQuery.extend({
+  q: Text(100).optional(),
+  unit: Id.optional(),
+  vneidLevel: z.enum(VneidLevel).optional(),
+  tag: Tag.optional(),
+  /** Include people who have left the commune (no current household). */
+  includeFormer: z.enum(['true', 'false']).default('false'),
+});
+export type ListResidentsQuery = z.infer<typeof ListResidentsQuery>;
+
+export const ResidentPage = pageOf(ResidentSummary).meta({ id: 'ResidentPage' });
+
+const PersonFields = {
+  fullName: Text(120).min(2),
+  birthDate: IsoDate,
+  gender: z.enum(Gender),
+  personalId: z.string().trim().max(20).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  vneidLevel: z.enum(VneidLevel).default('NONE'),
+  vneidCheckedOn: IsoDate.nullable().optional(),
+  hasSmartphone: z.boolean().nullable().optional(),
+  tags: z.array(Tag).max(20).default([]),
+  ethnicity: Text(60).nullable().optional(),
+  healthNotes: Text(1000).nullable().optional(),
+};
+
+export const CreateResidentInput = z.object({
+  ...PersonFields,
+  householdId: Id,
+  relation: z.enum(Relation).default('OTHER'),
+  residenceType: z.enum(ResidenceType).default('PERMANENT'),
+  joinedOn: IsoDate,
+});
+export type CreateResidentInput = z.infer<typeof CreateResidentInput>;
+
+export const UpdateResidentInput = z.object({
+  version: z.number().int().min(1),
+  fullName: PersonFields.fullName.optional(),
+  birthDate: IsoDate.optional(),
+  gender: z.enum(Gender).optional(),
+  personalId: PersonFields.personalId,
+  phone: PersonFields.phone,
+  vneidLevel: z.enum(VneidLevel).optional(),
+  vneidCheckedOn: PersonFields.vneidCheckedOn,
+  hasSmartphone: PersonFields.hasSmartphone,
+  tags: z.array(Tag).max(20).optional(),
+  ethnicity: PersonFields.ethnicity,
+  healthNotes: PersonFields.healthNotes,
+});
+export type UpdateResidentInput = z.infer<typeof UpdateResidentInput>;
+
+export const MoveResidentInput = z.object({
+  householdId: Id,
+  relation: z.enum(Relation).default('OTHER'),
+  residenceType: z.enum(ResidenceType).default('PERMANENT'),
+  movedOn: IsoDate,
+  reason: Text(300).optional(),
+});
+export type MoveResidentInput = z.infer<typeof MoveResidentInput>;
+
+export const LeaveInput = z.object({ leftOn: IsoDate, reason: Text(300).min(1) });

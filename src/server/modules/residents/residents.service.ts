@@ -1,0 +1,252 @@
+import { normalizePhone } from '../../../shared/phone.js';
+import { cleanName, foldText } from '../../../shared/text.js';
+import type { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
+import type { Database, Tx } from '../../db/client.js';
+import { pathWithin, type Scope } from '../../db/scope.js';
+import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
+import { paged, toOffset } from '../../lib/http.js';
+import type { PiiCipher } from '../../lib/pii-cipher.js';
+import type { Actor } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { getHouseholdRow } from '../households/households.service.js';
+import { setHouseholdHead } from '../households/households.repo.js';
+import { getUnitPath } from '../units/units.service.js';
+import * as repo from './residents.repo.js';
+import { checkPerson, maskTail } from './residents.rules.js';
+import type {
+  CreateResidentInput, ListResidentsQuery, MoveResidentInput, ResidentDetail, ResidentSummary, UpdateResidentInput,
+} from './residents.schemas.js';
+
+export type ResidentDeps = { database: Database; cipher: PiiCipher };
+/** The caller's scope for sensitive fields (null: none). Sensitive data is shown and written only inside it. */
+export type SensitiveScope = Scope | null;
+
+const residentNotFound = () => notFound({ vi: 'Không tìm thấy nhân khẩu', en: 'Resident not found' });
+const stale = () => conflict({ vi: 'Thông tin vừa được người khác cập nhật, vui lòng tải lại', en: 'Someone else updated this record; reload and try again' });
+const idTaken = () => conflict({ vi: 'Số định danh này đã thuộc về một người khác trong hệ thống', en: 'This personal ID already belongs to another person' });
+
+/** What the search box means: 12 digits → ID number; a phone → phone; anything else → name or address. */
+export function interpretQuery(q: string | undefined, cipher: PiiCipher): repo.ResidentSearch {
+  if (!q) return { kind: 'none' };
+  const compact = q.replace(/[\s.-]/g, '');
+  if (/^\d{12}$/.test(compact)) return { kind: 'personalId', bidx: cipher.blindIndex(compact, 'pid') };
+  if (/^(\+?84|0)\d{8,10}$/.test(compact)) {
+    const phone = normalizePhone(compact);
+    if (phone) return { kind: 'phone', bidx: cipher.blindIndex(phone, 'phone') };
+  }
+  const folded = foldText(q);
+  return folded ? { kind: 'text', folded } : { kind: 'none' };
+}
+
+function presentSummary(cipher: PiiCipher, row: { resident: repo.ResidentRow; unitName: string; address: string | null }): ResidentSummary {
+  const r = row.resident;
+  const pid = r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : null;
+  const phone = r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null;
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    birthDate: r.birthDate,
+    gender: r.gender as Gender,
+    personalIdMasked: maskTail(pid),
+    phoneMasked: phone ? maskTail(`0${phone.slice(3)}`, 3) : null,
+    vneidLevel: r.vneidLevel as VneidLevel,
+    hasSmartphone: r.hasSmartphone,
+    tags: r.tags,
+    unitId: r.unitId,
+    unitName: row.unitName,
+    householdId: r.householdId,
+    address: row.address,
+  };
+}
+
+export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListResidentsQuery, actor: Actor) {
+  const { db } = deps.database;
+  const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
+  const search = interpretQuery(q.q, deps.cipher);
+  const rows = await repo.searchResidents(
+    db,
+    scope,
+    { search, unitPath, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' },
+    toOffset(q),
+  );
+  if (search.kind !== 'none') {
+    // Looking people up is itself a use of their data: record what kind of search, never the ID or phone typed.
+    await insertAudit(db, actor, { action: 'resident.search', details: { kind: search.kind, text: search.kind === 'text' ? search.folded : undefined, results: Math.min(rows.length, q.limit) } });
+  }
+  return paged(rows.map((r) => presentSummary(deps.cipher, r)), q);
+}
+
+async function loadDetail(tx: Tx, cipher: PiiCipher, id: number, scope: Scope, sensitive: SensitiveScope): Promise<ResidentDetail> {
+  const row = await repo.findResident(tx, id, scope);
+  if (!row) throw residentNotFound();
+  const r = row.resident;
+  const memberships = await repo.listMemberships(tx, id);
+  const { personalIdMasked: _p, phoneMasked: _m, ...summary } = presentSummary(cipher, row);
+  const detail: ResidentDetail = {
+    ...summary,
+    personalId: r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : null,
+    phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null,
+    vneidCheckedOn: r.vneidCheckedOn,
+    memberships: memberships.map((m) => ({
+      id: m.m.id,
+      householdId: m.m.householdId,
+      address: m.address,
+      householdKind: m.householdKind as HouseholdKind,
+      relation: m.m.relation as Relation,
+      residenceType: m.m.residenceType as ResidenceType,
+      joinedOn: m.m.joinedOn,
+      leftOn: m.m.leftOn,
+      leftReason: m.m.leftReason,
+    })),
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+  if (sensitive && pathWithin(row.unitPath, sensitive)) detail.sensitive = { ethnicity: r.ethnicity, healthNotes: r.healthNotes };
+  return detail;
+}
+
+/** A person's full record. Every call is audited (who read whose record, from where). */
+export async function getResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, actor: Actor) {
+  const detail = await loadDetail(deps.database.db, deps.cipher, id, scope, sensitive);
+  await insertAudit(deps.database.db, actor, { action: 'resident.read', entityType: 'resident', entityId: id, details: { sensitive: detail.sensitive !== undefined } });
+  return detail;
+}
+
+function encryptContact(cipher: PiiCipher, personalId: string | null | undefined, phone: string | null | undefined) {
+  const out: Partial<repo.ResidentInsert> = {};
+  if (personalId !== undefined) {
+    out.personalIdEnc = personalId ? cipher.encrypt(personalId) : null;
+    out.personalIdBidx = personalId ? cipher.blindIndex(personalId, 'pid') : null;
+  }
+  if (phone !== undefined) {
+    out.phoneEnc = phone ? cipher.encrypt(phone) : null;
+    out.phoneBidx = phone ? cipher.blindIndex(phone, 'phone') : null;
+  }
+  return out;
+}
+
+function requireSensitive(sensitive: SensitiveScope, unitPath: string, input: { ethnicity?: unknown; healthNotes?: unknown }) {
+  if ((input.ethnicity !== undefined || input.healthNotes !== undefined) && !(sensitive && pathWithin(unitPath, sensitive))) {
+    throw forbidden({ vi: 'Bạn không có quyền ghi thông tin nhạy cảm (dân tộc, sức khỏe)', en: 'You may not write sensitive data (ethnicity, health)' });
+  }
+}
+
+/** Registers a person into a household (a membership starts on `joinedOn`). */
+export async function createResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, input: CreateResidentInput, actor: Actor) {
+  const checked = checkPerson(input);
+  if (checked.errors.length) throw validation(checked.errors);
+  return deps.database.db.transaction(async (tx) => {
+    const household = await getHouseholdRow(tx, input.householdId, scope);
+    if (household.unitClosedAt) throw unitClosed();
+    const unitPath = await getUnitPath(tx, household.household.unitId, scope);
+    requireSensitive(sensitive, unitPath, input);
+    const fullName = cleanName(input.fullName);
+    let resident;
+    try {
+      resident = await repo.insertResident(tx, {
+        fullName,
+        searchText: foldText(fullName),
+        birthDate: input.birthDate,
+        gender: input.gender,
+        ...encryptContact(deps.cipher, checked.personalId, checked.phone),
+        vneidLevel: input.vneidLevel,
+        vneidCheckedOn: input.vneidCheckedOn ?? null,
+        hasSmartphone: input.hasSmartphone ?? null,
+        tags: input.tags,
+        ethnicity: input.ethnicity ?? null,
+        healthNotes: input.healthNotes ?? null,
+        unitId: household.household.unitId,
+        householdId: household.household.id,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw idTaken();
+      throw error;
+    }
+    await repo.insertMembership(tx, { householdId: household.household.id, residentId: resident.id, relation: input.relation, residenceType: input.residenceType, joinedOn: input.joinedOn });
+    if (input.relation === 'HEAD') await setHouseholdHead(tx, household.household, resident);
+    await insertAudit(tx, actor, { action: 'resident.create', entityType: 'resident', entityId: resident.id, details: { householdId: household.household.id } });
+    return loadDetail(tx, deps.cipher, resident.id, scope, sensitive);
+  });
+}
+
+export async function updateResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: UpdateResidentInput, actor: Actor) {
+  return deps.database.db.transaction(async (tx) => {
+    const found = await repo.findResident(tx, id, scope);
+    if (!found) throw residentNotFound();
+    const r = found.resident;
+    requireSensitive(sensitive, found.unitPath, input);
+    const checked = checkPerson({
+      birthDate: input.birthDate ?? r.birthDate,
+      gender: (input.gender ?? r.gender) as Gender,
+      // Re-check the stored ID against a changed birth date or gender too.
+      personalId: input.personalId !== undefined ? input.personalId : r.personalIdEnc ? deps.cipher.decrypt(r.personalIdEnc) : null,
+      phone: input.phone,
+    });
+    if (checked.errors.length) throw validation(checked.errors);
+    const { version, personalId, phone, fullName, ...rest } = input;
+    const fields: Partial<repo.ResidentInsert> = { ...rest, ...encryptContact(deps.cipher, personalId === undefined ? undefined : checked.personalId, checked.phone) };
+    if (fullName !== undefined) {
+      fields.fullName = cleanName(fullName);
+      fields.searchText = foldText(fields.fullName);
+    }
+    let updated;
+    try {
+      updated = await repo.updateResidentRow(tx, id, version, fields);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw idTaken();
+      throw error;
+    }
+    if (!updated) throw stale();
+    if (fullName !== undefined && updated.householdId) {
+      const household = await getHouseholdRow(tx, updated.householdId, scope);
+      if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, updated);
+    }
+    // Field names only: the audit log must not become a second copy of the personal data.
+    await insertAudit(tx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, details: { fields: Object.keys(input).filter((k) => k !== 'version') } });
+    return loadDetail(tx, deps.cipher, id, scope, sensitive);
+  });
+}
+
+/** Moves a person to another household: the old stay ends on `movedOn` and the new one starts that day. */
+export async function moveResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: MoveResidentInput, actor: Actor) {
+  return deps.database.db.transaction(async (tx) => {
+    const found = await repo.findResident(tx, id, scope);
+    if (!found) throw residentNotFound();
+    const target = await getHouseholdRow(tx, input.householdId, scope);
+    if (target.unitClosedAt) throw unitClosed();
+    if (found.resident.householdId === target.household.id) {
+      throw conflict({ vi: 'Người này đang ở trong hộ đó rồi', en: 'This person already lives in that household' });
+    }
+    const closed = await repo.closeCurrentMembership(tx, id, input.movedOn, input.reason ?? 'Chuyển hộ');
+    if (closed && closed.joinedOn > input.movedOn) {
+      throw validation([{ field: 'movedOn', code: 'BEFORE_JOINED', message: { vi: 'Ngày chuyển đi phải sau ngày vào hộ cũ', en: 'The move date must be after the date they joined the old household' } }]);
+    }
+    if (closed) {
+      const old = await getHouseholdRow(tx, closed.householdId, scope);
+      if (old.household.headResidentId === id) await setHouseholdHead(tx, old.household, null);
+    }
+    await repo.insertMembership(tx, { householdId: target.household.id, residentId: id, relation: input.relation, residenceType: input.residenceType, joinedOn: input.movedOn });
+    await repo.setResidentHousehold(tx, id, target.household.id, target.household.unitId);
+    if (input.relation === 'HEAD') await setHouseholdHead(tx, target.household, found.resident);
+    await insertAudit(tx, actor, { action: 'resident.move', entityType: 'resident', entityId: id, details: { from: closed?.householdId ?? null, to: target.household.id, on: input.movedOn } });
+    return loadDetail(tx, deps.cipher, id, scope, sensitive);
+  });
+}
+
+/** A person leaves the commune (moved away, died): the stay ends and they drop out of current lists. */
+export async function leaveResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: { leftOn: string; reason: string }, actor: Actor) {
+  return deps.database.db.transaction(async (tx) => {
+    const found = await repo.findResident(tx, id, scope);
+    if (!found) throw residentNotFound();
+    if (!found.resident.householdId) throw conflict({ vi: 'Người này hiện không ở hộ nào', en: 'This person has no current household' });
+    const closed = await repo.closeCurrentMembership(tx, id, input.leftOn, input.reason);
+    if (closed && closed.joinedOn > input.leftOn) {
+      throw validation([{ field: 'leftOn', code: 'BEFORE_JOINED', message: { vi: 'Ngày đi phải sau ngày vào hộ', en: 'The leaving date must be after the date they joined' } }]);
+    }
+    const household = await getHouseholdRow(tx, found.resident.householdId, scope);
+    if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, null);
+    await repo.setResidentHousehold(tx, id, null);
+    await insertAudit(tx, actor, { action: 'resident.leave', entityType: 'resident', entityId: id, details: { on: input.leftOn, reason: input.reason } });
+    return loadDetail(tx, deps.cipher, id, scope, sensitive);
+  });
+}

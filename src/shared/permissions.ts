@@ -1,0 +1,60 @@
+import { Role } from './enums.js';
+
+/**
+ * What each role may do. A role is held on a unit and covers that unit's whole subtree; the server enforces the
+ * scope in the query layer (src/server/db/scope.ts), this table only says which actions a role grants at all.
+ * The web app reads the same table to decide which buttons to show.
+ */
+export const Permission = {
+  UNIT_READ: 'unit.read',
+  UNIT_MANAGE: 'unit.manage',
+  HOUSEHOLD_READ: 'household.read',
+  HOUSEHOLD_WRITE: 'household.write',
+  RESIDENT_READ: 'resident.read',
+  RESIDENT_WRITE: 'resident.write',
+  /** Ethnicity and health notes: sensitive personal data under Decree 13/2023 and Law 91/2025. */
+  RESIDENT_READ_SENSITIVE: 'resident.readSensitive',
+  REGISTRY_IMPORT: 'registry.import',
+  REGISTRY_EXPORT: 'registry.export',
+  USER_MANAGE: 'user.manage',
+  AUDIT_READ: 'audit.read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const P = Permission;
+const everything = Object.values(Permission);
+
+export const rolePermissions = {
+  SYSTEM_ADMIN: everything,
+  PROVINCE_OFFICER: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.REGISTRY_EXPORT, P.AUDIT_READ],
+  COMMUNE_LEADER: [
+    P.UNIT_READ, P.UNIT_MANAGE, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE,
+    P.RESIDENT_READ_SENSITIVE, P.REGISTRY_IMPORT, P.REGISTRY_EXPORT, P.USER_MANAGE, P.AUDIT_READ,
+  ],
+  ONESTOP_OFFICER: [
+    P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.RESIDENT_READ_SENSITIVE,
+    P.REGISTRY_IMPORT, P.REGISTRY_EXPORT,
+  ],
+  GROUP_HEAD: [
+    P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.REGISTRY_IMPORT,
+    P.REGISTRY_EXPORT,
+  ],
+  DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/**
+ * Roles ranked for delegation: an account manager may grant only roles ranked below the highest role it holds on
+ * that unit's ancestors, so a commune leader can appoint group heads but not another province officer.
+ */
+export const roleRank: Record<Role, number> = {
+  SYSTEM_ADMIN: 100,
+  PROVINCE_OFFICER: 80,
+  COMMUNE_LEADER: 60,
+  ONESTOP_OFFICER: 40,
+  GROUP_HEAD: 30,
+  DIGITAL_TEAM: 20,
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return (rolePermissions[role] as readonly Permission[]).includes(permission);
+}
