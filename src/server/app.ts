@@ -15,7 +15,8 @@ import type { Database } from './db/client.js';
 import type { Jobs } from './jobs/jobs.js';
 import type { PiiCipher } from './lib/pii-cipher.js';
 import authPlugin from './plugins/auth.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
+import inputHygiene from './plugins/input-hygiene.js';
 import webPlugin from './plugins/web.js';
 import { registerModules } from './modules/index.js';
 
@@ -39,7 +40,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     bodyLimit: 1024 * 1024,
     // Requests carry a generated id, logged with every line, so a problem report can be traced.
     requestIdHeader: false,
-    ajv: { customOptions: { coerceTypes: false } },
+    // Errors Fastify raises before routing (a malformed URL) get the same problem+json shape.
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,6 +68,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   // App plugins, then modules.
   await app.register(errorsPlugin);
+  await app.register(inputHygiene);
   await app.register(authPlugin, deps);
   await app.register(async (scoped) => registerModules(scoped, deps));
   if (options.serveWeb) await app.register(webPlugin, { root: deps.config.webDist });

@@ -42,7 +42,9 @@ export function streamSheet(format: SheetFormat, sheetName: string, columns: She
 }
 
 /** Reads the first sheet of an .xlsx or a .csv into header-keyed rows (cells as trimmed strings). */
-export async function* readSheet(format: SheetFormat, file: Buffer): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
+export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
+  // Drivers hand bytea back as Uint8Array (PGlite) or Buffer (pg): view both as a Buffer without copying.
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'csv') {
     const text = file.toString('utf8').replace(/^\uFEFF/, '');
     // Group heads save from Excel with ';' in Vietnamese locales: take the delimiter the header line uses.
@@ -56,7 +58,7 @@ export async function* readSheet(format: SheetFormat, file: Buffer): AsyncGenera
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
   for await (const worksheet of reader) {
     let headers: string[] | undefined;
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -100,7 +102,11 @@ export function parseVnDate(text: string): string | null {
   let match = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
+  else if (/^\d{4,5}$/.test(text)) {
+    // An Excel serial day number (a date cell without its date format): days since 1899-12-30.
+    const serial = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
+    [y, m, d] = [serial.getUTCFullYear(), serial.getUTCMonth() + 1, serial.getUTCDate()];
+  } else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${pad(m)}-${pad(d)}`;

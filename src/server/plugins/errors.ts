@@ -62,6 +62,11 @@ const validationMessage = (issue: { code?: string; message?: string; params?: Re
   }
 };
 
+/** Fastify's own pre-routing failures (bad URL encoding, bad content type header) as problem+json. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, 400, ErrorCode.VALIDATION, { vi: 'Đường dẫn hoặc yêu cầu không hợp lệ', en: `Bad request: ${error.message}` });
+}
+
 /**
  * One error shape for the whole API (RFC 9457 problem+json with a stable `code`). 5xx details are logged, never sent.
  */

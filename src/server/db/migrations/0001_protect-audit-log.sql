@@ -14,4 +14,6 @@ COMMENT ON COLUMN residents.personal_id_bidx IS 'HMAC-SHA256 blind index of the 
 COMMENT ON COLUMN residents.phone_enc IS 'AES-256-GCM ciphertext of the phone number in E.164 (+84...)';--> statement-breakpoint
 COMMENT ON COLUMN residents.ethnicity IS 'Sensitive personal data (Decree 13/2023): readable only with resident.readSensitive';--> statement-breakpoint
 COMMENT ON COLUMN residents.health_notes IS 'Sensitive personal data (Decree 13/2023): readable only with resident.readSensitive';--> statement-breakpoint
-COMMENT ON COLUMN units.path IS 'Materialised chain of ids, e.g. /1/12/340/: scope checks are a prefix match';
+COMMENT ON COLUMN units.path IS 'Materialised chain of ids, e.g. /1/12/340/: scope checks are a prefix match';--> statement-breakpoint
+-- Vietnamese order for names shown in lists (Đ after D, "Thôn 2" before "Thôn 10"); ICU, so the same on PGlite and PostgreSQL.
+CREATE COLLATION IF NOT EXISTS vi_num (provider = icu, locale = 'vi-u-kn-true');

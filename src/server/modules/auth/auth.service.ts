@@ -32,7 +32,9 @@ export async function login(
     await insertAudit(db, actor, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown_user' } });
     throw invalidLogin();
   }
-  const who = { ...actor, userId: user.id, username: user.username };
+  // Attribute the attempt to the account and its units, so each commune's auditors see their own staff's logins.
+  const roles = await repo.listRolesOfUser(db, user.id);
+  const who = { ...actor, userId: user.id, username: user.username, roles: roles.map((r) => `${r.role}@${r.unitCode}`).join(','), unitId: roles[0]?.unitId ?? null };
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     await insertAudit(db, who, { action: 'auth.login_failed', details: { reason: 'locked' } });
     const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);

@@ -103,9 +103,13 @@ export async function applyBatch(tx: Tx, cipher: PiiCipher, scope: Scope, rows: 
       errors.push({ row: p.r.rowNumber, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' });
       continue;
     }
+    // Blank optional cells keep what the registry has: a list without phones must not erase them.
     const personChanged =
-      e.full_name !== p.r.fullName || e.birth_date !== p.r.birthDate || e.gender !== p.r.gender || e.phone_bidx !== p.phoneBidx ||
-      e.vneid_level !== p.r.vneidLevel || e.has_smartphone !== p.r.hasSmartphone || e.tags.join('\u0001') !== p.r.tags.join('\u0001');
+      e.full_name !== p.r.fullName || e.birth_date !== p.r.birthDate || e.gender !== p.r.gender ||
+      (p.phoneBidx !== null && e.phone_bidx !== p.phoneBidx) ||
+      (p.r.vneidLevel !== null && e.vneid_level !== p.r.vneidLevel) ||
+      (p.r.hasSmartphone !== null && e.has_smartphone !== p.r.hasSmartphone) ||
+      (p.r.tags.length > 0 && e.tags.join('\u0001') !== p.r.tags.join('\u0001'));
     if (personChanged) updates.push({ id: e.id, p });
     if (e.household_id !== p.householdId) moves.push({ id: e.id, p });
     else if (e.relation !== p.r.relation || e.residence_type !== p.r.residenceType) membershipChanges.push({ id: e.id, p });
@@ -119,7 +123,7 @@ export async function applyBatch(tx: Tx, cipher: PiiCipher, scope: Scope, rows: 
       id: ids[i]!.id, full_name: p.r.fullName, search_text: p.r.searchText, birth_date: p.r.birthDate, gender: p.r.gender,
       personal_id_enc: p.r.personalId ? cipher.encrypt(p.r.personalId) : null, personal_id_bidx: p.pidBidx,
       phone_enc: p.r.phone ? cipher.encrypt(p.r.phone) : null, phone_bidx: p.phoneBidx,
-      vneid_level: p.r.vneidLevel, has_smartphone: p.r.hasSmartphone, tags: p.r.tags, unit_id: p.r.unitId, household_id: p.householdId,
+      vneid_level: p.r.vneidLevel ?? 'NONE', has_smartphone: p.r.hasSmartphone, tags: p.r.tags, unit_id: p.r.unitId, household_id: p.householdId,
       relation: p.r.relation, residence_type: p.r.residenceType, joined_on: p.r.joinedOn,
     }));
     await tx.execute(sql`
@@ -140,8 +144,10 @@ export async function applyBatch(tx: Tx, cipher: PiiCipher, scope: Scope, rows: 
   if (updates.length) {
     await tx.execute(sql`
       update residents r set full_name = x.full_name, search_text = x.search_text, birth_date = x.birth_date, gender = x.gender,
-        phone_enc = x.phone_enc, phone_bidx = x.phone_bidx, vneid_level = x.vneid_level, has_smartphone = x.has_smartphone,
-        tags = array(select json_array_elements_text(x.tags)), version = r.version + 1, updated_at = now()
+        phone_enc = coalesce(x.phone_enc, r.phone_enc), phone_bidx = coalesce(x.phone_bidx, r.phone_bidx),
+        vneid_level = coalesce(x.vneid_level, r.vneid_level), has_smartphone = coalesce(x.has_smartphone, r.has_smartphone),
+        tags = case when json_array_length(x.tags) = 0 then r.tags else array(select json_array_elements_text(x.tags)) end,
+        version = r.version + 1, updated_at = now()
       from json_to_recordset(${json(updates.map(({ id, p }) => ({
         id, full_name: p.r.fullName, search_text: p.r.searchText, birth_date: p.r.birthDate, gender: p.r.gender,
         phone_enc: p.r.phone ? cipher.encrypt(p.r.phone) : null, phone_bidx: p.phoneBidx, vneid_level: p.r.vneidLevel,

@@ -22,7 +22,8 @@ export type ParsedRow = {
   relation: Relation;
   residenceType: ResidenceType;
   joinedOn: string;
-  vneidLevel: VneidLevel;
+  /** Blank optional cells are null (tags: empty): on re-import they keep what the registry has. */
+  vneidLevel: VneidLevel | null;
   hasSmartphone: boolean | null;
   tags: string[];
 };
@@ -135,7 +136,7 @@ export function parseRow(
       relation: relation!,
       residenceType: residenceType!,
       joinedOn,
-      vneidLevel: vneidLevel!,
+      vneidLevel: cell.vneidLevel ? vneidLevel! : null,
       hasSmartphone: hasSmartphone ?? null,
       tags,
     },

@@ -37,7 +37,7 @@ export async function listChildUnits(tx: Tx, parentId: number, scope: Scope, inc
     .select({ unit: units, childCount })
     .from(units)
     .where(and(eq(units.parentId, parentId), pathInScope(units.path, scope), includeClosed ? undefined : isNull(units.closedAt)))
-    .orderBy(sql`${units.name} collate "C"`, units.id)
+    .orderBy(sql`${units.name} collate vi_num`, units.id)
     .limit(5000);
 }
 

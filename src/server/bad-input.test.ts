@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, login, type TestContext } from '../../test/helpers.js';
+import { fillPath, listOperations, type JsonSchema, type Operation } from '../../test/openapi.js';
+import { buildWorld, type World } from '../../test/world.js';
+import { INVALID_TEXT } from './plugins/input-hygiene.js';
+
+/**
+ * For every operation in the OpenAPI document, generated invalid inputs — wrong types, missing fields, huge strings,
+ * unicode edge cases, SQL/HTML injection, oversized bodies — must get a 4xx problem+json, never a 5xx.
+ * Runs as the system admin so authorization never hides a validation path.
+ */
+let t: TestContext;
+let w: World;
+let operations: Operation[];
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await buildWorld(t);
+  operations = listOperations(t.app);
+});
+afterAll(() => t.close());
+
+const nasty = [
+  "' OR 1=1 --",
+  "'; drop table residents; --",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '\u0000',
+  '\uD800', // lone surrogate
+  '\u202Eevil', // right-to-left override
+  'Nguye\u0302\u0303n', // stacked combining marks
+  'e\u0301'.repeat(500),
+  '👨‍👩‍👧‍👦',
+  '%00%27',
+  '../../etc/passwd',
+  '${7*7}{{7*7}}',
+  ' ',
+  '９９',
+];
+const huge = 'a'.repeat(100_000);
+const wrongTypes: unknown[] = [null, 42, -1, 1.5, true, 'text', [], {}, [1, 2], { nested: { deep: [1] } }, huge];
+
+function deref(schema: JsonSchema | undefined, doc: { components?: { schemas?: Record<string, JsonSchema> } }): JsonSchema | undefined {
+  if (schema?.$ref) return doc.components?.schemas?.[schema.$ref.split('/').pop()!];
+  return schema;
+}
+
+/** A body that satisfies the schema's types as far as a generator can (used as the base that each case breaks). */
+function sample(schema: JsonSchema | undefined): unknown {
+  if (!schema) return undefined;
+  if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null'));
+  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
+  if (type === 'object') return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v)]));
+  if (type === 'array') return [];
+  if (type === 'integer' || type === 'number') return 1;
+  if (type === 'boolean') return true;
+  return 'Giá trị thử';
+}
+
+function bodyCases(schema: JsonSchema): { label: string; body: unknown }[] {
+  const base = sample(schema) as Record<string, unknown>;
+  const cases: { label: string; body: unknown }[] = [
+    { label: 'array body', body: [] },
+    { label: 'string body', body: 'hello' },
+    { label: 'number body', body: 42 },
+    { label: 'empty object', body: {} },
+    { label: 'deep nesting', body: JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) },
+  ];
+  for (const key of Object.keys(schema.properties ?? {})) {
+    for (const value of wrongTypes) cases.push({ label: `${key}=${JSON.stringify(value)?.slice(0, 20)}`, body: { ...base, [key]: value } });
+    for (const value of nasty) cases.push({ label: `${key}=${JSON.stringify(value).slice(0, 20)}`, body: { ...base, [key]: value } });
+  }
+  return cases;
+}
+
+const expectClientError = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, label: string) => {
+  expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+  if (res.statusCode >= 400) {
+    expect(String(res.headers['content-type']), label).toContain('application/problem+json');
+    const body = JSON.parse(res.body);
+    expect(typeof body.code, label).toBe('string');
+  }
+};
+
+describe('bad-input sweep', () => {
+  it('covers every operation', () => {
+    expect(operations.length).toBeGreaterThan(30);
+  });
+
+  it('path parameters: non-numeric, negative, zero, overflow, injection → 4xx', async () => {
+    for (const op of operations.filter((o) => o.path.includes('{'))) {
+      for (const bad of ['abc', '-1', '0', '99999999999999999999', "1' OR '1'='1", '1.5', '%00', '%E0%A4%A']) {
+        const url = fillPath(op.path, new Proxy({}, { get: () => bad }));
+        const res = await w.agents.admin.request({ method: op.method as 'GET', url: url.replace(/%25/g, '%'), payload: op.method === 'GET' ? undefined : {} });
+        expectClientError(res, `${op.key} with ${bad}`);
+        expect(res.statusCode, `${op.key} with ${bad}`).toBeGreaterThanOrEqual(400);
+      }
+    }
+  });
+
+  it('query parameters: wrong types, huge and hostile strings → never 5xx; wrong types → 400', async () => {
+    for (const op of operations) {
+      const query = op.parameters.filter((p) => p.in === 'query');
+      const url = fillPath(op.path, { id: w.residents.an.id });
+      for (const p of query) {
+        const type = p.schema.type;
+        for (const bad of [...nasty, huge.slice(0, 5000), 'abc', '-5', '1e309']) {
+          if (INVALID_TEXT.test(bad) && !bad.includes('\u0000')) continue; // a lone surrogate cannot be put in a URL at all
+          const res = await w.agents.admin.request({ method: op.method as 'GET', url: `${url}?${p.name}=${encodeURIComponent(bad)}`, payload: op.method === 'GET' ? undefined : {} });
+          expectClientError(res, `${op.key}?${p.name}=${bad.slice(0, 20)}`);
+          if ((type === 'integer' || p.schema.enum) && !/^\d+$/.test(bad)) expect(res.statusCode, `${op.key}?${p.name}=${bad.slice(0, 20)}`).toBe(400);
+        }
+      }
+    }
+  });
+
+  it('JSON bodies: wrong types, missing fields, hostile strings, deep nesting → never 5xx, and nothing half-written', async () => {
+    const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
+    // Logging out or changing the password would end the admin's session for the cases after it.
+    for (const op of operations.filter((o) => o.body && o.key !== 'POST /api/auth/logout' && o.key !== 'POST /api/auth/password')) {
+      const schema = deref(op.body, doc)!;
+      const url = fillPath(op.path, { id: op.path.startsWith('/api/users') ? w.accounts.teamA1.id : op.path.startsWith('/api/households') ? w.households.hA1.id : op.path.startsWith('/api/units') ? w.alleyA1.id : w.residents.cuong.id });
+      for (const c of bodyCases(schema)) {
+        const res = await w.agents.admin.request({ method: op.method as 'POST', url, payload: c.body as object });
+        expectClientError(res, `${op.key} ${c.label}`);
+      }
+      const missing = await w.agents.admin.request({ method: op.method as 'POST', url, payload: {} });
+      if ((schema.required ?? []).length) expect(missing.statusCode, `${op.key} with {}`).toBe(400);
+    }
+  });
+
+  it('session-ending operations (logout, password) get the same sweep with a session of their own', async () => {
+    const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
+    const user = await w.f.user('DIGITAL_TEAM', w.groupA1);
+    let agent = await login(t.app, user.username, user.password);
+    for (const op of operations.filter((o) => o.key === 'POST /api/auth/logout' || o.key === 'POST /api/auth/password')) {
+      for (const c of bodyCases(deref(op.body, doc)!)) {
+        const res = await agent.request({ method: 'POST', url: op.path, payload: c.body as object });
+        expectClientError(res, `${op.key} ${c.label}`);
+        if (res.statusCode === 200) agent = await login(t.app, user.username, user.password);
+      }
+    }
+  });
+
+  it('malformed JSON, wrong content type, oversized body → 400/415/413 problem+json', async () => {
+    const malformed = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: '{"fullName": "An",', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(400);
+    expectClientError(malformed, 'malformed');
+    const xml = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: '<a/>', headers: { 'content-type': 'application/xml' } });
+    expect(xml.statusCode).toBe(415);
+    expectClientError(xml, 'xml');
+    const big = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    expect(big.statusCode).toBe(413);
+    expectClientError(big, 'oversized');
+  });
+
+  it('an oversized upload is refused with 413 and nothing stored', async () => {
+    const boundary = 'b0undary';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${w.groupA1.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`),
+      Buffer.alloc(21 * 1024 * 1024, 0x41),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await w.agents.admin.request({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.statusCode).toBe(413);
+    expectClientError(res, 'upload');
+    const rows = await t.database.raw<{ n: number }>('select count(*)::int as n from import_jobs');
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('hostile text that is valid is stored as text and returned escaped by JSON, never executed', async () => {
+    const res = await w.agents.admin.post('/api/households', { unitId: w.groupA1.id, address: "<script>alert(1)</script>'; drop table residents; --" });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().address).toBe("<script>alert(1)</script>'; drop table residents; --");
+    expect((await t.database.raw<{ n: number }>('select count(*)::int as n from residents'))[0]!.n).toBeGreaterThan(0);
+  });
+});
