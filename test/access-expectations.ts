@@ -42,6 +42,7 @@ const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,S�
 export const expectations: Record<string, Expectation> = {
   'GET /healthz': { public: true },
   'POST /api/auth/login': { public: true },
+  'GET /api/auth/session': { public: true },
   'GET /api/auth/me': { permission: 'signed-in', inside: () => ({ url: '/api/auth/me' }) },
   'POST /api/auth/logout': { permission: 'signed-in', freshSession: true, inside: () => ({ url: '/api/auth/logout', payload: { everywhere: false } }) },
   'POST /api/auth/password': { permission: 'signed-in', freshSession: true, inside: () => ({ url: '/api/auth/password', payload: { currentPassword: 'wrong-one-here', newPassword: 'a-new-password-1' } }) },

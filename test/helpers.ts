@@ -44,7 +44,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop(): Promise
 }
 
 /** Builds the real app over a fresh database, with fresh random keys. Call `close()` in afterAll. */
-export async function buildTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
+export async function buildTestApp(overrides: Record<string, string> = {}, options: { serveWeb?: boolean } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const config = loadConfig({
     KETNOI_ENV: 'test',
@@ -56,7 +56,7 @@ export async function buildTestApp(overrides: Record<string, string> = {}): Prom
   const cipher = createPiiCipher(config.keys);
   const jobs = createJobs(database);
   await jobs.start();
-  const app = await buildApp({ config, database, cipher, jobs });
+  const app = await buildApp({ config, database, cipher, jobs }, { serveWeb: options.serveWeb });
   await app.ready();
   return {
     app, database, cipher, jobs, config,

@@ -56,6 +56,17 @@ export function registerAuth(app: App, deps: AppDeps) {
     handler: async (request) => service.presentMe(request.auth!),
   });
 
+  // The web app's start-up check: 200 either way, so a signed-out visitor's browser logs no failed request.
+  r.get('/api/auth/session', {
+    config: { public: true },
+    schema: {
+      tags: ['auth'],
+      summary: 'Whether this browser has a session, and if so the same body as /api/auth/me',
+      response: { 200: z.object({ signedIn: z.boolean(), me: Me.nullable() }) },
+    },
+    handler: async (request) => ({ signedIn: request.auth !== null, me: request.auth ? service.presentMe(request.auth) : null }),
+  });
+
   r.post('/api/auth/logout', {
     schema: {
       tags: ['auth'],

@@ -88,6 +88,17 @@ describe('POST /api/auth/login', () => {
   });
 });
 
+describe('GET /api/auth/session', () => {
+  it('200 { signedIn: false } without a session, the user with one', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session' })).json()).toEqual({ signedIn: false, me: null });
+    const user = await f.user('DIGITAL_TEAM', commune);
+    const agent = await login(t.app, user.username, user.password);
+    const body = (await agent.get('/api/auth/session')).json();
+    expect(body.signedIn).toBe(true);
+    expect(body.me.user.username).toBe(user.username);
+  });
+});
+
 describe('GET /api/auth/me and CSRF', () => {
   it('401 without a session', async () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/auth/me' }), 401, 'UNAUTHENTICATED');

@@ -1,0 +1,110 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestContext } from '../test/helpers.js';
+import { buildWorld, type World } from '../test/world.js';
+import { launchBrowser, snap } from './browser.js';
+
+let t: TestContext;
+let w: World;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
+  w = await buildWorld(t);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t.close();
+});
+
+/** A phone-sized page (360 × 740), Vietnamese, with console errors collected. */
+async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function signIn(page: Page, account: { username: string; password: string }) {
+  await page.goto(base);
+  await page.getByLabel('Tên đăng nhập').fill(account.username);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('search').waitFor();
+}
+
+describe('staff console in Chromium', () => {
+  it('log in, find a resident typed without accents, open the household, switch language', async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, w.accounts.leaderA);
+    await page.getByLabel('Tìm người hoặc hộ').fill('nguyen van an');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    const results = page.getByTestId('resident-results');
+    await results.getByText('Nguyễn Văn An').waitFor();
+    await snap(page, 'search-360');
+    await results.getByText('Nguyễn Văn An').click();
+    await page.getByRole('heading', { name: 'Nguyễn Văn An' }).waitFor();
+    expect(await page.getByText('031078001234').count()).toBe(1);
+    await page.getByText('Tiểu đường').waitFor(); // sensitive, shown to a commune leader
+    await page.getByRole('link', { name: 'Số 7, ngõ 3, thôn Đông' }).first().click();
+    await page.getByRole('heading', { name: 'Số 7, ngõ 3, thôn Đông' }).waitFor();
+    await page.getByRole('link', { name: 'Trần Thị Bình' }).waitFor();
+    expect(await page.getByText('Đang ở (2)').count()).toBe(1);
+    await snap(page, 'household-360');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Living here (2)').waitFor();
+    expect(await page.getByText('Đang ở').count()).toBe(0);
+    // Remembered: a reload stays in English, and the account's language is saved on the server.
+    await page.reload();
+    await page.getByText('Living here (2)').waitFor();
+    const me = await t.database.raw<{ locale: string }>('select locale from users where id = $1', [w.accounts.leaderA.id]);
+    expect(me[0]!.locale).toBe('en');
+    // Page width fits a 360-px phone: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors, errors.join("\n")).toEqual([]);
+    await context.close();
+  });
+
+  it('run an import with errors and see the report row by row; nothing is written', async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, w.accounts.headA1);
+    await page.goto(`${base}/import`);
+    await page.getByRole('button', { name: /Thôn Đông/ }).click();
+    expect(await page.getByTestId('import-unit').textContent()).toBe('Thôn Đông');
+    const csv = [
+      'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại',
+      '1,Số 1 thôn Đông,,01/01/1990,Nam,,',
+      '2,Số 2 thôn Đông,Hà Văn Hai,31/02/1990,Nam,,',
+      '3,Số 3 thôn Đông,Hà Thị Ba,01/01/1990,Nữ,031090000003,09',
+      '4,Số 4 thôn Đông,Hà Văn Bốn,01/01/1991,Nam,,',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const before = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+    const table = page.getByTestId('import-errors');
+    await table.waitFor();
+    const text = await table.textContent();
+    expect(text).toContain('Thiếu họ và tên');
+    expect(text).toContain('Ngày sinh "31/02/1990" không đúng dạng ngày/tháng/năm');
+    expect(text).toContain('Giới tính trong số định danh không khớp');
+    expect(text).toContain('Số điện thoại không hợp lệ');
+    await page.getByText('Tệp có 4 lỗi').waitFor();
+    await snap(page, 'import-errors-360');
+    const after = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    // The clean row can still go in, skipping the bad ones.
+    await page.getByRole('button', { name: /Bỏ qua 3 dòng lỗi/ }).click();
+    await page.getByText('Đã nhập xong').waitFor();
+    const final = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    expect(final[0]!.n).toBe(before[0]!.n + 1);
+    expect(errors, errors.join("\n")).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager.js';
+import { QueryState } from '../../components/Status.js';
+import { ageOf, formatDate } from '../../lib/format.js';
+import { useResidents, type ResidentFilter, queryString } from './api.js';
+
+/** Search results: one card per person on a phone, a table row on a desktop. */
+export function ResidentList({ filter, onPage, exportable }: { filter: ResidentFilter; onPage: (page: number) => void; exportable: boolean }) {
+  const { t } = useTranslation();
+  const query = useResidents(filter);
+  const exportQuery = queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer });
+  return (
+    <div>
+      <QueryState isLoading={query.isLoading} error={query.error} />
+      {exportable && (
+        <p className="actions">
+          <a href={`/api/exports/residents?format=xlsx&${exportQuery}`} download>{t('common.exportXlsx')}</a>
+          <a href={`/api/exports/residents?format=csv&${exportQuery}`} download>{t('common.exportCsv')}</a>
+        </p>
+      )}
+      {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      <ul className="cards" data-testid="resident-results">
+        {query.data?.items.map((r) => (
+          <li key={r.id}>
+            <Link href={`/residents/${r.id}`} className="card link">
+              <strong>{r.fullName}</strong>
+              <span>{t(`gender.${r.gender}`)} · {formatDate(r.birthDate)} ({ageOf(r.birthDate)})</span>
+              <span className="muted">{r.address ?? '—'} · {r.unitName}</span>
+              <span className="muted">{r.personalIdMasked ?? ''} {r.phoneMasked ? `· ☎ ${r.phoneMasked}` : ''} · VNeID {t(`vneid.${r.vneidLevel}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {query.data && <Pager page={filter.page} hasMore={query.data.hasMore} onPage={onPage} />}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { UserSummary } from '../../../server/modules/users/users.schemas.js';
+import { Role } from '../../../shared/enums.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { QueryState } from '../../components/Status.js';
+import { UnitTree } from '../units/UnitTree.js';
+import type { Unit } from '../units/api.js';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: UserSummary[] }>('/api/users?limit=200') });
+  const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
+  const update = useMutation({ mutationFn: ({ id, disabled }: { id: number; disabled: boolean }) => api(`/api/users/${id}`, { method: 'PATCH', body: { disabled } }), onSuccess: refresh });
+  const reset = useMutation({ mutationFn: ({ id, newPassword }: { id: number; newPassword: string }) => api(`/api/users/${id}/password`, { method: 'POST', body: { newPassword } }) });
+  return (
+    <section>
+      <h1>{t('users.title')}</h1>
+      <CreateUser onCreated={refresh} />
+      <QueryState isLoading={users.isLoading} error={users.error} />
+      {(update.isError || reset.isError) && <p className="error" role="alert">{messageOf(update.error ?? reset.error)}</p>}
+      {reset.isSuccess && <p className="ok">{t('common.saved')}</p>}
+      <ul className="cards">
+        {users.data?.items.map((u) => (
+          <li key={u.id} className="card">
+            <strong>{u.fullName}</strong> <span className="muted">{u.username}</span>
+            <span>{u.roles.map((r) => `${t(`role.${r.role}`)} — ${r.unitName}`).join('; ')}</span>
+            <span>{u.disabled ? t('users.disabled') : u.lockedUntil ? t('users.locked', { time: formatDateTime(u.lockedUntil) }) : t('users.active')}</span>
+            <span className="actions">
+              <button onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>{u.disabled ? t('users.enable') : t('users.disable')}</button>
+              <button onClick={() => { const p = prompt(t('users.newPassword')); if (p) reset.mutate({ id: u.id, newPassword: p }); }}>{t('users.resetPassword')}</button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CreateUser({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ username: '', fullName: '', password: '', role: 'GROUP_HEAD' as Role });
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const create = useMutation({
+    mutationFn: () => api('/api/users', { method: 'POST', body: { ...form, roles: [{ role: form.role, unitId: unit!.id }] } }),
+    onSuccess: () => {
+      setForm({ username: '', fullName: '', password: '', role: 'GROUP_HEAD' });
+      onCreated();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (unit) create.mutate();
+  };
+  const field = (key: 'username' | 'fullName' | 'password', type = 'text') => (
+    <label>{t(`users.${key}`)}<input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} required minLength={key === 'password' ? 10 : 2} /></label>
+  );
+  return (
+    <details className="card">
+      <summary>{t('users.create')}</summary>
+      <form onSubmit={submit}>
+        {field('username')}
+        {field('fullName')}
+        {field('password', 'password')}
+        <label>{t('users.role')}
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+            {Object.values(Role).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          </select>
+        </label>
+        <p>{t('users.unit')}: <strong>{unit?.name ?? '—'}</strong></p>
+        <UnitTree onSelect={setUnit} selected={unit?.id} />
+        {create.isError && <p className="error" role="alert">{messageOf(create.error)}</p>}
+        <button className="primary" disabled={!unit || create.isPending}>{t('common.create')}</button>
+      </form>
+    </details>
+  );
+}

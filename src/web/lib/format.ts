@@ -1,0 +1,22 @@
+/** ISO date → dd/MM/yyyy, the way dates are written in Vietnam. */
+export const formatDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+/** ISO timestamp → dd/MM/yyyy HH:mm in local time. */
+export function formatDateTime(iso: string) {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "+84912345678" → "0912 345 678". */
+export function formatPhone(e164: string | null | undefined) {
+  if (!e164) return '';
+  const n = `0${e164.slice(3)}`;
+  return n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : n;
+}
+
+export const ageOf = (birthDate: string) => {
+  const now = new Date();
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+};

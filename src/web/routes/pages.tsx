@@ -1,0 +1,100 @@
+import { useLocation, useSearch } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../components/SearchBox.js';
+import { can, useMe } from '../features/auth/useMe.js';
+import { HouseholdList } from '../features/households/HouseholdList.js';
+import { ResidentList } from '../features/residents/ResidentList.js';
+import { UnitTree } from '../features/units/UnitTree.js';
+
+/** URL ⇄ filter state: the router lives here, features only take props (STYLE.md §7). */
+function useParams() {
+  const search = new URLSearchParams(useSearch());
+  const [location, navigate] = useLocation();
+  const q = search.get('q') ?? '';
+  const unit = search.get('unit') ? Number(search.get('unit')) : undefined;
+  const page = Math.max(1, Number(search.get('page') ?? 1));
+  const go = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    navigate(`${location}?${next.toString()}`);
+  };
+  return { q, unit, page, search, go };
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const [, navigate] = useLocation();
+  return (
+    <section>
+      <h1>{t('home.greeting', { name: me?.user.fullName })}</h1>
+      <SearchBox onSearch={(q) => navigate(`/search?q=${encodeURIComponent(q)}`)} />
+      <p className="muted">{t('home.searchHint')}</p>
+      <h2>{t('home.yourUnits')}</h2>
+      <UnitTree onSelect={(u) => navigate(`/residents?unit=${u.id}`)} />
+    </section>
+  );
+}
+
+export function SearchPage() {
+  const { t } = useTranslation();
+  const { q, page, go } = useParams();
+  const me = useMe().data;
+  return (
+    <section>
+      <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
+      <h2>{t('residents.title')}</h2>
+      <ResidentList filter={{ q, page }} onPage={(p) => go({ page: p })} exportable={false} />
+      {can(me, 'household.read') && (
+        <>
+          <h2>{t('households.title')}</h2>
+          <HouseholdList filter={{ q, page: 1 }} onPage={() => undefined} exportable={false} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ResidentsPage() {
+  const { t } = useTranslation();
+  const { q, unit, page, search, go } = useParams();
+  const me = useMe().data;
+  const includeFormer = search.get('includeFormer') === 'true';
+  return (
+    <section>
+      <h1>{t('residents.title')}</h1>
+      <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
+      <label className="inline"><input type="checkbox" checked={includeFormer} onChange={(e) => go({ includeFormer: e.target.checked ? 'true' : undefined, page: undefined })} /> {t('residents.includeFormer')}</label>
+      <ResidentList filter={{ q, unit, page, includeFormer }} onPage={(p) => go({ page: p })} exportable={can(me, 'registry.export')} />
+    </section>
+  );
+}
+
+export function HouseholdsPage() {
+  const { t } = useTranslation();
+  const { q, unit, page, search, go } = useParams();
+  const me = useMe().data;
+  const kind = search.get('kind') ?? undefined;
+  return (
+    <section>
+      <h1>{t('households.title')}</h1>
+      <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
+      <label className="inline"><input type="checkbox" checked={kind === 'BOARDING_HOUSE'} onChange={(e) => go({ kind: e.target.checked ? 'BOARDING_HOUSE' : undefined, page: undefined })} /> {t('households.boardingOnly')}</label>
+      <HouseholdList filter={{ q, unit, kind, page }} onPage={(p) => go({ page: p })} exportable={can(me, 'registry.export')} />
+    </section>
+  );
+}
+
+export function UnitsPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  return (
+    <section>
+      <h1>{t('units.title')}</h1>
+      <UnitTree onSelect={(u) => navigate(`/households?unit=${u.id}`)} />
+    </section>
+  );
+}
