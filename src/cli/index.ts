@@ -74,7 +74,7 @@ async function main(argv: string[]) {
       if (!admin) throw new Error('create a SYSTEM_ADMIN first (npm run ketnoi -- user:add …)');
       const scope = { permission: 'registry.import' as const, prefixes: [unit.path] };
       const jobs = createJobs(database, { workers: false });
-      const deps = { database, cipher, jobs: { ...jobs, send: async () => null } };
+      const deps = { database, config, jobs: { ...jobs, send: async () => null } };
       const id = await createImport(deps, scope, { unitId: unit.id, fileName: path.basename(file), file: readFileSync(file) }, { ...cliActor, userId: admin.id });
       await runImportJob(deps, id);
       let job = await getImport(database.db, scope, id);

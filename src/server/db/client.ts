@@ -1,4 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -75,4 +78,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+type CsvValue = string | number | boolean | null | undefined | readonly string[];
+
+/** One CSV field for COPY: NULL unquoted-empty, text quoted (so '' stays an empty string), arrays as PG literals. */
+function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = Array.isArray(value) ? `{${value.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : (value as string);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * COPY rows into a table inside the caller's transaction: the bulk path for imports (PostgreSQL's fastest way in).
+ * Reaches the connection drizzle holds for the transaction (`session.client`: a pg PoolClient, or PGlite's
+ * transaction); the import tests run this on both databases.
+ */
+export async function copyInto(tx: Tx, kind: DatabaseKind, table: string, columns: string[], rows: CsvValue[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const csv = rows.map((r) => r.map(csvField).join(',')).join('\n');
+  const statement = `COPY ${table} (${columns.join(', ')}) FROM ${kind === 'pglite' ? "'/dev/blob'" : 'STDIN'} WITH (FORMAT csv)`;
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  if (kind === 'pglite') {
+    await (client as { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> }).query(statement, [], { blob: new Blob([csv]) });
+    return;
+  }
+  await pipeline(Readable.from([csv]), (client as pg.PoolClient).query(copyFrom(statement)));
 }

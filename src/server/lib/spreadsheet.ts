@@ -50,7 +50,9 @@ export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncG
     // Group heads save from Excel with ';' in Vietnamese locales: take the delimiter the header line uses.
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    const parser = Readable.from([text]).pipe(parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
+    // Fed in 64 KB pieces so the first rows come out at once instead of after the whole file is parsed.
+    const pieces = Array.from({ length: Math.ceil(text.length / 65536) }, (_, i) => text.slice(i * 65536, (i + 1) * 65536));
+    const parser = Readable.from(pieces).pipe(parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
     let rowNumber = 1;
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       rowNumber += 1;

@@ -17,3 +17,6 @@ COMMENT ON COLUMN residents.health_notes IS 'Sensitive personal data (Decree 13/
 COMMENT ON COLUMN units.path IS 'Materialised chain of ids, e.g. /1/12/340/: scope checks are a prefix match';--> statement-breakpoint
 -- Vietnamese order for names shown in lists (Đ after D, "Thôn 2" before "Thôn 10"); ICU, so the same on PGlite and PostgreSQL.
 CREATE COLLATION IF NOT EXISTS vi_num (provider = icu, locale = 'vi-u-kn-true');
+--> statement-breakpoint
+-- A household and its head are written in one batch (imports): check the head link at commit, not per statement.
+ALTER TABLE households ALTER CONSTRAINT households_head_resident_id_residents_id_fk DEFERRABLE INITIALLY DEFERRED;

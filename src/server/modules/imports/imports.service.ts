@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums.js';
 import { Permission } from '../../../shared/permissions.js';
@@ -5,21 +6,22 @@ import type { AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound, validation, type Locale } from '../../lib/errors.js';
-import { readSheet, type SheetFormat } from '../../lib/spreadsheet.js';
+import type { SheetFormat } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../../plugins/auth.js';
 import { listRolesOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getOpenUnit } from '../units/units.service.js';
 import { applyBatch, emptyCounts } from './imports.apply.js';
 import * as repo from './imports.repo.js';
-import { householdKey, mapHeaders, parseRow, type ParsedRow, type RowError, type UnitResolver } from './imports.rows.js';
+import type { RowError, UnitResolver } from './imports.rows.js';
+import type { ScanBatch, ScanEnd, ScanInput, SealedRow } from './imports.scan.js';
 import type { ImportJob } from './imports.schemas.js';
 
 export const IMPORT_QUEUE = 'registry-import';
-const BATCH = 1000;
+const BATCH = 2000;
 const KEPT_ERRORS = 1000;
 
-type Deps = Pick<AppDeps, 'database' | 'cipher' | 'jobs'>;
+type Deps = Pick<AppDeps, 'database' | 'config' | 'jobs'>;
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập', en: 'Import not found' });
 
@@ -120,81 +122,34 @@ async function uploaderScope(tx: Tx, userId: number): Promise<{ scope: Scope; ac
 }
 
 /**
- * Reads the file once, checking every row, and hands clean rows to `onBatch` in batches. Problems found in the
- * file as a whole (duplicate IDs, IDs registered outside the uploader's units) are reported per row too.
+ * Runs the scan on a worker thread and hands each batch to `onBatch` in order, acknowledging it afterwards so the
+ * worker (at most two batches ahead) parses the next rows while this thread writes the current ones.
  */
-async function scanFile(
-  tx: Tx,
-  job: repo.ImportRow,
-  scope: Scope,
-  onBatch: (rows: ParsedRow[], processed: number) => Promise<void>,
-  cipher: Deps['cipher'],
-) {
-  const units = await unitResolver(tx, job.unitId);
-  const today = new Date().toISOString().slice(0, 10);
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  const addErrors = (list: RowError[]) => {
-    errorCount += list.length;
-    for (const e of list) if (errors.length < KEPT_ERRORS) errors.push(e);
-  };
-  const seenPid = new Map<string, number>();
-  const seenPerson = new Set<string>();
-  const households = new Set<string>();
-  const badRows = new Set<number>();
-  let keys: Map<string, string> | undefined;
-  let total = 0;
-  let batch: ParsedRow[] = [];
-
-  const flush = async () => {
-    // IDs already registered in a unit the uploader cannot see: a clear per-row error instead of a silent duplicate.
-    const pids = batch.filter((r) => r.personalId).map((r) => ({ row: r.rowNumber, bidx: cipher.blindIndex(r.personalId!, 'pid') }));
-    if (pids.length) {
-      const outside = await queryRows<{ bidx: string }>(tx, sql`
-        select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
-        where r.personal_id_bidx in (select value from json_array_elements_text(${JSON.stringify(pids.map((p) => p.bidx))}::json))
-          and not ${pathInScope(sql`u.path`, scope)}`);
-      const out = new Set(outside.map((o) => o.bidx));
-      const rejected = pids.filter((p) => out.has(p.bidx));
-      addErrors(rejected.map((p) => ({ row: p.row, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' })));
-      for (const p of rejected) badRows.add(p.row);
-    }
-    const clean = batch.filter((r) => !badRows.has(r.rowNumber));
-    for (const r of clean) households.add(householdKey(r));
-    await onBatch(clean, total);
-    batch = [];
-  };
-
-  for await (const { rowNumber, cells } of readSheet(job.format as SheetFormat, job.file!)) {
-    if (!keys) {
-      const mapped = mapHeaders(cells);
-      if (mapped.missing.length) {
-        addErrors([{ row: 1, column: mapped.missing.join(', '), code: 'MISSING_COLUMNS', messageVi: `Tệp thiếu cột: ${mapped.missing.join(', ')}. Hãy dùng tệp mẫu.`, messageEn: `The file lacks columns: ${mapped.missing.join(', ')}. Use the template.` }]);
-        return { total: 0, errors, errorCount, households: 0, validRows: 0, badRows: 0 };
-      }
-      keys = mapped.keys;
-    }
-    total += 1;
-    const { row, errors: rowErrors } = parseRow(rowNumber, cells, keys, units, today);
-    if (row?.personalId) {
-      const first = seenPid.get(row.personalId);
-      if (first) rowErrors.push({ row: rowNumber, column: 'Số định danh cá nhân', code: 'DUPLICATE_IN_FILE', messageVi: `Số định danh trùng với dòng ${first}`, messageEn: `Same personal ID as row ${first}` });
-      else seenPid.set(row.personalId, rowNumber);
-    }
-    if (row) {
-      const person = `${householdKey(row)}|${row.searchText}|${row.birthDate}`;
-      if (seenPerson.has(person)) rowErrors.push({ row: rowNumber, column: 'Họ và tên', code: 'DUPLICATE_IN_FILE', messageVi: 'Người này (cùng họ tên, ngày sinh, hộ) đã có ở dòng trước', messageEn: 'The same person (name, birth date, household) appears on an earlier row' });
-      seenPerson.add(person);
-    }
-    if (rowErrors.length) {
-      addErrors(rowErrors);
-      badRows.add(rowNumber);
-    } else batch.push(row!);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
-  if (!keys) addErrors([{ row: 1, column: '', code: 'EMPTY', messageVi: 'Tệp không có dữ liệu', messageEn: 'The file has no rows' }]);
-  return { total, errors, errorCount, households: households.size, validRows: total - badRows.size, badRows: badRows.size };
+function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>): Promise<ScanEnd> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./imports.scan-worker-boot.mjs', import.meta.url), { workerData: input, transferList: [input.file.buffer as ArrayBuffer] });
+    let queue = Promise.resolve();
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      void worker.terminate();
+      reject(error);
+    };
+    worker.on('message', (message: { type: 'batch'; batch: ScanBatch } | { type: 'end'; end: ScanEnd } | { type: 'error'; message: string }) => {
+      queue = queue.then(async () => {
+        if (failed) return;
+        if (message.type === 'batch') {
+          await onBatch(message.batch);
+          worker.postMessage({ type: 'ack' });
+        } else if (message.type === 'end') {
+          await worker.terminate();
+          resolve(message.end);
+        } else fail(new Error(message.message));
+      }).catch(fail);
+    });
+    worker.on('error', fail);
+  });
 }
 
 /** The pg-boss handler: a dry run (validate and report) or the import itself, in batches with visible progress. */
@@ -207,25 +162,55 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
   await repo.updateImport(db, importId, { status: importing ? 'IMPORTING' : 'VALIDATING', processedRows: 0 });
   try {
     if (scope.prefixes.length === 0) throw new Error('the uploader no longer has the right to import');
+    const units = await unitResolver(db, job.unitId);
     const counts = emptyCounts();
-    const applyErrors: RowError[] = [];
-    const result = await scanFile(db, job, scope, async (rows, processed) => {
-      if (importing && rows.length) {
-        // Each batch commits on its own so progress is visible and a crash loses at most one batch;
-        // re-running the import is safe because rows are matched, never duplicated.
-        await db.transaction(async (tx) => applyErrors.push(...(await applyBatch(tx, deps.cipher, scope, rows, counts))));
-      }
-      await repo.updateImport(db, importId, { processedRows: processed, totalRows: Math.max(job.totalRows, processed) });
-    }, deps.cipher);
+    const errors: RowError[] = [];
+    let errorCount = 0;
+    let refused = 0;
+    const addErrors = (list: RowError[]) => {
+      errorCount += list.length;
+      for (const e of list) if (errors.length < KEPT_ERRORS) errors.push(e);
+    };
+    // A private copy of the bytes, handed over (not copied again) to the worker thread.
+    const file = new Uint8Array(job.file!.byteLength);
+    file.set(job.file!);
+    const end = await runScan(
+      {
+        format: job.format as SheetFormat,
+        file,
+        units: { byCode: [...units.byCode], defaultUnitId: units.defaultUnitId },
+        today: new Date().toISOString().slice(0, 10),
+        keys: { data: new Uint8Array(deps.config.keys.data), index: new Uint8Array(deps.config.keys.index) },
+        seal: importing,
+        batchSize: BATCH,
+      },
+      async ({ rows, errors: rowErrors, processed }) => {
+        addErrors(rowErrors);
+        if (importing && rows.length) {
+          // Each batch commits on its own so progress is visible and a crash loses at most one batch;
+          // re-running the import is safe because rows are matched, never duplicated.
+          const refusedHere = await db.transaction(async (tx) => applyBatch(tx, deps.database.kind, scope, rows, counts));
+          refused += refusedHere.length;
+          addErrors(refusedHere);
+        } else if (rows.length) {
+          const outside = await refuseOutsideScope(db, scope, rows);
+          refused += outside.length;
+          addErrors(outside);
+        }
+        await repo.updateImport(db, importId, { processedRows: processed, totalRows: Math.max(job.totalRows, processed) });
+      },
+    );
+    addErrors(end.errors);
+    const badRows = end.badRows + refused;
     const summary = importing
-      ? { ...counts, skippedRows: result.badRows + applyErrors.length }
-      : { validRows: result.validRows, badRows: result.badRows, households: result.households };
+      ? { ...counts, skippedRows: badRows }
+      : { validRows: end.total - badRows, badRows, households: end.households };
     await repo.updateImport(db, importId, {
       status: importing ? 'DONE' : 'VALIDATED',
-      totalRows: result.total,
-      processedRows: result.total,
-      errorCount: result.errorCount + applyErrors.length,
-      errors: [...result.errors, ...applyErrors].slice(0, KEPT_ERRORS),
+      totalRows: end.total,
+      processedRows: end.total,
+      errorCount,
+      errors,
       summary,
       // The file is personal data: drop it as soon as it has been imported.
       ...(importing ? { file: null } : {}),
@@ -234,4 +219,18 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
   } catch (error) {
     await repo.updateImport(db, importId, { status: 'FAILED', failure: (error as Error).message.slice(0, 500) });
   }
+}
+
+/** IDs already registered in a unit the uploader cannot see: a clear per-row error instead of a silent duplicate. */
+async function refuseOutsideScope(tx: Tx, scope: Scope, rows: SealedRow[]): Promise<RowError[]> {
+  const pids = rows.filter((r) => r.pidBidx);
+  if (pids.length === 0) return [];
+  const outside = await queryRows<{ bidx: string }>(tx, sql`
+    select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
+    where r.personal_id_bidx in (select value from json_array_elements_text(${JSON.stringify(pids.map((p) => p.pidBidx))}::json))
+      and not ${pathInScope(sql`u.path`, scope)}`);
+  const out = new Set(outside.map((o) => o.bidx));
+  return pids
+    .filter((p) => out.has(p.pidBidx!))
+    .map((p) => ({ row: p.rowNumber, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' }));
 }

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { createRandom, givenFemale, givenMale, middleFemale, middleMale, surnames } from '../src/server/demo/names.js';
+import type { Jobs } from '../src/server/jobs/jobs.js';
+import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
+import { hashPassword } from '../src/server/lib/passwords.js';
+import { streamSheet } from '../src/server/lib/spreadsheet.js';
+import { residentRows } from '../src/server/modules/exports/exports.rows.js';
+import { registryColumns } from '../src/server/modules/imports/registry-columns.js';
+import { commitImport, createImport, getImport, runImportJob } from '../src/server/modules/imports/imports.service.js';
+import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
+import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
+import { foldText } from '../src/shared/text.js';
+import { ms, now, peakRss, percentile, table } from './stats.js';
+
+/**
+ * Registry at province scale: import from CSV against PostgreSQL COPY of the same rows, search latency against a
+ * bare indexed query, and a streamed export of every resident with its memory growth.
+ */
+export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { residents: { type: 'string', default: '100000' }, db: { type: 'string', default: 'both' }, seed: { type: 'string', default: '7' }, runs: { type: 'string', default: '3' } } });
+  const n = Number(values.residents);
+  const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
+  for (const kind of kinds) await benchOne(kind, n, Number(values.seed), Number(values.runs));
+}
+
+const noJobs: Jobs = { start: async () => undefined, stop: async () => undefined, send: async () => null, work: async () => undefined };
+const pad = (x: number, w: number) => String(x).padStart(w, '0');
+
+/** N people in households of 1–8 across groups of ~5,000, as a group head's spreadsheet would list them. */
+function generateCsv(n: number, groups: number, seed: number) {
+  const rnd = createRandom(seed);
+  const lines = ['Số hộ,Địa chỉ,Loại hộ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại,Quan hệ với chủ hộ,Loại cư trú,Ngày đến ở,Mức VNeID,Có điện thoại thông minh,Nhãn'];
+  const names: string[] = [];
+  const pids: string[] = [];
+  let made = 0;
+  let household = 0;
+  while (made < n) {
+    household += 1;
+    const group = `T${pad((household % groups) + 1, 3)}`;
+    const size = Math.min(n - made, rnd.weighted([[1, 12], [2, 20], [3, 22], [4, 24], [5, 12], [6, 6], [7, 3], [8, 1]] as const));
+    const surname = rnd.weighted(surnames);
+    for (let k = 0; k < size; k++) {
+      const female = rnd.next() < 0.5;
+      const name = `${k === 0 || rnd.next() < 0.7 ? surname : rnd.weighted(surnames)} ${female ? rnd.pick(middleFemale) : rnd.pick(middleMale)} ${female ? rnd.pick(givenFemale) : rnd.pick(givenMale)}`;
+      const year = 1940 + rnd.int(0, 84);
+      const birth = `${pad(rnd.int(1, 28), 2)}/${pad(rnd.int(1, 12), 2)}/${year}`;
+      const pid = `${['031', '030', '034', '001'][Math.floor(made / 1_000_000) % 4]}${Math.floor((year - 1900) / 100) * 2 + (female ? 1 : 0)}${pad(year % 100, 2)}${pad(made % 1_000_000, 6)}`;
+      const phone = rnd.next() < 0.7 ? `09${pad(made % 100_000_000, 8)}` : '';
+      lines.push(`${household},"Số ${household}, ${group}",Gia đình,${group},${name},${birth},${female ? 'Nữ' : 'Nam'},${pid},${phone},${k === 0 ? 'Chủ hộ' : 'Con'},Thường trú,,Mức 2,Có,`);
+      if (made % 97 === 0) names.push(name);
+      if (made % 499 === 0) pids.push(pid);
+      made += 1;
+    }
+  }
+  return { csv: Buffer.from(lines.join('\n')), names, pids, households: household };
+}
+
+async function openBenchDatabase(kind: 'postgres' | 'pglite') {
+  if (kind === 'pglite') return { database: await openDatabase({ kind: 'pglite' }), drop: async () => undefined, url: '' };
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `ketnoi_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    database: await openDatabase({ kind: 'postgres', url: url.toString(), max: 10 }),
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** COPY TO / COPY FROM on either database: PGlite through its /dev/blob device, PostgreSQL through pg-copy-streams. */
+async function copyOut(database: Database, query: string): Promise<Buffer> {
+  if (database.kind === 'pglite') {
+    const result = await database.pglite!.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+    return Buffer.from(await result.blob!.arrayBuffer());
+  }
+  const client = await database.pool!.connect();
+  try {
+    const chunks: Buffer[] = [];
+    await pipeline(client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), new Writable({ write(chunk, _e, cb) { chunks.push(chunk); cb(); } }));
+    return Buffer.concat(chunks);
+  } finally {
+    client.release();
+  }
+}
+
+async function copyIn(database: Database, table: string, data: Buffer) {
+  if (database.kind === 'pglite') {
+    await database.pglite!.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([new Uint8Array(data)]) });
+    return;
+  }
+  const client = await database.pool!.connect();
+  try {
+    await pipeline(Readable.from([data]), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv)`)));
+  } finally {
+    client.release();
+  }
+}
+
+async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, runs: number) {
+  console.log(`\n=== registry on ${kind}: ${n.toLocaleString('en')} residents`);
+  const { database, drop } = await openBenchDatabase(kind);
+  const results: Record<string, string | number>[] = [];
+  try {
+    await migrateDatabase(database);
+    const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
+    const cipher = createPiiCipher(config.keys);
+    const { db } = database;
+    const [province] = await queryRows<UnitRow>(db, sql`select * from units where tier = 'PROVINCE' and code = '31'`);
+    const commune = await insertUnit(db, { parent: province!, code: '11824', name: 'Xã Vĩnh Bảo', kind: 'COMMUNE', tier: 'COMMUNE' });
+    const groups = Math.max(1, Math.ceil(n / 5000));
+    for (let g = 1; g <= groups; g++) await insertUnit(db, { parent: commune, code: `T${pad(g, 3)}`, name: `Thôn ${g}`, kind: 'THON', tier: 'COMMUNITY' });
+    const password = 'benchmark-password';
+    const admin = await insertUser(db, { username: 'bench', fullName: 'Bench', passwordHash: await hashPassword(password) });
+    await replaceRoles(db, admin.id, [{ role: 'COMMUNE_LEADER', unitId: commune.id }]);
+
+    let t0 = now();
+    const data = generateCsv(n, groups, seed);
+    console.log(`generated ${(data.csv.length / 1048576).toFixed(1)} MB CSV, ${data.households} households in ${ms(now() - t0)}`);
+
+    // 1. Import against COPY of the same rows into the same tables and indexes, alternated `runs` times (this VM's
+    //    speed varies run to run, so medians). Heads are linked by COPY's run in a separate UPDATE, not timed.
+    const scope = { permission: 'registry.import' as const, prefixes: [commune.path] };
+    const deps = { database, config, jobs: noJobs };
+    const actor = { userId: admin.id, username: 'bench', roles: 'COMMUNE_LEADER@11824', unitId: commune.id, ip: 'bench', userAgent: 'bench' };
+    const dryRuns: number[] = [];
+    const imports: number[] = [];
+    const copies: number[] = [];
+    let snapshot: { households: Buffer; residents: Buffer; members: Buffer } | undefined;
+    for (let run = 0; run < runs; run++) {
+      await database.raw('truncate household_members, residents, households');
+      const id = await createImport(deps, scope, { unitId: commune.id, fileName: 'bench.csv', file: data.csv }, actor);
+      t0 = now();
+      await runImportJob(deps, id);
+      dryRuns.push(now() - t0);
+      const checked = await getImport(db, scope, id);
+      if (checked.errorCount > 0) throw new Error(`bench data has errors: ${JSON.stringify((checked.errors as unknown[]).slice(0, 3))}`);
+      await commitImport(deps, scope, id, false, actor);
+      t0 = now();
+      await runImportJob(deps, id);
+      imports.push(now() - t0);
+      const counts = (await queryRows<{ r: number }>(db, sql`select count(*)::int as r from residents`))[0]!;
+      if (counts.r !== n) throw new Error(`imported ${counts.r} of ${n}: ${JSON.stringify((await getImport(db, scope, id)).summary)}`);
+      snapshot ??= {
+        residents: await copyOut(database, 'select * from residents order by id'),
+        households: await copyOut(database, `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on, version, created_at, updated_at from households order by id`),
+        members: await copyOut(database, 'select * from household_members order by id'),
+      };
+      await database.raw('truncate household_members, residents, households');
+      t0 = now();
+      await copyIn(database, 'households', snapshot.households);
+      await copyIn(database, 'residents', snapshot.residents);
+      await copyIn(database, 'household_members', snapshot.members);
+      copies.push(now() - t0);
+      console.log(`  run ${run + 1}: dry run ${ms(dryRuns.at(-1)!)}, import ${ms(imports.at(-1)!)}, COPY ${ms(copies.at(-1)!)}`);
+    }
+    await database.raw(`update households h set head_resident_id = m.resident_id from household_members m where m.household_id = h.id and m.relation = 'HEAD'`);
+    await database.raw('analyze');
+    const [dryRun, importMs, copyMs] = [percentile(dryRuns, 50), percentile(imports, 50), percentile(copies, 50)];
+    results.push(
+      { measure: `import dry run (parse + check), median of ${runs}`, value: ms(dryRun), rate: `${Math.round(n / (dryRun / 1000)).toLocaleString('en')} rows/s`, ratio: '' },
+      { measure: `import (check + write), median of ${runs}`, value: ms(importMs), rate: `${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s`, ratio: `${(copyMs / importMs).toFixed(2)} of COPY` },
+      { measure: `COPY of the same rows (limit), median of ${runs}`, value: ms(copyMs), rate: `${Math.round(n / (copyMs / 1000)).toLocaleString('en')} rows/s`, ratio: '1.00' },
+    );
+
+    // 2. Search: the API route as a commune leader, against the bare indexed query it is built on.
+    const app = await buildApp({ config, database, cipher, jobs: noJobs });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password } });
+    const cookie = { ketnoi_session: login.cookies.find((c) => c.name === 'ketnoi_session')!.value };
+    const measure = async (label: string, queries: string[], viaApi: (q: string) => Promise<void>, bare: (q: string) => Promise<void>) => {
+      for (const q of queries.slice(0, 20)) await viaApi(q); // warm up
+      const api: number[] = [];
+      const raw: number[] = [];
+      for (const q of queries) {
+        let s = now();
+        await viaApi(q);
+        api.push(now() - s);
+        s = now();
+        await bare(q);
+        raw.push(now() - s);
+      }
+      results.push(
+        { measure: `${label}: API p50 / p95`, value: `${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`, rate: `${queries.length} queries`, ratio: `${(percentile(api, 95) / percentile(raw, 95)).toFixed(1)}× bare p95` },
+        { measure: `${label}: bare query p50 / p95`, value: `${ms(percentile(raw, 50))} / ${ms(percentile(raw, 95))}`, rate: '', ratio: '1.0' },
+      );
+    };
+    const names = data.names.slice(0, 500).map((x) => foldText(x));
+    await measure(
+      'search by name (no accents)',
+      names,
+      async (q) => {
+        const res = await app.inject({ method: 'GET', url: `/api/residents?q=${encodeURIComponent(q)}&limit=25`, cookies: cookie });
+        if (res.statusCode !== 200 || res.json().items.length === 0) throw new Error(`search ${q}: ${res.statusCode}`);
+      },
+      async (q) => void (await database.raw('select id from residents where search_text like $1 order by search_text, id limit 26', [`%${q}%`])),
+    );
+    await measure(
+      'search by ID number',
+      data.pids.slice(0, 300),
+      async (q) => {
+        const res = await app.inject({ method: 'GET', url: `/api/residents?q=${q}`, cookies: cookie });
+        if (res.json().items.length !== 1) throw new Error(`id search ${q}`);
+      },
+      async (q) => void (await database.raw('select id from residents where personal_id_bidx = $1', [cipher.blindIndex(q, 'pid')])),
+    );
+    await app.close();
+
+    // 3. Export every resident, streamed: throughput and memory growth, against COPY TO of the same table.
+    const scopeExport = { permission: 'registry.export' as const, prefixes: [commune.path] };
+    for (const format of ['csv', 'xlsx'] as const) {
+      t0 = now();
+      const { result: bytes, peakMb } = await peakRss(async () => {
+        let total = 0;
+        await pipeline(
+          streamSheet(format, 'nhan-khau', registryColumns, residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, includeFormer: false })),
+          new Writable({ write(chunk, _e, cb) { total += chunk.length; cb(); } }),
+        );
+        return total;
+      });
+      const exportMs = now() - t0;
+      results.push({ measure: `export all residents (${format}, streamed)`, value: ms(exportMs), rate: `${Math.round(n / (exportMs / 1000)).toLocaleString('en')} rows/s, ${(bytes / 1048576).toFixed(0)} MB`, ratio: `RSS +${peakMb.toFixed(0)} MB peak` });
+    }
+    t0 = now();
+    await copyOut(database, 'select * from residents');
+    const copyOutMs = now() - t0;
+    results.push({ measure: 'COPY TO of residents (limit)', value: ms(copyOutMs), rate: `${Math.round(n / (copyOutMs / 1000)).toLocaleString('en')} rows/s`, ratio: '' });
+
+    table(results);
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync(`bench/out/registry-${kind}-${n}.json`, JSON.stringify({ kind, residents: n, at: new Date().toISOString(), results }, null, 2));
+  } finally {
+    await database.close();
+    await drop();
+  }
+}

@@ -1,0 +1,30 @@
+/** Small helpers shared by the benchmarks: timing, percentiles, memory sampling, a table printer. */
+export const now = () => performance.now();
+
+export function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+/** Samples RSS every 50 ms while `work` runs; returns the peak growth over the starting RSS. */
+export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; startMb: number }> {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const result = await work();
+    return { result, peakMb: (peak - start) / 1048576, startMb: start / 1048576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function table(rows: Record<string, string | number>[]) {
+  const keys = Object.keys(rows[0] ?? {});
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(keys));
+  for (const r of rows) console.log(line(keys.map((k) => String(r[k]))));
+}
