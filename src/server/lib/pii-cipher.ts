@@ -12,9 +12,21 @@ export type PiiCipher = {
 };
 
 export function createPiiCipher(keys: { data: Buffer; index: Buffer }): PiiCipher {
+  // IVs come from a pool of random bytes refilled 4,096 at a time: one getrandom call per value cost more than the
+  // encryption itself in bulk imports. Every IV is still fresh random bytes, used once.
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  const nextIv = () => {
+    if (offset + 12 > pool.length) {
+      pool = randomBytes(12 * 4096);
+      offset = 0;
+    }
+    offset += 12;
+    return pool.subarray(offset - 12, offset);
+  };
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', keys.data, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

@@ -14,7 +14,7 @@ export async function listRolesOfUser(tx: Tx, userId: number): Promise<RoleHeld[
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
-/** A live session of an enabled user, with their roles. */
+/** A live session of an enabled user, with their roles: one query, since every API request starts with it. */
 export async function findSession(tx: Tx, tokenHash: string): Promise<{ auth: AuthContext; lastSeenAt: Date } | undefined> {
   const [row] = await tx
     .select({
@@ -25,17 +25,19 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<{ auth: Au
       username: users.username,
       fullName: users.fullName,
       locale: users.locale,
+      roles: sql<RoleHeld[]>`coalesce((
+        select json_agg(json_build_object('role', ra.role, 'unitId', u.id, 'unitPath', u.path, 'unitCode', u.code, 'unitName', u.name) order by u.depth, ra.id)
+        from role_assignments ra join units u on u.id = ra.unit_id where ra.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`));
   if (!row) return undefined;
-  const roles = await listRolesOfUser(tx, row.id);
   return {
     lastSeenAt: row.lastSeenAt,
     auth: {
       user: { id: row.id, username: row.username, fullName: row.fullName, locale: row.locale },
-      roles,
+      roles: typeof row.roles === 'string' ? (JSON.parse(row.roles) as RoleHeld[]) : row.roles,
       session: { tokenHash: row.tokenHash, csrfToken: row.csrfToken },
     },
   };

@@ -9,7 +9,7 @@ import { contentTypes, streamSheet, type SheetColumn, type SheetFormat, type She
 import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
-import { interpretQuery } from '../residents/residents.service.js';
+import { resolveSearch } from '../residents/residents.service.js';
 import { householdRows, residentRows } from './exports.rows.js';
 import { registryColumns } from '../imports/registry-columns.js';
 
@@ -52,13 +52,8 @@ export function registerExports(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const q = request.query;
       const scope = request.scope!;
-      const filter = {
-        search: interpretQuery(q.q, deps.cipher),
-        unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined,
-        vneidLevel: q.vneidLevel,
-        tag: q.tag,
-        includeFormer: q.includeFormer === 'true',
-      };
+      const base = { unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' };
+      const filter = { ...base, search: await resolveSearch(deps, scope, q.q) };
       await insertAudit(db, actorOf(request), { action: 'export.residents', details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null } });
       return sendSheet(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
     },

@@ -91,23 +91,27 @@ export async function commitImport(deps: Deps, scope: Scope, id: number, skipBad
   await deps.jobs.send(IMPORT_QUEUE, { importId: id });
 }
 
-/** The units a file may name, below the import unit: group codes, and "GROUP/ALLEY" for zones. */
+/**
+ * The units a file may name below the import unit, by their codes relative to it: "T01" and "T01/NGO3" when importing
+ * for a commune, "11824/T01" for a province. A bare last code ("NGO3") also works when it is unique.
+ */
 async function unitResolver(tx: Tx, unitId: number): Promise<UnitResolver> {
-  const rows = await queryRows<{ id: number; code: string; tier: string; parent_code: string | null; is_root: boolean }>(tx, sql`
-    select u.id, u.code, u.tier, p.code as parent_code, u.id = ${unitId} as is_root
-    from units u left join units p on p.id = u.parent_id
-    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null and u.tier in ('COMMUNITY', 'ZONE')`);
+  const rows = await queryRows<{ id: number; code: string; tier: string; path: string; parent_id: number | null }>(tx, sql`
+    select u.id, u.code, u.tier, u.path, u.parent_id from units u
+    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const relative = (r: (typeof rows)[number]): string =>
+    r.id === unitId || r.parent_id === null || !byId.has(r.parent_id) ? '' : [relative(byId.get(r.parent_id)!), r.code].filter(Boolean).join('/');
   const byCode = new Map<string, number>();
+  const bare = new Map<string, number[]>();
   for (const r of rows) {
-    if (r.is_root) continue;
-    if (r.tier === 'COMMUNITY') byCode.set(r.code.toUpperCase(), r.id);
-    else {
-      byCode.set(`${r.parent_code}/${r.code}`.toUpperCase(), r.id);
-      if (!byCode.has(r.code.toUpperCase())) byCode.set(r.code.toUpperCase(), r.id);
-    }
+    if (r.id === unitId || (r.tier !== 'COMMUNITY' && r.tier !== 'ZONE')) continue;
+    byCode.set(relative(r).toUpperCase(), r.id);
+    bare.set(r.code.toUpperCase(), [...(bare.get(r.code.toUpperCase()) ?? []), r.id]);
   }
-  const root = rows.find((r) => r.is_root);
-  return { byCode, defaultUnitId: root ? root.id : null };
+  for (const [code, ids] of bare) if (ids.length === 1 && !byCode.has(code)) byCode.set(code, ids[0]!);
+  const root = byId.get(unitId);
+  return { byCode, defaultUnitId: root && (root.tier === 'COMMUNITY' || root.tier === 'ZONE') ? root.id : null };
 }
 
 /** The scope of the user who uploaded, as it is now (a revoked role stops a queued import). */

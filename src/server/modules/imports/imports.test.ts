@@ -172,6 +172,26 @@ describe('import: xlsx, template and export round trip', () => {
     expect(p).toMatchObject({ birthDate: '1966-05-19', unitId: w.groupA1.id });
   });
 
+  it('imports at province level with groups named "commune/group" (or a unique alley code)', async () => {
+    const csv = [
+      'Số hộ,Địa chỉ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính',
+      `P1,Số 1 tỉnh,${w.communeA.code}/T02,Kha Văn Tỉnh,01/01/1970,Nam`,
+      `P2,Số 2 tỉnh,${w.communeB.code}/t01,Kha Thị Tỉnh,01/01/1972,Nữ`,
+      'P3,Số 3 tỉnh,NGO3,Kha Văn Ngõ,01/01/1975,Nam',
+      'P4,Số 4 tỉnh,T01,Kha Văn Mơ Hồ,01/01/1975,Nam',
+    ].join('\n');
+    const res = await upload(w.agents.admin, w.province.id, 'tinh.csv', csv);
+    const v = await settled(w.agents.admin, res.json().id, ['VALIDATED']);
+    // "T01" alone is ambiguous in a province (every commune has one): refused; the others resolve.
+    expect(v.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(['5:UNIT']);
+    await w.agents.admin.post(`/api/imports/${v.id}/commit`, { skipBadRows: true });
+    await settled(w.agents.admin, v.id, ['DONE']);
+    const units = async (q: string) => (await w.agents.admin.get(`/api/residents?q=${q}`)).json().items.map((r: { unitId: number }) => r.unitId);
+    expect(await units('kha%20van%20tinh')).toEqual([w.groupA2.id]);
+    expect(await units('kha%20thi%20tinh')).toEqual([w.groupB1.id]);
+    expect(await units('kha%20van%20ngo')).toEqual([w.alleyA1.id]);
+  });
+
   it('a group head cannot import into another group (404)', async () => {
     expect((await upload(w.agents.headA1, w.groupA2.id, 'x.csv', clean)).statusCode).toBe(404);
   });

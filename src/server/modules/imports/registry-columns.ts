@@ -75,8 +75,15 @@ const vocab = {
   yesNo: { '': null, co: true, yes: true, x: true, '1': true, khong: false, no: false, '0': false } as Record<string, boolean | null>,
 };
 
+/** Cells repeat the same few words over a whole file: remember each raw text's answer instead of folding again. */
+const vocabMemo = new Map<string, unknown>();
+
 export function lookupVocab<K extends keyof typeof vocab>(kind: K, text: string): (typeof vocab)[K][string] | undefined {
-  return vocab[kind][foldText(text)] as (typeof vocab)[K][string] | undefined;
+  const memoKey = `${kind}\u0000${text}`;
+  if (vocabMemo.has(memoKey)) return vocabMemo.get(memoKey) as (typeof vocab)[K][string] | undefined;
+  const value = vocab[kind][foldText(text)] as (typeof vocab)[K][string] | undefined;
+  if (vocabMemo.size < 10_000) vocabMemo.set(memoKey, value);
+  return value;
 }
 
 /** Labels for export, the inverse of the vocabularies above (Vietnamese, as the template shows them). */

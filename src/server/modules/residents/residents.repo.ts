@@ -1,6 +1,7 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Tx } from '../../db/client.js';
+import { residentNameKeys } from '../../db/derived.js';
 import { householdMembers, households, residents, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 
@@ -11,7 +12,10 @@ export type ResidentInsert = typeof residents.$inferInsert;
 export type ResidentSearch =
   | { kind: 'personalId'; bidx: string }
   | { kind: 'phone'; bidx: string }
-  | { kind: 'text'; folded: string }
+  /** Names starting with the text at any word ("van hung" finds "Nguyễn Văn Hùng"), via resident_name_keys. */
+  | { kind: 'name'; folded: string }
+  /** Addresses containing the text (trigram): the fallback when no name matches. */
+  | { kind: 'address'; folded: string }
   | { kind: 'none' };
 
 export type ResidentFilter = {
@@ -31,23 +35,20 @@ function searchCondition(search: ResidentSearch): SQL | undefined {
       return eq(residents.personalIdBidx, search.bidx);
     case 'phone':
       return eq(residents.phoneBidx, search.bidx);
-    case 'text': {
-      // Name or address: two trigram-indexed lookups joined by UNION, so each uses its own index.
-      const pattern = `%${likeEscape(search.folded)}%`;
-      return sql`${residents.id} in (
-        select r2.id from residents r2 where r2.search_text like ${pattern}
-        union
-        select r3.id from residents r3 join households h3 on h3.id = r3.household_id where h3.address_search like ${pattern})`;
-    }
+    case 'name':
+      return sql`${residents.id} in (select k.resident_id from resident_name_keys k where k.key like ${`${likeEscape(search.folded)}%`})`;
+    case 'address':
+      return sql`${residents.householdId} in (select h3.id from households h3 where h3.address_search like ${`%${likeEscape(search.folded)}%`})`;
     default:
       return undefined;
   }
 }
 
-function residentConditions(scope: Scope, f: ResidentFilter): SQL {
+/** The filter's conditions; `unitColumn` is where the unit id is read (the name index carries it too). */
+function residentConditions(scope: Scope, f: ResidentFilter, unitColumn: AnyColumn = residents.unitId): SQL {
   return and(
-    unitInScope(residents.unitId, scope),
-    f.unitPath ? sql`${residents.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
+    unitInScope(unitColumn, scope),
+    f.unitPath ? sql`${unitColumn} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
     searchCondition(f.search),
     f.vneidLevel ? eq(residents.vneidLevel, f.vneidLevel) : undefined,
     f.tag ? sql`${residents.tags} @> array[${f.tag}]::text[]` : undefined,
@@ -57,6 +58,7 @@ function residentConditions(scope: Scope, f: ResidentFilter): SQL {
 
 /** Residents in scope matching the filter, one page (limit+1 rows to learn whether more exist). */
 export async function searchResidents(tx: Tx, scope: Scope, f: ResidentFilter, page: { limit: number; offset: number }) {
+  if (f.search.kind === 'name') return searchResidentsByName(tx, scope, f, f.search.folded, page);
   return tx
     .select({ resident: residents, unitName: units.name, address: households.address })
     .from(residents)
@@ -66,6 +68,39 @@ export async function searchResidents(tx: Tx, scope: Scope, f: ResidentFilter, p
     .orderBy(residents.searchText, residents.id)
     .limit(page.limit + 1)
     .offset(page.offset);
+}
+
+/**
+ * Name search: a range scan over resident_name_keys in key order, scope checked on the unit id the index carries
+ * (kept equal to the resident's by trigger), stopping after one page. Kept lean on purpose: with unnamed statements
+ * PostgreSQL plans every call, and planning a heavier query cost more than running it. A name with a repeated word
+ * ("Đào Văn Văn") can match twice; the page keeps the first.
+ */
+async function searchResidentsByName(tx: Tx, scope: Scope, f: ResidentFilter, folded: string, page: { limit: number; offset: number }) {
+  const k = residentNameKeys;
+  const rows = await tx
+    .select({ resident: residents, unitName: units.name, address: households.address })
+    .from(k)
+    .innerJoin(residents, eq(residents.id, k.residentId))
+    .innerJoin(units, eq(units.id, residents.unitId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .where(and(sql`${k.key} like ${`${likeEscape(folded)}%`}`, residentConditions(scope, { ...f, search: { kind: 'none' } }, k.unitId)))
+    .orderBy(k.key, k.residentId)
+    .limit(page.limit + 1)
+    .offset(page.offset);
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.resident.id) && seen.add(r.resident.id));
+}
+
+/** Does any name in scope start with this text? (Decides between a name and an address search.) */
+export async function anyNameStartsWith(tx: Tx, scope: Scope, folded: string): Promise<boolean> {
+  const k = residentNameKeys;
+  const rows = await tx
+    .select({ id: k.residentId })
+    .from(k)
+    .where(and(sql`${k.key} like ${`${likeEscape(folded)}%`}`, unitInScope(k.unitId, scope)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Keyset pages for exports: everything a registry row needs, walking up by id so memory stays flat. */

@@ -35,7 +35,7 @@ export function interpretQuery(q: string | undefined, cipher: PiiCipher): repo.R
     if (phone) return { kind: 'phone', bidx: cipher.blindIndex(phone, 'phone') };
   }
   const folded = foldText(q);
-  return folded ? { kind: 'text', folded } : { kind: 'none' };
+  return folded ? { kind: 'name', folded } : { kind: 'none' };
 }
 
 function presentSummary(cipher: PiiCipher, row: { resident: repo.ResidentRow; unitName: string; address: string | null }): ResidentSummary {
@@ -59,19 +59,26 @@ function presentSummary(cipher: PiiCipher, row: { resident: repo.ResidentRow; un
   };
 }
 
+/**
+ * What a search box query means for this caller: an ID or phone lookup, a name (if any name in scope starts with the
+ * text), else an address ("ngo 3", "so 12 le loi"). The list and the export both ask here, so they agree.
+ */
+export async function resolveSearch(deps: ResidentDeps, scope: Scope, q: string | undefined): Promise<repo.ResidentSearch> {
+  const search = interpretQuery(q, deps.cipher);
+  if (search.kind !== 'name') return search;
+  return (await repo.anyNameStartsWith(deps.database.db, scope, search.folded)) ? search : { kind: 'address', folded: search.folded };
+}
+
 export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListResidentsQuery, actor: Actor) {
   const { db } = deps.database;
   const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
-  const search = interpretQuery(q.q, deps.cipher);
-  const rows = await repo.searchResidents(
-    db,
-    scope,
-    { search, unitPath, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' },
-    toOffset(q),
-  );
+  const base = { unitPath, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' };
+  const search = await resolveSearch(deps, scope, q.q);
+  const rows = await repo.searchResidents(db, scope, { ...base, search }, toOffset(q));
   if (search.kind !== 'none') {
     // Looking people up is itself a use of their data: record what kind of search, never the ID or phone typed.
-    await insertAudit(db, actor, { action: 'resident.search', details: { kind: search.kind, text: search.kind === 'text' ? search.folded : undefined, results: Math.min(rows.length, q.limit) } });
+    const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
+    await insertAudit(db, actor, { action: 'resident.search', details: { kind: search.kind, text, results: Math.min(rows.length, q.limit) } });
   }
   return paged(rows.map((r) => presentSummary(deps.cipher, r)), q);
 }

@@ -198,3 +198,23 @@ describe('POST /api/residents/:id/move and /leave', () => {
     expect(res.json().code).toBe('UNIT_CLOSED');
   });
 });
+
+describe('name index (resident_name_keys)', () => {
+  it('finds by a given name alone, and lists a name with a repeated word once', async () => {
+    expect(names(await w.agents.leaderA.get('/api/residents?q=cuong'))).toEqual(['Lê Đức Cường']);
+    await w.f.resident(w.households.hA2, { fullName: 'Đào Văn Văn' });
+    expect(names(await w.agents.leaderA.get('/api/residents?q=van%20van'))).toEqual(['Đào Văn Văn']);
+    expect(names(await w.agents.leaderA.get('/api/residents?q=dao%20van')).filter((n: string) => n === 'Đào Văn Văn')).toHaveLength(1);
+  });
+
+  it('keeps the name index in step with renames and moves (scope follows the person)', async () => {
+    const p = await w.f.resident(w.households.hA2, { fullName: 'Hà Văn Cũ' });
+    const detail = (await w.agents.leaderA.get(`/api/residents/${p.id}`)).json();
+    await w.agents.leaderA.patch(`/api/residents/${p.id}`, { version: detail.version, fullName: 'Hà Văn Mới' });
+    expect(names(await w.agents.leaderA.get('/api/residents?q=ha%20van%20cu'))).toEqual([]);
+    expect(names(await w.agents.leaderA.get('/api/residents?q=ha%20van%20moi'))).toEqual(['Hà Văn Mới']);
+    const target = await w.f.household(w.groupA1);
+    await w.agents.leaderA.post(`/api/residents/${p.id}/move`, { householdId: target.id, movedOn: '2026-05-01' });
+    expect(names(await w.agents.headA1.get('/api/residents?q=ha%20van%20moi'))).toEqual(['Hà Văn Mới']);
+  });
+});
