@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
@@ -28,7 +28,8 @@ export function streamSheet(format: SheetFormat, sheetName: string, columns: She
       csv.end();
       return;
     }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const { default: Excel } = await import('exceljs'); // loaded on first use: CSV-only work (an import's worker) skips it
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 18 }));
     sheet.getRow(1).font = { bold: true };
@@ -60,7 +61,8 @@ export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncG
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
   for await (const worksheet of reader) {
     let headers: string[] | undefined;
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
