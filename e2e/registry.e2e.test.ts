@@ -107,4 +107,25 @@ describe('staff console in Chromium', () => {
     expect(errors, errors.join("\n")).toEqual([]);
     await context.close();
   });
+
+  it('a commune leader adds a residential group and renames it from the units page', async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, w.accounts.leaderA);
+    await page.goto(`${base}/units`);
+    await page.getByRole('button', { name: /Xã An Hòa/ }).click();
+    const panel = page.getByTestId('unit-panel');
+    await panel.getByLabel('Mã').fill('T09');
+    await panel.getByLabel('Tên').first().fill('Thôn Chín');
+    await panel.getByRole('button', { name: 'Tạo mới' }).click();
+    await page.getByRole('button', { name: /Thôn Chín/ }).click();
+    const renamed = page.getByTestId('unit-panel');
+    await renamed.getByRole('heading', { name: /Thôn Chín/ }).waitFor();
+    await renamed.getByLabel('Tên').last().fill('Thôn Chín Mới');
+    await renamed.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: /Thôn Chín Mới/ }).waitFor();
+    const rows = await t.database.raw<{ name: string }>(`select name from units where code = 'T09' and parent_id = $1`, [w.communeA.id]);
+    expect(rows.map((r) => r.name)).toEqual(['Thôn Chín Mới']);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
 });

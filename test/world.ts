@@ -1,6 +1,7 @@
 import type { Role } from '../src/shared/enums.js';
 import { factories } from './factories.js';
-import { login, type Agent, type TestContext } from './helpers.js';
+import { afterAll, beforeAll } from 'vitest';
+import { buildTestApp, login, type Agent, type TestContext } from './helpers.js';
 
 /**
  * A small fixed world for route and access tests: commune A (groups A1 with an alley, A2) and commune B (group B1)
@@ -52,3 +53,17 @@ export async function buildWorld(t: TestContext) {
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * The usual test-file setup: a fresh app and world before the file's tests, closed after. Fields are filled in by
+ * beforeAll, so read them inside tests (`env.w.agents…`), not at module level.
+ */
+export function useWorld(): { t: TestContext; w: World } {
+  const env = {} as { t: TestContext; w: World };
+  beforeAll(async () => {
+    env.t = await buildTestApp();
+    env.w = await buildWorld(env.t);
+  });
+  afterAll(() => env.t?.close());
+  return env;
+}

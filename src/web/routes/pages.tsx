@@ -1,10 +1,13 @@
-import { useLocation, useSearch } from 'wouter';
+import { useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../components/SearchBox.js';
 import { can, useMe } from '../features/auth/useMe.js';
 import { HouseholdList } from '../features/households/HouseholdList.js';
 import { ResidentList } from '../features/residents/ResidentList.js';
+import { UnitPanel } from '../features/units/UnitPanel.js';
 import { UnitTree } from '../features/units/UnitTree.js';
+import type { Unit } from '../features/units/api.js';
 
 /** URL ⇄ filter state: the router lives here, features only take props (STYLE.md §7). */
 function useParams() {
@@ -90,11 +93,21 @@ export function HouseholdsPage() {
 
 export function UnitsPage() {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
+  const me = useMe().data;
+  const [unit, setUnit] = useState<Unit | null>(null);
   return (
     <section>
       <h1>{t('units.title')}</h1>
-      <UnitTree onSelect={(u) => navigate(`/households?unit=${u.id}`)} />
+      <UnitTree onSelect={setUnit} selected={unit?.id} />
+      {unit && (
+        <>
+          <p className="actions">
+            <Link href={`/households?unit=${unit.id}`}>{t('units.households')}</Link>
+            <Link href={`/residents?unit=${unit.id}`}>{t('units.residents')}</Link>
+          </p>
+          {can(me, 'unit.manage') && <UnitPanel key={unit.id} unit={unit} onChanged={setUnit} />}
+        </>
+      )}
     </section>
   );
 }

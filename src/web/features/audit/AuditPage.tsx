@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
+import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { queryString } from '../residents/api.js';
@@ -17,7 +18,6 @@ export function AuditPage() {
     queryFn: () => api<{ items: Entry[]; hasMore: boolean }>(`/api/audit?${queryString({ ...filter, limit: 50 })}`),
     placeholderData: keepPreviousData,
   });
-  const exportQuery = queryString({ action: filter.action, from: filter.from, to: filter.to });
   return (
     <section>
       <h1>{t('audit.title')}</h1>
@@ -26,10 +26,7 @@ export function AuditPage() {
         <label>{t('audit.dateFrom')}<input type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value, page: 1 })} /></label>
         <label>{t('audit.dateTo')}<input type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value, page: 1 })} /></label>
       </div>
-      <p className="actions">
-        <a href={`/api/audit/export?format=xlsx&${exportQuery}`} download>{t('common.exportXlsx')}</a>
-        <a href={`/api/audit/export?format=csv&${exportQuery}`} download>{t('common.exportCsv')}</a>
-      </p>
+      <ExportLinks path="/api/audit/export" query={queryString({ action: filter.action, from: filter.from, to: filter.to })} />
       <QueryState isLoading={query.isLoading} error={query.error} />
       <div className="scroll">
         <table className="table">

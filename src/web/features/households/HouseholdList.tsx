@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { queryString } from '../residents/api.js';
@@ -8,16 +9,10 @@ import { useHouseholds, type HouseholdFilter } from './api.js';
 export function HouseholdList({ filter, onPage, exportable }: { filter: HouseholdFilter; onPage: (page: number) => void; exportable: boolean }) {
   const { t } = useTranslation();
   const query = useHouseholds(filter);
-  const exportQuery = queryString({ q: filter.q, unit: filter.unit, kind: filter.kind });
   return (
     <div>
       <QueryState isLoading={query.isLoading} error={query.error} />
-      {exportable && (
-        <p className="actions">
-          <a href={`/api/exports/households?format=xlsx&${exportQuery}`} download>{t('common.exportXlsx')}</a>
-          <a href={`/api/exports/households?format=csv&${exportQuery}`} download>{t('common.exportCsv')}</a>
-        </p>
-      )}
+      {exportable && <ExportLinks path="/api/exports/households" query={queryString({ q: filter.q, unit: filter.unit, kind: filter.kind })} />}
       {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="cards" data-testid="household-results">
         {query.data?.items.map((h) => (

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { ageOf, formatDate } from '../../lib/format.js';
@@ -9,16 +10,10 @@ import { useResidents, type ResidentFilter, queryString } from './api.js';
 export function ResidentList({ filter, onPage, exportable }: { filter: ResidentFilter; onPage: (page: number) => void; exportable: boolean }) {
   const { t } = useTranslation();
   const query = useResidents(filter);
-  const exportQuery = queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer });
   return (
     <div>
       <QueryState isLoading={query.isLoading} error={query.error} />
-      {exportable && (
-        <p className="actions">
-          <a href={`/api/exports/residents?format=xlsx&${exportQuery}`} download>{t('common.exportXlsx')}</a>
-          <a href={`/api/exports/residents?format=csv&${exportQuery}`} download>{t('common.exportCsv')}</a>
-        </p>
-      )}
+      {exportable && <ExportLinks path="/api/exports/residents" query={queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer })} />}
       {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="cards" data-testid="resident-results">
         {query.data?.items.map((r) => (

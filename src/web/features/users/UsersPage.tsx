@@ -33,10 +33,29 @@ export function UsersPage() {
               <button onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>{u.disabled ? t('users.enable') : t('users.disable')}</button>
               <button onClick={() => { const p = prompt(t('users.newPassword')); if (p) reset.mutate({ id: u.id, newPassword: p }); }}>{t('users.resetPassword')}</button>
             </span>
+            <Rescope user={u} onDone={refresh} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Re-scope an account: replace its role and unit (its sessions end, so the change applies at once). */
+function Rescope({ user, onDone }: { user: UserSummary; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>(user.roles[0]?.role ?? 'GROUP_HEAD');
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const save = useMutation({ mutationFn: () => api(`/api/users/${user.id}`, { method: 'PATCH', body: { roles: [{ role, unitId: unit!.id }] } }), onSuccess: onDone });
+  return (
+    <details>
+      <summary>{t('users.rescope')}</summary>
+      <label>{t('users.role')}<select value={role} onChange={(e) => setRole(e.target.value as Role)}>{Object.values(Role).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}</select></label>
+      <p>{t('users.unit')}: <strong>{unit?.name ?? '—'}</strong></p>
+      <UnitTree onSelect={setUnit} selected={unit?.id} />
+      {save.isError && <p className="error" role="alert">{messageOf(save.error)}</p>}
+      <button className="primary" disabled={!unit || save.isPending} onClick={() => save.mutate()}>{t('common.save')}</button>
+    </details>
   );
 }
 
