@@ -110,7 +110,8 @@ describe('staff console in Chromium', () => {
 
   it('a commune leader adds a residential group and renames it from the units page', async () => {
     const { context, page, errors } = await phone();
-    await signIn(page, w.accounts.leaderA);
+    // A leader of its own: the first test saved leaderA's language as English, which a new browser picks up.
+    await signIn(page, await w.f.user('COMMUNE_LEADER', w.communeA));
     await page.goto(`${base}/units`);
     await page.getByRole('button', { name: /Xã An Hòa/ }).click();
     const panel = page.getByTestId('unit-panel');

@@ -5,7 +5,9 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
-const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id})`;
+// Written out in full: in a single-table select drizzle renders `${units.id}` as a bare "id", which inside this
+// subquery would bind to `c.id` and count nothing.
+const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = "units"."id")`;
 
 /** A unit inside the caller's scope, or undefined (which the service reports as 404, never 403: no probing). */
 export async function findUnit(tx: Tx, id: number, scope: Scope) {

@@ -12,8 +12,10 @@ describe('GET /api/units', () => {
     expect(items.find((u) => u.code === '96')).toMatchObject({ name: 'Tỉnh Cà Mau', kind: 'PROVINCE' });
   });
 
-  it('without a parent: the units your roles sit on', async () => {
-    expect((await env.w.agents.headA1.get('/api/units')).json().items.map((u: { id: number }) => u.id)).toEqual([env.w.groupA1.id]);
+  it('without a parent: the units your roles sit on, with how many units are below them', async () => {
+    expect((await env.w.agents.headA1.get('/api/units')).json().items.map((u: { id: number; childCount: number }) => [u.id, u.childCount])).toEqual([[env.w.groupA1.id, 1]]);
+    expect((await env.w.agents.leaderA.get('/api/units')).json().items[0].childCount).toBe(2);
+    expect((await env.w.agents.leaderA.get(`/api/units/${env.w.communeA.id}`)).json().childCount).toBe(2);
   });
 
   it('lists children within scope and 404s outside it', async () => {
