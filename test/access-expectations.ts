@@ -1,6 +1,7 @@
 import type { Permission } from '../src/shared/permissions.js';
 import type { InjectOptions } from 'fastify';
 import type { World } from './world.js';
+import { tinyPng } from './factories.js';
 
 /**
  * What each API operation needs, and how to call it on something inside commune A (group A1, in every A account's
@@ -38,6 +39,22 @@ export function multipart(unitId: number, csv: string): Target {
   };
 }
 const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,Số 1,Ma Văn Thử,01/01/1990,Nam';
+
+export const counterDossier = (unitId: number) => ({
+  unitId, procedureCode: '1.004873', applicant: { fullName: 'Ma Thị Nộp', personalId: '031190001111', phone: '0987654321' },
+  fields: { purpose: 'Kết hôn' }, returnMethod: 'COUNTER',
+});
+
+/** A multipart upload of a real (tiny) PNG scan onto a dossier. */
+export function scanUpload(dossierId: number): Target {
+  const boundary = 'scanboundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nSCAN\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="giay-to.png"\r\nContent-Type: image/png\r\n\r\n`);
+  return {
+    url: `/api/dossiers/${dossierId}/files`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, tinyPng, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
 
 export const expectations: Record<string, Expectation> = {
   'GET /healthz': { public: true },
@@ -138,4 +155,62 @@ export const expectations: Record<string, Expectation> = {
 
   'GET /api/audit': { permission: 'audit.read', inside: () => ({ url: '/api/audit' }) },
   'GET /api/audit/export': { permission: 'audit.read', inside: () => ({ url: '/api/audit/export?format=csv' }) },
+
+  // One-stop shop: the catalog and calendar are province-wide; dossiers belong to a commune.
+  'GET /api/public/procedures': { public: true },
+  'GET /api/public/procedures/{code}': { public: true },
+  'GET /api/public/procedures/{code}/qr': { public: true },
+  'GET /api/public/procedures-poster': { public: true },
+  'GET /api/public/calendar': { public: true },
+  'GET /api/public/communes': { public: true },
+  'POST /api/public/uploads': { public: true },
+  'POST /api/public/dossiers': { public: true },
+  'GET /api/public/dossiers/{token}': { public: true },
+  'GET /api/public/dossier-lookup': { public: true },
+  'POST /api/public/dossiers/{token}/actions': { public: true },
+  'POST /api/public/dossiers/{token}/rating': { public: true },
+  'GET /api/public/dossiers/{token}/forms/{form}': { public: true },
+  'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
+  'POST /api/procedures': {
+    permission: 'procedure.manage',
+    inside: () => ({ url: '/api/procedures', payload: { code: `LT.${unique()}`, national: false, nameVi: 'Thủ tục địa phương', nameEn: 'Local procedure', field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', postalAllowed: true, fees: [], documents: [], formFields: [] } }),
+  },
+  'POST /api/procedures/{id}/publish': { permission: 'procedure.manage', inside: async (w) => ({ url: `/api/procedures/${(await w.f.procedureDraft()).id}/publish` }) },
+  'PUT /api/calendar/days/{day}': { permission: 'calendar.manage', inside: async (w) => ({ url: `/api/calendar/days/${await w.f.calendarDay()}`, payload: { kind: 'WORKDAY', nameVi: 'Làm bù', nameEn: 'Swapped working day' } }) },
+  'DELETE /api/calendar/days/{day}': { permission: 'calendar.manage', inside: async (w) => ({ url: `/api/calendar/days/${await w.f.calendarDay()}` }) },
+  'GET /api/dossiers': { permission: 'dossier.read', inside: (w) => ({ url: `/api/dossiers?unit=${w.communeA.id}` }), outside: (w) => ({ url: `/api/dossiers?unit=${w.communeB.id}` }) },
+  'POST /api/dossiers': {
+    permission: 'dossier.submit',
+    inside: (w) => ({ url: '/api/dossiers', payload: counterDossier(w.communeA.id) }),
+    outside: (w) => ({ url: '/api/dossiers', payload: counterDossier(w.communeB.id) }),
+  },
+  'GET /api/dossiers/officers': { permission: 'dossier.process', inside: (w) => ({ url: `/api/dossiers/officers?unit=${w.communeA.id}` }), outside: (w) => ({ url: `/api/dossiers/officers?unit=${w.communeB.id}` }) },
+  'GET /api/dossiers/{id}': {
+    permission: 'dossier.read',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}` }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}` }),
+  },
+  'POST /api/dossiers/{id}/actions': {
+    permission: 'dossier.process',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/actions`, payload: { action: 'RECEIVE', version: 1 } }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/actions`, payload: { action: 'RECEIVE', version: 1 } }),
+  },
+  // Bulk: dossiers outside the caller's units come back as refused, one by one, never as data.
+  'POST /api/dossiers/assign': { permission: 'dossier.process', inside: async (w) => ({ url: '/api/dossiers/assign', payload: { ids: [(await w.f.dossier(w.communeA)).id], assigneeId: w.accounts.onestopA.id } }) },
+  'POST /api/dossiers/{id}/files': {
+    permission: 'dossier.process',
+    inside: async (w) => scanUpload((await w.f.dossier(w.communeA)).id),
+    outside: async (w) => scanUpload((await w.f.dossier(w.communeB)).id),
+  },
+  'GET /api/dossiers/{id}/files/{fileId}': {
+    permission: 'dossier.read',
+    inside: async (w) => {
+      const d = await w.f.dossier(w.communeA);
+      return { url: `/api/dossiers/${d.id}/files/${(await w.f.dossierFile(d.id)).id}` };
+    },
+    outside: async (w) => {
+      const d = await w.f.dossier(w.communeB);
+      return { url: `/api/dossiers/${d.id}/files/${(await w.f.dossierFile(d.id)).id}` };
+    },
+  },
 };

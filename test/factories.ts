@@ -8,6 +8,12 @@ import { insertHousehold, setHouseholdHead } from '../src/server/modules/househo
 import { insertMembership, insertResident } from '../src/server/modules/residents/residents.repo.js';
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
+import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
+import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
+import { calendarDays, procedures } from '../src/server/db/schema/index.js';
+
+/** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
+export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Test data built through the repositories (fast, no HTTP); each factory fills what its parents need. */
 export function factories(database: Database, cipher: PiiCipher) {
@@ -63,6 +69,43 @@ export function factories(database: Database, cipher: PiiCipher) {
       const user = await insertUser(db, { username, fullName: `Cán bộ ${seq}`, passwordHash: await hashPassword(password) });
       await replaceRoles(db, user.id, [{ role, unitId: unit.id }]);
       return { ...user, password };
+    },
+    /**
+     * A dossier submitted online (status NEW) to a commune, for procedure 1.004873 (marital-status certificate) unless
+     * told otherwise; `receivedBy` takes it through that officer's counter instead (status RECEIVED, due date set).
+     */
+    async dossier(commune: UnitRow, opts: { procedureCode?: string; applicant?: string; phone?: string; receivedBy?: { id: number; fullName: string }; fields?: Record<string, string> } = {}) {
+      seq += 1;
+      const procedureCode = opts.procedureCode ?? '1.004873';
+      const input = {
+        procedureCode,
+        applicant: { fullName: opts.applicant ?? `Người Nộp ${seq}`, personalId: '031190001111', phone: opts.phone ?? '+84987654321' },
+        fields: opts.fields ?? (procedureCode === '1.004873' ? { purpose: 'Đăng ký kết hôn' } : {}),
+        returnMethod: 'COUNTER' as const, uploads: [], bundleWith: [],
+      };
+      const actor = { userId: null, username: null, roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'factory' };
+      const by = opts.receivedBy ? { kind: 'STAFF' as const, actor, userId: opts.receivedBy.id, name: opts.receivedBy.fullName, receives: true } : { kind: 'APPLICANT' as const, actor };
+      return submitDossier(database, cipher, commune, input, opts.receivedBy ? 'IN_PERSON' : 'ONLINE', by);
+    },
+    /** A PNG scan attached to a dossier. */
+    async dossierFile(dossierId: number) {
+      return db.transaction((tx) => storeFile(tx, { buffer: tinyPng, fileName: 'scan.png', mime: 'image/png' }, { dossierId, kind: 'SCAN', uploadedBy: null }));
+    },
+    /** A draft of a new local procedure, ready to publish. */
+    async procedureDraft() {
+      seq += 1;
+      const [row] = await db.insert(procedures).values({
+        code: `LT.THU.${Date.now() % 100000}${seq}`, version: 1, national: false, nameVi: 'Thủ tục thử', nameEn: 'Test procedure',
+        field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', status: 'DRAFT',
+      }).returning();
+      return row!;
+    },
+    /** A calendar exception on a far-future day no other test uses. */
+    async calendarDay() {
+      seq += 1;
+      const day = new Date(Date.UTC(2090, 0, 1) + (seq * 7919 + (Date.now() % 997)) * 86400_000).toISOString().slice(0, 10);
+      await db.insert(calendarDays).values({ day, kind: 'HOLIDAY', nameVi: 'Ngày nghỉ thử', nameEn: 'Test holiday' }).onConflictDoNothing();
+      return day;
     },
   };
   return f;

@@ -58,10 +58,10 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
  * The usual test-file setup: a fresh app and world before the file's tests, closed after. Fields are filled in by
  * beforeAll, so read them inside tests (`env.w.agents…`), not at module level.
  */
-export function useWorld(): { t: TestContext; w: World } {
+export function useWorld(overrides: Record<string, string> = {}): { t: TestContext; w: World } {
   const env = {} as { t: TestContext; w: World };
   beforeAll(async () => {
-    env.t = await buildTestApp();
+    env.t = await buildTestApp(overrides);
     env.w = await buildWorld(env.t);
   });
   afterAll(() => env.t?.close());

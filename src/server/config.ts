@@ -27,6 +27,10 @@ const Env = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./dist/web'),
+  /** The address citizens reach (printed in QR codes on posters and receipts). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Online submissions and file uploads accepted per client address and minute (spam guard for public forms). */
+  PUBLIC_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -44,6 +48,8 @@ export type Config = {
   loginLockMinutes: number;
   logLevel: string;
   webDist: string;
+  publicUrl: string;
+  publicSubmitPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -104,5 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicSubmitPerMinute: e.PUBLIC_SUBMIT_PER_MINUTE,
   };
 }

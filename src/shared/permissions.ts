@@ -18,6 +18,16 @@ export const Permission = {
   REGISTRY_EXPORT: 'registry.export',
   USER_MANAGE: 'user.manage',
   AUDIT_READ: 'audit.read',
+  /** Edit, version and publish the procedure catalog; edit the working-day calendar. */
+  PROCEDURE_MANAGE: 'procedure.manage',
+  CALENDAR_MANAGE: 'calendar.manage',
+  /** Submit a dossier at the counter on a citizen's behalf (officers and digital-team members on duty). */
+  DOSSIER_SUBMIT: 'dossier.submit',
+  DOSSIER_READ: 'dossier.read',
+  /** The one-stop officer's actions: receive, refuse, request papers or fees, assign, return, stop. */
+  DOSSIER_PROCESS: 'dossier.process',
+  /** The leader's actions: approve, send back, resolve. */
+  DOSSIER_APPROVE: 'dossier.approve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -26,20 +36,21 @@ const everything = Object.values(Permission);
 
 export const rolePermissions = {
   SYSTEM_ADMIN: everything,
-  PROVINCE_OFFICER: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.REGISTRY_EXPORT, P.AUDIT_READ],
+  PROVINCE_OFFICER: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.REGISTRY_EXPORT, P.AUDIT_READ, P.PROCEDURE_MANAGE, P.CALENDAR_MANAGE, P.DOSSIER_READ],
   COMMUNE_LEADER: [
     P.UNIT_READ, P.UNIT_MANAGE, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE,
     P.RESIDENT_READ_SENSITIVE, P.REGISTRY_IMPORT, P.REGISTRY_EXPORT, P.USER_MANAGE, P.AUDIT_READ,
+    P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS, P.DOSSIER_APPROVE,
   ],
   ONESTOP_OFFICER: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.RESIDENT_READ_SENSITIVE,
-    P.REGISTRY_IMPORT, P.REGISTRY_EXPORT,
+    P.REGISTRY_IMPORT, P.REGISTRY_EXPORT, P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS,
   ],
   GROUP_HEAD: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.REGISTRY_IMPORT,
     P.REGISTRY_EXPORT,
   ],
-  DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ],
+  DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.DOSSIER_SUBMIT],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /**

@@ -3,9 +3,13 @@ import { z } from 'zod';
 import type { App, AppDeps } from '../app.js';
 import { registerAudit } from './audit/audit.routes.js';
 import { registerAuth } from './auth/auth.routes.js';
+import { registerCalendar } from './calendar/calendar.routes.js';
+import { registerPublicDossiers } from './dossiers/dossiers.public-routes.js';
+import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
+import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
@@ -37,4 +41,8 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerExports(app, deps);
   registerUsers(app, deps);
   registerAudit(app, deps);
+  registerProcedures(app, deps);
+  registerCalendar(app, deps);
+  registerDossiers(app, deps);
+  registerPublicDossiers(app, deps);
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from './columns.js';
 import { units } from './units.js';
 import { users } from './users.js';
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * An import of households and residents from a spreadsheet. The file is kept until the import finishes so the

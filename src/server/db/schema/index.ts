@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './registry.js';
 export * from './audit.js';
 export * from './imports.js';
+export * from './onestop.js';

@@ -1,0 +1,229 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { bytea } from './columns.js';
+import { residents } from './registry.js';
+import { units } from './units.js';
+import { users } from './users.js';
+
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** A fee for one channel, in đồng; `perPage` for certified copies (first pages, then a lower rate, with a cap). */
+export type ProcedureFee = { channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL'; amountVnd: number; noteVi?: string; noteEn?: string };
+export type ProcedureDocument = { nameVi: string; nameEn: string; copyType: 'ORIGINAL' | 'COPY' | 'ELECTRONIC'; count: number; required: boolean };
+export type ProcedureFormField = { key: string; labelVi: string; labelEn: string; type: 'text' | 'date' | 'textarea'; required: boolean };
+
+/**
+ * Administrative procedures (thủ tục hành chính), versioned: a code re-issued by a new announcing decision, or an
+ * admin's edit, makes a new version; dossiers keep pointing at the version they were submitted under. At most one
+ * version of a code is published at a time.
+ */
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** The national code (mã TTHC, `^\d\.\d{6}$`) or, for a local procedure, a local code. */
+    code: text('code').notNull(),
+    version: integer('version').notNull().default(1),
+    national: boolean('national').notNull().default(true),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    field: text('field').notNull(),
+    timeAmount: integer('time_amount').notNull().default(0),
+    timeUnit: text('time_unit').notNull(),
+    onlineLevel: text('online_level').notNull(),
+    postalAllowed: boolean('postal_allowed').notNull().default(true),
+    requiresApproval: boolean('requires_approval').notNull().default(true),
+    fees: jsonb('fees').$type<ProcedureFee[]>().notNull().default(sql`'[]'::jsonb`),
+    documents: jsonb('documents').$type<ProcedureDocument[]>().notNull().default(sql`'[]'::jsonb`),
+    formFields: jsonb('form_fields').$type<ProcedureFormField[]>().notNull().default(sql`'[]'::jsonb`),
+    bundle: text('bundle'),
+    legalBasis: text('legal_basis'),
+    status: text('status').notNull().default('DRAFT'),
+    effectiveFrom: date('effective_from'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('procedures_code_version_key').on(t.code, t.version),
+    uniqueIndex('procedures_published_code_key').on(t.code).where(sql`${t.status} = 'PUBLISHED'`),
+    check('procedures_status_check', sql`${t.status} in ('DRAFT', 'PUBLISHED', 'RETIRED')`),
+    check('procedures_time_unit_check', sql`${t.timeUnit} in ('WORKING_DAY', 'CALENDAR_DAY', 'SAME_DAY', 'IMMEDIATE')`),
+    check('procedures_online_level_check', sql`${t.onlineLevel} in ('FULL', 'PARTIAL', 'NONE')`),
+    check('procedures_bundle_check', sql`${t.bundle} is null or ${t.bundle} in ('BIRTH', 'DEATH')`),
+  ],
+);
+
+/**
+ * The working-day calendar as data: only exceptions are stored. A weekday is a working day unless a HOLIDAY row
+ * says otherwise; a weekend day is off unless a WORKDAY row (a yearly swap) says otherwise. Rule rows are generated
+ * from the Labour Code (lunar dates included); admins add swaps and edit.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    day: date('day').primaryKey(),
+    kind: text('kind').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    source: text('source').notNull().default('ADMIN'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('calendar_days_kind_check', sql`${t.kind} in ('HOLIDAY', 'WORKDAY')`),
+    check('calendar_days_source_check', sql`${t.source} in ('RULE', 'ADMIN')`),
+  ],
+);
+
+/** Per-commune one-stop settings; a commune without a row uses the defaults. */
+export const onestopSettings = pgTable('onestop_settings', {
+  unitId: integer('unit_id').primaryKey().references(() => units.id),
+  /** Tokens: {unit} {yymmdd} {yyyymmdd} {seq4} {seq5}. */
+  codePattern: text('code_pattern').notNull().default('{unit}-{yymmdd}-{seq4}'),
+  /** Same-day and immediate procedures received after this local time are due the next working day. */
+  sameDayCutoff: text('same_day_cutoff').notNull().default('15:00'),
+  saturdayMorning: boolean('saturday_morning').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A dossier (hồ sơ). The applicant's ID number and phone are encrypted with a blind index, like residents'; the
+ * public status link carries `lookup_token` (random), never a personal number.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    lookupToken: text('lookup_token').notNull(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    procedureId: integer('procedure_id').notNull().references(() => procedures.id),
+    /** Dossiers submitted together as an interconnected group (birth/death) share the first one's id. */
+    bundleId: integer('bundle_id'),
+    channel: text('channel').notNull(),
+    status: text('status').notNull().default('NEW'),
+    awaitingApproval: boolean('awaiting_approval').notNull().default(false),
+    /** Where a supplement request came from, so providing the papers resumes there. */
+    statusBeforeSupplement: text('status_before_supplement'),
+    applicantName: text('applicant_name').notNull(),
+    /** Folded applicant name and code: what the officers' search box matches. */
+    searchText: text('search_text').notNull().default(''),
+    applicantPidEnc: text('applicant_pid_enc'),
+    applicantPidBidx: text('applicant_pid_bidx'),
+    applicantPhoneEnc: text('applicant_phone_enc'),
+    applicantPhoneBidx: text('applicant_phone_bidx'),
+    applicantEmail: text('applicant_email'),
+    applicantAddress: text('applicant_address'),
+    residentId: integer('resident_id').references(() => residents.id),
+    formData: jsonb('form_data').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    returnMethod: text('return_method').notNull(),
+    postalAddress: text('postal_address'),
+    feeAmount: integer('fee_amount').notNull().default(0),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** Set by an apology (Form 04): the new date promised to the applicant. */
+    extendedDueAt: timestamp('extended_due_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Frozen when resolved (Decision 766 counts it): resolved by the original due date. */
+    onTime: boolean('on_time'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    rating: text('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    /** A client's retry of the same submission (Idempotency-Key header) returns the dossier already made. */
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_key').on(t.code),
+    uniqueIndex('dossiers_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('dossiers_lookup_token_key').on(t.lookupToken),
+    index('dossiers_unit_status_due_idx').on(t.unitId, t.status, t.dueAt),
+    index('dossiers_unit_submitted_idx').on(t.unitId, t.submittedAt),
+    index('dossiers_assignee_idx').on(t.assigneeId, t.status),
+    index('dossiers_bundle_idx').on(t.bundleId),
+    index('dossiers_applicant_pid_idx').on(t.applicantPidBidx),
+    check('dossiers_status_check', sql`${t.status} in (${inList(['NEW', 'RECEIVED', 'REFUSED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED', 'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RETURNED'])})`),
+    check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
+    check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),
+    check('dossiers_rating_check', sql`${t.rating} is null or ${t.rating} in ('SATISFIED', 'ACCEPTABLE', 'UNSATISFIED')`),
+    check('dossiers_post_address_check', sql`${t.returnMethod} <> 'POST' or ${t.postalAddress} is not null`),
+  ],
+);
+
+/** Every action on a dossier, append-only (a trigger refuses UPDATE and DELETE, as on the audit log). */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: integer('dossier_id').notNull().references(() => dossiers.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    actorName: text('actor_name'),
+    reason: text('reason'),
+    formType: text('form_type'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossier_events_dossier_idx').on(t.dossierId, t.id),
+    check('dossier_events_actor_check', sql`${t.actorKind} in ('STAFF', 'APPLICANT', 'SYSTEM')`),
+  ],
+);
+
+/**
+ * Papers of a dossier: the applicant's uploads, scans made at the counter, and results. A citizen uploads each file
+ * on its own before submitting (a slow line retries one file, not the whole form): until the submission claims it
+ * with its secret `upload_key`, a file has no dossier.
+ */
+export const dossierFiles = pgTable(
+  'dossier_files',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: integer('dossier_id').references(() => dossiers.id),
+    uploadKey: text('upload_key'),
+    kind: text('kind').notNull(),
+    label: text('label'),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossier_files_dossier_idx').on(t.dossierId),
+    index('dossier_files_unclaimed_idx').on(t.createdAt).where(sql`${t.dossierId} is null`),
+    check('dossier_files_kind_check', sql`${t.kind} in ('UPLOAD', 'SCAN', 'RESULT')`),
+    check('dossier_files_mime_check', sql`${t.mime} in ('application/pdf', 'image/jpeg', 'image/png')`),
+  ],
+);
+
+/**
+ * The daily sequence behind dossier codes: incremented in the submitting transaction, so a rolled-back submission
+ * gives its number back (gap-free) and concurrent submissions queue on the row lock (unique).
+ */
+export const dossierCounters = pgTable(
+  'dossier_counters',
+  {
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ name: 'dossier_counters_pkey', columns: [t.unitId, t.day] })],
+);

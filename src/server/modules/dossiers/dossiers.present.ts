@@ -1,0 +1,97 @@
+import { allowedActions, closedStatuses, type ActionActor, type DossierStatus } from '../../../shared/onestop.js';
+import { roleGrants } from '../../../shared/permissions.js';
+import type { PiiCipher } from '../../lib/pii-cipher.js';
+import type { AuthContext } from '../../plugins/auth.js';
+import type { DossierWithNames, eventsOf, filesOf } from './dossiers.repo.js';
+import type { DossierDetail, DossierSummary, PublicDossier } from './dossiers.schemas.js';
+
+type Events = Awaited<ReturnType<typeof eventsOf>>;
+type Files = Awaited<ReturnType<typeof filesOf>>;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Which workflow roles a staff member plays on a unit: officer (dossier.process) and/or leader (dossier.approve). */
+export function actorsOn(auth: AuthContext, unitPath: string): ActionActor[] {
+  const held = auth.roles.filter((r) => unitPath.startsWith(r.unitPath));
+  const actors: ActionActor[] = [];
+  if (held.some((r) => roleGrants(r.role, 'dossier.process'))) actors.push('officer');
+  if (held.some((r) => roleGrants(r.role, 'dossier.approve'))) actors.push('leader');
+  return actors;
+}
+
+export function isOverdue(d: DossierWithNames['dossier'], now = new Date()): boolean {
+  if (!d.dueAt || d.resolvedAt || closedStatuses.includes(d.status as DossierStatus) || d.status === 'SUPPLEMENT_REQUESTED') return false;
+  return now.getTime() > d.dueAt.getTime();
+}
+
+function core(row: DossierWithNames, locale: 'vi' | 'en') {
+  const d = row.dossier;
+  return {
+    code: d.code,
+    status: d.status as DossierStatus,
+    awaitingApproval: d.awaitingApproval,
+    channel: d.channel as DossierSummary['channel'],
+    procedureCode: row.procedureCode,
+    procedureName: locale === 'en' ? row.procedureNameEn : row.procedureName,
+    unitName: row.unitName,
+    submittedAt: d.submittedAt.toISOString(),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    extendedDueAt: iso(d.extendedDueAt),
+    resolvedAt: iso(d.resolvedAt),
+    returnedAt: iso(d.returnedAt),
+    onTime: d.onTime,
+    overdue: isOverdue(d),
+    feeAmount: d.feeAmount,
+    paid: d.paidAt !== null,
+    returnMethod: d.returnMethod as DossierSummary['returnMethod'],
+    rating: d.rating as DossierSummary['rating'],
+  };
+}
+
+export function presentSummary(row: DossierWithNames, locale: 'vi' | 'en'): DossierSummary {
+  return { id: row.dossier.id, ...core(row, locale), applicantName: row.dossier.applicantName, assigneeId: row.dossier.assigneeId, assigneeName: row.assigneeName, bundleId: row.dossier.bundleId };
+}
+
+const presentEvent = (e: Events[number]) => ({
+  id: e.id, action: e.action, fromStatus: e.fromStatus as DossierStatus | null, toStatus: e.toStatus as DossierStatus,
+  actorKind: e.actorKind as 'STAFF' | 'APPLICANT' | 'SYSTEM', actorName: e.actorName, reason: e.reason, formType: e.formType, at: e.at.toISOString(),
+});
+
+export function presentDetail(row: DossierWithNames, events: Events, files: Files, cipher: PiiCipher, actors: ActionActor[], locale: 'vi' | 'en'): DossierDetail {
+  const d = row.dossier;
+  return {
+    ...presentSummary(row, locale),
+    applicantPersonalId: d.applicantPidEnc ? cipher.decrypt(d.applicantPidEnc) : null,
+    applicantPhone: d.applicantPhoneEnc ? cipher.decrypt(d.applicantPhoneEnc) : null,
+    applicantEmail: d.applicantEmail,
+    applicantAddress: d.applicantAddress,
+    postalAddress: d.postalAddress,
+    fields: d.formData,
+    events: events.map(presentEvent),
+    files: files.map((f) => ({ ...f, kind: f.kind as 'UPLOAD' | 'SCAN' | 'RESULT', createdAt: f.createdAt.toISOString() })),
+    allowedActions: allowedActions({ status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval }, actors),
+    token: d.lookupToken,
+    version: d.version,
+  };
+}
+
+/** "Nguyễn Văn An" → "N.V.A.": the only trace of the applicant on a public page. */
+export function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).map((w) => `${w[0]!.toLocaleUpperCase('vi')}.`).join('');
+}
+
+export function presentPublic(row: DossierWithNames, events: Events, locale: 'vi' | 'en'): PublicDossier {
+  const d = row.dossier;
+  const state = { status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval };
+  return {
+    ...core(row, locale),
+    applicantInitials: initials(d.applicantName),
+    // Staff names stay inside: the public timeline says what happened and when, not who.
+    timeline: events.map((e) => {
+      const { actorName: _staffName, ...shown } = presentEvent(e);
+      return shown;
+    }),
+    applicantActions: allowedActions(state, ['applicant']),
+    canRate: (d.status === 'RETURNED' || d.status === 'RESOLVED') && d.rating === null,
+  };
+}

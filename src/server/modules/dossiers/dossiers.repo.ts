@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { foldText } from '../../../shared/text.js';
+import type { Tx } from '../../db/client.js';
+import { dossierEvents, dossierFiles, dossiers, procedures, units, users } from '../../db/schema/index.js';
+import { unitInScope, type Scope } from '../../db/scope.js';
+import { toOffset } from '../../lib/http.js';
+import type { Queue, QueueQuery } from './dossiers.schemas.js';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+
+const assignee = alias(users, 'assignee');
+
+/** The columns every dossier view needs: the row, its procedure's code and name, its unit and assignee's names. */
+const summaryColumns = {
+  dossier: dossiers,
+  procedureCode: procedures.code,
+  procedureName: procedures.nameVi,
+  procedureNameEn: procedures.nameEn,
+  requiresApproval: procedures.requiresApproval,
+  timeUnit: procedures.timeUnit,
+  timeAmount: procedures.timeAmount,
+  unitName: units.name,
+  unitCode: units.code,
+  assigneeName: assignee.fullName,
+};
+export type DossierWithNames = {
+  dossier: DossierRow; procedureCode: string; procedureName: string; procedureNameEn: string; requiresApproval: boolean;
+  timeUnit: string; timeAmount: number; unitName: string; unitCode: string; assigneeName: string | null;
+};
+
+const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
+const closed = ['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'] as const;
+
+/** The WHERE of a work queue; `dueSoonBefore` is the end of the second working day from today. */
+export function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore: Date }): SQL | undefined {
+  switch (queue) {
+    case 'all': return undefined;
+    case 'to_receive': return eq(dossiers.status, 'NEW');
+    case 'mine': return and(eq(dossiers.assigneeId, ctx.userId), sql`${dossiers.status} not in ('REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED', 'RESOLVED')`);
+    case 'due_soon': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`, sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore.toISOString()}`);
+    case 'overdue': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} < ${ctx.now.toISOString()}`);
+    case 'supplement': return eq(dossiers.status, 'SUPPLEMENT_REQUESTED');
+    case 'to_approve': return and(eq(dossiers.status, 'PROCESSING'), eq(dossiers.awaitingApproval, true));
+    case 'to_return': return eq(dossiers.status, 'RESOLVED');
+    case 'closed': return inArray(dossiers.status, [...closed]);
+  }
+}
+
+/** A page of a work queue inside the caller's units: newest due first for open work, newest submitted otherwise. */
+export async function listDossiers(db: Tx, scope: Scope, query: QueueQuery, ctx: { userId: number; now: Date; dueSoonBefore: Date }): Promise<DossierWithNames[]> {
+  const q = query.q?.trim();
+  const folded = q ? foldText(q) : '';
+  const byDue = ['due_soon', 'overdue', 'mine', 'to_approve'].includes(query.queue);
+  return db.select(summaryColumns).from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .where(and(
+      unitInScope(dossiers.unitId, scope),
+      query.unit ? eq(dossiers.unitId, query.unit) : undefined,
+      query.status ? eq(dossiers.status, query.status) : undefined,
+      query.procedure ? eq(procedures.code, query.procedure) : undefined,
+      queueCondition(query.queue, ctx),
+      q ? sql`(${dossiers.code} like ${`${q.toUpperCase()}%`} or ${dossiers.searchText} like ${`%${folded}%`})` : undefined,
+    ))
+    .orderBy(...(byDue ? [asc(dossiers.dueAt), asc(dossiers.id)] : [desc(dossiers.submittedAt), desc(dossiers.id)]))
+    .limit(query.limit + 1)
+    .offset(toOffset(query).offset) as Promise<DossierWithNames[]>;
+}
+
+export async function findDossier(db: Tx, where: SQL, lock = false): Promise<DossierWithNames | undefined> {
+  const query = db.select(summaryColumns).from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .where(where);
+  const [row] = await (lock ? query.for('update', { of: dossiers }) : query);
+  return row as DossierWithNames | undefined;
+}
+
+export const inScope = (id: number, scope: Scope) => and(eq(dossiers.id, id), unitInScope(dossiers.unitId, scope))!;
+export const byToken = (token: string) => eq(dossiers.lookupToken, token);
+
+export async function eventsOf(db: Tx, dossierId: number) {
+  return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.id));
+}
+
+export async function filesOf(db: Tx, dossierId: number) {
+  return db.select({
+    id: dossierFiles.id, kind: dossierFiles.kind, label: dossierFiles.label, fileName: dossierFiles.fileName, mime: dossierFiles.mime,
+    size: dossierFiles.size, sha256: dossierFiles.sha256, createdAt: dossierFiles.createdAt,
+  }).from(dossierFiles).where(eq(dossierFiles.dossierId, dossierId)).orderBy(asc(dossierFiles.id));
+}
+
+export async function insertEvent(tx: Tx, event: typeof dossierEvents.$inferInsert) {
+  await tx.insert(dossierEvents).values(event);
+}
+
+/** Claims uploads for a dossier: only files not yet claimed, presented with their secret key. */
+export async function claimUploads(tx: Tx, dossierId: number, refs: { id: number; key: string; label?: string }[]): Promise<number> {
+  let claimed = 0;
+  for (const ref of refs) {
+    const rows = await tx.update(dossierFiles).set({ dossierId, uploadKey: null, label: ref.label ?? null })
+      .where(and(eq(dossierFiles.id, ref.id), eq(dossierFiles.uploadKey, ref.key), isNull(dossierFiles.dossierId)))
+      .returning({ id: dossierFiles.id });
+    claimed += rows.length;
+  }
+  return claimed;
+}

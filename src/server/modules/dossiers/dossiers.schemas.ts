@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { checkPersonalId } from '../../../shared/personal-id.js';
+import { normalizePhone } from '../../../shared/phone.js';
+import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '../../../shared/onestop.js';
+import { Id, IsoDate, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { ProcedureCode } from '../procedures/procedures.schemas.js';
+
+const PersonalId = z.string().trim().regex(/^\d{12}$/, 'A personal ID number has 12 digits')
+  .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid');
+const Phone = z.string().trim().max(20).transform((v, ctx) => {
+  const phone = normalizePhone(v);
+  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
+  return phone ?? '';
+});
+/** An upload made before submitting: its id and the secret key the upload answered with. */
+const UploadRef = z.object({ id: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), label: Text(300).optional() });
+
+const Applicant = z.object({
+  fullName: Text(120).min(2),
+  personalId: PersonalId,
+  phone: Phone,
+  email: z.email().max(200).optional(),
+  address: Text(300).optional(),
+});
+
+const submission = {
+  procedureCode: ProcedureCode,
+  applicant: Applicant,
+  /** The procedure's own fields (child's name, date of death…), checked against its definition. */
+  fields: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), Text(2000)).default({}),
+  returnMethod: z.enum(ReturnMethod),
+  postalAddress: Text(300).optional(),
+  uploads: z.array(UploadRef).max(20).default([]),
+  /** For an interconnected group (birth, death): the other procedures of the group submitted together. */
+  bundleWith: z.array(ProcedureCode).max(4).default([]),
+};
+
+export const SubmitInput = z.object(submission).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
+});
+export type SubmitInput = z.infer<typeof SubmitInput>;
+
+export const CounterSubmitInput = z.object({ ...submission, unitId: Id }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
+});
+export type CounterSubmitInput = z.infer<typeof CounterSubmitInput>;
+
+export const PublicSubmitInput = z.object({ ...submission, unitCode: z.string().regex(/^\d{5}$/) }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
+});
+export type PublicSubmitInput = z.infer<typeof PublicSubmitInput>;
+
+export const DossierEvent = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  fromStatus: z.enum(DossierStatus).nullable(),
+  toStatus: z.enum(DossierStatus),
+  actorKind: z.enum(['STAFF', 'APPLICANT', 'SYSTEM']),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  formType: z.string().nullable(),
+  at: z.string(),
+});
+
+const dossierCore = {
+  code: z.string(),
+  status: z.enum(DossierStatus),
+  awaitingApproval: z.boolean(),
+  channel: z.enum(Channel),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  unitName: z.string(),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  extendedDueAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  overdue: z.boolean(),
+  feeAmount: z.number().int(),
+  paid: z.boolean(),
+  returnMethod: z.enum(ReturnMethod),
+  rating: z.enum(Rating).nullable(),
+};
+
+/** What the public status page shows: no personal data beyond the applicant's initials. */
+export const PublicDossier = z.object({
+  ...dossierCore,
+  applicantInitials: z.string(),
+  timeline: z.array(DossierEvent.omit({ actorName: true })),
+  /** What the applicant may do now through the link (withdraw, provide papers, rate). */
+  applicantActions: z.array(z.string()),
+  canRate: z.boolean(),
+}).meta({ id: 'PublicDossier' });
+export type PublicDossier = z.infer<typeof PublicDossier>;
+
+export const SubmitResult = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  token: z.string(),
+  statusUrl: z.string(),
+  receiptUrl: z.string(),
+  bundle: z.array(z.object({ code: z.string(), token: z.string(), procedureCode: z.string() })),
+}).meta({ id: 'SubmitResult' });
+
+export const DossierSummary = z.object({
+  id: z.number().int(),
+  ...dossierCore,
+  applicantName: z.string(),
+  assigneeId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
+  bundleId: z.number().int().nullable(),
+}).meta({ id: 'DossierSummary' });
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const DossierFile = z.object({ id: z.number().int(), kind: z.enum(['UPLOAD', 'SCAN', 'RESULT']), label: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() });
+
+export const DossierDetail = DossierSummary.extend({
+  applicantPersonalId: z.string().nullable(),
+  applicantPhone: z.string().nullable(),
+  applicantEmail: z.string().nullable(),
+  applicantAddress: z.string().nullable(),
+  postalAddress: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+  events: z.array(DossierEvent),
+  files: z.array(DossierFile),
+  allowedActions: z.array(z.enum(dossierActions as [string, ...string[]])),
+  token: z.string(),
+  version: z.number().int(),
+}).meta({ id: 'DossierDetail' });
+export type DossierDetail = z.infer<typeof DossierDetail>;
+
+export const Queue = z.enum(['all', 'to_receive', 'mine', 'due_soon', 'overdue', 'supplement', 'to_approve', 'to_return', 'closed']);
+export type Queue = z.infer<typeof Queue>;
+
+export const QueueQuery = PageQuery.extend({
+  queue: Queue.default('all'),
+  q: Text(100).optional(),
+  procedure: ProcedureCode.optional(),
+  unit: Id.optional(),
+  status: z.enum(DossierStatus).optional(),
+});
+export type QueueQuery = z.infer<typeof QueueQuery>;
+export const DossierPage = pageOf(DossierSummary).meta({ id: 'DossierPage' });
+
+export const ActionInput = z.object({
+  action: z.enum(dossierActions as [string, ...string[]]),
+  /** The version the officer saw: a stale screen gets 409 rather than acting on changed data. */
+  version: z.number().int().min(1),
+  reason: Text(1000).optional(),
+  assigneeId: Id.optional(),
+  /** Form 04: the new date promised. */
+  newDueDate: IsoDate.optional(),
+  returnMethod: z.enum(ReturnMethod).optional(),
+});
+export type ActionInput = z.infer<typeof ActionInput>;
+
+export const BulkAssignInput = z.object({ ids: z.array(Id).min(1).max(200), assigneeId: Id });
+
+export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+export const LookupQuery = z.object({ code: Text(60).min(5), phoneLast4: z.string().regex(/^\d{4}$/) });
+export const RatingInput = z.object({ rating: z.enum(Rating), comment: Text(1000).optional() });
+export const ApplicantActionInput = z.object({ action: z.enum(['WITHDRAW', 'SUPPLEMENT']), reason: Text(1000).optional(), uploads: z.array(UploadRef).max(20).default([]) });
+
+export const UploadResult = z.object({ id: z.number().int(), key: z.string(), fileName: z.string(), mime: z.string(), size: z.number().int() }).meta({ id: 'UploadResult' });
+export const FileParams = z.object({ id: Id, fileId: Id });
+export const FormParams = z.object({ token: TokenParams.shape.token, form: z.enum(['01', '02', '03', '04', '05']) });
+/** A client that may retry (3G) sends a key; the same key gives back the same dossier, never a second one. */
+export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() });

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { foldText, cleanName } from '../../../shared/text.js';
+import type { Channel } from '../../../shared/onestop.js';
+import type { Database, Tx } from '../../db/client.js';
+import { dossiers, procedures, residents, units } from '../../db/schema/index.js';
+import type { Scope } from '../../db/scope.js';
+import { AppError, conflict, notFound, unitClosed, validation, type Message } from '../../lib/errors.js';
+import type { PiiCipher } from '../../lib/pii-cipher.js';
+import type { Actor } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { localParts } from '../calendar/working-days.js';
+import { computeDue, settingsOf } from './dossiers.clock.js';
+import { formatCode, nextSequence } from './dossiers.codes.js';
+import { claimUploads, insertEvent } from './dossiers.repo.js';
+import type { SubmitInput } from './dossiers.schemas.js';
+
+type ProcedureRow = typeof procedures.$inferSelect;
+type UnitRow = typeof units.$inferSelect;
+export type Submitted = { id: number; code: string; token: string; bundle: { id: number; code: string; token: string; procedureCode: string }[] };
+export type Submitter =
+  | { kind: 'APPLICANT'; actor: Actor }
+  /** Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once). */
+  | { kind: 'STAFF'; actor: Actor; userId: number; name: string; receives: boolean };
+
+const problem = (field: string, code: string, message: Message) => ({ field, code, message });
+export const newToken = () => randomBytes(24).toString('base64url');
+
+/** The commune a citizen submits to, by its national code; closed communes take no new dossiers. */
+export async function communeByCode(db: Tx, code: string): Promise<UnitRow> {
+  const [unit] = await db.select().from(units).where(and(eq(units.code, code), eq(units.tier, 'COMMUNE')));
+  if (!unit) throw notFound({ vi: `Không có xã, phường mã ${code}`, en: `No commune or ward has code ${code}` });
+  if (unit.closedAt) throw unitClosed();
+  return unit;
+}
+
+/**
+ * The commune a staff member submits to at the counter: one inside their reach, or the commune of the residential
+ * group a digital-team member serves (they help at their own commune's counter).
+ */
+export async function communeForCounter(db: Tx, unitId: number, scope: Scope): Promise<UnitRow> {
+  const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+  if (!unit || unit.tier !== 'COMMUNE' || !scope.prefixes.some((p) => unit.path.startsWith(p) || p.startsWith(unit.path))) {
+    throw notFound({ vi: 'Không tìm thấy xã, phường này trong phạm vi của bạn', en: 'This commune is not within your units' });
+  }
+  if (unit.closedAt) throw unitClosed();
+  return unit;
+}
+
+async function publishedProcedures(db: Tx, codes: string[]): Promise<Map<string, ProcedureRow>> {
+  const rows = await db.select().from(procedures).where(and(inArray(procedures.code, codes), eq(procedures.status, 'PUBLISHED')));
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export function feeFor(procedure: ProcedureRow, channel: Channel): number {
+  const fees = procedure.fees;
+  return (fees.find((f) => f.channel === channel) ?? fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
+}
+
+/** Checks the submission against the procedure: channel, return method, its own fields; every problem at once. */
+function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, channel: Channel) {
+  const problems = [];
+  if (channel === 'ONLINE' && procedure.onlineLevel === 'NONE') {
+    throw new AppError('CONFLICT', 409, {
+      vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận một cửa của xã, phường',
+      en: 'This procedure cannot be submitted online yet; please submit at the one-stop counter',
+    });
+  }
+  if (input.returnMethod === 'POST' && !procedure.postalAllowed) {
+    problems.push(problem('returnMethod', 'POST_NOT_ALLOWED', { vi: 'Thủ tục này không trả kết quả qua bưu điện', en: 'This procedure does not return results by post' }));
+  }
+  const known = new Set(procedure.formFields.map((f) => f.key));
+  for (const f of procedure.formFields) {
+    if (f.required && !input.fields[f.key]?.trim()) problems.push(problem(`fields.${f.key}`, 'REQUIRED', { vi: `Chưa nhập "${f.labelVi}"`, en: `"${f.labelEn}" is required` }));
+    if (f.type === 'date' && input.fields[f.key] && !/^\d{4}-\d{2}-\d{2}$/.test(input.fields[f.key]!)) {
+      problems.push(problem(`fields.${f.key}`, 'DATE', { vi: `"${f.labelVi}" phải là một ngày`, en: `"${f.labelEn}" must be a date` }));
+    }
+  }
+  for (const key of Object.keys(input.fields)) {
+    if (!known.has(key)) problems.push(problem(`fields.${key}`, 'UNKNOWN_FIELD', { vi: 'Thủ tục này không có trường này', en: 'This procedure has no such field' }));
+  }
+  if (problems.length) throw validation(problems);
+}
+
+/**
+ * Submits a dossier (and, for an interconnected group, its linked dossiers) in one transaction: the daily code,
+ * the secret status token, the uploads claimed, the first event; at the counter an officer's submission is received
+ * on the spot (Form 01 with the due date). A retry carrying the same idempotency key returns the first result.
+ */
+export async function submitDossier(
+  database: Database, cipher: PiiCipher, unit: UnitRow, input: SubmitInput, channel: Channel, by: Submitter, idempotencyKey?: string,
+): Promise<Submitted> {
+  const db = database.db;
+  if (idempotencyKey) {
+    const previous = await findByIdempotencyKey(db, idempotencyKey);
+    if (previous) return previous;
+  }
+  const codes = [input.procedureCode, ...input.bundleWith.filter((c) => c !== input.procedureCode)];
+  const found = await publishedProcedures(db, codes);
+  const main = found.get(input.procedureCode);
+  if (!main) throw notFound({ vi: `Không có thủ tục mã ${input.procedureCode} đang được công bố`, en: `No published procedure has code ${input.procedureCode}` });
+  const linked = codes.slice(1).map((code) => {
+    const p = found.get(code);
+    if (!p || !main.bundle || p.bundle !== main.bundle) {
+      throw validation([problem('bundleWith', 'NOT_IN_GROUP', { vi: `Thủ tục ${code} không thuộc nhóm liên thông của thủ tục ${main.code}`, en: `Procedure ${code} is not in the same interconnected group as ${main.code}` })]);
+    }
+    return p;
+  });
+  checkAgainstProcedure(main, input, channel);
+
+  const pidBidx = cipher.blindIndex(input.applicant.personalId, 'pid');
+  const applicant = {
+    applicantName: cleanName(input.applicant.fullName),
+    applicantPidEnc: cipher.encrypt(input.applicant.personalId),
+    applicantPidBidx: pidBidx,
+    applicantPhoneEnc: cipher.encrypt(input.applicant.phone),
+    applicantPhoneBidx: cipher.blindIndex(input.applicant.phone, 'phone'),
+    applicantEmail: input.applicant.email ?? null,
+    applicantAddress: input.applicant.address ?? null,
+  };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const settings = await settingsOf(tx, unit.id);
+      const now = new Date();
+      const day = localParts(now).day;
+      const [resident] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.personalIdBidx, pidBidx)).limit(1);
+      const receives = by.kind === 'STAFF' && by.receives;
+      const made: Submitted['bundle'] = [];
+      let bundleId: number | null = null;
+      for (const procedure of [main, ...linked]) {
+        const code = formatCode(settings.codePattern, unit.code, day, await nextSequence(tx, unit.id, day));
+        const token = newToken();
+        const dueAt = receives ? await computeDue(tx, now, procedure, settings) : null;
+        const inserted: { id: number }[] = await tx.insert(dossiers).values({
+          code, lookupToken: token, unitId: unit.id, procedureId: procedure.id, bundleId, channel,
+          status: receives ? 'RECEIVED' : 'NEW', ...applicant, searchText: foldText(`${code} ${applicant.applicantName}`),
+          residentId: resident?.id ?? null,
+          formData: procedure.id === main.id ? input.fields : {},
+          returnMethod: input.returnMethod, postalAddress: input.postalAddress ?? null,
+          feeAmount: feeFor(procedure, channel), submittedAt: now, receivedAt: receives ? now : null, dueAt,
+          createdBy: by.kind === 'STAFF' ? by.userId : null,
+          idempotencyKey: procedure.id === main.id ? idempotencyKey ?? null : null,
+        }).returning({ id: dossiers.id });
+        const id: number = inserted[0]!.id;
+        if (bundleId === null && linked.length > 0) {
+          bundleId = id;
+          await tx.update(dossiers).set({ bundleId: id }).where(eq(dossiers.id, id));
+        }
+        const actor = by.kind === 'STAFF'
+          ? { actorKind: 'STAFF' as const, actorUserId: by.userId, actorName: by.name }
+          : { actorKind: 'APPLICANT' as const, actorUserId: null, actorName: null };
+        await insertEvent(tx, { dossierId: id, action: 'SUBMIT', fromStatus: null, toStatus: 'NEW', ...actor, data: { channel } });
+        if (receives) await insertEvent(tx, { dossierId: id, action: 'RECEIVE', fromStatus: 'NEW', toStatus: 'RECEIVED', ...actor, formType: 'MAU_01', data: { dueAt: dueAt!.toISOString() } });
+        if (procedure.id === main.id) {
+          const claimed = await claimUploads(tx, id, input.uploads);
+          if (claimed !== input.uploads.length) {
+            throw validation([problem('uploads', 'UPLOAD_NOT_FOUND', { vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp', en: 'An attached file was not found or was already used; upload it again' })]);
+          }
+        }
+        await insertAudit(tx, by.actor, { action: 'dossier.submit', entityType: 'dossier', entityId: id, details: { code, channel, procedure: procedure.code } });
+        made.push({ id, code, token, procedureCode: procedure.code });
+      }
+      const first = made[0]!;
+      return { id: first.id, code: first.code, token: first.token, bundle: made.slice(1) };
+    });
+  } catch (error) {
+    // Two retries of one submission racing: the loser finds the winner's dossier.
+    if (idempotencyKey && isIdempotencyClash(error)) {
+      const previous = await findByIdempotencyKey(db, idempotencyKey);
+      if (previous) return previous;
+      throw conflict({ vi: 'Hồ sơ này đang được gửi, vui lòng thử lại', en: 'This submission is in progress; try again' });
+    }
+    throw error;
+  }
+}
+
+const isIdempotencyClash = (error: unknown) => String((error as { cause?: unknown })?.cause ?? error).includes('dossiers_idempotency_key')
+  || (error as { constraint?: string })?.constraint === 'dossiers_idempotency_key';
+
+async function findByIdempotencyKey(db: Tx, key: string): Promise<Submitted | undefined> {
+  const [row] = await db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, bundleId: dossiers.bundleId }).from(dossiers).where(eq(dossiers.idempotencyKey, key));
+  if (!row) return undefined;
+  const linked = row.bundleId
+    ? await db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, procedureCode: procedures.code }).from(dossiers)
+      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .where(and(eq(dossiers.bundleId, row.bundleId), sql`${dossiers.id} <> ${row.id}`)).orderBy(dossiers.id)
+    : [];
+  return { id: row.id, code: row.code, token: row.token, bundle: linked };
+}
+
