@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../test/helpers.js';
 import { buildWorld, type World } from '../test/world.js';
-import { launchBrowser, snap } from './browser.js';
+import { launchBrowser, phoneContext, signIn, snap } from './browser.js';
 
 let t: TestContext;
 let w: World;
@@ -22,28 +22,10 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A phone-sized page (360 × 740), Vietnamese, with console errors collected. */
-async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function signIn(page: Page, account: { username: string; password: string }) {
-  await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').fill(account.username);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('search').waitFor();
-}
-
 describe('staff console in Chromium', () => {
   it('log in, find a resident typed without accents, open the household, switch language', async () => {
-    const { context, page, errors } = await phone();
-    await signIn(page, w.accounts.leaderA);
+    const { context, page, errors } = await phoneContext(browser);
+    await signIn(page, base, w.accounts.leaderA);
     await page.getByLabel('Tìm người hoặc hộ').fill('nguyen van an');
     await page.getByRole('button', { name: 'Tìm' }).click();
     const results = page.getByTestId('resident-results');
@@ -73,8 +55,8 @@ describe('staff console in Chromium', () => {
   });
 
   it('run an import with errors and see the report row by row; nothing is written', async () => {
-    const { context, page, errors } = await phone();
-    await signIn(page, w.accounts.headA1);
+    const { context, page, errors } = await phoneContext(browser);
+    await signIn(page, base, w.accounts.headA1);
     await page.goto(`${base}/import`);
     await page.getByRole('button', { name: /Thôn Đông/ }).click();
     expect(await page.getByTestId('import-unit').textContent()).toBe('Thôn Đông');
@@ -109,9 +91,9 @@ describe('staff console in Chromium', () => {
   });
 
   it('a commune leader adds a residential group and renames it from the units page', async () => {
-    const { context, page, errors } = await phone();
+    const { context, page, errors } = await phoneContext(browser);
     // A leader of its own: the first test saved leaderA's language as English, which a new browser picks up.
-    await signIn(page, await w.f.user('COMMUNE_LEADER', w.communeA));
+    await signIn(page, base, await w.f.user('COMMUNE_LEADER', w.communeA));
     await page.goto(`${base}/units`);
     await page.getByRole('button', { name: /Xã An Hòa/ }).click();
     const panel = page.getByTestId('unit-panel');

@@ -184,6 +184,7 @@ export const expectations: Record<string, Expectation> = {
     inside: (w) => ({ url: '/api/dossiers', payload: counterDossier(w.communeA.id) }),
     outside: (w) => ({ url: '/api/dossiers', payload: counterDossier(w.communeB.id) }),
   },
+  'GET /api/dossiers/counter-units': { permission: 'dossier.submit', inside: () => ({ url: '/api/dossiers/counter-units' }) },
   'GET /api/dossiers/officers': { permission: 'dossier.process', inside: (w) => ({ url: `/api/dossiers/officers?unit=${w.communeA.id}` }), outside: (w) => ({ url: `/api/dossiers/officers?unit=${w.communeB.id}` }) },
   'GET /api/dossiers/{id}': {
     permission: 'dossier.read',

@@ -15,9 +15,9 @@ export class ApiError extends Error {
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { 'accept-language': i18next.language };
+  const headers: Record<string, string> = { 'accept-language': i18next.language, ...init.headers };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;

@@ -20,3 +20,7 @@ export const ageOf = (birthDate: string) => {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
 };
+
+/** Money the way each language writes it: "20.000 đồng", "20,000 VND". */
+export const formatMoney = (amount: number, lang: string) =>
+  lang === 'en' ? `${amount.toLocaleString('en-US')} VND` : `${amount.toLocaleString('vi-VN')} đồng`;

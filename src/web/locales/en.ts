@@ -1,4 +1,5 @@
 import type { Messages } from './vi.js';
+import { onestopEn } from './onestop.en.js';
 
 /** English: complete, key for key (the type makes a missing key a build error). */
 export const en: Messages = {
@@ -33,5 +34,6 @@ export const en: Messages = {
   users: { title: 'Staff accounts', username: 'Username', fullName: 'Name', roles: 'Roles', status: 'Status', active: 'Active', disabled: 'Disabled', locked: 'Locked until {{time}}', disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', rescope: 'Change role and unit', newPassword: 'New password (at least 10 characters)', create: 'Add account', role: 'Role', unit: 'Unit', password: 'Password' },
   audit: { title: 'Access and change log', at: 'When', who: 'Who', action: 'Action', entity: 'Record', from: 'From', filterAction: 'Filter by action (e.g. resident.read)', dateFrom: 'From date', dateTo: 'To date' },
   account: { title: 'My account', changePassword: 'Change password', current: 'Current password', next: 'New password (at least 10 characters)', changed: 'Password changed. Your other devices were signed out.' },
+  onestop: onestopEn,
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
 };

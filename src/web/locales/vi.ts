@@ -1,3 +1,5 @@
+import { onestopVi } from './onestop.vi.js';
+
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
 export const vi = {
   app: { name: 'Kết nối', tagline: 'Sổ hộ và nhân khẩu của xã, phường' },
@@ -31,6 +33,7 @@ export const vi = {
   users: { title: 'Tài khoản cán bộ', username: 'Tên đăng nhập', fullName: 'Họ tên', roles: 'Vai trò', status: 'Trạng thái', active: 'Đang hoạt động', disabled: 'Đã khóa', locked: 'Tạm khóa đến {{time}}', disable: 'Khóa tài khoản', enable: 'Mở khóa', resetPassword: 'Đặt lại mật khẩu', rescope: 'Đổi vai trò, đơn vị', newPassword: 'Mật khẩu mới (ít nhất 10 ký tự)', create: 'Thêm tài khoản', role: 'Vai trò', unit: 'Đơn vị', password: 'Mật khẩu' },
   audit: { title: 'Nhật ký truy cập và thay đổi', at: 'Thời điểm', who: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', from: 'Từ nơi', filterAction: 'Lọc theo thao tác (ví dụ resident.read)', dateFrom: 'Từ ngày', dateTo: 'Đến ngày' },
   account: { title: 'Tài khoản của tôi', changePassword: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', next: 'Mật khẩu mới (ít nhất 10 ký tự)', changed: 'Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất.' },
+  onestop: onestopVi,
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

@@ -10,9 +10,28 @@ import { HouseholdDetailView } from '../features/households/HouseholdDetailView.
 import { ImportWizard } from '../features/imports/ImportWizard.js';
 import { ResidentDetailView } from '../features/residents/ResidentDetailView.js';
 import { UsersPage } from '../features/users/UsersPage.js';
+import { DossierView } from '../features/onestop/DeskPages.js';
+import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
+import { SubmitForm } from '../features/onestop/SubmitForm.js';
+import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
+import { CounterPage, DossiersPage, PublicShell } from './onestop.js';
 import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
+/** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */
 export function App() {
+  return (
+    <Switch>
+      <Route path="/p/:code/submit">{(p) => <PublicShell><SubmitForm code={p.code} mode="public" /></PublicShell>}</Route>
+      <Route path="/p/:code">{(p) => <PublicShell><ProcedurePage code={p.code} /></PublicShell>}</Route>
+      <Route path="/procedures"><PublicShell><ProcedureCatalog /></PublicShell></Route>
+      <Route path="/s/:token">{(p) => <PublicShell><StatusPage token={p.token} /></PublicShell>}</Route>
+      <Route path="/lookup"><PublicShell><LookupPage /></PublicShell></Route>
+      <Route><Console /></Route>
+    </Switch>
+  );
+}
+
+function Console() {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
@@ -24,6 +43,8 @@ export function App() {
     ['/residents', t('nav.residents'), can(me.data, 'resident.read')],
     ['/households', t('nav.households'), can(me.data, 'household.read')],
     ['/units', t('nav.units'), can(me.data, 'unit.read')],
+    ['/dossiers', t('onestop.nav.dossiers'), can(me.data, 'dossier.read')],
+    ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
@@ -57,6 +78,10 @@ export function App() {
           <Route path="/users" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />
           <Route path="/account" component={AccountPage} />
+          <Route path="/dossiers" component={DossiersPage} />
+          <Route path="/dossiers/:id">{(p) => <DossierView id={Number(p.id)} />}</Route>
+          <Route path="/counter" component={CounterPage} />
+          <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route><p>404</p></Route>
         </Switch>
       </main>

@@ -49,7 +49,7 @@ function core(row: DossierWithNames, locale: 'vi' | 'en') {
 }
 
 export function presentSummary(row: DossierWithNames, locale: 'vi' | 'en'): DossierSummary {
-  return { id: row.dossier.id, ...core(row, locale), applicantName: row.dossier.applicantName, assigneeId: row.dossier.assigneeId, assigneeName: row.assigneeName, bundleId: row.dossier.bundleId };
+  return { id: row.dossier.id, unitId: row.dossier.unitId, ...core(row, locale), applicantName: row.dossier.applicantName, assigneeId: row.dossier.assigneeId, assigneeName: row.assigneeName, bundleId: row.dossier.bundleId };
 }
 
 const presentEvent = (e: Events[number]) => ({
@@ -59,6 +59,7 @@ const presentEvent = (e: Events[number]) => ({
 
 export function presentDetail(row: DossierWithNames, events: Events, files: Files, cipher: PiiCipher, actors: ActionActor[], locale: 'vi' | 'en'): DossierDetail {
   const d = row.dossier;
+  const label = (key: string) => row.formFields.find((f) => f.key === key)?.[locale === 'en' ? 'labelEn' : 'labelVi'] ?? key;
   return {
     ...presentSummary(row, locale),
     applicantPersonalId: d.applicantPidEnc ? cipher.decrypt(d.applicantPidEnc) : null,
@@ -66,7 +67,7 @@ export function presentDetail(row: DossierWithNames, events: Events, files: File
     applicantEmail: d.applicantEmail,
     applicantAddress: d.applicantAddress,
     postalAddress: d.postalAddress,
-    fields: d.formData,
+    fields: Object.entries(d.formData).map(([key, value]) => ({ key, label: label(key), value })),
     events: events.map(presentEvent),
     files: files.map((f) => ({ ...f, kind: f.kind as 'UPLOAD' | 'SCAN' | 'RESULT', createdAt: f.createdAt.toISOString() })),
     allowedActions: allowedActions({ status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval }, actors),

@@ -20,13 +20,14 @@ const summaryColumns = {
   requiresApproval: procedures.requiresApproval,
   timeUnit: procedures.timeUnit,
   timeAmount: procedures.timeAmount,
+  formFields: procedures.formFields,
   unitName: units.name,
   unitCode: units.code,
   assigneeName: assignee.fullName,
 };
 export type DossierWithNames = {
   dossier: DossierRow; procedureCode: string; procedureName: string; procedureNameEn: string; requiresApproval: boolean;
-  timeUnit: string; timeAmount: number; unitName: string; unitCode: string; assigneeName: string | null;
+  timeUnit: string; timeAmount: number; formFields: { key: string; labelVi: string; labelEn: string }[]; unitName: string; unitCode: string; assigneeName: string | null;
 };
 
 const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;

@@ -147,6 +147,18 @@ export function registerDossiers(app: App, deps: AppDeps) {
     },
   });
 
+  r.get('/api/dossiers/counter-units', {
+    config: { permission: Permission.DOSSIER_SUBMIT },
+    schema: { tags: ['dossiers'], summary: 'The communes you may submit to at the counter (yours, or the one your residential group belongs to)', response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }), ...errorResponses } },
+    handler: async (request) => {
+      const prefixes = request.scope!.prefixes;
+      const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units)
+        .where(and(eq(units.tier, 'COMMUNE'), isNull(units.closedAt), sql`(${sql.join(prefixes.map((p) => sql`(${units.path} like ${`${p}%`} or ${p} like ${units.path} || '%')`), sql` or `)})`))
+        .orderBy(units.name).limit(500);
+      return { items: rows };
+    },
+  });
+
   r.get('/api/dossiers/officers', {
     config: { permission: Permission.DOSSIER_PROCESS },
     schema: { tags: ['dossiers'], summary: 'Who may be assigned dossiers of a commune (its one-stop officers and leaders)', querystring: z.object({ unit: Id }), response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), fullName: z.string(), username: z.string() })) }), ...errorResponses } },

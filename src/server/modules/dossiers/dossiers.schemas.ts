@@ -106,6 +106,7 @@ export const SubmitResult = z.object({
 
 export const DossierSummary = z.object({
   id: z.number().int(),
+  unitId: z.number().int(),
   ...dossierCore,
   applicantName: z.string(),
   assigneeId: z.number().int().nullable(),
@@ -122,7 +123,8 @@ export const DossierDetail = DossierSummary.extend({
   applicantEmail: z.string().nullable(),
   applicantAddress: z.string().nullable(),
   postalAddress: z.string().nullable(),
-  fields: z.record(z.string(), z.string()),
+  /** The procedure's own fields as declared, labelled in the request's language. */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   events: z.array(DossierEvent),
   files: z.array(DossierFile),
   allowedActions: z.array(z.enum(dossierActions as [string, ...string[]])),

@@ -59,6 +59,7 @@ describe('online submission', () => {
     const detail = (await env.w.agents.onestopA.get(`/api/dossiers/${made.id}`)).json();
     expect(detail).toMatchObject({ status: 'NEW', channel: 'ONLINE', applicantPersonalId: '031190005555', applicantPhone: '+84912000123' });
     expect(detail.files).toHaveLength(1);
+    expect(detail.fields).toEqual([{ key: 'purpose', label: 'Mục đích sử dụng', value: 'Đăng ký kết hôn' }]);
     expect(detail.allowedActions).toEqual(expect.arrayContaining(['RECEIVE', 'REFUSE', 'REQUEST_SUPPLEMENT']));
     const stored = await env.t.database.raw<{ enc: string }>('select applicant_pid_enc as enc from dossiers where id = $1', [made.id]);
     expect(stored[0]!.enc).not.toContain('031190005555');
@@ -213,6 +214,9 @@ describe('counter submission and bulk assignment', () => {
     expect(byOfficer.statusCode, byOfficer.body).toBe(201);
     const officerDossier = (await env.w.agents.onestopA.get(`/api/dossiers/${byOfficer.json().id}`)).json();
     expect(officerDossier).toMatchObject({ status: 'RECEIVED', channel: 'IN_PERSON', returnMethod: 'POST' });
+    // A digital-team member serves a residential group: the counter they help at is their commune's.
+    const targets = (await env.w.agents.teamA1.get('/api/dossiers/counter-units')).json().items;
+    expect(targets).toEqual([{ id: env.w.communeA.id, code: env.w.communeA.code, name: env.w.communeA.name }]);
     const byTeam = await env.w.agents.teamA1.post('/api/dossiers', payload);
     expect(byTeam.statusCode).toBe(201);
     expect((await env.w.agents.onestopA.get(`/api/dossiers/${byTeam.json().id}`)).json().status).toBe('NEW');

@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPng } from '../test/factories.js';
+import { buildTestApp, type TestContext } from '../test/helpers.js';
+import { buildWorld, type World } from '../test/world.js';
+import { launchBrowser, phoneContext, signIn, snap } from './browser.js';
+
+let t: TestContext;
+let w: World;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
+  w = await buildWorld(t);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t.close();
+});
+
+const windowsExe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
+
+describe('one-stop shop in Chromium', () => {
+  it('scan to page, submit online with an upload, officer receives and processes, leader approves, officer returns, citizen follows and rates', async () => {
+    // The citizen scans the QR code on the wall: it opens /p/<code> on a phone, no login.
+    const citizen = await phoneContext(browser);
+    const page = citizen.page;
+    await page.goto(`${base}/p/1.004873`);
+    await page.getByRole('heading', { name: 'Cấp Giấy xác nhận tình trạng hôn nhân' }).waitFor();
+    await page.getByText('3 ngày làm việc').waitFor();
+    await snap(page, 'onestop-procedure-page');
+    await page.getByTestId('submit-online').click();
+
+    await page.getByLabel('Nộp tại xã, phường').selectOption({ label: 'Xã An Hòa' });
+    await page.getByLabel('Họ và tên').fill('Trần Văn Minh');
+    await page.getByLabel('Số định danh cá nhân (12 số)').fill('031085004444');
+    await page.getByLabel('Số điện thoại').fill('0905 111 222');
+    await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
+    // A program renamed to look like a PDF is refused with a clear message; a real photo goes through.
+    await page.getByTestId('file-input').setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: windowsExe });
+    await page.getByRole('alert').filter({ hasText: 'Chỉ nhận tệp PDF, JPEG hoặc PNG' }).waitFor();
+    await page.getByTestId('file-input').setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: tinyPng });
+    await page.getByText('can-cuoc.png — Đã gửi').waitFor();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    const code = (await page.getByTestId('dossier-code').textContent())!;
+    expect(code).toMatch(new RegExp(`^${w.communeA.code}-\\d{6}-\\d{4}$`));
+    await snap(page, 'onestop-submitted');
+    await page.getByTestId('follow-link').click();
+    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Mới đăng ký');
+    const statusUrl = page.url();
+
+    // The one-stop officer receives it, takes it on and sends it to the leader.
+    const officer = await phoneContext(browser);
+    await signIn(officer.page, base, w.accounts.onestopA);
+    await officer.page.goto(`${base}/dossiers?queue=to_receive`);
+    await officer.page.getByRole('link', { name: code }).click();
+    await officer.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');
+    await officer.page.getByRole('button', { name: 'Giao xử lý', exact: true }).click();
+    await officer.page.getByLabel('Giao cho').selectOption({ index: 0 });
+    await officer.page.locator('form').getByRole('button', { name: 'Giao xử lý', exact: true }).click();
+    await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
+    await officer.page.getByRole('button', { name: 'Trình lãnh đạo duyệt', exact: true }).click();
+    await officer.page.getByText('Đang chờ lãnh đạo duyệt').waitFor();
+    await snap(officer.page, 'onestop-officer-dossier');
+
+    // The leader approves from the approval queue.
+    const leader = await phoneContext(browser);
+    await signIn(leader.page, base, w.accounts.leaderA);
+    await leader.page.goto(`${base}/dossiers?queue=to_approve`);
+    await leader.page.getByRole('link', { name: code }).click();
+    await leader.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await expect.poll(() => leader.page.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');
+
+    // The officer returns the result at the counter.
+    await officer.page.goto(`${base}/dossiers?queue=to_return`);
+    await officer.page.getByRole('link', { name: code }).click();
+    await officer.page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+    await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
+
+    // The citizen sees the whole timeline (initials only) and rates the service.
+    await page.goto(statusUrl);
+    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
+    const timeline = await page.getByTestId('timeline').textContent();
+    for (const step of ['Nộp hồ sơ', 'Tiếp nhận', 'Giao xử lý', 'Trình lãnh đạo duyệt', 'Phê duyệt', 'Trả kết quả']) expect(timeline).toContain(step);
+    expect(await page.content()).not.toContain('Trần Văn Minh');
+    await page.getByText('T.V.M.').waitFor();
+    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
+    await page.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
+    await snap(page, 'onestop-status-rated');
+    for (const c of [citizen, officer, leader]) {
+      expect(c.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+      await c.context.close();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager.js';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDateTime, formatPhone } from '../../lib/format.js';
+import { useMe } from '../auth/useMe.js';
+import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
+
+export const queues = ['to_receive', 'mine', 'due_soon', 'overdue', 'supplement', 'to_approve', 'to_return', 'all', 'closed'] as const;
+
+/** The officer's work queues, with search and bulk assignment. */
+export function DossierQueue({ filter, onChange }: { filter: QueueFilter; onChange: (changes: Partial<QueueFilter>) => void }) {
+  const { t } = useTranslation();
+  const query = useDossiers(filter);
+  const client = useQueryClient();
+  const me = useMe().data;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const items = query.data?.items ?? [];
+
+  async function assignSelected() {
+    if (!me) return;
+    try {
+      const result = await api<{ assigned: string[]; refused: { id: number; detail: string }[] }>('/api/dossiers/assign', { method: 'POST', body: { ids: selected, assigneeId: me.user.id } });
+      setMessage([t('onestop.desk.assignedCount', { count: result.assigned.length }), result.refused.length ? t('onestop.desk.refusedCount', { count: result.refused.length }) : ''].filter(Boolean).join(' · '));
+      setSelected([]);
+      await client.invalidateQueries({ queryKey: ['dossiers'] });
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('onestop.desk.title')}</h1>
+      <nav className="tabs" aria-label={t('onestop.desk.title')}>
+        {queues.map((q) => (
+          <button key={q} type="button" aria-pressed={filter.queue === q} onClick={() => onChange({ queue: q, page: 1 })}>{t(`onestop.queue.${q}`)}</button>
+        ))}
+      </nav>
+      <form className="search" onSubmit={(e) => { e.preventDefault(); onChange({ q: String(new FormData(e.currentTarget).get('q') ?? ''), page: 1 }); }}>
+        <input name="q" type="search" defaultValue={filter.q} placeholder={t('onestop.desk.searchHint')} aria-label={t('onestop.desk.searchHint')} />
+        <button type="submit">{t('common.search')}</button>
+      </form>
+      <QueryState isLoading={query.isLoading} error={query.error} />
+      {query.data && items.length === 0 && <p className="muted">{t('onestop.desk.none')}</p>}
+      {selected.length > 0 && <p className="actions"><button type="button" className="primary" onClick={() => void assignSelected()}>{t('onestop.desk.bulkAssign')} ({t('onestop.desk.me')})</button></p>}
+      {message && <p className="ok" role="status">{message}</p>}
+      <ul className="cards" data-testid="dossier-results">
+        {items.map((d) => (
+          <li key={d.id} className="card">
+            <label className="inline"><input type="checkbox" checked={selected.includes(d.id)} onChange={(e) => setSelected((s) => (e.target.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))} /><span className="visually-hidden">{d.code}</span></label>
+            <Link href={`/dossiers/${d.id}`}><strong>{d.code}</strong></Link>
+            <div>{d.procedureName}</div>
+            <div className="muted">{d.applicantName} · {t(`onestop.channel.${d.channel}`)} · <span className={`badge status-${d.status}`}>{t(`onestop.status.${d.status}`)}</span>{d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}</div>
+            {d.dueAt && <div className="muted">{t('onestop.desk.due')}: {formatDateTime(d.extendedDueAt ?? d.dueAt)}{d.assigneeName ? ` · ${t('onestop.desk.assignee')}: ${d.assigneeName}` : ''}</div>}
+          </li>
+        ))}
+      </ul>
+      {query.data && <Pager page={filter.page} hasMore={query.data.hasMore} onPage={(page) => onChange({ page })} />}
+    </section>
+  );
+}
+
+const needsReason = ['REFUSE', 'REQUEST_SUPPLEMENT', 'SEND_BACK', 'WITHDRAW', 'STOP', 'APOLOGIZE'];
+
+/** One dossier: the applicant, the papers, the history, and exactly the actions the workflow allows now. */
+export function DossierView({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const query = useDossier(id);
+  const d = query.data;
+  if (!d) return <QueryState isLoading={query.isLoading} error={query.error} />;
+  return (
+    <article>
+      <p><Link href="/dossiers">← {t('onestop.desk.title')}</Link></p>
+      <h1 data-testid="dossier-code">{d.code}</h1>
+      <p><span className={`badge status-${d.status}`} data-testid="dossier-status">{t(`onestop.status.${d.status}`)}</span>{d.awaitingApproval && <span className="badge"> {t('onestop.desk.awaitingApproval')}</span>}{d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}{d.onTime !== null && <span className="badge"> {d.onTime ? t('onestop.desk.onTime') : t('onestop.desk.late')}</span>}</p>
+      <dl className="facts">
+        <dt>{t('onestop.desk.procedure')}</dt><dd>{d.procedureName} ({d.procedureCode})</dd>
+        <dt>{t('onestop.desk.applicant')}</dt><dd>{d.applicantName}{d.applicantPersonalId ? ` · ${d.applicantPersonalId}` : ''}</dd>
+        <dt>{t('onestop.desk.applicantContact')}</dt><dd>{[formatPhone(d.applicantPhone), d.applicantEmail, d.applicantAddress].filter(Boolean).join(' · ')}</dd>
+        <dt>{t('onestop.track.submitted')}</dt><dd>{formatDateTime(d.submittedAt)} · {t(`onestop.channel.${d.channel}`)}</dd>
+        {d.dueAt && <><dt>{t('onestop.track.due')}</dt><dd>{formatDateTime(d.dueAt)}{d.extendedDueAt ? ` → ${formatDateTime(d.extendedDueAt)}` : ''}</dd></>}
+        <dt>{t('onestop.submit.result')}</dt><dd>{t(`onestop.returnMethod.${d.returnMethod}`)}{d.postalAddress ? `: ${d.postalAddress}` : ''}</dd>
+        {d.assigneeName && <><dt>{t('onestop.desk.assignee')}</dt><dd>{d.assigneeName}</dd></>}
+      </dl>
+      {d.fields.length > 0 && (
+        <>
+          <h2>{t('onestop.desk.fields')}</h2>
+          <dl className="facts">{d.fields.flatMap((f) => [<dt key={`k-${f.key}`}>{f.label}</dt>, <dd key={`v-${f.key}`}>{f.value}</dd>])}</dl>
+        </>
+      )}
+      <ActionPanel dossier={d} />
+      <h2>{t('onestop.desk.papers')}</h2>
+      <ul>{d.files.map((f) => <li key={f.id}><a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.label ?? f.fileName}</a> <span className="muted">({Math.ceil(f.size / 1024)} KB)</span></li>)}</ul>
+      <h2>{t('onestop.track.timeline')}</h2>
+      <ol className="timeline">
+        {d.events.map((e) => <li key={e.id}><strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}{e.actorName ? ` · ${e.actorName}` : ''}{e.reason ? `: ${e.reason}` : ''}</li>)}
+      </ol>
+      <p><a href={`/s/${d.token}`} target="_blank" rel="noreferrer">{t('onestop.desk.statusLink')}</a> · <a href={`/api/public/dossiers/${d.token}/forms/01`} target="_blank" rel="noreferrer">{t('onestop.track.form.01')}</a></p>
+    </article>
+  );
+}
+
+function ActionPanel({ dossier }: { dossier: DossierDetail }) {
+  const { t } = useTranslation();
+  const act = useDossierAction(dossier.id);
+  const me = useMe().data;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const officers = useOfficers(chosen === 'ASSIGN' ? dossier.unitId : undefined);
+  if (dossier.allowedActions.length === 0) return <p className="muted">{t('onestop.desk.noActions')}</p>;
+  function run(action: string, form?: HTMLFormElement) {
+    const data = form ? new FormData(form) : null;
+    const text = (k: string) => String(data?.get(k) ?? '').trim() || undefined;
+    const assignee = Number(text('assigneeId') ?? me?.user.id);
+    act.mutate({ action, version: dossier.version, reason: text('reason'), newDueDate: text('newDueDate'), ...(action === 'ASSIGN' ? { assigneeId: assignee } : {}) }, { onSuccess: () => setChosen(null) });
+  }
+  return (
+    <section className="card">
+      <div className="actions">
+        {dossier.allowedActions.map((a) => (
+          <button key={a} type="button" className={['RECEIVE', 'APPROVE', 'RETURN', 'RESOLVE'].includes(a) ? 'primary' : undefined} disabled={act.isPending}
+            onClick={() => (needsReason.includes(a) || a === 'ASSIGN' ? setChosen(a) : run(a))}>{t(`onestop.action.${a}`)}</button>
+        ))}
+      </div>
+      {chosen && (
+        <form onSubmit={(e: FormEvent<HTMLFormElement>) => { e.preventDefault(); run(chosen, e.currentTarget); }}>
+          {chosen === 'ASSIGN' ? (
+            <label>{t('onestop.desk.assignTo')}
+              <select name="assigneeId" defaultValue={me?.user.id}>
+                {(officers.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.username})</option>)}
+              </select>
+            </label>
+          ) : <label>{t('onestop.desk.reason')}<textarea name="reason" required maxLength={1000} rows={2} /></label>}
+          {chosen === 'APOLOGIZE' && <label>{t('onestop.desk.newDueDate')}<input name="newDueDate" type="date" required /></label>}
+          <div className="actions"><button className="primary" type="submit">{t(`onestop.action.${chosen}`)}</button><button type="button" onClick={() => setChosen(null)}>{t('common.cancel')}</button></div>
+        </form>
+      )}
+      {act.error && <p className="error" role="alert">{messageOf(act.error)}</p>}
+    </section>
+  );
+}

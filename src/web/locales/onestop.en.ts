@@ -1,0 +1,49 @@
+import type { onestopVi } from './onestop.vi.js';
+
+/** One-stop shop strings, English, key for key. */
+export const onestopEn: typeof onestopVi = {
+  nav: { dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
+  status: {
+    NEW: 'New', RECEIVED: 'Received', REFUSED: 'Refused', PROCESSING: 'Processing', SUPPLEMENT_REQUESTED: 'Waiting for papers',
+    PAYMENT_REQUESTED: 'Fee due', WITHDRAWN: 'Withdrawn', STOPPED: 'Stopped', RESOLVED: 'Result ready', RETURNED: 'Result returned',
+  },
+  action: {
+    SUBMIT: 'Submitted', RECEIVE: 'Receive', REFUSE: 'Refuse', REQUEST_SUPPLEMENT: 'Ask for papers', SUPPLEMENT: 'Papers provided', ASSIGN: 'Assign',
+    REQUEST_PAYMENT: 'Ask for the fee', SEND_FOR_APPROVAL: 'Send for approval', SEND_BACK: 'Send back', APPROVE: 'Approve', RESOLVE: 'Resolve',
+    RETURN: 'Return the result', WITHDRAW: 'Withdraw', STOP: 'Stop', APOLOGIZE: 'Apologise and set a new date',
+  },
+  queue: { all: 'All', to_receive: 'To receive', mine: 'Mine', due_soon: 'Due soon', overdue: 'Overdue', supplement: 'Waiting for papers', to_approve: 'To approve', to_return: 'To return', closed: 'Closed' },
+  channel: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
+  returnMethod: { COUNTER: 'Collect at the one-stop counter', POST: 'Send home by post', ONLINE: 'Electronic copy' },
+  field: { HO_TICH: 'Civil status', CHUNG_THUC: 'Certification', CU_TRU: 'Residence', HO_KINH_DOANH: 'Household business', BAO_TRO_XA_HOI: 'Social protection', NGUOI_CO_CONG: 'People with merit', DAT_DAI: 'Land', XAY_DUNG: 'Construction', BAO_HIEM: 'Insurance', KHAC: 'Other' },
+  time: { WORKING_DAY: '{{count}} working days', CALENDAR_DAY: '{{count}} days', SAME_DAY: 'Same day (submit before {{cutoff}})', IMMEDIATE: 'Immediately' },
+  online: { FULL: 'Fully online', PARTIAL: 'Partly online', NONE: 'In person only' },
+  copyType: { ORIGINAL: 'Original', COPY: 'Copy', ELECTRONIC: 'Electronic' },
+  rating: { SATISFIED: 'Satisfied', ACCEPTABLE: 'Acceptable', UNSATISFIED: 'Unsatisfied' },
+  procedure: {
+    catalog: 'Commune-level procedures', search: 'Find a procedure (e.g. birth, temporary residence)', time: 'Time limit', fees: 'Fees', free: 'Free',
+    documents: 'Papers needed', count: '{{count}} copies', optional: 'optional', howToSubmit: 'How to submit', postal: 'Papers and results by post accepted', postalNo: 'Not by post',
+    submitOnline: 'Submit online', atCounter: 'This procedure is submitted at the one-stop counter of the commune or ward.', legal: 'Legal basis', code: 'Procedure code', poster: 'Print the QR poster (A4)', qr: "The procedure's QR code",
+    channelFee: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
+  },
+  submit: {
+    title: 'Submit: {{name}}', commune: 'Commune or ward', chooseCommune: 'Choose a commune or ward', applicant: 'Applicant', fullName: 'Full name', personalId: 'Personal ID number (12 digits)',
+    phone: 'Phone number', email: 'Email (optional)', address: 'Contact address (optional)', details: 'Details for this procedure', papers: 'Papers',
+    papersHint: 'Photograph or scan your papers (PDF, JPEG, PNG; up to 10 MB each). Each file is sent as soon as you pick it.', uploading: 'Sending…', uploaded: 'Sent', remove: 'Remove',
+    result: 'How to get the result', postalAddress: 'Postal address for the result', fee: 'Fee to pay: {{fee}}', send: 'Submit', sending: 'Submitting…',
+    done: 'Dossier submitted', yourCode: 'Your dossier code', keepCode: 'Keep this code. Follow the dossier with the link below, or look it up with the code and the last 4 digits of your phone.',
+    receipt: 'Download the receipt (PDF)', follow: 'Follow the dossier', bundleAlso: 'Submitted together', another: 'Submit another', onBehalf: "Submit at the counter on a citizen's behalf",
+  },
+  track: {
+    title: 'Dossier {{code}}', applicant: 'Applicant', submitted: 'Submitted', received: 'Received', due: 'Due', extended: 'New date', overdue: 'Overdue',
+    timeline: 'Progress', forms: 'Forms', form: { '01': 'Receipt and appointment', '02': 'Request for papers', '03': 'Refusal', '04': 'Apology and new date', '05': 'Notice of stop' },
+    withdraw: 'Withdraw the dossier', withdrawReason: 'Why you withdraw', supplement: 'Send the papers asked for', rate: 'Rate the service', rateComment: 'Comment (optional)', sendRating: 'Send rating',
+    thanks: 'Thank you for your rating: {{rating}}', lookupTitle: 'Track a dossier', lookupCode: 'Dossier code', lookupPhone: 'Last 4 digits of the phone you gave', lookupSend: 'Look up', fee: 'Fee', paid: 'paid', unpaid: 'not paid',
+  },
+  desk: {
+    title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
+    reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',
+    refusedCount: '{{count}} dossiers could not be assigned', papers: 'Papers', scan: 'Scan and attach a paper', resultFile: 'Attach the result', fields: 'Declared details', awaitingApproval: "Waiting for the leader's approval",
+    onTime: 'On time', late: 'Late', statusLink: "Citizen's status page", noActions: 'No action possible in this status', counterTitle: 'Counter submission', applicantContact: 'Contact',
+  },
+};
