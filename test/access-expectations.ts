@@ -40,6 +40,8 @@ export function multipart(unitId: number, csv: string): Target {
 }
 const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,Số 1,Ma Văn Thử,01/01/1990,Nam';
 
+const defaultSettings = { codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false, bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [] };
+
 export const counterDossier = (unitId: number) => ({
   unitId, procedureCode: '1.004873', applicant: { fullName: 'Ma Thị Nộp', personalId: '031190001111', phone: '0987654321' },
   fields: { purpose: 'Kết hôn' }, returnMethod: 'COUNTER',
@@ -170,6 +172,20 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/public/dossiers/{token}/actions': { public: true },
   'POST /api/public/dossiers/{token}/rating': { public: true },
   'GET /api/public/dossiers/{token}/forms/{form}': { public: true },
+  'GET /api/public/dossiers/{token}/payment': { public: true },
+  'GET /api/public/dossiers/{token}/payment-qr': { public: true },
+  'POST /api/public/payments/callback': { public: true },
+  'POST /api/dossiers/{id}/cash': {
+    permission: 'dossier.process',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/cash`, payload: { amount: 5000 } }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/cash`, payload: { amount: 5000 } }),
+  },
+  'GET /api/onestop/settings/{id}': { permission: 'dossier.read', inside: (w) => ({ url: `/api/onestop/settings/${w.communeA.id}` }), outside: (w) => ({ url: `/api/onestop/settings/${w.communeB.id}` }) },
+  'PUT /api/onestop/settings/{id}': {
+    permission: 'dossier.approve',
+    inside: (w) => ({ url: `/api/onestop/settings/${w.communeA.id}`, payload: defaultSettings }),
+    outside: (w) => ({ url: `/api/onestop/settings/${w.communeB.id}`, payload: defaultSettings }),
+  },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

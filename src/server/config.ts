@@ -31,6 +31,8 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Online submissions and file uploads accepted per client address and minute (spam guard for public forms). */
   PUBLIC_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Shared secret of the bank/payment gateway: callbacks are signed with HMAC-SHA256 over the raw body. */
+  PAYMENT_CALLBACK_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = {
@@ -50,6 +52,7 @@ export type Config = {
   webDist: string;
   publicUrl: string;
   publicSubmitPerMinute: number;
+  paymentCallbackSecret: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     publicSubmitPerMinute: e.PUBLIC_SUBMIT_PER_MINUTE,
+    paymentCallbackSecret: e.PAYMENT_CALLBACK_SECRET,
   };
 }

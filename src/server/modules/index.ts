@@ -6,6 +6,8 @@ import { registerAuth } from './auth/auth.routes.js';
 import { registerCalendar } from './calendar/calendar.routes.js';
 import { registerPublicDossiers } from './dossiers/dossiers.public-routes.js';
 import { registerDossiers } from './dossiers/dossiers.routes.js';
+import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
+import { registerPayments } from './payments/payments.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -45,4 +47,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCalendar(app, deps);
   registerDossiers(app, deps);
   registerPublicDossiers(app, deps);
+  registerOnestopSettings(app, deps);
+  registerPayments(app, deps);
 }

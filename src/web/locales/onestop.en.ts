@@ -10,7 +10,7 @@ export const onestopEn: typeof onestopVi = {
   action: {
     SUBMIT: 'Submitted', RECEIVE: 'Receive', REFUSE: 'Refuse', REQUEST_SUPPLEMENT: 'Ask for papers', SUPPLEMENT: 'Papers provided', ASSIGN: 'Assign',
     REQUEST_PAYMENT: 'Ask for the fee', SEND_FOR_APPROVAL: 'Send for approval', SEND_BACK: 'Send back', APPROVE: 'Approve', RESOLVE: 'Resolve',
-    RETURN: 'Return the result', WITHDRAW: 'Withdraw', STOP: 'Stop', APOLOGIZE: 'Apologise and set a new date',
+    RETURN: 'Return the result', WITHDRAW: 'Withdraw', STOP: 'Stop', APOLOGIZE: 'Apologise and set a new date', PAY: 'Fee paid',
   },
   queue: { all: 'All', to_receive: 'To receive', mine: 'Mine', due_soon: 'Due soon', overdue: 'Overdue', supplement: 'Waiting for papers', to_approve: 'To approve', to_return: 'To return', closed: 'Closed' },
   channel: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
@@ -38,12 +38,12 @@ export const onestopEn: typeof onestopVi = {
     title: 'Dossier {{code}}', applicant: 'Applicant', submitted: 'Submitted', received: 'Received', due: 'Due', extended: 'New date', overdue: 'Overdue',
     timeline: 'Progress', forms: 'Forms', form: { '01': 'Receipt and appointment', '02': 'Request for papers', '03': 'Refusal', '04': 'Apology and new date', '05': 'Notice of stop' },
     withdraw: 'Withdraw the dossier', withdrawReason: 'Why you withdraw', supplement: 'Send the papers asked for', rate: 'Rate the service', rateComment: 'Comment (optional)', sendRating: 'Send rating',
-    thanks: 'Thank you for your rating: {{rating}}', lookupTitle: 'Track a dossier', lookupCode: 'Dossier code', lookupPhone: 'Last 4 digits of the phone you gave', lookupSend: 'Look up', fee: 'Fee', paid: 'paid', unpaid: 'not paid',
+    thanks: 'Thank you for your rating: {{rating}}', lookupTitle: 'Track a dossier', lookupCode: 'Dossier code', lookupPhone: 'Last 4 digits of the phone you gave', lookupSend: 'Look up', fee: 'Fee', paid: 'paid', unpaid: 'not paid', payTitle: 'Pay the fee with VietQR', payHint: 'Open your banking app and scan: the amount and the transfer note (with the dossier code) are filled in.', payTo: 'Paid to: {{name}}',
   },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
     reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',
     refusedCount: '{{count}} dossiers could not be assigned', papers: 'Papers', scan: 'Scan and attach a paper', resultFile: 'Attach the result', fields: 'Declared details', awaitingApproval: "Waiting for the leader's approval",
-    onTime: 'On time', late: 'Late', statusLink: "Citizen's status page", noActions: 'No action possible in this status', counterTitle: 'Counter submission', applicantContact: 'Contact',
+    onTime: 'On time', late: 'Late', statusLink: "Citizen's status page", noActions: 'No action possible in this status', counterTitle: 'Counter submission', applicantContact: 'Contact', cash: 'Take {{fee}} in cash', cashDone: 'Paid, receipt {{receipt}}',
   },
 };

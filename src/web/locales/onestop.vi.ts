@@ -8,7 +8,7 @@ export const onestopVi = {
   action: {
     SUBMIT: 'Nộp hồ sơ', RECEIVE: 'Tiếp nhận', REFUSE: 'Từ chối tiếp nhận', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung', SUPPLEMENT: 'Đã bổ sung giấy tờ', ASSIGN: 'Giao xử lý',
     REQUEST_PAYMENT: 'Yêu cầu nộp phí', SEND_FOR_APPROVAL: 'Trình lãnh đạo duyệt', SEND_BACK: 'Trả lại để xử lý tiếp', APPROVE: 'Phê duyệt', RESOLVE: 'Hoàn thành xử lý',
-    RETURN: 'Trả kết quả', WITHDRAW: 'Rút hồ sơ', STOP: 'Dừng xử lý', APOLOGIZE: 'Xin lỗi và hẹn lại ngày trả',
+    RETURN: 'Trả kết quả', WITHDRAW: 'Rút hồ sơ', STOP: 'Dừng xử lý', APOLOGIZE: 'Xin lỗi và hẹn lại ngày trả', PAY: 'Đã nộp phí, lệ phí',
   },
   queue: { all: 'Tất cả', to_receive: 'Chờ tiếp nhận', mine: 'Của tôi', due_soon: 'Sắp đến hạn', overdue: 'Quá hạn', supplement: 'Chờ bổ sung', to_approve: 'Chờ duyệt', to_return: 'Chờ trả kết quả', closed: 'Đã kết thúc' },
   channel: { IN_PERSON: 'Trực tiếp', ONLINE: 'Trực tuyến', POSTAL: 'Qua bưu chính' },
@@ -36,12 +36,12 @@ export const onestopVi = {
     title: 'Hồ sơ {{code}}', applicant: 'Người nộp', submitted: 'Ngày nộp', received: 'Ngày tiếp nhận', due: 'Ngày hẹn trả', extended: 'Ngày hẹn mới', overdue: 'Đã quá hạn',
     timeline: 'Quá trình giải quyết', forms: 'Phiếu, giấy tờ', form: { '01': 'Giấy tiếp nhận và hẹn trả', '02': 'Phiếu yêu cầu bổ sung', '03': 'Phiếu từ chối tiếp nhận', '04': 'Phiếu xin lỗi, hẹn lại', '05': 'Thông báo dừng xử lý' },
     withdraw: 'Rút hồ sơ', withdrawReason: 'Lý do rút hồ sơ', supplement: 'Gửi giấy tờ bổ sung', rate: 'Đánh giá sự phục vụ', rateComment: 'Góp ý thêm (không bắt buộc)', sendRating: 'Gửi đánh giá',
-    thanks: 'Cảm ơn ông/bà đã đánh giá: {{rating}}', lookupTitle: 'Tra cứu hồ sơ', lookupCode: 'Mã hồ sơ', lookupPhone: '4 số cuối điện thoại đã khai khi nộp', lookupSend: 'Tra cứu', fee: 'Phí, lệ phí', paid: 'đã nộp', unpaid: 'chưa nộp',
+    thanks: 'Cảm ơn ông/bà đã đánh giá: {{rating}}', lookupTitle: 'Tra cứu hồ sơ', lookupCode: 'Mã hồ sơ', lookupPhone: '4 số cuối điện thoại đã khai khi nộp', lookupSend: 'Tra cứu', fee: 'Phí, lệ phí', paid: 'đã nộp', unpaid: 'chưa nộp', payTitle: 'Nộp phí bằng VietQR', payHint: 'Mở ứng dụng ngân hàng, quét mã: số tiền và nội dung chuyển khoản (có mã hồ sơ) đã được điền sẵn.', payTo: 'Tài khoản nhận: {{name}}',
   },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung', newDueDate: 'Ngày hẹn trả mới', assignTo: 'Giao cho', me: 'Tôi', selectAll: 'Chọn tất cả', bulkAssign: 'Giao các hồ sơ đã chọn', assignedCount: 'Đã giao {{count}} hồ sơ',
     refusedCount: '{{count}} hồ sơ không giao được', papers: 'Giấy tờ', scan: 'Quét, đính kèm giấy tờ', resultFile: 'Đính kèm kết quả', fields: 'Nội dung kê khai', awaitingApproval: 'Đang chờ lãnh đạo duyệt',
-    onTime: 'Đúng hạn', late: 'Trễ hạn', statusLink: 'Trang theo dõi của người dân', noActions: 'Không có thao tác nào ở trạng thái này', counterTitle: 'Nhận hồ sơ tại quầy', applicantContact: 'Liên hệ',
+    onTime: 'Đúng hạn', late: 'Trễ hạn', statusLink: 'Trang theo dõi của người dân', noActions: 'Không có thao tác nào ở trạng thái này', counterTitle: 'Nhận hồ sơ tại quầy', applicantContact: 'Liên hệ', cash: 'Thu tiền mặt {{fee}}', cashDone: 'Đã thu, biên lai số {{receipt}}',
   },
 };

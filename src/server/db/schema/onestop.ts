@@ -86,8 +86,38 @@ export const onestopSettings = pgTable('onestop_settings', {
   /** Same-day and immediate procedures received after this local time are due the next working day. */
   sameDayCutoff: text('same_day_cutoff').notNull().default('15:00'),
   saturdayMorning: boolean('saturday_morning').notNull().default(false),
+  /** The commune's receiving account for VietQR (6-digit bank BIN, account number, name shown to the payer). */
+  bankBin: text('bank_bin'),
+  bankAccount: text('bank_account'),
+  bankAccountName: text('bank_account_name'),
+  /** Weekdays (0 = Sunday … 6 = Saturday) when the counter takes no cash ("no cash on Wednesday"). */
+  cashlessWeekdays: integer('cashless_weekdays').array().notNull().default(sql`'{}'::integer[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Fee payments. A bank callback is recorded once per provider transaction id (the callback may be retried); cash at
+ * the counter gets a receipt number.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: integer('dossier_id').notNull().references(() => dossiers.id),
+    amount: integer('amount').notNull(),
+    method: text('method').notNull(),
+    providerTxId: text('provider_tx_id'),
+    receiptNo: text('receipt_no'),
+    receivedBy: integer('received_by').references(() => users.id),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_provider_tx_key').on(t.providerTxId).where(sql`${t.providerTxId} is not null`),
+    index('payments_dossier_idx').on(t.dossierId),
+    check('payments_method_check', sql`${t.method} in ('CASH', 'VIETQR', 'PAYGOV')`),
+    check('payments_amount_check', sql`${t.amount} >= 0`),
+  ],
+);
 
 /**
  * A dossier (hồ sơ). The applicant's ID number and phone are encrypted with a blind index, like residents'; the

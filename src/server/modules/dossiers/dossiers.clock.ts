@@ -5,9 +5,13 @@ import { onestopSettings } from '../../db/schema/index.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { addWorkingDays, dueDate, END_OF_DAY, localInstant, localParts, resumeDue } from '../calendar/working-days.js';
 
-export type UnitSettings = { codePattern: string; sameDayCutoff: string; saturdayMorning: boolean };
-export const defaultSettings: UnitSettings = { codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false };
+export type UnitSettings = Omit<typeof onestopSettings.$inferSelect, 'unitId' | 'updatedAt'>;
+export const defaultSettings: UnitSettings = {
+  codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false,
+  bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [],
+};
 
+/** A commune's one-stop settings, or the defaults when it has saved none. */
 export async function settingsOf(tx: Tx, unitId: number): Promise<UnitSettings> {
   const [row] = await tx.select().from(onestopSettings).where(eq(onestopSettings.unitId, unitId));
   return row ?? defaultSettings;

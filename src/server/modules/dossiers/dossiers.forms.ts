@@ -37,7 +37,7 @@ const line = (doc: Pdf, label: string, value: string) => {
  * Renders one of forms 01–05 for a dossier, from the dossier and the event that issued it, on A5 as the forms are
  * printed at the counter. Form 01 carries a QR code to the public status page.
  */
-export async function renderForm(form: FormNumber, row: DossierWithNames, events: Events, documents: ProcedureDocument[], statusUrl: string): Promise<Buffer> {
+export async function renderForm(form: FormNumber, row: DossierWithNames, events: Events, documents: ProcedureDocument[], statusUrl: string, paymentPayload: string | null = null): Promise<Buffer> {
   const d = row.dossier;
   const event = [...events].reverse().find((e) => e.formType === formEvent[form]);
   const received = events.find((e) => e.action === 'RECEIVE');
@@ -61,6 +61,13 @@ export async function renderForm(form: FormNumber, row: DossierWithNames, events
       drawQr(doc, statusUrl, 36, y, 96);
       doc.font('regular').fontSize(8).text('Quét mã để theo dõi hồ sơ, hoặc tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.', 140, y + 20, { width: doc.page.width - 176 });
       doc.text(statusUrl, 140, y + 50, { width: doc.page.width - 176 });
+      if (paymentPayload) {
+        // The fee by bank transfer: any banking app reads a VietQR code, amount and dossier code filled in.
+        const py = y + 104;
+        drawQr(doc, paymentPayload, 36, py, 96);
+        doc.font('bold').fontSize(8).text(`Nộp phí ${formatVnd(d.feeAmount)} bằng VietQR`, 140, py + 20, { width: doc.page.width - 176 });
+        doc.font('regular').text('Quét mã bằng ứng dụng ngân hàng; nội dung chuyển khoản đã có mã hồ sơ.', 140, py + 34, { width: doc.page.width - 176 });
+      }
       return;
     }
     if (form === '04' && event?.data && typeof event.data.newDueAt === 'string') {

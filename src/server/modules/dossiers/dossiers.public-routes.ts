@@ -9,7 +9,9 @@ import { Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { paymentPayload } from '../payments/payments.service.js';
 import { takeAction } from './dossiers.actions.js';
+import { settingsOf } from './dossiers.clock.js';
 import { renderForm, type FormNumber } from './dossiers.forms.js';
 import { presentPublic } from './dossiers.present.js';
 import { byToken, claimUploads, eventsOf, findDossier } from './dossiers.repo.js';
@@ -155,7 +157,8 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
       const [procedure] = await db.select({ documents: procedures.documents }).from(procedures).where(eq(procedures.id, row.dossier.procedureId));
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `inline; filename="mau-${form}-${row.dossier.code}.pdf"`);
-      return reply.send(await renderForm(form, row, events, procedure!.documents, statusUrl(deps.config.publicUrl, row.dossier.lookupToken)));
+      const payload = form === '01' ? paymentPayload(await settingsOf(db, row.dossier.unitId), row.dossier) : null;
+      return reply.send(await renderForm(form, row, events, procedure!.documents, statusUrl(deps.config.publicUrl, row.dossier.lookupToken), payload));
     },
   });
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDateTime, formatPhone } from '../../lib/format.js';
+import { formatDateTime, formatMoney, formatPhone } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
 import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
 
@@ -111,7 +111,21 @@ function ActionPanel({ dossier }: { dossier: DossierDetail }) {
   const me = useMe().data;
   const [chosen, setChosen] = useState<string | null>(null);
   const officers = useOfficers(chosen === 'ASSIGN' ? dossier.unitId : undefined);
-  if (dossier.allowedActions.length === 0) return <p className="muted">{t('onestop.desk.noActions')}</p>;
+  const [paid, setPaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const client = useQueryClient();
+  const { i18n } = useTranslation();
+  const canTakeCash = dossier.feeAmount > 0 && !dossier.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(dossier.status);
+  async function takeCash() {
+    try {
+      const result = await api<{ receiptNo: string | null }>(`/api/dossiers/${dossier.id}/cash`, { method: 'POST', body: { amount: dossier.feeAmount } });
+      setPaid({ ok: true, text: t('onestop.desk.cashDone', { receipt: result.receiptNo }) });
+      await client.invalidateQueries({ queryKey: ['dossier', dossier.id] });
+    } catch (e) {
+      setPaid({ ok: false, text: messageOf(e) });
+    }
+  }
+  const cash = canTakeCash ? <button type="button" onClick={() => void takeCash()}>{t('onestop.desk.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}</button> : null;
+  if (dossier.allowedActions.length === 0) return <>{cash}{paid && <p role={paid.ok ? 'status' : 'alert'} className={paid.ok ? 'ok' : 'error'}>{paid.text}</p>}<p className="muted">{t('onestop.desk.noActions')}</p></>;
   function run(action: string, form?: HTMLFormElement) {
     const data = form ? new FormData(form) : null;
     const text = (k: string) => String(data?.get(k) ?? '').trim() || undefined;
@@ -125,7 +139,9 @@ function ActionPanel({ dossier }: { dossier: DossierDetail }) {
           <button key={a} type="button" className={['RECEIVE', 'APPROVE', 'RETURN', 'RESOLVE'].includes(a) ? 'primary' : undefined} disabled={act.isPending}
             onClick={() => (needsReason.includes(a) || a === 'ASSIGN' ? setChosen(a) : run(a))}>{t(`onestop.action.${a}`)}</button>
         ))}
+        {cash}
       </div>
+      {paid && <p role={paid.ok ? 'status' : 'alert'} className={paid.ok ? 'ok' : 'error'}>{paid.text}</p>}
       {chosen && (
         <form onSubmit={(e: FormEvent<HTMLFormElement>) => { e.preventDefault(); run(chosen, e.currentTarget); }}>
           {chosen === 'ASSIGN' ? (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
@@ -39,11 +40,28 @@ export function StatusPage({ token }: { token: string }) {
       <ul>
         {formsOf(d).map((n) => <li key={n}><a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">{t(`onestop.track.form.${n}`)}</a></li>)}
       </ul>
+      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && <PayWithVietQr token={token} />}
       {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
       {d.canRate && <RatingForm token={token} />}
       {d.rating && <p className="ok">{t('onestop.track.thanks', { rating: t(`onestop.rating.${d.rating}`) })}</p>}
       {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
     </article>
+  );
+}
+
+/** The fee by bank transfer: shown only when the commune has a receiving account set up. */
+function PayWithVietQr({ token }: { token: string }) {
+  const { t, i18n } = useTranslation();
+  const payment = useQuery({ queryKey: ['payment', token], queryFn: () => api<{ amount: number; paid: boolean; qrUrl: string | null; accountName: string | null }>(`/api/public/dossiers/${token}/payment`) });
+  const p = payment.data;
+  if (!p?.qrUrl) return null;
+  return (
+    <section className="card" data-testid="vietqr">
+      <h2>{t('onestop.track.payTitle')}: {formatMoney(p.amount, i18n.language)}</h2>
+      <img src={p.qrUrl} alt={t('onestop.track.payTitle')} width={200} height={200} />
+      <p className="muted">{t('onestop.track.payHint')}</p>
+      {p.accountName && <p>{t('onestop.track.payTo', { name: p.accountName })}</p>}
+    </section>
   );
 }
 

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Permission } from '../../../shared/permissions.js';
+import type { App, AppDeps } from '../../app.js';
+import { onestopSettings } from '../../db/schema/index.js';
+import { validation } from '../../lib/errors.js';
+import { errorResponses, IdParams, Text } from '../../lib/http.js';
+import { actorOf } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { getUnitPath } from '../units/units.service.js';
+import { settingsOf } from './dossiers.clock.js';
+import { validCodePattern } from './dossiers.codes.js';
+
+const Settings = z.object({
+  codePattern: z.string().trim().max(60),
+  sameDayCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  saturdayMorning: z.boolean(),
+  bankBin: z.string().regex(/^\d{6}$/).nullable(),
+  bankAccount: z.string().regex(/^[0-9A-Za-z]{1,19}$/).nullable(),
+  bankAccountName: Text(100).nullable(),
+  cashlessWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
+}).meta({ id: 'OnestopSettings' });
+
+/** A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days. */
+export function registerOnestopSettings(app: App, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.database.db;
+
+  r.get('/api/onestop/settings/:id', {
+    config: { permission: Permission.DOSSIER_READ },
+    schema: { tags: ['dossiers'], summary: "A commune's one-stop settings (defaults until saved)", params: IdParams, response: { 200: Settings, ...errorResponses } },
+    handler: async (request) => {
+      await getUnitPath(db, request.params.id, request.scope!);
+      return settingsOf(db, request.params.id);
+    },
+  });
+
+  r.put('/api/onestop/settings/:id', {
+    config: { permission: Permission.DOSSIER_APPROVE },
+    schema: { tags: ['dossiers'], summary: "Change a commune's one-stop settings (its leader)", params: IdParams, body: Settings, response: { 200: Settings, ...errorResponses } },
+    handler: async (request) => {
+      await getUnitPath(db, request.params.id, request.scope!);
+      if (!validCodePattern(request.body.codePattern)) {
+        throw validation([{ field: 'codePattern', code: 'PATTERN', message: { vi: 'Mẫu mã hồ sơ phải có {unit}, ngày ({yymmdd} hoặc {yyyymmdd}) và số thứ tự ({seq4} hoặc {seq5})', en: 'The code pattern needs {unit}, a date ({yymmdd} or {yyyymmdd}) and a sequence ({seq4} or {seq5})' } }]);
+      }
+      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort() };
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(onestopSettings).values({ unitId: request.params.id, ...values })
+          .onConflictDoUpdate({ target: onestopSettings.unitId, set: { ...values, updatedAt: sql`now()` } }).returning();
+        await insertAudit(tx, actorOf(request), { action: 'onestop.settings', entityType: 'unit', entityId: request.params.id, details: values });
+        return row!;
+      });
+    },
+  });
+}
