@@ -33,6 +33,9 @@ const Env = z.object({
   PUBLIC_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Shared secret of the bank/payment gateway: callbacks are signed with HMAC-SHA256 over the raw body. */
   PAYMENT_CALLBACK_SECRET: z.string().min(16).optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.vn:587; without it mail waits in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Ketnoi <no-reply@ketnoi.local>'),
 });
 
 export type Config = {
@@ -53,6 +56,8 @@ export type Config = {
   publicUrl: string;
   publicSubmitPerMinute: number;
   paymentCallbackSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -116,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     publicSubmitPerMinute: e.PUBLIC_SUBMIT_PER_MINUTE,
     paymentCallbackSecret: e.PAYMENT_CALLBACK_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -8,6 +8,7 @@ import { registerPublicDossiers } from './dossiers/dossiers.public-routes.js';
 import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerPayments } from './payments/payments.routes.js';
+import { registerMail } from './mail/mail.service.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -49,4 +50,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerPublicDossiers(app, deps);
   registerOnestopSettings(app, deps);
   registerPayments(app, deps);
+  registerMail(app, deps);
 }

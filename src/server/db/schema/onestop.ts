@@ -257,3 +257,31 @@ export const dossierCounters = pgTable(
   },
   (t) => [primaryKey({ name: 'dossier_counters_pkey', columns: [t.unitId, t.day] })],
 );
+
+/**
+ * Mail waiting to go out (the one-stop module's own outbox until the channels module exists). Rows are written in
+ * the same transaction as the change they report, so no status change is lost or told twice; a worker renders and
+ * sends them, retrying with backoff.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    toAddress: text('to_address').notNull(),
+    kind: text('kind').notNull(),
+    dossierId: integer('dossier_id').references(() => dossiers.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'PENDING'`),
+    index('mail_outbox_dossier_idx').on(t.dossierId),
+    check('mail_outbox_status_check', sql`${t.status} in ('PENDING', 'SENT', 'FAILED')`),
+  ],
+);

@@ -6,6 +6,7 @@ import { AppError, conflict, validation } from '../../lib/errors.js';
 import { formatDateVi } from '../../lib/pdf.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';
 import { computeDue, computeResumedDue, settingsOf } from './dossiers.clock.js';
 import { findDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
@@ -139,6 +140,7 @@ export async function takeAction(database: Database, where: Parameters<typeof fi
       actorKind: by.kind, actorUserId: by.kind === 'STAFF' ? by.userId : null, actorName: by.kind === 'STAFF' ? by.name : null,
       reason: input.reason?.trim() || null, formType: 'form' in rule ? rule.form : null, data: Object.keys(data).length ? data : null,
     });
+    await queueDossierMail(tx, d, action, status, to, input.reason);
     await insertAudit(tx, by.actor, { action: `dossier.${action.toLowerCase()}`, entityType: 'dossier', entityId: d.id, details: { code: d.code, from: status, to } });
     return (await findDossier(tx, eq(dossiers.id, d.id)))!;
   });

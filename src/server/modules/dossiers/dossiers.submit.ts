@@ -9,6 +9,7 @@ import { AppError, conflict, notFound, unitClosed, validation, type Message } fr
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts } from '../calendar/working-days.js';
 import { computeDue, settingsOf } from './dossiers.clock.js';
 import { formatCode, nextSequence } from './dossiers.codes.js';
@@ -153,6 +154,7 @@ export async function submitDossier(
         await insertEvent(tx, { dossierId: id, action: 'SUBMIT', fromStatus: null, toStatus: 'NEW', ...actor, data: { channel } });
         if (receives) await insertEvent(tx, { dossierId: id, action: 'RECEIVE', fromStatus: 'NEW', toStatus: 'RECEIVED', ...actor, formType: 'MAU_01', data: { dueAt: dueAt!.toISOString() } });
         if (procedure.id === main.id) {
+          await queueDossierMail(tx, { id, applicantEmail: applicant.applicantEmail }, 'SUBMIT', null, receives ? 'RECEIVED' : 'NEW');
           const claimed = await claimUploads(tx, id, input.uploads);
           if (claimed !== input.uploads.length) {
             throw validation([problem('uploads', 'UPLOAD_NOT_FOUND', { vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp', en: 'An attached file was not found or was already used; upload it again' })]);

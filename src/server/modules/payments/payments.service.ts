@@ -5,6 +5,7 @@ import { dossiers, payments } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts, weekday } from '../calendar/working-days.js';
 import { settingsOf, type UnitSettings } from '../dossiers/dossiers.clock.js';
 import { findDossier, insertEvent } from '../dossiers/dossiers.repo.js';
@@ -70,6 +71,7 @@ export async function recordPayment(database: Database, where: SQL, input: Payme
       actorKind: input.receivedBy ? 'STAFF' : 'SYSTEM', actorUserId: input.receivedBy?.userId ?? null, actorName: input.receivedBy?.name ?? null,
       data: { method: input.method, amount: input.amount, ...(receiptNo ? { receiptNo } : {}) },
     });
+    await queueDossierMail(tx, d, 'PAY', d.status, to);
     await insertAudit(tx, actor, { action: 'dossier.pay', entityType: 'dossier', entityId: d.id, details: { method: input.method, amount: input.amount } });
     return { dossierId: d.id, code: d.code, receiptNo, alreadyRecorded: false };
   });

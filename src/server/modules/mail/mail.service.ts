@@ -1,0 +1,110 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { App, AppDeps } from '../../app.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
+import { formatDateTimeVi } from '../../lib/pdf.js';
+
+export const MAIL_QUEUE = 'mail.flush';
+const MAX_ATTEMPTS = 6;
+
+const statusVi: Record<string, string> = {
+  NEW: 'đã được gửi, chờ cán bộ tiếp nhận', RECEIVED: 'đã được tiếp nhận', REFUSED: 'không được tiếp nhận', PROCESSING: 'đang được xử lý',
+  SUPPLEMENT_REQUESTED: 'cần bổ sung giấy tờ', PAYMENT_REQUESTED: 'chờ nộp phí, lệ phí', WITHDRAWN: 'đã được rút', STOPPED: 'đã dừng xử lý',
+  RESOLVED: 'đã có kết quả', RETURNED: 'đã được trả kết quả',
+};
+
+/**
+ * Queues an email to the applicant about a dossier's new status, in the caller's transaction. Only status changes
+ * (and the submission itself) are told: an internal step such as sending for approval is not the citizen's business.
+ */
+export async function queueDossierMail(tx: Tx, dossier: { id: number; applicantEmail: string | null }, action: string, fromStatus: string | null, toStatus: string, reason?: string | null): Promise<void> {
+  if (!dossier.applicantEmail) return;
+  if (action !== 'SUBMIT' && action !== 'APOLOGIZE' && fromStatus === toStatus) return;
+  await tx.insert(mailOutbox).values({ toAddress: dossier.applicantEmail, kind: 'DOSSIER_STATUS', dossierId: dossier.id, data: { action, toStatus, reason: reason ?? null } });
+}
+
+type Pending = typeof mailOutbox.$inferSelect;
+
+/** Renders a dossier status email from the dossier as it is now (so the link and dates are current). */
+async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subject: string; text: string }> {
+  const [d] = await tx.select({ code: dossiers.code, token: dossiers.lookupToken, dueAt: dossiers.dueAt, extendedDueAt: dossiers.extendedDueAt, name: dossiers.applicantName, procedure: procedures.nameVi })
+    .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId)).where(eq(dossiers.id, row.dossierId!));
+  const status = String(row.data.toStatus);
+  const reason = row.data.reason ? `\nNội dung: ${String(row.data.reason)}` : '';
+  const due = d!.extendedDueAt ?? d!.dueAt;
+  return {
+    subject: `Hồ sơ ${d!.code} ${statusVi[status] ?? status}`,
+    text: [
+      `Kính gửi ông/bà ${d!.name},`,
+      '',
+      `Hồ sơ ${d!.code} (${d!.procedure}) ${statusVi[status] ?? status}.${reason}`,
+      due && !['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'].includes(status) ? `Ngày hẹn trả kết quả: ${formatDateTimeVi(due)}.` : '',
+      '',
+      `Theo dõi hồ sơ: ${publicUrl}/s/${d!.token}`,
+      '',
+      'Bộ phận một cửa — thư gửi tự động, xin đừng trả lời thư này.',
+    ].filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n'),
+  };
+}
+
+let transport: { url: string; transporter: Transporter } | null = null;
+function transporterFor(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/**
+ * Sends what is due in the outbox. Rows are claimed with SKIP LOCKED, so several API processes can flush at once
+ * without sending a message twice; a failure is retried with exponential backoff, then marked FAILED.
+ */
+export async function flushOutbox(deps: Pick<AppDeps, 'database' | 'config'>, limit = 50): Promise<{ sent: number; failed: number }> {
+  const { smtpUrl, mailFrom, publicUrl } = deps.config;
+  if (!smtpUrl) return { sent: 0, failed: 0 };
+  let sent = 0;
+  let failed = 0;
+  await deps.database.db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number }>(tx, sql`
+      select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked`);
+    if (rows.length === 0) return;
+    const claimed = await tx.select().from(mailOutbox).where(inArray(mailOutbox.id, rows.map((r) => r.id)));
+    for (const row of claimed) {
+      try {
+        const message = row.kind === 'DOSSIER_STATUS' ? await render(tx, row, publicUrl) : { subject: String(row.data.subject ?? ''), text: String(row.data.text ?? '') };
+        const info = await transporterFor(smtpUrl).sendMail({ from: mailFrom, to: row.toAddress, subject: message.subject, text: message.text });
+        await tx.update(mailOutbox).set({ status: 'SENT', sentAt: sql`now()`, messageId: info.messageId, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
+        sent += 1;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await tx.update(mailOutbox).set({
+          attempts, lastError: String((error as Error).message ?? error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+          nextAttemptAt: sql`now() + ${`${2 ** attempts} minutes`}::interval`,
+        }).where(and(eq(mailOutbox.id, row.id), lte(mailOutbox.attempts, attempts)));
+        failed += 1;
+      }
+    }
+  });
+  return { sent, failed };
+}
+
+/** Wakes the mail worker after a change that may have queued mail (one pending flush at a time). */
+export function wakeMailer(deps: Pick<AppDeps, 'jobs'>): void {
+  void deps.jobs.send(MAIL_QUEUE, {}, { singletonKey: MAIL_QUEUE, retryLimit: 0 }).catch(() => undefined);
+}
+
+/**
+ * The mail worker: flushes when woken (after any successful change to a dossier, in one hook rather than in every
+ * route), and once a minute for messages waiting out a retry backoff. Every process may run it; SKIP LOCKED keeps
+ * them from sending the same message.
+ */
+export function registerMail(app: App, deps: Pick<AppDeps, 'database' | 'config' | 'jobs'>): void {
+  void deps.jobs.work(MAIL_QUEUE, async () => {
+    await flushOutbox(deps);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url)) wakeMailer(deps);
+  });
+  if (!deps.config.smtpUrl) return;
+  const timer = setInterval(() => wakeMailer(deps), 60_000);
+  timer.unref();
+}
