@@ -94,6 +94,11 @@ describe('one-stop shop in Chromium', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
     await page.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
     await snap(page, 'onestop-status-rated');
+    // The leader sees it counted in the commune's indicators.
+    await leader.page.goto(`${base}/indicators`);
+    await expect.poll(async () => leader.page.getByTestId('indicator-totals').textContent()).toContain('Hồ sơ tiếp nhận');
+    expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Hồ sơ tiếp nhận/);
+    await snap(leader.page, 'onestop-indicators');
     for (const c of [citizen, officer, leader]) {
       expect(c.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
       await c.context.close();

@@ -186,6 +186,8 @@ export const expectations: Record<string, Expectation> = {
     inside: (w) => ({ url: `/api/onestop/settings/${w.communeA.id}`, payload: defaultSettings }),
     outside: (w) => ({ url: `/api/onestop/settings/${w.communeB.id}`, payload: defaultSettings }),
   },
+  'GET /api/indicators/onestop': { permission: 'dossier.read', inside: (w) => ({ url: `/api/indicators/onestop?unit=${w.communeA.id}&from=2026-01-01&to=2026-12-31` }), outside: (w) => ({ url: `/api/indicators/onestop?unit=${w.communeB.id}&from=2026-01-01&to=2026-12-31` }) },
+  'GET /api/indicators/onestop/export': { permission: 'dossier.read', inside: (w) => ({ url: `/api/indicators/onestop/export?unit=${w.communeA.id}&from=2026-01-01&to=2026-12-31&format=csv` }), outside: (w) => ({ url: `/api/indicators/onestop/export?unit=${w.communeB.id}&from=2026-01-01&to=2026-12-31&format=csv` }) },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

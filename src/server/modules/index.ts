@@ -9,6 +9,7 @@ import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
+import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -51,4 +52,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerOnestopSettings(app, deps);
   registerPayments(app, deps);
   registerMail(app, deps);
+  registerIndicators(app, deps);
 }

@@ -2,7 +2,7 @@ import type { onestopVi } from './onestop.vi.js';
 
 /** One-stop shop strings, English, key for key. */
 export const onestopEn: typeof onestopVi = {
-  nav: { dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
+  nav: { indicators: 'One-stop indicators', dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
   status: {
     NEW: 'New', RECEIVED: 'Received', REFUSED: 'Refused', PROCESSING: 'Processing', SUPPLEMENT_REQUESTED: 'Waiting for papers',
     PAYMENT_REQUESTED: 'Fee due', WITHDRAWN: 'Withdrawn', STOPPED: 'Stopped', RESOLVED: 'Result ready', RETURNED: 'Result returned',
@@ -40,6 +40,7 @@ export const onestopEn: typeof onestopVi = {
     withdraw: 'Withdraw the dossier', withdrawReason: 'Why you withdraw', supplement: 'Send the papers asked for', rate: 'Rate the service', rateComment: 'Comment (optional)', sendRating: 'Send rating',
     thanks: 'Thank you for your rating: {{rating}}', lookupTitle: 'Track a dossier', lookupCode: 'Dossier code', lookupPhone: 'Last 4 digits of the phone you gave', lookupSend: 'Look up', fee: 'Fee', paid: 'paid', unpaid: 'not paid', payTitle: 'Pay the fee with VietQR', payHint: 'Open your banking app and scan: the amount and the transfer note (with the dossier code) are filled in.', payTo: 'Paid to: {{name}}',
   },
+  indicators: { title: 'One-stop indicators', unit: 'Unit', year: 'Year', received: 'Dossiers received', onlineRate: 'Online rate', fullOnlineRate: 'Fully online', onTimeRate: 'On time', digitizedRate: 'Digitized', onlinePaymentRate: 'Paid online', satisfactionRate: 'Satisfied', overdueNow: 'Overdue now', byMonth: 'Dossiers by month', communes: 'Communes compared (ranked by on-time rate)', other: 'In person, by post' },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
     reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',

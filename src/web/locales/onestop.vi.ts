@@ -1,6 +1,6 @@
 /** One-stop shop strings, Vietnamese: the words used at a ward's counter and on its notice board. */
 export const onestopVi = {
-  nav: { dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
+  nav: { indicators: 'Chỉ số một cửa', dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
   status: {
     NEW: 'Mới đăng ký', RECEIVED: 'Đã tiếp nhận', REFUSED: 'Không được tiếp nhận', PROCESSING: 'Đang xử lý', SUPPLEMENT_REQUESTED: 'Chờ bổ sung giấy tờ',
     PAYMENT_REQUESTED: 'Chờ nộp phí, lệ phí', WITHDRAWN: 'Đã rút hồ sơ', STOPPED: 'Dừng xử lý', RESOLVED: 'Đã có kết quả', RETURNED: 'Đã trả kết quả',
@@ -38,6 +38,7 @@ export const onestopVi = {
     withdraw: 'Rút hồ sơ', withdrawReason: 'Lý do rút hồ sơ', supplement: 'Gửi giấy tờ bổ sung', rate: 'Đánh giá sự phục vụ', rateComment: 'Góp ý thêm (không bắt buộc)', sendRating: 'Gửi đánh giá',
     thanks: 'Cảm ơn ông/bà đã đánh giá: {{rating}}', lookupTitle: 'Tra cứu hồ sơ', lookupCode: 'Mã hồ sơ', lookupPhone: '4 số cuối điện thoại đã khai khi nộp', lookupSend: 'Tra cứu', fee: 'Phí, lệ phí', paid: 'đã nộp', unpaid: 'chưa nộp', payTitle: 'Nộp phí bằng VietQR', payHint: 'Mở ứng dụng ngân hàng, quét mã: số tiền và nội dung chuyển khoản (có mã hồ sơ) đã được điền sẵn.', payTo: 'Tài khoản nhận: {{name}}',
   },
+  indicators: { title: 'Chỉ số phục vụ một cửa', unit: 'Đơn vị', year: 'Năm', received: 'Hồ sơ tiếp nhận', onlineRate: 'Tỷ lệ trực tuyến', fullOnlineRate: 'Trực tuyến toàn trình', onTimeRate: 'Đúng hạn', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến', satisfactionRate: 'Hài lòng', overdueNow: 'Đang quá hạn', byMonth: 'Hồ sơ theo tháng', communes: 'So sánh các xã, phường (xếp theo tỷ lệ đúng hạn)', other: 'Trực tiếp, bưu chính' },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung', newDueDate: 'Ngày hẹn trả mới', assignTo: 'Giao cho', me: 'Tôi', selectAll: 'Chọn tất cả', bulkAssign: 'Giao các hồ sơ đã chọn', assignedCount: 'Đã giao {{count}} hồ sơ',

@@ -11,6 +11,7 @@ import { ImportWizard } from '../features/imports/ImportWizard.js';
 import { ResidentDetailView } from '../features/residents/ResidentDetailView.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { DossierView } from '../features/onestop/DeskPages.js';
+import { IndicatorsPage } from '../features/onestop/IndicatorsPage.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -45,6 +46,7 @@ function Console() {
     ['/units', t('nav.units'), can(me.data, 'unit.read')],
     ['/dossiers', t('onestop.nav.dossiers'), can(me.data, 'dossier.read')],
     ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
+    ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
@@ -81,6 +83,7 @@ function Console() {
           <Route path="/dossiers" component={DossiersPage} />
           <Route path="/dossiers/:id">{(p) => <DossierView id={Number(p.id)} />}</Route>
           <Route path="/counter" component={CounterPage} />
+          <Route path="/indicators" component={IndicatorsPage} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route><p>404</p></Route>
         </Switch>

@@ -153,6 +153,12 @@ export const dossiers = pgTable(
     postalAddress: text('postal_address'),
     feeAmount: integer('fee_amount').notNull().default(0),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** Paid by VietQR or PayGov rather than cash (Decision 766 counts online payments). */
+    paidOnline: boolean('paid_online').notNull().default(false),
+    /** Its procedure offered full-process online submission when it came in (the base of the full-online rate). */
+    fullOnlineEligible: boolean('full_online_eligible').notNull().default(false),
+    /** At least one paper is held electronically (uploaded or scanned in). */
+    digitized: boolean('digitized').notNull().default(false),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
@@ -284,4 +290,31 @@ export const mailOutbox = pgTable(
     index('mail_outbox_dossier_idx').on(t.dossierId),
     check('mail_outbox_status_check', sql`${t.status} in ('PENDING', 'SENT', 'FAILED')`),
   ],
+);
+
+/**
+ * Indicators pre-aggregated per commune and day of submission, kept by a trigger on dossiers (migration 0007) that
+ * subtracts a row's old contribution and adds its new one. A commune-year is 365 rows and a province-year 36,500,
+ * whatever the number of dossiers; `rebuild_dossier_daily_stats()` recomputes it from scratch after a bulk load.
+ */
+export const dossierDailyStats = pgTable(
+  'dossier_daily_stats',
+  {
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    day: date('day').notNull(),
+    received: integer('received').notNull().default(0),
+    online: integer('online').notNull().default(0),
+    inPerson: integer('in_person').notNull().default(0),
+    postal: integer('postal').notNull().default(0),
+    fullOnlineBase: integer('full_online_base').notNull().default(0),
+    fullOnline: integer('full_online').notNull().default(0),
+    digitized: integer('digitized').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    paid: integer('paid').notNull().default(0),
+    paidOnline: integer('paid_online').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'dossier_daily_stats_pkey', columns: [t.unitId, t.day] })],
 );

@@ -107,5 +107,11 @@ export async function claimUploads(tx: Tx, dossierId: number, refs: { id: number
       .returning({ id: dossierFiles.id });
     claimed += rows.length;
   }
+  if (claimed > 0) await markDigitized(tx, dossierId);
   return claimed;
+}
+
+/** A paper of the dossier is now held electronically (counts toward the digitized rate). */
+export async function markDigitized(tx: Tx, dossierId: number): Promise<void> {
+  await tx.update(dossiers).set({ digitized: true }).where(and(eq(dossiers.id, dossierId), eq(dossiers.digitized, false)));
 }

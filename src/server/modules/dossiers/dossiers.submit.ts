@@ -139,7 +139,7 @@ export async function submitDossier(
           residentId: resident?.id ?? null,
           formData: procedure.id === main.id ? input.fields : {},
           returnMethod: input.returnMethod, postalAddress: input.postalAddress ?? null,
-          feeAmount: feeFor(procedure, channel), submittedAt: now, receivedAt: receives ? now : null, dueAt,
+          feeAmount: feeFor(procedure, channel), fullOnlineEligible: procedure.onlineLevel === 'FULL', submittedAt: now, receivedAt: receives ? now : null, dueAt,
           createdBy: by.kind === 'STAFF' ? by.userId : null,
           idempotencyKey: procedure.id === main.id ? idempotencyKey ?? null : null,
         }).returning({ id: dossiers.id });

@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Tx } from '../../db/client.js';
 import { dossierFiles } from '../../db/schema/index.js';
 import { AppError, validation } from '../../lib/errors.js';
+import { markDigitized } from './dossiers.repo.js';
 
 /** What a dossier accepts: PDF scans and photos of papers. Judged by the bytes, never by the file's name. */
 const accepted = new Set(['application/pdf', 'image/jpeg', 'image/png']);
@@ -41,5 +42,6 @@ export async function storeFile(tx: Tx, file: { buffer: Buffer; fileName: string
     fileName: file.fileName, mime: file.mime, size: file.buffer.length, sha256: createHash('sha256').update(file.buffer).digest('hex'),
     content: file.buffer, uploadedBy: target?.uploadedBy ?? null,
   }).returning({ id: dossierFiles.id, fileName: dossierFiles.fileName, mime: dossierFiles.mime, size: dossierFiles.size });
+  if (target) await markDigitized(tx, target.dossierId);
   return { ...row!, key: uploadKey ?? '' };
 }

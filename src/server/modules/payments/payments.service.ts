@@ -65,7 +65,7 @@ export async function recordPayment(database: Database, where: SQL, input: Payme
     const receiptNo = input.method === 'CASH' ? `BL-${d.code}` : null;
     await tx.insert(payments).values({ dossierId: d.id, amount: input.amount, method: input.method, providerTxId: input.providerTxId ?? null, receiptNo, receivedBy: input.receivedBy?.userId ?? null, paidAt: now });
     const to = d.status === 'PAYMENT_REQUESTED' ? (d.assigneeId ? 'PROCESSING' : 'RECEIVED') : d.status;
-    await tx.update(dossiers).set({ paidAt: now, status: to, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(eq(dossiers.id, d.id));
+    await tx.update(dossiers).set({ paidAt: now, paidOnline: input.method !== 'CASH', status: to, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(eq(dossiers.id, d.id));
     await insertEvent(tx, {
       dossierId: d.id, action: 'PAY', fromStatus: d.status, toStatus: to, at: now,
       actorKind: input.receivedBy ? 'STAFF' : 'SYSTEM', actorUserId: input.receivedBy?.userId ?? null, actorName: input.receivedBy?.name ?? null,

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
+
+/** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
+export type Counts = {
+  received: number; online: number; inPerson: number; postal: number; fullOnlineBase: number; fullOnline: number; digitized: number;
+  resolved: number; onTime: number; rated: number; satisfied: number; paid: number; paidOnline: number;
+};
+export type Rates = { onlineRate: number | null; fullOnlineRate: number | null; onTimeRate: number | null; digitizedRate: number | null; onlinePaymentRate: number | null; satisfactionRate: number | null };
+
+const countColumns = sql`
+  coalesce(sum(s.received), 0)::int as "received", coalesce(sum(s.online), 0)::int as "online", coalesce(sum(s.in_person), 0)::int as "inPerson",
+  coalesce(sum(s.postal), 0)::int as "postal", coalesce(sum(s.full_online_base), 0)::int as "fullOnlineBase", coalesce(sum(s.full_online), 0)::int as "fullOnline",
+  coalesce(sum(s.digitized), 0)::int as "digitized", coalesce(sum(s.resolved), 0)::int as "resolved", coalesce(sum(s.on_time), 0)::int as "onTime",
+  coalesce(sum(s.rated), 0)::int as "rated", coalesce(sum(s.satisfied), 0)::int as "satisfied", coalesce(sum(s.paid), 0)::int as "paid",
+  coalesce(sum(s.paid_online), 0)::int as "paidOnline"`;
+
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
+
+/** Decision 766-style rates: online, full-process online, on time, digitized, paid online, satisfied. */
+export function ratesOf(c: Counts): Rates {
+  return {
+    onlineRate: ratio(c.online, c.received),
+    fullOnlineRate: ratio(c.fullOnline, c.fullOnlineBase),
+    onTimeRate: ratio(c.onTime, c.resolved),
+    digitizedRate: ratio(c.digitized, c.received),
+    onlinePaymentRate: ratio(c.paidOnline, c.paid),
+    satisfactionRate: ratio(c.satisfied, c.rated),
+  };
+}
+
+export type Period = { from: string; to: string };
+
+/**
+ * Indicators of a unit's subtree over a period, from the daily stats (one row per commune and day), plus the open
+ * dossiers overdue right now (from the work-queue index). Scope is in the query: units outside it add nothing.
+ */
+export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, period: Period) {
+  const inUnit = sql`u.path like ${`${unitPath}%`} and ${pathInScope(sql`u.path`, scope)}`;
+  const [totals] = await queryRows<Counts>(db, sql`
+    select ${countColumns} from dossier_daily_stats s join units u on u.id = s.unit_id
+    where ${inUnit} and s.day between ${period.from} and ${period.to}`);
+  const months = await queryRows<Counts & { month: string }>(db, sql`
+    select to_char(date_trunc('month', s.day), 'YYYY-MM') as month, ${countColumns}
+    from dossier_daily_stats s join units u on u.id = s.unit_id
+    where ${inUnit} and s.day between ${period.from} and ${period.to} group by 1 order by 1`);
+  // Each commune under the unit, for comparing and ranking (a commune's own row when the unit is a commune).
+  const communes = await queryRows<Counts & { unitId: number; code: string; name: string }>(db, sql`
+    select u.id as "unitId", u.code, u.name, ${countColumns}
+    from units u left join dossier_daily_stats s on s.unit_id = u.id and s.day between ${period.from} and ${period.to}
+    where ${inUnit} and u.tier = 'COMMUNE' group by u.id, u.code, u.name order by u.name`);
+  const [overdue] = await queryRows<{ count: number }>(db, sql`
+    select count(*)::int as count from dossiers d join units u on u.id = d.unit_id
+    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at < now()`);
+  return {
+    period,
+    totals: { ...totals!, ...ratesOf(totals!), overdueNow: overdue!.count },
+    months: months.map((m) => ({ ...m, ...ratesOf(m) })),
+    communes: communes.map((c) => ({ ...c, ...ratesOf(c) })),
+  };
+}
