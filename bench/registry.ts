@@ -1,20 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { and, eq, sql } from 'drizzle-orm';
 import { units } from '../src/server/db/schema/index.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { openDatabase, queryRows, type Database } from '../src/server/db/client.js';
+import { queryRows } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
 import { createRandom, givenFemale, givenMale, middleFemale, middleMale, surnames } from '../src/server/demo/names.js';
-import type { Jobs } from '../src/server/jobs/jobs.js';
 import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import { hashPassword } from '../src/server/lib/passwords.js';
 import { streamSheet } from '../src/server/lib/spreadsheet.js';
@@ -24,6 +19,7 @@ import { commitImport, createImport, getImport, runImportJob } from '../src/serv
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { foldText } from '../src/shared/text.js';
+import { copyIn, copyOut, noJobs, openBenchDatabase } from './db.js';
 import { ms, now, peakRss, percentile, table } from './stats.js';
 
 /**
@@ -37,7 +33,6 @@ export async function run(args: string[]) {
   for (const kind of kinds) await benchOne(kind, n, Number(values.seed), Number(values.runs));
 }
 
-const noJobs: Jobs = { start: async () => undefined, stop: async () => undefined, send: async () => null, work: async () => undefined };
 const pad = (x: number, w: number) => String(x).padStart(w, '0');
 
 /**
@@ -86,61 +81,6 @@ function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number
   return { files, bytes: files.reduce((sum, f) => sum + f.length, 0), names, pids, households: household };
 }
 
-async function openBenchDatabase(kind: 'postgres' | 'pglite') {
-  if (kind === 'pglite') {
-    // On disk, as `npm start` runs it: in-memory PGlite copies a whole relation file each time PostgreSQL extends it
-    // (Emscripten's MEMFS resizes by copying), which makes a large import quadratic and measures nothing users run.
-    const dataDir = mkdtempSync(join(process.env.BENCH_DATA_DIR ?? tmpdir(), 'ketnoi-bench-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir });
-    return { database, url: '', drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `ketnoi_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ kind: 'postgres', url: url.toString(), max: 10 }),
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-/** COPY TO / COPY FROM on either database: PGlite through its /dev/blob device, PostgreSQL through pg-copy-streams. */
-async function copyOut(database: Database, query: string): Promise<Buffer> {
-  if (database.kind === 'pglite') {
-    const result = await database.pglite!.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
-    return Buffer.from(await result.blob!.arrayBuffer());
-  }
-  const client = await database.pool!.connect();
-  try {
-    const chunks: Buffer[] = [];
-    await pipeline(client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), new Writable({ write(chunk, _e, cb) { chunks.push(chunk); cb(); } }));
-    return Buffer.concat(chunks);
-  } finally {
-    client.release();
-  }
-}
-
-async function copyIn(database: Database, table: string, data: Buffer) {
-  if (database.kind === 'pglite') {
-    await database.pglite!.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([new Uint8Array(data)]) });
-    return;
-  }
-  const client = await database.pool!.connect();
-  try {
-    await pipeline(Readable.from([data]), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv)`)));
-  } finally {
-    client.release();
-  }
-}
-
 async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, runs: number) {
   console.log(`\n=== registry on ${kind}: ${n.toLocaleString('en')} residents`);
   const { database, drop } = await openBenchDatabase(kind);
@@ -184,7 +124,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
     const copies: number[] = [];
     let snapshot: { households: Buffer; residents: Buffer; members: Buffer } | undefined;
     for (let run = 0; run < runs; run++) {
-      await database.raw('truncate dossier_files, dossier_events, dossiers, household_members, residents, households');
+      await database.raw('truncate household_members, residents, households cascade');
       let dry = 0;
       let write = 0;
       for (const [i, file] of data.files.entries()) {
@@ -208,7 +148,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
         households: await copyOut(database, `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on, version, created_at, updated_at from households order by id`),
         members: await copyOut(database, 'select * from household_members order by id'),
       };
-      await database.raw('truncate dossier_files, dossier_events, dossiers, household_members, residents, households');
+      await database.raw('truncate household_members, residents, households cascade');
       t0 = now();
       await copyIn(database, 'households', snapshot.households);
       await copyIn(database, 'residents', snapshot.residents);

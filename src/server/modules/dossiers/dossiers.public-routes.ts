@@ -7,6 +7,7 @@ import { dossiers, procedures, units } from '../../db/schema/index.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
+import { ttlCache } from '../../lib/ttl-cache.js';
 import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { paymentPayload } from '../payments/payments.service.js';
@@ -14,7 +15,7 @@ import { takeAction } from './dossiers.actions.js';
 import { settingsOf } from './dossiers.clock.js';
 import { renderForm, type FormNumber } from './dossiers.forms.js';
 import { presentPublic } from './dossiers.present.js';
-import { byToken, claimUploads, eventsOf, findDossier } from './dossiers.repo.js';
+import { byToken, changedDossiers, claimUploads, eventsOf, findDossier } from './dossiers.repo.js';
 import { ApplicantActionInput, FormParams, IdempotencyHeaders, LookupQuery, PublicDossier, PublicSubmitInput, RatingInput, SubmitResult, TokenParams, UploadResult } from './dossiers.schemas.js';
 import { communeByCode, submitDossier, type Submitted } from './dossiers.submit.js';
 import { checkDocument, readUpload, storeFile } from './dossiers.uploads.js';
@@ -87,12 +88,27 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
     return presentPublic(row, await eventsOf(db, row.dossier.id), requestLocale(request));
   };
 
+  // The status page is what every receipt's QR code opens, read far more often than it changes (a dossier moves a few
+  // times over days): each process keeps the rendered page for 30 s, and forgets them all as soon as it changes any
+  // dossier itself, so the applicant's own action always shows; a change made through another process shows within 30 s.
+  const statusPages = ttlCache<string>({ ttlMs: 30_000, maxEntries: 20_000 });
+  app.addHook('onResponse', async (request, reply) => {
+    if (changedDossiers(request, reply)) statusPages.clear();
+  });
+
   r.get('/api/public/dossiers/:token', {
     config: { public: true },
     schema: { tags: ['public'], summary: "A dossier's status and timeline through its secret link (initials only, no personal data)", security: [], params: TokenParams, response: { 200: PublicDossier, ...publicErrors } },
     handler: async (request, reply) => {
+      const key = `${requestLocale(request)}:${request.params.token}`;
+      let body = statusPages.get(key);
+      if (body === undefined) {
+        body = JSON.stringify(PublicDossier.parse(await publicView(request, request.params.token)));
+        statusPages.set(key, body);
+      }
       reply.header('cache-control', 'no-store');
-      return publicView(request, request.params.token);
+      // Already checked against the schema and serialised when it was cached.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PublicDossier);
     },
   });
 

@@ -115,3 +115,8 @@ export async function claimUploads(tx: Tx, dossierId: number, refs: { id: number
 export async function markDigitized(tx: Tx, dossierId: number): Promise<void> {
   await tx.update(dossiers).set({ digitized: true }).where(and(eq(dossiers.id, dossierId), eq(dossiers.digitized, false)));
 }
+
+/** Did this request change dossiers (a successful write to the dossier or payment routes)? Mail and caches follow it. */
+export function changedDossiers(request: { method: string; url: string }, reply: { statusCode: number }): boolean {
+  return request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url);
+}

@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
 import { formatDateTimeVi } from '../../lib/pdf.js';
+import { changedDossiers } from '../dossiers/dossiers.repo.js';
 
 export const MAIL_QUEUE = 'mail.flush';
 const MAX_ATTEMPTS = 6;
@@ -102,7 +103,7 @@ export function registerMail(app: App, deps: Pick<AppDeps, 'database' | 'config'
     await flushOutbox(deps);
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url)) wakeMailer(deps);
+    if (changedDossiers(request, reply)) wakeMailer(deps);
   });
   if (!deps.config.smtpUrl) return;
   const timer = setInterval(() => wakeMailer(deps), 60_000);
