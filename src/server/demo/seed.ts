@@ -8,6 +8,7 @@ import { hashPassword } from '../lib/passwords.js';
 import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
+import { seedOnestopDemo } from './onestop.js';
 import {
   communeNames, createRandom, givenFemale, givenMale, middleFemale, middleMale, pidProvinces, streetNames, surnames, type Random,
 } from './names.js';
@@ -71,14 +72,17 @@ export async function seedDemo(
       ['totruong', 'Trưởng thôn 1', 'GROUP_HEAD', firstGroup!],
       ['sotuso', 'Tổ công nghệ số cộng đồng thôn 1', 'DIGITAL_TEAM', firstGroup!],
     ];
+    const made: Record<string, { id: number; fullName: string }> = {};
     for (const [username, fullName, role, unit] of plan) {
       const password = options.password ?? randomBytes(9).toString('base64url');
-      await db.transaction(async (tx) => {
+      made[username] = await db.transaction(async (tx) => {
         const user = await insertUser(tx, { username, fullName, passwordHash: await hashPassword(password) });
         await replaceRoles(tx, user.id, [{ role, unitId: unit.id }]);
+        return user;
       });
       result.logins.push({ username, password, role, unit: unit.name });
     }
+    await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
   }
   return result;
 }

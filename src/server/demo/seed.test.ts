@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { login } from '../../../test/helpers.js';
+import { useWorld } from '../../../test/world.js';
+import { seedDemo } from './seed.js';
+
+const env = useWorld();
+
+describe('the demo commune', () => {
+  it('builds households, residents, staff logins and a morning at the one-stop counter', async () => {
+    const demo = await seedDemo(env.t.database, env.t.cipher, { residents: 300, seed: 7, password: 'mat-khau-demo-dai' });
+    expect(demo.residents).toBe(300);
+    expect(demo.logins.map((l) => l.username)).toEqual(['admin', 'tinh', 'lanhdao', 'motcua', 'totruong', 'sotuso']);
+    const officer = await login(env.t.app, 'motcua', 'mat-khau-demo-dai');
+    const all = (await officer.get('/api/dossiers?queue=all&limit=50')).json().items as { status: string; rating: string | null }[];
+    expect(all).toHaveLength(6);
+    expect(new Set(all.map((d) => d.status))).toEqual(new Set(['RETURNED', 'PROCESSING', 'NEW', 'SUPPLEMENT_REQUESTED', 'RECEIVED']));
+    expect(all.find((d) => d.status === 'RETURNED')!.rating).toBe('SATISFIED');
+    expect((await officer.get('/api/dossiers?queue=to_approve')).json().items).toHaveLength(1);
+  });
+});
