@@ -27,12 +27,14 @@ export async function run(args: string[]) {
   for (const kind of kinds) await benchOne(kind, Number(values.dossiers), Number(values.communes), Number(values.seconds));
 }
 
-const statuses = ['RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RESOLVED', 'PROCESSING', 'RECEIVED', 'NEW', 'SUPPLEMENT_REQUESTED', 'REFUSED', 'WITHDRAWN'];
+/** Statuses as a commune's year looks: recent dossiers at every step, older ones finished, a few left behind. */
+const recentStatuses = ['RETURNED', 'RETURNED', 'RESOLVED', 'PROCESSING', 'PROCESSING', 'RECEIVED', 'NEW', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED'];
+const finishedStatuses = ['RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'RETURNED', 'REFUSED', 'WITHDRAWN'];
 const channels = ['ONLINE', 'ONLINE', 'ONLINE', 'IN_PERSON', 'IN_PERSON', 'POSTAL'];
 const ratings = ['SATISFIED', 'SATISFIED', 'SATISFIED', 'ACCEPTABLE', 'UNSATISFIED', ''];
 
 /** A year of dossiers as CSV, in chunks (the whole year at once would not fit comfortably in memory). */
-function* dossierChunks(n: number, communes: UnitRow[], procedureIds: number[], officers: number[], yearStart: number, chunk = 100_000): Generator<Buffer> {
+function* dossierChunks(n: number, communes: UnitRow[], procedureIds: number[], officer: { id: number; unitId: number }, yearStart: number, chunk = 100_000): Generator<Buffer> {
   let rand = 42;
   const next = () => ((rand = (rand * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
@@ -45,7 +47,9 @@ function* dossierChunks(n: number, communes: UnitRow[], procedureIds: number[], 
       const seq = (perCommune.get(unit.id) ?? 0) + 1;
       perCommune.set(unit.id, seq);
       const submitted = new Date(yearStart + Math.floor((i / n) * year) + Math.floor(next() * 3600_000));
-      const status = pick(statuses);
+      const ageDays = (Date.now() - submitted.getTime()) / 86400_000;
+      // Half a percent of old dossiers are still open: the overdue ones a commune has to chase.
+      const status = ageDays < 20 ? pick(recentStatuses) : next() < 0.005 ? pick(['PROCESSING', 'RECEIVED']) : pick(finishedStatuses);
       const channel = pick(channels);
       const received = status === 'NEW' ? '' : new Date(submitted.getTime() + 3600_000).toISOString();
       const due = received ? new Date(submitted.getTime() + (1 + Math.floor(next() * 10)) * 86400_000).toISOString() : '';
@@ -57,7 +61,7 @@ function* dossierChunks(n: number, communes: UnitRow[], procedureIds: number[], 
       lines.push([
         code, randomBytes(18).toString('base64url'), unit.id, pick(procedureIds), channel, status, `Nguoi Nop ${i}`, `${code.toLowerCase()} nguoi nop ${i}`,
         'COUNTER', 10000, paid, paid && channel === 'ONLINE' ? 't' : 'f', 't', next() < 0.7 ? 't' : 'f',
-        submitted.toISOString(), received, due, resolvedAt, onTime, status === 'PROCESSING' || status === 'RESOLVED' ? pick(officers) : '', rating,
+        submitted.toISOString(), received, due, resolvedAt, onTime, unit.id === officer.unitId && ['PROCESSING', 'RESOLVED'].includes(status) ? officer.id : '', rating,
       ].join(','));
     }
     yield Buffer.from(`${lines.join('\n')}\n`);
@@ -98,11 +102,12 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     const procedureIds = (await queryRows<{ id: number }>(db, sql`select id from procedures where status = 'PUBLISHED'`)).map((r) => r.id);
 
     // Load a year with triggers off, then build the stats in one pass (what an initial migration of history does).
-    const yearStart = Date.UTC(new Date().getUTCFullYear(), 0, 1) - 7 * 3600_000;
+    // The twelve months up to now: old dossiers finished, recent ones still moving.
+    const yearStart = Date.now() - 365 * 86400_000;
     let t0 = now();
     await database.raw('alter table dossiers disable trigger dossiers_stats_insert');
     const columns = 'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method, fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at, resolved_at, on_time, assignee_id, rating';
-    for (const chunk of dossierChunks(n, communes, procedureIds, [officer.id], yearStart)) await copyIn(database, `dossiers (${columns})`, chunk);
+    for (const chunk of dossierChunks(n, communes, procedureIds, { id: officer.id, unitId: communes[0]!.id }, yearStart)) await copyIn(database, `dossiers (${columns})`, chunk);
     await database.raw('alter table dossiers enable trigger dossiers_stats_insert');
     const loadMs = now() - t0;
     t0 = now();
@@ -146,20 +151,23 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     // 1. Work queues of one commune (~30,000 dossiers a year).
     const officerCookie = await login('officer');
     const unit = communes[0]!.id;
-    const queueUrls = ['to_receive', 'overdue', 'due_soon', 'mine', 'supplement', 'to_return', 'all'].map((q) => `/api/dossiers?queue=${q}&unit=${unit}`);
-    const queueApi = await timeApi(officerCookie, queueUrls);
+    const queues = ['to_receive', 'overdue', 'due_soon', 'mine', 'supplement', 'to_return', 'all'];
+    const perQueue: number[][] = [];
+    for (const q of queues) perQueue.push(await timeApi(officerCookie, [`/api/dossiers?queue=${q}&unit=${unit}`], 60));
+    const queueApi = perQueue.flat();
+    console.log(`  work queue p95 by queue: ${queues.map((q, i) => `${q} ${ms(percentile(perQueue[i]!, 95))}`).join(', ')}`);
     const queueBare = await timeBare(() => database.raw(`select id from dossiers where unit_id = $1 and status = 'NEW' order by submitted_at desc, id desc limit 26`, [unit]));
     row('work queue (7 queues, one commune)', queueApi, queueBare);
 
     // 2. Indicators: a commune-year and the province-year.
     const provinceCookie = await login('province');
-    const year = new Date(yearStart + 86400_000).getUTCFullYear();
-    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const [from, to] = [new Date(yearStart).toISOString().slice(0, 10), new Date().toISOString().slice(0, 10)];
+    const period = `from=${from}&to=${to}`;
     const communeApi = await timeApi(provinceCookie, communes.slice(0, 20).map((c) => `/api/indicators/onestop?unit=${c.id}&${period}`), 100);
-    const statsBare = (unitId: number) => database.raw(`select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where unit_id = $1 and day between $2 and $3`, [unitId, `${year}-01-01`, `${year}-12-31`]);
+    const statsBare = (unitId: number) => database.raw(`select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where unit_id = $1 and day between $2 and $3`, [unitId, from, to]);
     row('indicators, commune-year', communeApi, await timeBare(() => statsBare(unit), 100));
     const provinceApi = await timeApi(provinceCookie, [`/api/indicators/onestop?unit=${province!.id}&${period}`], 50);
-    const provinceBare = await timeBare(() => database.raw(`select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where day between $1 and $2`, [`${year}-01-01`, `${year}-12-31`]), 50);
+    const provinceBare = await timeBare(() => database.raw(`select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where day between $1 and $2`, [from, to]), 50);
     row('indicators, province-year', provinceApi, provinceBare);
 
     // 3. The public status page under HTTP load, against a bare Fastify route in the same process and run.

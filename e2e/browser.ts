@@ -1,4 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { buildTestApp, type TestContext } from '../test/helpers.js';
+import { buildWorld, type World } from '../test/world.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless; the flags keep it off the (closed) network at start-up. */
@@ -34,4 +38,24 @@ export async function signIn(page: Page, base: string, account: { username: stri
   await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('search').waitFor();
+}
+
+/**
+ * The usual end-to-end setup: the built app served on a free port over a fresh database and world, and Chromium.
+ * Fields are filled in by beforeAll: read them inside tests (`env.w`, `env.base`).
+ */
+export function useServedApp(): { t: TestContext; w: World; browser: Browser; base: string } {
+  const env = {} as { t: TestContext; w: World; browser: Browser; base: string };
+  beforeAll(async () => {
+    env.t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
+    env.w = await buildWorld(env.t);
+    await env.t.app.listen({ port: 0, host: '127.0.0.1' });
+    env.base = `http://127.0.0.1:${(env.t.app.server.address() as AddressInfo).port}`;
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.t?.close();
+  });
+  return env;
 }

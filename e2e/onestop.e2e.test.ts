@@ -1,36 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../test/factories.js';
-import { buildTestApp, type TestContext } from '../test/helpers.js';
-import { buildWorld, type World } from '../test/world.js';
-import { launchBrowser, phoneContext, signIn, snap } from './browser.js';
+import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
-let t: TestContext;
-let w: World;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
-  w = await buildWorld(t);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t.close();
-});
+const env = useServedApp();
 
 const windowsExe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 
 describe('one-stop shop in Chromium', () => {
   it('scan to page, submit online with an upload, officer receives and processes, leader approves, officer returns, citizen follows and rates', async () => {
     // The citizen scans the QR code on the wall: it opens /p/<code> on a phone, no login.
-    const citizen = await phoneContext(browser);
+    const citizen = await phoneContext(env.browser);
     const page = citizen.page;
-    await page.goto(`${base}/p/1.004873`);
+    await page.goto(`${env.base}/p/1.004873`);
     await page.getByRole('heading', { name: 'Cấp Giấy xác nhận tình trạng hôn nhân' }).waitFor();
     await page.getByText('3 ngày làm việc').waitFor();
     await snap(page, 'onestop-procedure-page');
@@ -48,16 +29,16 @@ describe('one-stop shop in Chromium', () => {
     await page.getByText('can-cuoc.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const code = (await page.getByTestId('dossier-code').textContent())!;
-    expect(code).toMatch(new RegExp(`^${w.communeA.code}-\\d{6}-\\d{4}$`));
+    expect(code).toMatch(new RegExp(`^${env.w.communeA.code}-\\d{6}-\\d{4}$`));
     await snap(page, 'onestop-submitted');
     await page.getByTestId('follow-link').click();
     await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Mới đăng ký');
     const statusUrl = page.url();
 
     // The one-stop officer receives it, takes it on and sends it to the leader.
-    const officer = await phoneContext(browser);
-    await signIn(officer.page, base, w.accounts.onestopA);
-    await officer.page.goto(`${base}/dossiers?queue=to_receive`);
+    const officer = await phoneContext(env.browser);
+    await signIn(officer.page, env.base, env.w.accounts.onestopA);
+    await officer.page.goto(`${env.base}/dossiers?queue=to_receive`);
     await officer.page.getByRole('link', { name: code }).click();
     await officer.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');
@@ -70,15 +51,15 @@ describe('one-stop shop in Chromium', () => {
     await snap(officer.page, 'onestop-officer-dossier');
 
     // The leader approves from the approval queue.
-    const leader = await phoneContext(browser);
-    await signIn(leader.page, base, w.accounts.leaderA);
-    await leader.page.goto(`${base}/dossiers?queue=to_approve`);
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/dossiers?queue=to_approve`);
     await leader.page.getByRole('link', { name: code }).click();
     await leader.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     await expect.poll(() => leader.page.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');
 
     // The officer returns the result at the counter.
-    await officer.page.goto(`${base}/dossiers?queue=to_return`);
+    await officer.page.goto(`${env.base}/dossiers?queue=to_return`);
     await officer.page.getByRole('link', { name: code }).click();
     await officer.page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
     await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
@@ -95,7 +76,7 @@ describe('one-stop shop in Chromium', () => {
     await page.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
     await snap(page, 'onestop-status-rated');
     // The leader sees it counted in the commune's indicators.
-    await leader.page.goto(`${base}/indicators`);
+    await leader.page.goto(`${env.base}/indicators`);
     await expect.poll(async () => leader.page.getByTestId('indicator-totals').textContent()).toContain('Hồ sơ tiếp nhận');
     expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Hồ sơ tiếp nhận/);
     await snap(leader.page, 'onestop-indicators');

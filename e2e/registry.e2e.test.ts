@@ -1,31 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestContext } from '../test/helpers.js';
-import { buildWorld, type World } from '../test/world.js';
-import { launchBrowser, phoneContext, signIn, snap } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
-let t: TestContext;
-let w: World;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
-  w = await buildWorld(t);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t.close();
-});
+const env = useServedApp();
 
 describe('staff console in Chromium', () => {
   it('log in, find a resident typed without accents, open the household, switch language', async () => {
-    const { context, page, errors } = await phoneContext(browser);
-    await signIn(page, base, w.accounts.leaderA);
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.leaderA);
     await page.getByLabel('Tìm người hoặc hộ').fill('nguyen van an');
     await page.getByRole('button', { name: 'Tìm' }).click();
     const results = page.getByTestId('resident-results');
@@ -46,7 +27,7 @@ describe('staff console in Chromium', () => {
     // Remembered: a reload stays in English, and the account's language is saved on the server.
     await page.reload();
     await page.getByText('Living here (2)').waitFor();
-    const me = await t.database.raw<{ locale: string }>('select locale from users where id = $1', [w.accounts.leaderA.id]);
+    const me = await env.t.database.raw<{ locale: string }>('select locale from users where id = $1', [env.w.accounts.leaderA.id]);
     expect(me[0]!.locale).toBe('en');
     // Page width fits a 360-px phone: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -55,9 +36,9 @@ describe('staff console in Chromium', () => {
   });
 
   it('run an import with errors and see the report row by row; nothing is written', async () => {
-    const { context, page, errors } = await phoneContext(browser);
-    await signIn(page, base, w.accounts.headA1);
-    await page.goto(`${base}/import`);
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.headA1);
+    await page.goto(`${env.base}/import`);
     await page.getByRole('button', { name: /Thôn Đông/ }).click();
     expect(await page.getByTestId('import-unit').textContent()).toBe('Thôn Đông');
     const csv = [
@@ -68,7 +49,7 @@ describe('staff console in Chromium', () => {
       '4,Số 4 thôn Đông,Hà Văn Bốn,01/01/1991,Nam,,',
     ].join('\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    const before = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    const before = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
     const table = page.getByTestId('import-errors');
     await table.waitFor();
@@ -79,22 +60,22 @@ describe('staff console in Chromium', () => {
     expect(text).toContain('Số điện thoại không hợp lệ');
     await page.getByText('Tệp có 4 lỗi').waitFor();
     await snap(page, 'import-errors-360');
-    const after = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    const after = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     expect(after[0]!.n).toBe(before[0]!.n);
     // The clean row can still go in, skipping the bad ones.
     await page.getByRole('button', { name: /Bỏ qua 3 dòng lỗi/ }).click();
     await page.getByText('Đã nhập xong').waitFor();
-    const final = await t.database.raw<{ n: number }>('select count(*)::int as n from residents');
+    const final = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     expect(final[0]!.n).toBe(before[0]!.n + 1);
     expect(errors, errors.join("\n")).toEqual([]);
     await context.close();
   });
 
   it('a commune leader adds a residential group and renames it from the units page', async () => {
-    const { context, page, errors } = await phoneContext(browser);
+    const { context, page, errors } = await phoneContext(env.browser);
     // A leader of its own: the first test saved leaderA's language as English, which a new browser picks up.
-    await signIn(page, base, await w.f.user('COMMUNE_LEADER', w.communeA));
-    await page.goto(`${base}/units`);
+    await signIn(page, env.base, await env.w.f.user('COMMUNE_LEADER', env.w.communeA));
+    await page.goto(`${env.base}/units`);
     await page.getByRole('button', { name: /Xã An Hòa/ }).click();
     const panel = page.getByTestId('unit-panel');
     await panel.getByLabel('Mã').fill('T09');
@@ -106,7 +87,7 @@ describe('staff console in Chromium', () => {
     await renamed.getByLabel('Tên').last().fill('Thôn Chín Mới');
     await renamed.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('button', { name: /Thôn Chín Mới/ }).waitFor();
-    const rows = await t.database.raw<{ name: string }>(`select name from units where code = 'T09' and parent_id = $1`, [w.communeA.id]);
+    const rows = await env.t.database.raw<{ name: string }>(`select name from units where code = 'T09' and parent_id = $1`, [env.w.communeA.id]);
     expect(rows.map((r) => r.name)).toEqual(['Thôn Chín Mới']);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
