@@ -42,6 +42,12 @@ const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,S�
 
 const defaultSettings = { codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false, bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [] };
 
+async function shipmentMove(w: World, commune: World['communeA']): Promise<Target> {
+  const d = await w.f.dossier(commune);
+  const s = await w.f.shipment(d.id);
+  return { url: `/api/dossiers/${d.id}/shipments/${s.id}`, payload: { status: 'IN_TRANSIT' } };
+}
+
 export const counterDossier = (unitId: number) => ({
   unitId, procedureCode: '1.004873', applicant: { fullName: 'Ma Thị Nộp', personalId: '031190001111', phone: '0987654321' },
   fields: { purpose: 'Kết hôn' }, returnMethod: 'COUNTER',
@@ -188,6 +194,31 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /api/indicators/onestop': { permission: 'dossier.read', inside: (w) => ({ url: `/api/indicators/onestop?unit=${w.communeA.id}&from=2026-01-01&to=2026-12-31` }), outside: (w) => ({ url: `/api/indicators/onestop?unit=${w.communeB.id}&from=2026-01-01&to=2026-12-31` }) },
   'GET /api/indicators/onestop/export': { permission: 'dossier.read', inside: (w) => ({ url: `/api/indicators/onestop/export?unit=${w.communeA.id}&from=2026-01-01&to=2026-12-31&format=csv` }), outside: (w) => ({ url: `/api/indicators/onestop/export?unit=${w.communeB.id}&from=2026-01-01&to=2026-12-31&format=csv` }) },
+  'GET /api/public/appointments/slots': { public: true },
+  'POST /api/public/appointments': { public: true },
+  'POST /api/public/appointments/{token}/cancel': { public: true },
+  'GET /api/appointments': { permission: 'dossier.read', inside: (w) => ({ url: `/api/appointments?unit=${w.communeA.id}&day=2026-12-01` }), outside: (w) => ({ url: `/api/appointments?unit=${w.communeB.id}&day=2026-12-01` }) },
+  'POST /api/appointments/{id}/check-in': {
+    permission: 'dossier.process',
+    inside: async (w) => ({ url: `/api/appointments/${await w.f.appointment(w.communeA)}/check-in` }),
+    outside: async (w) => ({ url: `/api/appointments/${await w.f.appointment(w.communeB)}/check-in` }),
+  },
+  'POST /api/queue-numbers': { permission: 'dossier.process', inside: (w) => ({ url: '/api/queue-numbers', payload: { unitId: w.communeA.id } }), outside: (w) => ({ url: '/api/queue-numbers', payload: { unitId: w.communeB.id } }) },
+  'GET /api/dossiers/{id}/shipments': {
+    permission: 'dossier.read',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/shipments` }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/shipments` }),
+  },
+  'POST /api/dossiers/{id}/shipments': {
+    permission: 'dossier.process',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/shipments`, payload: { direction: 'OUT', trackingNumber: `EL${unique()}VN` } }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/shipments`, payload: { direction: 'OUT', trackingNumber: `EL${unique()}VN` } }),
+  },
+  'PATCH /api/dossiers/{id}/shipments/{shipmentId}': {
+    permission: 'dossier.process',
+    inside: async (w) => shipmentMove(w, w.communeA),
+    outside: async (w) => shipmentMove(w, w.communeB),
+  },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

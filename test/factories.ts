@@ -10,7 +10,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { calendarDays, procedures } from '../src/server/db/schema/index.js';
+import { appointments, calendarDays, postalShipments, procedures } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -98,6 +98,20 @@ export function factories(database: Database, cipher: PiiCipher) {
         code: `LT.THU.${Date.now() % 100000}${seq}`, version: 1, national: false, nameVi: 'Thủ tục thử', nameEn: 'Test procedure',
         field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', status: 'DRAFT',
       }).returning();
+      return row!;
+    },
+    /** A booking at a commune's counter on a day made to take appointments (returns its id). */
+    async appointment(commune: UnitRow) {
+      seq += 1;
+      const [row] = await db.insert(appointments).values({
+        unitId: commune.id, day: '2099-01-05', slotStart: '08:00', token: `tok${Date.now()}${seq}xxxxxxxxxxxxxxxx`, fullName: 'Người Hẹn', phoneEnc: cipher.encrypt('+84900000000'), phoneBidx: cipher.blindIndex('+84900000000', 'phone'),
+      }).returning({ id: appointments.id });
+      return row!.id;
+    },
+    /** An outbound postal shipment of a dossier. */
+    async shipment(dossierId: number) {
+      seq += 1;
+      const [row] = await db.insert(postalShipments).values({ dossierId, direction: 'OUT', trackingNumber: `EE${Date.now() % 1000000}${seq}VN` }).returning();
       return row!;
     },
     /** A calendar exception on a far-future day no other test uses. */

@@ -10,6 +10,7 @@ import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
+import { registerCounter } from './counter/counter.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -53,4 +54,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerPayments(app, deps);
   registerMail(app, deps);
   registerIndicators(app, deps);
+  registerCounter(app, deps);
 }

@@ -4,3 +4,4 @@ export * from './registry.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './onestop.js';
+export * from './counter.js';

@@ -92,6 +92,12 @@ export const onestopSettings = pgTable('onestop_settings', {
   bankAccountName: text('bank_account_name'),
   /** Weekdays (0 = Sunday … 6 = Saturday) when the counter takes no cash ("no cash on Wednesday"). */
   cashlessWeekdays: integer('cashless_weekdays').array().notNull().default(sql`'{}'::integer[]`),
+  /** Counter hours for appointments, e.g. "07:30-11:30,13:30-17:00"; slots of `slot_minutes`, `slot_capacity` people each. */
+  counterHours: text('counter_hours').notNull().default('07:30-11:30,13:30-17:00'),
+  slotMinutes: integer('slot_minutes').notNull().default(30),
+  slotCapacity: integer('slot_capacity').notNull().default(4),
+  /** Weekdays with no appointments (walk-in only), 0 = Sunday … 6 = Saturday. */
+  noAppointmentWeekdays: integer('no_appointment_weekdays').array().notNull().default(sql`'{}'::integer[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

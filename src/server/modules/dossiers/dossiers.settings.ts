@@ -20,6 +20,10 @@ const Settings = z.object({
   bankAccount: z.string().regex(/^[0-9A-Za-z]{1,19}$/).nullable(),
   bankAccountName: Text(100).nullable(),
   cashlessWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
+  counterHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d){0,3}$/).default('07:30-11:30,13:30-17:00'),
+  slotMinutes: z.number().int().min(5).max(240).default(30),
+  slotCapacity: z.number().int().min(1).max(100).default(4),
+  noAppointmentWeekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
 }).meta({ id: 'OnestopSettings' });
 
 /** A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days. */
@@ -44,7 +48,7 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
       if (!validCodePattern(request.body.codePattern)) {
         throw validation([{ field: 'codePattern', code: 'PATTERN', message: { vi: 'Mẫu mã hồ sơ phải có {unit}, ngày ({yymmdd} hoặc {yyyymmdd}) và số thứ tự ({seq4} hoặc {seq5})', en: 'The code pattern needs {unit}, a date ({yymmdd} or {yyyymmdd}) and a sequence ({seq4} or {seq5})' } }]);
       }
-      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort() };
+      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort(), noAppointmentWeekdays: [...new Set(request.body.noAppointmentWeekdays)].sort() };
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(onestopSettings).values({ unitId: request.params.id, ...values })
           .onConflictDoUpdate({ target: onestopSettings.unitId, set: { ...values, updatedAt: sql`now()` } }).returning();

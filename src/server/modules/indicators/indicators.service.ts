@@ -9,6 +9,8 @@ export type Counts = {
 };
 export type Rates = { onlineRate: number | null; fullOnlineRate: number | null; onTimeRate: number | null; digitizedRate: number | null; onlinePaymentRate: number | null; satisfactionRate: number | null };
 
+const countKeys = ['received', 'online', 'inPerson', 'postal', 'fullOnlineBase', 'fullOnline', 'digitized', 'resolved', 'onTime', 'rated', 'satisfied', 'paid', 'paidOnline'] as const;
+
 const countColumns = sql`
   coalesce(sum(s.received), 0)::int as "received", coalesce(sum(s.online), 0)::int as "online", coalesce(sum(s.in_person), 0)::int as "inPerson",
   coalesce(sum(s.postal), 0)::int as "postal", coalesce(sum(s.full_online_base), 0)::int as "fullOnlineBase", coalesce(sum(s.full_online), 0)::int as "fullOnline",
@@ -38,9 +40,6 @@ export type Period = { from: string; to: string };
  */
 export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, period: Period) {
   const inUnit = sql`u.path like ${`${unitPath}%`} and ${pathInScope(sql`u.path`, scope)}`;
-  const [totals] = await queryRows<Counts>(db, sql`
-    select ${countColumns} from dossier_daily_stats s join units u on u.id = s.unit_id
-    where ${inUnit} and s.day between ${period.from} and ${period.to}`);
   const months = await queryRows<Counts & { month: string }>(db, sql`
     select to_char(date_trunc('month', s.day), 'YYYY-MM') as month, ${countColumns}
     from dossier_daily_stats s join units u on u.id = s.unit_id
@@ -53,9 +52,11 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
   const [overdue] = await queryRows<{ count: number }>(db, sql`
     select count(*)::int as count from dossiers d join units u on u.id = d.unit_id
     where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at < now()`);
+  // The period's totals are the months added up: one pass over the stats instead of two.
+  const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;
   return {
     period,
-    totals: { ...totals!, ...ratesOf(totals!), overdueNow: overdue!.count },
+    totals: { ...totals, ...ratesOf(totals), overdueNow: overdue!.count },
     months: months.map((m) => ({ ...m, ...ratesOf(m) })),
     communes: communes.map((c) => ({ ...c, ...ratesOf(c) })),
   };
