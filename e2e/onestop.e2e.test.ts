@@ -85,4 +85,44 @@ describe('one-stop shop in Chromium', () => {
       await c.context.close();
     }
   });
+
+  it('a citizen books a time at the counter; the officer checks them in with a queue number; the province re-issues a procedure', async () => {
+    const citizen = await phoneContext(env.browser);
+    await citizen.page.goto(`${env.base}/book`);
+    await citizen.page.getByLabel('Nộp tại xã, phường').selectOption({ label: 'Xã An Hòa' });
+    await citizen.page.locator('fieldset button:not([disabled])').first().click();
+    await citizen.page.getByLabel('Họ và tên').fill('Đặng Thị Thu');
+    await citizen.page.getByLabel('Số điện thoại').fill('0912 345 111');
+    await citizen.page.getByRole('button', { name: 'Đặt lịch hẹn', exact: true }).click();
+    const booked = await citizen.page.getByTestId('booked').textContent();
+    const when = booked!.match(/lúc (\d{2}:\d{2}) ngày (\d{2})\/(\d{2})\/(\d{4})/);
+    expect(when, booked!).not.toBeNull();
+    const [, , dd, mm, yyyy] = when!;
+
+    const officer = await phoneContext(env.browser);
+    await signIn(officer.page, env.base, env.w.accounts.onestopA);
+    await officer.page.goto(`${env.base}/appointments`);
+    await officer.page.getByLabel('Ngày').fill(`${yyyy}-${mm}-${dd}`);
+    await officer.page.getByText('Đặng Thị Thu').waitFor();
+    await officer.page.getByRole('button', { name: 'Đã đến, lấy số', exact: true }).click();
+    await officer.page.getByText('Số 1').waitFor();
+
+    const province = await phoneContext(env.browser);
+    await signIn(province.page, env.base, env.w.accounts.province);
+    await province.page.goto(`${env.base}/admin/procedures`);
+    await province.page.getByRole('searchbox').fill('1.004222');
+    await province.page.getByRole('button', { name: 'Tạo phiên bản mới', exact: true }).click();
+    await province.page.getByLabel('Lệ phí nộp trực tuyến (đồng)').fill('0');
+    await province.page.getByRole('button', { name: 'Lưu bản nháp', exact: true }).click();
+    await province.page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await province.page.getByText('Phiên bản 2').waitFor();
+    const published = (await env.t.app.inject({ method: 'GET', url: '/api/public/procedures/1.004222' })).json();
+    expect(published.version).toBe(2);
+    expect(published.fees.find((f: { channel: string }) => f.channel === 'ONLINE').amountVnd).toBe(0);
+    await snap(province.page, 'onestop-procedure-admin');
+    for (const c of [citizen, officer, province]) {
+      expect(c.errors).toEqual([]);
+      await c.context.close();
+    }
+  });
 });

@@ -67,11 +67,17 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
     },
     async work(name, handler) {
       if (options.workers === false) return;
-      await ensureQueue(name);
-      const id = await boss.work<object>(name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-        if (job) await handler(job.data as never);
-      });
-      workerIds.set(name, id);
+      try {
+        await ensureQueue(name);
+        const id = await boss.work<object>(name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+          if (job) await handler(job.data as never);
+        });
+        workerIds.set(name, id);
+      } catch (error) {
+        // Modules register their workers while the app is built; an app closed straight away (a short test, a CLI
+        // command) stops pg-boss before the registration lands. Anything else is a real failure.
+        if (started) throw error;
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import type { onestopVi } from './onestop.vi.js';
 
 /** One-stop shop strings, English, key for key. */
 export const onestopEn: typeof onestopVi = {
-  nav: { indicators: 'One-stop indicators', dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
+  nav: { appointments: 'Appointments', admin: 'Procedures and calendar', indicators: 'One-stop indicators', dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
   status: {
     NEW: 'New', RECEIVED: 'Received', REFUSED: 'Refused', PROCESSING: 'Processing', SUPPLEMENT_REQUESTED: 'Waiting for papers',
     PAYMENT_REQUESTED: 'Fee due', WITHDRAWN: 'Withdrawn', STOPPED: 'Stopped', RESOLVED: 'Result ready', RETURNED: 'Result returned',
@@ -41,6 +41,20 @@ export const onestopEn: typeof onestopVi = {
     thanks: 'Thank you for your rating: {{rating}}', lookupTitle: 'Track a dossier', lookupCode: 'Dossier code', lookupPhone: 'Last 4 digits of the phone you gave', lookupSend: 'Look up', fee: 'Fee', paid: 'paid', unpaid: 'not paid', payTitle: 'Pay the fee with VietQR', payHint: 'Open your banking app and scan: the amount and the transfer note (with the dossier code) are filled in.', payTo: 'Paid to: {{name}}',
   },
   indicators: { title: 'One-stop indicators', unit: 'Unit', year: 'Year', received: 'Dossiers received', onlineRate: 'Online rate', fullOnlineRate: 'Fully online', onTimeRate: 'On time', digitizedRate: 'Digitized', onlinePaymentRate: 'Paid online', satisfactionRate: 'Satisfied', overdueNow: 'Overdue now', byMonth: 'Dossiers by month', communes: 'Communes compared (ranked by on-time rate)', other: 'In person, by post' },
+  counter: {
+    book: 'Book an appointment', bookTitle: 'Book a time at the one-stop counter', chooseSlot: 'Choose a time', left: '{{count}} places left', full: 'full', noSlots: 'No times take appointments in the coming days',
+    booked: 'Booked for {{start}} on {{day}}. At the counter, give your name to get a queue number.', cancel: 'Cancel the appointment', cancelled: 'Appointment cancelled',
+    today: 'Counter appointments', day: 'Day', checkIn: 'Arrived: give a number', number: 'No. {{n}}', walkIn: 'Queue number for a walk-in', walkInNumber: 'Queue number: {{n}}',
+    status: { BOOKED: 'Booked', CANCELLED: 'Cancelled', CHECKED_IN: 'Arrived' },
+    post: 'Post', direction: { IN: 'Papers received by post', OUT: 'Result sent by post' }, tracking: 'Tracking number', addShipment: 'Record a shipment',
+    shipmentStatus: { CREATED: 'Created', IN_TRANSIT: 'In transit', DELIVERED: 'Delivered', RETURNED_TO_SENDER: 'Returned to sender', LOST: 'Lost' },
+  },
+  admin: {
+    procedures: 'Manage procedures', calendar: 'Working calendar', version: 'Version {{v}}', status: { DRAFT: 'Draft', PUBLISHED: 'Published', RETIRED: 'Replaced' },
+    newVersion: 'New version', publish: 'Publish', timeAmount: 'Time limit (days)', timeUnit: 'Time unit', feeInPerson: 'Fee in person (VND)', feeOnline: 'Fee online (VND)',
+    legalBasis: 'Legal basis', nameVi: 'Name (Vietnamese)', nameEn: 'Name (English)', saveDraft: 'Save draft',
+    kind: { HOLIDAY: 'Holiday', WORKDAY: 'Working day (swap)' }, addDay: 'Add a day', remove: 'Remove', source: { RULE: 'By law', ADMIN: 'Entered by staff' }, dayName: 'Name (Vietnamese)', dayNameEn: 'Name (English)',
+  },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
     reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',

@@ -1,6 +1,6 @@
 /** One-stop shop strings, Vietnamese: the words used at a ward's counter and on its notice board. */
 export const onestopVi = {
-  nav: { indicators: 'Chỉ số một cửa', dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
+  nav: { appointments: 'Lịch hẹn', admin: 'Thủ tục và lịch làm việc', indicators: 'Chỉ số một cửa', dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
   status: {
     NEW: 'Mới đăng ký', RECEIVED: 'Đã tiếp nhận', REFUSED: 'Không được tiếp nhận', PROCESSING: 'Đang xử lý', SUPPLEMENT_REQUESTED: 'Chờ bổ sung giấy tờ',
     PAYMENT_REQUESTED: 'Chờ nộp phí, lệ phí', WITHDRAWN: 'Đã rút hồ sơ', STOPPED: 'Dừng xử lý', RESOLVED: 'Đã có kết quả', RETURNED: 'Đã trả kết quả',
@@ -39,6 +39,20 @@ export const onestopVi = {
     thanks: 'Cảm ơn ông/bà đã đánh giá: {{rating}}', lookupTitle: 'Tra cứu hồ sơ', lookupCode: 'Mã hồ sơ', lookupPhone: '4 số cuối điện thoại đã khai khi nộp', lookupSend: 'Tra cứu', fee: 'Phí, lệ phí', paid: 'đã nộp', unpaid: 'chưa nộp', payTitle: 'Nộp phí bằng VietQR', payHint: 'Mở ứng dụng ngân hàng, quét mã: số tiền và nội dung chuyển khoản (có mã hồ sơ) đã được điền sẵn.', payTo: 'Tài khoản nhận: {{name}}',
   },
   indicators: { title: 'Chỉ số phục vụ một cửa', unit: 'Đơn vị', year: 'Năm', received: 'Hồ sơ tiếp nhận', onlineRate: 'Tỷ lệ trực tuyến', fullOnlineRate: 'Trực tuyến toàn trình', onTimeRate: 'Đúng hạn', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến', satisfactionRate: 'Hài lòng', overdueNow: 'Đang quá hạn', byMonth: 'Hồ sơ theo tháng', communes: 'So sánh các xã, phường (xếp theo tỷ lệ đúng hạn)', other: 'Trực tiếp, bưu chính' },
+  counter: {
+    book: 'Đặt lịch hẹn', bookTitle: 'Đặt lịch hẹn tại Bộ phận một cửa', chooseSlot: 'Chọn giờ', left: 'còn {{count}} chỗ', full: 'hết chỗ', noSlots: 'Không có khung giờ nào nhận hẹn trong những ngày tới',
+    booked: 'Đã đặt lịch lúc {{start}} ngày {{day}}. Khi đến quầy, báo tên để lấy số thứ tự.', cancel: 'Hủy lịch hẹn', cancelled: 'Đã hủy lịch hẹn',
+    today: 'Lịch hẹn tại quầy', day: 'Ngày', checkIn: 'Đã đến, lấy số', number: 'Số {{n}}', walkIn: 'Lấy số cho người đến trực tiếp', walkInNumber: 'Số thứ tự: {{n}}',
+    status: { BOOKED: 'Đã hẹn', CANCELLED: 'Đã hủy', CHECKED_IN: 'Đã đến' },
+    post: 'Bưu chính', direction: { IN: 'Hồ sơ gửi đến', OUT: 'Kết quả gửi đi' }, tracking: 'Số vận đơn', addShipment: 'Ghi bưu gửi',
+    shipmentStatus: { CREATED: 'Đã tạo', IN_TRANSIT: 'Đang vận chuyển', DELIVERED: 'Đã phát', RETURNED_TO_SENDER: 'Chuyển hoàn', LOST: 'Thất lạc' },
+  },
+  admin: {
+    procedures: 'Quản lý thủ tục', calendar: 'Lịch làm việc', version: 'Phiên bản {{v}}', status: { DRAFT: 'Bản nháp', PUBLISHED: 'Đang công bố', RETIRED: 'Đã thay thế' },
+    newVersion: 'Tạo phiên bản mới', publish: 'Công bố', timeAmount: 'Thời hạn (số ngày)', timeUnit: 'Đơn vị thời hạn', feeInPerson: 'Lệ phí nộp trực tiếp (đồng)', feeOnline: 'Lệ phí nộp trực tuyến (đồng)',
+    legalBasis: 'Căn cứ pháp lý', nameVi: 'Tên thủ tục', nameEn: 'Tên tiếng Anh', saveDraft: 'Lưu bản nháp',
+    kind: { HOLIDAY: 'Ngày nghỉ', WORKDAY: 'Ngày làm bù' }, addDay: 'Thêm ngày', remove: 'Bỏ', source: { RULE: 'Theo luật', ADMIN: 'Do cán bộ nhập' }, dayName: 'Tên ngày (tiếng Việt)', dayNameEn: 'Tên ngày (tiếng Anh)',
+  },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung', newDueDate: 'Ngày hẹn trả mới', assignTo: 'Giao cho', me: 'Tôi', selectAll: 'Chọn tất cả', bulkAssign: 'Giao các hồ sơ đã chọn', assignedCount: 'Đã giao {{count}} hồ sơ',

@@ -12,6 +12,8 @@ import { ResidentDetailView } from '../features/residents/ResidentDetailView.js'
 import { UsersPage } from '../features/users/UsersPage.js';
 import { DossierView } from '../features/onestop/DeskPages.js';
 import { IndicatorsPage } from '../features/onestop/IndicatorsPage.js';
+import { CalendarAdmin, ProcedureAdmin } from '../features/onestop/AdminPages.js';
+import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPages.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -27,6 +29,7 @@ export function App() {
       <Route path="/procedures"><PublicShell><ProcedureCatalog /></PublicShell></Route>
       <Route path="/s/:token">{(p) => <PublicShell><StatusPage token={p.token} /></PublicShell>}</Route>
       <Route path="/lookup"><PublicShell><LookupPage /></PublicShell></Route>
+      <Route path="/book"><PublicShell><BookAppointment /></PublicShell></Route>
       <Route><Console /></Route>
     </Switch>
   );
@@ -46,7 +49,10 @@ function Console() {
     ['/units', t('nav.units'), can(me.data, 'unit.read')],
     ['/dossiers', t('onestop.nav.dossiers'), can(me.data, 'dossier.read')],
     ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
+    ['/appointments', t('onestop.nav.appointments'), can(me.data, 'dossier.process')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
+    ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
+    ['/admin/calendar', t('onestop.admin.calendar'), can(me.data, 'calendar.manage')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
@@ -84,6 +90,9 @@ function Console() {
           <Route path="/dossiers/:id">{(p) => <DossierView id={Number(p.id)} />}</Route>
           <Route path="/counter" component={CounterPage} />
           <Route path="/indicators" component={IndicatorsPage} />
+          <Route path="/appointments" component={AppointmentsDesk} />
+          <Route path="/admin/procedures" component={ProcedureAdmin} />
+          <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route><p>404</p></Route>
         </Switch>

@@ -16,6 +16,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
         <nav className="public-nav">
           <Link href="/procedures">{t('onestop.nav.procedures')}</Link>
           <Link href="/lookup">{t('onestop.nav.lookup')}</Link>
+          <Link href="/book">{t('onestop.counter.book')}</Link>
         </nav>
         <LanguageSwitch />
       </header>

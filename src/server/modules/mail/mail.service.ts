@@ -102,10 +102,12 @@ export function registerMail(app: App, deps: Pick<AppDeps, 'database' | 'config'
   void deps.jobs.work(MAIL_QUEUE, async () => {
     await flushOutbox(deps);
   });
+  // Without a mail server nothing can be sent: no point waking the worker (mail waits in the outbox).
+  if (!deps.config.smtpUrl) return;
   app.addHook('onResponse', async (request, reply) => {
     if (changedDossiers(request, reply)) wakeMailer(deps);
   });
-  if (!deps.config.smtpUrl) return;
   const timer = setInterval(() => wakeMailer(deps), 60_000);
   timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
+import { Shipments } from './CounterPages.js';
 import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
 
 export const queues = ['to_receive', 'mine', 'due_soon', 'overdue', 'supplement', 'to_approve', 'to_return', 'all', 'closed'] as const;
@@ -94,6 +95,7 @@ export function DossierView({ id }: { id: number }) {
         </>
       )}
       <ActionPanel dossier={d} />
+      {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
       <h2>{t('onestop.desk.papers')}</h2>
       <ul>{d.files.map((f) => <li key={f.id}><a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.label ?? f.fileName}</a> <span className="muted">({Math.ceil(f.size / 1024)} KB)</span></li>)}</ul>
       <h2>{t('onestop.track.timeline')}</h2>
