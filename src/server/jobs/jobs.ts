@@ -41,10 +41,24 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
   const queues = new Set<string>();
   let started = false;
 
+  // Creating a queue alters pg-boss's partitioned job table: two at once deadlock on PostgreSQL (modules register
+  // their workers side by side at start-up), so this process creates them one at a time, and retries the rare
+  // deadlock with another process starting at the same moment.
+  let creating: Promise<unknown> = Promise.resolve();
   async function ensureQueue(name: string) {
     if (queues.has(name)) return;
-    await boss.createQueue(name);
-    queues.add(name);
+    const run = creating.then(async () => {
+      for (let attempt = 1; !queues.has(name); attempt++) {
+        try {
+          await boss.createQueue(name);
+          queues.add(name);
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt >= 3) throw error;
+        }
+      }
+    });
+    creating = run.catch(() => undefined);
+    await run;
   }
 
   return {

@@ -98,6 +98,7 @@ export function DossierView({ id }: { id: number }) {
       {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
       <h2>{t('onestop.desk.papers')}</h2>
       <ul>{d.files.map((f) => <li key={f.id}><a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.label ?? f.fileName}</a> <span className="muted">({Math.ceil(f.size / 1024)} KB)</span></li>)}</ul>
+      <ScanUpload dossierId={d.id} />
       <h2>{t('onestop.track.timeline')}</h2>
       <ol className="timeline">
         {d.events.map((e) => <li key={e.id}><strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}{e.actorName ? ` · ${e.actorName}` : ''}{e.reason ? `: ${e.reason}` : ''}</li>)}
@@ -159,5 +160,36 @@ function ActionPanel({ dossier }: { dossier: DossierDetail }) {
       )}
       {act.error && <p className="error" role="alert">{messageOf(act.error)}</p>}
     </section>
+  );
+}
+
+/** Scanning papers in at the counter (or attaching the result): PDF, JPEG or PNG, checked by content on the server. */
+function ScanUpload({ dossierId }: { dossierId: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const data = new FormData(formEl);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.append('kind', String(data.get('kind')));
+      form.append('file', data.get('file') as File);
+      await api(`/api/dossiers/${dossierId}/files`, { method: 'POST', form });
+      formEl.reset();
+      await client.invalidateQueries({ queryKey: ['dossier', dossierId] });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  return (
+    <form className="actions" onSubmit={(e) => void send(e)}>
+      <select name="kind" aria-label={t('onestop.desk.scan')}><option value="SCAN">{t('onestop.desk.scan')}</option><option value="RESULT">{t('onestop.desk.resultFile')}</option></select>
+      <input name="file" type="file" accept="application/pdf,image/jpeg,image/png" required aria-label={t('onestop.desk.papers')} />
+      <button type="submit">{t('onestop.desk.papers')} +</button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </form>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
-import { uploadFile, useCommunes, useProcedure, type SubmitResult, type Upload } from './api.js';
+import { uploadFile, useCommunes, useProcedure, useProcedures, type SubmitResult, type Upload } from './api.js';
 
 type Attached = { name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
 
@@ -32,6 +32,8 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const [unit, setUnit] = useState('');
   const [files, setFiles] = useState<Attached[]>([]);
   const [returnMethod, setReturnMethod] = useState('COUNTER');
+  const [bundleWith, setBundleWith] = useState<string[]>([]);
+  const catalog = useProcedures({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitResult | null>(null);
@@ -69,6 +71,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       applicant: { fullName: text('fullName'), personalId: text('personalId'), phone: text('phone'), ...(text('email') ? { email: text('email') } : {}), ...(text('address') ? { address: text('address') } : {}) },
       fields, returnMethod, ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
       uploads: files.filter((f) => f.upload).map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
+      bundleWith,
     };
     setBusy(true);
     setError(null);
@@ -122,6 +125,17 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
               {f.type === 'textarea'
                 ? <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
                 : <input name={`field.${f.key}`} type={f.type === 'date' ? 'date' : 'text'} required={f.required} maxLength={2000} />}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {p.bundle && (
+        <fieldset>
+          <legend>{t('onestop.submit.bundleAlso')}</legend>
+          {(catalog.data?.items ?? []).filter((o) => o.bundle === p.bundle && o.code !== p.code).map((o) => (
+            <label key={o.code} className="inline">
+              <input type="checkbox" checked={bundleWith.includes(o.code)} onChange={(e) => setBundleWith((b) => (e.target.checked ? [...b, o.code] : b.filter((c) => c !== o.code)))} />
+              {en ? o.nameEn : o.nameVi}
             </label>
           ))}
         </fieldset>
