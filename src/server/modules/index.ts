@@ -11,6 +11,7 @@ import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
+import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -55,4 +56,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerMail(app, deps);
   registerIndicators(app, deps);
   registerCounter(app, deps);
+  registerSweep(app, deps);
 }

@@ -171,6 +171,8 @@ export const dossiers = pgTable(
     /** Set by an apology (Form 04): the new date promised to the applicant. */
     extendedDueAt: timestamp('extended_due_at', { withTimezone: true }),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
+    /** Interconnected groups (Decree 63/2024): papers asked for must come within 7 working days, or the dossier stops. */
+    supplementDueAt: timestamp('supplement_due_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -8,7 +8,7 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';
-import { computeDue, computeResumedDue, settingsOf } from './dossiers.clock.js';
+import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
 import { findDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
 import type { ActionInput } from './dossiers.schemas.js';
 import { rolePermissions } from '../../../shared/permissions.js';
@@ -82,10 +82,16 @@ export async function takeAction(database: Database, where: Parameters<typeof fi
       case 'REFUSE': case 'WITHDRAW': case 'STOP':
         set.closedAt = now;
         break;
-      case 'REQUEST_SUPPLEMENT':
+      case 'REQUEST_SUPPLEMENT': {
         // The clock stops only once the dossier is received; a supplement asked at reception just waits.
         Object.assign(set, { statusBeforeSupplement: status, pausedAt: d.dueAt ? now : null });
+        // Interconnected groups (Decree 63/2024): 7 working days to provide the papers, or the dossier stops.
+        if (d.bundleId !== null) {
+          set.supplementDueAt = await workingDaysLater(tx, now, 7);
+          data.supplementDueAt = set.supplementDueAt.toISOString();
+        }
         break;
+      }
       case 'SUPPLEMENT': {
         to = (d.statusBeforeSupplement as DossierStatus | null) ?? 'RECEIVED';
         if (d.pausedAt && d.dueAt) {
@@ -93,7 +99,7 @@ export async function takeAction(database: Database, where: Parameters<typeof fi
           set.dueAt = due;
           data.dueAt = due.toISOString();
         }
-        Object.assign(set, { statusBeforeSupplement: null, pausedAt: null });
+        Object.assign(set, { statusBeforeSupplement: null, pausedAt: null, supplementDueAt: null });
         break;
       }
       case 'ASSIGN': {

@@ -36,3 +36,10 @@ export async function dueSoonLimit(tx: Tx, now: Date): Promise<Date> {
   const exceptions = await loadExceptions(tx, today, 30);
   return localInstant(addWorkingDays(today, 2, exceptions), END_OF_DAY);
 }
+
+/** The end of the n-th working day after `from`: the 7-working-day limit for papers in interconnected groups. */
+export async function workingDaysLater(tx: Tx, from: Date, n: number): Promise<Date> {
+  const day = localParts(from).day;
+  const exceptions = await loadExceptions(tx, day, n * 3 + 30);
+  return localInstant(addWorkingDays(day, n, exceptions), END_OF_DAY);
+}

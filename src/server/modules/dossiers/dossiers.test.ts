@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
 import { localParts } from '../calendar/working-days.js';
+import { stopLateSupplements } from './dossiers.sweep.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
 
@@ -98,6 +99,22 @@ describe('online submission', () => {
     expect(made.bundle.map((b) => b.procedureCode)).toEqual(['1.004222', 'LT.BHYT6']);
     const list = (await env.w.agents.onestopA.get(`/api/dossiers?queue=to_receive&q=${made.code}`)).json();
     expect(list.items[0].bundleId).toBe(made.id);
+
+    // Papers asked for in a group must come within 7 working days, or the dossier stops by itself.
+    await act('onestopA', made.id, { action: 'RECEIVE', version: 1 });
+    const asked = await act('onestopA', made.id, { action: 'REQUEST_SUPPLEMENT', version: 2, reason: 'Bổ sung giấy chứng sinh bản gốc' });
+    const [{ days }] = await env.t.database.raw<{ days: number }>(`select extract(day from supplement_due_at - now())::int as days from dossiers where id = $1`, [made.id]) as [{ days: number }];
+    expect(days).toBeGreaterThanOrEqual(8);
+    expect(asked.json().status).toBe('SUPPLEMENT_REQUESTED');
+    const single = await submitOnline();
+    await act('onestopA', single.id, { action: 'REQUEST_SUPPLEMENT', version: 1, reason: 'Thiếu tờ khai' });
+    await env.t.database.raw(`update dossiers set supplement_due_at = now() - interval '1 minute' where id = $1`, [made.id]);
+    expect(await stopLateSupplements(env.t)).toBe(1);
+    const stopped = (await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.token}` })).json();
+    expect(stopped.status).toBe('STOPPED');
+    expect(stopped.timeline.at(-1)).toMatchObject({ action: 'STOP', actorKind: 'SYSTEM', formType: 'MAU_05' });
+    expect((await env.w.agents.onestopA.get(`/api/dossiers/${single.id}`)).json().status).toBe('SUPPLEMENT_REQUESTED');
+
     const wrong = await env.t.app.inject({ method: 'POST', url: '/api/public/dossiers', payload: submission({ bundleWith: ['1.004222'] }) });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].code).toBe('NOT_IN_GROUP');

@@ -1,0 +1,44 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { App, AppDeps } from '../../app.js';
+import { dossiers } from '../../db/schema/index.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { queueDossierMail } from '../mail/mail.service.js';
+import { insertEvent } from './dossiers.repo.js';
+
+export const SWEEP_QUEUE = 'dossiers.sweep';
+const system = { userId: null, username: 'system', roles: null, unitId: null, ip: 'system', userAgent: null };
+
+/**
+ * Stops the dossiers of interconnected groups whose papers did not come within 7 working days (Decree 63/2024):
+ * refused if it was never received, stopped (Form 05) otherwise. Each in its own transaction, re-checked under lock.
+ */
+export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now = new Date()): Promise<number> {
+  const db = deps.database.db;
+  const due = await db.select({ id: dossiers.id }).from(dossiers)
+    .where(and(eq(dossiers.status, 'SUPPLEMENT_REQUESTED'), lt(dossiers.supplementDueAt, now))).limit(500);
+  let stopped = 0;
+  for (const { id } of due) {
+    stopped += await db.transaction(async (tx) => {
+      const [d] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+      if (!d || d.status !== 'SUPPLEMENT_REQUESTED' || !d.supplementDueAt || d.supplementDueAt >= now) return 0;
+      const to = d.statusBeforeSupplement === 'NEW' ? 'REFUSED' : 'STOPPED';
+      await tx.update(dossiers).set({ status: to, closedAt: now, supplementDueAt: null, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(eq(dossiers.id, id));
+      const reason = 'Quá 7 ngày làm việc chưa bổ sung giấy tờ (Nghị định 63/2024/NĐ-CP)';
+      await insertEvent(tx, { dossierId: id, action: to === 'REFUSED' ? 'REFUSE' : 'STOP', fromStatus: d.status, toStatus: to, at: now, actorKind: 'SYSTEM', actorUserId: null, actorName: null, reason, formType: to === 'REFUSED' ? 'MAU_03' : 'MAU_05' });
+      await queueDossierMail(tx, d, 'STOP', d.status, to, reason);
+      await insertAudit(tx, system, { action: 'dossier.auto_stop', entityType: 'dossier', entityId: id, details: { to } });
+      return 1;
+    });
+  }
+  return stopped;
+}
+
+/** Runs the sweep as a pg-boss job, woken every 15 minutes by each process (the job is a singleton). */
+export function registerSweep(app: App, deps: Pick<AppDeps, 'database' | 'jobs'>): void {
+  void deps.jobs.work(SWEEP_QUEUE, async () => {
+    await stopLateSupplements(deps);
+  });
+  const timer = setInterval(() => void deps.jobs.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, retryLimit: 0 }).catch(() => undefined), 15 * 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
