@@ -71,6 +71,8 @@ describe('one-stop shop in Chromium', () => {
     for (const step of ['Nộp hồ sơ', 'Tiếp nhận', 'Giao xử lý', 'Trình lãnh đạo duyệt', 'Phê duyệt', 'Trả kết quả']) expect(timeline).toContain(step);
     expect(await page.content()).not.toContain('Trần Văn Minh');
     await page.getByText('T.V.M.').waitFor();
+    // Deadlines read in Vietnam's time whatever the phone's zone (this browser runs in UTC): due at 17:00.
+    await page.getByText(/\d{2}\/\d{2}\/\d{4} 17:00/).waitFor();
     await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
     await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
     await page.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();

@@ -1,11 +1,14 @@
 /** ISO date → dd/MM/yyyy, the way dates are written in Vietnam. */
 export const formatDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-/** ISO timestamp → dd/MM/yyyy HH:mm in local time. */
+/**
+ * ISO timestamp → dd/MM/yyyy HH:mm in Vietnam's time (UTC+7, no daylight saving), whatever the device's time zone:
+ * a deadline "17:00" at the ward office must read 17:00 on a phone set to another zone too.
+ */
 export function formatDateTime(iso: string) {
-  const d = new Date(iso);
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 /** "+84912345678" → "0912 345 678". */

@@ -21,7 +21,7 @@ export const onestopEn: typeof onestopVi = {
   copyType: { ORIGINAL: 'Original', COPY: 'Copy', ELECTRONIC: 'Electronic' },
   rating: { SATISFIED: 'Satisfied', ACCEPTABLE: 'Acceptable', UNSATISFIED: 'Unsatisfied' },
   procedure: {
-    catalog: 'Commune-level procedures', search: 'Find a procedure (e.g. birth, temporary residence)', time: 'Time limit', fees: 'Fees', free: 'Free',
+    fieldLabel: 'Field', catalog: 'Commune-level procedures', search: 'Find a procedure (e.g. birth, temporary residence)', time: 'Time limit', fees: 'Fees', free: 'Free',
     documents: 'Papers needed', count: '{{count}} copies', optional: 'optional', howToSubmit: 'How to submit', postal: 'Papers and results by post accepted', postalNo: 'Not by post',
     submitOnline: 'Submit online', atCounter: 'This procedure is submitted at the one-stop counter of the commune or ward.', legal: 'Legal basis', code: 'Procedure code', poster: 'Print the QR poster (A4)', qr: "The procedure's QR code",
     channelFee: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },

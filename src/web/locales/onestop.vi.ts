@@ -19,7 +19,7 @@ export const onestopVi = {
   copyType: { ORIGINAL: 'Bản chính', COPY: 'Bản sao', ELECTRONIC: 'Bản điện tử' },
   rating: { SATISFIED: 'Hài lòng', ACCEPTABLE: 'Chấp nhận được', UNSATISFIED: 'Chưa hài lòng' },
   procedure: {
-    catalog: 'Thủ tục hành chính cấp xã', search: 'Tìm thủ tục (ví dụ: khai sinh, tạm trú)', time: 'Thời hạn giải quyết', fees: 'Phí, lệ phí', free: 'Không thu phí',
+    fieldLabel: 'Lĩnh vực', catalog: 'Thủ tục hành chính cấp xã', search: 'Tìm thủ tục (ví dụ: khai sinh, tạm trú)', time: 'Thời hạn giải quyết', fees: 'Phí, lệ phí', free: 'Không thu phí',
     documents: 'Giấy tờ cần có', count: '{{count}} bản', optional: 'không bắt buộc', howToSubmit: 'Cách nộp', postal: 'Nhận và trả kết quả qua bưu điện', postalNo: 'Không nhận qua bưu điện',
     submitOnline: 'Nộp hồ sơ trực tuyến', atCounter: 'Thủ tục này nộp tại Bộ phận một cửa của xã, phường.', legal: 'Căn cứ pháp lý', code: 'Mã thủ tục', poster: 'In áp phích mã QR (A4)', qr: 'Mã QR của thủ tục',
     channelFee: { IN_PERSON: 'Nộp trực tiếp', ONLINE: 'Nộp trực tuyến', POSTAL: 'Nộp qua bưu điện' },

@@ -81,7 +81,7 @@ export function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).map((w) => `${w[0]!.toLocaleUpperCase('vi')}.`).join('');
 }
 
-export function presentPublic(row: DossierWithNames, events: Events, locale: 'vi' | 'en'): PublicDossier {
+export function presentPublic(row: DossierWithNames, events: Events, locale: 'vi' | 'en', linked: PublicDossier['linked'] = []): PublicDossier {
   const d = row.dossier;
   const state = { status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval };
   return {
@@ -94,5 +94,6 @@ export function presentPublic(row: DossierWithNames, events: Events, locale: 'vi
     }),
     applicantActions: allowedActions(state, ['applicant']),
     canRate: (d.status === 'RETURNED' || d.status === 'RESOLVED') && d.rating === null,
+    linked,
   };
 }

@@ -85,7 +85,12 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
   const publicView = async (request: FastifyRequest, token: string) => {
     const row = await findDossier(db, byToken(token));
     if (!row) throw notFoundDossier();
-    return presentPublic(row, await eventsOf(db, row.dossier.id), requestLocale(request));
+    const locale = requestLocale(request);
+    const linked = row.dossier.bundleId === null ? [] : await db
+      .select({ code: dossiers.code, procedureName: locale === 'en' ? procedures.nameEn : procedures.nameVi, status: dossiers.status })
+      .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .where(and(eq(dossiers.bundleId, row.dossier.bundleId), sql`${dossiers.id} <> ${row.dossier.id}`)).orderBy(asc(dossiers.id));
+    return presentPublic(row, await eventsOf(db, row.dossier.id), locale, linked as PublicDossier['linked']);
   };
 
   // The status page is what every receipt's QR code opens, read far more often than it changes (a dossier moves a few

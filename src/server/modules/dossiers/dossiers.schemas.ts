@@ -92,6 +92,8 @@ export const PublicDossier = z.object({
   /** What the applicant may do now through the link (withdraw, provide papers, rate). */
   applicantActions: z.array(z.string()),
   canRate: z.boolean(),
+  /** The other dossiers submitted with it as an interconnected group, followed together. */
+  linked: z.array(z.object({ code: z.string(), procedureName: z.string(), status: z.enum(DossierStatus) })),
 }).meta({ id: 'PublicDossier' });
 export type PublicDossier = z.infer<typeof PublicDossier>;
 

@@ -99,6 +99,8 @@ describe('online submission', () => {
     expect(made.bundle.map((b) => b.procedureCode)).toEqual(['1.004222', 'LT.BHYT6']);
     const list = (await env.w.agents.onestopA.get(`/api/dossiers?queue=to_receive&q=${made.code}`)).json();
     expect(list.items[0].bundleId).toBe(made.id);
+    const together = (await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.bundle[0]!.token}` })).json();
+    expect(together.linked.map((l: { code: string }) => l.code)).toEqual([made.code, made.bundle[1]!.code]);
 
     // Papers asked for in a group must come within 7 working days, or the dossier stops by itself.
     await act('onestopA', made.id, { action: 'RECEIVE', version: 1 });

@@ -8,7 +8,7 @@ import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
 import { Shipments } from './CounterPages.js';
-import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
+import { useDossier, useDossierAction, useDossiers, useOfficers, useProcedures, type DossierDetail, type QueueFilter } from './api.js';
 
 export const queues = ['to_receive', 'mine', 'due_soon', 'overdue', 'supplement', 'to_approve', 'to_return', 'all', 'closed'] as const;
 
@@ -16,6 +16,7 @@ export const queues = ['to_receive', 'mine', 'due_soon', 'overdue', 'supplement'
 export function DossierQueue({ filter, onChange }: { filter: QueueFilter; onChange: (changes: Partial<QueueFilter>) => void }) {
   const { t } = useTranslation();
   const query = useDossiers(filter);
+  const procedures = useProcedures({});
   const client = useQueryClient();
   const me = useMe().data;
   const [selected, setSelected] = useState<number[]>([]);
@@ -42,8 +43,12 @@ export function DossierQueue({ filter, onChange }: { filter: QueueFilter; onChan
           <button key={q} type="button" aria-pressed={filter.queue === q} onClick={() => onChange({ queue: q, page: 1 })}>{t(`onestop.queue.${q}`)}</button>
         ))}
       </nav>
-      <form className="search" onSubmit={(e) => { e.preventDefault(); onChange({ q: String(new FormData(e.currentTarget).get('q') ?? ''), page: 1 }); }}>
+      <form className="search" onSubmit={(e) => { e.preventDefault(); const d = new FormData(e.currentTarget); onChange({ q: String(d.get('q') ?? ''), procedure: String(d.get('procedure') ?? ''), page: 1 }); }}>
         <input name="q" type="search" defaultValue={filter.q} placeholder={t('onestop.desk.searchHint')} aria-label={t('onestop.desk.searchHint')} />
+        <select name="procedure" defaultValue={filter.procedure ?? ''} aria-label={t('onestop.desk.procedure')}>
+          <option value="">{t('onestop.desk.procedure')}: {t('common.all')}</option>
+          {procedures.data?.items.map((p) => <option key={p.code} value={p.code}>{p.code} · {p.nameVi}</option>)}
+        </select>
         <button type="submit">{t('common.search')}</button>
       </form>
       <QueryState isLoading={query.isLoading} error={query.error} />

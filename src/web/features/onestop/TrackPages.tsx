@@ -30,6 +30,12 @@ export function StatusPage({ token }: { token: string }) {
         <dt>{t('onestop.submit.result')}</dt><dd>{t(`onestop.returnMethod.${d.returnMethod}`)}</dd>
         {d.feeAmount > 0 && <><dt>{t('onestop.track.fee')}</dt><dd>{formatMoney(d.feeAmount, i18n.language)} ({d.paid ? t('onestop.track.paid') : t('onestop.track.unpaid')})</dd></>}
       </dl>
+      {d.linked.length > 0 && (
+        <>
+          <h2>{t('onestop.submit.bundleAlso')}</h2>
+          <ul>{d.linked.map((l) => <li key={l.code}>{l.code} · {l.procedureName} — {t(`onestop.status.${l.status}`)}</li>)}</ul>
+        </>
+      )}
       <h2>{t('onestop.track.timeline')}</h2>
       <ol className="timeline" data-testid="timeline">
         {d.timeline.map((e) => (

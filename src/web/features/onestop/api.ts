@@ -7,7 +7,7 @@ import { queryString } from '../residents/api.js';
 export type { DossierDetail, DossierSummary, Procedure, PublicDossier };
 export type Upload = { id: number; key: string; fileName: string; mime: string; size: number };
 export type SubmitResult = { id: number; code: string; token: string; statusUrl: string; receiptUrl: string; bundle: { code: string; token: string; procedureCode: string }[] };
-export type QueueFilter = { queue: string; q?: string; page: number };
+export type QueueFilter = { queue: string; q?: string; procedure?: string; page: number };
 
 export const useProcedures = (filter: { q?: string; field?: string }) => useQuery({
   queryKey: ['procedures', filter],
