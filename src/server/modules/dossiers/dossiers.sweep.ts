@@ -1,6 +1,6 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { App, AppDeps } from '../../app.js';
-import { dossiers } from '../../db/schema/index.js';
+import { dossierFiles, dossiers } from '../../db/schema/index.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { insertEvent } from './dossiers.repo.js';
@@ -33,10 +33,19 @@ export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now =
   return stopped;
 }
 
-/** Runs the sweep as a pg-boss job, woken every 15 minutes by each process (the job is a singleton). */
+/** Papers uploaded for a submission that never came (the form abandoned) are deleted after a day. */
+export async function dropAbandonedUploads(deps: Pick<AppDeps, 'database'>, now = new Date()): Promise<number> {
+  const gone = await deps.database.db.delete(dossierFiles)
+    .where(and(isNull(dossierFiles.dossierId), lt(dossierFiles.createdAt, new Date(now.getTime() - 24 * 3600_000))))
+    .returning({ id: dossierFiles.id });
+  return gone.length;
+}
+
+/** Runs the sweeps as a pg-boss job, woken every 15 minutes by each process (the job is a singleton). */
 export function registerSweep(app: App, deps: Pick<AppDeps, 'database' | 'jobs'>): void {
   void deps.jobs.work(SWEEP_QUEUE, async () => {
     await stopLateSupplements(deps);
+    await dropAbandonedUploads(deps);
   });
   const timer = setInterval(() => void deps.jobs.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, retryLimit: 0 }).catch(() => undefined), 15 * 60_000);
   timer.unref();

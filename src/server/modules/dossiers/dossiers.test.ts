@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
 import { localParts } from '../calendar/working-days.js';
-import { stopLateSupplements } from './dossiers.sweep.js';
+import { dropAbandonedUploads, stopLateSupplements } from './dossiers.sweep.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
 
@@ -64,6 +64,14 @@ describe('online submission', () => {
     expect(detail.allowedActions).toEqual(expect.arrayContaining(['RECEIVE', 'REFUSE', 'REQUEST_SUPPLEMENT']));
     const stored = await env.t.database.raw<{ enc: string }>('select applicant_pid_enc as enc from dossiers where id = $1', [made.id]);
     expect(stored[0]!.enc).not.toContain('031190005555');
+  });
+
+  it('deletes papers uploaded for a submission that never came, after a day', async () => {
+    const upload = (await env.t.app.inject({ method: 'POST', url: '/api/public/uploads', ...filePart('bo-do.png', tinyPng, 'image/png') })).json();
+    expect(await dropAbandonedUploads(env.t)).toBe(0);
+    expect(await dropAbandonedUploads(env.t, new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    const [row] = await env.t.database.raw('select id from dossier_files where id = $1', [upload.id]);
+    expect(row).toBeUndefined();
   });
 
   it('refuses an .exe renamed .pdf with a clear message, whatever its name says', async () => {
