@@ -36,6 +36,9 @@ const Env = z.object({
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.vn:587; without it mail waits in the outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Ketnoi <no-reply@ketnoi.local>'),
+  /** SMS gateway (generic HTTP): POST {to, text} as JSON with "Authorization: Bearer SMS_GATEWAY_TOKEN". */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
 });
 
 export type Config = {
@@ -58,6 +61,7 @@ export type Config = {
   paymentCallbackSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  sms: { url: string | undefined; token: string | undefined };
 };
 
 export class ConfigError extends Error {}
@@ -123,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentCallbackSecret: e.PAYMENT_CALLBACK_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN },
   };
 }

@@ -112,6 +112,7 @@ export const ErrorCode = {
   LOCKED: 'LOCKED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNIT_CLOSED: 'UNIT_CLOSED',
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -12,6 +12,7 @@ import { registerMail } from './mail/mail.service.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
+import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -57,4 +58,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerIndicators(app, deps);
   registerCounter(app, deps);
   registerSweep(app, deps);
+  registerCitizens(app, deps);
 }

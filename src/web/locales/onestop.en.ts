@@ -55,6 +55,11 @@ export const onestopEn: typeof onestopVi = {
     legalBasis: 'Legal basis', nameVi: 'Name (Vietnamese)', nameEn: 'Name (English)', saveDraft: 'Save draft',
     kind: { HOLIDAY: 'Holiday', WORKDAY: 'Working day (swap)' }, addDay: 'Add a day', remove: 'Remove', source: { RULE: 'By law', ADMIN: 'Entered by staff' }, dayName: 'Name (Vietnamese)', dayNameEn: 'Name (English)',
   },
+  citizen: {
+    account: 'My account', signIn: 'Sign in', signUp: 'Open an account', signOut: 'Sign out', phone: 'Phone number', password: 'Password', newPassword: 'Password (at least 10 characters)',
+    sendCode: 'Send a code by SMS', codeSent: 'A 6-digit code was sent to {{phone}}', code: 'Code (6 digits)', create: 'Open the account', myDossiers: 'My dossiers', noDossiers: 'No dossiers yet',
+    submittingAs: 'Submitting as: {{name}}', or: 'or', hint: 'With an account you do not retype your details each time, and you see all your dossiers.',
+  },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
     reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',

@@ -53,6 +53,11 @@ export const onestopVi = {
     legalBasis: 'Căn cứ pháp lý', nameVi: 'Tên thủ tục', nameEn: 'Tên tiếng Anh', saveDraft: 'Lưu bản nháp',
     kind: { HOLIDAY: 'Ngày nghỉ', WORKDAY: 'Ngày làm bù' }, addDay: 'Thêm ngày', remove: 'Bỏ', source: { RULE: 'Theo luật', ADMIN: 'Do cán bộ nhập' }, dayName: 'Tên ngày (tiếng Việt)', dayNameEn: 'Tên ngày (tiếng Anh)',
   },
+  citizen: {
+    account: 'Tài khoản của tôi', signIn: 'Đăng nhập', signUp: 'Đăng ký tài khoản', signOut: 'Đăng xuất', phone: 'Số điện thoại', password: 'Mật khẩu', newPassword: 'Mật khẩu (ít nhất 10 ký tự)',
+    sendCode: 'Gửi mã xác thực qua SMS', codeSent: 'Đã gửi mã 6 số đến {{phone}}', code: 'Mã xác thực (6 số)', create: 'Tạo tài khoản', myDossiers: 'Hồ sơ của tôi', noDossiers: 'Chưa có hồ sơ nào',
+    submittingAs: 'Nộp với tài khoản: {{name}}', or: 'hoặc', hint: 'Có tài khoản thì không phải khai lại thông tin mỗi lần nộp, và xem được mọi hồ sơ của mình.',
+  },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung', newDueDate: 'Ngày hẹn trả mới', assignTo: 'Giao cho', me: 'Tôi', selectAll: 'Chọn tất cả', bulkAssign: 'Giao các hồ sơ đã chọn', assignedCount: 'Đã giao {{count}} hồ sơ',

@@ -14,6 +14,7 @@ import { DossierView } from '../features/onestop/DeskPages.js';
 import { IndicatorsPage } from '../features/onestop/IndicatorsPage.js';
 import { CalendarAdmin, ProcedureAdmin } from '../features/onestop/AdminPages.js';
 import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPages.js';
+import { CitizenAccount } from '../features/onestop/CitizenPages.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -30,6 +31,7 @@ export function App() {
       <Route path="/s/:token">{(p) => <PublicShell><StatusPage token={p.token} /></PublicShell>}</Route>
       <Route path="/lookup"><PublicShell><LookupPage /></PublicShell></Route>
       <Route path="/book"><PublicShell><BookAppointment /></PublicShell></Route>
+      <Route path="/me"><PublicShell><CitizenAccount /></PublicShell></Route>
       <Route><Console /></Route>
     </Switch>
   );

@@ -17,6 +17,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <Link href="/procedures">{t('onestop.nav.procedures')}</Link>
           <Link href="/lookup">{t('onestop.nav.lookup')}</Link>
           <Link href="/book">{t('onestop.counter.book')}</Link>
+          <Link href="/me">{t('onestop.citizen.account')}</Link>
         </nav>
         <LanguageSwitch />
       </header>

@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './imports.js';
 export * from './onestop.js';
 export * from './counter.js';
+export * from './citizens.js';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { citizens } from './citizens.js';
 import { bytea } from './columns.js';
 import { residents } from './registry.js';
 import { units } from './units.js';
@@ -154,6 +155,8 @@ export const dossiers = pgTable(
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
     residentId: integer('resident_id').references(() => residents.id),
+    /** Submitted while signed in to a citizen account: the account lists it. */
+    citizenId: integer('citizen_id').references(() => citizens.id),
     formData: jsonb('form_data').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     returnMethod: text('return_method').notNull(),
     postalAddress: text('postal_address'),
@@ -198,6 +201,7 @@ export const dossiers = pgTable(
     index('dossiers_assignee_idx').on(t.assigneeId, t.status),
     index('dossiers_bundle_idx').on(t.bundleId),
     index('dossiers_applicant_pid_idx').on(t.applicantPidBidx),
+    index('dossiers_citizen_idx').on(t.citizenId),
     check('dossiers_status_check', sql`${t.status} in (${inList(['NEW', 'RECEIVED', 'REFUSED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED', 'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RETURNED'])})`),
     check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
     check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App, AppDeps } from '../../app.js';
 import { dossiers, procedures, units } from '../../db/schema/index.js';
-import { AppError, conflict, notFound } from '../../lib/errors.js';
+import { AppError, conflict, notFound, validation } from '../../lib/errors.js';
+import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
@@ -76,7 +77,15 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
     schema: { tags: ['public'], summary: 'Submit a dossier online without an account; answers with the code, the status link and the receipt', security: [], headers: IdempotencyHeaders, body: PublicSubmitInput, response: { 201: SubmitResult, ...publicErrors } },
     handler: async (request, reply) => {
       const unit = await communeByCode(db, request.body.unitCode);
-      const result = await submitDossier(database, cipher, unit, request.body, 'ONLINE', { kind: 'APPLICANT', actor: actorOf(request) }, request.headers['idempotency-key']);
+      // Signed in to a citizen account: the applicant is the account holder, and the dossier is filed under it.
+      const citizen = await citizenOf(db, cipher, request);
+      if (citizen) checkCitizenCsrf(request, citizen);
+      const given = request.body.applicant;
+      const applicant = citizen
+        ? { fullName: citizen.fullName, personalId: citizen.personalId, phone: citizen.phone, email: given?.email, address: given?.address }
+        : given;
+      if (!applicant) throw validation([{ field: 'applicant', code: 'REQUIRED', message: { vi: 'Hãy nhập thông tin người nộp hoặc đăng nhập', en: "Fill in the applicant's details or sign in" } }]);
+      const result = await submitDossier(database, cipher, unit, { ...request.body, applicant }, 'ONLINE', { kind: 'APPLICANT', actor: actorOf(request), citizenId: citizen?.id }, request.headers['idempotency-key']);
       reply.status(201);
       return submitResult(deps, result);
     },

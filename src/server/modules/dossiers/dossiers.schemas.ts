@@ -45,7 +45,8 @@ export const CounterSubmitInput = z.object({ ...submission, unitId: Id }).refine
 });
 export type CounterSubmitInput = z.infer<typeof CounterSubmitInput>;
 
-export const PublicSubmitInput = z.object({ ...submission, unitCode: z.string().regex(/^\d{5}$/) }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+/** Online: a signed-in citizen's applicant details come from the account, so `applicant` may be left out. */
+export const PublicSubmitInput = z.object({ ...submission, applicant: Applicant.optional(), unitCode: z.string().regex(/^\d{5}$/) }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
   path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
 });
 export type PublicSubmitInput = z.infer<typeof PublicSubmitInput>;

@@ -20,7 +20,7 @@ type ProcedureRow = typeof procedures.$inferSelect;
 type UnitRow = typeof units.$inferSelect;
 export type Submitted = { id: number; code: string; token: string; bundle: { id: number; code: string; token: string; procedureCode: string }[] };
 export type Submitter =
-  | { kind: 'APPLICANT'; actor: Actor }
+  | { kind: 'APPLICANT'; actor: Actor; citizenId?: number }
   /** Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once). */
   | { kind: 'STAFF'; actor: Actor; userId: number; name: string; receives: boolean };
 
@@ -136,7 +136,7 @@ export async function submitDossier(
         const inserted: { id: number }[] = await tx.insert(dossiers).values({
           code, lookupToken: token, unitId: unit.id, procedureId: procedure.id, bundleId, channel,
           status: receives ? 'RECEIVED' : 'NEW', ...applicant, searchText: foldText(`${code} ${applicant.applicantName}`),
-          residentId: resident?.id ?? null,
+          residentId: resident?.id ?? null, citizenId: by.kind === 'APPLICANT' ? by.citizenId ?? null : null,
           formData: procedure.id === main.id ? input.fields : {},
           returnMethod: input.returnMethod, postalAddress: input.postalAddress ?? null,
           feeAmount: feeFor(procedure, channel), fullOnlineEligible: procedure.onlineLevel === 'FULL', submittedAt: now, receivedAt: receives ? now : null, dueAt,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
+import { useCitizen } from './CitizenPages.js';
 import { uploadFile, useCommunes, useProcedure, useProcedures, type SubmitResult, type Upload } from './api.js';
 
 type Attached = { name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
@@ -34,6 +35,9 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const [returnMethod, setReturnMethod] = useState('COUNTER');
   const [bundleWith, setBundleWith] = useState<string[]>([]);
   const catalog = useProcedures({});
+  // A signed-in citizen submits as themselves: no applicant details to type (staff at the counter always type them).
+  const citizen = useCitizen();
+  const asCitizen = mode === 'public' ? citizen.data ?? null : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitResult | null>(null);
@@ -68,7 +72,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     const body = {
       ...(mode === 'counter' ? { unitId: target?.id } : { unitCode: chosen }),
       procedureCode: p!.code,
-      applicant: { fullName: text('fullName'), personalId: text('personalId'), phone: text('phone'), ...(text('email') ? { email: text('email') } : {}), ...(text('address') ? { address: text('address') } : {}) },
+      ...(asCitizen ? {} : { applicant: { fullName: text('fullName'), personalId: text('personalId'), phone: text('phone'), ...(text('email') ? { email: text('email') } : {}), ...(text('address') ? { address: text('address') } : {}) } }),
       fields, returnMethod, ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
       uploads: files.filter((f) => f.upload).map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
       bundleWith,
@@ -109,14 +113,17 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           {options.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
         </select>
       </label>
+      {asCitizen ? <p className="ok">{t('onestop.citizen.submittingAs', { name: asCitizen.citizen.fullName })}</p> : (
       <fieldset>
         <legend>{t('onestop.submit.applicant')}</legend>
+        {mode === 'public' && <p className="muted"><Link href="/me">{t('onestop.citizen.signIn')}</Link> — {t('onestop.citizen.hint')}</p>}
         <label>{t('onestop.submit.fullName')}<input name="fullName" required minLength={2} maxLength={120} autoComplete="name" /></label>
         <label>{t('onestop.submit.personalId')}<input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} /></label>
         <label>{t('onestop.submit.phone')}<input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} /></label>
         <label>{t('onestop.submit.email')}<input name="email" type="email" autoComplete="email" maxLength={200} /></label>
         <label>{t('onestop.submit.address')}<input name="address" maxLength={300} autoComplete="street-address" /></label>
       </fieldset>
+      )}
       {p.formFields.length > 0 && (
         <fieldset>
           <legend>{t('onestop.submit.details')}</legend>
