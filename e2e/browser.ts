@@ -44,10 +44,10 @@ export async function signIn(page: Page, base: string, account: { username: stri
  * The usual end-to-end setup: the built app served on a free port over a fresh database and world, and Chromium.
  * Fields are filled in by beforeAll: read them inside tests (`env.w`, `env.base`).
  */
-export function useServedApp(): { t: TestContext; w: World; browser: Browser; base: string } {
+export function useServedApp(overrides: Record<string, string> = {}): { t: TestContext; w: World; browser: Browser; base: string } {
   const env = {} as { t: TestContext; w: World; browser: Browser; base: string };
   beforeAll(async () => {
-    env.t = await buildTestApp({ WEB_DIST: './dist/web' }, { serveWeb: true });
+    env.t = await buildTestApp({ WEB_DIST: './dist/web', ...overrides }, { serveWeb: true });
     env.w = await buildWorld(env.t);
     await env.t.app.listen({ port: 0, host: '127.0.0.1' });
     env.base = `http://127.0.0.1:${(env.t.app.server.address() as AddressInfo).port}`;

@@ -88,10 +88,11 @@ export function registerCitizens(app: App, deps: AppDeps) {
 
   r.get('/api/public/citizens/me', {
     config: { public: true },
-    schema: { tags: ['citizens'], summary: "The signed-in citizen and their own dossiers (401 when not signed in)", security: [], response: { 200: CitizenMe, ...errors } },
+    schema: { tags: ['citizens'], summary: 'The signed-in citizen and their own dossiers, or `me: null` when no one is signed in', security: [], response: { 200: z.object({ me: CitizenMe.nullable() }), ...errors } },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return me(request);
+      // Not being signed in is an answer, not an error: every public page asks.
+      return { me: (await citizenOf(db, cipher, request)) ? await me(request) : null };
     },
   });
 

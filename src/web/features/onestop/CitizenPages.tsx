@@ -2,24 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, messageOf, setCsrfToken } from '../../lib/api.js';
-import { formatDateTime } from '../../lib/format.js';
+import { api, messageOf, setCsrfToken } from '../../lib/api.js';
+import { formatDateTime, formatPhone } from '../../lib/format.js';
 
 export type CitizenMe = { citizen: { id: number; fullName: string; phone: string }; csrfToken: string; dossiers: { code: string; token: string; status: string; submittedAt: string; procedureName: string }[] };
 
-/** The signed-in citizen, or null (a 401 is an answer here, not an error). Keeps the CSRF token for their requests. */
+/** The signed-in citizen, or null. Keeps the CSRF token for their requests. */
 export function useCitizen() {
   return useQuery({
     queryKey: ['citizen'],
     queryFn: async () => {
-      try {
-        const me = await api<CitizenMe>('/api/public/citizens/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
+      const { me } = await api<{ me: CitizenMe | null }>('/api/public/citizens/me');
+      if (me) setCsrfToken(me.csrfToken);
+      return me;
     },
     staleTime: 60_000,
   });
@@ -50,7 +45,7 @@ export function CitizenAccount() {
     return (
       <section>
         <h1>{t('onestop.citizen.account')}</h1>
-        <p>{me.data.citizen.fullName} · {me.data.citizen.phone}</p>
+        <p>{me.data.citizen.fullName} · {formatPhone(me.data.citizen.phone)}</p>
         <h2>{t('onestop.citizen.myDossiers')}</h2>
         {me.data.dossiers.length === 0 && <p className="muted">{t('onestop.citizen.noDossiers')}</p>}
         <ul className="cards" data-testid="my-dossiers">
