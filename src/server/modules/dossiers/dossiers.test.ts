@@ -179,6 +179,38 @@ describe('the workflow', () => {
     expect(noReason.statusCode).toBe(400);
   });
 
+  it('refuses with Form 03, sends back from approval, lets the officer resolve what needs no signature, stops with Form 05', async () => {
+    const refused = await submitOnline();
+    expect((await act('onestopA', refused.id, { action: 'REFUSE', version: 1 })).statusCode).toBe(400);
+    const r = await act('onestopA', refused.id, { action: 'REFUSE', version: 1, reason: 'Không thuộc thẩm quyền của xã' });
+    expect(r.json()).toMatchObject({ status: 'REFUSED', allowedActions: [] });
+    expect((await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${refused.token}/forms/03` })).statusCode).toBe(200);
+
+    const back = await submitOnline();
+    await act('onestopA', back.id, { action: 'RECEIVE', version: 1 });
+    await act('onestopA', back.id, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
+    await act('onestopA', back.id, { action: 'SEND_FOR_APPROVAL', version: 3 });
+    expect((await act('onestopA', back.id, { action: 'SEND_BACK', version: 4, reason: 'Kiểm tra lại' })).statusCode).toBe(403);
+    const sentBack = await act('leaderA', back.id, { action: 'SEND_BACK', version: 4, reason: 'Thiếu xác minh tình trạng hôn nhân nơi cư trú trước' });
+    expect(sentBack.json()).toMatchObject({ status: 'PROCESSING', awaitingApproval: false });
+    // An officer cannot resolve a procedure that needs the leader's signature.
+    expect((await act('onestopA', back.id, { action: 'RESOLVE', version: 5 })).statusCode).toBe(403);
+    const stopped = await act('onestopA', back.id, { action: 'STOP', version: 5, reason: 'Người nộp đã mất năng lực hành vi dân sự' });
+    expect(stopped.json().status).toBe('STOPPED');
+    expect((await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${back.token}/forms/05` })).statusCode).toBe(200);
+
+    // A copy of a civil-status extract is signed by the officer: resolved without the leader, returned by post.
+    const extract = await env.t.app.inject({ method: 'POST', url: '/api/public/dossiers', payload: submission({ procedureCode: '2.000635', fields: { copies: '2' }, returnMethod: 'POST', postalAddress: 'Số 7, ngõ 3, thôn Đông' }) });
+    const id = extract.json().id as number;
+    await env.t.database.raw(`update procedures set requires_approval = false where code = '2.000635'`);
+    await act('onestopA', id, { action: 'RECEIVE', version: 1 });
+    await act('onestopA', id, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
+    const resolved = await act('onestopA', id, { action: 'RESOLVE', version: 3 });
+    expect(resolved.json()).toMatchObject({ status: 'RESOLVED', onTime: true });
+    const returned = await act('onestopA', id, { action: 'RETURN', version: 4, returnMethod: 'POST' });
+    expect(returned.json()).toMatchObject({ status: 'RETURNED', returnMethod: 'POST' });
+  });
+
   it('pauses the clock while waiting for papers and moves the due date when they arrive', async () => {
     const made = await submitOnline();
     await act('onestopA', made.id, { action: 'RECEIVE', version: 1 });
