@@ -99,6 +99,8 @@ export const onestopSettings = pgTable('onestop_settings', {
   slotCapacity: integer('slot_capacity').notNull().default(4),
   /** Weekdays with no appointments (walk-in only), 0 = Sunday … 6 = Saturday. */
   noAppointmentWeekdays: integer('no_appointment_weekdays').array().notNull().default(sql`'{}'::integer[]`),
+  /** Days this commune's counter is closed (training, an event), beyond the province's calendar: no slots. */
+  closedDays: date('closed_days').array().notNull().default(sql`'{}'::date[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -18,6 +18,8 @@ describe('appointment slots', () => {
     expect(slotsForDay('2026-03-14', base, holidays2026)).toEqual([]);
     expect(slotsForDay('2026-03-14', { ...base, saturdayMorning: true }, holidays2026)).toEqual(['07:30', '08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00']);
     expect(slotsForDay('2026-03-11', { ...base, noAppointmentWeekdays: [3] }, holidays2026)).toEqual([]);
+    expect(slotsForDay('2026-03-12', { ...base, closedDays: ['2026-03-12'] }, holidays2026)).toEqual([]);
+    expect(slotsForDay('2026-03-13', { ...base, closedDays: ['2026-03-12'] }, holidays2026)).toHaveLength(15);
   });
 });
 
@@ -50,6 +52,20 @@ describe('booking, check-in and queue numbers', () => {
     const second = await env.w.agents.onestopA.post(`/api/appointments/${booked[1].id}/check-in`);
     expect([first.json().queueNumber, walkIn.json().queueNumber, second.json().queueNumber]).toEqual([1, 2, 3]);
     expect((await env.w.agents.onestopA.post(`/api/appointments/${booked[0].id}/check-in`)).statusCode).toBe(409);
+  });
+
+  it('closes the counter on the days the commune sets', async () => {
+    const slots = (await env.t.app.inject({ method: 'GET', url: `/api/public/appointments/slots?unitCode=${env.w.communeB.code}` })).json().items as { day: string }[];
+    const day = slots.at(-1)!.day;
+    const saved = await env.w.agents.leaderB.put(`/api/onestop/settings/${env.w.communeB.id}`, {
+      codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false, bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [], closedDays: [day],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().closedDays).toEqual([day]);
+    expect((await env.w.agents.leaderB.get(`/api/onestop/settings/${env.w.communeB.id}`)).json().closedDays).toEqual([day]);
+    const after = (await env.t.app.inject({ method: 'GET', url: `/api/public/appointments/slots?unitCode=${env.w.communeB.code}` })).json().items as { day: string }[];
+    expect(after.some((s) => s.day === day)).toBe(false);
+    expect(after.length).toBeGreaterThan(0);
   });
 
   it('refuses a slot the counter does not offer', async () => {

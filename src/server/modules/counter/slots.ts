@@ -14,12 +14,13 @@ export function slotStarts(counterHours: string, slotMinutes: number): string[] 
 }
 
 /**
- * Which slots a day offers: none on a day off (weekends, holidays, from the calendar) or on a no-appointment weekday;
+ * Which slots a day offers: none on a day off (weekends, holidays, from the calendar), a no-appointment weekday or a
+ * day the commune closes its counter;
  * on a Saturday the counter opens in the morning only, when the commune keeps Saturday mornings.
  */
-export function slotsForDay(day: string, settings: { counterHours: string; slotMinutes: number; saturdayMorning: boolean; noAppointmentWeekdays: number[] }, exceptions: Exceptions): string[] {
+export function slotsForDay(day: string, settings: { counterHours: string; slotMinutes: number; saturdayMorning: boolean; noAppointmentWeekdays: number[]; closedDays?: string[] }, exceptions: Exceptions): string[] {
   const w = weekday(day);
-  if (settings.noAppointmentWeekdays.includes(w)) return [];
+  if (settings.noAppointmentWeekdays.includes(w) || settings.closedDays?.includes(day)) return [];
   const all = slotStarts(settings.counterHours, settings.slotMinutes);
   if (isWorkingDay(day, exceptions)) return all;
   if (w === 6 && settings.saturdayMorning && exceptions.get(day) !== 'HOLIDAY') return all.filter((s) => s < '12:00');

@@ -9,7 +9,7 @@ export type UnitSettings = Omit<typeof onestopSettings.$inferSelect, 'unitId' | 
 export const defaultSettings: UnitSettings = {
   codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false,
   bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [],
-  counterHours: '07:30-11:30,13:30-17:00', slotMinutes: 30, slotCapacity: 4, noAppointmentWeekdays: [],
+  counterHours: '07:30-11:30,13:30-17:00', slotMinutes: 30, slotCapacity: 4, noAppointmentWeekdays: [], closedDays: [],
 };
 
 /** A commune's one-stop settings, or the defaults when it has saved none. */

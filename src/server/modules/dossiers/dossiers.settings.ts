@@ -5,7 +5,7 @@ import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { onestopSettings } from '../../db/schema/index.js';
 import { validation } from '../../lib/errors.js';
-import { errorResponses, IdParams, Text } from '../../lib/http.js';
+import { errorResponses, IdParams, IsoDate, Text } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
@@ -24,6 +24,7 @@ const Settings = z.object({
   slotMinutes: z.number().int().min(5).max(240).default(30),
   slotCapacity: z.number().int().min(1).max(100).default(4),
   noAppointmentWeekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
+  closedDays: z.array(IsoDate).max(366).default([]),
 }).meta({ id: 'OnestopSettings' });
 
 /** A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days. */
@@ -48,7 +49,7 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
       if (!validCodePattern(request.body.codePattern)) {
         throw validation([{ field: 'codePattern', code: 'PATTERN', message: { vi: 'Mẫu mã hồ sơ phải có {unit}, ngày ({yymmdd} hoặc {yyyymmdd}) và số thứ tự ({seq4} hoặc {seq5})', en: 'The code pattern needs {unit}, a date ({yymmdd} or {yyyymmdd}) and a sequence ({seq4} or {seq5})' } }]);
       }
-      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort(), noAppointmentWeekdays: [...new Set(request.body.noAppointmentWeekdays)].sort() };
+      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort(), noAppointmentWeekdays: [...new Set(request.body.noAppointmentWeekdays)].sort(), closedDays: [...new Set(request.body.closedDays)].sort() };
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(onestopSettings).values({ unitId: request.params.id, ...values })
           .onConflictDoUpdate({ target: onestopSettings.unitId, set: { ...values, updatedAt: sql`now()` } }).returning();

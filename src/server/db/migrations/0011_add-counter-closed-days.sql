@@ -1,0 +1,1 @@
+ALTER TABLE "onestop_settings" ADD COLUMN "closed_days" date[] DEFAULT '{}'::date[] NOT NULL;
