@@ -109,6 +109,19 @@ describe('one-stop shop in Chromium', () => {
     await officer.page.getByRole('button', { name: 'Đã đến, lấy số', exact: true }).click();
     await officer.page.getByText('Số 1').waitFor();
 
+    // The commune leader sets the counter up: the fee account and a day the counter is closed.
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/admin/counter`);
+    await leader.page.getByLabel('Mã ngân hàng (BIN, 6 số)').fill('970415');
+    await leader.page.getByLabel('Số tài khoản nhận phí').fill('113000000009');
+    await leader.page.getByLabel('Ngày Bộ phận một cửa đóng cửa (mỗi dòng một ngày, dd/mm/yyyy)').fill('02/01/2099');
+    await leader.page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await leader.page.getByText('Đã lưu cài đặt').waitFor();
+    const saved = (await leader.page.evaluate(async (id) => (await fetch(`/api/onestop/settings/${id}`)).json(), env.w.communeA.id)) as { bankBin: string; closedDays: string[] };
+    expect(saved).toMatchObject({ bankBin: '970415', closedDays: ['2099-01-02'] });
+    await leader.context.close();
+
     const province = await phoneContext(env.browser);
     await signIn(province.page, env.base, env.w.accounts.province);
     await province.page.goto(`${env.base}/admin/procedures`);

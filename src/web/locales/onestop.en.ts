@@ -60,6 +60,13 @@ export const onestopEn: typeof onestopVi = {
     sendCode: 'Send a code by SMS', codeSent: 'A 6-digit code was sent to {{phone}}', code: 'Code (6 digits)', create: 'Open the account', myDossiers: 'My dossiers', noDossiers: 'No dossiers yet',
     submittingAs: 'Submitting as: {{name}}', or: 'or', hint: 'With an account you do not retype your details each time, and you see all your dossiers.',
   },
+  settings: {
+    title: 'One-stop counter settings', codePattern: 'Dossier code pattern', cutoff: 'Cut-off time for same-day procedures', saturday: 'Open on Saturday mornings',
+    bankBin: 'Bank BIN (6 digits)', bankAccount: 'Account receiving fees', bankName: 'Account name', cashless: 'Cashless days',
+    hours: 'Counter hours (e.g. 07:30-11:30,13:30-17:00)', slotMinutes: 'Appointment length (minutes)', capacity: 'People per appointment slot', noAppointment: 'Days without appointments',
+    closedDays: 'Days the counter is closed (one per line, dd/mm/yyyy)', saved: 'Settings saved',
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',
     reason: 'Reason / details', newDueDate: 'New return date', assignTo: 'Assign to', me: 'Me', selectAll: 'Select all', bulkAssign: 'Assign the selected dossiers', assignedCount: '{{count}} dossiers assigned',

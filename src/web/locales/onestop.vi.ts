@@ -58,6 +58,13 @@ export const onestopVi = {
     sendCode: 'Gửi mã xác thực qua SMS', codeSent: 'Đã gửi mã 6 số đến {{phone}}', code: 'Mã xác thực (6 số)', create: 'Tạo tài khoản', myDossiers: 'Hồ sơ của tôi', noDossiers: 'Chưa có hồ sơ nào',
     submittingAs: 'Nộp với tài khoản: {{name}}', or: 'hoặc', hint: 'Có tài khoản thì không phải khai lại thông tin mỗi lần nộp, và xem được mọi hồ sơ của mình.',
   },
+  settings: {
+    title: 'Cài đặt Bộ phận một cửa', codePattern: 'Mẫu mã hồ sơ', cutoff: 'Giờ chốt nhận hồ sơ trả trong ngày', saturday: 'Làm việc sáng thứ Bảy',
+    bankBin: 'Mã ngân hàng (BIN, 6 số)', bankAccount: 'Số tài khoản nhận phí', bankName: 'Tên tài khoản', cashless: 'Ngày không dùng tiền mặt',
+    hours: 'Giờ tiếp dân (ví dụ 07:30-11:30,13:30-17:00)', slotMinutes: 'Mỗi lượt hẹn (phút)', capacity: 'Số người mỗi lượt', noAppointment: 'Ngày không nhận lịch hẹn',
+    closedDays: 'Ngày Bộ phận một cửa đóng cửa (mỗi dòng một ngày, dd/mm/yyyy)', saved: 'Đã lưu cài đặt',
+    weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung', newDueDate: 'Ngày hẹn trả mới', assignTo: 'Giao cho', me: 'Tôi', selectAll: 'Chọn tất cả', bulkAssign: 'Giao các hồ sơ đã chọn', assignedCount: 'Đã giao {{count}} hồ sơ',

@@ -15,6 +15,7 @@ import { IndicatorsPage } from '../features/onestop/IndicatorsPage.js';
 import { CalendarAdmin, ProcedureAdmin } from '../features/onestop/AdminPages.js';
 import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPages.js';
 import { CitizenAccount } from '../features/onestop/CitizenPages.js';
+import { CounterSettingsPage } from '../features/onestop/SettingsPage.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -53,6 +54,7 @@ function Console() {
     ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
     ['/appointments', t('onestop.nav.appointments'), can(me.data, 'dossier.process')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
+    ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
     ['/admin/calendar', t('onestop.admin.calendar'), can(me.data, 'calendar.manage')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
@@ -94,6 +96,7 @@ function Console() {
           <Route path="/indicators" component={IndicatorsPage} />
           <Route path="/appointments" component={AppointmentsDesk} />
           <Route path="/admin/procedures" component={ProcedureAdmin} />
+          <Route path="/admin/counter" component={CounterSettingsPage} />
           <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route><p>404</p></Route>
