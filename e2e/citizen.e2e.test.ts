@@ -1,26 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFakeSms } from '../test/fake-sms.js';
 import { phoneContext, snap, useServedApp } from './browser.js';
 
-/** A local SMS gateway (the documented POST {to, text} shape) so the test can read the code a phone would get. */
-const texts: { to: string; text: string }[] = [];
-let gateway: Server;
-const overrides: Record<string, string> = {};
-beforeAll(async () => {
-  gateway = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      texts.push(JSON.parse(body) as { to: string; text: string });
-      res.writeHead(200).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  overrides.SMS_GATEWAY_URL = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
-});
-const env = useServedApp(overrides);
-afterAll(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+const sms = useFakeSms();
+const env = useServedApp(sms.overrides);
 
 describe('a citizen account in Chromium', () => {
   it('opens an account with the SMS code, submits without retyping, and finds the dossier under "my dossiers"', async () => {
@@ -30,8 +13,7 @@ describe('a citizen account in Chromium', () => {
     await signUp.getByLabel('Số điện thoại').fill('0905 222 333');
     await signUp.getByRole('button', { name: 'Gửi mã xác thực qua SMS' }).click();
     await page.getByText('Đã gửi mã 6 số').waitFor();
-    const code = texts.at(-1)!.text.match(/(\d{6})/)![1]!;
-    expect(texts.at(-1)!.to).toBe('+84905222333');
+    const code = sms.codeSentTo('+84905222333');
     await signUp.getByLabel('Mã xác thực (6 số)').fill(code);
     await signUp.getByLabel('Họ và tên').fill('Ngô Thị Hằng');
     await signUp.getByLabel('Số định danh cá nhân (12 số)').fill('031190006666');

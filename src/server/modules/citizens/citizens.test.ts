@@ -1,28 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFakeSms } from '../../../../test/fake-sms.js';
 import { useWorld } from '../../../../test/world.js';
 
-/** A local SMS gateway speaking the documented shape (POST {to, text}, bearer token): it keeps what it is sent. */
-const messages: { to: string; text: string; auth: string | undefined }[] = [];
-let gateway: Server;
-const overrides: Record<string, string> = { SMS_GATEWAY_TOKEN: 'gateway-token' };
-beforeAll(async () => {
-  gateway = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      messages.push({ ...(JSON.parse(body) as { to: string; text: string }), auth: req.headers.authorization });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  overrides.SMS_GATEWAY_URL = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
-});
-const env = useWorld(overrides);
-afterAll(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
-
-const codeSentTo = (phone: string) => messages.filter((m) => m.to === phone).at(-1)!.text.match(/(\d{6})/)![1]!;
+const sms = useFakeSms();
+// The same object: the gateway's address is filled in by its beforeAll, before the app is built.
+sms.overrides.SMS_GATEWAY_TOKEN = 'gateway-token';
+const env = useWorld(sms.overrides);
+const { messages, codeSentTo } = sms;
 const cookieOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'ketnoi_citizen')!.value;
 const post = (url: string, payload: unknown, extra: { cookie?: string; csrf?: string; ip?: string } = {}) => env.t.app.inject({
   method: 'POST', url, payload: payload as object, remoteAddress: extra.ip,

@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * A local SMS gateway speaking the documented shape (POST {to, text} as JSON, bearer token): it keeps what it is sent,
+ * so a test can read the code a phone would get. Call before useWorld/useServedApp and pass `overrides` to it: the
+ * gateway's address is filled in before the app is built.
+ */
+export function useFakeSms() {
+  const messages: { to: string; text: string; auth: string | undefined }[] = [];
+  const overrides: Record<string, string> = {};
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        messages.push({ ...(JSON.parse(body) as { to: string; text: string }), auth: req.headers.authorization });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    overrides.SMS_GATEWAY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  /** The 6-digit code last sent to a number. */
+  const codeSentTo = (phone: string) => messages.filter((m) => m.to === phone).at(-1)!.text.match(/(\d{6})/)![1]!;
+  return { messages, overrides, codeSentTo };
+}
