@@ -230,6 +230,7 @@ export const expectations: Record<string, Expectation> = {
     inside: () => ({ url: '/api/procedures', payload: { code: `LT.${unique()}`, national: false, nameVi: 'Thủ tục địa phương', nameEn: 'Local procedure', field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', postalAllowed: true, fees: [], documents: [], formFields: [] } }),
   },
   'POST /api/procedures/{id}/publish': { permission: 'procedure.manage', inside: async (w) => ({ url: `/api/procedures/${(await w.f.procedureDraft()).id}/publish` }) },
+  'POST /api/procedures/{id}/retire': { permission: 'procedure.manage', inside: async (w) => ({ url: `/api/procedures/${(await w.f.procedureDraft('PUBLISHED')).id}/retire` }) },
   'PUT /api/calendar/days/{day}': { permission: 'calendar.manage', inside: async (w) => ({ url: `/api/calendar/days/${await w.f.calendarDay()}`, payload: { kind: 'WORKDAY', nameVi: 'Làm bù', nameEn: 'Swapped working day' } }) },
   'DELETE /api/calendar/days/{day}': { permission: 'calendar.manage', inside: async (w) => ({ url: `/api/calendar/days/${await w.f.calendarDay()}` }) },
   'GET /api/dossiers': { permission: 'dossier.read', inside: (w) => ({ url: `/api/dossiers?unit=${w.communeA.id}` }), outside: (w) => ({ url: `/api/dossiers?unit=${w.communeB.id}` }) },

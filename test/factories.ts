@@ -91,12 +91,12 @@ export function factories(database: Database, cipher: PiiCipher) {
     async dossierFile(dossierId: number) {
       return db.transaction((tx) => storeFile(tx, { buffer: tinyPng, fileName: 'scan.png', mime: 'image/png' }, { dossierId, kind: 'SCAN', uploadedBy: null }));
     },
-    /** A draft of a new local procedure, ready to publish. */
-    async procedureDraft() {
+    /** A new local procedure: a draft ready to publish, or already published. */
+    async procedureDraft(status: 'DRAFT' | 'PUBLISHED' = 'DRAFT') {
       seq += 1;
       const [row] = await db.insert(procedures).values({
         code: `LT.THU.${Date.now() % 100000}${seq}`, version: 1, national: false, nameVi: 'Thủ tục thử', nameEn: 'Test procedure',
-        field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', status: 'DRAFT',
+        field: 'KHAC', timeAmount: 3, timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', status,
       }).returning();
       return row!;
     },

@@ -51,7 +51,7 @@ export const onestopEn: typeof onestopVi = {
   },
   admin: {
     procedures: 'Manage procedures', calendar: 'Working calendar', version: 'Version {{v}}', status: { DRAFT: 'Draft', PUBLISHED: 'Published', RETIRED: 'Replaced' },
-    newVersion: 'New version', publish: 'Publish', timeAmount: 'Time limit (days)', timeUnit: 'Time unit', feeInPerson: 'Fee in person (VND)', feeOnline: 'Fee online (VND)',
+    retire: 'Retire', retireConfirm: 'Retire procedure {{code}}? It will no longer be published.', newVersion: 'New version', publish: 'Publish', timeAmount: 'Time limit (days)', timeUnit: 'Time unit', feeInPerson: 'Fee in person (VND)', feeOnline: 'Fee online (VND)',
     legalBasis: 'Legal basis', nameVi: 'Name (Vietnamese)', nameEn: 'Name (English)', saveDraft: 'Save draft',
     kind: { HOLIDAY: 'Holiday', WORKDAY: 'Working day (swap)' }, addDay: 'Add a day', remove: 'Remove', source: { RULE: 'By law', ADMIN: 'Entered by staff' }, dayName: 'Name (Vietnamese)', dayNameEn: 'Name (English)',
   },

@@ -49,7 +49,7 @@ export const onestopVi = {
   },
   admin: {
     procedures: 'Quản lý thủ tục', calendar: 'Lịch làm việc', version: 'Phiên bản {{v}}', status: { DRAFT: 'Bản nháp', PUBLISHED: 'Đang công bố', RETIRED: 'Đã thay thế' },
-    newVersion: 'Tạo phiên bản mới', publish: 'Công bố', timeAmount: 'Thời hạn (số ngày)', timeUnit: 'Đơn vị thời hạn', feeInPerson: 'Lệ phí nộp trực tiếp (đồng)', feeOnline: 'Lệ phí nộp trực tuyến (đồng)',
+    retire: 'Thôi áp dụng', retireConfirm: 'Thôi áp dụng thủ tục {{code}}? Thủ tục sẽ không còn trên trang công khai.', newVersion: 'Tạo phiên bản mới', publish: 'Công bố', timeAmount: 'Thời hạn (số ngày)', timeUnit: 'Đơn vị thời hạn', feeInPerson: 'Lệ phí nộp trực tiếp (đồng)', feeOnline: 'Lệ phí nộp trực tuyến (đồng)',
     legalBasis: 'Căn cứ pháp lý', nameVi: 'Tên thủ tục', nameEn: 'Tên tiếng Anh', saveDraft: 'Lưu bản nháp',
     kind: { HOLIDAY: 'Ngày nghỉ', WORKDAY: 'Ngày làm bù' }, addDay: 'Thêm ngày', remove: 'Bỏ', source: { RULE: 'Theo luật', ADMIN: 'Do cán bộ nhập' }, dayName: 'Tên ngày (tiếng Việt)', dayNameEn: 'Tên ngày (tiếng Anh)',
   },

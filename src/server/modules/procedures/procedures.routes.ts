@@ -81,4 +81,10 @@ export function registerProcedures(app: App, deps: AppDeps) {
     schema: { tags: ['procedures'], summary: 'Publish a draft; the version published before it is retired', params: VersionParams, response: { 200: Procedure, ...errorResponses } },
     handler: async (request) => present(await service.publishVersion(deps.database, request.params.id, actorOf(request))),
   });
+
+  r.post('/api/procedures/:id/retire', {
+    config: { permission: Permission.PROCEDURE_MANAGE },
+    schema: { tags: ['procedures'], summary: 'Stop publishing a procedure (abolished, or its code re-issued under a new one)', params: VersionParams, response: { 200: Procedure, ...errorResponses } },
+    handler: async (request) => present(await service.retireVersion(deps.database, request.params.id, actorOf(request))),
+  });
 }

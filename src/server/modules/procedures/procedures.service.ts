@@ -85,6 +85,24 @@ export async function publishVersion(database: Database, id: number, actor: Acto
   });
 }
 
+/**
+ * Retires a published procedure without a successor of the same code: its code was re-issued under a new one (publish
+ * that one too) or the procedure was abolished. Dossiers already submitted keep their version.
+ */
+export async function retireVersion(database: Database, id: number, actor: Actor): Promise<Row> {
+  return database.db.transaction(async (tx) => {
+    const [row] = await tx.update(procedures).set({ status: 'RETIRED', updatedAt: sql`now()` })
+      .where(and(eq(procedures.id, id), eq(procedures.status, 'PUBLISHED'))).returning();
+    if (!row) {
+      const [exists] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, id));
+      if (!exists) throw notFound();
+      throw conflict({ vi: 'Chỉ thôi áp dụng được thủ tục đang công bố', en: 'Only a published procedure can be retired' });
+    }
+    await insertAudit(tx, actor, { action: 'procedure.retire', entityType: 'procedure', entityId: id, details: { code: row.code, version: row.version } });
+    return row;
+  });
+}
+
 const fieldNames: Record<string, string> = {
   HO_TICH: 'Hộ tịch', CHUNG_THUC: 'Chứng thực', CU_TRU: 'Cư trú', HO_KINH_DOANH: 'Hộ kinh doanh', BAO_TRO_XA_HOI: 'Bảo trợ xã hội',
   NGUOI_CO_CONG: 'Người có công', DAT_DAI: 'Đất đai', XAY_DUNG: 'Xây dựng', BAO_HIEM: 'Bảo hiểm', KHAC: 'Lĩnh vực khác',

@@ -81,6 +81,15 @@ describe('versions', () => {
     expect(row!.version).toBe(1);
   });
 
+  it('retires a procedure whose code was re-issued: gone from the public catalog, kept for its dossiers', async () => {
+    const old = (await get('/api/public/procedures/1.001731')).json();
+    const retired = await env.w.agents.province.post(`/api/procedures/${old.id}/retire`);
+    expect(retired.json().status).toBe('RETIRED');
+    expect((await get('/api/public/procedures/1.001731')).statusCode).toBe(404);
+    expect((await env.w.agents.province.post(`/api/procedures/${old.id}/retire`)).statusCode).toBe(409);
+    expect((await env.w.agents.leaderA.post(`/api/procedures/${old.id}/retire`)).statusCode).toBe(403);
+  });
+
   it('refuses a national procedure whose code is not a national code', async () => {
     const res = await env.w.agents.admin.post('/api/procedures', { code: 'ABC-1', national: true, nameVi: 'Sai mã', nameEn: 'Wrong code', field: 'KHAC', timeAmount: 1, timeUnit: 'WORKING_DAY', onlineLevel: 'NONE', postalAllowed: false, fees: [], documents: [], formFields: [] });
     expect(res.statusCode).toBe(400);

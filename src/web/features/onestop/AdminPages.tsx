@@ -71,6 +71,7 @@ export function ProcedureAdmin() {
             <div className="muted"><TimeLimit p={p} /></div>
             <div className="actions">
               {p.status === 'PUBLISHED' && <button type="button" onClick={() => setEditing(p)}>{t('onestop.admin.newVersion')}</button>}
+              {p.status === 'PUBLISHED' && <button type="button" onClick={() => window.confirm(t('onestop.admin.retireConfirm', { code: p.code })) && void api(`/api/procedures/${p.id}/retire`, { method: 'POST' }).then(refresh, (e) => setError(messageOf(e)))}>{t('onestop.admin.retire')}</button>}
               {p.status === 'DRAFT' && <button type="button" className="primary" onClick={() => void api(`/api/procedures/${p.id}/publish`, { method: 'POST' }).then(refresh, (e) => setError(messageOf(e)))}>{t('onestop.admin.publish')}</button>}
             </div>
           </li>
