@@ -46,7 +46,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
       const unit = await communeForCounter(db, request.body.unitId, request.scope!);
       const auth = request.auth!;
       const receives = auth.roles.some((role) => unit.path.startsWith(role.unitPath) && roleGrants(role.role, Permission.DOSSIER_PROCESS));
-      const result = await submitDossier(database, cipher, unit, request.body, 'IN_PERSON',
+      const result = await submitDossier(database, cipher, unit, request.body, request.body.channel,
         { kind: 'STAFF', actor: actorOf(request), userId: auth.user.id, name: auth.user.fullName, receives }, request.headers['idempotency-key']);
       reply.status(201);
       return submitResult(deps, result);

@@ -40,7 +40,8 @@ export const SubmitInput = z.object(submission).refine((s) => s.returnMethod !==
 });
 export type SubmitInput = z.infer<typeof SubmitInput>;
 
-export const CounterSubmitInput = z.object({ ...submission, unitId: Id }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+/** At the counter: handed in person, or received by post (Decision 45/2016) and entered by the officer. */
+export const CounterSubmitInput = z.object({ ...submission, unitId: Id, channel: z.enum(['IN_PERSON', 'POSTAL']).default('IN_PERSON') }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
   path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
 });
 export type CounterSubmitInput = z.infer<typeof CounterSubmitInput>;

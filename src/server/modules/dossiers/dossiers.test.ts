@@ -276,6 +276,8 @@ describe('counter submission and bulk assignment', () => {
     // A digital-team member serves a residential group: the counter they help at is their commune's.
     const targets = (await env.w.agents.teamA1.get('/api/dossiers/counter-units')).json().items;
     expect(targets).toEqual([{ id: env.w.communeA.id, code: env.w.communeA.code, name: env.w.communeA.name }]);
+    const byPost = await env.w.agents.onestopA.post('/api/dossiers', { ...payload, channel: 'POSTAL' });
+    expect((await env.w.agents.onestopA.get(`/api/dossiers/${byPost.json().id}`)).json()).toMatchObject({ channel: 'POSTAL', status: 'RECEIVED' });
     const byTeam = await env.w.agents.teamA1.post('/api/dossiers', payload);
     expect(byTeam.statusCode).toBe(201);
     expect((await env.w.agents.onestopA.get(`/api/dossiers/${byTeam.json().id}`)).json().status).toBe('NEW');

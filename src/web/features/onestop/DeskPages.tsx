@@ -21,12 +21,14 @@ export function DossierQueue({ filter, onChange }: { filter: QueueFilter; onChan
   const me = useMe().data;
   const [selected, setSelected] = useState<number[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [assignee, setAssignee] = useState<number | undefined>();
   const items = query.data?.items ?? [];
+  const officers = useOfficers(items.find((d) => selected.includes(d.id))?.unitId);
 
   async function assignSelected() {
     if (!me) return;
     try {
-      const result = await api<{ assigned: string[]; refused: { id: number; detail: string }[] }>('/api/dossiers/assign', { method: 'POST', body: { ids: selected, assigneeId: me.user.id } });
+      const result = await api<{ assigned: string[]; refused: { id: number; detail: string }[] }>('/api/dossiers/assign', { method: 'POST', body: { ids: selected, assigneeId: assignee ?? me.user.id } });
       setMessage([t('onestop.desk.assignedCount', { count: result.assigned.length }), result.refused.length ? t('onestop.desk.refusedCount', { count: result.refused.length }) : ''].filter(Boolean).join(' · '));
       setSelected([]);
       await client.invalidateQueries({ queryKey: ['dossiers'] });
@@ -53,7 +55,14 @@ export function DossierQueue({ filter, onChange }: { filter: QueueFilter; onChan
       </form>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {query.data && items.length === 0 && <p className="muted">{t('onestop.desk.none')}</p>}
-      {selected.length > 0 && <p className="actions"><button type="button" className="primary" onClick={() => void assignSelected()}>{t('onestop.desk.bulkAssign')} ({t('onestop.desk.me')})</button></p>}
+      {selected.length > 0 && (
+        <p className="actions">
+          <select value={assignee ?? me?.user.id} onChange={(e) => setAssignee(Number(e.target.value))} aria-label={t('onestop.desk.assignTo')}>
+            {(officers.data?.items ?? []).map((o) => <option key={o.id} value={o.id}>{o.id === me?.user.id ? `${o.fullName} (${t('onestop.desk.me')})` : o.fullName}</option>)}
+          </select>
+          <button type="button" className="primary" onClick={() => void assignSelected()}>{t('onestop.desk.bulkAssign')}</button>
+        </p>
+      )}
       {message && <p className="ok" role="status">{message}</p>}
       <ul className="cards" data-testid="dossier-results">
         {items.map((d) => (

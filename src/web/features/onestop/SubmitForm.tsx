@@ -34,6 +34,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const [files, setFiles] = useState<Attached[]>([]);
   const [returnMethod, setReturnMethod] = useState('COUNTER');
   const [bundleWith, setBundleWith] = useState<string[]>([]);
+  const [counterChannel, setCounterChannel] = useState<'IN_PERSON' | 'POSTAL'>('IN_PERSON');
   const catalog = useProcedures({});
   // A signed-in citizen submits as themselves: no applicant details to type (staff at the counter always type them).
   const citizen = useCitizen();
@@ -70,7 +71,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     const fields = Object.fromEntries(p!.formFields.map((f) => [f.key, text(`field.${f.key}`)]).filter(([, v]) => v));
     const target = options.find((o) => o.code === chosen);
     const body = {
-      ...(mode === 'counter' ? { unitId: target?.id } : { unitCode: chosen }),
+      ...(mode === 'counter' ? { unitId: target?.id, channel: counterChannel } : { unitCode: chosen }),
       procedureCode: p!.code,
       ...(asCitizen ? {} : { applicant: { fullName: text('fullName'), personalId: text('personalId'), phone: text('phone'), ...(text('email') ? { email: text('email') } : {}), ...(text('address') ? { address: text('address') } : {}) } }),
       fields, returnMethod, ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
@@ -106,7 +107,16 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   return (
     <form onSubmit={submit} className="stack">
       <h1>{mode === 'counter' ? t('onestop.submit.onBehalf') : t('onestop.submit.title', { name: en ? p.nameEn : p.nameVi })}</h1>
-      {mode === 'counter' && <p><strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})</p>}
+      {mode === 'counter' && (
+        <>
+          <p><strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})</p>
+          <div className="actions" role="radiogroup">
+            {(['IN_PERSON', 'POSTAL'] as const).map((c) => (
+              <label key={c} className="inline"><input type="radio" name="channel" checked={counterChannel === c} onChange={() => setCounterChannel(c)} />{t(`onestop.channel.${c}`)}</label>
+            ))}
+          </div>
+        </>
+      )}
       <label>{t('onestop.submit.commune')}
         <select name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
           <option value="">{t('onestop.submit.chooseCommune')}</option>
