@@ -224,6 +224,7 @@ export const expectations: Record<string, Expectation> = {
     inside: async (w) => shipmentMove(w, w.communeA),
     outside: async (w) => shipmentMove(w, w.communeB),
   },
+  'POST /api/announcements/audience': { permission: 'announcement.write', inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }), outside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupB1.id] } }) },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

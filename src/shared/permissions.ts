@@ -28,6 +28,8 @@ export const Permission = {
   DOSSIER_PROCESS: 'dossier.process',
   /** The leader's actions: approve, send back, resolve. */
   DOSSIER_APPROVE: 'dossier.approve',
+  /** Write announcements and target households (group heads inside their group). */
+  ANNOUNCEMENT_WRITE: 'announcement.write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -40,7 +42,7 @@ export const rolePermissions = {
   COMMUNE_LEADER: [
     P.UNIT_READ, P.UNIT_MANAGE, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE,
     P.RESIDENT_READ_SENSITIVE, P.REGISTRY_IMPORT, P.REGISTRY_EXPORT, P.USER_MANAGE, P.AUDIT_READ,
-    P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS, P.DOSSIER_APPROVE,
+    P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS, P.DOSSIER_APPROVE, P.ANNOUNCEMENT_WRITE,
   ],
   ONESTOP_OFFICER: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.RESIDENT_READ_SENSITIVE,
@@ -48,7 +50,7 @@ export const rolePermissions = {
   ],
   GROUP_HEAD: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.REGISTRY_IMPORT,
-    P.REGISTRY_EXPORT,
+    P.REGISTRY_EXPORT, P.ANNOUNCEMENT_WRITE,
   ],
   DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.DOSSIER_SUBMIT],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -13,6 +13,7 @@ import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerCitizens } from './citizens/citizens.routes.js';
+import { registerAnnouncements } from './announcements/announcements.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -59,4 +60,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCounter(app, deps);
   registerSweep(app, deps);
   registerCitizens(app, deps);
+  registerAnnouncements(app, deps);
 }

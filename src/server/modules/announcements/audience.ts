@@ -1,0 +1,61 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { Gender, HouseholdKind, VneidLevel } from '../../../shared/enums.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
+import { Id, Text } from '../../lib/http.js';
+import { getUnitPath } from '../units/units.service.js';
+
+/** Who an announcement is for: units (commune, groups, alleys), then household and resident attributes, all optional. */
+export const Audience = z.object({
+  unitIds: z.array(Id).min(1).max(200),
+  householdKinds: z.array(z.enum(HouseholdKind)).max(3).default([]),
+  ageMin: z.number().int().min(0).max(120).optional(),
+  ageMax: z.number().int().min(0).max(120).optional(),
+  genders: z.array(z.enum(Gender)).max(2).default([]),
+  vneidLevels: z.array(z.enum(VneidLevel)).max(3).default([]),
+  tags: z.array(Text(40).min(1)).max(10).default([]),
+}).refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, { path: ['ageMin'], message: 'The lower age must not be above the upper age' });
+export type Audience = z.infer<typeof Audience>;
+
+export type AudienceSize = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
+
+/** The residents an audience's attributes select (all current members when it sets none). */
+function residentFilter(a: Audience): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (a.ageMin !== undefined) parts.push(sql`r.birth_date <= (current_date - make_interval(years => ${a.ageMin}))`);
+  if (a.ageMax !== undefined) parts.push(sql`r.birth_date > (current_date - make_interval(years => ${a.ageMax + 1}))`);
+  if (a.genders.length) parts.push(sql`r.gender in (${sql.join(a.genders.map((g) => sql`${g}`), sql`, `)})`);
+  if (a.vneidLevels.length) parts.push(sql`r.vneid_level in (${sql.join(a.vneidLevels.map((v) => sql`${v}`), sql`, `)})`);
+  if (a.tags.length) parts.push(sql`r.tags && array[${sql.join(a.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Resolves an audience to households and people, counted per residential group, inside the caller's scope: every
+ * chosen unit must be in it (404 otherwise), and the scope is in the query as well. A household counts once, however
+ * many of its members match.
+ */
+export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<AudienceSize> {
+  const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
+  const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
+  const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(db, sql`
+    with matched as (
+      select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people
+      from households h
+      join units u on u.id = h.unit_id
+      join household_members m on m.household_id = h.id and m.left_on is null
+      join residents r on r.id = m.resident_id
+      where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}
+      group by h.id, u.path
+    )
+    select m.group_id, g.name, count(*)::int as households, sum(m.people)::int as people
+    from matched m left join units g on g.id = m.group_id
+    group by m.group_id, g.name order by g.name collate vi_num`);
+  return {
+    households: rows.reduce((n, r) => n + r.households, 0),
+    people: rows.reduce((n, r) => n + r.people, 0),
+    groups: rows.filter((r) => r.group_id !== null).map((r) => ({ unitId: r.group_id!, name: r.name ?? '', households: r.households, people: r.people })),
+  };
+}
