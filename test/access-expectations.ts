@@ -48,6 +48,8 @@ async function shipmentMove(w: World, commune: World['communeA']): Promise<Targe
   return { url: `/api/dossiers/${d.id}/shipments/${s.id}`, payload: { status: 'IN_TRANSIT' } };
 }
 
+const announcementFor = (unitId: number) => ({ title: 'Họp tổ dân phố', body: '<p>Tối thứ Bảy, 19:30, tại nhà văn hóa.</p>', category: 'EVENT', audience: { unitIds: [unitId] } });
+
 export const counterDossier = (unitId: number) => ({
   unitId, procedureCode: '1.004873', applicant: { fullName: 'Ma Thị Nộp', personalId: '031190001111', phone: '0987654321' },
   fields: { purpose: 'Kết hôn' }, returnMethod: 'COUNTER',
@@ -224,6 +226,20 @@ export const expectations: Record<string, Expectation> = {
     inside: async (w) => shipmentMove(w, w.communeA),
     outside: async (w) => shipmentMove(w, w.communeB),
   },
+  'POST /api/announcements': { permission: 'announcement.write', inside: (w) => ({ url: '/api/announcements', payload: announcementFor(w.groupA1.id) }), outside: (w) => ({ url: '/api/announcements', payload: announcementFor(w.groupB1.id) }) },
+  'GET /api/announcements': { permission: 'announcement.write', inside: () => ({ url: '/api/announcements' }) },
+  'POST /api/announcements/{id}/send': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/send` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/send` }),
+  },
+  'GET /api/announcements/{id}/reach': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/reach` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/reach` }),
+  },
+  'GET /api/public/communes/{code}/announcements': { public: true },
+  'POST /api/public/announcements/{id}/ack': { public: true },
   'POST /api/announcements/audience': { permission: 'announcement.write', inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }), outside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupB1.id] } }) },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {

@@ -6,3 +6,4 @@ export * from './imports.js';
 export * from './onestop.js';
 export * from './counter.js';
 export * from './citizens.js';
+export * from './announcements.js';

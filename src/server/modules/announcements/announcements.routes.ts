@@ -2,20 +2,106 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
-import { errorResponses } from '../../lib/http.js';
+import { AppError } from '../../lib/errors.js';
+import { errorResponses, IdParams, Problem, Text } from '../../lib/http.js';
+import { actorOf } from '../../plugins/auth.js';
+import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
+import * as service from './announcements.service.js';
 
 const AudienceSize = z.object({
   households: z.number().int(), people: z.number().int(),
   groups: z.array(z.object({ unitId: z.number().int(), name: z.string(), households: z.number().int(), people: z.number().int() })),
 }).meta({ id: 'AudienceSize' });
+const Category = z.enum(['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE']);
+const Priority = z.enum(['NORMAL', 'HIGH', 'URGENT']);
+const AnnouncementInput = z.object({
+  title: Text(200).min(3), body: z.string().max(20_000).min(1), category: Category, priority: Priority.default('NORMAL'), audience: Audience,
+  isPublic: z.boolean().default(false), ackRequested: z.boolean().default(false), expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+const Announcement = z.object({
+  id: z.number().int(), unitId: z.number().int(), title: z.string(), bodyHtml: z.string(), category: Category, priority: Priority,
+  isPublic: z.boolean(), ackRequested: z.boolean(), status: z.enum(['DRAFT', 'SENT', 'CANCELLED']), createdAt: z.string(), sentAt: z.string().nullable(),
+}).meta({ id: 'Announcement' });
+const Reach = z.object({
+  id: z.number().int(), status: z.string(),
+  totals: z.object({ targeted: z.number().int(), read: z.number().int(), acknowledged: z.number().int() }),
+  groups: z.array(z.object({ unitId: z.number().int().nullable(), name: z.string(), targeted: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })),
+  notAcknowledged: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),
+}).meta({ id: 'AnnouncementReach' });
+const Feed = z.object({
+  commune: z.string(),
+  items: z.array(z.object({ id: z.number().int(), title: z.string(), bodyHtml: z.string(), text: z.string(), category: z.string(), priority: z.string(), sentAt: z.string(), ackRequested: z.boolean(), unitName: z.string() })),
+}).meta({ id: 'AnnouncementFeed' });
 
-/** Announcements (issue 4), first part: how many households and people an audience reaches, before anything is sent. */
+type Row = Awaited<ReturnType<typeof service.getAnnouncement>>;
+const present = (r: Row) => ({
+  id: r.id, unitId: r.unitId, title: r.title, bodyHtml: r.bodyHtml, category: r.category as z.infer<typeof Category>, priority: r.priority as z.infer<typeof Priority>,
+  isPublic: r.isPublic, ackRequested: r.ackRequested, status: r.status as 'DRAFT' | 'SENT' | 'CANCELLED', createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+});
+
+/**
+ * Announcements (issue 4), first part: write and target (the audience sized before sending), send (households
+ * snapshotted), the in-app feed on the commune's public page, acknowledgement by a signed-in citizen, and the reach
+ * per residential group with the households still to visit. Delivery over Zalo, SMS, email and push comes next.
+ */
 export function registerAnnouncements(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database, cipher } = deps;
+  const db = database.db;
+  const config = { permission: Permission.ANNOUNCEMENT_WRITE };
+
   r.post('/api/announcements/audience', {
-    config: { permission: Permission.ANNOUNCEMENT_WRITE },
+    config,
     schema: { tags: ['announcements'], summary: 'Size of an audience (households and people, per residential group) inside your units', body: Audience, response: { 200: AudienceSize, ...errorResponses } },
-    handler: async (request) => audienceSize(deps.database.db, request.scope!, request.body),
+    handler: async (request) => audienceSize(db, request.scope!, request.body),
+  });
+
+  r.post('/api/announcements', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Write an announcement (a draft until sent); its formatting is sanitised', body: AnnouncementInput, response: { 201: Announcement, ...errorResponses } },
+    handler: async (request, reply) => {
+      reply.status(201);
+      return present(await service.createAnnouncement(database, request.scope!, request.body, request.auth!.user.id, actorOf(request)));
+    },
+  });
+
+  r.get('/api/announcements', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Announcements filed in your units, newest first', response: { 200: z.object({ items: z.array(Announcement) }), ...errorResponses } },
+    handler: async (request) => ({ items: (await service.listAnnouncements(db, request.scope!)).map(present) }),
+  });
+
+  r.post('/api/announcements/:id/send', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Send: resolve the audience now and keep the list of households it went to', params: IdParams, response: { 200: z.object({ households: z.number().int() }), ...errorResponses } },
+    handler: async (request) => service.sendAnnouncement(database, request.scope!, request.params.id, actorOf(request)),
+  });
+
+  r.get('/api/announcements/:id/reach', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Reach per residential group and the households not yet reached, for the digital team', params: IdParams, response: { 200: Reach, ...errorResponses } },
+    handler: async (request) => service.reachOf(db, request.scope!, request.params.id),
+  });
+
+  r.get('/api/public/communes/:code/announcements', {
+    config: { public: true },
+    schema: { tags: ['announcements'], summary: "A commune's public announcements (no login)", security: [], params: z.object({ code: z.string().regex(/^\d{5}$/) }), response: { 200: Feed, 400: Problem, 404: Problem, 429: Problem } },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return service.publicFeed(db, request.params.code);
+    },
+  });
+
+  r.post('/api/public/announcements/:id/ack', {
+    config: { public: true, rateLimit: { max: deps.config.publicSubmitPerMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['announcements'], summary: 'A signed-in citizen acknowledges an announcement for their household', security: [], params: IdParams, response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem } },
+    handler: async (request, reply) => {
+      const citizen = await citizenOf(db, cipher, request);
+      if (!citizen) throw new AppError('UNAUTHENTICATED', 401, { vi: 'Vui lòng đăng nhập tài khoản công dân', en: 'Please sign in to your citizen account' });
+      checkCitizenCsrf(request, citizen);
+      await service.acknowledge(database, request.params.id, { id: citizen.id, personalIdBidx: cipher.blindIndex(citizen.personalId, 'pid') });
+      return reply.status(204).send(null);
+    },
   });
 }

@@ -32,24 +32,31 @@ function residentFilter(a: Audience): SQL {
 }
 
 /**
+ * The households an audience selects, with their residential group and how many of their people match:
+ * `select household_id, group_id, people`, for counting (audienceSize) and for the snapshot taken at sending.
+ */
+export async function matchedHouseholds(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
+  const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
+  const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
+  const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  return sql`
+    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people
+    from households h
+    join units u on u.id = h.unit_id
+    join household_members m on m.household_id = h.id and m.left_on is null
+    join residents r on r.id = m.resident_id
+    where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}
+    group by h.id, u.path`;
+}
+
+/**
  * Resolves an audience to households and people, counted per residential group, inside the caller's scope: every
  * chosen unit must be in it (404 otherwise), and the scope is in the query as well. A household counts once, however
  * many of its members match.
  */
 export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<AudienceSize> {
-  const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
-  const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
-  const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
   const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(db, sql`
-    with matched as (
-      select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people
-      from households h
-      join units u on u.id = h.unit_id
-      join household_members m on m.household_id = h.id and m.left_on is null
-      join residents r on r.id = m.resident_id
-      where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}
-      group by h.id, u.path
-    )
+    with matched as (${await matchedHouseholds(db, scope, a)})
     select m.group_id, g.name, count(*)::int as households, sum(m.people)::int as people
     from matched m left join units g on g.id = m.group_id
     group by m.group_id, g.name order by g.name collate vi_num`);

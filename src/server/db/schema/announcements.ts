@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { citizens } from './citizens.js';
+import { households } from './registry.js';
+import { units } from './units.js';
+import { users } from './users.js';
+
+/**
+ * An announcement from a commune or a residential group: sanitised body, category, audience (units and attributes,
+ * resolved when it is sent), optional acknowledgement. `unit_id` is where it is filed: the unit of its first target,
+ * which the writer must hold; the list and the reach are scoped by it.
+ */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    title: text('title').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    category: text('category').notNull(),
+    priority: text('priority').notNull().default('NORMAL'),
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    ackRequested: boolean('ack_requested').notNull().default(false),
+    status: text('status').notNull().default('DRAFT'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('announcements_unit_idx').on(t.unitId, t.id),
+    check('announcements_status_check', sql`${t.status} in ('DRAFT', 'SENT', 'CANCELLED')`),
+    check('announcements_category_check', sql`${t.category} in ('POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE')`),
+    check('announcements_priority_check', sql`${t.priority} in ('NORMAL', 'HIGH', 'URGENT')`),
+  ],
+);
+
+/** The households an announcement was sent to, snapshotted when it went out (people who move later do not change it). */
+export const announcementHouseholds = pgTable(
+  'announcement_households',
+  {
+    announcementId: integer('announcement_id').notNull().references(() => announcements.id),
+    householdId: integer('household_id').notNull().references(() => households.id),
+    groupId: integer('group_id').references(() => units.id),
+    people: integer('people').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: integer('acknowledged_by').references(() => citizens.id),
+  },
+  (t) => [primaryKey({ name: 'announcement_households_pkey', columns: [t.announcementId, t.householdId] }), index('announcement_households_group_idx').on(t.announcementId, t.groupId)],
+);

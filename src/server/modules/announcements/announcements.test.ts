@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { useFakeSms } from '../../../../test/fake-sms.js';
+import { useWorld } from '../../../../test/world.js';
+
+const sms = useFakeSms();
+const env = useWorld(sms.overrides);
+
+describe('announcements', () => {
+  it('writes (sanitised), sizes, sends to a snapshot, shows in the public feed, and measures reach per group', async () => {
+    const { w } = env;
+    const created = await w.agents.leaderA.post('/api/announcements', {
+      title: 'Khám sàng lọc tiểu đường miễn phí', category: 'HEALTH', isPublic: true, ackRequested: true,
+      body: '<p>Sáng Chủ nhật tại trạm y tế.<script>alert(1)</script></p><a href="javascript:alert(1)">x</a>',
+      audience: { unitIds: [w.groupA1.id, w.groupA2.id], ageMin: 18 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'DRAFT', unitId: w.groupA1.id });
+    expect(created.json().bodyHtml).not.toMatch(/script|javascript/);
+    const id = created.json().id as number;
+
+    const feedBefore = (await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeA.code}/announcements` })).json();
+    expect(feedBefore.items).toEqual([]);
+    const sent = await w.agents.leaderA.post(`/api/announcements/${id}/send`);
+    expect(sent.json()).toEqual({ households: 2 });
+    expect((await w.agents.leaderA.post(`/api/announcements/${id}/send`)).statusCode).toBe(409);
+
+    const feed = (await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeA.code}/announcements` })).json();
+    expect(feed.items.map((i: { title: string }) => i.title)).toEqual(['Khám sàng lọc tiểu đường miễn phí']);
+    expect(feed.items[0].text).toBe('Sáng Chủ nhật tại trạm y tế.\nx');
+    expect((await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeB.code}/announcements` })).json().items).toEqual([]);
+
+    // Nguyễn Văn An (household hA1) opens a citizen account and acknowledges for his household.
+    await env.t.app.inject({ method: 'POST', url: '/api/public/citizens/code', payload: { phone: '0912345678' } });
+    const account = await env.t.app.inject({ method: 'POST', url: '/api/public/citizens', payload: { fullName: 'Nguyễn Văn An', phone: '0912345678', personalId: '031078001234', password: 'mat-khau-cua-an', code: sms.codeSentTo('+84912345678') } });
+    const cookie = account.cookies.find((c) => c.name === 'ketnoi_citizen')!.value;
+    const ack = await env.t.app.inject({ method: 'POST', url: `/api/public/announcements/${id}/ack`, cookies: { ketnoi_citizen: cookie }, headers: { 'x-csrf-token': account.json().csrfToken } });
+    expect(ack.statusCode, ack.body).toBe(204);
+    expect((await env.t.app.inject({ method: 'POST', url: `/api/public/announcements/${id}/ack` })).statusCode).toBe(401);
+
+    const reach = (await w.agents.leaderA.get(`/api/announcements/${id}/reach`)).json();
+    expect(reach.totals).toEqual({ targeted: 2, read: 1, acknowledged: 1 });
+    expect(reach.groups.map((g: { name: string; acknowledged: number }) => [g.name, g.acknowledged])).toEqual([['Thôn Đông', 1], ['Thôn Tây', 0]]);
+    expect(reach.notAcknowledged.map((h: { address: string }) => h.address)).toEqual(['Nhà trọ Hạnh Phúc, thôn Tây']);
+  });
+
+  it('keeps writers inside their units: a group head cannot target another group, another commune sees nothing', async () => {
+    const { w } = env;
+    const outside = await w.agents.headA1.post('/api/announcements', { title: 'Thử', body: '<p>x</p>', category: 'POLICY', audience: { unitIds: [w.groupA2.id] } });
+    expect(outside.statusCode).toBe(404);
+    const mine = await w.agents.headA1.post('/api/announcements', { title: 'Họp thôn', body: '<p>x</p>', category: 'EVENT', audience: { unitIds: [w.groupA1.id] } });
+    expect(mine.statusCode).toBe(201);
+    expect((await w.agents.leaderB.get(`/api/announcements/${mine.json().id}/reach`)).statusCode).toBe(404);
+    expect((await w.agents.leaderB.get('/api/announcements')).json().items.map((a: { id: number }) => a.id)).not.toContain(mine.json().id);
+  });
+});
