@@ -30,6 +30,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     const problem = await res.json().catch(() => ({}) as Record<string, never>);
     throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? i18next.t('errors.generic'), problem.errors ?? []);
   }
+  // 204 No Content (logout, cancel, acknowledge) has no body to parse.
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 

@@ -2,7 +2,7 @@ import type { onestopVi } from './onestop.vi.js';
 
 /** One-stop shop strings, English, key for key. */
 export const onestopEn: typeof onestopVi = {
-  nav: { appointments: 'Appointments', admin: 'Procedures and calendar', indicators: 'One-stop indicators', dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
+  nav: { announcements: 'Announcements', appointments: 'Appointments', admin: 'Procedures and calendar', indicators: 'One-stop indicators', dossiers: 'One-stop dossiers', counter: 'Counter submission', procedures: 'Procedures', lookup: 'Track a dossier' },
   status: {
     NEW: 'New', RECEIVED: 'Received', REFUSED: 'Refused', PROCESSING: 'Processing', SUPPLEMENT_REQUESTED: 'Waiting for papers',
     PAYMENT_REQUESTED: 'Fee due', WITHDRAWN: 'Withdrawn', STOPPED: 'Stopped', RESOLVED: 'Result ready', RETURNED: 'Result returned',
@@ -66,6 +66,14 @@ export const onestopEn: typeof onestopVi = {
     hours: 'Counter hours (e.g. 07:30-11:30,13:30-17:00)', slotMinutes: 'Appointment length (minutes)', capacity: 'People per appointment slot', noAppointment: 'Days without appointments',
     closedDays: 'Days the counter is closed (one per line, dd/mm/yyyy)', saved: 'Settings saved',
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  },
+  announce: {
+    title: 'Announcements', write: 'Write an announcement', heading: 'Title', body: 'Text', category: 'Category', priority: 'Priority', units: 'Send to (residential groups)',
+    ageMin: 'From age', ageMax: 'To age', boardingOnly: 'Boarding houses only', public: "Publish on the commune's page", ack: 'Ask households to acknowledge',
+    size: 'Reaches {{households}} households, {{people}} people', check: 'Count recipients', saveDraft: 'Save draft', send: 'Send', sent: 'Sent to {{count}} households', reach: 'Reach',
+    targeted: 'Households', read: 'Read', acknowledged: 'Acknowledged', notReached: 'Households not yet acknowledged (for the digital team to visit)', feed: 'Announcements of {{commune}}', confirm: 'My household has received it', confirmed: 'Acknowledged, thank you', signInToConfirm: 'Sign in to acknowledge',
+    category_: { POLICY: 'Policy', HEALTH: 'Health', CAMPAIGN: 'Campaign', EMERGENCY: 'Emergency', EVENT: 'Event', PROCEDURE: 'Procedure' },
+    priority_: { NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' }, status_: { DRAFT: 'Draft', SENT: 'Sent', CANCELLED: 'Cancelled' },
   },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',

@@ -1,6 +1,6 @@
 /** One-stop shop strings, Vietnamese: the words used at a ward's counter and on its notice board. */
 export const onestopVi = {
-  nav: { appointments: 'Lịch hẹn', admin: 'Thủ tục và lịch làm việc', indicators: 'Chỉ số một cửa', dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
+  nav: { announcements: 'Thông báo', appointments: 'Lịch hẹn', admin: 'Thủ tục và lịch làm việc', indicators: 'Chỉ số một cửa', dossiers: 'Hồ sơ một cửa', counter: 'Nhận hồ sơ tại quầy', procedures: 'Thủ tục hành chính', lookup: 'Tra cứu hồ sơ' },
   status: {
     NEW: 'Mới đăng ký', RECEIVED: 'Đã tiếp nhận', REFUSED: 'Không được tiếp nhận', PROCESSING: 'Đang xử lý', SUPPLEMENT_REQUESTED: 'Chờ bổ sung giấy tờ',
     PAYMENT_REQUESTED: 'Chờ nộp phí, lệ phí', WITHDRAWN: 'Đã rút hồ sơ', STOPPED: 'Dừng xử lý', RESOLVED: 'Đã có kết quả', RETURNED: 'Đã trả kết quả',
@@ -64,6 +64,14 @@ export const onestopVi = {
     hours: 'Giờ tiếp dân (ví dụ 07:30-11:30,13:30-17:00)', slotMinutes: 'Mỗi lượt hẹn (phút)', capacity: 'Số người mỗi lượt', noAppointment: 'Ngày không nhận lịch hẹn',
     closedDays: 'Ngày Bộ phận một cửa đóng cửa (mỗi dòng một ngày, dd/mm/yyyy)', saved: 'Đã lưu cài đặt',
     weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  },
+  announce: {
+    title: 'Thông báo', write: 'Viết thông báo', heading: 'Tiêu đề', body: 'Nội dung', category: 'Loại tin', priority: 'Mức độ', units: 'Gửi đến (thôn, tổ dân phố)',
+    ageMin: 'Từ tuổi', ageMax: 'Đến tuổi', boardingOnly: 'Chỉ các nhà trọ', public: 'Đăng công khai trên trang của xã', ack: 'Đề nghị các hộ xác nhận đã nhận',
+    size: 'Sẽ đến {{households}} hộ, {{people}} người', check: 'Tính số người nhận', saveDraft: 'Lưu nháp', send: 'Gửi', sent: 'Đã gửi đến {{count}} hộ', reach: 'Mức độ tiếp cận',
+    targeted: 'Hộ nhận', read: 'Đã đọc', acknowledged: 'Đã xác nhận', notReached: 'Các hộ chưa xác nhận (giao Tổ công nghệ số đến tận nhà)', feed: 'Thông báo của {{commune}}', confirm: 'Gia đình tôi đã nhận', confirmed: 'Đã xác nhận, cảm ơn ông/bà', signInToConfirm: 'Đăng nhập để xác nhận',
+    category_: { POLICY: 'Chính sách', HEALTH: 'Y tế', CAMPAIGN: 'Chiến dịch', EMERGENCY: 'Khẩn cấp', EVENT: 'Sự kiện', PROCEDURE: 'Thủ tục' },
+    priority_: { NORMAL: 'Bình thường', HIGH: 'Quan trọng', URGENT: 'Khẩn' }, status_: { DRAFT: 'Nháp', SENT: 'Đã gửi', CANCELLED: 'Đã hủy' },
   },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',

@@ -16,6 +16,7 @@ import { CalendarAdmin, ProcedureAdmin } from '../features/onestop/AdminPages.js
 import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPages.js';
 import { CitizenAccount } from '../features/onestop/CitizenPages.js';
 import { CounterSettingsPage } from '../features/onestop/SettingsPage.js';
+import { AnnouncementsPage, CommuneFeed, ReachPage } from '../features/onestop/AnnouncementPages.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -33,6 +34,7 @@ export function App() {
       <Route path="/lookup"><PublicShell><LookupPage /></PublicShell></Route>
       <Route path="/book"><PublicShell><BookAppointment /></PublicShell></Route>
       <Route path="/me"><PublicShell><CitizenAccount /></PublicShell></Route>
+      <Route path="/c/:code">{(p) => <PublicShell><CommuneFeed code={p.code} /></PublicShell>}</Route>
       <Route><Console /></Route>
     </Switch>
   );
@@ -53,6 +55,7 @@ function Console() {
     ['/dossiers', t('onestop.nav.dossiers'), can(me.data, 'dossier.read')],
     ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
     ['/appointments', t('onestop.nav.appointments'), can(me.data, 'dossier.process')],
+    ['/announcements', t('onestop.nav.announcements'), can(me.data, 'announcement.write')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
     ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
@@ -97,6 +100,8 @@ function Console() {
           <Route path="/appointments" component={AppointmentsDesk} />
           <Route path="/admin/procedures" component={ProcedureAdmin} />
           <Route path="/admin/counter" component={CounterSettingsPage} />
+          <Route path="/announcements" component={AnnouncementsPage} />
+          <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route><p>404</p></Route>

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { useFakeSms } from '../test/fake-sms.js';
+import { phoneContext, signIn, snap, useServedApp } from './browser.js';
+
+const sms = useFakeSms();
+const env = useServedApp(sms.overrides);
+
+describe('announcements in Chromium', () => {
+  it('write, target two groups, preview, send; a citizen sees it and acknowledges; the reach view updates', async () => {
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/announcements`);
+    const form = leader.page.getByTestId('announcement-form');
+    await form.getByLabel('Tiêu đề').fill('Treo cờ Tổ quốc ngày 2/9');
+    await form.getByLabel('Nội dung').fill('Đề nghị các hộ treo cờ từ sáng 1/9.\n\nCảm ơn bà con.');
+    await form.getByLabel('Loại tin').selectOption('EVENT');
+    await form.getByLabel('Thôn Đông').check();
+    await form.getByLabel('Thôn Tây').check();
+    await form.getByLabel('Đề nghị các hộ xác nhận đã nhận').check();
+    await form.getByRole('button', { name: 'Tính số người nhận' }).click();
+    await expect.poll(() => leader.page.getByTestId('audience-size').textContent()).toBe('Sẽ đến 2 hộ, 3 người');
+    await form.getByRole('button', { name: 'Lưu nháp' }).click();
+    await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
+
+    // Nguyễn Văn An opens an account with his phone, reads the commune's page and acknowledges.
+    const citizen = await phoneContext(env.browser);
+    await citizen.page.goto(`${env.base}/me`);
+    const signUp = citizen.page.locator('form').filter({ hasText: 'Đăng ký tài khoản' });
+    await signUp.getByLabel('Số điện thoại').fill('0912345678');
+    await signUp.getByRole('button', { name: 'Gửi mã xác thực qua SMS' }).click();
+    await citizen.page.getByText('Đã gửi mã 6 số').waitFor();
+    await signUp.getByLabel('Mã xác thực (6 số)').fill(sms.codeSentTo('+84912345678'));
+    await signUp.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await signUp.getByLabel('Số định danh cá nhân (12 số)').fill('031078001234');
+    await signUp.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill('mat-khau-cua-an');
+    await signUp.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await citizen.page.getByRole('heading', { name: 'Hồ sơ của tôi' }).waitFor();
+    await citizen.page.goto(`${env.base}/c/${env.w.communeA.code}`);
+    await citizen.page.getByRole('heading', { name: 'Treo cờ Tổ quốc ngày 2/9' }).waitFor();
+    await citizen.page.getByText('Đề nghị các hộ treo cờ từ sáng 1/9.').waitFor();
+    await citizen.page.getByRole('button', { name: 'Gia đình tôi đã nhận' }).click();
+    await citizen.page.getByText('Đã xác nhận, cảm ơn ông/bà').waitFor();
+    await snap(citizen.page, 'announcement-feed');
+
+    await leader.page.getByRole('link', { name: 'Mức độ tiếp cận' }).click();
+    const reach = leader.page.getByTestId('reach');
+    await expect.poll(() => reach.textContent()).toContain('Thôn Đông111');
+    expect(await reach.textContent()).toContain('Thôn Tây100');
+    await leader.page.getByText('Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
+    await snap(leader.page, 'announcement-reach');
+    for (const c of [leader, citizen]) {
+      expect(c.errors).toEqual([]);
+      await c.context.close();
+    }
+  });
+});

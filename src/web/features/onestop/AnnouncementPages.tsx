@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { useUnits } from '../units/api.js';
+import { useCitizen } from './CitizenPages.js';
+
+type Announcement = { id: number; title: string; category: string; status: 'DRAFT' | 'SENT' | 'CANCELLED'; createdAt: string; sentAt: string | null };
+type Size = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
+const categories = ['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE'] as const;
+
+/** Typed text → paragraphs (the server sanitises again; this only keeps line breaks the writer meant). */
+const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${p.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/\n/g, '<br>')}</p>`).join('');
+
+/** The units a writer can target: their own unit, or each residential group of the commune they hold. */
+function TargetUnits({ chosen, onChange }: { chosen: number[]; onChange: (ids: number[]) => void }) {
+  const roots = useUnits();
+  const root = roots.data?.[0];
+  const children = useUnits(root && root.tier === 'COMMUNE' ? root.id : undefined);
+  const options = root?.tier === 'COMMUNE' ? (children.data ?? []).filter((u) => !u.closedAt) : roots.data ?? [];
+  return (
+    <div className="actions">
+      {options.map((u) => (
+        <label key={u.id} className="inline">
+          <input type="checkbox" checked={chosen.includes(u.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, u.id] : chosen.filter((x) => x !== u.id))} />{u.name}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Writing, targeting (sized before sending), sending, and the list of what was sent. */
+export function AnnouncementsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['announcements'], queryFn: () => api<{ items: Announcement[] }>('/api/announcements') });
+  const [units, setUnits] = useState<number[]>([]);
+  const [size, setSize] = useState<Size | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const audienceOf = (form: HTMLFormElement) => {
+    const d = new FormData(form);
+    const num = (k: string) => (String(d.get(k) ?? '') ? Number(d.get(k)) : undefined);
+    return { unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [] };
+  };
+  const run = async (work: () => Promise<void>) => {
+    setMessage(null);
+    try {
+      await work();
+    } catch (e) {
+      setMessage({ ok: false, text: messageOf(e) });
+    }
+  };
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const d = new FormData(form);
+    await run(async () => {
+      await api('/api/announcements', { method: 'POST', body: {
+        title: String(d.get('title')).trim(), body: paragraphs(String(d.get('body')).trim()), category: d.get('category'), priority: d.get('priority'),
+        audience: audienceOf(form), isPublic: d.get('public') === 'on', ackRequested: d.get('ack') === 'on',
+      } });
+      form.reset();
+      setSize(null);
+      await client.invalidateQueries({ queryKey: ['announcements'] });
+    });
+  }
+  return (
+    <section>
+      <h1>{t('onestop.announce.title')}</h1>
+      <form className="card" onSubmit={(e) => void save(e)} data-testid="announcement-form">
+        <h2>{t('onestop.announce.write')}</h2>
+        <label>{t('onestop.announce.heading')}<input name="title" required minLength={3} maxLength={200} /></label>
+        <label>{t('onestop.announce.body')}<textarea name="body" required rows={5} maxLength={10000} /></label>
+        <label>{t('onestop.announce.category')}<select name="category">{categories.map((c) => <option key={c} value={c}>{t(`onestop.announce.category_.${c}`)}</option>)}</select></label>
+        <label>{t('onestop.announce.priority')}<select name="priority">{(['NORMAL', 'HIGH', 'URGENT'] as const).map((p) => <option key={p} value={p}>{t(`onestop.announce.priority_.${p}`)}</option>)}</select></label>
+        <fieldset><legend>{t('onestop.announce.units')}</legend><TargetUnits chosen={units} onChange={(ids) => { setUnits(ids); setSize(null); }} /></fieldset>
+        <div className="actions">
+          <label>{t('onestop.announce.ageMin')}<input name="ageMin" type="number" min={0} max={120} /></label>
+          <label>{t('onestop.announce.ageMax')}<input name="ageMax" type="number" min={0} max={120} /></label>
+        </div>
+        <label className="inline"><input name="boarding" type="checkbox" />{t('onestop.announce.boardingOnly')}</label>
+        <label className="inline"><input name="public" type="checkbox" defaultChecked />{t('onestop.announce.public')}</label>
+        <label className="inline"><input name="ack" type="checkbox" />{t('onestop.announce.ack')}</label>
+        <p className="actions">
+          <button type="button" disabled={units.length === 0} onClick={(e) => void run(async () => setSize(await api<Size>('/api/announcements/audience', { method: 'POST', body: audienceOf(e.currentTarget.form!) })))}>{t('onestop.announce.check')}</button>
+          {size && <strong data-testid="audience-size">{t('onestop.announce.size', { households: size.households, people: size.people })}</strong>}
+        </p>
+        {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <button className="primary" type="submit" disabled={units.length === 0}>{t('onestop.announce.saveDraft')}</button>
+      </form>
+      <QueryState isLoading={list.isLoading} error={list.error} />
+      <ul className="cards" data-testid="announcements">
+        {list.data?.items.map((a) => (
+          <li key={a.id} className="card">
+            <strong>{a.title}</strong> · <span className="badge">{t(`onestop.announce.status_.${a.status}`)}</span>
+            <div className="muted">{t(`onestop.announce.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}</div>
+            <div className="actions">
+              {a.status === 'DRAFT' && <button type="button" className="primary" onClick={() => void run(async () => {
+                const r = await api<{ households: number }>(`/api/announcements/${a.id}/send`, { method: 'POST' });
+                setMessage({ ok: true, text: t('onestop.announce.sent', { count: r.households }) });
+                await client.invalidateQueries({ queryKey: ['announcements'] });
+              })}>{t('onestop.announce.send')}</button>}
+              {a.status === 'SENT' && <Link href={`/announcements/${a.id}`}>{t('onestop.announce.reach')}</Link>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type Reach = { totals: { targeted: number; read: number; acknowledged: number }; groups: { unitId: number | null; name: string; targeted: number; read: number; acknowledged: number }[]; notAcknowledged: { householdId: number; address: string; groupName: string | null; headName: string | null }[] };
+
+/** Reach, group by group, and the households the digital team should visit. */
+export function ReachPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const reach = useQuery({ queryKey: ['reach', id], queryFn: () => api<Reach>(`/api/announcements/${id}/reach`), refetchInterval: 30_000 });
+  const r = reach.data;
+  if (!r) return <QueryState isLoading={reach.isLoading} error={reach.error} />;
+  return (
+    <section>
+      <h1>{t('onestop.announce.reach')}</h1>
+      <table className="table" data-testid="reach">
+        <thead><tr><th /><th>{t('onestop.announce.targeted')}</th><th>{t('onestop.announce.read')}</th><th>{t('onestop.announce.acknowledged')}</th></tr></thead>
+        <tbody>
+          {r.groups.map((g) => <tr key={g.unitId ?? 0}><td>{g.name}</td><td>{g.targeted}</td><td>{g.read}</td><td>{g.acknowledged}</td></tr>)}
+          <tr><th /><th>{r.totals.targeted}</th><th>{r.totals.read}</th><th>{r.totals.acknowledged}</th></tr>
+        </tbody>
+      </table>
+      <h2>{t('onestop.announce.notReached')}</h2>
+      <ul>{r.notAcknowledged.map((h) => <li key={h.householdId}><Link href={`/households/${h.householdId}`}>{h.address}</Link>{h.headName ? ` · ${h.headName}` : ''}{h.groupName ? ` · ${h.groupName}` : ''}</li>)}</ul>
+    </section>
+  );
+}
+
+type Feed = { commune: string; items: { id: number; title: string; bodyHtml: string; category: string; sentAt: string; ackRequested: boolean; unitName: string }[] };
+
+/** `/c/<commune code>`: the commune's public announcements; a signed-in citizen acknowledges for their household. */
+export function CommuneFeed({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const feed = useQuery({ queryKey: ['feed', code], queryFn: () => api<Feed>(`/api/public/communes/${code}/announcements`) });
+  const citizen = useCitizen();
+  const [done, setDone] = useState<Record<number, string>>({});
+  if (!feed.data) return <QueryState isLoading={feed.isLoading} error={feed.error} />;
+  return (
+    <section>
+      <h1>{t('onestop.announce.feed', { commune: feed.data.commune })}</h1>
+      {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      {feed.data.items.map((a) => (
+        <article key={a.id} className="card" data-testid="feed-item">
+          <h2>{a.title}</h2>
+          <p className="muted">{t(`onestop.announce.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}</p>
+          {/* Sanitised on the server when it was written (allowlist: paragraphs, emphasis, lists, safe links). */}
+          <div dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+          {a.ackRequested && (done[a.id] ? <p className="ok" role="status">{done[a.id]}</p> : citizen.data
+            ? <button type="button" className="primary" onClick={() => void api(`/api/public/announcements/${a.id}/ack`, { method: 'POST' }).then(() => setDone((d) => ({ ...d, [a.id]: t('onestop.announce.confirmed') })), (e) => setDone((d) => ({ ...d, [a.id]: messageOf(e) })))}>{t('onestop.announce.confirm')}</button>
+            : <Link href="/me">{t('onestop.announce.signInToConfirm')}</Link>)}
+        </article>
+      ))}
+    </section>
+  );
+}
