@@ -8,7 +8,9 @@ import { afterAll, beforeAll } from 'vitest';
  * gateway's address is filled in before the app is built.
  */
 export function useFakeSms() {
-  const messages: { to: string; text: string; auth: string | undefined }[] = [];
+  const messages: { to: string; text: string; reference?: string; auth: string | undefined }[] = [];
+  /** Statuses to answer the next requests with (e.g. [500, 400]); the message is not kept when it is refused. */
+  const failures: number[] = [];
   const overrides: Record<string, string> = {};
   let server: Server;
   beforeAll(async () => {
@@ -16,7 +18,9 @@ export function useFakeSms() {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        messages.push({ ...(JSON.parse(body) as { to: string; text: string }), auth: req.headers.authorization });
+        const failure = failures.shift();
+        if (failure) return void res.writeHead(failure).end('{}');
+        messages.push({ ...(JSON.parse(body) as { to: string; text: string; reference?: string }), auth: req.headers.authorization });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
       });
     });
@@ -26,5 +30,5 @@ export function useFakeSms() {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   /** The 6-digit code last sent to a number. */
   const codeSentTo = (phone: string) => messages.filter((m) => m.to === phone).at(-1)!.text.match(/(\d{6})/)![1]!;
-  return { messages, overrides, codeSentTo };
+  return { messages, overrides, codeSentTo, failures };
 }

@@ -50,3 +50,32 @@ export const announcementHouseholds = pgTable(
   },
   (t) => [primaryKey({ name: 'announcement_households_pkey', columns: [t.announcementId, t.householdId] }), index('announcement_households_group_idx').on(t.announcementId, t.groupId)],
 );
+
+/**
+ * One message to one household over one channel. Statuses follow GOV.UK Notify's: created → sending → delivered, or a
+ * permanent / temporary / technical failure. The row's id is the provider reference, so a send retried after a crash
+ * is recognised by the gateway as the same message (the pipeline never asks for a second one itself).
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    announcementId: integer('announcement_id').notNull().references(() => announcements.id),
+    householdId: integer('household_id').notNull().references(() => households.id),
+    channel: text('channel').notNull(),
+    addressEnc: text('address_enc').notNull(),
+    status: text('status').notNull().default('created'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
+    index('deliveries_announcement_idx').on(t.announcementId, t.householdId),
+    check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'PUSH')`),
+    check('deliveries_status_check', sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`),
+  ],
+);

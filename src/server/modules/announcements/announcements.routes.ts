@@ -8,6 +8,7 @@ import { actorOf } from '../../plugins/auth.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
 import * as service from './announcements.service.js';
+import { registerDeliveries, wakeDeliveries } from './deliveries.js';
 
 const AudienceSize = z.object({
   households: z.number().int(), people: z.number().int(),
@@ -25,8 +26,10 @@ const Announcement = z.object({
 }).meta({ id: 'Announcement' });
 const Reach = z.object({
   id: z.number().int(), status: z.string(),
-  totals: z.object({ targeted: z.number().int(), read: z.number().int(), acknowledged: z.number().int() }),
-  groups: z.array(z.object({ unitId: z.number().int().nullable(), name: z.string(), targeted: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })),
+  totals: z.object({ targeted: z.number().int(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() }),
+  /** Messages by delivery status (created, sending, delivered, permanent/temporary/technical failure). */
+  deliveries: z.record(z.string(), z.number().int()),
+  groups: z.array(z.object({ unitId: z.number().int().nullable(), name: z.string(), targeted: z.number().int(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })),
   notAcknowledged: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),
 }).meta({ id: 'AnnouncementReach' });
 const Feed = z.object({
@@ -50,6 +53,7 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
   const { database, cipher } = deps;
   const db = database.db;
   const config = { permission: Permission.ANNOUNCEMENT_WRITE };
+  registerDeliveries(app, deps);
 
   r.post('/api/announcements/audience', {
     config,
@@ -74,8 +78,12 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
 
   r.post('/api/announcements/:id/send', {
     config,
-    schema: { tags: ['announcements'], summary: 'Send: resolve the audience now and keep the list of households it went to', params: IdParams, response: { 200: z.object({ households: z.number().int() }), ...errorResponses } },
-    handler: async (request) => service.sendAnnouncement(database, request.scope!, request.params.id, actorOf(request)),
+    schema: { tags: ['announcements'], summary: 'Send: resolve the audience now, keep the households it went to, queue one SMS per household', params: IdParams, response: { 200: z.object({ households: z.number().int(), messages: z.number().int() }), ...errorResponses } },
+    handler: async (request) => {
+      const result = await service.sendAnnouncement(database, request.scope!, request.params.id, actorOf(request));
+      wakeDeliveries(deps);
+      return result;
+    },
   });
 
   r.get('/api/announcements/:id/reach', {

@@ -8,6 +8,7 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { Audience, matchedHouseholds } from './audience.js';
+import { deliveryCounts, queueDeliveries, reachedHouseholds } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
@@ -44,7 +45,7 @@ export async function listAnnouncements(db: Tx, scope: Scope) {
  * Sends: the audience is resolved now and its households snapshotted in the same transaction as the status change, so
  * the reach is measured against exactly who it went to. (Delivery over Zalo, SMS, email and push builds on this list.)
  */
-export async function sendAnnouncement(database: Database, scope: Scope, id: number, actor: Actor): Promise<{ households: number }> {
+export async function sendAnnouncement(database: Database, scope: Scope, id: number, actor: Actor): Promise<{ households: number; messages: number }> {
   return database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
     if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
@@ -55,9 +56,10 @@ export async function sendAnnouncement(database: Database, scope: Scope, id: num
       ins as (insert into announcement_households (announcement_id, household_id, group_id, people)
         select ${id}, household_id, group_id, people from matched returning 1)
       select count(*)::int as n from ins`);
+    const queued = await queueDeliveries(tx, id);
     await tx.update(announcements).set({ status: 'SENT', sentAt: sql`now()` }).where(eq(announcements.id, id));
-    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { households: inserted[0]!.n } });
-    return { households: inserted[0]!.n };
+    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { households: inserted[0]!.n, sms: queued } });
+    return { households: inserted[0]!.n, messages: queued };
   });
 }
 
@@ -74,8 +76,14 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
     left join units g on g.id = a.group_id left join residents r on r.id = h.head_resident_id
     where a.announcement_id = ${id} and a.acknowledged_at is null
     order by g.name collate vi_num, h.address collate vi_num limit 500`);
-  const total = (k: 'targeted' | 'read' | 'acknowledged') => groups.reduce((n, g) => n + g[k], 0);
-  return { id: row.id, status: row.status, totals: { targeted: total('targeted'), read: total('read'), acknowledged: total('acknowledged') }, groups: groups.map((g) => ({ ...g, name: g.name ?? '' })), notAcknowledged: pending };
+  const reached = await reachedHouseholds(db, id);
+  const withReach = groups.map((g) => ({ ...g, name: g.name ?? '', reached: reached.get(g.unitId) ?? 0 }));
+  const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
+  return {
+    id: row.id, status: row.status,
+    totals: { targeted: total('targeted'), reached: total('reached'), read: total('read'), acknowledged: total('acknowledged') },
+    deliveries: await deliveryCounts(db, id), groups: withReach, notAcknowledged: pending,
+  };
 }
 
 /** A commune's public feed: public announcements sent inside it and not expired, newest first. */

@@ -113,7 +113,7 @@ export function AnnouncementsPage() {
   );
 }
 
-type Reach = { totals: { targeted: number; read: number; acknowledged: number }; groups: { unitId: number | null; name: string; targeted: number; read: number; acknowledged: number }[]; notAcknowledged: { householdId: number; address: string; groupName: string | null; headName: string | null }[] };
+type Reach = { totals: { targeted: number; reached: number; read: number; acknowledged: number }; groups: { unitId: number | null; name: string; targeted: number; reached: number; read: number; acknowledged: number }[]; notAcknowledged: { householdId: number; address: string; groupName: string | null; headName: string | null }[] };
 
 /** Reach, group by group, and the households the digital team should visit. */
 export function ReachPage({ id }: { id: number }) {
@@ -125,10 +125,10 @@ export function ReachPage({ id }: { id: number }) {
     <section>
       <h1>{t('onestop.announce.reach')}</h1>
       <table className="table" data-testid="reach">
-        <thead><tr><th /><th>{t('onestop.announce.targeted')}</th><th>{t('onestop.announce.read')}</th><th>{t('onestop.announce.acknowledged')}</th></tr></thead>
+        <thead><tr><th /><th>{t('onestop.announce.targeted')}</th><th>{t('onestop.announce.reached')}</th><th>{t('onestop.announce.read')}</th><th>{t('onestop.announce.acknowledged')}</th></tr></thead>
         <tbody>
-          {r.groups.map((g) => <tr key={g.unitId ?? 0}><td>{g.name}</td><td>{g.targeted}</td><td>{g.read}</td><td>{g.acknowledged}</td></tr>)}
-          <tr><th /><th>{r.totals.targeted}</th><th>{r.totals.read}</th><th>{r.totals.acknowledged}</th></tr>
+          {r.groups.map((g) => <tr key={g.unitId ?? 0}><td>{g.name}</td><td>{g.targeted}</td><td>{g.reached}</td><td>{g.read}</td><td>{g.acknowledged}</td></tr>)}
+          <tr><th /><th>{r.totals.targeted}</th><th>{r.totals.reached}</th><th>{r.totals.read}</th><th>{r.totals.acknowledged}</th></tr>
         </tbody>
       </table>
       <h2>{t('onestop.announce.notReached')}</h2>

@@ -1,0 +1,121 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { App, AppDeps } from '../../app.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { announcementHouseholds, deliveries } from '../../db/schema/index.js';
+import { plainText } from '../../lib/html.js';
+import { createSmsSender, SmsRefused, type SmsSender } from '../../lib/sms.js';
+import { localParts } from '../calendar/working-days.js';
+
+export const DELIVERY_QUEUE = 'deliveries.send';
+const MAX_ATTEMPTS = 5;
+/** Non-urgent messages wait out the night (Vietnam time); emergencies go at any hour. */
+const QUIET_FROM = '21:00';
+const QUIET_UNTIL = '07:00';
+
+/**
+ * Queues one SMS per household (household-level content: one message, to the head, or the first member with a phone),
+ * in the transaction that sends the announcement, with one INSERT … SELECT over the snapshot.
+ */
+export async function queueDeliveries(tx: Tx, announcementId: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(tx, sql`
+    with phones as (
+      select distinct on (ah.household_id) ah.household_id, r.phone_enc
+      from announcement_households ah
+      join household_members m on m.household_id = ah.household_id and m.left_on is null
+      join residents r on r.id = m.resident_id
+      join households h on h.id = ah.household_id
+      where ah.announcement_id = ${announcementId} and r.phone_enc is not null
+      order by ah.household_id, (r.id = h.head_resident_id) desc, r.id
+    ), ins as (
+      insert into deliveries (announcement_id, household_id, channel, address_enc)
+      select ${announcementId}, household_id, 'SMS', phone_enc from phones returning 1
+    )
+    select count(*)::int as n from ins`);
+  return rows[0]!.n;
+}
+
+/** When a message due now may go: now, or 07:00 the next morning during quiet hours unless it is urgent. */
+export function sendableAt(now: Date, urgent: boolean): Date {
+  if (urgent) return now;
+  const { day, time } = localParts(now);
+  if (time >= QUIET_FROM) return new Date(`${new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)}T${QUIET_UNTIL}:00+07:00`);
+  if (time < QUIET_UNTIL) return new Date(`${day}T${QUIET_UNTIL}:00+07:00`);
+  return now;
+}
+
+/**
+ * Sends what is due, a batch at a time. Rows are claimed (status `sending`) with SKIP LOCKED and committed before the
+ * gateway is called, so parallel workers never take the same row; a row found still `sending` after a crash is sent
+ * again with the same reference (its id), which the gateway recognises. Temporary failures back off exponentially;
+ * a refusal is permanent.
+ */
+export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: SmsSender, now = new Date(), batch = 200): Promise<{ delivered: number; failed: number; deferred: number }> {
+  const db = deps.database.db;
+  const claimed = await db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number; address_enc: string; announcement_id: number; priority: string; title: string; body_html: string }>(tx, sql`
+      select d.id, d.address_enc, d.announcement_id, a.priority, a.title, a.body_html from deliveries d join announcements a on a.id = d.announcement_id
+      where (d.status in ('created', 'temporary-failure') or (d.status = 'sending' and d.updated_at < ${new Date(now.getTime() - 5 * 60_000).toISOString()}))
+        and d.next_attempt_at <= ${now.toISOString()}
+      order by d.id limit ${batch} for update of d skip locked`);
+    if (rows.length) await tx.update(deliveries).set({ status: 'sending', updatedAt: now }).where(inArray(deliveries.id, rows.map((r) => r.id)));
+    return rows;
+  });
+  const result = { delivered: 0, failed: 0, deferred: 0 };
+  for (const row of claimed) {
+    const at = sendableAt(now, row.priority === 'URGENT');
+    if (at > now) {
+      await db.update(deliveries).set({ status: 'created', nextAttemptAt: at, updatedAt: now }).where(eq(deliveries.id, row.id));
+      result.deferred += 1;
+      continue;
+    }
+    if (!sms.configured) {
+      // Development without a gateway: the message is not sent, so the household is not counted as reached.
+      await db.update(deliveries).set({ status: 'technical-failure', lastError: 'SMS gateway not configured', updatedAt: now }).where(eq(deliveries.id, row.id));
+      result.failed += 1;
+      continue;
+    }
+    const text = `${row.title}\n${plainText(row.body_html)}`.slice(0, 1000);
+    try {
+      await sms.send(deps.cipher.decrypt(row.address_enc), text, `ketnoi-delivery-${row.id}`);
+      await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(eq(deliveries.id, row.id));
+      result.delivered += 1;
+    } catch (error) {
+      const permanent = error instanceof SmsRefused;
+      const [{ attempts }] = await db.update(deliveries).set({ attempts: sql`${deliveries.attempts} + 1` }).where(eq(deliveries.id, row.id)).returning({ attempts: deliveries.attempts }) as [{ attempts: number }];
+      const status = permanent ? 'permanent-failure' : attempts >= MAX_ATTEMPTS ? 'technical-failure' : 'temporary-failure';
+      await db.update(deliveries).set({ status, lastError: String((error as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
+      result.failed += 1;
+    }
+  }
+  return result;
+}
+
+/** Delivery counts of an announcement by status, for the reach view. */
+export async function deliveryCounts(db: Tx, announcementId: number) {
+  const rows = await db.select({ status: deliveries.status, n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.announcementId, announcementId)).groupBy(deliveries.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+}
+
+/** Households reached on at least one channel (delivered), per group, from the deliveries. */
+export async function reachedHouseholds(db: Tx, announcementId: number): Promise<Map<number | null, number>> {
+  const rows = await db.select({ groupId: announcementHouseholds.groupId, n: sql<number>`count(distinct ${deliveries.householdId})::int` })
+    .from(deliveries).innerJoin(announcementHouseholds, and(eq(announcementHouseholds.announcementId, deliveries.announcementId), eq(announcementHouseholds.householdId, deliveries.householdId)))
+    .where(and(eq(deliveries.announcementId, announcementId), eq(deliveries.status, 'delivered'))).groupBy(announcementHouseholds.groupId);
+  return new Map(rows.map((r) => [r.groupId, r.n]));
+}
+
+/** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries. */
+export function registerDeliveries(app: App, deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>): void {
+  const sms = createSmsSender(deps.config, (line) => app.log.warn(line));
+  void deps.jobs.work(DELIVERY_QUEUE, async () => {
+    for (let i = 0; i < 50; i++) {
+      const r = await sendDue(deps, sms);
+      if (r.delivered + r.failed + r.deferred === 0) break;
+    }
+  });
+  const timer = setInterval(() => void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined), 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+export const wakeDeliveries = (deps: Pick<AppDeps, 'jobs'>) => void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined);
