@@ -239,6 +239,17 @@ export const expectations: Record<string, Expectation> = {
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/reach` }),
   },
   'GET /api/public/communes/{code}/announcements': { public: true },
+  'GET /api/message-templates': { permission: 'announcement.write', inside: () => ({ url: '/api/message-templates' }) },
+  'POST /api/message-templates': {
+    permission: 'announcement.write',
+    inside: (w) => ({ url: '/api/message-templates', payload: { unitId: w.groupA1.id, name: 'Họp', title: 'Họp ((thon))', body: '<p>Lúc ((gio))</p>' } }),
+    outside: (w) => ({ url: '/api/message-templates', payload: { unitId: w.groupB1.id, name: 'Họp', title: 'Họp ((thon))', body: '<p>Lúc ((gio))</p>' } }),
+  },
+  'POST /api/message-templates/{id}/preview': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/message-templates/${await w.f.template(w.groupA1)}/preview`, payload: { values: { gio: '19:30' } } }),
+    outside: async (w) => ({ url: `/api/message-templates/${await w.f.template(w.groupB1)}/preview`, payload: { values: { gio: '19:30' } } }),
+  },
   'POST /api/public/announcements/{id}/ack': { public: true },
   'POST /api/announcements/audience': { permission: 'announcement.write', inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }), outside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupB1.id] } }) },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },

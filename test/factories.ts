@@ -10,7 +10,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { announcements, appointments, calendarDays, postalShipments, procedures, users } from '../src/server/db/schema/index.js';
+import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -118,6 +118,12 @@ export function factories(database: Database, cipher: PiiCipher) {
     async announcement(unit: UnitRow) {
       const [author] = await db.select({ id: users.id }).from(users).limit(1);
       const [row] = await db.insert(announcements).values({ unitId: unit.id, title: 'Thông báo thử', bodyHtml: '<p>Thử</p>', category: 'POLICY', audience: { unitIds: [unit.id] }, createdBy: author!.id }).returning({ id: announcements.id });
+      return row!.id;
+    },
+    /** A message template kept in a unit. */
+    async template(unit: UnitRow) {
+      const [author] = await db.select({ id: users.id }).from(users).limit(1);
+      const [row] = await db.insert(messageTemplates).values({ unitId: unit.id, name: 'Mẫu thử', title: 'Họp ((thon))', body: '<p>Lúc ((gio))</p>', createdBy: author!.id }).returning({ id: messageTemplates.id });
       return row!.id;
     },
     /** A calendar exception on a far-future day no other test uses. */

@@ -79,3 +79,18 @@ export const deliveries = pgTable(
     check('deliveries_status_check', sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`),
   ],
 );
+
+/** Reusable message templates with ((placeholders)), kept per unit (a commune's, a group's). */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    name: text('name').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_templates_unit_idx').on(t.unitId)],
+);

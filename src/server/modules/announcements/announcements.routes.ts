@@ -9,6 +9,7 @@ import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
 import * as service from './announcements.service.js';
 import { registerDeliveries, wakeDeliveries } from './deliveries.js';
+import { registerTemplates } from './templates.routes.js';
 
 const AudienceSize = z.object({
   households: z.number().int(), people: z.number().int(),
@@ -54,6 +55,7 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
   const db = database.db;
   const config = { permission: Permission.ANNOUNCEMENT_WRITE };
   registerDeliveries(app, deps);
+  registerTemplates(app, deps);
 
   r.post('/api/announcements/audience', {
     config,

@@ -52,4 +52,19 @@ describe('announcements', () => {
     expect((await w.agents.leaderB.get(`/api/announcements/${mine.json().id}/reach`)).statusCode).toBe(404);
     expect((await w.agents.leaderB.get('/api/announcements')).json().items.map((a: { id: number }) => a.id)).not.toContain(mine.json().id);
   });
+
+  it('keeps templates with ((placeholders)) and previews them per channel, values escaped', async () => {
+    const { w } = env;
+    const made = await w.agents.headA1.post('/api/message-templates', { unitId: w.groupA1.id, name: 'Họp thôn', title: 'Họp ((thon))', body: '<p>Tối ((ngay)) lúc ((gio)) tại nhà văn hóa.</p>' });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().placeholders).toEqual(['thon', 'ngay', 'gio']);
+    const preview = (await w.agents.headA1.post(`/api/message-templates/${made.json().id}/preview`, { values: { thon: 'Thôn Đông', ngay: 'thứ Bảy' } })).json();
+    expect(preview).toMatchObject({ title: 'Họp Thôn Đông', text: 'Tối thứ Bảy lúc  tại nhà văn hóa.', missing: ['gio'] });
+    expect(preview.sms).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    const hostile = (await w.agents.headA1.post(`/api/message-templates/${made.json().id}/preview`, { values: { ngay: '<script>alert(1)</script>', gio: '19:30' } })).json();
+    expect(hostile.html).not.toContain('<script>');
+    expect(hostile.text).toContain('<script>alert(1)</script>');
+    expect((await w.agents.leaderB.post(`/api/message-templates/${made.json().id}/preview`, { values: {} })).statusCode).toBe(404);
+    expect((await w.agents.leaderB.get('/api/message-templates')).json().items).toEqual([]);
+  });
 });
