@@ -75,7 +75,11 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
     from announcement_households a join households h on h.id = a.household_id
     left join units g on g.id = a.group_id left join residents r on r.id = h.head_resident_id
     where a.announcement_id = ${id} and a.acknowledged_at is null
-    order by g.name collate vi_num, h.address collate vi_num limit 500`);
+    order by a.group_id, a.household_id limit 500`);
+  // Sorted here for people (group, then address, the Vietnamese way): 500 rows at most, cheaper than an ICU sort of
+  // every recipient in the database.
+  const vi = new Intl.Collator('vi', { numeric: true });
+  pending.sort((x, y) => vi.compare(x.groupName ?? '', y.groupName ?? '') || vi.compare(x.address, y.address));
   const reached = await reachedHouseholds(db, id);
   const withReach = groups.map((g) => ({ ...g, name: g.name ?? '', reached: reached.get(g.unitId) ?? 0 }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);

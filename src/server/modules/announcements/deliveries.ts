@@ -61,6 +61,7 @@ export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: S
     return rows;
   });
   const result = { delivered: 0, failed: 0, deferred: 0 };
+  const sent: number[] = [];
   for (const row of claimed) {
     const at = sendableAt(now, row.priority === 'URGENT');
     if (at > now) {
@@ -77,7 +78,7 @@ export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: S
     const text = `${row.title}\n${plainText(row.body_html)}`.slice(0, 1000);
     try {
       await sms.send(deps.cipher.decrypt(row.address_enc), text, `ketnoi-delivery-${row.id}`);
-      await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(eq(deliveries.id, row.id));
+      sent.push(row.id);
       result.delivered += 1;
     } catch (error) {
       const permanent = error instanceof SmsRefused;
@@ -87,6 +88,9 @@ export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: S
       result.failed += 1;
     }
   }
+  // Delivered rows are marked in one statement per batch; until then they stay "sending", which a later run would
+  // resend with the same reference (the gateway's deduplication is what makes that safe).
+  if (sent.length) await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(inArray(deliveries.id, sent));
   return result;
 }
 

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { queryRows } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { seedDemo } from '../src/server/demo/seed.js';
+import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
+import type { SmsSender } from '../src/server/lib/sms.js';
+import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
+import { sendDue } from '../src/server/modules/announcements/deliveries.js';
+import { noJobs, openBenchDatabase } from './db.js';
+import { ms, now, percentile, table } from './stats.js';
+
+/**
+ * Announcements at province scale: the demo province (`--residents`, 1M by default), an announcement to everyone,
+ * then resolving the audience and queueing the deliveries (one SMS per household with a phone), the pipeline pushing
+ * them to a local sink channel (a sender that accepts at once, so only the pipeline is measured), and the reach view —
+ * each against its bare SQL in the same run.
+ */
+export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { residents: { type: 'string', default: '1000000' }, db: { type: 'string', default: 'postgres' } } });
+  const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
+  for (const kind of kinds) await benchOne(kind, Number(values.residents));
+}
+
+async function benchOne(kind: 'postgres' | 'pglite', n: number) {
+  console.log(`\n=== channels on ${kind}: ${n.toLocaleString('en')} residents`);
+  const { database, drop } = await openBenchDatabase(kind);
+  const results: Record<string, string | number>[] = [];
+  try {
+    await migrateDatabase(database);
+    const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
+    const cipher = createPiiCipher(config.keys);
+    let t0 = now();
+    await seedDemo(database, cipher, { residents: n, seed: 11, password: 'benchmark-password' });
+    console.log(`  demo province built in ${ms(now() - t0)}`);
+    await database.raw('vacuum (analyze)');
+    const db = database.db;
+    const [province] = await queryRows<{ id: number; path: string }>(db, sql`select id, path from units where tier = 'PROVINCE' and code = '31'`);
+    const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where username = 'admin'`);
+    const scope = { permission: 'announcement.write' as const, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] };
+    const actor = { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' };
+
+    // 1. Resolve the audience and queue the deliveries (snapshot + one SMS per household), one transaction.
+    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: { unitIds: [province!.id], householdKinds: [], genders: [], vneidLevels: [], tags: [] }, isPublic: true, ackRequested: true }, admin!.id, actor);
+    t0 = now();
+    const sent = await sendAnnouncement(database, scope, draft.id, actor);
+    const sendMs = now() - t0;
+    t0 = now();
+    await database.raw(`select count(*) from (select distinct h.id from households h join household_members m on m.household_id = h.id and m.left_on is null join residents r on r.id = m.resident_id where h.dissolved_on is null) x`);
+    const bareResolve = now() - t0;
+    results.push({ measure: `resolve + snapshot ${sent.households.toLocaleString('en')} households + queue ${sent.messages.toLocaleString('en')} SMS`, value: ms(sendMs), rate: `${Math.round(sent.messages / (sendMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `bare distinct-household scan ${ms(bareResolve)}` });
+
+    // 2. The pipeline to a sink channel.
+    const sink: SmsSender = { configured: true, send: async () => undefined };
+    t0 = now();
+    let delivered = 0;
+    for (;;) {
+      const r = await sendDue({ database, cipher }, sink, new Date(), 1000);
+      delivered += r.delivered;
+      if (r.delivered + r.failed + r.deferred === 0) break;
+    }
+    const pipeMs = now() - t0;
+    await database.raw(`update deliveries set status = 'created' where announcement_id = $1`, [draft.id]);
+    t0 = now();
+    await database.raw(`update deliveries set status = 'delivered', sent_at = now(), attempts = attempts + 1 where announcement_id = $1`, [draft.id]);
+    const bareUpdate = now() - t0;
+    results.push({ measure: 'pipeline to a sink channel (claim, decrypt, send, mark)', value: ms(pipeMs), rate: `${Math.round(delivered / (pipeMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `bare one-statement update of the same rows ${ms(bareUpdate)}` });
+
+    // 3. The reach view through the API.
+    const app = await buildApp({ config, database, cipher, jobs: noJobs });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'benchmark-password' } });
+    const cookie = String(login.cookies.find((c) => c.name === 'ketnoi_session')!.value);
+    const [commune] = await queryRows<{ id: number }>(db, sql`select id from units where tier = 'COMMUNE' order by id limit 1`);
+    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: { unitIds: [commune!.id], householdKinds: [], genders: [], vneidLevels: [], tags: [] }, isPublic: true, ackRequested: true }, admin!.id, actor);
+    await sendAnnouncement(database, scope, local.id, actor);
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const start = now();
+      const res = await app.inject({ method: 'GET', url: `/api/announcements/${local.id}/reach`, cookies: { ketnoi_session: cookie } });
+      samples.push(now() - start);
+      if (res.statusCode !== 200) throw new Error(res.body);
+    }
+    const bare: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const start = now();
+      await database.raw(`select group_id, count(*), count(acknowledged_at) from announcement_households where announcement_id = $1 group by group_id`, [local.id]);
+      bare.push(now() - start);
+    }
+    results.push({ measure: 'reach of a commune announcement: API p50 / p95', value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`, rate: '100 requests', ratio: `${(percentile(samples, 95) / percentile(bare, 95)).toFixed(1)}× bare p95 (${ms(percentile(bare, 95))})` });
+    await app.close();
+    table(results);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
