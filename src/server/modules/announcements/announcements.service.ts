@@ -8,7 +8,7 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { Audience, matchedHouseholds } from './audience.js';
-import { deliveryCounts, queueDeliveries, reachedHouseholds } from './deliveries.js';
+import { deliveryCounts, queueDeliveriesFrom, reachedHouseholds } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
@@ -51,15 +51,16 @@ export async function sendAnnouncement(database: Database, scope: Scope, id: num
     if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
     if (row.status !== 'DRAFT') throw conflict({ vi: 'Thông báo này đã gửi hoặc đã hủy', en: 'This announcement was already sent or cancelled' });
     const audience = Audience.parse(row.audience);
-    const inserted = await queryRows<{ n: number }>(tx, sql`
+    // One pass over the registry: the snapshot and the SMS queue are written from the same resolved audience.
+    const [counts] = await queryRows<{ households: number; messages: number }>(tx, sql`
       with matched as (${await matchedHouseholds(tx, scope, audience)}),
-      ins as (insert into announcement_households (announcement_id, household_id, group_id, people)
-        select ${id}, household_id, group_id, people from matched returning 1)
-      select count(*)::int as n from ins`);
-    const queued = await queueDeliveries(tx, id);
+      snapshot as (insert into announcement_households (announcement_id, household_id, group_id, people)
+        select ${id}, household_id, group_id, people from matched returning 1),
+      queued as (${queueDeliveriesFrom(id)} returning 1)
+      select (select count(*) from snapshot)::int as households, (select count(*) from queued)::int as messages`);
     await tx.update(announcements).set({ status: 'SENT', sentAt: sql`now()` }).where(eq(announcements.id, id));
-    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { households: inserted[0]!.n, sms: queued } });
-    return { households: inserted[0]!.n, messages: queued };
+    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { households: counts!.households, sms: counts!.messages } });
+    return { households: counts!.households, messages: counts!.messages };
   });
 }
 

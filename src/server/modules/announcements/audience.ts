@@ -33,20 +33,22 @@ function residentFilter(a: Audience): SQL {
 
 /**
  * The households an audience selects, with their residential group and how many of their people match:
- * `select household_id, group_id, people`, for counting (audienceSize) and for the snapshot taken at sending.
+ * `select household_id, group_id, people, phone_enc`, for counting (audienceSize) and for the snapshot taken at sending.
  */
 export async function matchedHouseholds(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
   const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
   const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
   const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  // phone_enc: the household's contact for household-level messages — a matching member with a phone, the head first.
   return sql`
-    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people
+    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people,
+      (array_agg(r.phone_enc order by (r.id = h.head_resident_id) desc, r.id) filter (where r.phone_enc is not null))[1] as phone_enc
     from households h
     join units u on u.id = h.unit_id
     join household_members m on m.household_id = h.id and m.left_on is null
     join residents r on r.id = m.resident_id
     where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}
-    group by h.id, u.path`;
+    group by h.id, u.path, h.head_resident_id`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { announcementHouseholds, deliveries } from '../../db/schema/index.js';
@@ -13,25 +13,12 @@ const QUIET_FROM = '21:00';
 const QUIET_UNTIL = '07:00';
 
 /**
- * Queues one SMS per household (household-level content: one message, to the head, or the first member with a phone),
- * in the transaction that sends the announcement, with one INSERT … SELECT over the snapshot.
+ * The INSERT that queues one SMS per household (household-level content: one message, to the household's contact
+ * chosen by the audience query), from the `matched` rows of the same statement that snapshots the audience.
  */
-export async function queueDeliveries(tx: Tx, announcementId: number): Promise<number> {
-  const rows = await queryRows<{ n: number }>(tx, sql`
-    with phones as (
-      select distinct on (ah.household_id) ah.household_id, r.phone_enc
-      from announcement_households ah
-      join household_members m on m.household_id = ah.household_id and m.left_on is null
-      join residents r on r.id = m.resident_id
-      join households h on h.id = ah.household_id
-      where ah.announcement_id = ${announcementId} and r.phone_enc is not null
-      order by ah.household_id, (r.id = h.head_resident_id) desc, r.id
-    ), ins as (
-      insert into deliveries (announcement_id, household_id, channel, address_enc)
-      select ${announcementId}, household_id, 'SMS', phone_enc from phones returning 1
-    )
-    select count(*)::int as n from ins`);
-  return rows[0]!.n;
+export function queueDeliveriesFrom(announcementId: number): SQL {
+  return sql`insert into deliveries (announcement_id, household_id, channel, address_enc)
+    select ${announcementId}, household_id, 'SMS', phone_enc from matched where phone_enc is not null`;
 }
 
 /** When a message due now may go: now, or 07:00 the next morning during quiet hours unless it is urgent. */
