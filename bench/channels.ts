@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { queryRows } from '../src/server/db/client.js';
-import { migrateDatabase } from '../src/server/db/migrate.js';
 import { seedDemo } from '../src/server/demo/seed.js';
-import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import type { SmsSender } from '../src/server/lib/sms.js';
 import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
 import { sendDue } from '../src/server/modules/announcements/deliveries.js';
-import { noJobs, openBenchDatabase } from './db.js';
+import { noJobs, openMigratedBench } from './db.js';
 import { ms, now, percentile, table } from './stats.js';
 
 /**
@@ -27,12 +23,9 @@ export async function run(args: string[]) {
 
 async function benchOne(kind: 'postgres' | 'pglite', n: number) {
   console.log(`\n=== channels on ${kind}: ${n.toLocaleString('en')} residents`);
-  const { database, drop } = await openBenchDatabase(kind);
+  const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
   try {
-    await migrateDatabase(database);
-    const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
-    const cipher = createPiiCipher(config.keys);
     let t0 = now();
     await seedDemo(database, cipher, { residents: n, seed: 11, password: 'benchmark-password' });
     console.log(`  demo province built in ${ms(now() - t0)}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,10 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { loadConfig } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
+import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import type { Jobs } from '../src/server/jobs/jobs.js';
 
 /** Benchmarks run the work in the foreground: no background job runner. */
@@ -67,3 +71,11 @@ export async function copyIn(database: Database, table: string, data: Buffer) {
   }
 }
 
+
+/** A migrated database of its own for one benchmark run, with fresh random keys (nothing here is kept). */
+export async function openMigratedBench(kind: 'postgres' | 'pglite') {
+  const bench = await openBenchDatabase(kind);
+  await migrateDatabase(bench.database);
+  const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
+  return { ...bench, config, cipher: createPiiCipher(config.keys) };
+}

@@ -6,14 +6,11 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { queryRows } from '../src/server/db/client.js';
-import { migrateDatabase } from '../src/server/db/migrate.js';
-import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import { hashPassword } from '../src/server/lib/passwords.js';
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
-import { copyIn, noJobs, openBenchDatabase } from './db.js';
+import { copyIn, noJobs, openMigratedBench } from './db.js';
 import { ms, now, percentile, table } from './stats.js';
 
 /**
@@ -82,12 +79,10 @@ function load(url: string, paths: string[], seconds: number): Promise<{ rps: num
 
 async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: number, seconds: number) {
   console.log(`\n=== onestop on ${kind}: ${n.toLocaleString('en')} dossiers over ${communeCount} communes`);
-  const { database, drop } = await openBenchDatabase(kind);
+  const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
   try {
-    await migrateDatabase(database);
     const db = database.db;
-    const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
     const [province] = await queryRows<UnitRow>(db, sql`select * from units where tier = 'PROVINCE' and code = '31'`);
     const communes: UnitRow[] = [];
     for (let c = 0; c < communeCount; c++) communes.push(await insertUnit(db, { parent: province!, code: String(40000 + c), name: `Xã ${c + 1}`, kind: 'COMMUNE', tier: 'COMMUNE' }));
@@ -117,7 +112,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     results.push({ measure: 'load a year of dossiers (COPY, 8 indexes)', value: ms(loadMs), rate: `${Math.round(n / (loadMs / 1000)).toLocaleString('en')} rows/s`, ratio: '' });
     results.push({ measure: 'rebuild the daily stats from all dossiers', value: ms(statsMs), rate: '', ratio: '' });
 
-    const app = await buildApp({ config, database, cipher: createPiiCipher(config.keys), jobs: noJobs });
+    const app = await buildApp({ config, database, cipher, jobs: noJobs });
     await app.ready();
     const login = async (username: string) => {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

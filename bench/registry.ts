@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -6,11 +5,8 @@ import { parseArgs } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 import { units } from '../src/server/db/schema/index.js';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { queryRows } from '../src/server/db/client.js';
-import { migrateDatabase } from '../src/server/db/migrate.js';
 import { createRandom, givenFemale, givenMale, middleFemale, middleMale, surnames } from '../src/server/demo/names.js';
-import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import { hashPassword } from '../src/server/lib/passwords.js';
 import { streamSheet } from '../src/server/lib/spreadsheet.js';
 import { residentRows } from '../src/server/modules/exports/exports.rows.js';
@@ -19,7 +15,7 @@ import { commitImport, createImport, getImport, runImportJob } from '../src/serv
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { foldText } from '../src/shared/text.js';
-import { copyIn, copyOut, noJobs, openBenchDatabase } from './db.js';
+import { copyIn, copyOut, noJobs, openMigratedBench } from './db.js';
 import { ms, now, peakRss, percentile, table } from './stats.js';
 
 /**
@@ -83,12 +79,9 @@ function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number
 
 async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, runs: number) {
   console.log(`\n=== registry on ${kind}: ${n.toLocaleString('en')} residents`);
-  const { database, drop } = await openBenchDatabase(kind);
+  const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
   try {
-    await migrateDatabase(database);
-    const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
-    const cipher = createPiiCipher(config.keys);
     const { db } = database;
     const [province] = await db.select().from(units).where(and(eq(units.tier, 'PROVINCE'), eq(units.code, '31')));
     const communeCount = Math.max(1, Math.round(n / 30_000));
