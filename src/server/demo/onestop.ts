@@ -30,11 +30,9 @@ export async function seedOnestopDemo(database: Database, cipher: PiiCipher, com
     }, atCounter ? 'IN_PERSON' : 'ONLINE', atCounter ? { kind: 'STAFF', actor, userId: officer.id, name: officer.fullName, receives: true } : { kind: 'APPLICANT', actor });
     made.push({ id: result.id });
   }
-  const staff = (actors: ('officer' | 'leader')[], who: { id: number; fullName: string }) => ({ kind: 'STAFF' as const, actor, userId: who.id, name: who.fullName, actors });
-  const step = async (index: number, action: string, who: 'officer' | 'leader', extra: Record<string, unknown> = {}) => {
-    const [row] = await database.db.select({ version: dossiers.version }).from(dossiers).where(eq(dossiers.id, made[index]!.id));
-    await takeAction(database, eq(dossiers.id, made[index]!.id), { action, version: row!.version, ...extra }, who === 'officer' ? staff(['officer'], officer) : staff(['officer', 'leader'], leader));
-  };
+  const staff = (actors: ('officer' | 'leader')[], who: { id: number; fullName: string }) => ({ kind: 'STAFF' as const, actor, userId: who.id, name: who.fullName, actorsFor: () => actors });
+  const step = (index: number, action: string, who: 'officer' | 'leader', extra: Record<string, unknown> = {}) =>
+    takeAction(database, eq(dossiers.id, made[index]!.id), { action, ...extra }, who === 'officer' ? staff(['officer'], officer) : staff(['officer', 'leader'], leader));
   // The marital-status certificate goes all the way and is rated; the others stop at different steps.
   await step(0, 'RECEIVE', 'officer');
   await step(0, 'ASSIGN', 'officer', { assigneeId: officer.id });

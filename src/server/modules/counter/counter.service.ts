@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { appointments, appointmentSlots, postalShipments } from '../../db/schema/index.js';
-import { AppError, conflict, notFound, validation } from '../../lib/errors.js';
+import { AppError, conflict, isUniqueViolation, notFound, validation } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -110,7 +110,7 @@ export async function addShipment(tx: Tx, dossierId: number, input: { direction:
     await insertAudit(tx, actor, { action: 'shipment.create', entityType: 'dossier', entityId: dossierId, details: { direction: input.direction, trackingNumber: input.trackingNumber } });
     return row!;
   } catch (error) {
-    if (String((error as { cause?: unknown }).cause ?? error).includes('postal_shipments_tracking_key')) {
+    if (isUniqueViolation(error, 'postal_shipments_tracking_key')) {
       throw conflict({ vi: 'Số vận đơn này đã được ghi cho một hồ sơ khác', en: 'This tracking number is already recorded' });
     }
     throw error;

@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/enums.js';
 import { actionAllowed, workflow, type ActionActor, type DossierAction, type DossierStatus } from '../../../shared/onestop.js';
+import { Permission, roleGrants } from '../../../shared/permissions.js';
 import type { Database, Tx } from '../../db/client.js';
 import { dossiers, roleAssignments, units } from '../../db/schema/index.js';
-import { AppError, conflict, validation } from '../../lib/errors.js';
+import { AppError, conflict, forbidden, validation } from '../../lib/errors.js';
 import { formatDateVi } from '../../lib/pdf.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -11,11 +13,14 @@ import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.j
 import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
 import { findDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
 import type { ActionInput } from './dossiers.schemas.js';
-import { rolePermissions } from '../../../shared/permissions.js';
 
+/** Staff act in the workflow roles they hold on the dossier's unit (`actorsOn`), read from the locked row. */
 export type ActingAs =
-  | { kind: 'STAFF'; actor: Actor; userId: number; name: string; actors: ActionActor[] }
+  | { kind: 'STAFF'; actor: Actor; userId: number; name: string; actorsFor: (unitPath: string) => ActionActor[] }
   | { kind: 'APPLICANT'; actor: Actor };
+
+/** An action to take; `version` is the one a screen showed (checked when given: the API always gives it). */
+export type TakeActionInput = Omit<ActionInput, 'version'> & { version?: number };
 
 const statusNames: Record<DossierStatus, { vi: string; en: string }> = {
   NEW: { vi: 'Mới đăng ký', en: 'New' },
@@ -38,15 +43,19 @@ export const notAllowedNow = (action: string, status: DossierStatus) => new AppE
 /** Whether a user may process dossiers of a unit: the assignee must be a one-stop officer or leader there. */
 async function canProcessAt(tx: Tx, userId: number, unitPath: string): Promise<boolean> {
   const roles = await tx.select({ role: roleAssignments.role, path: units.path }).from(roleAssignments).innerJoin(units, eq(units.id, roleAssignments.unitId)).where(eq(roleAssignments.userId, userId));
-  return roles.some((r) => unitPath.startsWith(r.path) && (rolePermissions[r.role as keyof typeof rolePermissions] as readonly string[]).includes('dossier.process'));
+  return roles.some((r) => unitPath.startsWith(r.path) && roleGrants(r.role as Role, Permission.DOSSIER_PROCESS));
 }
 
 /**
  * Takes one workflow action on a dossier, inside one transaction with the row locked: the workflow table decides
  * whether it is allowed (409 otherwise), the dossier's version guards against a stale screen, and an append-only
- * event records who, when, why and which form.
+ * event records who, when, why and which form. `within` runs in the same transaction (papers that come with a
+ * supplement), so an action and what it carries succeed or fail together.
  */
-export async function takeAction(database: Database, where: Parameters<typeof findDossier>[1], input: ActionInput, by: ActingAs): Promise<DossierWithNames> {
+export async function takeAction(
+  database: Database, where: Parameters<typeof findDossier>[1], input: TakeActionInput, by: ActingAs,
+  within?: (tx: Tx, dossierId: number) => Promise<void>,
+): Promise<DossierWithNames> {
   const action = input.action as DossierAction;
   return database.db.transaction(async (tx) => {
     const found = await findDossier(tx, where, true);
@@ -54,13 +63,14 @@ export async function takeAction(database: Database, where: Parameters<typeof fi
     const d = found.dossier;
     const status = d.status as DossierStatus;
     const state = { status, awaitingApproval: d.awaitingApproval, requiresApproval: found.requiresApproval };
-    const actors: ActionActor[] = by.kind === 'STAFF' ? by.actors : ['applicant'];
+    const actors: ActionActor[] = by.kind === 'STAFF' ? by.actorsFor(found.unitPath) : ['applicant'];
+    if (actors.length === 0) throw forbidden();
     if (!actors.some((a) => actionAllowed(action, state, a))) {
       const anyoneCould = (['officer', 'leader', 'applicant'] as const).some((a) => actionAllowed(action, state, a));
       if (anyoneCould) throw new AppError('FORBIDDEN', 403, { vi: 'Vai trò của bạn không được thực hiện thao tác này', en: 'Your role cannot take this action' });
       throw notAllowedNow(action, status);
     }
-    if (by.kind === 'STAFF' && input.version !== d.version) {
+    if (input.version !== undefined && input.version !== d.version) {
       throw conflict({ vi: 'Hồ sơ vừa được người khác cập nhật; hãy tải lại trang', en: 'Someone else just changed this dossier; reload the page' });
     }
     const rule = workflow[action];
@@ -146,6 +156,7 @@ export async function takeAction(database: Database, where: Parameters<typeof fi
       actorKind: by.kind, actorUserId: by.kind === 'STAFF' ? by.userId : null, actorName: by.kind === 'STAFF' ? by.name : null,
       reason: input.reason?.trim() || null, formType: 'form' in rule ? rule.form : null, data: Object.keys(data).length ? data : null,
     });
+    if (within) await within(tx, d.id);
     await queueDossierMail(tx, d, action, status, to, input.reason);
     await insertAudit(tx, by.actor, { action: `dossier.${action.toLowerCase()}`, entityType: 'dossier', entityId: d.id, details: { code: d.code, from: status, to } });
     return (await findDossier(tx, eq(dossiers.id, d.id)))!;

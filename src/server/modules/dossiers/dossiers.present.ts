@@ -9,6 +9,9 @@ type Events = Awaited<ReturnType<typeof eventsOf>>;
 type Files = Awaited<ReturnType<typeof filesOf>>;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** The citizen's status page of a dossier: what the receipt's QR code and every email link to. */
+export const statusUrl = (publicUrl: string, token: string) => `${publicUrl}/s/${token}`;
+
 /** Which workflow roles a staff member plays on a unit: officer (dossier.process) and/or leader (dossier.approve). */
 export function actorsOn(auth: AuthContext, unitPath: string): ActionActor[] {
   const held = auth.roles.filter((r) => unitPath.startsWith(r.unitPath));

@@ -15,15 +15,14 @@ import { paymentPayload } from '../payments/payments.service.js';
 import { takeAction } from './dossiers.actions.js';
 import { settingsOf } from './dossiers.clock.js';
 import { renderForm, type FormNumber } from './dossiers.forms.js';
-import { presentPublic } from './dossiers.present.js';
-import { byToken, changedDossiers, claimUploads, eventsOf, findDossier } from './dossiers.repo.js';
+import { presentPublic, statusUrl } from './dossiers.present.js';
+import { bundleMembers, byToken, changedDossiers, claimUploads, eventsOf, findDossier } from './dossiers.repo.js';
 import { ApplicantActionInput, FormParams, IdempotencyHeaders, LookupQuery, PublicDossier, PublicSubmitInput, RatingInput, SubmitResult, TokenParams, UploadResult } from './dossiers.schemas.js';
 import { communeByCode, submitDossier, type Submitted } from './dossiers.submit.js';
-import { checkDocument, readUpload, storeFile } from './dossiers.uploads.js';
+import { readUpload } from '../../lib/uploads.js';
+import { checkDocument, storeFile } from './dossiers.uploads.js';
 
 const publicErrors = { 400: Problem, 404: Problem, 409: Problem, 413: Problem, 429: Problem } as const;
-
-export const statusUrl = (publicUrl: string, token: string) => `${publicUrl}/s/${token}`;
 
 export function submitResult(deps: AppDeps, result: Submitted) {
   const base = deps.config.publicUrl;
@@ -95,11 +94,9 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
     const row = await findDossier(db, byToken(token));
     if (!row) throw notFoundDossier();
     const locale = requestLocale(request);
-    const linked = row.dossier.bundleId === null ? [] : await db
-      .select({ code: dossiers.code, procedureName: locale === 'en' ? procedures.nameEn : procedures.nameVi, status: dossiers.status })
-      .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(and(eq(dossiers.bundleId, row.dossier.bundleId), sql`${dossiers.id} <> ${row.dossier.id}`)).orderBy(asc(dossiers.id));
-    return presentPublic(row, await eventsOf(db, row.dossier.id), locale, linked as PublicDossier['linked']);
+    const linked = (await bundleMembers(db, row.dossier.bundleId, row.dossier.id))
+      .map((m) => ({ code: m.code, procedureName: locale === 'en' ? m.nameEn : m.nameVi, status: m.status as PublicDossier['linked'][number]['status'] }));
+    return presentPublic(row, await eventsOf(db, row.dossier.id), locale, linked);
   };
 
   // The status page is what every receipt's QR code opens, read far more often than it changes (a dossier moves a few
@@ -142,14 +139,10 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
     schema: { tags: ['public'], summary: 'The applicant withdraws the dossier, or provides the papers asked for', security: [], params: TokenParams, body: ApplicantActionInput, response: { 200: PublicDossier, ...publicErrors } },
     handler: async (request) => {
       const { action, reason, uploads } = request.body;
-      const row = await findDossier(db, byToken(request.params.token));
-      if (!row) throw notFoundDossier();
-      await takeAction(database, byToken(request.params.token), { action, reason, version: row.dossier.version }, { kind: 'APPLICANT', actor: actorOf(request) });
-      if (uploads.length) {
-        await db.transaction(async (tx) => {
-          if ((await claimUploads(tx, row.dossier.id, uploads)) !== uploads.length) throw conflict({ vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng', en: 'An attached file was not found or was already used' });
-        });
-      }
+      // The papers are claimed in the action's transaction: a supplement whose files are missing changes nothing.
+      await takeAction(database, byToken(request.params.token), { action, reason }, { kind: 'APPLICANT', actor: actorOf(request) }, async (tx, dossierId) => {
+        if ((await claimUploads(tx, dossierId, uploads)) !== uploads.length) throw conflict({ vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng', en: 'An attached file was not found or was already used' });
+      });
       return publicView(request, request.params.token);
     },
   });

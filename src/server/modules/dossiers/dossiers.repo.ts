@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { closedStatuses } from '../../../shared/onestop.js';
 import { foldText } from '../../../shared/text.js';
 import type { Tx } from '../../db/client.js';
 import { dossierEvents, dossierFiles, dossiers, procedures, units, users } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { toOffset } from '../../lib/http.js';
+import { dueSoonLimit } from './dossiers.clock.js';
 import type { Queue, QueueQuery } from './dossiers.schemas.js';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -23,33 +25,35 @@ const summaryColumns = {
   formFields: procedures.formFields,
   unitName: units.name,
   unitCode: units.code,
+  unitPath: units.path,
   assigneeName: assignee.fullName,
 };
 export type DossierWithNames = {
   dossier: DossierRow; procedureCode: string; procedureName: string; procedureNameEn: string; requiresApproval: boolean;
-  timeUnit: string; timeAmount: number; formFields: { key: string; labelVi: string; labelEn: string }[]; unitName: string; unitCode: string; assigneeName: string | null;
+  timeUnit: string; timeAmount: number; formFields: { key: string; labelVi: string; labelEn: string }[]; unitName: string; unitCode: string; unitPath: string; assigneeName: string | null;
 };
 
 const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
-const closed = ['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'] as const;
 
-/** The WHERE of a work queue; `dueSoonBefore` is the end of the second working day from today. */
-export function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore: Date }): SQL | undefined {
+/** The WHERE of a work queue; `dueSoonBefore` (the end of the second working day from today) only for due_soon. */
+function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore?: Date }): SQL | undefined {
   switch (queue) {
     case 'all': return undefined;
     case 'to_receive': return eq(dossiers.status, 'NEW');
-    case 'mine': return and(eq(dossiers.assigneeId, ctx.userId), sql`${dossiers.status} not in ('REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED', 'RESOLVED')`);
-    case 'due_soon': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`, sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore.toISOString()}`);
+    case 'mine': return and(eq(dossiers.assigneeId, ctx.userId), notInArray(dossiers.status, [...closedStatuses, 'RESOLVED']));
+    case 'due_soon': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`, sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore!.toISOString()}`);
     case 'overdue': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} < ${ctx.now.toISOString()}`);
     case 'supplement': return eq(dossiers.status, 'SUPPLEMENT_REQUESTED');
     case 'to_approve': return and(eq(dossiers.status, 'PROCESSING'), eq(dossiers.awaitingApproval, true));
     case 'to_return': return eq(dossiers.status, 'RESOLVED');
-    case 'closed': return inArray(dossiers.status, [...closed]);
+    case 'closed': return inArray(dossiers.status, [...closedStatuses]);
   }
 }
 
 /** A page of a work queue inside the caller's units: newest due first for open work, newest submitted otherwise. */
-export async function listDossiers(db: Tx, scope: Scope, query: QueueQuery, ctx: { userId: number; now: Date; dueSoonBefore: Date }): Promise<DossierWithNames[]> {
+export async function listDossiers(db: Tx, scope: Scope, query: QueueQuery, who: { userId: number; now: Date }): Promise<DossierWithNames[]> {
+  // The calendar is read only for the queue that needs it, not on every listing.
+  const ctx = { ...who, dueSoonBefore: query.queue === 'due_soon' ? await dueSoonLimit(db, who.now) : undefined };
   const q = query.q?.trim();
   const folded = q ? foldText(q) : '';
   const byDue = ['due_soon', 'overdue', 'mine', 'to_approve'].includes(query.queue);
@@ -82,6 +86,14 @@ export async function findDossier(db: Tx, where: SQL, lock = false): Promise<Dos
 
 export const inScope = (id: number, scope: Scope) => and(eq(dossiers.id, id), unitInScope(dossiers.unitId, scope))!;
 export const byToken = (token: string) => eq(dossiers.lookupToken, token);
+
+/** The other dossiers submitted with one as an interconnected group, in submission order. */
+export async function bundleMembers(db: Tx, bundleId: number | null, exceptId: number) {
+  if (bundleId === null) return [];
+  return db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, status: dossiers.status, procedureCode: procedures.code, nameVi: procedures.nameVi, nameEn: procedures.nameEn })
+    .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(and(eq(dossiers.bundleId, bundleId), sql`${dossiers.id} <> ${exceptId}`)).orderBy(asc(dossiers.id));
+}
 
 export async function eventsOf(db: Tx, dossierId: number) {
   return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.id));

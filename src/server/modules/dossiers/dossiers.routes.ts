@@ -1,24 +1,25 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission, roleGrants, rolePermissions } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { dossierFiles, roleAssignments, units, users } from '../../db/schema/index.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, paged } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { takeAction } from './dossiers.actions.js';
-import { dueSoonLimit } from './dossiers.clock.js';
 import { actorsOn, presentDetail, presentSummary } from './dossiers.present.js';
-import { eventsOf, filesOf, findDossier, inScope, listDossiers } from './dossiers.repo.js';
+import { eventsOf, filesOf, findDossier, inScope, listDossiers, type DossierWithNames } from './dossiers.repo.js';
 import {
   ActionInput, BulkAssignInput, CounterSubmitInput, DossierDetail, DossierFile, DossierPage, FileParams, IdempotencyHeaders, QueueQuery, SubmitResult,
 } from './dossiers.schemas.js';
 import { communeForCounter, submitDossier } from './dossiers.submit.js';
-import { checkDocument, readUpload, storeFile } from './dossiers.uploads.js';
+import { formField, readUpload } from '../../lib/uploads.js';
+import { checkDocument, storeFile } from './dossiers.uploads.js';
 import { submitResult } from './dossiers.public-routes.js';
 
 /** The one-stop officers' side: counter submission, work queues, a dossier with its actions, scans. */
@@ -26,14 +27,19 @@ export function registerDossiers(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, cipher } = deps;
   const db = database.db;
+  const staff = (request: FastifyRequest) => {
+    const auth = request.auth!;
+    return { kind: 'STAFF' as const, actor: actorOf(request), userId: auth.user.id, name: auth.user.fullName, actorsFor: (path: string) => actorsOn(auth, path) };
+  };
+  const detail = async (request: FastifyRequest, row: DossierWithNames) =>
+    presentDetail(row, await eventsOf(db, row.dossier.id), await filesOf(db, row.dossier.id), cipher, actorsOn(request.auth!, row.unitPath), requestLocale(request));
 
   r.get('/api/dossiers', {
     config: { permission: Permission.DOSSIER_READ },
     schema: { tags: ['dossiers'], summary: 'Work queues: to receive, mine, due soon, overdue, waiting for papers, to approve, to return', querystring: QueueQuery, response: { 200: DossierPage, ...errorResponses } },
     handler: async (request) => {
       if (request.query.unit) await getUnitPath(db, request.query.unit, request.scope!);
-      const now = new Date();
-      const rows = await listDossiers(db, request.scope!, request.query, { userId: request.auth!.user.id, now, dueSoonBefore: await dueSoonLimit(db, now) });
+      const rows = await listDossiers(db, request.scope!, request.query, { userId: request.auth!.user.id, now: new Date() });
       const page = paged(rows, request.query);
       return { ...page, items: page.items.map((row) => presentSummary(row, requestLocale(request))) };
     },
@@ -59,46 +65,28 @@ export function registerDossiers(app: App, deps: AppDeps) {
     handler: async (request) => {
       const row = await findDossier(db, inScope(request.params.id, request.scope!));
       if (!row) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
-      const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, row.dossier.unitId));
       await insertAudit(db, actorOf(request), { action: 'dossier.read', entityType: 'dossier', entityId: row.dossier.id, details: { code: row.dossier.code } });
-      return presentDetail(row, await eventsOf(db, row.dossier.id), await filesOf(db, row.dossier.id), cipher, actorsOn(request.auth!, unit!.path), requestLocale(request));
+      return detail(request, row);
     },
   });
 
   r.post('/api/dossiers/:id/actions', {
     config: { permission: Permission.DOSSIER_PROCESS },
     schema: { tags: ['dossiers'], summary: 'Take a workflow action (409 when the status does not allow it)', params: IdParams, body: ActionInput, response: { 200: DossierDetail, ...errorResponses } },
-    handler: async (request) => {
-      const auth = request.auth!;
-      const found = await findDossier(db, inScope(request.params.id, request.scope!));
-      if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
-      const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, found.dossier.unitId));
-      const actors = actorsOn(auth, unit!.path);
-      if (actors.length === 0) throw forbidden();
-      const row = await takeAction(database, inScope(request.params.id, request.scope!), request.body,
-        { kind: 'STAFF', actor: actorOf(request), userId: auth.user.id, name: auth.user.fullName, actors });
-      return presentDetail(row, await eventsOf(db, row.dossier.id), await filesOf(db, row.dossier.id), cipher, actors, requestLocale(request));
-    },
+    handler: async (request) => detail(request, await takeAction(database, inScope(request.params.id, request.scope!), request.body, staff(request))),
   });
 
   r.post('/api/dossiers/assign', {
     config: { permission: Permission.DOSSIER_PROCESS },
     schema: { tags: ['dossiers'], summary: 'Assign several dossiers to one officer at once (each one is checked and recorded)', body: BulkAssignInput, response: { 200: z.object({ assigned: z.array(z.string()), refused: z.array(z.object({ id: z.number().int(), detail: z.string() })) }), ...errorResponses } },
     handler: async (request) => {
-      const auth = request.auth!;
       const scope = request.scope!;
       const assigned: string[] = [];
       const refused: { id: number; detail: string }[] = [];
       for (const id of request.body.ids) {
-        const found = await findDossier(db, inScope(id, scope));
-        if (!found) {
-          refused.push({ id, detail: requestLocale(request) === 'en' ? 'Dossier not found' : 'Không tìm thấy hồ sơ' });
-          continue;
-        }
         try {
-          const [unit] = await db.select({ path: units.path }).from(units).where(eq(units.id, found.dossier.unitId));
-          const row = await takeAction(database, inScope(id, scope), { action: 'ASSIGN', version: found.dossier.version, assigneeId: request.body.assigneeId },
-            { kind: 'STAFF', actor: actorOf(request), userId: auth.user.id, name: auth.user.fullName, actors: actorsOn(auth, unit!.path) });
+          // Each dossier as it is now: a bulk action has no screen version to check against.
+          const row = await takeAction(database, inScope(id, scope), { action: 'ASSIGN', assigneeId: request.body.assigneeId }, staff(request));
           assigned.push(row.dossier.code);
         } catch (error) {
           const e = error as { messages?: { vi: string; en: string } };
@@ -118,17 +106,16 @@ export function registerDossiers(app: App, deps: AppDeps) {
       if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
       const upload = await readUpload(request);
       const mime = await checkDocument(upload.buffer);
-      const kindField = (upload.fields.kind as { value?: unknown } | undefined)?.value;
-      const labelField = (upload.fields.label as { value?: unknown } | undefined)?.value;
+      const kindField = formField(upload.fields, 'kind');
+      const labelField = formField(upload.fields, 'label');
       const kind = kindField === 'RESULT' ? 'RESULT' : 'SCAN';
-      const stored = await db.transaction(async (tx) => {
-        const file = await storeFile(tx, { ...upload, mime }, { dossierId: found.dossier.id, kind, label: typeof labelField === 'string' ? labelField.slice(0, 300) : undefined, uploadedBy: request.auth!.user.id });
-        await insertAudit(tx, actorOf(request), { action: 'dossier.file', entityType: 'dossier', entityId: found.dossier.id, details: { file: file.id, kind } });
-        return file;
+      const file = await db.transaction(async (tx) => {
+        const stored = await storeFile(tx, { ...upload, mime }, { dossierId: found.dossier.id, kind, label: typeof labelField === 'string' ? labelField.slice(0, 300) : undefined, uploadedBy: request.auth!.user.id });
+        await insertAudit(tx, actorOf(request), { action: 'dossier.file', entityType: 'dossier', entityId: found.dossier.id, details: { file: stored.id, kind } });
+        return stored;
       });
-      const [file] = (await filesOf(db, found.dossier.id)).filter((f) => f.id === stored.id);
       reply.status(201);
-      return { ...file!, kind: file!.kind as 'SCAN' | 'RESULT', createdAt: file!.createdAt.toISOString() };
+      return { ...file, kind: file.kind as 'SCAN' | 'RESULT', createdAt: file.createdAt.toISOString() };
     },
   });
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { foldText, cleanName } from '../../../shared/text.js';
 import type { Channel } from '../../../shared/onestop.js';
 import type { Database, Tx } from '../../db/client.js';
 import { dossiers, procedures, residents, units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
-import { AppError, conflict, notFound, unitClosed, validation, type Message } from '../../lib/errors.js';
+import { AppError, conflict, isUniqueViolation, notFound, unitClosed, validation, type Message } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -13,7 +13,7 @@ import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts } from '../calendar/working-days.js';
 import { computeDue, settingsOf } from './dossiers.clock.js';
 import { formatCode, nextSequence } from './dossiers.codes.js';
-import { claimUploads, insertEvent } from './dossiers.repo.js';
+import { bundleMembers, claimUploads, insertEvent } from './dossiers.repo.js';
 import type { SubmitInput } from './dossiers.schemas.js';
 
 type ProcedureRow = typeof procedures.$inferSelect;
@@ -168,7 +168,7 @@ export async function submitDossier(
     });
   } catch (error) {
     // Two retries of one submission racing: the loser finds the winner's dossier.
-    if (idempotencyKey && isIdempotencyClash(error)) {
+    if (idempotencyKey && isUniqueViolation(error, 'dossiers_idempotency_key')) {
       const previous = await findByIdempotencyKey(db, idempotencyKey);
       if (previous) return previous;
       throw conflict({ vi: 'Hồ sơ này đang được gửi, vui lòng thử lại', en: 'This submission is in progress; try again' });
@@ -177,17 +177,10 @@ export async function submitDossier(
   }
 }
 
-const isIdempotencyClash = (error: unknown) => String((error as { cause?: unknown })?.cause ?? error).includes('dossiers_idempotency_key')
-  || (error as { constraint?: string })?.constraint === 'dossiers_idempotency_key';
-
 async function findByIdempotencyKey(db: Tx, key: string): Promise<Submitted | undefined> {
   const [row] = await db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, bundleId: dossiers.bundleId }).from(dossiers).where(eq(dossiers.idempotencyKey, key));
   if (!row) return undefined;
-  const linked = row.bundleId
-    ? await db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, procedureCode: procedures.code }).from(dossiers)
-      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(and(eq(dossiers.bundleId, row.bundleId), sql`${dossiers.id} <> ${row.id}`)).orderBy(dossiers.id)
-    : [];
-  return { id: row.id, code: row.code, token: row.token, bundle: linked };
+  const linked = await bundleMembers(db, row.bundleId, row.id);
+  return { id: row.id, code: row.code, token: row.token, bundle: linked.map(({ id, code, token, procedureCode }) => ({ id, code, token, procedureCode })) };
 }
 

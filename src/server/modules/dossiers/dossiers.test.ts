@@ -33,9 +33,6 @@ async function submitOnline(extra: Record<string, unknown> = {}, headers: Record
 }
 
 const act = (agent: 'onestopA' | 'leaderA' | 'leaderB', id: number, body: Record<string, unknown>) => env.w.agents[agent].post(`/api/dossiers/${id}/actions`, body);
-async function version(id: number) {
-  return (await env.w.agents.onestopA.get(`/api/dossiers/${id}`)).json().version as number;
-}
 
 describe('online submission', () => {
   it('takes an upload checked by content, gives a daily code, a secret status link and a receipt PDF', async () => {

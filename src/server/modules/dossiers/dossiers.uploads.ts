@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Tx } from '../../db/client.js';
 import { dossierFiles } from '../../db/schema/index.js';
@@ -9,15 +8,6 @@ import { markDigitized } from './dossiers.repo.js';
 /** What a dossier accepts: PDF scans and photos of papers. Judged by the bytes, never by the file's name. */
 const accepted = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
-export async function readUpload(request: { isMultipart(): boolean; file(): Promise<MultipartFile | undefined> }): Promise<{ buffer: Buffer; fileName: string; fields: MultipartFile['fields'] }> {
-  const missing = () => validation([{ field: 'file', code: 'REQUIRED', message: { vi: 'Chưa chọn tệp', en: 'No file was sent' } }]);
-  if (!request.isMultipart()) throw missing();
-  const part = await request.file();
-  if (!part) throw missing();
-  const buffer = await part.toBuffer();
-  return { buffer, fileName: (part.filename || 'tep').slice(0, 200), fields: part.fields };
-}
 
 /** Checks a file's real type and size; an .exe renamed .pdf is refused with a clear message. */
 export async function checkDocument(buffer: Buffer): Promise<string> {
@@ -41,7 +31,10 @@ export async function storeFile(tx: Tx, file: { buffer: Buffer; fileName: string
     dossierId: target?.dossierId ?? null, uploadKey, kind: target?.kind ?? 'UPLOAD', label: target?.label ?? null,
     fileName: file.fileName, mime: file.mime, size: file.buffer.length, sha256: createHash('sha256').update(file.buffer).digest('hex'),
     content: file.buffer, uploadedBy: target?.uploadedBy ?? null,
-  }).returning({ id: dossierFiles.id, fileName: dossierFiles.fileName, mime: dossierFiles.mime, size: dossierFiles.size });
+  }).returning({
+    id: dossierFiles.id, kind: dossierFiles.kind, label: dossierFiles.label, fileName: dossierFiles.fileName, mime: dossierFiles.mime,
+    size: dossierFiles.size, sha256: dossierFiles.sha256, createdAt: dossierFiles.createdAt,
+  });
   if (target) await markDigitized(tx, target.dossierId);
   return { ...row!, key: uploadKey ?? '' };
 }

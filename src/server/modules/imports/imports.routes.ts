@@ -6,6 +6,7 @@ import { validation } from '../../lib/errors.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { contentTypes, streamSheet } from '../../lib/spreadsheet.js';
+import { formField, readUpload } from '../../lib/uploads.js';
 import { actorOf } from '../../plugins/auth.js';
 import { registryColumns, templateExamples } from './registry-columns.js';
 import { CommitImportInput, ImportJob, TemplateQuery } from './imports.schemas.js';
@@ -42,16 +43,10 @@ export function registerImports(app: App, deps: AppDeps) {
       response: { 202: ImportJob, ...errorResponses },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw validation([{ field: 'file', code: 'REQUIRED', message: { vi: 'Hãy gửi tệp dạng multipart/form-data', en: 'Send the file as multipart/form-data' } }]);
-      }
-      const part = await request.file();
-      if (!part) throw validation([{ field: 'file', code: 'REQUIRED', message: { vi: 'Chưa chọn tệp', en: 'No file was sent' } }]);
-      const file = await part.toBuffer();
-      const unitField = part.fields.unitId as { value?: unknown } | undefined;
-      const unitId = z.coerce.number().int().min(1).max(2_147_483_647).safeParse(unitField?.value);
+      const { buffer: file, fileName, fields } = await readUpload(request);
+      const unitId = z.coerce.number().int().min(1).max(2_147_483_647).safeParse(formField(fields, 'unitId'));
       if (!unitId.success) throw validation([{ field: 'unitId', code: 'REQUIRED', message: { vi: 'Chưa chọn đơn vị nhập', en: 'Choose the unit to import into' } }]);
-      const id = await service.createImport(deps, request.scope!, { unitId: unitId.data, fileName: part.filename || 'upload', file }, { ...actorOf(request), userId: request.auth!.user.id });
+      const id = await service.createImport(deps, request.scope!, { unitId: unitId.data, fileName, file }, { ...actorOf(request), userId: request.auth!.user.id });
       reply.status(202);
       return service.presentImport(await service.getImport(db, request.scope!, id), requestLocale(request));
     },

@@ -4,6 +4,8 @@ import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
 import { formatDateTimeVi } from '../../lib/pdf.js';
+import { closedStatuses, type DossierStatus } from '../../../shared/onestop.js';
+import { statusUrl } from '../dossiers/dossiers.present.js';
 import { changedDossiers } from '../dossiers/dossiers.repo.js';
 
 export const MAIL_QUEUE = 'mail.flush';
@@ -40,9 +42,9 @@ async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subjec
       `Kính gửi ông/bà ${d!.name},`,
       '',
       `Hồ sơ ${d!.code} (${d!.procedure}) ${statusVi[status] ?? status}.${reason}`,
-      due && !['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'].includes(status) ? `Ngày hẹn trả kết quả: ${formatDateTimeVi(due)}.` : '',
+      due && !closedStatuses.includes(status as DossierStatus) ? `Ngày hẹn trả kết quả: ${formatDateTimeVi(due)}.` : '',
       '',
-      `Theo dõi hồ sơ: ${publicUrl}/s/${d!.token}`,
+      `Theo dõi hồ sơ: ${statusUrl(publicUrl, d!.token)}`,
       '',
       'Bộ phận một cửa — thư gửi tự động, xin đừng trả lời thư này.',
     ].filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n'),
