@@ -8,7 +8,7 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { Audience, matchedHouseholds } from './audience.js';
-import { deliveryCounts, queueDeliveriesFrom, reachedHouseholds } from './deliveries.js';
+import { deliveryCounts, queueDeliveriesFrom } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
@@ -67,8 +67,11 @@ export async function sendAnnouncement(database: Database, scope: Scope, id: num
 /** Reach per residential group: households targeted, read, acknowledged; and the households not yet acknowledged. */
 export async function reachOf(db: Tx, scope: Scope, id: number) {
   const row = await getAnnouncement(db, scope, id);
-  const groups = await queryRows<{ unitId: number | null; name: string | null; targeted: number; read: number; acknowledged: number }>(db, sql`
-    select a.group_id as "unitId", g.name, count(*)::int as targeted, count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
+  // One pass over the recipients: a household is reached when any of its messages was delivered.
+  const groups = await queryRows<{ unitId: number | null; name: string | null; targeted: number; reached: number; read: number; acknowledged: number }>(db, sql`
+    select a.group_id as "unitId", g.name, count(*)::int as targeted,
+      count(*) filter (where exists (select 1 from deliveries d where d.announcement_id = a.announcement_id and d.household_id = a.household_id and d.status = 'delivered'))::int as reached,
+      count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
     from announcement_households a left join units g on g.id = a.group_id
     where a.announcement_id = ${id} group by a.group_id, g.name order by g.name collate vi_num`);
   const pending = await queryRows<{ householdId: number; address: string; groupName: string | null; headName: string | null }>(db, sql`
@@ -81,8 +84,7 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
   // every recipient in the database.
   const vi = new Intl.Collator('vi', { numeric: true });
   pending.sort((x, y) => vi.compare(x.groupName ?? '', y.groupName ?? '') || vi.compare(x.address, y.address));
-  const reached = await reachedHouseholds(db, id);
-  const withReach = groups.map((g) => ({ ...g, name: g.name ?? '', reached: reached.get(g.unitId) ?? 0 }));
+  const withReach = groups.map((g) => ({ ...g, name: g.name ?? '' }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
   return {
     id: row.id, status: row.status,

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { announcementHouseholds, deliveries } from '../../db/schema/index.js';
+import { deliveries } from '../../db/schema/index.js';
 import { plainText } from '../../lib/html.js';
 import { createSmsSender, SmsRefused, type SmsSender } from '../../lib/sms.js';
 import { localParts } from '../calendar/working-days.js';
@@ -39,8 +39,8 @@ export function sendableAt(now: Date, urgent: boolean): Date {
 export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: SmsSender, now = new Date(), batch = 200): Promise<{ delivered: number; failed: number; deferred: number }> {
   const db = deps.database.db;
   const claimed = await db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number; address_enc: string; announcement_id: number; priority: string; title: string; body_html: string }>(tx, sql`
-      select d.id, d.address_enc, d.announcement_id, a.priority, a.title, a.body_html from deliveries d join announcements a on a.id = d.announcement_id
+    const rows = await queryRows<{ id: number; attempts: number; address_enc: string; announcement_id: number; priority: string; title: string; body_html: string }>(tx, sql`
+      select d.id, d.attempts, d.address_enc, d.announcement_id, a.priority, a.title, a.body_html from deliveries d join announcements a on a.id = d.announcement_id
       where (d.status in ('created', 'temporary-failure') or (d.status = 'sending' and d.updated_at < ${new Date(now.getTime() - 5 * 60_000).toISOString()}))
         and d.next_attempt_at <= ${now.toISOString()}
       order by d.id limit ${batch} for update of d skip locked`);
@@ -68,10 +68,10 @@ export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: S
       sent.push(row.id);
       result.delivered += 1;
     } catch (error) {
-      const permanent = error instanceof SmsRefused;
-      const [{ attempts }] = await db.update(deliveries).set({ attempts: sql`${deliveries.attempts} + 1` }).where(eq(deliveries.id, row.id)).returning({ attempts: deliveries.attempts }) as [{ attempts: number }];
-      const status = permanent ? 'permanent-failure' : attempts >= MAX_ATTEMPTS ? 'technical-failure' : 'temporary-failure';
-      await db.update(deliveries).set({ status, lastError: String((error as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
+      // The claimed row is ours until this update: its attempts are known without reading them again.
+      const attempts = row.attempts + 1;
+      const status = error instanceof SmsRefused ? 'permanent-failure' : attempts >= MAX_ATTEMPTS ? 'technical-failure' : 'temporary-failure';
+      await db.update(deliveries).set({ status, attempts, lastError: String((error as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
       result.failed += 1;
     }
   }
@@ -85,14 +85,6 @@ export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: S
 export async function deliveryCounts(db: Tx, announcementId: number) {
   const rows = await db.select({ status: deliveries.status, n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.announcementId, announcementId)).groupBy(deliveries.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-}
-
-/** Households reached on at least one channel (delivered), per group, from the deliveries. */
-export async function reachedHouseholds(db: Tx, announcementId: number): Promise<Map<number | null, number>> {
-  const rows = await db.select({ groupId: announcementHouseholds.groupId, n: sql<number>`count(distinct ${deliveries.householdId})::int` })
-    .from(deliveries).innerJoin(announcementHouseholds, and(eq(announcementHouseholds.announcementId, deliveries.announcementId), eq(announcementHouseholds.householdId, deliveries.householdId)))
-    .where(and(eq(deliveries.announcementId, announcementId), eq(deliveries.status, 'delivered'))).groupBy(announcementHouseholds.groupId);
-  return new Map(rows.map((r) => [r.groupId, r.n]));
 }
 
 /** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries. */

@@ -39,10 +39,12 @@ export async function openSlots(db: Tx, unitId: number, now: Date, days = 10): P
  */
 export async function book(database: Database, cipher: PiiCipher, unitId: number, input: { day: string; start: string; fullName: string; phone: string; procedureCode?: string }, actor: Actor, now = new Date()) {
   return database.db.transaction(async (tx) => {
-    const offered = await openSlots(tx, unitId, now, 30);
-    const slot = offered.find((s) => s.day === input.day && s.start === input.start);
-    if (!slot) throw validation([{ field: 'start', code: 'NO_SUCH_SLOT', message: { vi: 'Khung giờ này không nhận lịch hẹn (ngày nghỉ, ngoài giờ hoặc đã qua)', en: 'This slot takes no appointments (a day off, outside hours, or past)' } }]);
+    // The one day asked for, by the same rules as the slots offered: within 30 days, not past, a slot the counter keeps.
     const settings = await settingsOf(tx, unitId);
+    const today = localParts(now);
+    const offered = input.day >= today.day && input.day <= addDays(today.day, 29) && !(input.day === today.day && input.start <= today.time)
+      && slotsForDay(input.day, settings, await loadExceptions(tx, input.day, 1)).includes(input.start);
+    if (!offered) throw validation([{ field: 'start', code: 'NO_SUCH_SLOT', message: { vi: 'Khung giờ này không nhận lịch hẹn (ngày nghỉ, ngoài giờ hoặc đã qua)', en: 'This slot takes no appointments (a day off, outside hours, or past)' } }]);
     const [taken] = await queryRows<{ booked: number }>(tx, sql`
       insert into appointment_slots as s (unit_id, day, slot_start, booked) values (${unitId}, ${input.day}, ${input.start}, 1)
       on conflict (unit_id, day, slot_start) do update set booked = s.booked + 1 where s.booked < ${settings.slotCapacity}

@@ -1,7 +1,7 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { App, AppDeps } from '../../app.js';
-import { queryRows, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
 import { formatDateTimeVi } from '../../lib/pdf.js';
 import { closedStatuses, type DossierStatus } from '../../../shared/onestop.js';
@@ -58,35 +58,35 @@ function transporterFor(url: string): Transporter {
 }
 
 /**
- * Sends what is due in the outbox. Rows are claimed with SKIP LOCKED, so several API processes can flush at once
- * without sending a message twice; a failure is retried with exponential backoff, then marked FAILED.
+ * Sends what is due in the outbox. Rows are claimed in one statement (SKIP LOCKED, and a 10-minute lease pushed onto
+ * next_attempt_at) that commits before any mail goes out, so no transaction — and on PGlite no database — waits on
+ * the mail server; several processes can flush at once without taking the same row. A process that dies mid-batch
+ * leaves its rows to be picked up when the lease runs out. Failures back off exponentially, then are marked FAILED.
  */
 export async function flushOutbox(deps: Pick<AppDeps, 'database' | 'config'>, limit = 50): Promise<{ sent: number; failed: number }> {
   const { smtpUrl, mailFrom, publicUrl } = deps.config;
   if (!smtpUrl) return { sent: 0, failed: 0 };
+  const db = deps.database.db;
+  const claimed = await db.update(mailOutbox).set({ nextAttemptAt: sql`now() + interval '10 minutes'` })
+    .where(sql`${mailOutbox.id} in (select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked)`)
+    .returning();
   let sent = 0;
   let failed = 0;
-  await deps.database.db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number }>(tx, sql`
-      select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked`);
-    if (rows.length === 0) return;
-    const claimed = await tx.select().from(mailOutbox).where(inArray(mailOutbox.id, rows.map((r) => r.id)));
-    for (const row of claimed) {
-      try {
-        const message = row.kind === 'DOSSIER_STATUS' ? await render(tx, row, publicUrl) : { subject: String(row.data.subject ?? ''), text: String(row.data.text ?? '') };
-        const info = await transporterFor(smtpUrl).sendMail({ from: mailFrom, to: row.toAddress, subject: message.subject, text: message.text });
-        await tx.update(mailOutbox).set({ status: 'SENT', sentAt: sql`now()`, messageId: info.messageId, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
-        sent += 1;
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        await tx.update(mailOutbox).set({
-          attempts, lastError: String((error as Error).message ?? error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
-          nextAttemptAt: sql`now() + ${`${2 ** attempts} minutes`}::interval`,
-        }).where(and(eq(mailOutbox.id, row.id), lte(mailOutbox.attempts, attempts)));
-        failed += 1;
-      }
+  for (const row of claimed.sort((a, b) => a.id - b.id)) {
+    try {
+      const message = row.kind === 'DOSSIER_STATUS' ? await render(db, row, publicUrl) : { subject: String(row.data.subject ?? ''), text: String(row.data.text ?? '') };
+      const info = await transporterFor(smtpUrl).sendMail({ from: mailFrom, to: row.toAddress, subject: message.subject, text: message.text });
+      await db.update(mailOutbox).set({ status: 'SENT', sentAt: sql`now()`, messageId: info.messageId, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
+      sent += 1;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await db.update(mailOutbox).set({
+        attempts, lastError: String((error as Error).message ?? error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+        nextAttemptAt: sql`now() + ${`${2 ** attempts} minutes`}::interval`,
+      }).where(eq(mailOutbox.id, row.id));
+      failed += 1;
     }
-  });
+  }
   return { sent, failed };
 }
 
