@@ -69,10 +69,10 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
   const row = await getAnnouncement(db, scope, id);
   // One pass over the recipients: a household is reached when any of its messages was delivered.
   const groups = await queryRows<{ unitId: number | null; name: string | null; targeted: number; reached: number; read: number; acknowledged: number }>(db, sql`
-    select a.group_id as "unitId", g.name, count(*)::int as targeted,
-      count(*) filter (where exists (select 1 from deliveries d where d.announcement_id = a.announcement_id and d.household_id = a.household_id and d.status = 'delivered'))::int as reached,
+    with delivered as (select distinct household_id from deliveries where announcement_id = ${id} and status = 'delivered')
+    select a.group_id as "unitId", g.name, count(*)::int as targeted, count(dl.household_id)::int as reached,
       count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
-    from announcement_households a left join units g on g.id = a.group_id
+    from announcement_households a left join delivered dl on dl.household_id = a.household_id left join units g on g.id = a.group_id
     where a.announcement_id = ${id} group by a.group_id, g.name order by g.name collate vi_num`);
   const pending = await queryRows<{ householdId: number; address: string; groupName: string | null; headName: string | null }>(db, sql`
     select h.id as "householdId", h.address, g.name as "groupName", r.full_name as "headName"
