@@ -14,6 +14,8 @@ describe('announcements in Chromium', () => {
     await form.getByLabel('Tiêu đề').fill('Treo cờ Tổ quốc ngày 2/9');
     await form.getByLabel('Nội dung').fill('Đề nghị các hộ treo cờ từ sáng 1/9.\n\nCảm ơn bà con.');
     await form.getByLabel('Loại tin').selectOption('EVENT');
+    // Urgent, so the SMS goes now whatever the hour: non-urgent messages wait out 21:00–07:00 (Vietnam time).
+    await form.getByLabel('Mức độ').selectOption('URGENT');
     await form.getByLabel('Thôn Đông').check();
     await form.getByLabel('Thôn Tây').check();
     await form.getByLabel('Đề nghị các hộ xác nhận đã nhận').check();
