@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import webpush from 'web-push';
 import { z } from 'zod';
 
 /**
@@ -39,6 +40,26 @@ const Env = z.object({
   /** SMS gateway (generic HTTP): POST {to, text} as JSON with "Authorization: Bearer SMS_GATEWAY_TOKEN". */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** Zalo Official Account (OA API v3 and ZNS): app id and secret (token refresh), OA id and OA secret (webhook signature). */
+  ZALO_APP_ID: z.string().optional(),
+  ZALO_APP_SECRET: z.string().optional(),
+  ZALO_OA_ID: z.string().optional(),
+  ZALO_OA_SECRET: z.string().optional(),
+  /** The first refresh token (from the OA's authorisation); later ones rotate and are kept, encrypted, in the database. */
+  ZALO_REFRESH_TOKEN: z.string().optional(),
+  ZALO_API_URL: z.string().url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  ZALO_ZNS_URL: z.string().url().default('https://business.openapi.zalo.me'),
+  /** The approved ZNS template for announcements (parameters: title, summary, link). */
+  ZALO_ZNS_TEMPLATE_ID: z.string().optional(),
+  /** Web push (VAPID): keys from `npx web-push generate-vapid-keys`; development generates a pair into DATA_DIR. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().default('mailto:ketnoi@localhost'),
+  /** The speech synthesiser for loudspeaker bulletins (Debian package espeak-ng). */
+  ESPEAK_PATH: z.string().default('espeak-ng'),
+  /** 'off' leaves queued messages for another process (or a test driving the pipeline itself) to send. */
+  DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -62,6 +83,13 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sms: { url: string | undefined; token: string | undefined };
+  zalo: {
+    appId: string | undefined; appSecret: string | undefined; oaId: string | undefined; oaSecret: string | undefined; refreshToken: string | undefined;
+    apiUrl: string; oauthUrl: string; znsUrl: string; znsTemplateId: string | undefined;
+  };
+  vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
+  espeakPath: string;
+  deliveryWorker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -76,12 +104,18 @@ function decodeKey(name: string, value: string): Buffer {
  * Keys for a development or demo install: generated once into DATA_DIR/keys.json (mode 600, outside git) so the
  * embedded database stays readable across restarts. Production refuses to start without keys in the environment.
  */
-function developmentKeys(dataDir: string): { data: string; index: string } {
+type DevKeys = { data: string; index: string; vapid?: { publicKey: string; privateKey: string } };
+function developmentKeys(dataDir: string): DevKeys {
   const file = path.join(dataDir, 'keys.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { data: string; index: string };
-  mkdirSync(dataDir, { recursive: true });
-  const keys = { data: randomBytes(32).toString('base64'), index: randomBytes(32).toString('base64') };
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  const keys: DevKeys = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8')) as DevKeys
+    : { data: randomBytes(32).toString('base64'), index: randomBytes(32).toString('base64') };
+  if (!keys.vapid) {
+    // A push subscription is tied to the public key, so the development pair is kept like the data keys.
+    keys.vapid = webpush.generateVAPIDKeys();
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  }
   return keys;
 }
 
@@ -95,17 +129,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = (e.KETNOI_ENV ?? (e.NODE_ENV === 'production' ? 'production' : 'development')) === 'production';
   let dataKey = e.KETNOI_DATA_KEY;
   let indexKey = e.KETNOI_INDEX_KEY;
-  if (!dataKey || !indexKey) {
-    if (production) {
-      throw new ConfigError(
-        'KETNOI_DATA_KEY and KETNOI_INDEX_KEY must be set in production: they encrypt ID and phone numbers at rest. ' +
-          'Generate each with `openssl rand -base64 32`, keep them in your secret store, and never change them ' +
-          'without re-encrypting (see docs/DATABASE.md).',
-      );
-    }
+  let vapid = e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined;
+  const test = e.KETNOI_ENV === 'test';
+  // Tests bring their own keys and must not write files; a test without VAPID keys gets a pair in memory.
+  if (test && !vapid) vapid = webpush.generateVAPIDKeys();
+  if (!production && !test && (!dataKey || !indexKey || !vapid)) {
     const dev = developmentKeys(e.DATA_DIR);
     dataKey ??= dev.data;
     indexKey ??= dev.index;
+    vapid ??= dev.vapid;
+  }
+  if (!dataKey || !indexKey) {
+    throw new ConfigError(
+      'KETNOI_DATA_KEY and KETNOI_INDEX_KEY must be set in production: they encrypt ID and phone numbers at rest. ' +
+        'Generate each with `openssl rand -base64 32`, keep them in your secret store, and never change them ' +
+        'without re-encrypting (see docs/DATABASE.md).',
+    );
   }
   return {
     port: e.PORT,
@@ -128,5 +167,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN },
+    zalo: {
+      appId: e.ZALO_APP_ID, appSecret: e.ZALO_APP_SECRET, oaId: e.ZALO_OA_ID, oaSecret: e.ZALO_OA_SECRET, refreshToken: e.ZALO_REFRESH_TOKEN,
+      apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''), oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''), znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''), znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,
+    },
+    vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
+    espeakPath: e.ESPEAK_PATH,
+    deliveryWorker: e.DELIVERY_WORKER === 'on',
   };
 }

@@ -113,6 +113,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNIT_CLOSED: 'UNIT_CLOSED',
   UNAVAILABLE: 'UNAVAILABLE',
+  /** The server has no speech synthesiser for loudspeaker audio (install espeak-ng). */
+  SPEECH_UNAVAILABLE: 'SPEECH_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -30,6 +30,8 @@ export const Permission = {
   DOSSIER_APPROVE: 'dossier.approve',
   /** Write announcements and target households (group heads inside their group). */
   ANNOUNCEMENT_WRITE: 'announcement.write',
+  /** Provider limits of the delivery channels: instance-wide, so the system administrator's. */
+  CHANNEL_MANAGE: 'channel.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 export type PiiCipher = {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
-  blindIndex(plain: string, purpose: 'pid' | 'phone'): string;
+  blindIndex(plain: string, purpose: 'pid' | 'phone' | 'zalo' | 'push' | 'link'): string;
 };
 
 export function createPiiCipher(keys: { data: Buffer; index: Buffer }): PiiCipher {

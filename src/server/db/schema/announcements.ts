@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { memberChannels, staffGroupMembers } from './channels.js';
 import { citizens } from './citizens.js';
 import { households } from './registry.js';
 import { units } from './units.js';
@@ -24,13 +25,17 @@ export const announcements = pgTable(
     ackRequested: boolean('ack_requested').notNull().default(false),
     status: text('status').notNull().default('DRAFT'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** When it goes out by itself (status SCHEDULED until then); the audience is resolved at that moment. */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    /** Other languages: `{ en: { title, bodyHtml } }`; a member who chose English gets these. */
+    translations: jsonb('translations').$type<Record<string, { title: string; bodyHtml: string }>>().notNull().default({}),
     createdBy: integer('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     index('announcements_unit_idx').on(t.unitId, t.id),
-    check('announcements_status_check', sql`${t.status} in ('DRAFT', 'SENT', 'CANCELLED')`),
+    check('announcements_status_check', sql`${t.status} in ('DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED')`),
     check('announcements_category_check', sql`${t.category} in ('POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE')`),
     check('announcements_priority_check', sql`${t.priority} in ('NORMAL', 'HIGH', 'URGENT')`),
   ],
@@ -61,9 +66,17 @@ export const deliveries = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     announcementId: integer('announcement_id').notNull().references(() => announcements.id),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    /** A household's message, or (for internal staff groups) a staff member's. */
+    householdId: integer('household_id').references(() => households.id),
+    staffMemberId: integer('staff_member_id').references(() => staffGroupMembers.id),
+    /** The member's channel tried (null: the registry's phone); fallback takes the next by rank. */
+    memberChannelId: integer('member_channel_id').references(() => memberChannels.id),
+    step: integer('step').notNull().default(0),
     channel: text('channel').notNull(),
     addressEnc: text('address_enc').notNull(),
+    language: text('language').notNull().default('vi'),
+    /** The provider's id for the message (Zalo's message_id / msg_id), matched by its callbacks. */
+    providerRef: text('provider_ref'),
     status: text('status').notNull().default('created'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,8 +87,13 @@ export const deliveries = pgTable(
   },
   (t) => [
     index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
-    index('deliveries_announcement_idx').on(t.announcementId, t.householdId),
-    check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'PUSH')`),
+    // One row per recipient and step of its channel list: a fallback cannot be queued twice.
+    uniqueIndex('deliveries_household_step_key').on(t.announcementId, t.householdId, t.step),
+    uniqueIndex('deliveries_staff_step_key').on(t.announcementId, t.staffMemberId, t.step).where(sql`${t.staffMemberId} is not null`),
+    index('deliveries_sent_idx').on(t.channel, t.sentAt).where(sql`${t.sentAt} is not null`),
+    index('deliveries_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`),
+    check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'ZNS', 'PUSH')`),
+    check('deliveries_recipient_check', sql`(${t.householdId} is null) <> (${t.staffMemberId} is null)`),
     check('deliveries_status_check', sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`),
   ],
 );

@@ -50,6 +50,6 @@ export const phoneCodes = pgTable(
   },
   (t) => [
     index('phone_codes_phone_idx').on(t.phoneBidx, t.createdAt),
-    check('phone_codes_purpose_check', sql`${t.purpose} in ('REGISTER')`),
+    check('phone_codes_purpose_check', sql`${t.purpose} in ('REGISTER', 'JOIN')`),
   ],
 );

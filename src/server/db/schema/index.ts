@@ -7,3 +7,4 @@ export * from './onestop.js';
 export * from './counter.js';
 export * from './citizens.js';
 export * from './announcements.js';
+export * from './channels.js';

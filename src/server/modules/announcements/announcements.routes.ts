@@ -3,12 +3,16 @@ import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { AppError } from '../../lib/errors.js';
-import { errorResponses, IdParams, Problem, Text } from '../../lib/http.js';
+import { errorResponses, Id, IdParams, Problem, Text } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
 import * as service from './announcements.service.js';
-import { registerDeliveries, wakeDeliveries } from './deliveries.js';
+import { createSenders, pruneChannelUsage, registerDeliveries, wakeDeliveries } from './deliveries.js';
+import { registerAnnouncementExtras } from './extras.routes.js';
+import { registerGroupChannels } from './groups.routes.js';
+import { CHANNELS } from './senders.js';
+import { registerZaloWebhook } from './zalo.routes.js';
 import { registerTemplates } from './templates.routes.js';
 
 const AudienceSize = z.object({
@@ -20,11 +24,24 @@ const Priority = z.enum(['NORMAL', 'HIGH', 'URGENT']);
 const AnnouncementInput = z.object({
   title: Text(200).min(3), body: z.string().max(20_000).min(1), category: Category, priority: Priority.default('NORMAL'), audience: Audience,
   isPublic: z.boolean().default(false), ackRequested: z.boolean().default(false), expiresAt: z.iso.datetime({ offset: true }).optional(),
-});
+  /** Goes out by itself at this time (the audience is resolved then). */
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  translations: z.object({ en: z.object({ title: Text(200).min(3), body: z.string().max(20_000).min(1) }).optional() }).default({}),
+}).refine((a) => !a.expiresAt || !a.scheduledAt || a.expiresAt > a.scheduledAt, { path: ['expiresAt'], message: 'The expiry must come after the scheduled time' });
 const Announcement = z.object({
   id: z.number().int(), unitId: z.number().int(), title: z.string(), bodyHtml: z.string(), category: Category, priority: Priority,
-  isPublic: z.boolean(), ackRequested: z.boolean(), status: z.enum(['DRAFT', 'SENT', 'CANCELLED']), createdAt: z.string(), sentAt: z.string().nullable(),
+  isPublic: z.boolean(), ackRequested: z.boolean(), status: z.enum(['DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED']), createdAt: z.string(), sentAt: z.string().nullable(),
+  scheduledAt: z.string().nullable(), expiresAt: z.string().nullable(), languages: z.array(z.string()),
 }).meta({ id: 'Announcement' });
+const Opened = z.object({
+  id: z.number().int(), title: z.string(), bodyHtml: z.string(), category: z.string(), priority: z.string(), ackRequested: z.boolean(), unitName: z.string(), sentAt: z.string(),
+  translations: z.record(z.string(), z.object({ title: z.string(), bodyHtml: z.string() })),
+  files: z.array(z.object({ id: z.number().int(), name: z.string(), size: z.number().int() })),
+  /** For a household's link: whether it has acknowledged; null for a public reader. */
+  acknowledged: z.boolean().nullable(),
+}).meta({ id: 'OpenedAnnouncement' });
+const HouseholdLink = z.object({ h: Id, t: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
+const Timeline = z.array(z.object({ at: z.string(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })).meta({ id: 'ReachTimeline' });
 const Reach = z.object({
   id: z.number().int(), status: z.string(),
   totals: z.object({ targeted: z.number().int(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() }),
@@ -41,7 +58,8 @@ const Feed = z.object({
 type Row = Awaited<ReturnType<typeof service.getAnnouncement>>;
 const present = (r: Row) => ({
   id: r.id, unitId: r.unitId, title: r.title, bodyHtml: r.bodyHtml, category: r.category as z.infer<typeof Category>, priority: r.priority as z.infer<typeof Priority>,
-  isPublic: r.isPublic, ackRequested: r.ackRequested, status: r.status as 'DRAFT' | 'SENT' | 'CANCELLED', createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+  isPublic: r.isPublic, ackRequested: r.ackRequested, status: r.status as 'DRAFT' | 'SCHEDULED' | 'SENT' | 'CANCELLED', createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+  scheduledAt: r.scheduledAt?.toISOString() ?? null, expiresAt: r.expiresAt?.toISOString() ?? null, languages: ['vi', ...Object.keys(r.translations)],
 });
 
 /**
@@ -54,7 +72,14 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
   const { database, cipher } = deps;
   const db = database.db;
   const config = { permission: Permission.ANNOUNCEMENT_WRITE };
-  registerDeliveries(app, deps);
+  const senders = createSenders(deps, (line) => app.log.warn(line));
+  registerGroupChannels(app, deps, () => CHANNELS.filter((c) => senders[c]?.configured));
+  registerAnnouncementExtras(app, deps);
+  registerZaloWebhook(app, deps);
+  registerDeliveries(app, deps, senders, async () => {
+    await service.sendScheduled(database);
+    await pruneChannelUsage(db);
+  });
   registerTemplates(app, deps);
 
   r.post('/api/announcements/audience', {
@@ -80,12 +105,27 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
 
   r.post('/api/announcements/:id/send', {
     config,
-    schema: { tags: ['announcements'], summary: 'Send: resolve the audience now, keep the households it went to, queue one SMS per household', params: IdParams, response: { 200: z.object({ households: z.number().int(), messages: z.number().int() }), ...errorResponses } },
+    schema: { tags: ['announcements'], summary: 'Send (or schedule, when its time is ahead): resolve the audience, keep the households it went to, queue one message per household on its first channel', params: IdParams, response: { 200: z.object({ status: z.enum(['SENT', 'SCHEDULED']), households: z.number().int(), messages: z.number().int() }), ...errorResponses } },
     handler: async (request) => {
       const result = await service.sendAnnouncement(database, request.scope!, request.params.id, actorOf(request));
       wakeDeliveries(deps);
       return result;
     },
+  });
+
+  r.post('/api/announcements/:id/cancel', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Cancel a draft or a scheduled announcement', params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await service.cancelAnnouncement(database, request.scope!, request.params.id, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/announcements/:id/reach/timeline', {
+    config,
+    schema: { tags: ['announcements'], summary: 'Households reached, read and acknowledged over time (cumulative, per hour)', params: IdParams, response: { 200: Timeline, ...errorResponses } },
+    handler: async (request) => service.reachTimeline(db, request.scope!, request.params.id),
   });
 
   r.get('/api/announcements/:id/reach', {
@@ -103,10 +143,32 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     },
   });
 
+  r.get('/api/public/announcements/:id', {
+    config: { public: true },
+    schema: { tags: ['announcements'], summary: "Open an announcement: a public one, or the one a household's signed link points to", security: [], params: IdParams, querystring: HouseholdLink.partial(), response: { 200: Opened, 400: Problem, 404: Problem, 429: Problem } },
+    handler: async (request) => {
+      const { h, t } = request.query;
+      return service.openAnnouncement(deps, request.params.id, h && t ? { householdId: h, token: t } : undefined);
+    },
+  });
+
+  r.post('/api/public/announcements/:id/read', {
+    config: { public: true, rateLimit: { max: deps.config.publicSubmitPerMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['announcements'], summary: "Record that a household opened its announcement (the page posts this when shown)", security: [], params: IdParams, body: HouseholdLink, response: { 204: z.null(), 400: Problem, 404: Problem, 429: Problem } },
+    handler: async (request, reply) => {
+      await service.markRead(deps, request.params.id, { householdId: request.body.h, token: request.body.t });
+      return reply.status(204).send(null);
+    },
+  });
+
   r.post('/api/public/announcements/:id/ack', {
     config: { public: true, rateLimit: { max: deps.config.publicSubmitPerMinute, timeWindow: '1 minute' } },
-    schema: { tags: ['announcements'], summary: 'A signed-in citizen acknowledges an announcement for their household', security: [], params: IdParams, response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem } },
+    schema: { tags: ['announcements'], summary: "Acknowledge for a household: with the household's signed link, or signed in as a citizen", security: [], params: IdParams, body: HouseholdLink.nullish(), response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem } },
     handler: async (request, reply) => {
+      if (request.body) {
+        await service.markRead(deps, request.params.id, { householdId: request.body.h, token: request.body.t }, true);
+        return reply.status(204).send(null);
+      }
       const citizen = await citizenOf(db, cipher, request);
       if (!citizen) throw new AppError('UNAUTHENTICATED', 401, { vi: 'Vui lòng đăng nhập tài khoản công dân', en: 'Please sign in to your citizen account' });
       checkCitizenCsrf(request, citizen);

@@ -1,6 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { Permission } from '../../../shared/permissions.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import { announcementHouseholds, announcements, householdMembers, residents, units } from '../../db/schema/index.js';
+import type { AppDeps } from '../../app.js';
+import { announcementFiles, announcementHouseholds, announcements, householdMembers, residents, staffGroups, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { plainText, sanitizeAnnouncement } from '../../lib/html.js';
@@ -8,12 +10,15 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { Audience, matchedHouseholds } from './audience.js';
-import { deliveryCounts, queueDeliveriesFrom } from './deliveries.js';
+import { validReadToken } from './links.js';
+import { deliveryCounts, queueDeliveriesFrom, queueStaffDeliveries } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
   title: string; body: string; category: Row['category']; priority: Row['priority']; audience: Audience;
-  isPublic: boolean; ackRequested: boolean; expiresAt?: string;
+  isPublic: boolean; ackRequested: boolean; expiresAt?: string; scheduledAt?: string;
+  /** The same announcement in other languages (English), for members who chose one. */
+  translations?: Record<string, { title: string; body: string }>;
 };
 
 /** A draft, filed under its first target unit (which the writer must hold); the body is sanitised here, once. */
@@ -24,7 +29,8 @@ export async function createAnnouncement(database: Database, scope: Scope, input
     const [row] = await tx.insert(announcements).values({
       unitId: input.audience.unitIds[0]!, title: input.title, bodyHtml: sanitizeAnnouncement(input.body), category: input.category, priority: input.priority,
       audience: input.audience as unknown as Record<string, unknown>, isPublic: input.isPublic, ackRequested: input.ackRequested,
-      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null, createdBy: userId,
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null, createdBy: userId,
+      translations: Object.fromEntries(Object.entries(input.translations ?? {}).map(([lang, t]) => [lang, { title: t.title, bodyHtml: sanitizeAnnouncement(t.body) }])),
     }).returning();
     await insertAudit(tx, actor, { action: 'announcement.create', entityType: 'announcement', entityId: row!.id });
     return row!;
@@ -42,25 +48,79 @@ export async function listAnnouncements(db: Tx, scope: Scope) {
 }
 
 /**
- * Sends: the audience is resolved now and its households snapshotted in the same transaction as the status change, so
- * the reach is measured against exactly who it went to. (Delivery over Zalo, SMS, email and push builds on this list.)
+ * Sends, or schedules when the announcement names a time still ahead. Sending resolves the audience now and
+ * snapshots its households in the same transaction as the status change, so the reach is measured against exactly
+ * who it went to; each household's first message (and each chosen staff member's) is queued by the same statement.
  */
-export async function sendAnnouncement(database: Database, scope: Scope, id: number, actor: Actor): Promise<{ households: number; messages: number }> {
+export async function sendAnnouncement(database: Database, scope: Scope, id: number, actor: Actor, now = new Date()): Promise<{ status: 'SENT' | 'SCHEDULED'; households: number; messages: number }> {
   return database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
     if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
-    if (row.status !== 'DRAFT') throw conflict({ vi: 'Thông báo này đã gửi hoặc đã hủy', en: 'This announcement was already sent or cancelled' });
-    const audience = Audience.parse(row.audience);
-    // One pass over the registry: the snapshot and the SMS queue are written from the same resolved audience.
-    const [counts] = await queryRows<{ households: number; messages: number }>(tx, sql`
+    if (row.status !== 'DRAFT') throw conflict({ vi: 'Thông báo này đã gửi, đã hẹn giờ hoặc đã hủy', en: 'This announcement was already sent, scheduled or cancelled' });
+    if (row.scheduledAt && row.scheduledAt > now) {
+      await tx.update(announcements).set({ status: 'SCHEDULED' }).where(eq(announcements.id, id));
+      await insertAudit(tx, actor, { action: 'announcement.schedule', entityType: 'announcement', entityId: id, details: { at: row.scheduledAt.toISOString() } });
+      return { status: 'SCHEDULED' as const, households: 0, messages: 0 };
+    }
+    const counts = await dispatch(tx, scope, row);
+    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: counts });
+    return { status: 'SENT' as const, ...counts };
+  });
+}
+
+/** Snapshot and queue, in the caller's transaction (the row is locked there). */
+async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
+  const audience = Audience.parse(row.audience);
+  let counts = { households: 0, messages: 0 };
+  if (audience.reachHouseholds) {
+    // One pass over the registry: the snapshot and the queue are written from the same resolved audience.
+    [counts] = await queryRows<{ households: number; messages: number }>(tx, sql`
       with matched as (${await matchedHouseholds(tx, scope, audience)}),
       snapshot as (insert into announcement_households (announcement_id, household_id, group_id, people)
-        select ${id}, household_id, group_id, people from matched returning 1),
-      queued as (${queueDeliveriesFrom(id)} returning 1)
-      select (select count(*) from snapshot)::int as households, (select count(*) from queued)::int as messages`);
-    await tx.update(announcements).set({ status: 'SENT', sentAt: sql`now()` }).where(eq(announcements.id, id));
-    await insertAudit(tx, actor, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { households: counts!.households, sms: counts!.messages } });
-    return { households: counts!.households, messages: counts!.messages };
+        select ${row.id}, household_id, group_id, people from matched returning 1),
+      queued as (${queueDeliveriesFrom(row.id)} returning 1)
+      select (select count(*) from snapshot)::int as households, (select count(*) from queued)::int as messages`) as [typeof counts];
+  }
+  if (audience.staffGroupIds.length) {
+    const groups = await tx.select({ id: staffGroups.id }).from(staffGroups).where(and(inArray(staffGroups.id, audience.staffGroupIds), unitInScope(staffGroups.unitId, scope)));
+    if (groups.length !== audience.staffGroupIds.length) throw notFound({ vi: 'Không tìm thấy nhóm cán bộ đã chọn', en: 'A chosen staff group was not found' });
+    const [staff] = await queryRows<{ n: number }>(tx, sql`with q as (${queueStaffDeliveries(row.id, audience.staffGroupIds)} returning 1) select count(*)::int as n from q`);
+    counts.messages += staff!.n;
+  }
+  await tx.update(announcements).set({ status: 'SENT', sentAt: sql`now()` }).where(eq(announcements.id, row.id));
+  return counts;
+}
+
+/**
+ * Sends the scheduled announcements whose time has come (run every minute by the delivery worker). Each is sent in
+ * the scope of its own commune, as its writer would have at that moment.
+ */
+export async function sendScheduled(database: Database, now = new Date()): Promise<number> {
+  const due = await database.db.select({ id: announcements.id }).from(announcements)
+    .where(and(eq(announcements.status, 'SCHEDULED'), lte(announcements.scheduledAt, now))).limit(20);
+  for (const { id } of due) {
+    await database.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), eq(announcements.status, 'SCHEDULED'))).for('update', { skipLocked: true });
+      if (!row) return;
+      const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, row.unitId));
+      // The writer's units were checked when it was written; it goes to them inside the commune it was filed in.
+      const communePath = `${unit!.path.split('/').slice(0, 4).join('/')}/`;
+      const counts = await dispatch(tx, { permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [communePath] }, row);
+      const scheduler: Actor = { userId: row.createdBy, username: null, roles: 'SCHEDULER', unitId: row.unitId, ip: '127.0.0.1', userAgent: 'ketnoi scheduler' };
+      await insertAudit(tx, scheduler, { action: 'announcement.send', entityType: 'announcement', entityId: id, details: { ...counts, scheduled: true } });
+    });
+  }
+  return due.length;
+}
+
+/** Cancels a draft or a scheduled announcement (a sent one stays sent: people have it). */
+export async function cancelAnnouncement(database: Database, scope: Scope, id: number, actor: Actor): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
+    if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
+    if (row.status !== 'DRAFT' && row.status !== 'SCHEDULED') throw conflict({ vi: 'Thông báo đã gửi thì không hủy được', en: 'A sent announcement cannot be cancelled' });
+    await tx.update(announcements).set({ status: 'CANCELLED' }).where(eq(announcements.id, id));
+    await insertAudit(tx, actor, { action: 'announcement.cancel', entityType: 'announcement', entityId: id });
   });
 }
 
@@ -91,6 +151,28 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
     totals: { targeted: total('targeted'), reached: total('reached'), read: total('read'), acknowledged: total('acknowledged') },
     deliveries: await deliveryCounts(db, id), groups: withReach, notAcknowledged: pending,
   };
+}
+
+/**
+ * Reach over time, for the chart: households reached (first delivery), read and acknowledged, cumulative per hour
+ * since sending. Kept apart from the reach view, which must stay fast enough to refresh while messages go out.
+ */
+export async function reachTimeline(db: Tx, scope: Scope, id: number) {
+  await getAnnouncement(db, scope, id);
+  const rows = await queryRows<{ at: Date; reached: number; read: number; acknowledged: number }>(db, sql`
+    with events as (
+      select date_trunc('hour', min(sent_at)) as t, 'reached' as k from deliveries
+        where announcement_id = ${id} and status = 'delivered' and household_id is not null group by household_id
+      union all select date_trunc('hour', read_at), 'read' from announcement_households where announcement_id = ${id} and read_at is not null
+      union all select date_trunc('hour', acknowledged_at), 'acknowledged' from announcement_households where announcement_id = ${id} and acknowledged_at is not null)
+    select t as at, count(*) filter (where k = 'reached')::int as reached, count(*) filter (where k = 'read')::int as read,
+      count(*) filter (where k = 'acknowledged')::int as acknowledged
+    from events group by t order by t`);
+  const total = { reached: 0, read: 0, acknowledged: 0 };
+  return rows.map((r) => {
+    total.reached += r.reached; total.read += r.read; total.acknowledged += r.acknowledged;
+    return { at: new Date(r.at).toISOString(), ...total };
+  });
 }
 
 /** A commune's public feed: public announcements sent inside it and not expired, newest first. */
@@ -124,4 +206,37 @@ export async function acknowledge(database: Database, announcementId: number, ci
     .where(and(eq(announcementHouseholds.announcementId, announcementId), eq(announcementHouseholds.householdId, member.householdId)))
     .returning({ householdId: announcementHouseholds.householdId });
   if (updated.length === 0) throw notRecipient();
+}
+
+export type HouseholdLink = { householdId: number; token: string };
+
+/**
+ * One announcement as a citizen opens it: anyone may read a public one; a household's signed link (from its SMS,
+ * email, Zalo or push message) opens the one sent to it. Drafts, cancelled and expired ones are not shown.
+ */
+export async function openAnnouncement(deps: Pick<AppDeps, 'database' | 'cipher' | 'config'>, id: number, link?: HouseholdLink) {
+  const db = deps.database.db;
+  const [row] = await db.select({ a: announcements, unitName: units.name }).from(announcements).innerJoin(units, eq(units.id, announcements.unitId))
+    .where(and(eq(announcements.id, id), eq(announcements.status, 'SENT'), sql`(${announcements.expiresAt} is null or ${announcements.expiresAt} > now())`));
+  const recipient = link && validReadToken(deps, id, link.householdId, link.token)
+    ? (await db.select().from(announcementHouseholds).where(and(eq(announcementHouseholds.announcementId, id), eq(announcementHouseholds.householdId, link.householdId))))[0]
+    : undefined;
+  if (!row || (!row.a.isPublic && !recipient)) throw notFound({ vi: 'Không tìm thấy thông báo, hoặc thông báo đã hết hạn', en: 'Announcement not found, or it has expired' });
+  const files = await db.select({ id: announcementFiles.id, name: announcementFiles.name, size: announcementFiles.size }).from(announcementFiles).where(eq(announcementFiles.announcementId, id));
+  const a = row.a;
+  return {
+    id: a.id, title: a.title, bodyHtml: a.bodyHtml, category: a.category, priority: a.priority, ackRequested: a.ackRequested, unitName: row.unitName,
+    sentAt: a.sentAt!.toISOString(), translations: Object.fromEntries(Object.entries(a.translations).map(([k, v]) => [k, { title: v.title, bodyHtml: v.bodyHtml }])),
+    files, acknowledged: recipient ? recipient.acknowledgedAt !== null : null,
+  };
+}
+
+/** Records that a household opened its announcement (its signed link); the first time counts. */
+export async function markRead(deps: Pick<AppDeps, 'database' | 'cipher' | 'config'>, id: number, link: HouseholdLink, acknowledge = false): Promise<void> {
+  if (!validReadToken(deps, id, link.householdId, link.token)) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
+  const updated = await deps.database.db.update(announcementHouseholds)
+    .set({ readAt: sql`coalesce(${announcementHouseholds.readAt}, now())`, ...(acknowledge ? { acknowledgedAt: sql`coalesce(${announcementHouseholds.acknowledgedAt}, now())` } : {}) })
+    .where(and(eq(announcementHouseholds.announcementId, id), eq(announcementHouseholds.householdId, link.householdId)))
+    .returning({ householdId: announcementHouseholds.householdId });
+  if (updated.length === 0) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
 }

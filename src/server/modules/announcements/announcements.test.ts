@@ -21,7 +21,7 @@ describe('announcements', () => {
     const feedBefore = (await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeA.code}/announcements` })).json();
     expect(feedBefore.items).toEqual([]);
     const sent = await w.agents.leaderA.post(`/api/announcements/${id}/send`);
-    expect(sent.json()).toEqual({ households: 2, messages: 1 });
+    expect(sent.json()).toEqual({ status: 'SENT', households: 2, messages: 1 });
     expect((await w.agents.leaderA.post(`/api/announcements/${id}/send`)).statusCode).toBe(409);
 
     const feed = (await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeA.code}/announcements` })).json();

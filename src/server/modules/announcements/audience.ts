@@ -15,6 +15,10 @@ export const Audience = z.object({
   genders: z.array(z.enum(Gender)).max(2).default([]),
   vneidLevels: z.array(z.enum(VneidLevel)).max(3).default([]),
   tags: z.array(Text(40).min(1)).max(10).default([]),
+  /** Internal staff groups (village heads, Party cell secretaries, associations) who get it as well. */
+  staffGroupIds: z.array(Id).max(50).default([]),
+  /** False for a message to staff groups only. */
+  reachHouseholds: z.boolean().default(true),
 }).refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, { path: ['ageMin'], message: 'The lower age must not be above the upper age' });
 export type Audience = z.infer<typeof Audience>;
 

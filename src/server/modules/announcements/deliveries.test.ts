@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
-import { createSmsSender } from '../../lib/sms.js';
 import { sendableAt, sendDue } from './deliveries.js';
+import { smsChannel } from './senders.js';
 
 const sms = useFakeSms();
 const env = useWorld(sms.overrides);
 const at = (local: string) => new Date(`${local}:00+07:00`);
-const sender = () => createSmsSender(env.t.config);
+const sender = () => ({ SMS: smsChannel(env.t.config, () => undefined) });
+const deps = () => ({ database: env.t.database, cipher: env.t.cipher, config: env.t.config });
 
 async function sentAnnouncement(priority = 'NORMAL') {
   const made = await env.w.agents.leaderA.post('/api/announcements', { title: 'Cắt điện', body: '<p>Thứ Bảy 8:00–11:00</p>', category: 'POLICY', priority, audience: { unitIds: [env.w.communeA.id] } });
@@ -28,9 +29,11 @@ describe('the delivery pipeline', () => {
   it('sends one SMS per household through the gateway after sending, and the reach counts it', async () => {
     const id = await sentAnnouncement('URGENT');
     const sent = await env.w.agents.leaderA.post(`/api/announcements/${id}/send`);
-    expect(sent.json()).toEqual({ households: 2, messages: 1 });
+    expect(sent.json()).toEqual({ status: 'SENT', households: 2, messages: 1 });
     const message = await eventually(async () => sms.messages.find((m) => m.text.startsWith('Cắt điện')));
-    expect(message).toMatchObject({ to: '+84912345678', text: 'Cắt điện\nThứ Bảy 8:00–11:00' });
+    // The text, then the household's own link to the whole announcement (opening it counts as read).
+    expect(message.to).toBe('+84912345678');
+    expect(message.text).toMatch(new RegExp(`^Cắt điện\nThứ Bảy 8:00–11:00\nhttp://localhost:\\d+/a/${id}\\?h=\\d+&t=[\\w-]{22}$`));
     expect(message.reference).toMatch(/^ketnoi-delivery-\d+$/);
     const reach = await eventually(async () => {
       const r = (await env.w.agents.leaderA.get(`/api/announcements/${id}/reach`)).json();
@@ -48,10 +51,10 @@ describe('the delivery pipeline', () => {
     await eventually(async () => ((await row()).status === 'temporary-failure' ? true : undefined));
     sms.failures.length = 0;
     const later = new Date(Date.now() + 24 * 3600_000);
-    await sendDue({ database: env.t.database, cipher: env.t.cipher }, sender(), later);
+    await sendDue(deps(), sender(), later);
     expect(await row()).toMatchObject({ status: 'delivered' });
     const before = sms.messages.length;
-    await sendDue({ database: env.t.database, cipher: env.t.cipher }, sender(), new Date(later.getTime() + 3600_000));
+    await sendDue(deps(), sender(), new Date(later.getTime() + 3600_000));
     expect(sms.messages.length).toBe(before);
 
     // A refusal (bad number) is permanent.
@@ -66,8 +69,8 @@ describe('the delivery pipeline', () => {
     await env.t.database.raw(`insert into deliveries (announcement_id, household_id, channel, address_enc, status, updated_at)
       values ($1, $2, 'SMS', $3, 'sending', now() - interval '10 minutes')`, [crashed, env.w.households.hA1.id, env.t.cipher.encrypt('+84912345678')]);
     const [{ id: deliveryId }] = await env.t.database.raw<{ id: number }>('select id from deliveries where announcement_id = $1', [crashed]) as [{ id: number }];
-    await sendDue({ database: env.t.database, cipher: env.t.cipher }, sender());
-    await sendDue({ database: env.t.database, cipher: env.t.cipher }, sender());
+    await sendDue(deps(), sender());
+    await sendDue(deps(), sender());
     expect(sms.messages.filter((m) => m.reference === `ketnoi-delivery-${deliveryId}`)).toHaveLength(1);
   });
 });

@@ -1,84 +1,198 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { deliveries } from '../../db/schema/index.js';
+import { deliveries, memberChannels } from '../../db/schema/index.js';
 import { plainText } from '../../lib/html.js';
-import { createSmsSender, SmsRefused, type SmsSender } from '../../lib/sms.js';
 import { localParts } from '../calendar/working-days.js';
+import { readLink, unsubscribeLink } from './links.js';
+import { emailChannel, pushChannel, Refused, smsChannel, type Channel, type ChannelSender } from './senders.js';
+import { zaloChannel, znsChannel, createZaloTokens } from './zalo.js';
 
 export const DELIVERY_QUEUE = 'deliveries.send';
 const MAX_ATTEMPTS = 5;
 /** Non-urgent messages wait out the night (Vietnam time); emergencies go at any hour. */
 const QUIET_FROM = '21:00';
 const QUIET_UNTIL = '07:00';
+/** A claimed row still `sending` after this long belongs to a worker that died: it is sent again (same reference). */
+const STALE_MS = 5 * 60_000;
+
+export type Senders = Partial<Record<Channel, ChannelSender>>;
+type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
+
+/** Every channel's sender, from configuration (a channel without its provider configured fails over to the next). */
+export function createSenders(deps: Deps, log: (line: string) => void): Senders {
+  const tokens = createZaloTokens(deps);
+  return { SMS: smsChannel(deps.config, log), EMAIL: emailChannel(deps.config), PUSH: pushChannel(deps.config), ZALO: zaloChannel(deps, tokens), ZNS: znsChannel(deps, tokens) };
+}
 
 /**
- * The INSERT that queues one SMS per household (household-level content: one message, to the household's contact
- * chosen by the audience query), from the `matched` rows of the same statement that snapshots the audience.
+ * The first channel of each matched household, in the order its members chose (a member who joined earlier first,
+ * then the member's ranks); a household with no member channels gets an SMS to the contact the audience query picked
+ * from the registry. One row per household: the content is household-level.
  */
+const firstChannels = sql`
+  select mt.household_id, fc.id as member_channel_id, coalesce(fc.channel, 'SMS') as channel,
+    coalesce(fc.address_enc, mt.phone_enc) as address_enc, coalesce(fc.language, 'vi') as language
+  from matched mt left join lateral (
+    select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
+    where m.household_id = mt.household_id and m.left_at is null and c.active and c.address_enc is not null
+    order by m.id, c.rank, c.id limit 1) fc on true
+  where fc.id is not null or mt.phone_enc is not null`;
+
+/** The INSERT that queues each matched household's first message, from the `matched` rows of the sending statement. */
 export function queueDeliveriesFrom(announcementId: number): SQL {
-  return sql`insert into deliveries (announcement_id, household_id, channel, address_enc)
-    select ${announcementId}, household_id, 'SMS', phone_enc from matched where phone_enc is not null`;
+  return sql`insert into deliveries (announcement_id, household_id, member_channel_id, channel, address_enc, language)
+    select ${announcementId}, household_id, member_channel_id, channel, address_enc, language from (${firstChannels}) f`;
+}
+
+/** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
+export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[]): SQL {
+  return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc)
+    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end, coalesce(s.phone_enc, s.email_enc)
+    from staff_group_members s where s.staff_group_id in (${sql.join(staffGroupIds.map((g) => sql`${g}`), sql`, `)})
+      and s.removed_at is null and (s.phone_enc is not null or s.email_enc is not null)`;
+}
+
+/** Whether `now` is inside the quiet hours (Vietnam time). */
+export function isQuiet(now: Date): boolean {
+  const { time } = localParts(now);
+  return time >= QUIET_FROM || time < QUIET_UNTIL;
 }
 
 /** When a message due now may go: now, or 07:00 the next morning during quiet hours unless it is urgent. */
 export function sendableAt(now: Date, urgent: boolean): Date {
-  if (urgent) return now;
+  if (urgent || !isQuiet(now)) return now;
   const { day, time } = localParts(now);
   if (time >= QUIET_FROM) return new Date(`${new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)}T${QUIET_UNTIL}:00+07:00`);
-  if (time < QUIET_UNTIL) return new Date(`${day}T${QUIET_UNTIL}:00+07:00`);
-  return now;
+  return new Date(`${day}T${QUIET_UNTIL}:00+07:00`);
+}
+
+type Claimed = {
+  id: number; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
+  household_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
+  title: string; body_html: string; translations: Record<string, { title: string; bodyHtml: string }>; expired: boolean;
+};
+
+/**
+ * Claims what each channel may send now, in one transaction: the channel's use this minute and today is locked and
+ * reserved (so parallel workers together keep to the provider's limits), and rows are taken with SKIP LOCKED and
+ * marked `sending` before any provider is called. In quiet hours only urgent or emergency messages are taken.
+ */
+async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
+  const { day, time } = localParts(now);
+  const windows = [`day:${day}`, `min:${day}T${time}`];
+  await tx.execute(sql`insert into channel_usage (channel, "window", sent) select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w on conflict do nothing`);
+  const allowance = await queryRows<{ channel: Channel; allowed: number }>(tx, sql`
+    select l.channel, greatest(0, least(l.per_minute - coalesce(max(u.sent) filter (where u."window" like 'min:%'), 0),
+      l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed
+    from channel_limits l left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
+    group by l.channel, l.per_minute, l.per_day`);
+  await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
+  const quiet = isQuiet(now) ? sql`and (a.priority = 'URGENT' or a.category = 'EMERGENCY')` : sql``;
+  const stale = new Date(now.getTime() - STALE_MS).toISOString();
+  const claimed: Claimed[] = [];
+  for (const { channel, allowed } of allowance) {
+    const take = Math.min(allowed, batch);
+    if (take <= 0) continue;
+    const rows = await queryRows<Claimed>(tx, sql`
+      select d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.staff_member_id, d.member_channel_id,
+        a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired
+      from deliveries d join announcements a on a.id = d.announcement_id
+      where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
+        and (d.status in ('created', 'temporary-failure') or (d.status = 'sending' and d.updated_at < ${stale})) ${quiet}
+      order by d.next_attempt_at, d.id limit ${take} for update of d skip locked`);
+    if (!rows.length) continue;
+    await tx.update(deliveries).set({ status: 'sending', updatedAt: now }).where(inArray(deliveries.id, rows.map((r) => r.id)));
+    await tx.execute(sql`update channel_usage set sent = sent + ${rows.length} where channel = ${channel} and "window" in (${windows[0]}, ${windows[1]})`);
+    claimed.push(...rows);
+  }
+  return claimed;
 }
 
 /**
- * Sends what is due, a batch at a time. Rows are claimed (status `sending`) with SKIP LOCKED and committed before the
- * gateway is called, so parallel workers never take the same row; a row found still `sending` after a crash is sent
- * again with the same reference (its id), which the gateway recognises. Temporary failures back off exponentially;
- * a refusal is permanent.
+ * After a delivery failed for good, queues the recipient's next channel (by the member's order), in the same
+ * transaction as the failure. The step number is unique per recipient, so a repeated failure cannot queue twice.
  */
-export async function sendDue(deps: Pick<AppDeps, 'database' | 'cipher'>, sms: SmsSender, now = new Date(), batch = 200): Promise<{ delivered: number; failed: number; deferred: number }> {
+async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date): Promise<void> {
+  await tx.update(deliveries).set({ status, attempts: row.attempts + 1, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
+  if (row.household_id !== null) {
+    await tx.execute(sql`
+      insert into deliveries (announcement_id, household_id, member_channel_id, step, channel, address_enc, language)
+      select ${row.announcement_id}, ${row.household_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language
+      from group_members m join member_channels c on c.member_id = m.id
+      where m.household_id = ${row.household_id} and m.left_at is null and c.active and c.address_enc is not null
+      order by m.id, c.rank, c.id offset ${row.step + 1} limit 1
+      on conflict do nothing`);
+  } else if (row.channel === 'SMS') {
+    await tx.execute(sql`
+      insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc)
+      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc from staff_group_members s where s.id = ${row.staff_member_id} and s.email_enc is not null
+      on conflict do nothing`);
+  }
+  if (status === 'permanent-failure' && row.member_channel_id !== null && /push endpoint (404|410)/.test(error)) {
+    // The browser dropped the subscription: it is not tried again for the next announcements.
+    await tx.update(memberChannels).set({ active: false, unsubscribedAt: now }).where(eq(memberChannels.id, row.member_channel_id));
+  }
+}
+
+/**
+ * Sends what is due, a batch at a time. A row still `sending` after a crash is sent again with the same reference
+ * (its id), which providers recognise. Temporary failures back off exponentially; a refusal, a channel with no
+ * provider, or too many attempts fail the row for good and the recipient's next channel is queued.
+ */
+export async function sendDue(deps: Deps, senders: Senders, now = new Date(), batch = 200): Promise<{ delivered: number; failed: number }> {
   const db = deps.database.db;
-  const claimed = await db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number; attempts: number; address_enc: string; announcement_id: number; priority: string; title: string; body_html: string }>(tx, sql`
-      select d.id, d.attempts, d.address_enc, d.announcement_id, a.priority, a.title, a.body_html from deliveries d join announcements a on a.id = d.announcement_id
-      where (d.status in ('created', 'temporary-failure') or (d.status = 'sending' and d.updated_at < ${new Date(now.getTime() - 5 * 60_000).toISOString()}))
-        and d.next_attempt_at <= ${now.toISOString()}
-      order by d.id limit ${batch} for update of d skip locked`);
-    if (rows.length) await tx.update(deliveries).set({ status: 'sending', updatedAt: now }).where(inArray(deliveries.id, rows.map((r) => r.id)));
-    return rows;
-  });
-  const result = { delivered: 0, failed: 0, deferred: 0 };
-  const sent: number[] = [];
+  const claimed = await db.transaction((tx) => claim(tx, now, batch));
+  const result = { delivered: 0, failed: 0 };
+  const sent: { id: number; ref?: string }[] = [];
   for (const row of claimed) {
-    const at = sendableAt(now, row.priority === 'URGENT');
-    if (at > now) {
-      await db.update(deliveries).set({ status: 'created', nextAttemptAt: at, updatedAt: now }).where(eq(deliveries.id, row.id));
-      result.deferred += 1;
-      continue;
-    }
-    if (!sms.configured) {
-      // Development without a gateway: the message is not sent, so the household is not counted as reached.
-      await db.update(deliveries).set({ status: 'technical-failure', lastError: 'SMS gateway not configured', updatedAt: now }).where(eq(deliveries.id, row.id));
+    const sender = senders[row.channel];
+    const final = (status: string, error: string) => db.transaction((tx) => failOver(tx, row, status, error, now));
+    if (row.expired) {
+      await final('permanent-failure', 'expired before it could be sent');
       result.failed += 1;
       continue;
     }
-    const text = `${row.title}\n${plainText(row.body_html)}`.slice(0, 1000);
+    if (!sender?.configured) {
+      await final('technical-failure', `${row.channel} provider not configured`);
+      result.failed += 1;
+      continue;
+    }
+    const text = row.translations[row.language] ?? { title: row.title, bodyHtml: row.body_html };
     try {
-      await sms.send(deps.cipher.decrypt(row.address_enc), text, `ketnoi-delivery-${row.id}`);
-      sent.push(row.id);
+      const r = await sender.send({
+        to: deps.cipher.decrypt(row.address_enc),
+        title: text.title, text: plainText(text.bodyHtml), html: text.bodyHtml, reference: `ketnoi-delivery-${row.id}`,
+        link: readLink(deps, row.announcement_id, row.household_id), unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
+      });
+      sent.push({ id: row.id, ref: r.providerRef });
       result.delivered += 1;
     } catch (error) {
-      // The claimed row is ours until this update: its attempts are known without reading them again.
       const attempts = row.attempts + 1;
-      const status = error instanceof SmsRefused ? 'permanent-failure' : attempts >= MAX_ATTEMPTS ? 'technical-failure' : 'temporary-failure';
-      await db.update(deliveries).set({ status, attempts, lastError: String((error as Error).message).slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
+      const message = String((error as Error).message);
       result.failed += 1;
+      if (error instanceof Refused) await final('permanent-failure', message);
+      else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', message);
+      else {
+        await db.update(deliveries).set({ status: 'temporary-failure', attempts, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
+      }
     }
   }
-  // Delivered rows are marked in one statement per batch; until then they stay "sending", which a later run would
-  // resend with the same reference (the gateway's deduplication is what makes that safe).
-  if (sent.length) await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(inArray(deliveries.id, sent));
+  // Delivered rows are marked in one statement per batch (provider references, where given, one by one); until then
+  // they stay "sending", which a later run would resend with the same reference.
+  const plain = sent.filter((s) => !s.ref).map((s) => s.id);
+  if (plain.length) await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(inArray(deliveries.id, plain));
+  for (const s of sent.filter((x) => x.ref)) {
+    await db.update(deliveries).set({ status: 'delivered', sentAt: now, providerRef: s.ref, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(and(eq(deliveries.id, s.id)));
+  }
   return result;
+}
+
+/** Usage windows of past minutes and days are no longer read: dropped, so the table stays a few rows per channel. */
+export async function pruneChannelUsage(db: Tx, now = new Date()): Promise<void> {
+  const { day, time } = localParts(now);
+  const yesterday = new Date(Date.parse(`${day}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+  await db.execute(sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${yesterday}`})`);
 }
 
 /** Delivery counts of an announcement by status, for the reach view. */
@@ -87,16 +201,17 @@ export async function deliveryCounts(db: Tx, announcementId: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
-/** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries. */
-export function registerDeliveries(app: App, deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>): void {
-  const sms = createSmsSender(deps.config, (line) => app.log.warn(line));
+/** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries and schedules. */
+export function registerDeliveries(app: App, deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>, senders: Senders, everyMinute: () => Promise<unknown>): void {
+  if (!deps.config.deliveryWorker) return;
   void deps.jobs.work(DELIVERY_QUEUE, async () => {
+    await everyMinute();
     for (let i = 0; i < 50; i++) {
-      const r = await sendDue(deps, sms);
-      if (r.delivered + r.failed + r.deferred === 0) break;
+      const r = await sendDue(deps, senders);
+      if (r.delivered + r.failed === 0) break;
     }
   });
-  const timer = setInterval(() => void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined), 60_000);
+  const timer = setInterval(() => wakeDeliveries(deps), 60_000);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -20,7 +20,7 @@ const SESSION_DAYS = 30;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /** Sends a 6-digit code to prove a phone number: at most 3 an hour per number, valid 10 minutes, hashed at rest. */
-export async function sendPhoneCode(database: Database, cipher: PiiCipher, sms: SmsSender, phone: string, actor: Actor): Promise<void> {
+export async function sendPhoneCode(database: Database, cipher: PiiCipher, sms: SmsSender, phone: string, actor: Actor, purpose: 'REGISTER' | 'JOIN' = 'REGISTER'): Promise<void> {
   const phoneBidx = cipher.blindIndex(phone, 'phone');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await database.db.transaction(async (tx) => {
@@ -31,19 +31,19 @@ export async function sendPhoneCode(database: Database, cipher: PiiCipher, sms: 
     if (recent >= CODES_PER_HOUR) {
       throw new AppError('RATE_LIMITED', 429, { vi: 'Đã gửi mã quá 3 lần trong một giờ; vui lòng thử lại sau', en: 'Three codes were sent this hour; try again later' });
     }
-    await tx.insert(phoneCodes).values({ phoneBidx, purpose: 'REGISTER', codeHash: sha256(`${phoneBidx}:${code}`), expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'` });
+    await tx.insert(phoneCodes).values({ phoneBidx, purpose, codeHash: sha256(`${phoneBidx}:${code}`), expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'` });
     await insertAudit(tx, actor, { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) });
   });
   await sms.send(phone, `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`);
 }
 
-const wrongCode = () => validation([{ field: 'code', code: 'CODE', message: { vi: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' } }]);
+export const wrongCode = () => validation([{ field: 'code', code: 'CODE', message: { vi: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' } }]);
 
 /**
  * Checks the newest unused code for a number and marks it used. A wrong try is counted and the caller's transaction
  * still commits (so the count sticks); five wrong tries burn the code.
  */
-async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<boolean> {
+export async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<boolean> {
   const [row] = await tx.select().from(phoneCodes)
     .where(and(eq(phoneCodes.phoneBidx, phoneBidx), isNull(phoneCodes.usedAt), gt(phoneCodes.expiresAt, sql`now()`)))
     .orderBy(desc(phoneCodes.id)).limit(1).for('update');

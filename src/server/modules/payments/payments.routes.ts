@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
@@ -8,6 +7,7 @@ import { dossiers } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { errorResponses, IdParams, Problem, Text } from '../../lib/http.js';
 import { qrImage } from '../../lib/pdf.js';
+import { keepRawJson, rawBodyOf } from '../../lib/raw-body.js';
 import { actorOf } from '../../plugins/auth.js';
 import { settingsOf } from '../dossiers/dossiers.clock.js';
 import { byToken, findDossier, inScope } from '../dossiers/dossiers.repo.js';
@@ -81,21 +81,12 @@ export function registerPayments(app: App, deps: AppDeps) {
 
   // The gateway's callback reads the raw body to check its signature, so it gets a JSON parser of its own.
   void app.register(async (scoped) => {
-    scoped.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      (request as FastifyRequest & { rawBody?: Buffer }).rawBody = body as Buffer;
-      try {
-        done(null, JSON.parse((body as Buffer).toString('utf8')));
-      } catch (error) {
-        (error as { statusCode?: number }).statusCode = 400;
-        done(error as Error, undefined);
-      }
-    });
+    keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/payments/callback', {
       config: { public: true },
       schema: { tags: ['payments'], summary: 'Bank or payment-gateway notification of a transfer: signature checked, recorded once per transaction', security: [], headers: z.object({ 'x-signature': z.string().max(200).optional() }), body: Callback, response: { 200: PaymentResult, 400: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem } },
       handler: async (request) => {
-        const raw = (request as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-        if (!verifySignature(deps.config.paymentCallbackSecret, raw, request.headers['x-signature'])) throw badSignature();
+        if (!verifySignature(deps.config.paymentCallbackSecret, rawBodyOf(request), request.headers['x-signature'])) throw badSignature();
         const { transactionId, amount, reference, paidAt } = request.body;
         const code = reference.toUpperCase().match(/[0-9A-Z.]+-\d{6,8}-\d{4,5}/)?.[0] ?? reference;
         const result = await recordPayment(deps.database, eq(dossiers.code, code), { method: 'VIETQR', amount, providerTxId: transactionId }, actorOf(request), paidAt ? new Date(paidAt) : new Date());

@@ -1,0 +1,97 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import webpush from 'web-push';
+import type { Config } from '../../config.js';
+import { createSmsSender, SmsRefused } from '../../lib/sms.js';
+
+export const CHANNELS = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** One message as a channel sends it: the address decrypted, the text in the recipient's language, links to read it. */
+export type Outgoing = {
+  to: string; title: string; text: string; html: string;
+  /** The announcement's page for this household (opening it counts as read). */
+  link: string;
+  /** One-click unsubscribe from this channel, where the recipient joined one. */
+  unsubscribe?: string;
+  /** Stable per delivery: a provider that sees it twice (a resend after a crash) keeps one. */
+  reference: string;
+};
+export type SendResult = { providerRef?: string };
+
+/** The provider refused this message for good (unknown number, unsubscribed endpoint): the next channel is tried. */
+export class Refused extends Error {}
+
+export type ChannelSender = { readonly channel: Channel; readonly configured: boolean; send(message: Outgoing): Promise<SendResult> };
+
+/** SMS keeps to one or two segments: the title, the first words, and the link to the whole text. */
+export function smsText(m: Pick<Outgoing, 'title' | 'text' | 'link'>, limit = 300): string {
+  const tail = `\n${m.link}`;
+  const body = `${m.title}\n${m.text}`;
+  return body.length + tail.length <= limit ? body + tail : `${body.slice(0, limit - tail.length - 1).trimEnd()}…${tail}`;
+}
+
+export function smsChannel(config: Config, log: (line: string) => void): ChannelSender {
+  const sms = createSmsSender(config, log);
+  return {
+    channel: 'SMS',
+    configured: sms.configured,
+    async send(m) {
+      try {
+        await sms.send(m.to, smsText(m), m.reference);
+        return {};
+      } catch (error) {
+        if (error instanceof SmsRefused) throw new Refused(error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Email over SMTP (nodemailer), with a List-Unsubscribe header so mail clients offer the one-click way out. */
+export function emailChannel(config: Config): ChannelSender {
+  let transporter: Transporter | undefined;
+  return {
+    channel: 'EMAIL',
+    configured: !!config.smtpUrl,
+    async send(m) {
+      transporter ??= nodemailer.createTransport(config.smtpUrl!);
+      const footer = `\n\nXem đầy đủ: ${m.link}${m.unsubscribe ? `\nNgừng nhận thông báo qua email: ${m.unsubscribe}` : ''}`;
+      try {
+        const info = await transporter.sendMail({
+          from: config.mailFrom, to: m.to, subject: m.title, text: m.text + footer,
+          html: `${m.html}<hr><p><a href="${m.link}">Xem đầy đủ</a>${m.unsubscribe ? ` · <a href="${m.unsubscribe}">Ngừng nhận qua email</a>` : ''}</p>`,
+          messageId: `<${m.reference}@ketnoi>`,
+          headers: m.unsubscribe ? { 'List-Unsubscribe': `<${m.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+        });
+        return { providerRef: info.messageId };
+      } catch (error) {
+        // A 5xx reply refuses the address for good (no such mailbox); anything else (4xx, network) is worth a retry.
+        const code = (error as { responseCode?: number }).responseCode;
+        if (code !== undefined && code >= 500) throw new Refused(`SMTP ${code}`);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Web push (VAPID, RFC 8291 payload encryption): web-push encrypts and signs the request, which is then posted with
+ * fetch (one HTTP client for every provider, with the same timeout). The address is the subscription's JSON.
+ */
+export function pushChannel(config: Config): ChannelSender {
+  return {
+    channel: 'PUSH',
+    configured: !!config.vapid,
+    async send(m) {
+      const v = config.vapid!;
+      const request = webpush.generateRequestDetails(JSON.parse(m.to) as webpush.PushSubscription, JSON.stringify({ title: m.title, body: m.text.slice(0, 300), url: m.link, tag: m.reference }), {
+        vapidDetails: { subject: v.subject, publicKey: v.publicKey, privateKey: v.privateKey }, TTL: 24 * 3600,
+      });
+      const res = await fetch(request.endpoint, { method: 'POST', headers: request.headers as Record<string, string>, body: request.body ? new Uint8Array(request.body) : null, signal: AbortSignal.timeout(10_000) });
+      // 404/410: the browser dropped the subscription and it will never work again; 400/413 will not get better either.
+      if ([400, 404, 410, 413].includes(res.status)) throw new Refused(`push endpoint ${res.status}`);
+      if (!res.ok) throw new Error(`push service ${res.status}`);
+      return { providerRef: res.headers.get('location') ?? undefined };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App, AppDeps } from '../../app.js';
+import { forbidden } from '../../lib/errors.js';
+import { Problem } from '../../lib/http.js';
+import { keepRawJson, rawBodyOf } from '../../lib/raw-body.js';
+import { applyZaloEvent, verifyZaloSignature, type ZaloEvent } from './zalo.js';
+
+const Event = z.object({
+  event_name: z.string().max(60), app_id: z.string().max(40).optional(), oa_id: z.string().max(40).optional(), timestamp: z.union([z.string().max(20), z.number()]).optional(),
+  sender: z.object({ id: z.string().max(64).optional() }).optional(), follower: z.object({ id: z.string().max(64).optional() }).optional(),
+  recipient: z.object({ id: z.string().max(64).optional() }).optional(),
+  message: z.object({ msg_id: z.string().max(100).optional(), text: z.string().max(4000).optional(), msg_ids: z.array(z.string().max(100)).max(500).optional() }).optional(),
+}).loose();
+
+/**
+ * Zalo's webhook: the signature is checked over the raw body before anything is read, the event is applied once
+ * (deduplicated on msg_id), and the answer is a quick 200 as Zalo asks.
+ */
+export function registerZaloWebhook(app: App, deps: AppDeps) {
+  void app.register(async (scoped) => {
+    keepRawJson(scoped);
+    scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/zalo/webhook', {
+      config: { public: true },
+      schema: { tags: ['announcements'], summary: 'Zalo OA webhook (X-ZEvent-Signature verified; follow, unfollow, messages, receipts)', security: [], headers: z.object({ 'x-zevent-signature': z.string().max(200).optional() }), body: Event, response: { 200: z.object({ ok: z.literal(true), duplicate: z.boolean() }), 400: Problem, 403: Problem, 429: Problem } },
+      handler: async (request) => {
+        if (!verifyZaloSignature(deps.config, rawBodyOf(request).toString('utf8'), request.headers['x-zevent-signature'])) {
+          throw forbidden({ vi: 'Chữ ký của Zalo không hợp lệ', en: 'The Zalo signature is not valid' });
+        }
+        const { duplicate } = await applyZaloEvent(deps, request.body as ZaloEvent);
+        return { ok: true as const, duplicate };
+      },
+    });
+  });
+}
