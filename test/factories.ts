@@ -10,7 +10,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users } from '../src/server/db/schema/index.js';
+import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -118,6 +118,21 @@ export function factories(database: Database, cipher: PiiCipher) {
     async announcement(unit: UnitRow) {
       const [author] = await db.select({ id: users.id }).from(users).limit(1);
       const [row] = await db.insert(announcements).values({ unitId: unit.id, title: 'Thông báo thử', bodyHtml: '<p>Thử</p>', category: 'POLICY', audience: { unitIds: [unit.id] }, createdBy: author!.id }).returning({ id: announcements.id });
+      return row!.id;
+    },
+    /** A PDF attached to an announcement; its id. */
+    async announcementFile(announcementId: number) {
+      const [row] = await db.insert(announcementFiles).values({ announcementId, name: 'lich-hop.pdf', mime: 'application/pdf', size: 9, content: Buffer.from('%PDF-1.4\n') }).returning({ id: announcementFiles.id });
+      return row!.id;
+    },
+    /** A planned loudspeaker broadcast of an announcement, tomorrow; its id. */
+    async broadcast(announcementId: number, unit: UnitRow) {
+      const [row] = await db.insert(broadcasts).values({ announcementId, unitId: unit.id, airAt: new Date(Date.now() + 86400_000) }).returning({ id: broadcasts.id });
+      return row!.id;
+    },
+    /** An internal staff group in a unit; its id. */
+    async staffGroup(unit: UnitRow) {
+      const [row] = await db.insert(staffGroups).values({ unitId: unit.id, name: 'Trưởng thôn', kind: 'GROUP_HEADS' }).returning({ id: staffGroups.id });
       return row!.id;
     },
     /** A message template kept in a unit. */

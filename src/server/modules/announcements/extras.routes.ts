@@ -102,12 +102,12 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
     handler: async (request) => ({ items: await listBroadcasts(db, (await getAnnouncement(db, request.scope!, request.params.id)).id) }),
   });
 
-  r.post('/api/announcements/:id/broadcasts/:fileId/:status', {
+  r.post('/api/announcements/:id/broadcasts/:broadcastId/:status', {
     config,
-    schema: { tags: ['loudspeaker'], summary: 'Mark a planned broadcast aired or cancelled', params: z.object({ id: Id, fileId: Id, status: z.enum(['aired', 'cancelled']) }), response: { 204: z.null(), ...errorResponses } },
+    schema: { tags: ['loudspeaker'], summary: 'Mark a planned broadcast aired or cancelled', params: z.object({ id: Id, broadcastId: Id, status: z.enum(['aired', 'cancelled']) }), response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {
       await getAnnouncement(db, request.scope!, request.params.id);
-      if (!(await setBroadcastStatus(db, request.params.id, request.params.fileId, request.params.status === 'aired' ? 'AIRED' : 'CANCELLED'))) {
+      if (!(await setBroadcastStatus(db, request.params.id, request.params.broadcastId, request.params.status === 'aired' ? 'AIRED' : 'CANCELLED'))) {
         throw notFound({ vi: 'Không tìm thấy lượt phát đang chờ', en: 'No planned broadcast with this id' });
       }
       return reply.status(204).send(null);
