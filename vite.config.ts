@@ -24,7 +24,7 @@ export default defineConfig({
         start_url: '/',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
       },
-      workbox: { navigateFallbackDenylist: [/^\/api\//, /^\/healthz/], globPatterns: ['**/*.{js,css,html,svg}'] },
+      workbox: { navigateFallbackDenylist: [/^\/api\//, /^\/healthz/], globPatterns: ['**/*.{js,css,html,svg}'], importScripts: ['push-handler.js'] },
     }),
   ],
 });

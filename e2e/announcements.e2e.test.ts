@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../test/fake-sms.js';
+import { eventually } from '../test/helpers.js';
 import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
 const sms = useFakeSms();
@@ -11,8 +12,8 @@ describe('announcements in Chromium', () => {
     await signIn(leader.page, env.base, env.w.accounts.leaderA);
     await leader.page.goto(`${env.base}/announcements`);
     const form = leader.page.getByTestId('announcement-form');
-    await form.getByLabel('Tiêu đề').fill('Treo cờ Tổ quốc ngày 2/9');
-    await form.getByLabel('Nội dung').fill('Đề nghị các hộ treo cờ từ sáng 1/9.\n\nCảm ơn bà con.');
+    await form.getByLabel('Tiêu đề', { exact: true }).fill('Treo cờ Tổ quốc ngày 2/9');
+    await form.getByLabel('Nội dung', { exact: true }).fill('Đề nghị các hộ treo cờ từ sáng 1/9.\n\nCảm ơn bà con.');
     await form.getByLabel('Loại tin').selectOption('EVENT');
     // Urgent, so the SMS goes now whatever the hour: non-urgent messages wait out 21:00–07:00 (Vietnam time).
     await form.getByLabel('Mức độ').selectOption('URGENT');
@@ -52,6 +53,58 @@ describe('announcements in Chromium', () => {
     expect(await reach.textContent()).toContain('Thôn Tây1000');
     await leader.page.getByText('Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
     await snap(leader.page, 'announcement-reach');
+    for (const c of [leader, citizen]) {
+      expect(c.errors).toEqual([]);
+      await c.context.close();
+    }
+  });
+
+  it("a household joins its group's channel from the poster link, opens the message's link, acknowledges; the group's rate shows it", async () => {
+    const citizen = await phoneContext(env.browser);
+    await citizen.page.goto(`${env.base}/g/${env.w.groupA2.id}`);
+    await citizen.page.getByRole('heading', { name: 'Tham gia kênh thông tin Thôn Tây' }).waitFor();
+    // Cường's phone is not on the list: his household is found by his ID number.
+    await env.t.database.raw(`update residents set personal_id_enc = $1, personal_id_bidx = $2 where id = $3`, [env.t.cipher.encrypt('031201009999'), env.t.cipher.blindIndex('031201009999', 'pid'), env.w.residents.cuong.id]);
+    await citizen.page.getByLabel('Số điện thoại', { exact: true }).fill('0966111222');
+    await citizen.page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+    await citizen.page.getByText('Đã gửi mã 6 số về máy 0966111222').waitFor();
+    await citizen.page.getByLabel('Mã xác thực', { exact: true }).fill(sms.codeSentTo('+84966111222'));
+    await citizen.page.getByLabel(/Số định danh cá nhân/).fill('031201009999');
+    await citizen.page.getByLabel('Tin nhắn SMS').check();
+    await citizen.page.getByRole('button', { name: 'Tham gia' }).click();
+    await citizen.page.getByText('Đã tham gia. Hộ: Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
+    await snap(citizen.page, 'group-joined');
+
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/groups`);
+    await expect.poll(() => leader.page.getByTestId('group-rates').textContent()).toContain('Thôn Tây1'); // 1 household, 1 joined
+    await leader.page.goto(`${env.base}/announcements`);
+    const form = leader.page.getByTestId('announcement-form');
+    await form.getByLabel('Tiêu đề', { exact: true }).fill('Phun thuốc diệt muỗi');
+    await form.getByLabel('Nội dung', { exact: true }).fill('Sáng thứ Bảy, các hộ đóng cửa 1 giờ.');
+    await form.getByLabel('Mức độ').selectOption('URGENT');
+    await form.getByLabel('Thôn Tây').check();
+    await form.getByLabel('Đề nghị các hộ xác nhận đã nhận').check();
+    await form.getByRole('button', { name: 'Lưu nháp' }).click();
+    await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).first().click();
+    await leader.page.getByText('Đã gửi đến 1 hộ').waitFor();
+
+    const message = await eventually(async () => sms.messages.find((m) => m.to === '+84966111222' && m.text.startsWith('Phun thuốc')));
+    const link = new URL(/https?:\S+/.exec(message.text)![0]);
+    await citizen.page.goto(`${env.base}${link.pathname}${link.search}`);
+    await citizen.page.getByRole('heading', { name: 'Phun thuốc diệt muỗi' }).waitFor();
+    await citizen.page.getByRole('button', { name: 'Xác nhận hộ đã nhận' }).click();
+    await citizen.page.getByText('Đã xác nhận. Cảm ơn ông/bà!').waitFor();
+    await citizen.page.goto(`${env.base}/m`);
+    await citizen.page.getByTestId('member-announcements').getByText('Phun thuốc diệt muỗi').waitFor();
+    await snap(citizen.page, 'member-page');
+
+    await leader.page.getByRole('link', { name: 'Mức độ tiếp cận' }).first().click();
+    // Thôn Tây: targeted, reached (SMS), read (the link was opened), acknowledged.
+    await expect.poll(() => leader.page.getByTestId('reach').textContent()).toContain('Thôn Tây1111');
+    await leader.page.getByTestId('reach-chart').waitFor();
+    await snap(leader.page, 'announcement-reach-chart');
     for (const c of [leader, citizen]) {
       expect(c.errors).toEqual([]);
       await c.context.close();

@@ -1,3 +1,4 @@
+import { channelsEn } from './channels.en.js';
 import type { Messages } from './vi.js';
 import { onestopEn } from './onestop.en.js';
 
@@ -35,5 +36,6 @@ export const en: Messages = {
   audit: { title: 'Access and change log', at: 'When', who: 'Who', action: 'Action', entity: 'Record', from: 'From', filterAction: 'Filter by action (e.g. resident.read)', dateFrom: 'From date', dateTo: 'To date' },
   account: { title: 'My account', changePassword: 'Change password', current: 'Current password', next: 'New password (at least 10 characters)', changed: 'Password changed. Your other devices were signed out.' },
   onestop: onestopEn,
+  channels: channelsEn,
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
 };

@@ -73,7 +73,7 @@ export const onestopEn: typeof onestopVi = {
     size: 'Reaches {{households}} households, {{people}} people', check: 'Count recipients', saveDraft: 'Save draft', send: 'Send', sent: 'Sent to {{count}} households', reach: 'Reach',
     reached: 'Reached (SMS)', targeted: 'Households', read: 'Read', acknowledged: 'Acknowledged', notReached: 'Households not yet acknowledged (for the digital team to visit)', feed: 'Announcements of {{commune}}', confirm: 'My household has received it', confirmed: 'Acknowledged, thank you', signInToConfirm: 'Sign in to acknowledge',
     category_: { POLICY: 'Policy', HEALTH: 'Health', CAMPAIGN: 'Campaign', EMERGENCY: 'Emergency', EVENT: 'Event', PROCEDURE: 'Procedure' },
-    priority_: { NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' }, status_: { DRAFT: 'Draft', SENT: 'Sent', CANCELLED: 'Cancelled' },
+    priority_: { NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' }, status_: { DRAFT: 'Draft', SCHEDULED: 'Scheduled', SENT: 'Sent', CANCELLED: 'Cancelled' },
   },
   desk: {
     title: 'One-stop dossiers', searchHint: "Dossier code or applicant's name", procedure: 'Procedure', applicant: 'Applicant', due: 'Due', assignee: 'Assignee', none: 'No dossiers',

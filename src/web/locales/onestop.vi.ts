@@ -71,7 +71,7 @@ export const onestopVi = {
     size: 'Sẽ đến {{households}} hộ, {{people}} người', check: 'Tính số người nhận', saveDraft: 'Lưu nháp', send: 'Gửi', sent: 'Đã gửi đến {{count}} hộ', reach: 'Mức độ tiếp cận',
     reached: 'Đã nhận tin (SMS)', targeted: 'Hộ nhận', read: 'Đã đọc', acknowledged: 'Đã xác nhận', notReached: 'Các hộ chưa xác nhận (giao Tổ công nghệ số đến tận nhà)', feed: 'Thông báo của {{commune}}', confirm: 'Gia đình tôi đã nhận', confirmed: 'Đã xác nhận, cảm ơn ông/bà', signInToConfirm: 'Đăng nhập để xác nhận',
     category_: { POLICY: 'Chính sách', HEALTH: 'Y tế', CAMPAIGN: 'Chiến dịch', EMERGENCY: 'Khẩn cấp', EVENT: 'Sự kiện', PROCEDURE: 'Thủ tục' },
-    priority_: { NORMAL: 'Bình thường', HIGH: 'Quan trọng', URGENT: 'Khẩn' }, status_: { DRAFT: 'Nháp', SENT: 'Đã gửi', CANCELLED: 'Đã hủy' },
+    priority_: { NORMAL: 'Bình thường', HIGH: 'Quan trọng', URGENT: 'Khẩn' }, status_: { DRAFT: 'Nháp', SCHEDULED: 'Đã hẹn giờ', SENT: 'Đã gửi', CANCELLED: 'Đã hủy' },
   },
   desk: {
     title: 'Hồ sơ một cửa', searchHint: 'Mã hồ sơ hoặc tên người nộp', procedure: 'Thủ tục', applicant: 'Người nộp', due: 'Hạn trả', assignee: 'Người xử lý', none: 'Không có hồ sơ nào',

@@ -1,3 +1,4 @@
+import { channelsVi } from './channels.vi.js';
 import { onestopVi } from './onestop.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
@@ -34,6 +35,7 @@ export const vi = {
   audit: { title: 'Nhật ký truy cập và thay đổi', at: 'Thời điểm', who: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', from: 'Từ nơi', filterAction: 'Lọc theo thao tác (ví dụ resident.read)', dateFrom: 'Từ ngày', dateTo: 'Đến ngày' },
   account: { title: 'Tài khoản của tôi', changePassword: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', next: 'Mật khẩu mới (ít nhất 10 ký tự)', changed: 'Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất.' },
   onestop: onestopVi,
+  channels: channelsVi,
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

@@ -17,6 +17,8 @@ import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPa
 import { CitizenAccount } from '../features/onestop/CitizenPages.js';
 import { CounterSettingsPage } from '../features/onestop/SettingsPage.js';
 import { AnnouncementsPage, CommuneFeed, ReachPage } from '../features/onestop/AnnouncementPages.js';
+import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/onestop/ChannelPages.js';
+import { GroupsPage } from '../features/onestop/GroupPages.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -35,6 +37,9 @@ export function App() {
       <Route path="/book"><PublicShell><BookAppointment /></PublicShell></Route>
       <Route path="/me"><PublicShell><CitizenAccount /></PublicShell></Route>
       <Route path="/c/:code">{(p) => <PublicShell><CommuneFeed code={p.code} /></PublicShell>}</Route>
+      <Route path="/g/:id">{(p) => <PublicShell><JoinGroupPage id={Number(p.id)} /></PublicShell>}</Route>
+      <Route path="/m"><PublicShell><MemberPage /></PublicShell></Route>
+      <Route path="/a/:id">{(p) => <PublicShell><OpenAnnouncementPage id={Number(p.id)} /></PublicShell>}</Route>
       <Route><Console /></Route>
     </Switch>
   );
@@ -56,6 +61,7 @@ function Console() {
     ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
     ['/appointments', t('onestop.nav.appointments'), can(me.data, 'dossier.process')],
     ['/announcements', t('onestop.nav.announcements'), can(me.data, 'announcement.write')],
+    ['/groups', t('channels.groups.title'), can(me.data, 'announcement.write')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
     ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
@@ -101,6 +107,7 @@ function Console() {
           <Route path="/admin/procedures" component={ProcedureAdmin} />
           <Route path="/admin/counter" component={CounterSettingsPage} />
           <Route path="/announcements" component={AnnouncementsPage} />
+          <Route path="/groups" component={GroupsPage} />
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>

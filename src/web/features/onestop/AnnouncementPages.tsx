@@ -7,8 +7,9 @@ import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 import { useCitizen } from './CitizenPages.js';
+import { useStaffGroups } from './GroupPages.js';
 
-type Announcement = { id: number; title: string; category: string; status: 'DRAFT' | 'SENT' | 'CANCELLED'; createdAt: string; sentAt: string | null };
+type Announcement = { id: number; title: string; category: string; status: 'DRAFT' | 'SCHEDULED' | 'SENT' | 'CANCELLED'; createdAt: string; sentAt: string | null; scheduledAt: string | null };
 type Size = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
 const categories = ['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE'] as const;
 
@@ -37,6 +38,7 @@ export function AnnouncementsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['announcements'], queryFn: () => api<{ items: Announcement[] }>('/api/announcements') });
+  const staffGroups = useStaffGroups();
   const [units, setUnits] = useState<number[]>([]);
   const [size, setSize] = useState<Size | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -44,7 +46,11 @@ export function AnnouncementsPage() {
   const audienceOf = (form: HTMLFormElement) => {
     const d = new FormData(form);
     const num = (k: string) => (String(d.get(k) ?? '') ? Number(d.get(k)) : undefined);
-    return { unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [] };
+    const one = (k: string) => (String(d.get(k) ?? '') ? [String(d.get(k))] : []);
+    return {
+      unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [],
+      genders: one('gender'), vneidLevels: one('vneid'), staffGroupIds: d.getAll('staffGroup').map(Number),
+    };
   };
   const run = async (work: () => Promise<void>) => {
     setMessage(null);
@@ -62,6 +68,10 @@ export function AnnouncementsPage() {
       await api('/api/announcements', { method: 'POST', body: {
         title: String(d.get('title')).trim(), body: paragraphs(String(d.get('body')).trim()), category: d.get('category'), priority: d.get('priority'),
         audience: audienceOf(form), isPublic: d.get('public') === 'on', ackRequested: d.get('ack') === 'on',
+        ...(d.get('scheduledAt') ? { scheduledAt: new Date(String(d.get('scheduledAt'))).toISOString() } : {}),
+        ...(d.get('expiresAt') ? { expiresAt: new Date(String(d.get('expiresAt'))).toISOString() } : {}),
+        ...(String(d.get('enTitle') ?? '').trim() && String(d.get('enBody') ?? '').trim()
+          ? { translations: { en: { title: String(d.get('enTitle')).trim(), body: paragraphs(String(d.get('enBody')).trim()) } } } : {}),
       } });
       form.reset();
       setSize(null);
@@ -82,7 +92,21 @@ export function AnnouncementsPage() {
           <label>{t('onestop.announce.ageMin')}<input name="ageMin" type="number" min={0} max={120} /></label>
           <label>{t('onestop.announce.ageMax')}<input name="ageMax" type="number" min={0} max={120} /></label>
         </div>
+        <div className="actions">
+          <label>{t('channels.extra.gender')}<select name="gender"><option value="">{t('channels.extra.anyone')}</option><option value="FEMALE">{t('gender.FEMALE')}</option><option value="MALE">{t('gender.MALE')}</option></select></label>
+          <label>{t('channels.extra.vneid')}<select name="vneid"><option value="">{t('channels.extra.anyone')}</option>{['NONE', 'L1', 'L2'].map((v) => <option key={v} value={v}>{v}</option>)}</select></label>
+        </div>
         <label className="inline"><input name="boarding" type="checkbox" />{t('onestop.announce.boardingOnly')}</label>
+        {(staffGroups.data?.items.length ?? 0) > 0 && <fieldset><legend>{t('channels.extra.staffGroups')}</legend>
+          {staffGroups.data!.items.map((g) => <label key={g.id} className="inline"><input type="checkbox" name="staffGroup" value={g.id} />{g.name}</label>)}</fieldset>}
+        <div className="actions">
+          <label>{t('channels.extra.scheduledAt')}<input name="scheduledAt" type="datetime-local" /></label>
+          <label>{t('channels.extra.expiresAt')}<input name="expiresAt" type="datetime-local" /></label>
+        </div>
+        <details><summary>{t('channels.extra.english')}</summary>
+          <label>{t('channels.extra.englishTitle')}<input name="enTitle" maxLength={200} /></label>
+          <label>{t('channels.extra.englishBody')}<textarea name="enBody" rows={3} maxLength={10000} /></label>
+        </details>
         <label className="inline"><input name="public" type="checkbox" defaultChecked />{t('onestop.announce.public')}</label>
         <label className="inline"><input name="ack" type="checkbox" />{t('onestop.announce.ack')}</label>
         <p className="actions">
@@ -100,10 +124,15 @@ export function AnnouncementsPage() {
             <div className="muted">{t(`onestop.announce.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}</div>
             <div className="actions">
               {a.status === 'DRAFT' && <button type="button" className="primary" onClick={() => void run(async () => {
-                const r = await api<{ households: number }>(`/api/announcements/${a.id}/send`, { method: 'POST' });
-                setMessage({ ok: true, text: t('onestop.announce.sent', { count: r.households }) });
+                const r = await api<{ status: string; households: number }>(`/api/announcements/${a.id}/send`, { method: 'POST' });
+                setMessage({ ok: true, text: r.status === 'SCHEDULED' ? t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) }) : t('onestop.announce.sent', { count: r.households }) });
                 await client.invalidateQueries({ queryKey: ['announcements'] });
               })}>{t('onestop.announce.send')}</button>}
+              {(a.status === 'DRAFT' || a.status === 'SCHEDULED') && <button type="button" onClick={() => void run(async () => {
+                await api(`/api/announcements/${a.id}/cancel`, { method: 'POST' });
+                await client.invalidateQueries({ queryKey: ['announcements'] });
+              })}>{t('channels.extra.cancel')}</button>}
+              {a.status === 'SCHEDULED' && <span className="muted">{t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })}</span>}
               {a.status === 'SENT' && <Link href={`/announcements/${a.id}`}>{t('onestop.announce.reach')}</Link>}
             </div>
           </li>
@@ -131,6 +160,11 @@ export function ReachPage({ id }: { id: number }) {
           <tr><th /><th>{r.totals.targeted}</th><th>{r.totals.reached}</th><th>{r.totals.read}</th><th>{r.totals.acknowledged}</th></tr>
         </tbody>
       </table>
+      <ReachOverTime id={id} />
+      <p className="actions">
+        <a href={`/api/announcements/${id}/bulletin.pdf`} target="_blank" rel="noreferrer">{t('channels.extra.bulletin')}</a>
+        <a href={`/api/announcements/${id}/audio.wav`}>{t('channels.extra.audio')}</a>
+      </p>
       <h2>{t('onestop.announce.notReached')}</h2>
       <ul>{r.notAcknowledged.map((h) => <li key={h.householdId}><Link href={`/households/${h.householdId}`}>{h.address}</Link>{h.headName ? ` · ${h.headName}` : ''}{h.groupName ? ` · ${h.groupName}` : ''}</li>)}</ul>
     </section>
@@ -162,5 +196,31 @@ export function CommuneFeed({ code }: { code: string }) {
         </article>
       ))}
     </section>
+  );
+}
+
+type Point = { at: string; reached: number; read: number; acknowledged: number };
+
+/** Households reached, read and acknowledged over time: a line each, drawn as SVG (no chart library for three lines). */
+function ReachOverTime({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const timeline = useQuery({ queryKey: ['reach-timeline', id], queryFn: () => api<Point[]>(`/api/announcements/${id}/reach/timeline`), refetchInterval: 60_000 });
+  const points = timeline.data ?? [];
+  if (points.length === 0) return null;
+  const max = Math.max(1, ...points.map((p) => p.reached));
+  const x = (i: number) => (points.length === 1 ? 150 : (i / (points.length - 1)) * 300);
+  const line = (k: 'reached' | 'read' | 'acknowledged') => points.map((p, i) => `${x(i)},${100 - (p[k] / max) * 100}`).join(' ');
+  return (
+    <figure data-testid="reach-chart">
+      <figcaption>{t('channels.extra.overTime')}</figcaption>
+      <svg viewBox="-5 -5 310 110" width="100%" height="140" role="img" aria-label={t('channels.extra.overTime')}>
+        <polyline points={line('reached')} fill="none" stroke="#b91c1c" strokeWidth="2" />
+        <polyline points={line('read')} fill="none" stroke="#2563eb" strokeWidth="2" />
+        <polyline points={line('acknowledged')} fill="none" stroke="#15803d" strokeWidth="2" />
+      </svg>
+      <p className="muted">
+        <span style={{ color: '#b91c1c' }}>■</span> {t('onestop.announce.reached')} {points.at(-1)!.reached} · <span style={{ color: '#2563eb' }}>■</span> {t('onestop.announce.read')} {points.at(-1)!.read} · <span style={{ color: '#15803d' }}>■</span> {t('onestop.announce.acknowledged')} {points.at(-1)!.acknowledged}
+      </p>
+    </figure>
   );
 }
