@@ -1,8 +1,6 @@
 import { createECDH, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ece from 'http_ece';
-import { afterAll, beforeAll } from 'vitest';
+import { useLocalServer } from './local-server.js';
 
 /**
  * A browser's push service and the browser itself: it hands out a subscription (an ECDH key pair and auth secret, as
@@ -13,26 +11,16 @@ export function useFakePush() {
   const received: { endpoint: string; authorization: string | undefined; payload: Record<string, string> }[] = [];
   const gone = new Set<string>();
   const keys = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: string }>();
-  let server: Server;
   let base = '';
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const endpoint = `${base}${req.url}`;
-        if (gone.has(endpoint)) return void res.writeHead(410).end();
-        const key = keys.get(endpoint);
-        if (!key || req.headers['content-encoding'] !== 'aes128gcm') return void res.writeHead(400).end();
-        const plain = ece.decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: key.ecdh, authSecret: key.auth });
-        received.push({ endpoint, authorization: req.headers.authorization, payload: JSON.parse(plain.toString('utf8')) as Record<string, string> });
-        res.writeHead(201, { location: `${endpoint}/messages/${received.length}` }).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  useLocalServer((req, raw, res) => {
+    const endpoint = `${base}${req.url}`;
+    if (gone.has(endpoint)) return void res.writeHead(410).end();
+    const key = keys.get(endpoint);
+    if (!key || req.headers['content-encoding'] !== 'aes128gcm') return void res.writeHead(400).end();
+    const plain = ece.decrypt(raw, { version: 'aes128gcm', privateKey: key.ecdh, authSecret: key.auth });
+    received.push({ endpoint, authorization: req.headers.authorization, payload: JSON.parse(plain.toString('utf8')) as Record<string, string> });
+    res.writeHead(201, { location: `${endpoint}/messages/${received.length}` }).end();
+  }, (address) => (base = address));
   /** A new browser subscription, as `pushManager.subscribe()` returns it. */
   function subscribe() {
     const ecdh = createECDH('prime256v1');

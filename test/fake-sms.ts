@@ -1,6 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { useLocalServer } from './local-server.js';
 
 /**
  * A local SMS gateway speaking the documented shape (POST {to, text} as JSON, bearer token): it keeps what it is sent,
@@ -12,22 +10,12 @@ export function useFakeSms() {
   /** Statuses to answer the next requests with (e.g. [500, 400]); the message is not kept when it is refused. */
   const failures: number[] = [];
   const overrides: Record<string, string> = {};
-  let server: Server;
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        const failure = failures.shift();
-        if (failure) return void res.writeHead(failure).end('{}');
-        messages.push({ ...(JSON.parse(body) as { to: string; text: string; reference?: string }), auth: req.headers.authorization });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    overrides.SMS_GATEWAY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  useLocalServer((req, raw, res) => {
+    const failure = failures.shift();
+    if (failure) return void res.writeHead(failure).end('{}');
+    messages.push({ ...(JSON.parse(raw.toString()) as { to: string; text: string; reference?: string }), auth: req.headers.authorization });
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
+  }, (base) => (overrides.SMS_GATEWAY_URL = `${base}/sms`));
   /** The 6-digit code last sent to a number. */
   const codeSentTo = (phone: string) => messages.filter((m) => m.to === phone).at(-1)!.text.match(/(\d{6})/)![1]!;
   return { messages, overrides, codeSentTo, failures };
