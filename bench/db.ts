@@ -36,7 +36,9 @@ export async function openBenchDatabase(kind: 'postgres' | 'pglite') {
     database: await openDatabase({ kind: 'postgres', url: url.toString(), max: 10 }),
     url: url.toString(),
     drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // BENCH_KEEP=1 leaves the database for a look with psql (EXPLAIN of a slow step) and prints its name.
+      if (process.env.BENCH_KEEP === '1') console.log(`  kept database ${name}`);
+      else await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

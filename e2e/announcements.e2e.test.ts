@@ -11,7 +11,23 @@ describe('announcements in Chromium', () => {
     const leader = await phoneContext(env.browser);
     await signIn(leader.page, env.base, env.w.accounts.leaderA);
     await leader.page.goto(`${env.base}/announcements`);
+    // A template with ((placeholders)), previewed per channel, then copied into the form.
+    const templates = leader.page.getByTestId('templates');
+    await templates.getByText('Mẫu tin soạn sẵn').click();
+    await templates.getByLabel('Tên mẫu').fill('Họp thôn');
+    await templates.getByLabel('Tiêu đề').fill('Họp ((thon))');
+    await templates.getByLabel('Nội dung').fill('Kính mời bà con họp lúc ((gio)) tại nhà văn hóa.');
+    await templates.getByRole('button', { name: 'Lưu mẫu' }).click();
+    await templates.getByLabel('Chọn mẫu').selectOption({ label: 'Họp thôn' });
+    await templates.getByLabel('((thon))').fill('thôn Đông');
+    await templates.getByLabel('((gio))').fill('19:30');
+    await templates.getByRole('button', { name: 'Xem trước trên từng kênh' }).click();
+    const preview = templates.getByTestId('template-preview');
+    await preview.getByText('2 tin (UCS-2)', { exact: false }).waitFor();
+    expect(await preview.textContent()).toContain('summary: 46/400');
+    await preview.getByRole('button', { name: 'Dùng nội dung này' }).click();
     const form = leader.page.getByTestId('announcement-form');
+    expect(await form.getByLabel('Tiêu đề', { exact: true }).inputValue()).toBe('Họp thôn Đông');
     await form.getByLabel('Tiêu đề', { exact: true }).fill('Treo cờ Tổ quốc ngày 2/9');
     await form.getByLabel('Nội dung', { exact: true }).fill('Đề nghị các hộ treo cờ từ sáng 1/9.\n\nCảm ơn bà con.');
     await form.getByLabel('Loại tin').selectOption('EVENT');

@@ -28,4 +28,8 @@ export const channelsEn: typeof channelsVi = {
     overTime: 'Reach over time', bulletin: 'Loudspeaker bulletin (PDF)', audio: 'Spoken audio file', broadcasts: 'Loudspeaker schedule', airAt: 'Air time', addBroadcast: 'Add a broadcast',
     attach: 'Attach a file (PDF, image)', attached: 'Attached {{name}}',
   },
+  templates: {
+    title: 'Message templates', pick: 'Choose a template', preview: 'Preview on each channel', missing: 'Missing: {{names}}', segments: '{{count}} message(s) ({{encoding}})',
+    tooLong: 'too long, will be cut', use: 'Use this text', new: 'New template', name: 'Template name', save: 'Save template',
+  },
 };

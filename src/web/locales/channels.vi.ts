@@ -26,4 +26,8 @@ export const channelsVi = {
     overTime: 'Tiếp cận theo thời gian', bulletin: 'Bản tin đọc trên loa (PDF)', audio: 'Tệp âm thanh đọc tự động', broadcasts: 'Lịch phát loa', airAt: 'Giờ phát', addBroadcast: 'Thêm lượt phát',
     attach: 'Đính kèm tệp (PDF, ảnh)', attached: 'Đã đính kèm {{name}}',
   },
+  templates: {
+    title: 'Mẫu tin soạn sẵn', pick: 'Chọn mẫu', preview: 'Xem trước trên từng kênh', missing: 'Còn thiếu: {{names}}', segments: '{{count}} tin ({{encoding}})',
+    tooLong: 'quá dài, sẽ bị cắt', use: 'Dùng nội dung này', new: 'Tạo mẫu mới', name: 'Tên mẫu', save: 'Lưu mẫu',
+  },
 };

@@ -106,6 +106,7 @@ ALTER TABLE "phone_codes" DROP CONSTRAINT "phone_codes_purpose_check";--> statem
 ALTER TABLE "announcements" DROP CONSTRAINT "announcements_status_check";--> statement-breakpoint
 ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check";--> statement-breakpoint
 DROP INDEX "deliveries_announcement_idx";--> statement-breakpoint
+DROP INDEX "deliveries_due_idx";--> statement-breakpoint
 ALTER TABLE "deliveries" ALTER COLUMN "household_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "announcements" ADD COLUMN "scheduled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "announcements" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
@@ -140,6 +141,7 @@ CREATE UNIQUE INDEX "deliveries_household_step_key" ON "deliveries" USING btree 
 CREATE UNIQUE INDEX "deliveries_staff_step_key" ON "deliveries" USING btree ("announcement_id","staff_member_id","step") WHERE "deliveries"."staff_member_id" is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_sent_idx" ON "deliveries" USING btree ("channel","sent_at") WHERE "deliveries"."sent_at" is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_provider_ref_idx" ON "deliveries" USING btree ("provider_ref") WHERE "deliveries"."provider_ref" is not null;--> statement-breakpoint
+CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("channel","next_attempt_at","id") WHERE "deliveries"."status" in ('created', 'temporary-failure', 'sending');--> statement-breakpoint
 ALTER TABLE "phone_codes" ADD CONSTRAINT "phone_codes_purpose_check" CHECK ("phone_codes"."purpose" in ('REGISTER', 'JOIN'));--> statement-breakpoint
 ALTER TABLE "announcements" ADD CONSTRAINT "announcements_status_check" CHECK ("announcements"."status" in ('DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED'));--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_recipient_check" CHECK (("deliveries"."household_id" is null) <> ("deliveries"."staff_member_id" is null));--> statement-breakpoint

@@ -86,7 +86,8 @@ export const deliveries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
+    // Claims go channel by channel (each has its own limits), oldest due first.
+    index('deliveries_due_idx').on(t.channel, t.nextAttemptAt, t.id).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
     // One row per recipient and step of its channel list: a fallback cannot be queued twice.
     uniqueIndex('deliveries_household_step_key').on(t.announcementId, t.householdId, t.step),
     uniqueIndex('deliveries_staff_step_key').on(t.announcementId, t.staffMemberId, t.step).where(sql`${t.staffMemberId} is not null`),

@@ -60,7 +60,17 @@ describe('announcements', () => {
     expect(made.json().placeholders).toEqual(['thon', 'ngay', 'gio']);
     const preview = (await w.agents.headA1.post(`/api/message-templates/${made.json().id}/preview`, { values: { thon: 'Thôn Đông', ngay: 'thứ Bảy' } })).json();
     expect(preview).toMatchObject({ title: 'Họp Thôn Đông', text: 'Tối thứ Bảy lúc  tại nhà văn hóa.', missing: ['gio'] });
-    expect(preview.sms).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    // The SMS carries the household's link after the text: Vietnamese is UCS-2, so that is two segments.
+    expect(preview.sms).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(preview.sms.text).toMatch(/^Họp Thôn Đông\nTối thứ Bảy lúc  tại nhà văn hóa\.\nhttp:\/\/localhost:\d+\/a\/\d+\?h=\d+&t=/);
+    expect(preview.zns).toEqual([
+      { name: 'title', length: 13, max: 100, fits: true }, { name: 'summary', length: 33, max: 400, fits: true }, { name: 'link', length: preview.sms.text.split('\n').at(-1).length, max: 200, fits: true },
+    ]);
+    expect(preview.zalo.fits).toBe(true);
+    const long = await w.agents.headA1.post('/api/message-templates', { unitId: w.groupA1.id, name: 'Dài', title: 'Lịch tiêm', body: `<p>${'Tiêm nhắc lại cho trẻ dưới 5 tuổi. '.repeat(15)}</p>` });
+    const tooLong = (await w.agents.headA1.post(`/api/message-templates/${long.json().id}/preview`, { values: {} })).json();
+    expect(tooLong.zns.find((p: { name: string }) => p.name === 'summary')).toMatchObject({ max: 400, fits: false });
+    expect(tooLong.push.body).toHaveLength(300);
     const hostile = (await w.agents.headA1.post(`/api/message-templates/${made.json().id}/preview`, { values: { ngay: '<script>alert(1)</script>', gio: '19:30' } })).json();
     expect(hostile.html).not.toContain('<script>');
     expect(hostile.text).toContain('<script>alert(1)</script>');

@@ -17,6 +17,8 @@ export type Outgoing = {
   reference: string;
 };
 export type SendResult = { providerRef?: string };
+/** A notification shows a few lines; the page behind its link has the rest. */
+export const PUSH_BODY_MAX = 300;
 
 /** The provider refused this message for good (unknown number, unsubscribed endpoint): the next channel is tried. */
 export class Refused extends Error {}
@@ -84,7 +86,7 @@ export function pushChannel(config: Config): ChannelSender {
     configured: !!config.vapid,
     async send(m) {
       const v = config.vapid!;
-      const request = webpush.generateRequestDetails(JSON.parse(m.to) as webpush.PushSubscription, JSON.stringify({ title: m.title, body: m.text.slice(0, 300), url: m.link, tag: m.reference }), {
+      const request = webpush.generateRequestDetails(JSON.parse(m.to) as webpush.PushSubscription, JSON.stringify({ title: m.title, body: m.text.slice(0, PUSH_BODY_MAX), url: m.link, tag: m.reference }), {
         vapidDetails: { subject: v.subject, publicKey: v.publicKey, privateKey: v.privateKey }, TTL: 24 * 3600,
       });
       const res = await fetch(request.endpoint, { method: 'POST', headers: request.headers as Record<string, string>, body: request.body ? new Uint8Array(request.body) : null, signal: AbortSignal.timeout(10_000) });

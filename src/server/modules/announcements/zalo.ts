@@ -14,6 +14,8 @@ type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
 /** Parameters of the ZNS template registered for announcements, with Zalo's length limit for each (our template). */
 export const ZNS_PARAMS = { title: 100, summary: 400, link: 200 } as const;
 const TOKEN_ERRORS = new Set([-124, -216]); // access token invalid or expired
+/** Zalo's limit on an OA text message (unconfirmed; the SDK documents 2,000 characters). */
+export const ZALO_TEXT_MAX = 2000;
 
 export function zaloConfigured(config: Deps['config']): boolean {
   const z = config.zalo;
@@ -74,7 +76,8 @@ export function zaloChannel(deps: Deps, tokens = createZaloTokens(deps)): Channe
     channel: 'ZALO',
     configured: zaloConfigured(deps.config),
     async send(m: Outgoing) {
-      const text = `${m.title}\n\n${m.text}`.slice(0, 1900) + `\n\n${m.link}`;
+      const tail = `\n\n${m.link}`;
+      const text = `${m.title}\n\n${m.text}`.slice(0, ZALO_TEXT_MAX - tail.length) + tail;
       const reply = await callZalo(tokens, `${deps.config.zalo.apiUrl}/v3.0/oa/message/cs`, { recipient: { user_id: m.to }, message: { text } });
       return { providerRef: reply.data?.message_id };
     },

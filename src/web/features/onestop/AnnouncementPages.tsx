@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 import { useCitizen } from './CitizenPages.js';
 import { useStaffGroups } from './GroupPages.js';
+import { TemplatePanel } from './TemplatePanel.js';
 
 type Announcement = { id: number; title: string; category: string; status: 'DRAFT' | 'SCHEDULED' | 'SENT' | 'CANCELLED'; createdAt: string; sentAt: string | null; scheduledAt: string | null };
 type Size = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
@@ -81,6 +82,11 @@ export function AnnouncementsPage() {
   return (
     <section>
       <h1>{t('onestop.announce.title')}</h1>
+      <TemplatePanel onUse={(title, text) => {
+        const form = document.querySelector<HTMLFormElement>('[data-testid="announcement-form"]')!;
+        (form.elements.namedItem('title') as HTMLInputElement).value = title;
+        (form.elements.namedItem('body') as HTMLTextAreaElement).value = text;
+      }} />
       <form className="card" onSubmit={(e) => void save(e)} data-testid="announcement-form">
         <h2>{t('onestop.announce.write')}</h2>
         <label>{t('onestop.announce.heading')}<input name="title" required minLength={3} maxLength={200} /></label>
