@@ -16,5 +16,18 @@ describe('the demo commune', () => {
     expect(new Set(all.map((d) => d.status))).toEqual(new Set(['RETURNED', 'PROCESSING', 'NEW', 'SUPPLEMENT_REQUESTED', 'RECEIVED']));
     expect(all.find((d) => d.status === 'RETURNED')!.rating).toBe('SATISFIED');
     expect((await officer.get('/api/dossiers?queue=to_approve')).json().items).toHaveLength(1);
+
+    // The leader's announcements screens: a flag-day message sent to three groups, partly reached and acknowledged.
+    const leader = await login(env.t.app, 'lanhdao', 'mat-khau-demo-dai');
+    const [flagDay] = (await leader.get('/api/announcements')).json().items;
+    expect(flagDay).toMatchObject({ status: 'SENT', title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh' });
+    const reach = (await leader.get(`/api/announcements/${flagDay.id}/reach`)).json();
+    const rates = (await leader.get('/api/groups/membership')).json().items as { rate: number }[];
+    // Up to three groups (a 300-person demo commune has two), each with some households joined.
+    expect(reach.groups.length).toBe(Math.min(3, rates.length));
+    expect(rates.filter((g) => g.rate > 0)).toHaveLength(reach.groups.length);
+    expect(reach.totals.reached).toBeGreaterThan(0);
+    expect(reach.totals.reached).toBeLessThan(reach.totals.targeted);
+    expect(reach.totals.acknowledged).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import { hashPassword } from '../lib/passwords.js';
 import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
+import { seedAnnouncementsDemo } from './announcements.js';
 import { seedOnestopDemo } from './onestop.js';
 import {
   communeNames, createRandom, givenFemale, givenMale, middleFemale, middleMale, pidProvinces, streetNames, surnames, type Random,
@@ -83,6 +84,7 @@ export async function seedDemo(
       result.logins.push({ username, password, role, unit: unit.name });
     }
     await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
+    await seedAnnouncementsDemo(database, cipher, firstCommune!, made.lanhdao!);
   }
   return result;
 }

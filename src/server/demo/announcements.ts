@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { Permission } from '../../shared/permissions.js';
+import { queryRows, type Database } from '../db/client.js';
+import { staffGroupMembers, staffGroups } from '../db/schema/index.js';
+import type { PiiCipher } from '../lib/pii-cipher.js';
+import { createAnnouncement, sendAnnouncement } from '../modules/announcements/announcements.service.js';
+import type { UnitRow } from '../modules/units/units.repo.js';
+
+const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
+
+/**
+ * The announcements screens on first start: households of the first groups joined their group channel at different
+ * rates (the seeds' "90%" in one group), a staff group, and a flag-day announcement sent yesterday evening that some
+ * households received, read and acknowledged — so the reach view shows who the team still has to visit.
+ */
+export async function seedAnnouncementsDemo(database: Database, cipher: PiiCipher, commune: UnitRow, leader: { id: number }) {
+  const db = database.db;
+  const groups = await queryRows<{ id: number }>(db, sql`select id from units where parent_id = ${commune.id} and tier = 'COMMUNITY' order by code limit 3`);
+  const rates = [0.9, 0.6, 0.3];
+  for (const [i, g] of groups.entries()) {
+    // The head of each household with a phone joins by SMS, for the first share of households in the group.
+    await db.execute(sql`
+      with heads as (
+        select h.id as household_id, r.id as resident_id, r.phone_enc, r.phone_bidx, row_number() over (order by h.id) as n, count(*) over () as total
+        from households h join units u on u.id = h.unit_id join residents r on r.id = h.head_resident_id
+        where u.path like ${`${commune.path}${g.id}/%`} and r.phone_enc is not null),
+      joined as (
+        insert into group_members (group_id, household_id, resident_id, phone_enc, phone_bidx, manage_token_hash)
+        select ${g.id}, household_id, resident_id, phone_enc, phone_bidx, md5(random()::text || household_id) from heads where n <= total * ${rates[i]!}::numeric
+        returning id, phone_enc)
+      insert into member_channels (member_id, channel, rank, address_enc) select id, 'SMS', 1, phone_enc from joined`);
+  }
+  const [staff] = await db.insert(staffGroups).values({ unitId: commune.id, name: 'Trưởng thôn, tổ trưởng', kind: 'GROUP_HEADS' }).returning({ id: staffGroups.id });
+  await db.insert(staffGroupMembers).values([
+    { staffGroupId: staff!.id, fullName: 'Hoàng Văn Tám', title: 'Trưởng thôn 1', phoneEnc: cipher.encrypt('+84903000111') },
+    { staffGroupId: staff!.id, fullName: 'Ngô Thị Hà', title: 'Tổ trưởng tổ 2', emailEnc: cipher.encrypt('ha.ngo@example.vn') },
+  ]);
+  const scope = { permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [commune.path] };
+  const who = { ...actor, userId: leader.id };
+  const flagDay = await createAnnouncement(database, scope, {
+    title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh', body: '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p><p>Trân trọng cảm ơn bà con.</p>',
+    category: 'CAMPAIGN', priority: 'HIGH', isPublic: true, ackRequested: true,
+    audience: { unitIds: groups.map((g) => g.id), householdKinds: [], genders: [], vneidLevels: [], tags: [], staffGroupIds: [staff!.id], reachHouseholds: true },
+  }, leader.id, who);
+  await sendAnnouncement(database, scope, flagDay.id, who);
+  // Yesterday evening's sending, as the gateway confirmed it: most delivered, some read, fewer acknowledged.
+  await db.execute(sql`update deliveries set status = case when id % 7 = 0 then 'permanent-failure' else 'delivered' end,
+    sent_at = now() - interval '20 hours' + (id % 180) * interval '1 minute', attempts = 1, last_error = case when id % 7 = 0 then 'SMS refused by the gateway (400)' end
+    where announcement_id = ${flagDay.id}`);
+  await db.execute(sql`update announcement_households set read_at = now() - interval '18 hours' + (household_id % 600) * interval '1 minute',
+    acknowledged_at = case when household_id % 3 = 0 then now() - interval '17 hours' + (household_id % 600) * interval '1 minute' end
+    where announcement_id = ${flagDay.id} and household_id % 2 = 0
+      and household_id in (select household_id from deliveries where announcement_id = ${flagDay.id} and status = 'delivered')`);
+}
