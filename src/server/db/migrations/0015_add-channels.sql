@@ -105,6 +105,18 @@ CREATE TABLE "zalo_tokens" (
 ALTER TABLE "phone_codes" DROP CONSTRAINT "phone_codes_purpose_check";--> statement-breakpoint
 ALTER TABLE "announcements" DROP CONSTRAINT "announcements_status_check";--> statement-breakpoint
 ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_channel_check";--> statement-breakpoint
+ALTER TABLE "announcement_households" DROP CONSTRAINT "announcement_households_announcement_id_announcements_id_fk";
+--> statement-breakpoint
+ALTER TABLE "announcement_households" DROP CONSTRAINT "announcement_households_household_id_households_id_fk";
+--> statement-breakpoint
+ALTER TABLE "announcement_households" DROP CONSTRAINT "announcement_households_group_id_units_id_fk";
+--> statement-breakpoint
+ALTER TABLE "announcement_households" DROP CONSTRAINT "announcement_households_acknowledged_by_citizens_id_fk";
+--> statement-breakpoint
+ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_announcement_id_announcements_id_fk";
+--> statement-breakpoint
+ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_household_id_households_id_fk";
+--> statement-breakpoint
 DROP INDEX "deliveries_announcement_idx";--> statement-breakpoint
 DROP INDEX "deliveries_due_idx";--> statement-breakpoint
 ALTER TABLE "deliveries" ALTER COLUMN "household_id" DROP NOT NULL;--> statement-breakpoint
@@ -135,8 +147,6 @@ CREATE UNIQUE INDEX "member_channels_link_code_key" ON "member_channels" USING b
 CREATE INDEX "staff_group_members_group_idx" ON "staff_group_members" USING btree ("staff_group_id");--> statement-breakpoint
 CREATE INDEX "staff_groups_unit_idx" ON "staff_groups" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_events_key" ON "webhook_events" USING btree ("source","event_key");--> statement-breakpoint
-ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_staff_member_id_staff_group_members_id_fk" FOREIGN KEY ("staff_member_id") REFERENCES "public"."staff_group_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_member_channel_id_member_channels_id_fk" FOREIGN KEY ("member_channel_id") REFERENCES "public"."member_channels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_household_step_key" ON "deliveries" USING btree ("announcement_id","household_id","step");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_staff_step_key" ON "deliveries" USING btree ("announcement_id","staff_member_id","step") WHERE "deliveries"."staff_member_id" is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_sent_idx" ON "deliveries" USING btree ("channel","sent_at") WHERE "deliveries"."sent_at" is not null;--> statement-breakpoint

@@ -11,7 +11,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { Audience, matchedHouseholds } from './audience.js';
 import { validReadToken } from './links.js';
-import { deliveryCounts, queueDeliveriesFrom, queueStaffDeliveries } from './deliveries.js';
+import { deliveryCounts, queueDeliveriesFrom, queueStaffDeliveries, sendableAt } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
@@ -71,6 +71,7 @@ export async function sendAnnouncement(database: Database, scope: Scope, id: num
 /** Snapshot and queue, in the caller's transaction (the row is locked there). */
 async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
+  const notBefore = sendableAt(new Date(), row.priority === 'URGENT' || row.category === 'EMERGENCY');
   let counts = { households: 0, messages: 0 };
   if (audience.reachHouseholds) {
     // One pass over the registry: the snapshot and the queue are written from the same resolved audience.
@@ -78,13 +79,13 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
       with matched as (${await matchedHouseholds(tx, scope, audience)}),
       snapshot as (insert into announcement_households (announcement_id, household_id, group_id, people)
         select ${row.id}, household_id, group_id, people from matched returning 1),
-      queued as (${queueDeliveriesFrom(row.id)} returning 1)
+      queued as (${queueDeliveriesFrom(row.id, notBefore)} returning 1)
       select (select count(*) from snapshot)::int as households, (select count(*) from queued)::int as messages`) as [typeof counts];
   }
   if (audience.staffGroupIds.length) {
     const groups = await tx.select({ id: staffGroups.id }).from(staffGroups).where(and(inArray(staffGroups.id, audience.staffGroupIds), unitInScope(staffGroups.unitId, scope)));
     if (groups.length !== audience.staffGroupIds.length) throw notFound({ vi: 'Không tìm thấy nhóm cán bộ đã chọn', en: 'A chosen staff group was not found' });
-    const [staff] = await queryRows<{ n: number }>(tx, sql`with q as (${queueStaffDeliveries(row.id, audience.staffGroupIds)} returning 1) select count(*)::int as n from q`);
+    const [staff] = await queryRows<{ n: number }>(tx, sql`with q as (${queueStaffDeliveries(row.id, audience.staffGroupIds, notBefore)} returning 1) select count(*)::int as n from q`);
     counts.messages += staff!.n;
   }
   await tx.update(announcements).set({ status: 'SENT', sentAt: sql`now()` }).where(eq(announcements.id, row.id));

@@ -43,10 +43,11 @@ export async function matchedHouseholds(db: Tx, scope: Scope, a: Audience): Prom
   const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
   const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
   const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
-  // phone_enc: the household's contact for household-level messages — a matching member with a phone, the head first.
+  // phone_enc: the household's contact for household-level messages — the head's phone, else a matching member's
+  // (plain aggregates: an ordered array_agg per household cost a sort of every member).
   return sql`
     select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people,
-      (array_agg(r.phone_enc order by (r.id = h.head_resident_id) desc, r.id) filter (where r.phone_enc is not null))[1] as phone_enc
+      coalesce(max(r.phone_enc) filter (where r.id = h.head_resident_id), min(r.phone_enc)) as phone_enc
     from households h
     join units u on u.id = h.unit_id
     join household_members m on m.household_id = h.id and m.left_on is null

@@ -125,27 +125,29 @@ describe('channels, fallback and the Zalo webhook', () => {
   });
 
   it('keeps to the channel limits and the quiet hours, and drops what expired before it could go', async () => {
-    const vn = (local: string) => new Date(`${local}:00+07:00`);
+    // Days ahead of today, so queued messages (due now) are due at these moments whenever the test runs.
+    const day = (ahead: number) => new Date(Date.now() + ahead * 86400_000).toISOString().slice(0, 10);
+    const vn = (ahead: number, time: string) => new Date(`${day(ahead)}T${time}:00+07:00`);
     await env.t.database.raw(`update group_members set left_at = now()`);
     await env.t.database.raw(`update channel_limits set per_minute = 1 where channel = 'SMS'`);
     const a = await announce('Thông báo 1');
     const b = await announce('Thông báo 2');
-    expect(await pump(vn('2026-12-01T10:00'))).toMatchObject({ delivered: 1 });
-    expect(await pump(vn('2026-12-01T10:00'))).toMatchObject({ delivered: 0 });
-    expect(await pump(vn('2026-12-01T10:01'))).toMatchObject({ delivered: 1 });
+    expect(await pump(vn(2, '10:00'))).toMatchObject({ delivered: 1 });
+    expect(await pump(vn(2, '10:00'))).toMatchObject({ delivered: 0 });
+    expect(await pump(vn(2, '10:01'))).toMatchObject({ delivered: 1 });
     expect([...(await rows(a)), ...(await rows(b))].map((r) => r.status)).toEqual(['delivered', 'delivered']);
     await env.t.database.raw(`update channel_limits set per_minute = 600 where channel = 'SMS'`);
 
     const night = await announce('Lịch thu gom rác', { priority: 'NORMAL' });
     const emergency = await announce('Cảnh báo lũ', { priority: 'NORMAL', category: 'EMERGENCY' });
-    await pump(vn('2026-12-01T22:30'));
+    await pump(vn(2, '22:30'));
     expect((await rows(night))[0]!.status).toBe('created');
     expect((await rows(emergency))[0]!.status).toBe('delivered');
-    await pump(vn('2026-12-02T07:00'));
+    await pump(vn(3, '07:00'));
     expect((await rows(night))[0]!.status).toBe('delivered');
 
-    const stale = await announce('Hết hạn', { priority: 'NORMAL', expiresAt: '2026-12-03T08:00:00+07:00' });
-    await pump(vn('2026-12-03T09:00'));
+    const stale = await announce('Hết hạn', { priority: 'NORMAL', expiresAt: vn(4, '08:00').toISOString() });
+    await pump(vn(4, '09:00'));
     expect(await rows(stale)).toMatchObject([{ status: 'permanent-failure', last_error: 'expired before it could be sent' }]);
   });
 });

@@ -39,16 +39,20 @@ const firstChannels = sql`
     order by m.id, c.rank, c.id limit 1) fc on true
   where fc.id is not null or mt.phone_enc is not null`;
 
-/** The INSERT that queues each matched household's first message, from the `matched` rows of the sending statement. */
-export function queueDeliveriesFrom(announcementId: number): SQL {
-  return sql`insert into deliveries (announcement_id, household_id, member_channel_id, channel, address_enc, language)
-    select ${announcementId}, household_id, member_channel_id, channel, address_enc, language from (${firstChannels}) f`;
+/**
+ * The INSERT that queues each matched household's first message, from the `matched` rows of the sending statement.
+ * `notBefore` is when it may go (07:00 for a non-urgent message sent at night), so the queue's due index holds only
+ * what can be sent now.
+ */
+export function queueDeliveriesFrom(announcementId: number, notBefore: Date): SQL {
+  return sql`insert into deliveries (announcement_id, household_id, member_channel_id, channel, address_enc, language, next_attempt_at)
+    select ${announcementId}, household_id, member_channel_id, channel, address_enc, language, ${notBefore.toISOString()} from (${firstChannels}) f`;
 }
 
 /** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
-export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[]): SQL {
-  return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc)
-    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end, coalesce(s.phone_enc, s.email_enc)
+export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[], notBefore: Date): SQL {
+  return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
+    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end, coalesce(s.phone_enc, s.email_enc), ${notBefore.toISOString()}
     from staff_group_members s where s.staff_group_id in (${sql.join(staffGroupIds.map((g) => sql`${g}`), sql`, `)})
       and s.removed_at is null and (s.phone_enc is not null or s.email_enc is not null)`;
 }
@@ -68,7 +72,7 @@ export function sendableAt(now: Date, urgent: boolean): Date {
 }
 
 type Claimed = {
-  id: number; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
+  urgent: boolean; id: number; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
   household_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
   title: string; body_html: string; translations: Record<string, { title: string; bodyHtml: string }>; expired: boolean;
 };
@@ -95,11 +99,11 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     const take = Math.min(allowed, batch);
     if (take <= 0) continue;
     const rows = await queryRows<Claimed>(tx, sql`
-      select d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.staff_member_id, d.member_channel_id,
+      select (a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.staff_member_id, d.member_channel_id,
         a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired
       from deliveries d join announcements a on a.id = d.announcement_id
       where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
-        and (d.status in ('created', 'temporary-failure') or (d.status = 'sending' and d.updated_at < ${stale})) ${quiet}
+        and d.status in ('created', 'temporary-failure', 'sending') and (d.status <> 'sending' or d.updated_at < ${stale}) ${quiet}
       order by d.next_attempt_at, d.id limit ${take} for update of d skip locked`);
     if (!rows.length) continue;
     await tx.update(deliveries).set({ status: 'sending', updatedAt: now }).where(inArray(deliveries.id, rows.map((r) => r.id)));
@@ -114,19 +118,20 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
  * transaction as the failure. The step number is unique per recipient, so a repeated failure cannot queue twice.
  */
 async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date): Promise<void> {
+  const next = sendableAt(now, row.urgent).toISOString();
   await tx.update(deliveries).set({ status, attempts: row.attempts + 1, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
     await tx.execute(sql`
-      insert into deliveries (announcement_id, household_id, member_channel_id, step, channel, address_enc, language)
-      select ${row.announcement_id}, ${row.household_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language
+      insert into deliveries (announcement_id, household_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
+      select ${row.announcement_id}, ${row.household_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language, ${next}
       from group_members m join member_channels c on c.member_id = m.id
       where m.household_id = ${row.household_id} and m.left_at is null and c.active and c.address_enc is not null
       order by m.id, c.rank, c.id offset ${row.step + 1} limit 1
       on conflict do nothing`);
   } else if (row.channel === 'SMS') {
     await tx.execute(sql`
-      insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc)
-      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc from staff_group_members s where s.id = ${row.staff_member_id} and s.email_enc is not null
+      insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc, next_attempt_at)
+      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next} from staff_group_members s where s.id = ${row.staff_member_id} and s.email_enc is not null
       on conflict do nothing`);
   }
   if (status === 'permanent-failure' && row.member_channel_id !== null && /push endpoint (404|410)/.test(error)) {
@@ -174,7 +179,7 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
       if (error instanceof Refused) await final('permanent-failure', message);
       else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', message);
       else {
-        await db.update(deliveries).set({ status: 'temporary-failure', attempts, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + 2 ** attempts * 60_000), updatedAt: now }).where(eq(deliveries.id, row.id));
+        await db.update(deliveries).set({ status: 'temporary-failure', attempts, lastError: message.slice(0, 300), nextAttemptAt: sendableAt(new Date(now.getTime() + 2 ** attempts * 60_000), row.urgent), updatedAt: now }).where(eq(deliveries.id, row.id));
       }
     }
   }
