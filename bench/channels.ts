@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { queryRows } from '../src/server/db/client.js';
 import { seedDemo } from '../src/server/demo/seed.js';
+import { Audience } from '../src/server/modules/announcements/audience.js';
 import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
 import { sendDue, type Senders } from '../src/server/modules/announcements/deliveries.js';
-import { noJobs, openMigratedBench } from './db.js';
+import { copyIn, copyOut, noJobs, openMigratedBench } from './db.js';
 import { ms, now, percentile, table } from './stats.js';
 
 /**
@@ -36,7 +37,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const actor = { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' };
 
     // 1. Resolve the audience and queue the deliveries (snapshot + one SMS per household), one transaction.
-    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: { unitIds: [province!.id], householdKinds: [], genders: [], vneidLevels: [], tags: [], staffGroupIds: [], reachHouseholds: true }, isPublic: true, ackRequested: true }, admin!.id, actor);
+    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: Audience.parse({ unitIds: [province!.id] }), isPublic: true, ackRequested: true }, admin!.id, actor);
     t0 = now();
     const sent = await sendAnnouncement(database, scope, draft.id, actor);
     const sendMs = now() - t0;
@@ -69,7 +70,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'benchmark-password' } });
     const cookie = String(login.cookies.find((c) => c.name === 'ketnoi_session')!.value);
     const [commune] = await queryRows<{ id: number }>(db, sql`select id from units where tier = 'COMMUNE' order by id limit 1`);
-    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: { unitIds: [commune!.id], householdKinds: [], genders: [], vneidLevels: [], tags: [], staffGroupIds: [], reachHouseholds: true }, isPublic: true, ackRequested: true }, admin!.id, actor);
+    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: Audience.parse({ unitIds: [commune!.id] }), isPublic: true, ackRequested: true }, admin!.id, actor);
     await sendAnnouncement(database, scope, local.id, actor);
     const samples: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -86,6 +87,18 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     }
     results.push({ measure: 'reach of a commune announcement: API p50 / p95', value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`, rate: '100 requests', ratio: `${(percentile(samples, 95) / percentile(bare, 95)).toFixed(1)}× bare p95 (${ms(percentile(bare, 95))})` });
     await app.close();
+
+    // 4. Personal content to the whole province: one message per person with a phone (about 950k deliveries).
+    const personal = await createAnnouncement(database, scope, { title: 'Mời khám sàng lọc', body: '<p>Thử</p>', category: 'HEALTH', priority: 'URGENT', audience: Audience.parse({ unitIds: [province!.id], perPerson: true }), isPublic: false, ackRequested: false }, admin!.id, actor);
+    t0 = now();
+    const each = await sendAnnouncement(database, scope, personal.id, actor);
+    const eachMs = now() - t0;
+    const copyRows = await copyOut(database, `select announcement_id, household_id, resident_id, channel, address_enc from deliveries where announcement_id = ${personal.id}`);
+    await database.raw('create table copy_probe (announcement_id int, household_id int, resident_id int, channel text, address_enc text)');
+    t0 = now();
+    await copyIn(database, 'copy_probe', copyRows);
+    const copyMs = now() - t0;
+    results.push({ measure: `resolve + snapshot ${each.households.toLocaleString('en')} households + queue ${each.messages.toLocaleString('en')} personal messages`, value: ms(eachMs), rate: `${Math.round(each.messages / (eachMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `COPY of the same delivery rows into a bare table ${ms(copyMs)}` });
     table(results);
   } finally {
     await database.close();

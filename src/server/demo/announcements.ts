@@ -4,6 +4,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { staffGroupMembers, staffGroups } from '../db/schema/index.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { createAnnouncement, sendAnnouncement } from '../modules/announcements/announcements.service.js';
+import { Audience } from '../modules/announcements/audience.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
@@ -40,7 +41,7 @@ export async function seedAnnouncementsDemo(database: Database, cipher: PiiCiphe
   const flagDay = await createAnnouncement(database, scope, {
     title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh', body: '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p><p>Trân trọng cảm ơn bà con.</p>',
     category: 'CAMPAIGN', priority: 'HIGH', isPublic: true, ackRequested: true,
-    audience: { unitIds: groups.map((g) => g.id), householdKinds: [], genders: [], vneidLevels: [], tags: [], staffGroupIds: [staff!.id], reachHouseholds: true },
+    audience: Audience.parse({ unitIds: groups.map((g) => g.id), staffGroupIds: [staff!.id] }),
   }, leader.id, who);
   await sendAnnouncement(database, scope, flagDay.id, who);
   // Yesterday evening's sending, as the gateway confirmed it: most delivered, some read, fewer acknowledged.

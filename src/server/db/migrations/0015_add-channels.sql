@@ -122,6 +122,7 @@ DROP INDEX "deliveries_due_idx";--> statement-breakpoint
 ALTER TABLE "deliveries" ALTER COLUMN "household_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "announcements" ADD COLUMN "scheduled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "announcements" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD COLUMN "resident_id" integer;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD COLUMN "staff_member_id" integer;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD COLUMN "member_channel_id" integer;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD COLUMN "step" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -141,13 +142,14 @@ CREATE INDEX "broadcasts_announcement_idx" ON "broadcasts" USING btree ("announc
 CREATE UNIQUE INDEX "group_members_phone_key" ON "group_members" USING btree ("household_id","phone_bidx") WHERE "group_members"."left_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "group_members_token_key" ON "group_members" USING btree ("manage_token_hash");--> statement-breakpoint
 CREATE INDEX "group_members_group_idx" ON "group_members" USING btree ("group_id","household_id");--> statement-breakpoint
+CREATE INDEX "group_members_resident_idx" ON "group_members" USING btree ("resident_id") WHERE "group_members"."left_at" is null;--> statement-breakpoint
 CREATE INDEX "member_channels_member_idx" ON "member_channels" USING btree ("member_id","rank");--> statement-breakpoint
 CREATE INDEX "member_channels_address_idx" ON "member_channels" USING btree ("channel","address_bidx");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_channels_link_code_key" ON "member_channels" USING btree ("link_code") WHERE "member_channels"."link_code" is not null;--> statement-breakpoint
 CREATE INDEX "staff_group_members_group_idx" ON "staff_group_members" USING btree ("staff_group_id");--> statement-breakpoint
 CREATE INDEX "staff_groups_unit_idx" ON "staff_groups" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_events_key" ON "webhook_events" USING btree ("source","event_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "deliveries_household_step_key" ON "deliveries" USING btree ("announcement_id","household_id","step");--> statement-breakpoint
+CREATE UNIQUE INDEX "deliveries_household_step_key" ON "deliveries" USING btree ("announcement_id","household_id",coalesce("resident_id", 0),"step");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_staff_step_key" ON "deliveries" USING btree ("announcement_id","staff_member_id","step") WHERE "deliveries"."staff_member_id" is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_sent_idx" ON "deliveries" USING btree ("channel","sent_at") WHERE "deliveries"."sent_at" is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_provider_ref_idx" ON "deliveries" USING btree ("provider_ref") WHERE "deliveries"."provider_ref" is not null;--> statement-breakpoint

@@ -71,6 +71,8 @@ export const deliveries = pgTable(
     announcementId: integer('announcement_id').notNull(),
     /** A household's message, or (for internal staff groups) a staff member's. */
     householdId: integer('household_id'),
+    /** Set for personal content (one message per person); null for household-level content. */
+    residentId: integer('resident_id'),
     staffMemberId: integer('staff_member_id'),
     /** The member's channel tried (null: the registry's phone); fallback takes the next by rank. */
     memberChannelId: integer('member_channel_id'),
@@ -92,7 +94,7 @@ export const deliveries = pgTable(
     // Claims go channel by channel (each has its own limits), oldest due first.
     index('deliveries_due_idx').on(t.channel, t.nextAttemptAt, t.id).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
     // One row per recipient and step of its channel list: a fallback cannot be queued twice.
-    uniqueIndex('deliveries_household_step_key').on(t.announcementId, t.householdId, t.step),
+    uniqueIndex('deliveries_household_step_key').on(t.announcementId, t.householdId, sql`coalesce(${t.residentId}, 0)`, t.step),
     uniqueIndex('deliveries_staff_step_key').on(t.announcementId, t.staffMemberId, t.step).where(sql`${t.staffMemberId} is not null`),
     index('deliveries_sent_idx').on(t.channel, t.sentAt).where(sql`${t.sentAt} is not null`),
     index('deliveries_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`),

@@ -28,6 +28,7 @@ export const groupMembers = pgTable(
     uniqueIndex('group_members_phone_key').on(t.householdId, t.phoneBidx).where(sql`${t.leftAt} is null`),
     uniqueIndex('group_members_token_key').on(t.manageTokenHash),
     index('group_members_group_idx').on(t.groupId, t.householdId),
+    index('group_members_resident_idx').on(t.residentId).where(sql`${t.leftAt} is null`),
     check('group_members_language_check', sql`${t.language} in ('vi', 'en')`),
   ],
 );

@@ -19,6 +19,8 @@ export const Audience = z.object({
   staffGroupIds: z.array(Id).max(50).default([]),
   /** False for a message to staff groups only. */
   reachHouseholds: z.boolean().default(true),
+  /** Personal content (an invitation to each person aged 40+): one message per person instead of one per household. */
+  perPerson: z.boolean().default(false),
 }).refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, { path: ['ageMin'], message: 'The lower age must not be above the upper age' });
 export type Audience = z.infer<typeof Audience>;
 
@@ -36,25 +38,33 @@ function residentFilter(a: Audience): SQL {
 }
 
 /**
- * The households an audience selects, with their residential group and how many of their people match:
- * `select household_id, group_id, people, phone_enc`, for counting (audienceSize) and for the snapshot taken at sending.
+ * The people an audience selects, one row each: `household_id, group_id, resident_id, phone_enc, is_head`. Sending
+ * reads it once, as a CTE named `people`, for the household snapshot and (for personal content) one message each.
  */
-export async function matchedHouseholds(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
-  const paths = await Promise.all(a.unitIds.map((id) => getUnitPath(db, id, scope)));
+export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
+  // One after another: inside a transaction `db` is a single connection, which takes one query at a time.
+  const paths: string[] = [];
+  for (const id of a.unitIds) paths.push(await getUnitPath(db, id, scope));
   const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
   const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
-  // phone_enc: the household's contact for household-level messages — the head's phone, else a matching member's
-  // (plain aggregates: an ordered array_agg per household cost a sort of every member).
   return sql`
-    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, count(*)::int as people,
-      coalesce(max(r.phone_enc) filter (where r.id = h.head_resident_id), min(r.phone_enc)) as phone_enc
+    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, r.id as resident_id, r.phone_enc,
+      (r.id = h.head_resident_id) as is_head
     from households h
     join units u on u.id = h.unit_id
     join household_members m on m.household_id = h.id and m.left_on is null
     join residents r on r.id = m.resident_id
-    where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}
-    group by h.id, u.path, h.head_resident_id`;
+    where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}`;
 }
+
+/**
+ * The households among `people` (a CTE name or a subquery), with their group and how many of their people match:
+ * `household_id, group_id, people, phone_enc`. phone_enc is the household's contact for household-level messages —
+ * the head's phone, else a matching member's (plain aggregates: an ordered array_agg per household sorted every member).
+ */
+export const householdsOf = (people: SQL) => sql`
+  select household_id, group_id, count(*)::int as people, coalesce(max(phone_enc) filter (where is_head), min(phone_enc)) as phone_enc
+  from ${people} p group by household_id, group_id`;
 
 /**
  * Resolves an audience to households and people, counted per residential group, inside the caller's scope: every
@@ -63,7 +73,7 @@ export async function matchedHouseholds(db: Tx, scope: Scope, a: Audience): Prom
  */
 export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<AudienceSize> {
   const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(db, sql`
-    with matched as (${await matchedHouseholds(db, scope, a)})
+    with matched as (${householdsOf(sql`(${await matchedPeople(db, scope, a)})`)})
     select m.group_id, g.name, count(*)::int as households, sum(m.people)::int as people
     from matched m left join units g on g.id = m.group_id
     group by m.group_id, g.name order by g.name collate vi_num`);

@@ -49,6 +49,20 @@ export function queueDeliveriesFrom(announcementId: number, notBefore: Date): SQ
     select ${announcementId}, household_id, member_channel_id, channel, address_enc, language, ${notBefore.toISOString()} from (${firstChannels}) f`;
 }
 
+/**
+ * Personal content: one message per matched person (from the `people` rows of the sending statement) — to the
+ * channels that person chose when they joined, else to their own phone in the registry.
+ */
+export function queuePeopleFrom(announcementId: number, notBefore: Date): SQL {
+  return sql`insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, channel, address_enc, language, next_attempt_at)
+    select ${announcementId}, p.household_id, p.resident_id, fc.id, coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, p.phone_enc), coalesce(fc.language, 'vi'), ${notBefore.toISOString()}
+    from people p left join lateral (
+      select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
+      where m.resident_id = p.resident_id and m.left_at is null and c.active and c.address_enc is not null
+      order by m.id, c.rank, c.id limit 1) fc on true
+    where fc.id is not null or p.phone_enc is not null`;
+}
+
 /** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
 export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[], notBefore: Date): SQL {
   return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
@@ -73,7 +87,7 @@ export function sendableAt(now: Date, urgent: boolean): Date {
 
 type Claimed = {
   urgent: boolean; id: number; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
-  household_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
+  household_id: number | null; resident_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
   title: string; body_html: string; translations: Record<string, { title: string; bodyHtml: string }>; expired: boolean;
 };
 
@@ -99,7 +113,7 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     const take = Math.min(allowed, batch);
     if (take <= 0) continue;
     const rows = await queryRows<Claimed>(tx, sql`
-      select (a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.staff_member_id, d.member_channel_id,
+      select (a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id, d.member_channel_id,
         a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired
       from deliveries d join announcements a on a.id = d.announcement_id
       where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
@@ -121,11 +135,13 @@ async function failOver(tx: Tx, row: Claimed, status: string, error: string, now
   const next = sendableAt(now, row.urgent).toISOString();
   await tx.update(deliveries).set({ status, attempts: row.attempts + 1, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
+    // A household's next channel, or for a personal message the next channel that person chose.
+    const whose = row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
     await tx.execute(sql`
-      insert into deliveries (announcement_id, household_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
-      select ${row.announcement_id}, ${row.household_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language, ${next}
+      insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
+      select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language, ${next}
       from group_members m join member_channels c on c.member_id = m.id
-      where m.household_id = ${row.household_id} and m.left_at is null and c.active and c.address_enc is not null
+      where ${whose} and m.left_at is null and c.active and c.address_enc is not null
       order by m.id, c.rank, c.id offset ${row.step + 1} limit 1
       on conflict do nothing`);
   } else if (row.channel === 'SMS') {

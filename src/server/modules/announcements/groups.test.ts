@@ -107,6 +107,20 @@ describe('group channels', () => {
     expect((await env.w.agents.leaderB.post(`/api/announcements/${other.json().id}/send`)).statusCode).toBe(404);
   });
 
+  it('sends personal content to each person (their own channels, else their phone in the registry), household content once', async () => {
+    await env.t.app.inject({ method: 'POST', url: `${group()}/code`, payload: { phone: '0987654321' } });
+    const binh = await env.t.app.inject({ method: 'POST', url: `${group()}/join`, payload: { phone: '0987654321', code: sms.codeSentTo('+84987654321'), personalId: '031180004321', channels: [{ channel: 'SMS' }] } });
+    expect(binh.statusCode, binh.body).toBe(201);
+    const personal = await draft({ title: 'Mời khám sàng lọc tiểu đường', audience: { unitIds: [env.w.groupA1.id], perPerson: true, ageMin: 40 } });
+    expect((await env.w.agents.leaderA.post(`/api/announcements/${personal}/send`)).json()).toEqual({ status: 'SENT', households: 1, messages: 2 });
+    await pump();
+    // An (48) chose SMS but switched it off: his phone in the registry; Bình (46) joined with her own phone.
+    expect(lastTo('+84912345678').text).toMatch(/^Mời khám sàng lọc tiểu đường/);
+    expect(lastTo('+84987654321').text).toMatch(/^Mời khám sàng lọc tiểu đường/);
+    const household = await draft({ title: 'Lịch thu gom rác', audience: { unitIds: [env.w.groupA1.id], ageMin: 40 } });
+    expect((await env.w.agents.leaderA.post(`/api/announcements/${household}/send`)).json()).toEqual({ status: 'SENT', households: 1, messages: 1 });
+  });
+
   it('attaches files, plans loudspeaker broadcasts, prints the bulletin and reads it aloud', async () => {
     const id = await draft({ isPublic: true });
     const boundary = 'b0undary';

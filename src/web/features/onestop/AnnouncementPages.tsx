@@ -50,7 +50,7 @@ export function AnnouncementsPage() {
     const one = (k: string) => (String(d.get(k) ?? '') ? [String(d.get(k))] : []);
     return {
       unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [],
-      genders: one('gender'), vneidLevels: one('vneid'), staffGroupIds: d.getAll('staffGroup').map(Number),
+      genders: one('gender'), vneidLevels: one('vneid'), staffGroupIds: d.getAll('staffGroup').map(Number), perPerson: d.get('perPerson') === 'on',
     };
   };
   const run = async (work: () => Promise<void>) => {
@@ -103,6 +103,7 @@ export function AnnouncementsPage() {
           <label>{t('channels.extra.vneid')}<select name="vneid"><option value="">{t('channels.extra.anyone')}</option>{['NONE', 'L1', 'L2'].map((v) => <option key={v} value={v}>{v}</option>)}</select></label>
         </div>
         <label className="inline"><input name="boarding" type="checkbox" />{t('onestop.announce.boardingOnly')}</label>
+        <label className="inline"><input name="perPerson" type="checkbox" />{t('channels.extra.perPerson')}</label>
         {(staffGroups.data?.items.length ?? 0) > 0 && <fieldset><legend>{t('channels.extra.staffGroups')}</legend>
           {staffGroups.data!.items.map((g) => <label key={g.id} className="inline"><input type="checkbox" name="staffGroup" value={g.id} />{g.name}</label>)}</fieldset>}
         <div className="actions">
