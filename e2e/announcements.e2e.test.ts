@@ -67,7 +67,7 @@ describe('announcements in Chromium', () => {
     // Thôn Đông: 1 household targeted, 1 reached by SMS (the head has a phone), 1 read, 1 acknowledged.
     await expect.poll(() => reach.textContent()).toContain('Thôn Đông1111');
     expect(await reach.textContent()).toContain('Thôn Tây1000');
-    await leader.page.getByText('Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
+    await leader.page.getByTestId('not-reached').getByText('Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
     await snap(leader.page, 'announcement-reach');
     for (const c of [leader, citizen]) {
       expect(c.errors).toEqual([]);

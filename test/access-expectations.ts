@@ -267,6 +267,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/public/announcements/{id}/read': { public: true },
   'GET /api/public/announcements/{id}/files/{fileId}': { public: true },
   'POST /api/public/zalo/webhook': { public: true },
+  'POST /api/public/sms/reports': { public: true },
   'GET /api/public/groups/{id}': { public: true },
   'POST /api/public/groups/{id}/code': { public: true },
   'POST /api/public/groups/{id}/join': { public: true },
@@ -278,6 +279,11 @@ export const expectations: Record<string, Expectation> = {
     permission: 'announcement.write',
     inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/cancel` }),
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/cancel` }),
+  },
+  'GET /api/announcements/{id}/to-visit': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/to-visit` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/to-visit` }),
   },
   'GET /api/announcements/{id}/reach/timeline': {
     permission: 'announcement.write',

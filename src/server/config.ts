@@ -40,6 +40,8 @@ const Env = z.object({
   /** SMS gateway (generic HTTP): POST {to, text} as JSON with "Authorization: Bearer SMS_GATEWAY_TOKEN". */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** The gateway signs its delivery reports (POST /api/public/sms/reports) with this: hex HMAC-SHA256 of the body. */
+  SMS_CALLBACK_SECRET: z.string().min(16).optional(),
   /** Zalo Official Account (OA API v3 and ZNS): app id and secret (token refresh), OA id and OA secret (webhook signature). */
   ZALO_APP_ID: z.string().optional(),
   ZALO_APP_SECRET: z.string().optional(),
@@ -82,7 +84,7 @@ export type Config = {
   paymentCallbackSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
-  sms: { url: string | undefined; token: string | undefined };
+  sms: { url: string | undefined; token: string | undefined; callbackSecret?: string | undefined };
   zalo: {
     appId: string | undefined; appSecret: string | undefined; oaId: string | undefined; oaSecret: string | undefined; refreshToken: string | undefined;
     apiUrl: string; oauthUrl: string; znsUrl: string; znsTemplateId: string | undefined;
@@ -166,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentCallbackSecret: e.PAYMENT_CALLBACK_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN },
+    sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, callbackSecret: e.SMS_CALLBACK_SECRET },
     zalo: {
       appId: e.ZALO_APP_ID, appSecret: e.ZALO_APP_SECRET, oaId: e.ZALO_OA_ID, oaSecret: e.ZALO_OA_SECRET, refreshToken: e.ZALO_REFRESH_TOKEN,
       apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''), oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''), znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''), znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
@@ -17,3 +18,10 @@ export function keepRawJson(scope: FastifyInstance): void {
 }
 
 export const rawBodyOf = (request: FastifyRequest): Buffer => (request as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+
+/** Checks a gateway's signature (hex HMAC-SHA256 of the raw body) in constant time. */
+export function verifySignature(secret: string | undefined, rawBody: Buffer, signature: string | undefined): boolean {
+  if (!secret || !signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
+}

@@ -21,6 +21,7 @@ export const channelsVi = {
     kind_: { GROUP_HEADS: 'Trưởng thôn, tổ trưởng', PARTY_CELLS: 'Bí thư chi bộ', ASSOCIATION: 'Đoàn thể, hội', OTHER: 'Khác' },
   },
   extra: {
+    notReached: 'Các hộ chưa nhận được tin (giao Tổ công nghệ số đến tận nhà)', download: 'Tải danh sách (Excel)',
     perPerson: 'Nội dung riêng cho từng người (mỗi người nhận một tin, thay vì mỗi hộ một tin)',
     gender: 'Giới tính', vneid: 'Mức định danh điện tử (VNeID)', anyone: 'Tất cả', scheduledAt: 'Hẹn giờ gửi', expiresAt: 'Hết hạn lúc', english: 'Bản tiếng Anh (không bắt buộc)',
     englishTitle: 'Tiêu đề tiếng Anh', englishBody: 'Nội dung tiếng Anh', staffGroups: 'Gửi cả các nhóm cán bộ', cancel: 'Hủy', scheduled: 'Đã hẹn giờ gửi lúc {{at}}',

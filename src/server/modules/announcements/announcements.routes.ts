@@ -4,7 +4,10 @@ import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, Problem, Text } from '../../lib/http.js';
+import { contentTypes, streamSheet, type SheetColumn } from '../../lib/spreadsheet.js';
 import { actorOf } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { formatPhone } from '../../../shared/phone.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
 import * as service from './announcements.service.js';
@@ -12,7 +15,7 @@ import { createSenders, pruneChannelUsage, registerDeliveries, wakeDeliveries } 
 import { registerAnnouncementExtras } from './extras.routes.js';
 import { registerGroupChannels } from './groups.routes.js';
 import { CHANNELS } from './senders.js';
-import { registerZaloWebhook } from './zalo.routes.js';
+import { registerProviderCallbacks } from './callbacks.routes.js';
 import { registerTemplates } from './templates.routes.js';
 
 const AudienceSize = z.object({
@@ -48,6 +51,9 @@ const Reach = z.object({
   /** Messages by delivery status (created, sending, delivered, permanent/temporary/technical failure). */
   deliveries: z.record(z.string(), z.number().int()),
   groups: z.array(z.object({ unitId: z.number().int().nullable(), name: z.string(), targeted: z.number().int(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })),
+  /** Households no message reached (no channel delivered): the digital team's list, 500 at most (all in the spreadsheet). */
+  notReached: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),
+  /** When an acknowledgement was asked for: households that have not given it. */
   notAcknowledged: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),
 }).meta({ id: 'AnnouncementReach' });
 const Feed = z.object({
@@ -75,7 +81,7 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
   const senders = createSenders(deps, (line) => app.log.warn(line));
   registerGroupChannels(app, deps, () => CHANNELS.filter((c) => senders[c]?.configured));
   registerAnnouncementExtras(app, deps);
-  registerZaloWebhook(app, deps);
+  registerProviderCallbacks(app, deps);
   registerDeliveries(app, deps, senders, async () => {
     await service.sendScheduled(database);
     await pruneChannelUsage(db);
@@ -132,6 +138,27 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     config,
     schema: { tags: ['announcements'], summary: 'Reach per residential group and the households not yet reached, for the digital team', params: IdParams, response: { 200: Reach, ...errorResponses } },
     handler: async (request) => service.reachOf(db, request.scope!, request.params.id),
+  });
+
+  r.get('/api/announcements/:id/to-visit', {
+    config,
+    schema: { tags: ['announcements'], summary: "The households to visit (not reached, or not acknowledged), with the head's phone, as .xlsx or .csv for the digital team", params: IdParams, querystring: z.object({ which: z.enum(['not-reached', 'not-acknowledged']).default('not-reached'), format: z.enum(['xlsx', 'csv']).default('xlsx') }), response: { 200: z.any(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const a = await service.getAnnouncement(db, request.scope!, request.params.id);
+      const households = await service.householdsToVisit(db, a.id, request.query.which, 100_000);
+      // The file names people and their phones: reading it is recorded like opening their records.
+      await insertAudit(db, actorOf(request), { action: 'announcement.to-visit', entityType: 'announcement', entityId: a.id, details: { which: request.query.which, households: households.length } });
+      const columns: SheetColumn[] = [
+        { key: 'group', header: 'Thôn, tổ dân phố', width: 22 }, { key: 'address', header: 'Địa chỉ', width: 40 },
+        { key: 'head', header: 'Chủ hộ', width: 26 }, { key: 'phone', header: 'Số điện thoại', width: 16 }, { key: 'outcome', header: 'Kết quả đi hộ', width: 30 },
+      ];
+      async function* rows() {
+        for (const h of households) yield { group: h.groupName ?? '', address: h.address, head: h.headName ?? '', phone: h.phoneEnc ? formatPhone(cipher.decrypt(h.phoneEnc)) : '', outcome: '' };
+      }
+      reply.header('content-type', contentTypes[request.query.format]);
+      reply.header('content-disposition', `attachment; filename="ho-can-den-thong-bao-${a.id}.${request.query.format}"`);
+      return reply.send(streamSheet(request.query.format, 'Hộ cần đến', columns, rows()));
+    },
   });
 
   r.get('/api/public/communes/:code/announcements', {

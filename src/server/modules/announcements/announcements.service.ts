@@ -148,23 +148,39 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
       count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
     from announcement_households a left join delivered dl on dl.household_id = a.household_id left join units g on g.id = a.group_id
     where a.announcement_id = ${id} group by a.group_id, g.name order by g.name collate vi_num`);
-  const pending = await queryRows<{ householdId: number; address: string; groupName: string | null; headName: string | null }>(db, sql`
-    select h.id as "householdId", h.address, g.name as "groupName", r.full_name as "headName"
-    from announcement_households a join households h on h.id = a.household_id
-    left join units g on g.id = a.group_id left join residents r on r.id = h.head_resident_id
-    where a.announcement_id = ${id} and a.acknowledged_at is null
-    order by a.group_id, a.household_id limit 500`);
-  // Sorted here for people (group, then address, the Vietnamese way): 500 rows at most, cheaper than an ICU sort of
-  // every recipient in the database.
-  const vi = new Intl.Collator('vi', { numeric: true });
-  pending.sort((x, y) => vi.compare(x.groupName ?? '', y.groupName ?? '') || vi.compare(x.address, y.address));
+  // The head's phone stays out of the view (it is in the team's spreadsheet, whose download is audited).
+  const listed = async (which: 'not-reached' | 'not-acknowledged') => (await householdsToVisit(db, id, which, 500)).map(({ phoneEnc: _, ...h }) => h);
+  const notReached = await listed('not-reached');
+  const notAcknowledged = row.ackRequested ? await listed('not-acknowledged') : [];
   const withReach = groups.map((g) => ({ ...g, name: g.name ?? '' }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
   return {
     id: row.id, status: row.status,
     totals: { targeted: total('targeted'), reached: total('reached'), read: total('read'), acknowledged: total('acknowledged') },
-    deliveries: await deliveryCounts(db, id), groups: withReach, notAcknowledged: pending,
+    deliveries: await deliveryCounts(db, id), groups: withReach, notReached, notAcknowledged,
   };
+}
+
+export type HouseholdToVisit = { householdId: number; address: string; groupName: string | null; headName: string | null; phoneEnc: string | null };
+
+/**
+ * The households the digital team should visit: those no message reached (no channel delivered), or, when an
+ * acknowledgement was asked for, those that have not given it — by group, then address, the Vietnamese way.
+ */
+export async function householdsToVisit(db: Tx, id: number, which: 'not-reached' | 'not-acknowledged', limit: number): Promise<HouseholdToVisit[]> {
+  const condition = which === 'not-reached'
+    ? sql`not exists (select 1 from deliveries d where d.announcement_id = ${id} and d.household_id = a.household_id and d.status = 'delivered')`
+    : sql`a.acknowledged_at is null`;
+  const rows = await queryRows<HouseholdToVisit>(db, sql`
+    select h.id as "householdId", h.address, g.name as "groupName", r.full_name as "headName", r.phone_enc as "phoneEnc"
+    from announcement_households a join households h on h.id = a.household_id
+    left join units g on g.id = a.group_id left join residents r on r.id = h.head_resident_id
+    where a.announcement_id = ${id} and ${condition}
+    order by a.group_id, a.household_id limit ${limit}`);
+  // Sorted here for people: a page's worth of rows, cheaper than an ICU sort of every recipient in the database.
+  const vi = new Intl.Collator('vi', { numeric: true });
+  rows.sort((x, y) => vi.compare(x.groupName ?? '', y.groupName ?? '') || vi.compare(x.address, y.address));
+  return rows;
 }
 
 /**

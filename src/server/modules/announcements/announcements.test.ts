@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { useWorld } from '../../../../test/world.js';
@@ -41,6 +42,16 @@ describe('announcements', () => {
     expect(reach.totals).toMatchObject({ targeted: 2, read: 1, acknowledged: 1 });
     expect(reach.groups.map((g: { name: string; acknowledged: number }) => [g.name, g.acknowledged])).toEqual([['Thôn Đông', 1], ['Thôn Tây', 0]]);
     expect(reach.notAcknowledged.map((h: { address: string }) => h.address)).toEqual(['Nhà trọ Hạnh Phúc, thôn Tây']);
+    // The boarding house has no phone on record: no message reached it, so it heads the team's list.
+    expect(reach.notReached.map((h: { address: string }) => h.address)).toContain('Nhà trọ Hạnh Phúc, thôn Tây');
+    const sheet = await w.agents.leaderA.get(`/api/announcements/${id}/to-visit?which=not-acknowledged`);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([['Thôn, tổ dân phố', 'Địa chỉ', 'Chủ hộ', 'Số điện thoại', 'Kết quả đi hộ'], ['Thôn Tây', 'Nhà trọ Hạnh Phúc, thôn Tây']]);
+    const audited = await env.t.database.raw<{ n: number }>(`select count(*)::int as n from audit_log where action = 'announcement.to-visit'`);
+    expect(audited[0]!.n).toBe(1);
   });
 
   it('keeps writers inside their units: a group head cannot target another group, another commune sees nothing', async () => {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf, useFakeSmtp } from '../../../../test/fake-smtp.js';
 import { useFakePush } from '../../../../test/fake-push.js';
@@ -8,7 +9,7 @@ import { createSenders, sendDue } from './deliveries.js';
 
 // Every channel against a local peer speaking its real protocol; the pipeline is driven by hand (worker off) so each
 // step is seen. Overrides are gathered before the app is built.
-const overrides: Record<string, string> = { DELIVERY_WORKER: 'off', PUBLIC_URL: 'https://ketnoi.example.vn' };
+const overrides: Record<string, string> = { DELIVERY_WORKER: 'off', PUBLIC_URL: 'https://ketnoi.example.vn', SMS_CALLBACK_SECRET: 'sms-gateway-callback-secret' };
 const sms = useFakeSms();
 const zalo = useFakeZalo();
 const push = useFakePush();
@@ -149,5 +150,27 @@ describe('channels, fallback and the Zalo webhook', () => {
     const stale = await announce('Hết hạn', { priority: 'NORMAL', expiresAt: vn(4, '08:00').toISOString() });
     await pump(vn(4, '09:00'));
     expect(await rows(stale)).toMatchObject([{ status: 'permanent-failure', last_error: 'expired before it could be sent' }]);
+  });
+
+  it("applies the SMS gateway's signed delivery reports: undeliverable after acceptance falls back to the next channel", async () => {
+    const joined = await join('0912345678', [{ channel: 'SMS' }, { channel: 'EMAIL', email: 'an.nguyen@example.vn' }]);
+    expect(joined.statusCode).toBe(201);
+    const id = await announce('Lịch cắt điện');
+    await pump();
+    const [sent] = await env.t.database.raw<{ id: number; status: string }>('select id, status from deliveries where announcement_id = $1', [id]);
+    expect(sent!.status).toBe('delivered');
+    const report = (body: unknown, secret = 'sms-gateway-callback-secret') => {
+      const raw = JSON.stringify(body);
+      return env.t.app.inject({ method: 'POST', url: '/api/public/sms/reports', payload: raw, headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', secret).update(raw).digest('hex') } });
+    };
+    const undeliverable = { reference: `ketnoi-delivery-${sent!.id}`, status: 'permanent-failure', error: 'handset unreachable for 72 hours' };
+    expect((await report(undeliverable, 'not-the-gateway-secret')).statusCode).toBe(403);
+    expect((await report(undeliverable)).json()).toEqual({ known: true });
+    expect((await report(undeliverable)).json()).toEqual({ known: true });
+    expect((await report({ reference: 'ketnoi-delivery-999999', status: 'delivered' })).json()).toEqual({ known: false });
+    await pump();
+    expect(await rows(id)).toMatchObject([
+      { channel: 'SMS', status: 'permanent-failure', step: 0, last_error: 'handset unreachable for 72 hours' }, { channel: 'EMAIL', status: 'delivered', step: 1 },
+    ]);
   });
 });

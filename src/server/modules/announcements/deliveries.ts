@@ -86,10 +86,15 @@ export function sendableAt(now: Date, urgent: boolean): Date {
 }
 
 type Claimed = {
-  urgent: boolean; id: number; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
+  urgent: boolean; id: number; status: string; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
   household_id: number | null; resident_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
   title: string; body_html: string; translations: Record<string, { title: string; bodyHtml: string }>; expired: boolean;
 };
+
+/** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
+const claimedColumns = (now: Date) => sql`(a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel,
+  d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id, d.member_channel_id, d.status,
+  a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
 
 /**
  * Claims what each channel may send now, in one transaction: the channel's use this minute and today is locked and
@@ -113,8 +118,7 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     const take = Math.min(allowed, batch);
     if (take <= 0) continue;
     const rows = await queryRows<Claimed>(tx, sql`
-      select (a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel, d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id, d.member_channel_id,
-        a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired
+      select ${claimedColumns(now)}
       from deliveries d join announcements a on a.id = d.announcement_id
       where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
         and d.status in ('created', 'temporary-failure', 'sending') and (d.status <> 'sending' or d.updated_at < ${stale}) ${quiet}
@@ -131,9 +135,9 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
  * After a delivery failed for good, queues the recipient's next channel (by the member's order), in the same
  * transaction as the failure. The step number is unique per recipient, so a repeated failure cannot queue twice.
  */
-async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date): Promise<void> {
+async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date, attempts = row.attempts + 1): Promise<void> {
   const next = sendableAt(now, row.urgent).toISOString();
-  await tx.update(deliveries).set({ status, attempts: row.attempts + 1, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
+  await tx.update(deliveries).set({ status, attempts, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
     // A household's next channel, or for a personal message the next channel that person chose.
     const whose = row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
@@ -207,6 +211,27 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
     await db.update(deliveries).set({ status: 'delivered', sentAt: now, providerRef: s.ref, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(and(eq(deliveries.id, s.id)));
   }
   return result;
+}
+
+/**
+ * A provider's delivery report (the SMS gateway's callback): `delivered` confirms a message; a permanent failure
+ * reported after the provider accepted it (an unreachable number) fails it and queues the recipient's next channel,
+ * as a refusal at sending would have. Reports repeat: the same one twice changes nothing.
+ */
+export async function applyDeliveryReport(database: AppDeps['database'], reference: string, report: { status: 'delivered' | 'permanent-failure'; error?: string }): Promise<boolean> {
+  const id = Number(/^ketnoi-delivery-(\d{1,10})$/.exec(reference)?.[1]);
+  if (!id || id > 2_147_483_647) return false;
+  return database.db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await queryRows<Claimed>(tx, sql`select ${claimedColumns(now)} from deliveries d join announcements a on a.id = d.announcement_id where d.id = ${id} for update of d`);
+    if (!row) return false;
+    if (report.status === 'delivered' && row.status !== 'delivered' && row.status !== 'permanent-failure') {
+      await tx.update(deliveries).set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: now }).where(eq(deliveries.id, id));
+    } else if (report.status === 'permanent-failure' && row.status !== 'permanent-failure') {
+      await failOver(tx, row, 'permanent-failure', report.error ?? 'reported undeliverable by the provider', now, row.attempts);
+    }
+    return true;
+  });
 }
 
 /** Usage windows of past minutes and days are no longer read: dropped, so the table stays a few rows per channel. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifySignature } from '../payments/payments.service.js';
+import { verifySignature } from '../../lib/raw-body.js';
 import { formatCode, validCodePattern } from './dossiers.codes.js';
 
 describe('dossier codes', () => {

@@ -7,12 +7,12 @@ import { dossiers } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { errorResponses, IdParams, Problem, Text } from '../../lib/http.js';
 import { qrImage } from '../../lib/pdf.js';
-import { keepRawJson, rawBodyOf } from '../../lib/raw-body.js';
+import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
 import { actorOf } from '../../plugins/auth.js';
 import { settingsOf } from '../dossiers/dossiers.clock.js';
 import { byToken, findDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
-import { badSignature, paymentPayload, recordPayment, verifySignature } from './payments.service.js';
+import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
 
 const Payment = z.object({
   amount: z.number().int(),

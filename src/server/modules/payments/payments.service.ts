@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { dossiers, payments } from '../../db/schema/index.js';
@@ -21,12 +20,6 @@ export function paymentPayload(settings: UnitSettings, dossier: { feeAmount: num
   return vietQrPayload({ bin: settings.bankBin, account: settings.bankAccount, amount: dossier.feeAmount, purpose: `KETNOI ${dossier.code}` });
 }
 
-/** Checks a gateway's signature (hex HMAC-SHA256 of the raw body) in constant time. */
-export function verifySignature(secret: string | undefined, rawBody: Buffer, signature: string | undefined): boolean {
-  if (!secret || !signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
-}
 
 export type PaymentInput = { method: 'CASH' | 'VIETQR'; amount: number; providerTxId?: string; receivedBy?: { userId: number; name: string } };
 export type PaymentResult = { dossierId: number; code: string; receiptNo: string | null; alreadyRecorded: boolean };

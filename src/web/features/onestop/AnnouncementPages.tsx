@@ -149,7 +149,20 @@ export function AnnouncementsPage() {
   );
 }
 
-type Reach = { totals: { targeted: number; reached: number; read: number; acknowledged: number }; groups: { unitId: number | null; name: string; targeted: number; reached: number; read: number; acknowledged: number }[]; notAcknowledged: { householdId: number; address: string; groupName: string | null; headName: string | null }[] };
+type ToVisit = { householdId: number; address: string; groupName: string | null; headName: string | null };
+type Reach = { totals: { targeted: number; reached: number; read: number; acknowledged: number }; groups: { unitId: number | null; name: string; targeted: number; reached: number; read: number; acknowledged: number }[]; notReached: ToVisit[]; notAcknowledged: ToVisit[] };
+
+/** A list of households for the digital team, with the spreadsheet to take on the round. */
+function VisitList({ id, which, title, households }: { id: number; which: 'not-reached' | 'not-acknowledged'; title: string; households: ToVisit[] }) {
+  const { t } = useTranslation();
+  return (
+    <section data-testid={which}>
+      <h2>{title} ({households.length >= 500 ? '500+' : households.length})</h2>
+      <a href={`/api/announcements/${id}/to-visit?which=${which}`}>{t('channels.extra.download')}</a>
+      <ul>{households.map((h) => <li key={h.householdId}><Link href={`/households/${h.householdId}`}>{h.address}</Link>{h.headName ? ` · ${h.headName}` : ''}{h.groupName ? ` · ${h.groupName}` : ''}</li>)}</ul>
+    </section>
+  );
+}
 
 /** Reach, group by group, and the households the digital team should visit. */
 export function ReachPage({ id }: { id: number }) {
@@ -172,8 +185,8 @@ export function ReachPage({ id }: { id: number }) {
         <a href={`/api/announcements/${id}/bulletin.pdf`} target="_blank" rel="noreferrer">{t('channels.extra.bulletin')}</a>
         <a href={`/api/announcements/${id}/audio.wav`}>{t('channels.extra.audio')}</a>
       </p>
-      <h2>{t('onestop.announce.notReached')}</h2>
-      <ul>{r.notAcknowledged.map((h) => <li key={h.householdId}><Link href={`/households/${h.householdId}`}>{h.address}</Link>{h.headName ? ` · ${h.headName}` : ''}{h.groupName ? ` · ${h.groupName}` : ''}</li>)}</ul>
+      <VisitList id={id} which="not-reached" title={t('channels.extra.notReached')} households={r.notReached} />
+      {r.notAcknowledged.length > 0 && <VisitList id={id} which="not-acknowledged" title={t('onestop.announce.notReached')} households={r.notAcknowledged} />}
     </section>
   );
 }

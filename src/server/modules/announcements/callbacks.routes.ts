@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { App, AppDeps } from '../../app.js';
 import { forbidden } from '../../lib/errors.js';
 import { Problem } from '../../lib/http.js';
-import { keepRawJson, rawBodyOf } from '../../lib/raw-body.js';
+import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
+import { applyDeliveryReport } from './deliveries.js';
 import { applyZaloEvent, verifyZaloSignature, type ZaloEvent } from './zalo.js';
 
 const Event = z.object({
@@ -13,13 +14,31 @@ const Event = z.object({
   message: z.object({ msg_id: z.string().max(100).optional(), text: z.string().max(4000).optional(), msg_ids: z.array(z.string().max(100)).max(500).optional() }).optional(),
 }).loose();
 
+const Report = z.object({
+  /** Our reference, sent with the message: `ketnoi-delivery-<id>`. */
+  reference: z.string().max(40),
+  status: z.enum(['delivered', 'permanent-failure']),
+  error: z.string().max(300).optional(),
+});
+
 /**
- * Zalo's webhook: the signature is checked over the raw body before anything is read, the event is applied once
- * (deduplicated on msg_id), and the answer is a quick 200 as Zalo asks.
+ * Providers' callbacks, each signed over the raw body, which is checked before anything is read. Zalo's webhook
+ * (`X-ZEvent-Signature`): the event is applied once (deduplicated on msg_id) and the answer is a quick 200 as Zalo
+ * asks. The SMS gateway's delivery reports (`x-signature`: hex HMAC-SHA256 with SMS_CALLBACK_SECRET).
  */
-export function registerZaloWebhook(app: App, deps: AppDeps) {
+export function registerProviderCallbacks(app: App, deps: AppDeps) {
   void app.register(async (scoped) => {
     keepRawJson(scoped);
+    scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/sms/reports', {
+      config: { public: true },
+      schema: { tags: ['announcements'], summary: "The SMS gateway's delivery report for one message (signed): delivered, or undeliverable after all", security: [], headers: z.object({ 'x-signature': z.string().max(200).optional() }), body: Report, response: { 200: z.object({ known: z.boolean() }), 400: Problem, 403: Problem, 429: Problem } },
+      handler: async (request) => {
+        if (!verifySignature(deps.config.sms.callbackSecret, rawBodyOf(request), request.headers['x-signature'])) {
+          throw forbidden({ vi: 'Chữ ký của cổng SMS không hợp lệ', en: 'The SMS gateway signature is not valid' });
+        }
+        return { known: await applyDeliveryReport(deps.database, request.body.reference, request.body) };
+      },
+    });
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/zalo/webhook', {
       config: { public: true },
       schema: { tags: ['announcements'], summary: 'Zalo OA webhook (X-ZEvent-Signature verified; follow, unfollow, messages, receipts)', security: [], headers: z.object({ 'x-zevent-signature': z.string().max(200).optional() }), body: Event, response: { 200: z.object({ ok: z.literal(true), duplicate: z.boolean() }), 400: Problem, 403: Problem, 429: Problem } },
