@@ -15,7 +15,7 @@ export function useFakeZalo() {
     zns: [] as { phone: string; templateId: string; data: Record<string, string>; trackingId: string }[],
   };
   const overrides: Record<string, string> = {
-    ZALO_APP_ID: '1234567890', ZALO_APP_SECRET: 'app-secret', ZALO_OA_ID: '99887766', ZALO_OA_SECRET: 'oa-secret-key', ZALO_REFRESH_TOKEN: 'refresh-0', ZALO_ZNS_TEMPLATE_ID: '246810',
+    ZALO_APP_ID: '1234567890', ZALO_APP_SECRET: 'app-secret', ZALO_OA_ID: '99887766', ZALO_OA_SECRET: 'oa-secret-key', ZALO_REFRESH_TOKEN: 'refresh-0', ZALO_ZNS_TEMPLATE_ID: '246810', ZALO_ZNS_OTP_TEMPLATE_ID: '135790',
   };
   useLocalServer((req, raw, res) => {
     const body = raw.toString();
@@ -38,7 +38,7 @@ export function useFakeZalo() {
       return json(200, { error: 0, message: 'Success', data: { message_id: `oa-msg-${state.oa.length}`, user_id: userId } });
     }
     if (req.url === '/message/template') {
-      state.zns.push({ phone: String(payload.phone), templateId: String(payload.template_id), data: payload.template_data as Record<string, string>, trackingId: String(payload.tracking_id) });
+      state.zns.push({ phone: String(payload.phone), templateId: String(payload.template_id), data: payload.template_data as Record<string, string>, trackingId: String(payload.tracking_id ?? '') });
       return json(200, { error: 0, message: 'Success', data: { msg_id: `zns-${state.zns.length}`, sent_time: String(Date.now()) } });
     }
     json(404, { error: 404, message: 'Not found' });

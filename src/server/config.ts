@@ -54,6 +54,8 @@ const Env = z.object({
   ZALO_ZNS_URL: z.string().url().default('https://business.openapi.zalo.me'),
   /** The approved ZNS template for announcements (parameters: title, summary, link). */
   ZALO_ZNS_TEMPLATE_ID: z.string().optional(),
+  /** The approved ZNS template for one-time codes (parameter: otp), offered beside SMS when joining a group channel. */
+  ZALO_ZNS_OTP_TEMPLATE_ID: z.string().optional(),
   /** Web push (VAPID): keys from `npx web-push generate-vapid-keys`; development generates a pair into DATA_DIR. */
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
@@ -87,7 +89,7 @@ export type Config = {
   sms: { url: string | undefined; token: string | undefined; callbackSecret?: string | undefined };
   zalo: {
     appId: string | undefined; appSecret: string | undefined; oaId: string | undefined; oaSecret: string | undefined; refreshToken: string | undefined;
-    apiUrl: string; oauthUrl: string; znsUrl: string; znsTemplateId: string | undefined;
+    apiUrl: string; oauthUrl: string; znsUrl: string; znsTemplateId: string | undefined; znsOtpTemplateId?: string | undefined;
   };
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
   espeakPath: string;
@@ -171,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, callbackSecret: e.SMS_CALLBACK_SECRET },
     zalo: {
       appId: e.ZALO_APP_ID, appSecret: e.ZALO_APP_SECRET, oaId: e.ZALO_OA_ID, oaSecret: e.ZALO_OA_SECRET, refreshToken: e.ZALO_REFRESH_TOKEN,
-      apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''), oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''), znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''), znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,
+      apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''), oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''), znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''), znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID, znsOtpTemplateId: e.ZALO_ZNS_OTP_TEMPLATE_ID,
     },
     vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
     espeakPath: e.ESPEAK_PATH,

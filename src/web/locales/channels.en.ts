@@ -4,6 +4,7 @@ import type { channelsVi } from './channels.vi.js';
 export const channelsEn: typeof channelsVi = {
   channel_: { ZALO: 'Zalo', ZNS: 'Zalo message to my phone number', SMS: 'Text message (SMS)', EMAIL: 'Email', PUSH: 'Notifications on this phone' },
   join: {
+    sendCodeZalo: 'Get the code on Zalo',
     title: 'Join the {{group}} channel', intro: '{{commune}}. Get announcements from your group and ward the way you are used to.',
     phone: 'Phone number', sendCode: 'Send a code', codeSent: 'A 6-digit code was sent to {{phone}}', code: 'Code',
     personalId: "Personal ID number of someone in your household — only needed if this phone is not on the group's list",

@@ -2,6 +2,7 @@
 export const channelsVi = {
   channel_: { ZALO: 'Zalo', ZNS: 'Tin Zalo theo số điện thoại', SMS: 'Tin nhắn SMS', EMAIL: 'Email', PUSH: 'Thông báo trên điện thoại này' },
   join: {
+    sendCodeZalo: 'Nhận mã qua Zalo',
     title: 'Tham gia kênh thông tin {{group}}', intro: '{{commune}}. Nhận thông báo của tổ và của phường qua cách ông/bà quen dùng.',
     phone: 'Số điện thoại', sendCode: 'Gửi mã xác thực', codeSent: 'Đã gửi mã 6 số về máy {{phone}}', code: 'Mã xác thực',
     personalId: 'Số định danh cá nhân (CCCD) của một người trong hộ — chỉ cần khi số điện thoại chưa có trong danh sách của tổ',

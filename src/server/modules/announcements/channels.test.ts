@@ -173,4 +173,16 @@ describe('channels, fallback and the Zalo webhook', () => {
       { channel: 'SMS', status: 'permanent-failure', step: 0, last_error: 'handset unreachable for 72 hours' }, { channel: 'EMAIL', status: 'delivered', step: 1 },
     ]);
   });
+
+  it('sends the joining code by Zalo (ZNS OTP template) to people who do not use SMS', async () => {
+    expect((await env.t.app.inject({ method: 'GET', url: `/api/public/groups/${env.w.groupA1.id}` })).json().codeBy).toEqual(['SMS', 'ZALO']);
+    const sentBefore = sms.messages.length;
+    expect((await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/code`, payload: { phone: '0987654321', by: 'ZALO' } })).statusCode).toBe(202);
+    expect(sms.messages.length).toBe(sentBefore);
+    const otp = zalo.state.zns.at(-1)!;
+    expect(otp).toMatchObject({ phone: '84987654321', templateId: '135790' });
+    expect(otp.data.otp).toMatch(/^\d{6}$/);
+    const joined = await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/join`, payload: { phone: '0987654321', code: otp.data.otp, personalId: '031180004321', channels: [{ channel: 'ZNS' }] } });
+    expect(joined.statusCode, joined.body).toBe(201);
+  });
 });

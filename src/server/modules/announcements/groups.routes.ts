@@ -6,9 +6,11 @@ import type { App, AppDeps } from '../../app.js';
 import { errorResponses, Id, IdParams, Problem } from '../../lib/http.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../plugins/auth.js';
-import { sendPhoneCode } from '../citizens/citizens.service.js';
+import { validation } from '../../lib/errors.js';
+import { sendPhoneCode, smsCode } from '../citizens/citizens.service.js';
 import * as groups from './groups.service.js';
 import { CHANNELS } from './senders.js';
+import { znsCodeSender } from './zalo.js';
 
 const Phone = z.string().trim().max(20).transform((v, ctx) => {
   const phone = normalizePhone(v);
@@ -27,6 +29,8 @@ const PublicGroup = z.object({
   id: z.number().int(), name: z.string(), commune: z.string(),
   /** Channels this commune can send on now (a provider configured), and the key a browser subscribes to push with. */
   channels: z.array(Channel), vapidPublicKey: z.string().nullable(),
+  /** How the one-time code can come: always SMS, and Zalo (ZNS) when the commune has an OTP template. */
+  codeBy: z.array(z.enum(['SMS', 'ZALO'])),
 }).meta({ id: 'PublicGroup' });
 const Membership = z.object({
   group: z.object({ id: z.number().int(), name: z.string(), commune: z.string() }), language: z.enum(['vi', 'en']),
@@ -46,6 +50,7 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
   const { database, cipher, config } = deps;
   const db = database.db;
   const sms = createSmsSender(config, (line) => app.log.warn(line));
+  const zns = znsCodeSender(deps);
   const limited = (share: number) => ({ public: true, rateLimit: { max: Math.max(1, Math.floor(config.publicSubmitPerMinute * share)), timeWindow: '1 minute' } }) as const;
 
   r.get('/api/public/groups/:id', {
@@ -53,16 +58,19 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
     schema: { tags: ['groups'], summary: 'A residential group before joining: its name, its commune, the channels offered', security: [], params: IdParams, response: { 200: PublicGroup, ...publicErrors } },
     handler: async (request) => {
       const g = await groups.publicGroup(db, request.params.id);
-      return { id: g.id, name: g.name, commune: g.commune, channels: configuredChannels(), vapidPublicKey: config.vapid?.publicKey ?? null };
+      return { id: g.id, name: g.name, commune: g.commune, channels: configuredChannels(), vapidPublicKey: config.vapid?.publicKey ?? null, codeBy: zns.configured ? ['SMS' as const, 'ZALO' as const] : ['SMS' as const] };
     },
   });
 
   r.post('/api/public/groups/:id/code', {
     config: limited(1 / 6),
-    schema: { tags: ['groups'], summary: 'Send a 6-digit code by SMS to the phone that joins (3 an hour per number)', security: [], params: IdParams, body: z.object({ phone: Phone }), response: { 202: z.object({ sent: z.literal(true) }), ...publicErrors } },
+    schema: { tags: ['groups'], summary: 'Send a 6-digit code to the phone that joins, by SMS or Zalo (3 an hour per number)', security: [], params: IdParams, body: z.object({ phone: Phone, by: z.enum(['SMS', 'ZALO']).default('SMS') }), response: { 202: z.object({ sent: z.literal(true) }), ...publicErrors } },
     handler: async (request, reply) => {
       await groups.publicGroup(db, request.params.id);
-      await sendPhoneCode(database, cipher, sms, request.body.phone, actorOf(request), 'JOIN');
+      if (request.body.by === 'ZALO' && !zns.configured) {
+        throw validation([{ field: 'by', code: 'UNAVAILABLE', message: { vi: 'Phường chưa gửi được mã qua Zalo; hãy nhận mã qua tin nhắn SMS', en: 'Codes cannot be sent by Zalo here yet; get one by SMS' } }]);
+      }
+      await sendPhoneCode(database, cipher, request.body.by === 'ZALO' ? (phone, code) => zns.send(phone, code) : smsCode(sms), request.body.phone, actorOf(request), 'JOIN');
       reply.status(202);
       return { sent: true as const };
     },

@@ -24,6 +24,10 @@ describe('group channels', () => {
     const g = await env.t.app.inject({ method: 'GET', url: group() });
     expect(g.json()).toMatchObject({ name: 'Thôn Đông', channels: ['SMS', 'PUSH'] });
     expect(g.json().vapidPublicKey).toMatch(/^[\w-]{80,}$/);
+    expect(g.json().codeBy).toEqual(['SMS']);
+    const byZalo = await env.t.app.inject({ method: 'POST', url: `${group()}/code`, payload: { phone: '0912345678', by: 'ZALO' } });
+    expect(byZalo.statusCode).toBe(400);
+    expect(byZalo.json().errors[0]).toMatchObject({ field: 'by', code: 'UNAVAILABLE' });
     await env.t.app.inject({ method: 'POST', url: `${group()}/code`, payload: { phone: '0912 345 678' } });
     const wrong = await env.t.app.inject({ method: 'POST', url: `${group()}/join`, payload: { phone: '0912345678', code: '000000', channels: [{ channel: 'SMS' }] } });
     expect(wrong.statusCode).toBe(400);

@@ -103,6 +103,16 @@ export function znsChannel(deps: Deps, tokens = createZaloTokens(deps)): Channel
   };
 }
 
+/** A one-time code as a ZNS message (the approved OTP template, parameter `otp`), for people who use Zalo, not SMS. */
+export function znsCodeSender(deps: Deps, tokens = createZaloTokens(deps)) {
+  return {
+    configured: zaloConfigured(deps.config) && !!deps.config.zalo.znsOtpTemplateId,
+    async send(phone: string, code: string): Promise<void> {
+      await callZalo(tokens, `${deps.config.zalo.znsUrl}/message/template`, { phone: phone.replace(/^\+/, ''), template_id: deps.config.zalo.znsOtpTemplateId, template_data: { otp: code } });
+    },
+  };
+}
+
 /**
  * Checks `X-ZEvent-Signature: mac=<sha256 hex of app_id + raw body + timestamp + OA secret>` in constant time;
  * the timestamp is the event's own `timestamp` field.

@@ -9,7 +9,7 @@ import { Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../plugins/auth.js';
-import { CITIZEN_COOKIE, checkCitizenCsrf, citizenOf, dossiersOf, login, logout, register, sendPhoneCode } from './citizens.service.js';
+import { CITIZEN_COOKIE, checkCitizenCsrf, citizenOf, dossiersOf, login, logout, register, sendPhoneCode, smsCode } from './citizens.service.js';
 
 const Phone = z.string().trim().max(20).transform((v, ctx) => {
   const phone = normalizePhone(v);
@@ -51,7 +51,7 @@ export function registerCitizens(app: App, deps: AppDeps) {
     config: limited(1 / 6),
     schema: { tags: ['citizens'], summary: 'Send a 6-digit code by SMS to prove a phone number (3 an hour per number)', security: [], body: z.object({ phone: Phone }), response: { 202: z.object({ sent: z.literal(true) }), ...errors } },
     handler: async (request, reply) => {
-      await sendPhoneCode(database, cipher, sms, request.body.phone, actorOf(request));
+      await sendPhoneCode(database, cipher, smsCode(sms), request.body.phone, actorOf(request));
       reply.status(202);
       return { sent: true as const };
     },

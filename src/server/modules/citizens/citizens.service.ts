@@ -19,8 +19,13 @@ const SESSION_DAYS = 30;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
+/** Delivers a one-time code to a phone: by SMS, or (joining a group channel) as a Zalo ZNS message. */
+export type CodeSender = (phone: string, code: string) => Promise<void>;
+export const smsCode = (sms: SmsSender): CodeSender => (phone, code) =>
+  sms.send(phone, `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`);
+
 /** Sends a 6-digit code to prove a phone number: at most 3 an hour per number, valid 10 minutes, hashed at rest. */
-export async function sendPhoneCode(database: Database, cipher: PiiCipher, sms: SmsSender, phone: string, actor: Actor, purpose: 'REGISTER' | 'JOIN' = 'REGISTER'): Promise<void> {
+export async function sendPhoneCode(database: Database, cipher: PiiCipher, deliver: CodeSender, phone: string, actor: Actor, purpose: 'REGISTER' | 'JOIN' = 'REGISTER'): Promise<void> {
   const phoneBidx = cipher.blindIndex(phone, 'phone');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await database.db.transaction(async (tx) => {
@@ -34,7 +39,7 @@ export async function sendPhoneCode(database: Database, cipher: PiiCipher, sms: 
     await tx.insert(phoneCodes).values({ phoneBidx, purpose, codeHash: sha256(`${phoneBidx}:${code}`), expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'` });
     await insertAudit(tx, actor, { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) });
   });
-  await sms.send(phone, `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`);
+  await deliver(phone, code);
 }
 
 export const wrongCode = () => validation([{ field: 'code', code: 'CODE', message: { vi: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' } }]);

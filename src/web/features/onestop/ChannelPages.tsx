@@ -20,7 +20,7 @@ async function subscribePush(vapidKey: string): Promise<PushSubscriptionJSON> {
   return subscription.toJSON();
 }
 
-type Group = { id: number; name: string; commune: string; channels: Channel[]; vapidPublicKey: string | null };
+type Group = { id: number; name: string; commune: string; channels: Channel[]; vapidPublicKey: string | null; codeBy: ('SMS' | 'ZALO')[] };
 
 /** `/g/<group id>` (the poster's QR code): prove a phone, be matched to the household, choose channels in order. */
 export function JoinGroupPage({ id }: { id: number }) {
@@ -34,10 +34,10 @@ export function JoinGroupPage({ id }: { id: number }) {
   const g = group.data;
   if (!g) return <QueryState isLoading={group.isLoading} error={group.error} />;
   const offered: Channel[] = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'].filter((c) => g.channels.includes(c as Channel) && (c !== 'PUSH' || 'PushManager' in window)) as Channel[];
-  async function sendCode() {
+  async function sendCode(by: 'SMS' | 'ZALO') {
     setMessage(null);
     try {
-      await api(`/api/public/groups/${id}/code`, { method: 'POST', body: { phone } });
+      await api(`/api/public/groups/${id}/code`, { method: 'POST', body: { phone, by } });
       setCodeSent(true);
     } catch (e) {
       setMessage(messageOf(e));
@@ -79,7 +79,10 @@ export function JoinGroupPage({ id }: { id: number }) {
       <p className="muted">{t('channels.join.intro', { commune: g.commune })}</p>
       <form className="card" onSubmit={(e) => void join(e)}>
         <label>{t('channels.join.phone')}<input name="phone" type="tel" inputMode="tel" autoComplete="tel" required value={phone} onChange={(e) => setPhone(e.target.value)} /></label>
-        <button type="button" onClick={() => void sendCode()} disabled={phone.length < 9}>{t('channels.join.sendCode')}</button>
+        <p className="actions">
+          <button type="button" onClick={() => void sendCode('SMS')} disabled={phone.length < 9}>{t('channels.join.sendCode')}</button>
+          {g.codeBy.includes('ZALO') && <button type="button" onClick={() => void sendCode('ZALO')} disabled={phone.length < 9}>{t('channels.join.sendCodeZalo')}</button>}
+        </p>
         {codeSent && <p className="ok" role="status">{t('channels.join.codeSent', { phone })}</p>}
         <label>{t('channels.join.code')}<input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" /></label>
         <label>{t('channels.join.personalId')}<input name="personalId" inputMode="numeric" pattern="\d{12}" /></label>
