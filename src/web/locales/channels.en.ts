@@ -24,6 +24,7 @@ export const channelsEn: typeof channelsVi = {
     kind_: { GROUP_HEADS: 'Village and group heads', PARTY_CELLS: 'Party cell secretaries', ASSOCIATION: 'Associations', OTHER: 'Other' },
   },
   extra: {
+    tags: 'Resident tags (comma separated)',
     notReached: 'Households no message reached (for the digital team to visit)', download: 'Download the list (Excel)',
     perPerson: 'Personal content (one message per person instead of one per household)',
     gender: 'Gender', vneid: 'Electronic ID level (VNeID)', anyone: 'Anyone', scheduledAt: 'Send at', expiresAt: 'Expires at', english: 'English version (optional)',

@@ -22,6 +22,7 @@ export const channelsVi = {
     kind_: { GROUP_HEADS: 'Trưởng thôn, tổ trưởng', PARTY_CELLS: 'Bí thư chi bộ', ASSOCIATION: 'Đoàn thể, hội', OTHER: 'Khác' },
   },
   extra: {
+    tags: 'Nhãn của người dân (cách nhau bởi dấu phẩy)',
     notReached: 'Các hộ chưa nhận được tin (giao Tổ công nghệ số đến tận nhà)', download: 'Tải danh sách (Excel)',
     perPerson: 'Nội dung riêng cho từng người (mỗi người nhận một tin, thay vì mỗi hộ một tin)',
     gender: 'Giới tính', vneid: 'Mức định danh điện tử (VNeID)', anyone: 'Tất cả', scheduledAt: 'Hẹn giờ gửi', expiresAt: 'Hết hạn lúc', english: 'Bản tiếng Anh (không bắt buộc)',

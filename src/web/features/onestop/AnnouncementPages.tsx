@@ -50,7 +50,7 @@ export function AnnouncementsPage() {
     const one = (k: string) => (String(d.get(k) ?? '') ? [String(d.get(k))] : []);
     return {
       unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [],
-      genders: one('gender'), vneidLevels: one('vneid'), staffGroupIds: d.getAll('staffGroup').map(Number), perPerson: d.get('perPerson') === 'on',
+      genders: one('gender'), vneidLevels: one('vneid'), tags: String(d.get('tags') ?? '').split(',').map((x) => x.trim()).filter(Boolean), staffGroupIds: d.getAll('staffGroup').map(Number), perPerson: d.get('perPerson') === 'on',
     };
   };
   const run = async (work: () => Promise<void>) => {
@@ -100,6 +100,7 @@ export function AnnouncementsPage() {
         </div>
         <div className="actions">
           <label>{t('channels.extra.gender')}<select name="gender"><option value="">{t('channels.extra.anyone')}</option><option value="FEMALE">{t('gender.FEMALE')}</option><option value="MALE">{t('gender.MALE')}</option></select></label>
+          <label>{t('channels.extra.tags')}<input name="tags" placeholder="nguoi-cao-tuoi, ho-ngheo" /></label>
           <label>{t('channels.extra.vneid')}<select name="vneid"><option value="">{t('channels.extra.anyone')}</option>{['NONE', 'L1', 'L2'].map((v) => <option key={v} value={v}>{v}</option>)}</select></label>
         </div>
         <label className="inline"><input name="boarding" type="checkbox" />{t('onestop.announce.boardingOnly')}</label>
