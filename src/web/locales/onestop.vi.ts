@@ -69,7 +69,7 @@ export const onestopVi = {
     title: 'Thông báo', write: 'Viết thông báo', heading: 'Tiêu đề', body: 'Nội dung', category: 'Loại tin', priority: 'Mức độ', units: 'Gửi đến (thôn, tổ dân phố)',
     ageMin: 'Từ tuổi', ageMax: 'Đến tuổi', boardingOnly: 'Chỉ các nhà trọ', public: 'Đăng công khai trên trang của xã', ack: 'Đề nghị các hộ xác nhận đã nhận',
     size: 'Sẽ đến {{households}} hộ, {{people}} người', check: 'Tính số người nhận', saveDraft: 'Lưu nháp', send: 'Gửi', sent: 'Đã gửi đến {{count}} hộ', reach: 'Mức độ tiếp cận',
-    reached: 'Đã nhận tin (SMS)', targeted: 'Hộ nhận', read: 'Đã đọc', acknowledged: 'Đã xác nhận', notReached: 'Các hộ chưa xác nhận (giao Tổ công nghệ số đến tận nhà)', feed: 'Thông báo của {{commune}}', confirm: 'Gia đình tôi đã nhận', confirmed: 'Đã xác nhận, cảm ơn ông/bà', signInToConfirm: 'Đăng nhập để xác nhận',
+    reached: 'Đã nhận được tin', targeted: 'Hộ nhận', read: 'Đã đọc', acknowledged: 'Đã xác nhận', notReached: 'Các hộ chưa xác nhận (giao Tổ công nghệ số đến tận nhà)', feed: 'Thông báo của {{commune}}', confirm: 'Gia đình tôi đã nhận', confirmed: 'Đã xác nhận, cảm ơn ông/bà', signInToConfirm: 'Đăng nhập để xác nhận',
     category_: { POLICY: 'Chính sách', HEALTH: 'Y tế', CAMPAIGN: 'Chiến dịch', EMERGENCY: 'Khẩn cấp', EVENT: 'Sự kiện', PROCEDURE: 'Thủ tục' },
     priority_: { NORMAL: 'Bình thường', HIGH: 'Quan trọng', URGENT: 'Khẩn' }, status_: { DRAFT: 'Nháp', SCHEDULED: 'Đã hẹn giờ', SENT: 'Đã gửi', CANCELLED: 'Đã hủy' },
   },

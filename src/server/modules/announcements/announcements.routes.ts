@@ -51,7 +51,7 @@ const Reach = z.object({
   /** Messages by delivery status (created, sending, delivered, permanent/temporary/technical failure). */
   deliveries: z.record(z.string(), z.number().int()),
   groups: z.array(z.object({ unitId: z.number().int().nullable(), name: z.string(), targeted: z.number().int(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() })),
-  /** Households no message reached (no channel delivered): the digital team's list, 500 at most (all in the spreadsheet). */
+  /** Households no message reached (no channel delivered): the digital team's list, 200 at most (all in the spreadsheet). */
   notReached: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),
   /** When an acknowledgement was asked for: households that have not given it. */
   notAcknowledged: z.array(z.object({ householdId: z.number().int(), address: z.string(), groupName: z.string().nullable(), headName: z.string().nullable() })),

@@ -141,25 +141,34 @@ export async function cancelAnnouncement(database: Database, scope: Scope, id: n
 /** Reach per residential group: households targeted, read, acknowledged; and the households not yet acknowledged. */
 export async function reachOf(db: Tx, scope: Scope, id: number) {
   const row = await getAnnouncement(db, scope, id);
-  // One pass over the recipients: a household is reached when any of its messages was delivered.
-  const groups = await queryRows<{ unitId: number | null; name: string | null; targeted: number; reached: number; read: number; acknowledged: number }>(db, sql`
-    with delivered as (select distinct household_id from deliveries where announcement_id = ${id} and status = 'delivered')
-    select a.group_id as "unitId", g.name, count(*)::int as targeted, count(dl.household_id)::int as reached,
-      count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
-    from announcement_households a left join delivered dl on dl.household_id = a.household_id left join units g on g.id = a.group_id
-    where a.announcement_id = ${id} group by a.group_id, g.name order by g.name collate vi_num`);
-  // The head's phone stays out of the view (it is in the team's spreadsheet, whose download is audited).
-  const listed = async (which: 'not-reached' | 'not-acknowledged') => (await householdsToVisit(db, id, which, 500)).map(({ phoneEnc: _, ...h }) => h);
-  const notReached = await listed('not-reached');
-  const notAcknowledged = row.ackRequested ? await listed('not-acknowledged') : [];
+  // The head's phone stays out of the view (it is in the team's spreadsheet, whose download is audited); the view
+  // lists 200 of each, the spreadsheet all of them.
+  const listed = async (which: 'not-reached' | 'not-acknowledged') => (await householdsToVisit(db, id, which, VIEW_LIST)).map(({ phoneEnc: _, ...h }) => h);
+  // Independent reads: on PostgreSQL they run side by side on the pool (PGlite takes them one after another).
+  const [groups, notReached, notAcknowledged, deliveries] = await Promise.all([
+    // One pass over the recipients: a household is reached when any of its messages was delivered.
+    queryRows<{ unitId: number | null; name: string | null; targeted: number; reached: number; read: number; acknowledged: number }>(db, sql`
+      with delivered as (select distinct household_id from deliveries where announcement_id = ${id} and status = 'delivered')
+      select a.group_id as "unitId", g.name, count(*)::int as targeted, count(dl.household_id)::int as reached,
+        count(a.read_at)::int as read, count(a.acknowledged_at)::int as acknowledged
+      from announcement_households a left join delivered dl on dl.household_id = a.household_id left join units g on g.id = a.group_id
+      where a.announcement_id = ${id} group by a.group_id, g.name order by g.name collate vi_num`),
+    listed('not-reached'),
+    row.ackRequested ? listed('not-acknowledged') : Promise.resolve([]),
+    deliveryCounts(db, id),
+  ]);
   const withReach = groups.map((g) => ({ ...g, name: g.name ?? '' }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
   return {
     id: row.id, status: row.status,
     totals: { targeted: total('targeted'), reached: total('reached'), read: total('read'), acknowledged: total('acknowledged') },
-    deliveries: await deliveryCounts(db, id), groups: withReach, notReached, notAcknowledged,
+    deliveries, groups: withReach, notReached, notAcknowledged,
   };
 }
+
+/** Households listed in the reach view per list (the spreadsheet has them all). */
+const VIEW_LIST = 200;
+const vi = new Intl.Collator('vi', { numeric: true });
 
 export type HouseholdToVisit = { householdId: number; address: string; groupName: string | null; headName: string | null; phoneEnc: string | null };
 
@@ -178,7 +187,6 @@ export async function householdsToVisit(db: Tx, id: number, which: 'not-reached'
     where a.announcement_id = ${id} and ${condition}
     order by a.group_id, a.household_id limit ${limit}`);
   // Sorted here for people: a page's worth of rows, cheaper than an ICU sort of every recipient in the database.
-  const vi = new Intl.Collator('vi', { numeric: true });
   rows.sort((x, y) => vi.compare(x.groupName ?? '', y.groupName ?? '') || vi.compare(x.address, y.address));
   return rows;
 }
