@@ -345,6 +345,39 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/channels/limits': { permission: 'announcement.write', inside: () => ({ url: '/api/channels/limits' }) },
   'PUT /api/channels/limits/{channel}': { permission: 'channel.manage', inside: () => ({ url: '/api/channels/limits/EMAIL', payload: { perMinute: 300, perDay: 20000 } }) },
   'POST /api/announcements/audience': { permission: 'announcement.write', inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }), outside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupB1.id] } }) },
+  'GET /api/teams': { permission: 'unit.read', inside: () => ({ url: '/api/teams' }) },
+  'POST /api/teams': {
+    permission: 'team.manage',
+    inside: (w) => ({ url: '/api/teams', payload: { unitId: w.groupA1.id, name: 'Tổ công nghệ số thôn Đông', decisionRef: '125/QĐ-UBND' } }),
+    outside: (w) => ({ url: '/api/teams', payload: { unitId: w.groupB1.id, name: 'Tổ công nghệ số tổ 1' } }),
+  },
+  'POST /api/teams/{id}/members': {
+    permission: 'team.manage',
+    inside: async (w) => ({ url: `/api/teams/${(await w.f.team(w.groupA1)).teamId}/members`, payload: { fullName: 'Đoàn Thanh Niên', phone: '0911222333', skills: ['VNeID'] } }),
+    outside: async (w) => ({ url: `/api/teams/${(await w.f.team(w.groupB1)).teamId}/members`, payload: { fullName: 'Đoàn Thanh Niên' } }),
+  },
+  'DELETE /api/teams/{id}/members/{memberId}': {
+    permission: 'team.manage',
+    inside: async (w) => { const t = await w.f.team(w.groupA1); return { url: `/api/teams/${t.teamId}/members/${t.memberId}` }; },
+    outside: async (w) => { const t = await w.f.team(w.groupB1); return { url: `/api/teams/${t.teamId}/members/${t.memberId}` }; },
+  },
+  'GET /api/duty': {
+    permission: 'unit.read',
+    inside: (w) => ({ url: `/api/duty?unitId=${w.groupA1.id}&from=2030-01-01&to=2030-01-31` }),
+    outside: (w) => ({ url: `/api/duty?unitId=${w.groupB1.id}&from=2030-01-01&to=2030-01-31` }),
+  },
+  'POST /api/duty': {
+    permission: 'team.manage',
+    inside: async (w) => ({ url: '/api/duty', payload: { unitId: w.groupA1.id, day: '2031-01-02', shift: 'MORNING', memberId: (await w.f.team(w.groupA1)).memberId } }),
+    outside: async (w) => ({ url: '/api/duty', payload: { unitId: w.groupB1.id, day: '2031-01-02', shift: 'MORNING', memberId: (await w.f.team(w.groupB1)).memberId } }),
+  },
+  'GET /api/support-points': { permission: 'unit.read', inside: () => ({ url: '/api/support-points' }) },
+  'POST /api/support-points': {
+    permission: 'team.manage',
+    inside: (w) => ({ url: '/api/support-points', payload: { unitId: w.groupA1.id, name: 'Tạp hóa Tâm Hương', address: 'Số 3 ngõ 3, thôn Đông', hours: '18:00–21:00, thứ Hai đến thứ Sáu' } }),
+    outside: (w) => ({ url: '/api/support-points', payload: { unitId: w.groupB1.id, name: 'Nhà văn hóa', address: 'Tổ 1', hours: 'Tối thứ Bảy' } }),
+  },
+  'GET /api/public/communes/{code}/support-points': { public: true },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

@@ -10,7 +10,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups } from '../src/server/db/schema/index.js';
+import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups , teamMembers, teams } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -134,6 +134,12 @@ export function factories(database: Database, cipher: PiiCipher) {
     async staffGroup(unit: UnitRow) {
       const [row] = await db.insert(staffGroups).values({ unitId: unit.id, name: 'Trưởng thôn', kind: 'GROUP_HEADS' }).returning({ id: staffGroups.id });
       return row!.id;
+    },
+    /** A digital-technology team in a unit, with one member; their ids. */
+    async team(unit: UnitRow) {
+      const [t] = await db.insert(teams).values({ unitId: unit.id, name: `Tổ CNS ${unit.name}` }).returning({ id: teams.id });
+      const [m] = await db.insert(teamMembers).values({ teamId: t!.id, fullName: 'Lê Văn Tình nguyện', role: 'MEMBER' }).returning({ id: teamMembers.id });
+      return { teamId: t!.id, memberId: m!.id };
     },
     /** A message template kept in a unit. */
     async template(unit: UnitRow) {

@@ -32,6 +32,8 @@ export const Permission = {
   ANNOUNCEMENT_WRITE: 'announcement.write',
   /** Provider limits of the delivery channels: instance-wide, so the system administrator's. */
   CHANNEL_MANAGE: 'channel.manage',
+  /** Set up digital-technology teams, their members, the counter's duty roster and support points. */
+  TEAM_MANAGE: 'team.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -44,7 +46,7 @@ export const rolePermissions = {
   COMMUNE_LEADER: [
     P.UNIT_READ, P.UNIT_MANAGE, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE,
     P.RESIDENT_READ_SENSITIVE, P.REGISTRY_IMPORT, P.REGISTRY_EXPORT, P.USER_MANAGE, P.AUDIT_READ,
-    P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS, P.DOSSIER_APPROVE, P.ANNOUNCEMENT_WRITE,
+    P.DOSSIER_SUBMIT, P.DOSSIER_READ, P.DOSSIER_PROCESS, P.DOSSIER_APPROVE, P.ANNOUNCEMENT_WRITE, P.TEAM_MANAGE,
   ],
   ONESTOP_OFFICER: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.RESIDENT_READ_SENSITIVE,
@@ -52,7 +54,7 @@ export const rolePermissions = {
   ],
   GROUP_HEAD: [
     P.UNIT_READ, P.HOUSEHOLD_READ, P.HOUSEHOLD_WRITE, P.RESIDENT_READ, P.RESIDENT_WRITE, P.REGISTRY_IMPORT,
-    P.REGISTRY_EXPORT, P.ANNOUNCEMENT_WRITE,
+    P.REGISTRY_EXPORT, P.ANNOUNCEMENT_WRITE, P.TEAM_MANAGE,
   ],
   DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.DOSSIER_SUBMIT],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -14,6 +14,7 @@ import { registerCounter } from './counter/counter.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerAnnouncements } from './announcements/announcements.routes.js';
+import { registerTeams } from './teams/teams.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -61,4 +62,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerSweep(app, deps);
   registerCitizens(app, deps);
   registerAnnouncements(app, deps);
+  registerTeams(app, deps);
 }

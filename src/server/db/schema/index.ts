@@ -8,3 +8,4 @@ export * from './counter.js';
 export * from './citizens.js';
 export * from './announcements.js';
 export * from './channels.js';
+export * from './teams.js';

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { normalizePhone } from '../../../shared/phone.js';
@@ -11,8 +11,7 @@ import { conflict, notFound } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, Problem, Text } from '../../lib/http.js';
 import { readUpload } from '../../lib/uploads.js';
 import { actorOf } from '../../plugins/auth.js';
-import { insertAudit, type AuditEntry } from '../audit/audit.repo.js';
-import type { Tx } from '../../db/client.js';
+import { audited } from '../audit/audit.repo.js';
 import { checkDocument } from '../dossiers/dossiers.uploads.js';
 import { getUnitPath } from '../units/units.service.js';
 import { getAnnouncement, openAnnouncement } from './announcements.service.js';
@@ -37,13 +36,6 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
   const { database, cipher } = deps;
   const db = database.db;
   const config = { permission: Permission.ANNOUNCEMENT_WRITE };
-  /** A change and its audit entry, in one transaction. */
-  const audited = <T>(request: FastifyRequest, entry: AuditEntry, work: (tx: Tx) => Promise<T>) =>
-    db.transaction(async (tx) => {
-      const out = await work(tx);
-      await insertAudit(tx, actorOf(request), entry);
-      return out;
-    });
   const sendFile = (reply: FastifyReply, f: { name: string; mime: string; content: Buffer }) =>
     reply.type(f.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('x-content-type-options', 'nosniff').send(f.content);
 
@@ -55,9 +47,10 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
       if (a.status !== 'DRAFT' && a.status !== 'SCHEDULED') throw conflict({ vi: 'Chỉ đính kèm được khi thông báo chưa gửi', en: 'Files can be attached only before sending' });
       const upload = await readUpload(request);
       const mime = await checkDocument(upload.buffer);
-      const [f] = await audited(request, { action: 'announcement.file', entityType: 'announcement', entityId: a.id }, (tx) =>
+      const [f] = await audited(db, actorOf(request), (tx) =>
         tx.insert(announcementFiles).values({ announcementId: a.id, name: upload.fileName, mime, size: upload.buffer.length, content: upload.buffer })
-          .returning({ id: announcementFiles.id, name: announcementFiles.name, mime: announcementFiles.mime, size: announcementFiles.size }));
+          .returning({ id: announcementFiles.id, name: announcementFiles.name, mime: announcementFiles.mime, size: announcementFiles.size }),
+      { action: 'announcement.file', entityType: 'announcement', entityId: a.id });
       reply.status(201);
       return f!;
     },
@@ -92,8 +85,8 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const a = await getAnnouncement(db, request.scope!, request.params.id);
       await getUnitPath(db, request.body.unitId, request.scope!);
-      await audited(request, { action: 'announcement.broadcast', entityType: 'announcement', entityId: a.id, details: { unitId: request.body.unitId, times: request.body.airAt.length } }, (tx) =>
-        tx.insert(broadcasts).values(request.body.airAt.map((at) => ({ announcementId: a.id, unitId: request.body.unitId, airAt: new Date(at) }))));
+      await audited(db, actorOf(request), (tx) => tx.insert(broadcasts).values(request.body.airAt.map((at) => ({ announcementId: a.id, unitId: request.body.unitId, airAt: new Date(at) }))),
+        { action: 'announcement.broadcast', entityType: 'announcement', entityId: a.id, details: { unitId: request.body.unitId, times: request.body.airAt.length } });
       reply.status(201);
       return { items: await listBroadcasts(db, a.id) };
     },
@@ -148,11 +141,7 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
     schema: { tags: ['groups'], summary: 'An internal group of staff (village heads, Party cell secretaries, an association) to send announcements to', body: z.object({ unitId: Id, name: Text(120).min(2), kind: StaffGroup.shape.kind }), response: { 201: StaffGroup, ...errorResponses } },
     handler: async (request, reply) => {
       await getUnitPath(db, request.body.unitId, request.scope!);
-      const [g] = await db.transaction(async (tx) => {
-        const made = await tx.insert(staffGroups).values(request.body).returning();
-        await insertAudit(tx, actorOf(request), { action: 'staff-group.create', entityType: 'staff-group', entityId: made[0]!.id });
-        return made;
-      }); // (the audit needs the new id, so not `audited`)
+      const [g] = await audited(db, actorOf(request), (tx) => tx.insert(staffGroups).values(request.body).returning(), (made) => ({ action: 'staff-group.create', entityType: 'staff-group', entityId: made[0]!.id }));
       reply.status(201);
       return { id: g!.id, unitId: g!.unitId, name: g!.name, kind: g!.kind as z.infer<typeof StaffGroup>['kind'], members: [] };
     },
@@ -180,9 +169,9 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
       const [g] = await db.select({ id: staffGroups.id }).from(staffGroups).where(and(eq(staffGroups.id, request.params.id), unitInScope(staffGroups.unitId, request.scope!)));
       if (!g) throw notFound({ vi: 'Không tìm thấy nhóm', en: 'Staff group not found' });
       const b = request.body;
-      const [m] = await audited(request, { action: 'staff-group.member.add', entityType: 'staff-group', entityId: g.id }, (tx) => tx.insert(staffGroupMembers).values({
+      const [m] = await audited(db, actorOf(request), (tx) => tx.insert(staffGroupMembers).values({
         staffGroupId: g.id, fullName: b.fullName, title: b.title ?? null, phoneEnc: b.phone ? cipher.encrypt(normalizePhone(b.phone)!) : null, emailEnc: b.email ? cipher.encrypt(b.email) : null,
-      }).returning({ id: staffGroupMembers.id }));
+      }).returning({ id: staffGroupMembers.id }), { action: 'staff-group.member.add', entityType: 'staff-group', entityId: g.id });
       reply.status(201);
       return m!;
     },
@@ -198,8 +187,8 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
     config: { permission: Permission.CHANNEL_MANAGE },
     schema: { tags: ['announcements'], summary: "Set a channel's limits from the provider's contract", params: z.object({ channel: z.enum(CHANNELS) }), body: z.object({ perMinute: z.number().int().min(0).max(1_000_000), perDay: z.number().int().min(0).max(100_000_000) }), response: { 200: Limit, ...errorResponses } },
     handler: async (request) => {
-      await audited(request, { action: 'channel.limits', entityType: 'channel', entityId: request.params.channel, details: request.body }, (tx) =>
-        tx.update(channelLimits).set({ ...request.body, updatedAt: sql`now()` }).where(eq(channelLimits.channel, request.params.channel)));
+      await audited(db, actorOf(request), (tx) => tx.update(channelLimits).set({ ...request.body, updatedAt: sql`now()` }).where(eq(channelLimits.channel, request.params.channel)),
+        { action: 'channel.limits', entityType: 'channel', entityId: request.params.channel, details: request.body });
       return { channel: request.params.channel, ...request.body };
     },
   });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import type { Actor } from '../../plugins/auth.js';
@@ -10,6 +10,17 @@ export type AuditEntry = {
   entityId?: string | number;
   details?: Record<string, unknown>;
 };
+
+/**
+ * A change and its audit entry in one transaction; `entry` may be a function of the change's result (a new row's id).
+ */
+export async function audited<T>(db: Db, actor: Actor, work: (tx: Tx) => Promise<T>, entry: AuditEntry | ((out: T) => AuditEntry)): Promise<T> {
+  return db.transaction(async (tx) => {
+    const out = await work(tx);
+    await insertAudit(tx, actor, typeof entry === 'function' ? entry(out) : entry);
+    return out;
+  });
+}
 
 export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
