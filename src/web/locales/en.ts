@@ -1,3 +1,4 @@
+import { teamsEn } from './teams.en.js';
 import { channelsEn } from './channels.en.js';
 import type { Messages } from './vi.js';
 import { onestopEn } from './onestop.en.js';
@@ -37,5 +38,6 @@ export const en: Messages = {
   account: { title: 'My account', changePassword: 'Change password', current: 'Current password', next: 'New password (at least 10 characters)', changed: 'Password changed. Your other devices were signed out.' },
   onestop: onestopEn,
   channels: channelsEn,
+  teams: teamsEn,
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
 };

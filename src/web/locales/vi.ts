@@ -1,3 +1,4 @@
+import { teamsVi } from './teams.vi.js';
 import { channelsVi } from './channels.vi.js';
 import { onestopVi } from './onestop.vi.js';
 
@@ -36,6 +37,7 @@ export const vi = {
   account: { title: 'Tài khoản của tôi', changePassword: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', next: 'Mật khẩu mới (ít nhất 10 ký tự)', changed: 'Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất.' },
   onestop: onestopVi,
   channels: channelsVi,
+  teams: teamsVi,
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

@@ -9,6 +9,7 @@ import { useUnits } from '../units/api.js';
 import { useCitizen } from './CitizenPages.js';
 import { useStaffGroups } from './GroupPages.js';
 import { TemplatePanel } from './TemplatePanel.js';
+import { SupportPoints } from '../teams/TeamsPage.js';
 
 type Announcement = { id: number; title: string; category: string; status: 'DRAFT' | 'SCHEDULED' | 'SENT' | 'CANCELLED'; createdAt: string; sentAt: string | null; scheduledAt: string | null };
 type Size = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
@@ -204,6 +205,7 @@ export function CommuneFeed({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('onestop.announce.feed', { commune: feed.data.commune })}</h1>
+      <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       {feed.data.items.map((a) => (
         <article key={a.id} className="card" data-testid="feed-item">
