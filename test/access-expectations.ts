@@ -378,6 +378,23 @@ export const expectations: Record<string, Expectation> = {
     outside: (w) => ({ url: '/api/support-points', payload: { unitId: w.groupB1.id, name: 'Nhà văn hóa', address: 'Tổ 1', hours: 'Tối thứ Bảy' } }),
   },
   'GET /api/public/communes/{code}/support-points': { public: true },
+  'GET /api/campaign-templates': { permission: 'unit.read', inside: () => ({ url: '/api/campaign-templates' }) },
+  'GET /api/campaigns': { permission: 'unit.read', inside: () => ({ url: '/api/campaigns' }) },
+  'POST /api/campaigns': {
+    permission: 'campaign.manage',
+    inside: (w) => ({ url: '/api/campaigns', payload: { kind: 'VNEID_L2', unitId: w.groupA1.id, startsOn: '2026-12-01', deadline: '2027-01-29' } }),
+    outside: (w) => ({ url: '/api/campaigns', payload: { kind: 'VNEID_L2', unitId: w.groupB1.id, startsOn: '2026-12-01', deadline: '2027-01-29' } }),
+  },
+  'POST /api/campaigns/{id}/refresh': {
+    permission: 'campaign.manage',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/refresh` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/refresh` }),
+  },
+  'GET /api/campaigns/{id}/progress': {
+    permission: 'unit.read',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/progress` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/progress` }),
+  },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

@@ -15,6 +15,7 @@ import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerAnnouncements } from './announcements/announcements.routes.js';
 import { registerTeams } from './teams/teams.routes.js';
+import { registerCampaigns } from './campaigns/campaigns.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -63,4 +64,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCitizens(app, deps);
   registerAnnouncements(app, deps);
   registerTeams(app, deps);
+  registerCampaigns(app, deps);
 }

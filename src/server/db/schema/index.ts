@@ -9,3 +9,4 @@ export * from './citizens.js';
 export * from './announcements.js';
 export * from './channels.js';
 export * from './teams.js';
+export * from './campaigns.js';

@@ -38,7 +38,7 @@ function residentFilter(a: Audience): SQL {
 }
 
 /**
- * The people an audience selects, one row each: `household_id, group_id, resident_id, phone_enc, is_head`. Sending
+ * The people an audience selects, one row each: `household_id, group_id, resident_id, phone_enc, is_head, unit_id`. Sending
  * reads it once, as a CTE named `people`, for the household snapshot and (for personal content) one message each.
  */
 export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
@@ -49,7 +49,7 @@ export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<
   const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
   return sql`
     select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, r.id as resident_id, r.phone_enc,
-      (r.id = h.head_resident_id) as is_head
+      (r.id = h.head_resident_id) as is_head, h.unit_id
     from households h
     join units u on u.id = h.unit_id
     join household_members m on m.household_id = h.id and m.left_on is null

@@ -1,0 +1,176 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { VneidLevel, HouseholdKind } from '../../../shared/enums.js';
+import { queryRows, type Database, type Tx } from '../../db/client.js';
+import { campaigns, units } from '../../db/schema/index.js';
+import { pathInScope, unitInScope, type Scope } from '../../db/scope.js';
+import { notFound, validation } from '../../lib/errors.js';
+import { Id, Text } from '../../lib/http.js';
+import type { Actor } from '../../plugins/auth.js';
+import { Audience, matchedPeople } from '../announcements/audience.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { getUnitPath } from '../units/units.service.js';
+
+export const CampaignKind = z.enum(['VNEID_L2', 'DIGITIZE', 'ONLINE_PAYMENT', 'SKILLS', 'CUSTOM']);
+export type CampaignKind = z.infer<typeof CampaignKind>;
+const ChecklistItem = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), label: Text(120).min(2) });
+
+/** Who a campaign targets: registry filters (the announcement audience's, less its channel options). */
+export const CampaignFilters = z.object({
+  ageMin: z.number().int().min(0).max(120).optional(),
+  ageMax: z.number().int().min(0).max(120).optional(),
+  vneidLevels: z.array(z.enum(VneidLevel)).max(3).optional(),
+  householdKinds: z.array(z.enum(HouseholdKind)).max(3).optional(),
+  tags: z.array(Text(40).min(1)).max(10).optional(),
+});
+
+/**
+ * The templates a campaign starts from. Targets (100 %, 14+) are the seeds' and DOMAIN.md §4's; they are marked
+ * unconfirmed there, so each is only the starting value of a field the officer can change.
+ */
+export const CAMPAIGN_TEMPLATES: Record<CampaignKind, { name: string; level: 'PERSON' | 'HOUSEHOLD'; filters: z.infer<typeof CampaignFilters>; checklist: z.infer<typeof ChecklistItem>[]; targetRate: number }> = {
+  VNEID_L2: { name: 'Định danh điện tử mức 2 cho người từ 14 tuổi', level: 'PERSON', filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] }, checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }], targetRate: 100 },
+  DIGITIZE: { name: 'Số hóa hồ sơ, giấy tờ của hộ', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }], targetRate: 100 },
+  ONLINE_PAYMENT: { name: 'Hộ gia đình thanh toán trực tuyến', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }], targetRate: 80 },
+  SKILLS: { name: 'Bình dân học vụ số', level: 'PERSON', filters: { ageMin: 15 }, checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }], targetRate: 100 },
+  CUSTOM: { name: 'Chiến dịch', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'done', label: 'Đã hoàn thành' }], targetRate: 100 },
+};
+
+export const NewCampaign = z.object({
+  kind: CampaignKind, unitId: Id, name: Text(200).min(3).optional(), level: z.enum(['PERSON', 'HOUSEHOLD']).optional(),
+  filters: CampaignFilters.optional(), checklist: z.array(ChecklistItem).min(1).max(10).optional(), targetRate: z.number().int().min(1).max(100).optional(),
+  startsOn: z.iso.date(), deadline: z.iso.date(),
+}).refine((c) => c.startsOn <= c.deadline, { path: ['deadline'], message: 'The deadline must not come before the start' });
+export type NewCampaign = z.infer<typeof NewCampaign>;
+
+type Row = typeof campaigns.$inferSelect;
+
+/** The audience shape the registry query takes, from a campaign's unit and filters. */
+const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) => Audience.parse({ unitIds: [unitId], ...f, genders: [] });
+
+/**
+ * Adds the people (or households) who match and are not targets yet, and lets go of open targets who no longer match
+ * (moved away, now level 2 through another path, died); done targets stay done. Run at creation and on refresh.
+ */
+async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number; removed: number }> {
+  const people = await matchedPeople(tx, scope, audienceOf(c.unitId, c.filters as z.infer<typeof CampaignFilters>));
+  const who = c.level === 'PERSON' ? sql`resident_id` : sql`null::int`;
+  const [r] = await queryRows<{ added: number; removed: number }>(tx, sql`
+    with people as (${people}),
+    matching as (select distinct on (household_id, coalesce(${who}, 0)) household_id, ${who} as resident_id, unit_id, group_id from people),
+    added as (
+      insert into campaign_targets (campaign_id, household_id, resident_id, unit_id, group_id)
+      select ${c.id}, household_id, resident_id, unit_id, group_id from matching
+      on conflict (campaign_id, household_id, coalesce(resident_id, 0)) do update set removed_on = null, unit_id = excluded.unit_id, group_id = excluded.group_id
+        where campaign_targets.removed_on is not null
+      returning 1),
+    removed as (
+      update campaign_targets t set removed_on = current_date
+      where t.campaign_id = ${c.id} and t.removed_on is null and t.done_at is null
+        and not exists (select 1 from matching m where m.household_id = t.household_id and coalesce(m.resident_id, 0) = coalesce(t.resident_id, 0))
+      returning 1)
+    select (select count(*) from added)::int as added, (select count(*) from removed)::int as removed`);
+  await tx.update(campaigns).set({ refreshedAt: sql`now()` }).where(eq(campaigns.id, c.id));
+  return r!;
+}
+
+/**
+ * Starts a campaign from a template: for a commune or group, its targets are snapshotted now; for a province it fans
+ * out, one campaign per commune under it (each with its own targets), grouped under the province's.
+ */
+export async function createCampaign(database: Database, scope: Scope, input: NewCampaign, userId: number, actor: Actor): Promise<{ id: number; communes: number; targets: number }> {
+  const template = CAMPAIGN_TEMPLATES[input.kind];
+  const [unit] = await database.db.select({ id: units.id, tier: units.tier, path: units.path }).from(units).where(eq(units.id, input.unitId));
+  await getUnitPath(database.db, input.unitId, scope);
+  if (!unit || unit.tier === 'NATION') throw validation([{ field: 'unitId', code: 'UNIT', message: { vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố', en: 'Choose a province, commune or residential group' } }]);
+  const values = {
+    kind: input.kind, name: input.name ?? template.name, level: input.level ?? template.level, filters: { ...template.filters, ...(input.filters ?? {}) },
+    checklist: input.checklist ?? template.checklist, targetRate: input.targetRate ?? template.targetRate, startsOn: input.startsOn, deadline: input.deadline, createdBy: userId,
+  };
+  return database.db.transaction(async (tx) => {
+    const [parent] = await tx.insert(campaigns).values({ ...values, unitId: unit.id }).returning();
+    let targets = 0;
+    let communes = 0;
+    if (unit.tier === 'PROVINCE') {
+      const children = await tx.select({ id: units.id }).from(units).where(and(eq(units.parentId, unit.id), eq(units.tier, 'COMMUNE'), sql`${units.closedAt} is null`));
+      for (const commune of children) {
+        const [child] = await tx.insert(campaigns).values({ ...values, unitId: commune.id, parentId: parent!.id }).returning();
+        targets += (await refreshIn(tx, scope, child!)).added;
+        communes += 1;
+      }
+    } else {
+      targets = (await refreshIn(tx, scope, parent!)).added;
+      communes = 1;
+    }
+    await insertAudit(tx, actor, { action: 'campaign.create', entityType: 'campaign', entityId: parent!.id, details: { kind: input.kind, communes, targets } });
+    return { id: parent!.id, communes, targets };
+  });
+}
+
+/**
+ * A campaign the caller may see: one filed in their units, or — to follow it — one that covers them (a group head
+ * follows the commune's campaign in their group). Changing it (`covering: false`) needs it filed in their units.
+ */
+export async function getCampaign(db: Tx, scope: Scope, id: number, { covering = false } = {}): Promise<Row> {
+  const [c] = await db.select({ c: campaigns }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
+    .where(and(eq(campaigns.id, id), covering ? campaignVisible(scope) : unitInScope(campaigns.unitId, scope)));
+  if (!c) throw notFound({ vi: 'Không tìm thấy chiến dịch', en: 'Campaign not found' });
+  return c.c;
+}
+
+/** In the caller's units, or over them (the campaign's unit path is a prefix of one of theirs). */
+export const campaignVisible = (scope: Scope) => scope.prefixes.length
+  ? sql`(${pathInScope(units.path, scope)} or ${sql.join(scope.prefixes.map((p) => sql`${p} like ${units.path} || '%'`), sql` or `)})`
+  : sql`false`;
+
+/** The campaigns holding targets: itself, or a province campaign's communes. */
+async function targetCampaigns(db: Tx, c: Row): Promise<number[]> {
+  const children = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.parentId, c.id));
+  return children.length ? children.map((x) => x.id) : [c.id];
+}
+
+/** Brings the targets up to date with the registry (new residents join, movers leave). */
+export async function refreshCampaign(database: Database, scope: Scope, id: number, actor: Actor) {
+  const c = await getCampaign(database.db, scope, id);
+  return database.db.transaction(async (tx) => {
+    const ids = await targetCampaigns(tx, c);
+    const rows = await tx.select().from(campaigns).where(inArray(campaigns.id, ids));
+    const total = { added: 0, removed: 0 };
+    for (const row of rows) {
+      const r = await refreshIn(tx, scope, row);
+      total.added += r.added;
+      total.removed += r.removed;
+    }
+    await insertAudit(tx, actor, { action: 'campaign.refresh', entityType: 'campaign', entityId: id, details: total });
+    return total;
+  });
+}
+
+/**
+ * Progress under a unit, one row per child unit (province → communes → groups → alleys): targets, done, rate, and the
+ * target rate. A child is named by the next step of the target's unit path below `unitId`.
+ */
+export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: number) {
+  const c = await getCampaign(db, scope, id, { covering: true });
+  // Without a unit asked for: the campaign's own, or (following one filed above) the caller's first unit.
+  const own = scope.prefixes[0]?.split('/').filter(Boolean).map(Number).at(-1);
+  const [inScope] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, id), unitInScope(campaigns.unitId, scope)));
+  const underPath = await getUnitPath(db, unitId ?? (inScope ? c.unitId : own ?? c.unitId), scope);
+  const depth = underPath.split('/').filter(Boolean).length;
+  const ids = await targetCampaigns(db, c);
+  const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(db, sql`
+    select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, count(*)::int as targets, count(t.done_at)::int as done
+    from campaign_targets t join units u on u.id = t.unit_id
+    left join units child on child.id = nullif(split_part(u.path, '/', ${depth + 2}), '')::int
+    where t.campaign_id in (${sql.join(ids.map((x) => sql`${x}`), sql`, `)}) and t.removed_on is null and u.path like ${`${underPath}%`}
+    group by 1, 2 order by child.name collate vi_num`);
+  const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
+  const targets = rows.reduce((n, r) => n + r.targets, 0);
+  const done = rows.reduce((n, r) => n + r.done, 0);
+  return {
+    id: c.id, name: c.name, kind: c.kind, level: c.level, targetRate: c.targetRate, startsOn: c.startsOn, deadline: c.deadline,
+    total: { targets, done, rate: rate(done, targets) },
+    // Rows with no unit below are the unit's own households (a household filed directly under a group, not an alley).
+    units: rows.map((r) => ({ unitId: r.unitId, name: r.name ?? '', targets: r.targets, done: r.done, rate: rate(r.done, r.targets) })),
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../../../../test/world.js';
+
+const env = useWorld();
+const dates = { startsOn: '2026-12-01', deadline: '2027-01-29' };
+
+describe('campaigns', () => {
+  it('takes a VNeID campaign\'s targets from the registry (14+, not yet level 2) and shows progress down to the alley', async () => {
+    const { w } = env;
+    await env.t.database.raw(`update residents set vneid_level = 'L2' where id = $1`, [w.residents.binh.id]);
+    const made = await w.agents.leaderA.post('/api/campaigns', { kind: 'VNEID_L2', unitId: w.communeA.id, ...dates });
+    expect(made.statusCode, made.body).toBe(201);
+    // An (48) and Cường (25) still need level 2; Bình already has it.
+    expect(made.json()).toMatchObject({ communes: 1, targets: 2 });
+    const id = made.json().id;
+    const commune = (await w.agents.leaderA.get(`/api/campaigns/${id}/progress`)).json();
+    expect(commune).toMatchObject({ name: 'Định danh điện tử mức 2 cho người từ 14 tuổi', level: 'PERSON', targetRate: 100, total: { targets: 2, done: 0, rate: 0 } });
+    expect(commune.units.map((u: { name: string; targets: number }) => [u.name, u.targets])).toEqual([['Thôn Đông', 1], ['Thôn Tây', 1]]);
+    const group = (await w.agents.headA1.get(`/api/campaigns/${id}/progress?unitId=${w.groupA1.id}`)).json();
+    expect(group.units).toEqual([expect.objectContaining({ unitId: w.alleyA1.id, name: 'Ngõ 3', targets: 1 })]);
+    // The group head sees their group's part, not the next group's.
+    expect((await w.agents.headA1.get(`/api/campaigns/${id}/progress?unitId=${w.groupA2.id}`)).statusCode).toBe(404);
+    expect((await w.agents.leaderB.get(`/api/campaigns/${id}/progress`)).statusCode).toBe(404);
+
+    // A newcomer aged 16 joins the campaign; Cường moves away and leaves it.
+    await w.f.resident(w.households.hA2, { fullName: 'Lê Thị Mới', birthDate: '2010-05-05', gender: 'FEMALE' });
+    await env.t.database.raw(`update household_members set left_on = current_date where resident_id = $1`, [w.residents.cuong.id]);
+    expect((await w.agents.leaderA.post(`/api/campaigns/${id}/refresh`)).json()).toEqual({ added: 1, removed: 1 });
+    expect((await w.agents.leaderA.get(`/api/campaigns/${id}/progress`)).json().total.targets).toBe(2);
+  });
+
+  it('lets a group head start one for their group only, and fans a province campaign out to its communes', async () => {
+    const { w } = env;
+    const mine = await w.agents.headA1.post('/api/campaigns', { kind: 'ONLINE_PAYMENT', unitId: w.groupA1.id, ...dates });
+    expect(mine.json()).toMatchObject({ targets: 1 });
+    expect((await w.agents.headA1.post('/api/campaigns', { kind: 'ONLINE_PAYMENT', unitId: w.groupA2.id, ...dates })).statusCode).toBe(404);
+    expect((await w.agents.teamA1.post('/api/campaigns', { kind: 'ONLINE_PAYMENT', unitId: w.groupA1.id, ...dates })).statusCode).toBe(403);
+    expect((await w.agents.leaderA.post('/api/campaigns', { kind: 'CUSTOM', unitId: w.communeA.id, startsOn: '2027-01-02', deadline: '2026-12-01' })).statusCode).toBe(400);
+
+    const province = await w.agents.province.post('/api/campaigns', { kind: 'DIGITIZE', unitId: w.province.id, targetRate: 90, ...dates });
+    expect(province.json()).toMatchObject({ communes: 2 });
+    const drill = (await w.agents.province.get(`/api/campaigns/${province.json().id}/progress`)).json();
+    expect(drill.targetRate).toBe(90);
+    expect(drill.units.map((u: { name: string }) => u.name)).toEqual(['Phường Bình Minh', 'Xã An Hòa']);
+    // Commune A's leader sees the commune's own part of it.
+    const theirs = (await w.agents.leaderA.get('/api/campaigns')).json().items.filter((c: { parentId: number | null }) => c.parentId === province.json().id);
+    expect(theirs).toHaveLength(1);
+  });
+});
