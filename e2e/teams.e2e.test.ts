@@ -34,4 +34,22 @@ describe('digital technology teams in Chromium', () => {
       await c.context.close();
     }
   });
+
+  it('a commune leader starts a VNeID campaign and drills its progress down to the alley', async () => {
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/campaigns`);
+    const form = leader.page.getByTestId('campaign-form');
+    await form.getByLabel('Loại chiến dịch').selectOption('VNEID_L2');
+    await form.getByLabel('Hạn hoàn thành').fill('2027-01-29');
+    await form.getByRole('button', { name: 'Phát động' }).click();
+    await leader.page.getByText(/Đã phát động: \d+ đối tượng ở 1 xã, phường/).waitFor();
+    await leader.page.getByTestId('campaigns').getByRole('link', { name: 'Định danh điện tử mức 2 cho người từ 14 tuổi' }).click();
+    await leader.page.getByTestId('campaign-total').getByText(/Đã xong 0\/\d+ \(0%\)/).waitFor();
+    await leader.page.getByTestId('campaign-units').getByRole('button', { name: 'Thôn Đông' }).click();
+    await leader.page.getByTestId('campaign-units').getByRole('button', { name: 'Ngõ 3' }).waitFor();
+    await snap(leader.page, 'campaign-progress');
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+  });
 });

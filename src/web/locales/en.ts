@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns.en.js';
 import { teamsEn } from './teams.en.js';
 import { channelsEn } from './channels.en.js';
 import type { Messages } from './vi.js';
@@ -39,5 +40,6 @@ export const en: Messages = {
   onestop: onestopEn,
   channels: channelsEn,
   teams: teamsEn,
+  campaigns: campaignsEn,
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
 };

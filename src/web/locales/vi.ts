@@ -1,3 +1,4 @@
+import { campaignsVi } from './campaigns.vi.js';
 import { teamsVi } from './teams.vi.js';
 import { channelsVi } from './channels.vi.js';
 import { onestopVi } from './onestop.vi.js';
@@ -38,6 +39,7 @@ export const vi = {
   onestop: onestopVi,
   channels: channelsVi,
   teams: teamsVi,
+  campaigns: campaignsVi,
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

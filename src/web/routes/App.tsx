@@ -20,6 +20,7 @@ import { AnnouncementsPage, CommuneFeed, ReachPage } from '../features/onestop/A
 import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/onestop/ChannelPages.js';
 import { GroupsPage } from '../features/onestop/GroupPages.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
+import { CampaignProgressPage, CampaignsPage } from '../features/campaigns/CampaignPages.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -64,6 +65,7 @@ function Console() {
     ['/announcements', t('onestop.nav.announcements'), can(me.data, 'announcement.write')],
     ['/groups', t('channels.groups.title'), can(me.data, 'announcement.write')],
     ['/teams', t('teams.title'), can(me.data, 'unit.read')],
+    ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
     ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
@@ -111,6 +113,8 @@ function Console() {
           <Route path="/announcements" component={AnnouncementsPage} />
           <Route path="/groups" component={GroupsPage} />
           <Route path="/teams" component={TeamsPage} />
+          <Route path="/campaigns" component={CampaignsPage} />
+          <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>

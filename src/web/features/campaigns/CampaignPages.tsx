@@ -1,0 +1,101 @@
+import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDate } from '../../lib/format.js';
+import { useUnits } from '../units/api.js';
+
+type Kind = 'VNEID_L2' | 'DIGITIZE' | 'ONLINE_PAYMENT' | 'SKILLS' | 'CUSTOM';
+type Template = { kind: Kind; name: string; targetRate: number };
+type Campaign = { id: number; parentId: number | null; kind: Kind; name: string; targetRate: number; startsOn: string; deadline: string };
+type Progress = {
+  name: string; targetRate: number; startsOn: string; deadline: string; total: { targets: number; done: number; rate: number };
+  units: { unitId: number | null; name: string; targets: number; done: number; rate: number }[];
+};
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** `/campaigns`: start a door-to-door campaign from a template, and the campaigns under way. */
+export function CampaignsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: () => api<{ items: Template[] }>('/api/campaign-templates') });
+  const list = useQuery({ queryKey: ['campaigns'], queryFn: () => api<{ items: Campaign[] }>('/api/campaigns') });
+  const root = useUnits().data?.[0];
+  const children = useUnits(root && root.tier !== 'ZONE' ? root.id : undefined).data ?? [];
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function start(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const d = new FormData(event.currentTarget);
+    setMessage(null);
+    try {
+      const r = await api<{ targets: number; communes: number }>('/api/campaigns', { method: 'POST', body: {
+        kind: d.get('kind'), unitId: Number(d.get('unitId')), startsOn: d.get('startsOn'), deadline: d.get('deadline'),
+        ...(d.get('targetRate') ? { targetRate: Number(d.get('targetRate')) } : {}),
+      } });
+      setMessage({ ok: true, text: t('campaigns.started', { targets: r.targets, communes: r.communes }) });
+      await client.invalidateQueries({ queryKey: ['campaigns'] });
+    } catch (e) {
+      setMessage({ ok: false, text: messageOf(e) });
+    }
+  }
+  return (
+    <section>
+      <h1>{t('campaigns.title')}</h1>
+      <QueryState isLoading={list.isLoading} error={list.error} />
+      <ul className="cards" data-testid="campaigns">
+        {list.data?.items.map((c) => (
+          <li key={c.id} className="card">
+            <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
+            <div className="muted">{formatDate(c.startsOn)} → {formatDate(c.deadline)} · {t('campaigns.target', { rate: c.targetRate })}</div>
+          </li>
+        ))}
+      </ul>
+      <form className="card" onSubmit={(e) => void start(e)} data-testid="campaign-form">
+        <h2>{t('campaigns.new')}</h2>
+        <label>{t('campaigns.template')}<select name="kind">{templates.data?.items.map((x) => <option key={x.kind} value={x.kind}>{x.name}</option>)}</select></label>
+        <label>{t('campaigns.unit')}<select name="unitId">{[...(root ? [root] : []), ...children.filter((u) => !u.closedAt)].map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select></label>
+        <div className="actions">
+          <label>{t('campaigns.startsOn')}<input name="startsOn" type="date" required defaultValue={today()} /></label>
+          <label>{t('campaigns.deadline')}<input name="deadline" type="date" required /></label>
+          <label>{t('campaigns.targetRate')}<input name="targetRate" type="number" min={1} max={100} placeholder="100" /></label>
+        </div>
+        {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <button type="submit" className="primary" disabled={!root}>{t('campaigns.start')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** `/campaigns/<id>`: the rate against the target, unit by unit; a unit's row opens the units below it. */
+export function CampaignProgressPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const [trail, setTrail] = useState<{ unitId: number; name: string }[]>([]);
+  const at = trail.at(-1)?.unitId;
+  const progress = useQuery({ queryKey: ['campaign-progress', id, at], queryFn: () => api<Progress>(`/api/campaigns/${id}/progress${at ? `?unitId=${at}` : ''}`) });
+  const p = progress.data;
+  if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
+  return (
+    <section>
+      <h1>{p.name}</h1>
+      <p className="muted">{formatDate(p.startsOn)} → {formatDate(p.deadline)} · {t('campaigns.target', { rate: p.targetRate })}</p>
+      <p className="actions">
+        <button type="button" onClick={() => setTrail([])} disabled={trail.length === 0}>{t('campaigns.top')}</button>
+        {trail.map((s, i) => <button key={s.unitId} type="button" onClick={() => setTrail(trail.slice(0, i + 1))}>{s.name}</button>)}
+      </p>
+      <p data-testid="campaign-total"><strong>{t('campaigns.progress', { done: p.total.done, targets: p.total.targets, rate: p.total.rate.toLocaleString('vi-VN') })}</strong></p>
+      <table className="table" data-testid="campaign-units">
+        <thead><tr><th /><th>{t('campaigns.targets')}</th><th>{t('campaigns.done')}</th><th>{t('campaigns.rate')}</th></tr></thead>
+        <tbody>
+          {p.units.map((u) => (
+            <tr key={u.unitId ?? 0}>
+              <td>{u.unitId ? <button type="button" className="link" onClick={() => setTrail([...trail, { unitId: u.unitId!, name: u.name }])}>{u.name}</button> : t('campaigns.direct')}</td>
+              <td>{u.targets}</td><td>{u.done}</td><td className={u.rate >= p.targetRate ? 'ok' : ''}>{u.rate.toLocaleString('vi-VN')}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
