@@ -390,6 +390,21 @@ export const expectations: Record<string, Expectation> = {
     inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/refresh` }),
     outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/refresh` }),
   },
+  'POST /api/campaigns/{id}/assign': {
+    permission: 'campaign.manage',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/assign` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/assign` }),
+  },
+  'PUT /api/campaigns/{id}/households/{householdId}/assignee': {
+    permission: 'campaign.manage',
+    inside: async (w) => { const a = await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id); return { url: `/api/campaigns/${a.campaignId}/households/${a.householdId}/assignee`, payload: { memberId: a.memberId } }; },
+    outside: async (w) => { const a = await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id); return { url: `/api/campaigns/${a.campaignId}/households/${a.householdId}/assignee`, payload: { memberId: a.memberId } }; },
+  },
+  'GET /api/campaigns/{id}/mine': {
+    permission: 'unit.read',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/mine` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/mine` }),
+  },
   'GET /api/campaigns/{id}/progress': {
     permission: 'unit.read',
     inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/progress` }),

@@ -10,7 +10,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups , teamMembers, teams , campaigns } from '../src/server/db/schema/index.js';
+import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups , teamMembers, teams , campaigns , campaignTargets } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -146,6 +146,13 @@ export function factories(database: Database, cipher: PiiCipher) {
       const [author] = await db.select({ id: users.id }).from(users).limit(1);
       const [row] = await db.insert(campaigns).values({ unitId: unit.id, kind: 'ONLINE_PAYMENT', name: 'Thanh toán trực tuyến', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'pays_online', label: 'Đã thanh toán trực tuyến' }], targetRate: 80, startsOn: '2026-12-01', deadline: '2027-01-29', createdBy: author!.id }).returning({ id: campaigns.id });
       return row!.id;
+    },
+    /** A campaign in a group with one household as its target and a team member to give it to. */
+    async campaignWithTarget(unit: UnitRow, householdId: number) {
+      const campaignId = await this.campaign(unit);
+      await db.insert(campaignTargets).values({ campaignId, householdId, unitId: unit.id, groupId: unit.id });
+      const { memberId } = await this.team(unit);
+      return { campaignId, householdId, memberId };
     },
     /** A message template kept in a unit. */
     async template(unit: UnitRow) {

@@ -98,7 +98,7 @@ describe('bad-input sweep', () => {
         expect(res.statusCode, `${op.key} with ${bad}`).toBeGreaterThanOrEqual(400);
       }
     }
-  });
+  }, 120_000);
 
   it('query parameters: wrong types, huge and hostile strings → never 5xx; wrong types → 400', async () => {
     for (const op of operations) {
@@ -114,7 +114,7 @@ describe('bad-input sweep', () => {
         }
       }
     }
-  });
+  }, 120_000); // every operation with a query, each with a dozen malformed values
 
   it('JSON bodies: wrong types, missing fields, hostile strings, deep nesting → never 5xx, and nothing half-written', async () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };

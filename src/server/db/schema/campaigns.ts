@@ -56,9 +56,12 @@ export const campaignTargets = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     lastOutcome: text('last_outcome'),
     bestTime: text('best_time'),
+    /** The team member who visits this household (every target of a household goes to the same member). */
+    assignedMemberId: integer('assigned_member_id'),
   },
   (t) => [
     uniqueIndex('campaign_targets_key').on(t.campaignId, t.householdId, sql`coalesce(${t.residentId}, 0)`),
     index('campaign_targets_group_idx').on(t.campaignId, t.groupId),
+    index('campaign_targets_member_idx').on(t.assignedMemberId, t.campaignId).where(sql`${t.assignedMemberId} is not null`),
   ],
 );

@@ -6,6 +6,7 @@ import type { App, AppDeps } from '../../app.js';
 import { campaigns, units } from '../../db/schema/index.js';
 import { errorResponses, Id, IdParams } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
+import { assignAutomatically, myHouseholds, reassign } from './assignment.js';
 import * as service from './campaigns.service.js';
 
 const Campaign = z.object({
@@ -55,6 +56,30 @@ export function registerCampaigns(app: App, deps: AppDeps) {
     config: manage,
     schema: { tags: ['campaigns'], summary: 'Bring the targets up to date: new residents who match join, people who moved away leave', params: IdParams, response: { 200: z.object({ added: z.number().int(), removed: z.number().int() }), ...errorResponses } },
     handler: async (request) => service.refreshCampaign(database, request.scope!, request.params.id, actorOf(request)),
+  });
+
+  r.post('/api/campaigns/:id/assign', {
+    config: manage,
+    schema: { tags: ['campaigns'], summary: "Hand unassigned households to their group team's members, the least loaded first", params: IdParams, response: { 200: z.object({ assigned: z.number().int() }), ...errorResponses } },
+    handler: async (request) => assignAutomatically(database, request.scope!, request.params.id, actorOf(request)),
+  });
+
+  r.put('/api/campaigns/:id/households/:householdId/assignee', {
+    config: manage,
+    schema: { tags: ['campaigns'], summary: 'Give a household to another team member (audited)', params: z.object({ id: Id, householdId: Id }), body: z.object({ memberId: Id }), response: { 204: z.null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await reassign(database, request.scope!, request.params.id, request.params.householdId, request.body.memberId, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/campaigns/:id/mine', {
+    config: read,
+    schema: { tags: ['campaigns'], summary: 'The households assigned to me (the team member signed in), with how far each is', params: IdParams, response: { 200: z.object({ items: z.array(z.object({ householdId: z.number().int(), address: z.string(), unitName: z.string(), people: z.number().int(), done: z.number().int(), lastOutcome: z.string().nullable(), bestTime: z.string().nullable() })) }), ...errorResponses } },
+    handler: async (request) => {
+      await service.getCampaign(db, request.scope!, request.params.id, { covering: true });
+      return { items: await myHouseholds(db, request.auth!.user.id, request.params.id) };
+    },
   });
 
   r.get('/api/campaigns/:id/progress', {

@@ -123,17 +123,18 @@ export const campaignVisible = (scope: Scope) => scope.prefixes.length
   ? sql`(${pathInScope(units.path, scope)} or ${sql.join(scope.prefixes.map((p) => sql`${p} like ${units.path} || '%'`), sql` or `)})`
   : sql`false`;
 
-/** The campaigns holding targets: itself, or a province campaign's communes. */
-async function targetCampaigns(db: Tx, c: Row): Promise<number[]> {
-  const children = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.parentId, c.id));
-  return children.length ? children.map((x) => x.id) : [c.id];
+
+/** The campaigns holding a campaign's targets: itself, or a province campaign's communes. */
+export async function holdersOf(db: Tx, id: number): Promise<number[]> {
+  const children = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.parentId, id));
+  return children.length ? children.map((x) => x.id) : [id];
 }
 
 /** Brings the targets up to date with the registry (new residents join, movers leave). */
 export async function refreshCampaign(database: Database, scope: Scope, id: number, actor: Actor) {
   const c = await getCampaign(database.db, scope, id);
   return database.db.transaction(async (tx) => {
-    const ids = await targetCampaigns(tx, c);
+    const ids = await holdersOf(tx, c.id);
     const rows = await tx.select().from(campaigns).where(inArray(campaigns.id, ids));
     const total = { added: 0, removed: 0 };
     for (const row of rows) {
@@ -157,7 +158,7 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
   const [inScope] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, id), unitInScope(campaigns.unitId, scope)));
   const underPath = await getUnitPath(db, unitId ?? (inScope ? c.unitId : own ?? c.unitId), scope);
   const depth = underPath.split('/').filter(Boolean).length;
-  const ids = await targetCampaigns(db, c);
+  const ids = await holdersOf(db, c.id);
   const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(db, sql`
     select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, count(*)::int as targets, count(t.done_at)::int as done
     from campaign_targets t join units u on u.id = t.unit_id

@@ -46,4 +46,28 @@ describe('campaigns', () => {
     const theirs = (await w.agents.leaderA.get('/api/campaigns')).json().items.filter((c: { parentId: number | null }) => c.parentId === province.json().id);
     expect(theirs).toHaveLength(1);
   });
+
+  it('hands households to the group team\'s members by load, shows each member only their own, and audits a reassignment', async () => {
+    const { w } = env;
+    await w.f.household(w.groupA1, { address: 'Số 9 thôn Đông', code: '9' }).then((h) => w.f.resident(h, { fullName: 'Đỗ Văn Chín', birthDate: '1970-01-01', gender: 'MALE', head: true }));
+    const id = (await w.agents.leaderA.post('/api/campaigns', { kind: 'DIGITIZE', unitId: w.communeA.id, ...dates })).json().id;
+    const team = (await w.agents.headA1.post('/api/teams', { unitId: w.groupA1.id, name: 'Tổ CNS thôn Đông' })).json().id;
+    const mine = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Thành viên có tài khoản', userId: w.accounts.teamA1.id })).json().id;
+    const other = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Thành viên thứ hai' })).json().id;
+    // Thôn Đông's two households go one to each member; Thôn Tây has no team yet, so its household waits.
+    expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 2 });
+    const communeTeam = (await w.agents.leaderA.post('/api/teams', { unitId: w.communeA.id, name: 'Tổ CNS xã' })).json().id;
+    await w.agents.leaderA.post(`/api/teams/${communeTeam}/members`, { fullName: 'Cán bộ xã' });
+    expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 1 });
+
+    const first = (await w.agents.teamA1.get(`/api/campaigns/${id}/mine`)).json().items;
+    expect(first).toHaveLength(1);
+    const all = await env.t.database.raw<{ household_id: number; assigned_member_id: number }>(`select household_id, assigned_member_id from campaign_targets t join campaigns c on c.id = t.campaign_id where c.id = $1 and assigned_member_id = $2`, [id, other]);
+    expect(all).toHaveLength(1);
+    expect((await w.agents.headA1.request({ method: 'PUT', url: `/api/campaigns/${id}/households/${all[0]!.household_id}/assignee`, payload: { memberId: mine } })).statusCode).toBe(204);
+    expect((await w.agents.teamA1.get(`/api/campaigns/${id}/mine`)).json().items.map((h: { address: string }) => h.address).sort()).toEqual(['Số 7, ngõ 3, thôn Đông', 'Số 9 thôn Đông']);
+    expect((await w.agents.leaderB.request({ method: 'PUT', url: `/api/campaigns/${id}/households/${all[0]!.household_id}/assignee`, payload: { memberId: mine } })).statusCode).toBe(404);
+    const [log] = await env.t.database.raw<{ details: { from: number; to: number } }>(`select details from audit_log where action = 'campaign.reassign' order by id desc limit 1`);
+    expect(log!.details).toMatchObject({ campaignId: id, from: other, to: mine });
+  });
 });

@@ -74,8 +74,21 @@ export function CampaignProgressPage({ id }: { id: number }) {
   const [trail, setTrail] = useState<{ unitId: number; name: string }[]>([]);
   const at = trail.at(-1)?.unitId;
   const progress = useQuery({ queryKey: ['campaign-progress', id, at], queryFn: () => api<Progress>(`/api/campaigns/${id}/progress${at ? `?unitId=${at}` : ''}`) });
+  const mine = useQuery({ queryKey: ['campaign-mine', id], queryFn: () => api<{ items: { householdId: number; address: string; unitName: string; people: number; done: number; bestTime: string | null }[] }>(`/api/campaigns/${id}/mine`) });
+  const client = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const p = progress.data;
   if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
+  const assign = async () => {
+    setMessage(null);
+    try {
+      const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
+      setMessage({ ok: true, text: t('campaigns.assigned', { count: r.assigned }) });
+      await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
+    } catch (e) {
+      setMessage({ ok: false, text: messageOf(e) });
+    }
+  };
   return (
     <section>
       <h1>{p.name}</h1>
@@ -96,6 +109,14 @@ export function CampaignProgressPage({ id }: { id: number }) {
           ))}
         </tbody>
       </table>
+      <p><button type="button" onClick={() => void assign()}>{t('campaigns.assign')}</button></p>
+      {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {(mine.data?.items.length ?? 0) > 0 && (
+        <section data-testid="my-households">
+          <h2>{t('campaigns.mine')}</h2>
+          <ul>{mine.data!.items.map((h) => <li key={h.householdId}>{h.address} · {h.unitName} · {h.done}/{h.people}{h.bestTime ? ` · ${h.bestTime}` : ''}</li>)}</ul>
+        </section>
+      )}
     </section>
   );
 }

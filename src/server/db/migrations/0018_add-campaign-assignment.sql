@@ -1,0 +1,2 @@
+ALTER TABLE "campaign_targets" ADD COLUMN "assigned_member_id" integer;--> statement-breakpoint
+CREATE INDEX "campaign_targets_member_idx" ON "campaign_targets" USING btree ("assigned_member_id","campaign_id") WHERE "campaign_targets"."assigned_member_id" is not null;
