@@ -28,6 +28,15 @@ export function pathInScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
   return sql`(${sql.join(scope.prefixes.map((p) => sql`${pathColumn} like ${`${p}%`}`), sql` or `)})`;
 }
 
+/**
+ * A unit path lies in the caller's subtree(s) or above them (an ancestor of one of their units): what a caller may
+ * follow, like the commune a group head works for or a campaign filed above their group.
+ */
+export function pathAlongScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
+  if (scope.prefixes.length === 0) return sql`false`;
+  return sql`(${sql.join(scope.prefixes.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`), sql` or `)})`;
+}
+
 /** Same test in memory, for a path already loaded (e.g. a unit row being re-parented). */
 export function pathWithin(path: string, scope: Scope): boolean {
   return scope.prefixes.some((p) => path.startsWith(p));

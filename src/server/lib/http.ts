@@ -1,3 +1,4 @@
+import { normalizePhone } from '../../shared/phone.js';
 import { z } from 'zod';
 
 /** RFC 9457 problem details, as every error response declares it. */
@@ -46,3 +47,10 @@ export function paged<T>(rows: T[], q: { page: number; limit: number }) {
 export const IsoDate = z.iso.date();
 /** Trimmed text with a hard length cap: every free-text field goes through it. */
 export const Text = (max: number) => z.string().trim().max(max);
+
+/** A Vietnamese phone number as typed ("0912 345 678", "+84…"), normalised to E.164 or refused. */
+export const Phone = z.string().trim().max(20).transform((v, ctx) => {
+  const phone = normalizePhone(v);
+  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
+  return phone ?? '';
+});

@@ -8,7 +8,7 @@ import { conflict, notFound } from '../../lib/errors.js';
 import { plainText, sanitizeAnnouncement } from '../../lib/html.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
+import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
 import { Audience, householdsOf, matchedPeople } from './audience.js';
 import { validReadToken } from './links.js';
 import { deliveryCounts, queueDeliveriesFrom, queuePeopleFrom, queueStaffDeliveries, sendableAt } from './deliveries.js';
@@ -215,8 +215,7 @@ export async function reachTimeline(db: Tx, scope: Scope, id: number) {
 
 /** A commune's public feed: public announcements sent inside it and not expired, newest first. */
 export async function publicFeed(db: Tx, communeCode: string) {
-  const [commune] = await db.select({ path: units.path, name: units.name }).from(units).where(and(eq(units.code, communeCode), eq(units.tier, 'COMMUNE')));
-  if (!commune) throw notFound({ vi: `Không có xã, phường mã ${communeCode}`, en: `No commune or ward has code ${communeCode}` });
+  const commune = await findCommuneByCode(db, communeCode);
   const rows = await queryRows<{ id: number; title: string; body_html: string; category: string; priority: string; sent_at: Date; ack_requested: boolean; unit_name: string }>(db, sql`
     select a.id, a.title, a.body_html, a.category, a.priority, a.sent_at, a.ack_requested, u.name as unit_name
     from announcements a join units u on u.id = a.unit_id

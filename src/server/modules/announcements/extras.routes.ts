@@ -2,13 +2,12 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizePhone } from '../../../shared/phone.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { announcementFiles, broadcasts, channelLimits, staffGroupMembers, staffGroups, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { errorResponses, Id, IdParams, Problem, Text } from '../../lib/http.js';
+import { errorResponses, Id, IdParams, Phone, Problem, Text } from '../../lib/http.js';
 import { readUpload } from '../../lib/uploads.js';
 import { actorOf } from '../../plugins/auth.js';
 import { audited } from '../audit/audit.repo.js';
@@ -164,13 +163,13 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
 
   r.post('/api/staff-groups/:id/members', {
     config,
-    schema: { tags: ['groups'], summary: 'Add someone to a staff group (a phone for SMS, an email, or both)', params: IdParams, body: z.object({ fullName: Text(120).min(2), title: Text(120).optional(), phone: z.string().max(20).optional(), email: z.email().max(200).optional() }).refine((b) => b.phone || b.email, { path: ['phone'], message: 'A phone or an email is needed' }).refine((b) => !b.phone || normalizePhone(b.phone), { path: ['phone'], message: 'Not a Vietnamese phone number' }), response: { 201: z.object({ id: z.number().int() }), ...errorResponses } },
+    schema: { tags: ['groups'], summary: 'Add someone to a staff group (a phone for SMS, an email, or both)', params: IdParams, body: z.object({ fullName: Text(120).min(2), title: Text(120).optional(), phone: Phone.optional(), email: z.email().max(200).optional() }).refine((b) => b.phone || b.email, { path: ['phone'], message: 'A phone or an email is needed' }), response: { 201: z.object({ id: z.number().int() }), ...errorResponses } },
     handler: async (request, reply) => {
       const [g] = await db.select({ id: staffGroups.id }).from(staffGroups).where(and(eq(staffGroups.id, request.params.id), unitInScope(staffGroups.unitId, request.scope!)));
       if (!g) throw notFound({ vi: 'Không tìm thấy nhóm', en: 'Staff group not found' });
       const b = request.body;
       const [m] = await audited(db, actorOf(request), (tx) => tx.insert(staffGroupMembers).values({
-        staffGroupId: g.id, fullName: b.fullName, title: b.title ?? null, phoneEnc: b.phone ? cipher.encrypt(normalizePhone(b.phone)!) : null, emailEnc: b.email ? cipher.encrypt(b.email) : null,
+        staffGroupId: g.id, fullName: b.fullName, title: b.title ?? null, phoneEnc: b.phone ? cipher.encrypt(b.phone) : null, emailEnc: b.email ? cipher.encrypt(b.email) : null,
       }).returning({ id: staffGroupMembers.id }), { action: 'staff-group.member.add', entityType: 'staff-group', entityId: g.id });
       reply.status(201);
       return m!;

@@ -1,9 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizePhone } from '../../../shared/phone.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
-import { errorResponses, Id, IdParams, Problem } from '../../lib/http.js';
+import { errorResponses, Id, IdParams, Phone, Problem } from '../../lib/http.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { validation } from '../../lib/errors.js';
@@ -12,11 +11,6 @@ import * as groups from './groups.service.js';
 import { CHANNELS } from './senders.js';
 import { znsCodeSender } from './zalo.js';
 
-const Phone = z.string().trim().max(20).transform((v, ctx) => {
-  const phone = normalizePhone(v);
-  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
-  return phone ?? '';
-});
 const Channel = z.enum(CHANNELS);
 const Subscription = z.object({ endpoint: z.url().max(1000), keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }) });
 const Chosen = z.object({ channel: Channel, email: z.email().max(200).optional(), subscription: Subscription.optional() });

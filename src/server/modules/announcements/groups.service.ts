@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
@@ -6,6 +6,7 @@ import { groupMembers, memberChannels, units } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { AppError, notFound, validation } from '../../lib/errors.js';
 import { drawQr, renderPdf } from '../../lib/pdf.js';
+import { sha256 } from '../../lib/hash.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { useCode, wrongCode } from '../citizens/citizens.service.js';
@@ -22,7 +23,6 @@ type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
 export type ChosenChannel = { channel: Channel; email?: string; subscription?: { endpoint: string; keys: { p256dh: string; auth: string } } };
 export type JoinInput = { phone: string; code: string; personalId?: string; language: 'vi' | 'en'; channels: ChosenChannel[] };
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 // Link codes a follower types into Zalo: no 0/O or 1/I to misread on a phone.
 const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const linkCode = () => Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(LINK_ALPHABET.length)]).join('');

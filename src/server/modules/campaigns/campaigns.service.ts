@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { VneidLevel, HouseholdKind } from '../../../shared/enums.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
-import { pathInScope, unitInScope, type Scope } from '../../db/scope.js';
+import { pathAlongScope, unitInScope, type Scope } from '../../db/scope.js';
 import { notFound, validation } from '../../lib/errors.js';
 import { Id, Text } from '../../lib/http.js';
 import type { Actor } from '../../plugins/auth.js';
@@ -118,10 +118,8 @@ export async function getCampaign(db: Tx, scope: Scope, id: number, { covering =
   return c.c;
 }
 
-/** In the caller's units, or over them (the campaign's unit path is a prefix of one of theirs). */
-export const campaignVisible = (scope: Scope) => scope.prefixes.length
-  ? sql`(${pathInScope(units.path, scope)} or ${sql.join(scope.prefixes.map((p) => sql`${p} like ${units.path} || '%'`), sql` or `)})`
-  : sql`false`;
+/** In the caller's units, or over them (the campaign's unit is an ancestor of one of theirs); `units` is joined. */
+export const campaignVisible = (scope: Scope) => pathAlongScope(units.path, scope);
 
 
 /** The campaigns holding a campaign's targets: itself, or a province campaign's communes. */

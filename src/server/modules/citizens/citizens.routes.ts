@@ -2,20 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPersonalId } from '../../../shared/personal-id.js';
-import { normalizePhone } from '../../../shared/phone.js';
 import type { App, AppDeps } from '../../app.js';
 import { AppError } from '../../lib/errors.js';
-import { Problem, Text } from '../../lib/http.js';
+import { Phone, Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { CITIZEN_COOKIE, checkCitizenCsrf, citizenOf, dossiersOf, login, logout, register, sendPhoneCode, smsCode } from './citizens.service.js';
 
-const Phone = z.string().trim().max(20).transform((v, ctx) => {
-  const phone = normalizePhone(v);
-  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
-  return phone ?? '';
-});
 const Password = z.string().min(10).max(200);
 const CitizenMe = z.object({
   citizen: z.object({ id: z.number().int(), fullName: z.string(), phone: z.string() }),

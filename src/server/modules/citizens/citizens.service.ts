@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database, Tx } from '../../db/client.js';
@@ -7,6 +7,7 @@ import { AppError, conflict, validation } from '../../lib/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { SmsSender } from '../../lib/sms.js';
+import { sha256 } from '../../lib/hash.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 
@@ -17,7 +18,6 @@ const CODE_ATTEMPTS = 5;
 const LOGIN_FAILURES = 5;
 const SESSION_DAYS = 30;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /** Delivers a one-time code to a phone: by SMS, or (joining a group channel) as a Zalo ZNS message. */
 export type CodeSender = (phone: string, code: string) => Promise<void>;

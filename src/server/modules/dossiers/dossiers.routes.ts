@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Permission, roleGrants, rolePermissions } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { dossierFiles, roleAssignments, units, users } from '../../db/schema/index.js';
+import { pathAlongScope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, paged } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
@@ -138,9 +139,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
     config: { permission: Permission.DOSSIER_SUBMIT },
     schema: { tags: ['dossiers'], summary: 'The communes you may submit to at the counter (yours, or the one your residential group belongs to)', response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }), ...errorResponses } },
     handler: async (request) => {
-      const prefixes = request.scope!.prefixes;
       const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units)
-        .where(and(eq(units.tier, 'COMMUNE'), isNull(units.closedAt), sql`(${sql.join(prefixes.map((p) => sql`(${units.path} like ${`${p}%`} or ${p} like ${units.path} || '%')`), sql` or `)})`))
+        .where(and(eq(units.tier, 'COMMUNE'), isNull(units.closedAt), pathAlongScope(units.path, request.scope!)))
         .orderBy(units.name).limit(500);
       return { items: rows };
     },

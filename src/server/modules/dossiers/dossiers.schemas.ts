@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { checkPersonalId } from '../../../shared/personal-id.js';
-import { normalizePhone } from '../../../shared/phone.js';
 import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '../../../shared/onestop.js';
-import { Id, IsoDate, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { Id, IsoDate, PageQuery, pageOf, Phone, Text } from '../../lib/http.js';
 import { ProcedureCode } from '../procedures/procedures.schemas.js';
 
 const PersonalId = z.string().trim().regex(/^\d{12}$/, 'A personal ID number has 12 digits')
   .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid');
-const Phone = z.string().trim().max(20).transform((v, ctx) => {
-  const phone = normalizePhone(v);
-  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
-  return phone ?? '';
-});
 /** An upload made before submitting: its id and the secret key the upload answered with. */
 const UploadRef = z.object({ id: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), label: Text(300).optional() });
 

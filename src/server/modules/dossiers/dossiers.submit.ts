@@ -9,6 +9,7 @@ import { AppError, conflict, isUniqueViolation, notFound, unitClosed, validation
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { findCommuneByCode } from '../units/units.service.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts } from '../calendar/working-days.js';
 import { computeDue, settingsOf } from './dossiers.clock.js';
@@ -29,8 +30,7 @@ export const newToken = () => randomBytes(24).toString('base64url');
 
 /** The commune a citizen submits to, by its national code; closed communes take no new dossiers. */
 export async function communeByCode(db: Tx, code: string): Promise<UnitRow> {
-  const [unit] = await db.select().from(units).where(and(eq(units.code, code), eq(units.tier, 'COMMUNE')));
-  if (!unit) throw notFound({ vi: `Không có xã, phường mã ${code}`, en: `No commune or ward has code ${code}` });
+  const unit = await findCommuneByCode(db, code);
   if (unit.closedAt) throw unitClosed();
   return unit;
 }

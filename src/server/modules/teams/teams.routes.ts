@@ -1,20 +1,18 @@
 import { and, asc, between, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizePhone } from '../../../shared/phone.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { dutyShifts, supportPoints, teamMembers, teams, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, isUniqueViolation, notFound } from '../../lib/errors.js';
-import { errorResponses, Id, IdParams, IsoDate, Problem, Text } from '../../lib/http.js';
+import { errorResponses, Id, IdParams, IsoDate, Phone, Problem, Text } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
 import { audited } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
+import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
 
 const Role = z.enum(['HEAD', 'DEPUTY', 'MEMBER']);
 const Shift = z.enum(['MORNING', 'AFTERNOON', 'EVENING']);
-const Phone = z.string().trim().max(20).refine((v) => normalizePhone(v) !== null, 'Not a Vietnamese phone number');
 const Member = z.object({ id: z.number().int(), fullName: z.string(), role: Role, skills: z.array(z.string()), hasPhone: z.boolean(), userId: z.number().int().nullable(), joinedOn: z.string() });
 const Team = z.object({ id: z.number().int(), unitId: z.number().int(), unitName: z.string(), name: z.string(), decisionRef: z.string().nullable(), members: z.array(Member) }).meta({ id: 'Team' });
 const Duty = z.object({ id: z.number().int(), unitId: z.number().int(), day: z.string(), shift: Shift, memberId: z.number().int(), memberName: z.string(), note: z.string().nullable() }).meta({ id: 'DutyShift' });
@@ -77,7 +75,7 @@ export function registerTeams(app: App, deps: AppDeps) {
       const t = await teamInScope(db, request.scope!, request.params.id);
       const b = request.body;
       const [m] = await audited(db, actorOf(request), (tx) => tx.insert(teamMembers).values({
-        teamId: t.id, fullName: b.fullName, role: b.role, phoneEnc: b.phone ? cipher.encrypt(normalizePhone(b.phone)!) : null, skills: b.skills, userId: b.userId ?? null,
+        teamId: t.id, fullName: b.fullName, role: b.role, phoneEnc: b.phone ? cipher.encrypt(b.phone) : null, skills: b.skills, userId: b.userId ?? null,
       }).returning({ id: teamMembers.id }), (made) => ({ action: 'team.member.add', entityType: 'team', entityId: t.id, details: { memberId: made[0]!.id } }));
       reply.status(201);
       return m!;
@@ -155,8 +153,7 @@ export function registerTeams(app: App, deps: AppDeps) {
     config: { public: true },
     schema: { tags: ['teams'], summary: "Where the commune's digital teams help people, and when (no login)", security: [], params: z.object({ code: z.string().regex(/^\d{5}$/) }), response: { 200: z.object({ items: z.array(SupportPoint.extend({ unitName: z.string() })) }), 400: Problem, 404: Problem, 429: Problem } },
     handler: async (request, reply) => {
-      const [commune] = await db.select({ path: units.path }).from(units).where(and(eq(units.code, request.params.code), eq(units.tier, 'COMMUNE')));
-      if (!commune) throw notFound({ vi: `Không có xã, phường mã ${request.params.code}`, en: `No commune or ward has code ${request.params.code}` });
+      const commune = await findCommuneByCode(db, request.params.code);
       const rows = await db.select({ p: supportPoints, unitName: units.name }).from(supportPoints).innerJoin(units, eq(units.id, supportPoints.unitId))
         .where(and(sql`${units.path} like ${`${commune.path}%`}`, isNull(supportPoints.closedAt))).orderBy(asc(units.path), asc(supportPoints.id));
       reply.header('cache-control', 'public, max-age=300');

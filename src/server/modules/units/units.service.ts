@@ -1,5 +1,7 @@
 import { childTiers, tierOfKind, unitCodePattern, type UnitKind, type UnitTier } from '../../../shared/enums.js';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
+import { units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
 import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
 import type { Actor } from '../../plugins/auth.js';
@@ -119,6 +121,13 @@ export async function closeUnit(database: Database, scope: Scope, id: number, re
     await insertAudit(tx, actor, { action: 'unit.close', entityType: 'unit', entityId: id, details: { reason, unitsClosed: count } });
     return getUnit(tx, id, scope);
   });
+}
+
+/** A commune by its national code, as citizens' pages name it (public: no scope); 404 when there is none. */
+export async function findCommuneByCode(tx: Tx, code: string): Promise<repo.UnitRow> {
+  const [unit] = await tx.select().from(units).where(and(eq(units.code, code), eq(units.tier, 'COMMUNE')));
+  if (!unit) throw notFound({ vi: `Không có xã, phường mã ${code}`, en: `No commune or ward has code ${code}` });
+  return unit;
 }
 
 /** The path of a unit in scope, for "this unit and below" list filters. */
