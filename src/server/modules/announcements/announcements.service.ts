@@ -11,7 +11,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
 import { Audience, householdsOf, matchedPeople } from './audience.js';
 import { validReadToken } from './links.js';
-import { deliveryCounts, queueDeliveriesFrom, queuePeopleFrom, queueStaffDeliveries, sendableAt } from './deliveries.js';
+import { deliveryCounts, isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt } from './deliveries.js';
 
 type Row = typeof announcements.$inferSelect;
 export type NewAnnouncement = {
@@ -82,7 +82,7 @@ async function refreshStatistics(database: Database, rows: number): Promise<void
 /** Snapshot and queue, in the caller's transaction (the row is locked there). */
 async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
-  const notBefore = sendableAt(new Date(), row.priority === 'URGENT' || row.category === 'EMERGENCY');
+  const notBefore = sendableAt(new Date(), isUrgent(row));
   let counts = { households: 0, messages: 0 };
   if (audience.reachHouseholds) {
     // One pass over the registry: the snapshot and the queue are written from the same resolved audience.
@@ -91,7 +91,7 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
       matched as (${householdsOf(sql`people`)}),
       snapshot as (insert into announcement_households (announcement_id, household_id, group_id, people)
         select ${row.id}, household_id, group_id, people from matched returning 1),
-      queued as (${audience.perPerson ? queuePeopleFrom(row.id, notBefore) : queueDeliveriesFrom(row.id, notBefore)} returning 1)
+      queued as (${queueFirstMessages(row.id, notBefore, audience.perPerson)} returning 1)
       select (select count(*) from snapshot)::int as households, (select count(*) from queued)::int as messages`) as [typeof counts];
   }
   if (audience.staffGroupIds.length) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { deliveries, memberChannels } from '../../db/schema/index.js';
@@ -26,41 +26,33 @@ export function createSenders(deps: Deps, log: (line: string) => void): Senders 
 }
 
 /**
- * The first channel of each matched household, in the order its members chose (a member who joined earlier first,
- * then the member's ranks); a household with no member channels gets an SMS to the contact the audience query picked
- * from the registry. One row per household: the content is household-level.
+ * The active channels with an address of the members `whose` selects, in the order that decides which is tried
+ * first: a member who joined earlier first, then each member's own ranks. Sending takes the first; failing over takes
+ * the next (`offset` = the step reached).
  */
-const firstChannels = sql`
-  select mt.household_id, fc.id as member_channel_id, coalesce(fc.channel, 'SMS') as channel,
-    coalesce(fc.address_enc, mt.phone_enc) as address_enc, coalesce(fc.language, 'vi') as language
-  from matched mt left join lateral (
-    select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
-    where m.household_id = mt.household_id and m.left_at is null and c.active and c.address_enc is not null
-    order by m.id, c.rank, c.id limit 1) fc on true
-  where fc.id is not null or mt.phone_enc is not null`;
+const memberChannelsOf = (whose: SQL) => sql`
+  select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
+  where ${whose} and m.left_at is null and c.active and c.address_enc is not null
+  order by m.id, c.rank, c.id`;
+
+/** Urgent or emergency: goes at any hour (no quiet hours). The SQL form reads the announcement as `a`. */
+export const isUrgent = (a: { priority: string; category: string }) => a.priority === 'URGENT' || a.category === 'EMERGENCY';
+const URGENT = sql`(a.priority = 'URGENT' or a.category = 'EMERGENCY')`;
 
 /**
- * The INSERT that queues each matched household's first message, from the `matched` rows of the sending statement.
- * `notBefore` is when it may go (07:00 for a non-urgent message sent at night), so the queue's due index holds only
- * what can be sent now.
+ * The INSERT that queues each recipient's first message, from the rows of the sending statement: one per household
+ * (`matched`, household-level content) to the channels its members chose, or one per person (`people`, personal
+ * content) to that person's; without member channels, an SMS to the registry's contact. `notBefore` is when it may go
+ * (07:00 for a non-urgent message sent at night), so the queue's due index holds only what can be sent now.
  */
-export function queueDeliveriesFrom(announcementId: number, notBefore: Date): SQL {
-  return sql`insert into deliveries (announcement_id, household_id, member_channel_id, channel, address_enc, language, next_attempt_at)
-    select ${announcementId}, household_id, member_channel_id, channel, address_enc, language, ${notBefore.toISOString()} from (${firstChannels}) f`;
-}
-
-/**
- * Personal content: one message per matched person (from the `people` rows of the sending statement) — to the
- * channels that person chose when they joined, else to their own phone in the registry.
- */
-export function queuePeopleFrom(announcementId: number, notBefore: Date): SQL {
+export function queueFirstMessages(announcementId: number, notBefore: Date, perPerson: boolean): SQL {
+  const [from, resident, whose] = perPerson
+    ? [sql`people r`, sql`r.resident_id`, sql`m.resident_id = r.resident_id`]
+    : [sql`matched r`, sql`null::int`, sql`m.household_id = r.household_id`];
   return sql`insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, channel, address_enc, language, next_attempt_at)
-    select ${announcementId}, p.household_id, p.resident_id, fc.id, coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, p.phone_enc), coalesce(fc.language, 'vi'), ${notBefore.toISOString()}
-    from people p left join lateral (
-      select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
-      where m.resident_id = p.resident_id and m.left_at is null and c.active and c.address_enc is not null
-      order by m.id, c.rank, c.id limit 1) fc on true
-    where fc.id is not null or p.phone_enc is not null`;
+    select ${announcementId}, r.household_id, ${resident}, fc.id, coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, r.phone_enc), coalesce(fc.language, 'vi'), ${notBefore.toISOString()}
+    from ${from} left join lateral (${memberChannelsOf(whose)} limit 1) fc on true
+    where fc.id is not null or r.phone_enc is not null`;
 }
 
 /** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
@@ -92,7 +84,7 @@ type Claimed = {
 };
 
 /** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
-const claimedColumns = (now: Date) => sql`(a.priority = 'URGENT' or a.category = 'EMERGENCY') as urgent, d.id, d.attempts, d.step, d.channel,
+const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts, d.step, d.channel,
   d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id, d.member_channel_id, d.status,
   a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
 
@@ -105,13 +97,14 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
   const { day, time } = localParts(now);
   const windows = [`day:${day}`, `min:${day}T${time}`];
   await tx.execute(sql`insert into channel_usage (channel, "window", sent) select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w on conflict do nothing`);
+  // Locked before reading: a second worker waits here and then sees what this one reserved.
+  await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
   const allowance = await queryRows<{ channel: Channel; allowed: number }>(tx, sql`
     select l.channel, greatest(0, least(l.per_minute - coalesce(max(u.sent) filter (where u."window" like 'min:%'), 0),
       l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed
     from channel_limits l left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
     group by l.channel, l.per_minute, l.per_day`);
-  await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
-  const quiet = isQuiet(now) ? sql`and (a.priority = 'URGENT' or a.category = 'EMERGENCY')` : sql``;
+  const quiet = isQuiet(now) ? sql`and ${URGENT}` : sql``;
   const stale = new Date(now.getTime() - STALE_MS).toISOString();
   const claimed: Claimed[] = [];
   for (const { channel, allowed } of allowance) {
@@ -143,10 +136,8 @@ async function failOver(tx: Tx, row: Claimed, status: string, error: string, now
     const whose = row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
     await tx.execute(sql`
       insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
-      select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, m.language, ${next}
-      from group_members m join member_channels c on c.member_id = m.id
-      where ${whose} and m.left_at is null and c.active and c.address_enc is not null
-      order by m.id, c.rank, c.id offset ${row.step + 1} limit 1
+      select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}
+      from (${memberChannelsOf(whose)} offset ${row.step + 1} limit 1) c
       on conflict do nothing`);
   } else if (row.channel === 'SMS') {
     await tx.execute(sql`
@@ -203,12 +194,12 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
       }
     }
   }
-  // Delivered rows are marked in one statement per batch (provider references, where given, one by one); until then
-  // they stay "sending", which a later run would resend with the same reference.
-  const plain = sent.filter((s) => !s.ref).map((s) => s.id);
-  if (plain.length) await db.update(deliveries).set({ status: 'delivered', sentAt: now, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(inArray(deliveries.id, plain));
-  for (const s of sent.filter((x) => x.ref)) {
-    await db.update(deliveries).set({ status: 'delivered', sentAt: now, providerRef: s.ref, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now }).where(and(eq(deliveries.id, s.id)));
+  // Delivered rows are marked in one statement per batch, with each provider's reference; until then they stay
+  // "sending", which a later run would resend with the same reference.
+  if (sent.length) {
+    await db.execute(sql`
+      update deliveries d set status = 'delivered', sent_at = ${now.toISOString()}, provider_ref = coalesce(v.ref, d.provider_ref), attempts = d.attempts + 1, updated_at = ${now.toISOString()}
+      from (values ${sql.join(sent.map((x) => sql`(${x.id}::int, ${x.ref ?? null}::text)`), sql`, `)}) v(id, ref) where d.id = v.id`);
   }
   return result;
 }
