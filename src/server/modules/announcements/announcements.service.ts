@@ -43,6 +43,13 @@ export async function getAnnouncement(db: Tx, scope: Scope, id: number): Promise
   return row;
 }
 
+/** The announcement in the caller's units, locked for a change of status. */
+async function lockInScope(tx: Tx, scope: Scope, id: number): Promise<Row> {
+  const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
+  if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
+  return row;
+}
+
 export async function listAnnouncements(db: Tx, scope: Scope) {
   return db.select().from(announcements).where(unitInScope(announcements.unitId, scope)).orderBy(desc(announcements.id)).limit(100);
 }
@@ -54,8 +61,7 @@ export async function listAnnouncements(db: Tx, scope: Scope) {
  */
 export async function sendAnnouncement(database: Database, scope: Scope, id: number, actor: Actor, now = new Date()): Promise<{ status: 'SENT' | 'SCHEDULED'; households: number; messages: number }> {
   const result = await database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
-    if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
+    const row = await lockInScope(tx, scope, id);
     if (row.status !== 'DRAFT') throw conflict({ vi: 'Thông báo này đã gửi, đã hẹn giờ hoặc đã hủy', en: 'This announcement was already sent, scheduled or cancelled' });
     if (row.scheduledAt && row.scheduledAt > now) {
       await tx.update(announcements).set({ status: 'SCHEDULED' }).where(eq(announcements.id, id));
@@ -130,8 +136,7 @@ export async function sendScheduled(database: Database, now = new Date()): Promi
 /** Cancels a draft or a scheduled announcement (a sent one stays sent: people have it). */
 export async function cancelAnnouncement(database: Database, scope: Scope, id: number, actor: Actor): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(announcements).where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope))).for('update');
-    if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
+    const row = await lockInScope(tx, scope, id);
     if (row.status !== 'DRAFT' && row.status !== 'SCHEDULED') throw conflict({ vi: 'Thông báo đã gửi thì không hủy được', en: 'A sent announcement cannot be cancelled' });
     await tx.update(announcements).set({ status: 'CANCELLED' }).where(eq(announcements.id, id));
     await insertAudit(tx, actor, { action: 'announcement.cancel', entityType: 'announcement', entityId: id });
@@ -237,12 +242,22 @@ export async function acknowledge(database: Database, announcementId: number, ci
     .innerJoin(householdMembers, and(eq(householdMembers.residentId, residents.id), sql`${householdMembers.leftOn} is null`))
     .where(eq(residents.personalIdBidx, citizen.personalIdBidx)).limit(1);
   const notRecipient = () => notFound({ vi: 'Hộ của ông/bà không thuộc danh sách nhận thông báo này', en: 'Your household is not among the recipients of this announcement' });
-  if (!member) throw notRecipient();
+  if (!member || !(await recordRead(db, announcementId, member.householdId, { acknowledgedBy: citizen.id }))) throw notRecipient();
+}
+
+/**
+ * A recipient household read the announcement (and, when asked, acknowledged it); the first time counts. False when
+ * the household is not among its recipients.
+ */
+async function recordRead(db: Tx, announcementId: number, householdId: number, ack?: { acknowledgedBy: number | null }): Promise<boolean> {
   const updated = await db.update(announcementHouseholds)
-    .set({ acknowledgedAt: sql`coalesce(${announcementHouseholds.acknowledgedAt}, now())`, readAt: sql`coalesce(${announcementHouseholds.readAt}, now())`, acknowledgedBy: citizen.id })
-    .where(and(eq(announcementHouseholds.announcementId, announcementId), eq(announcementHouseholds.householdId, member.householdId)))
+    .set({
+      readAt: sql`coalesce(${announcementHouseholds.readAt}, now())`,
+      ...(ack ? { acknowledgedAt: sql`coalesce(${announcementHouseholds.acknowledgedAt}, now())`, ...(ack.acknowledgedBy !== null ? { acknowledgedBy: ack.acknowledgedBy } : {}) } : {}),
+    })
+    .where(and(eq(announcementHouseholds.announcementId, announcementId), eq(announcementHouseholds.householdId, householdId)))
     .returning({ householdId: announcementHouseholds.householdId });
-  if (updated.length === 0) throw notRecipient();
+  return updated.length > 0;
 }
 
 export type HouseholdLink = { householdId: number; token: string };
@@ -263,17 +278,14 @@ export async function openAnnouncement(deps: Pick<AppDeps, 'database' | 'cipher'
   const a = row.a;
   return {
     id: a.id, title: a.title, bodyHtml: a.bodyHtml, category: a.category, priority: a.priority, ackRequested: a.ackRequested, unitName: row.unitName,
-    sentAt: a.sentAt!.toISOString(), translations: Object.fromEntries(Object.entries(a.translations).map(([k, v]) => [k, { title: v.title, bodyHtml: v.bodyHtml }])),
+    sentAt: a.sentAt!.toISOString(), translations: a.translations,
     files, acknowledged: recipient ? recipient.acknowledgedAt !== null : null,
   };
 }
 
 /** Records that a household opened its announcement (its signed link); the first time counts. */
 export async function markRead(deps: Pick<AppDeps, 'database' | 'cipher' | 'config'>, id: number, link: HouseholdLink, acknowledge = false): Promise<void> {
-  if (!validReadToken(deps, id, link.householdId, link.token)) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
-  const updated = await deps.database.db.update(announcementHouseholds)
-    .set({ readAt: sql`coalesce(${announcementHouseholds.readAt}, now())`, ...(acknowledge ? { acknowledgedAt: sql`coalesce(${announcementHouseholds.acknowledgedAt}, now())` } : {}) })
-    .where(and(eq(announcementHouseholds.announcementId, id), eq(announcementHouseholds.householdId, link.householdId)))
-    .returning({ householdId: announcementHouseholds.householdId });
-  if (updated.length === 0) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
+  const valid = validReadToken(deps, id, link.householdId, link.token)
+    && await recordRead(deps.database.db, id, link.householdId, acknowledge ? { acknowledgedBy: null } : undefined);
+  if (!valid) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
 }

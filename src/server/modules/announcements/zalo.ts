@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
-import { announcementHouseholds, deliveries, memberChannels, webhookEvents, zaloFollowers, zaloTokens } from '../../db/schema/index.js';
+import { deliveries, memberChannels, webhookEvents, zaloFollowers, zaloTokens } from '../../db/schema/index.js';
 import { Refused, type ChannelSender, type Outgoing } from './senders.js';
 
 /**
@@ -176,17 +176,15 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
       case 'user_seen_message': {
         const ids = event.message?.msg_ids ?? (event.message?.msg_id ? [event.message.msg_id] : []);
         if (!ids.length) break;
-        const hit = await tx.select({ announcementId: deliveries.announcementId, householdId: deliveries.householdId }).from(deliveries)
-          .where(and(eq(deliveries.channel, 'ZALO'), inArray(deliveries.providerRef, ids)));
         if (event.event_name === 'user_received_message') {
           await tx.update(deliveries).set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: new Date() })
             .where(and(eq(deliveries.channel, 'ZALO'), inArray(deliveries.providerRef, ids), inArray(deliveries.status, ['sending', 'created'])));
         } else {
-          for (const h of hit) {
-            if (h.householdId === null) continue;
-            await tx.update(announcementHouseholds).set({ readAt: sql`coalesce(${announcementHouseholds.readAt}, ${at.toISOString()})` })
-              .where(and(eq(announcementHouseholds.announcementId, h.announcementId), eq(announcementHouseholds.householdId, h.householdId)));
-          }
+          // The households those messages went to have read them: one statement for the whole receipt.
+          await tx.execute(sql`
+            update announcement_households ah set read_at = coalesce(ah.read_at, ${at.toISOString()}) from deliveries d
+            where d.channel = 'ZALO' and d.provider_ref in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+              and ah.announcement_id = d.announcement_id and ah.household_id = d.household_id`);
         }
         break;
       }

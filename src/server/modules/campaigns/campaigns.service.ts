@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { VneidLevel, HouseholdKind } from '../../../shared/enums.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
-import { pathAlongScope, unitInScope, type Scope } from '../../db/scope.js';
+import { pathAlongScope, pathInScope, pathWithin, type Scope } from '../../db/scope.js';
 import { notFound, validation } from '../../lib/errors.js';
 import { Id, Text } from '../../lib/http.js';
 import type { Actor } from '../../plugins/auth.js';
 import { Audience, matchedPeople } from '../announcements/audience.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
+import { listChildUnits } from '../units/units.repo.js';
+import { getOpenUnit, getUnitPath } from '../units/units.service.js';
 
 export const CampaignKind = z.enum(['VNEID_L2', 'DIGITIZE', 'ONLINE_PAYMENT', 'SKILLS', 'CUSTOM']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -80,9 +81,8 @@ async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number;
  */
 export async function createCampaign(database: Database, scope: Scope, input: NewCampaign, userId: number, actor: Actor): Promise<{ id: number; communes: number; targets: number }> {
   const template = CAMPAIGN_TEMPLATES[input.kind];
-  const [unit] = await database.db.select({ id: units.id, tier: units.tier, path: units.path }).from(units).where(eq(units.id, input.unitId));
-  await getUnitPath(database.db, input.unitId, scope);
-  if (!unit || unit.tier === 'NATION') throw validation([{ field: 'unitId', code: 'UNIT', message: { vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố', en: 'Choose a province, commune or residential group' } }]);
+  const unit = await getOpenUnit(database.db, input.unitId, scope);
+  if (unit.tier === 'NATION') throw validation([{ field: 'unitId', code: 'UNIT', message: { vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố', en: 'Choose a province, commune or residential group' } }]);
   const values = {
     kind: input.kind, name: input.name ?? template.name, level: input.level ?? template.level, filters: { ...template.filters, ...(input.filters ?? {}) },
     checklist: input.checklist ?? template.checklist, targetRate: input.targetRate ?? template.targetRate, startsOn: input.startsOn, deadline: input.deadline, createdBy: userId,
@@ -92,8 +92,7 @@ export async function createCampaign(database: Database, scope: Scope, input: Ne
     let targets = 0;
     let communes = 0;
     if (unit.tier === 'PROVINCE') {
-      const children = await tx.select({ id: units.id }).from(units).where(and(eq(units.parentId, unit.id), eq(units.tier, 'COMMUNE'), sql`${units.closedAt} is null`));
-      for (const commune of children) {
+      for (const { unit: commune } of await listChildUnits(tx, unit.id, scope, false)) {
         const [child] = await tx.insert(campaigns).values({ ...values, unitId: commune.id, parentId: parent!.id }).returning();
         targets += (await refreshIn(tx, scope, child!)).added;
         communes += 1;
@@ -111,11 +110,11 @@ export async function createCampaign(database: Database, scope: Scope, input: Ne
  * A campaign the caller may see: one filed in their units, or — to follow it — one that covers them (a group head
  * follows the commune's campaign in their group). Changing it (`covering: false`) needs it filed in their units.
  */
-export async function getCampaign(db: Tx, scope: Scope, id: number, { covering = false } = {}): Promise<Row> {
-  const [c] = await db.select({ c: campaigns }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
-    .where(and(eq(campaigns.id, id), covering ? campaignVisible(scope) : unitInScope(campaigns.unitId, scope)));
+export async function getCampaign(db: Tx, scope: Scope, id: number, { covering = false } = {}): Promise<Row & { unitPath: string }> {
+  const [c] = await db.select({ c: campaigns, unitPath: units.path }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
+    .where(and(eq(campaigns.id, id), covering ? campaignVisible(scope) : pathInScope(units.path, scope)));
   if (!c) throw notFound({ vi: 'Không tìm thấy chiến dịch', en: 'Campaign not found' });
-  return c.c;
+  return { ...c.c, unitPath: c.unitPath };
 }
 
 /** In the caller's units, or over them (the campaign's unit is an ancestor of one of theirs); `units` is joined. */
@@ -153,8 +152,7 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
   const c = await getCampaign(db, scope, id, { covering: true });
   // Without a unit asked for: the campaign's own, or (following one filed above) the caller's first unit.
   const own = scope.prefixes[0]?.split('/').filter(Boolean).map(Number).at(-1);
-  const [inScope] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, id), unitInScope(campaigns.unitId, scope)));
-  const underPath = await getUnitPath(db, unitId ?? (inScope ? c.unitId : own ?? c.unitId), scope);
+  const underPath = await getUnitPath(db, unitId ?? (pathWithin(c.unitPath, scope) ? c.unitId : own ?? c.unitId), scope);
   const depth = underPath.split('/').filter(Boolean).length;
   const ids = await holdersOf(db, c.id);
   const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(db, sql`
