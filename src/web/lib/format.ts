@@ -27,3 +27,9 @@ export const ageOf = (birthDate: string) => {
 /** Money the way each language writes it: "20.000 đồng", "20,000 VND". */
 export const formatMoney = (amount: number, lang: string) =>
   lang === 'en' ? `${amount.toLocaleString('en-US')} VND` : `${amount.toLocaleString('vi-VN')} đồng`;
+
+/** Typed text → paragraphs of HTML (the server sanitises again; this only keeps the line breaks the writer meant). */
+export const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${p.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/\n/g, '<br>')}</p>`).join('');
+
+/** A day in Vietnam (YYYY-MM-DD), today or `ahead` days from it, whatever the device's time zone. */
+export const vietnamDay = (ahead = 0) => new Date(Date.now() + 7 * 3600_000 + ahead * 86400_000).toISOString().slice(0, 10);

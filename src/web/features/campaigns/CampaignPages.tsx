@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 
 type Kind = 'VNEID_L2' | 'DIGITIZE' | 'ONLINE_PAYMENT' | 'SKILLS' | 'CUSTOM';
@@ -14,7 +14,6 @@ type Progress = {
   name: string; targetRate: number; startsOn: string; deadline: string; total: { targets: number; done: number; rate: number };
   units: { unitId: number | null; name: string; targets: number; done: number; rate: number }[];
 };
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** `/campaigns`: start a door-to-door campaign from a template, and the campaigns under way. */
 export function CampaignsPage() {
@@ -57,7 +56,7 @@ export function CampaignsPage() {
         <label>{t('campaigns.template')}<select name="kind">{templates.data?.items.map((x) => <option key={x.kind} value={x.kind}>{x.name}</option>)}</select></label>
         <label>{t('campaigns.unit')}<select name="unitId">{[...(root ? [root] : []), ...children.filter((u) => !u.closedAt)].map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select></label>
         <div className="actions">
-          <label>{t('campaigns.startsOn')}<input name="startsOn" type="date" required defaultValue={today()} /></label>
+          <label>{t('campaigns.startsOn')}<input name="startsOn" type="date" required defaultValue={vietnamDay()} /></label>
           <label>{t('campaigns.deadline')}<input name="deadline" type="date" required /></label>
           <label>{t('campaigns.targetRate')}<input name="targetRate" type="number" min={1} max={100} placeholder="100" /></label>
         </div>

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDateTime, paragraphs } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 import { useCitizen } from './CitizenPages.js';
 import { useStaffGroups } from './GroupPages.js';
@@ -15,8 +15,6 @@ type Announcement = { id: number; title: string; category: string; status: 'DRAF
 type Size = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
 const categories = ['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE'] as const;
 
-/** Typed text → paragraphs (the server sanitises again; this only keeps line breaks the writer meant). */
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${p.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/\n/g, '<br>')}</p>`).join('');
 
 /** The units a writer can target: their own unit, or each residential group of the commune they hold. */
 function TargetUnits({ chosen, onChange }: { chosen: number[]; onChange: (ids: number[]) => void }) {

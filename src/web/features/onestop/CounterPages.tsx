@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useCommunes } from './api.js';
 
 type Slot = { day: string; start: string; available: number };
@@ -83,7 +83,7 @@ export function AppointmentsDesk() {
   const client = useQueryClient();
   const units = useQuery({ queryKey: ['counter-units'], queryFn: () => api<{ items: { id: number; name: string }[] }>('/api/dossiers/counter-units') });
   const [unit, setUnit] = useState<number | undefined>();
-  const [day, setDay] = useState(() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+  const [day, setDay] = useState(() => vietnamDay());
   const [ticket, setTicket] = useState<string | null>(null);
   const unitId = unit ?? units.data?.items[0]?.id;
   const list = useQuery({ queryKey: ['appointments', unitId, day], queryFn: () => api<{ items: Appointment[] }>(`/api/appointments?unit=${unitId}&day=${day}`), enabled: unitId !== undefined });

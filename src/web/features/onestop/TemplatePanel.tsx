@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../../lib/api.js';
+import { paragraphs } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 
 type Template = { id: number; name: string; title: string; body: string; placeholders: string[] };
@@ -29,7 +30,7 @@ export function TemplatePanel({ onUse }: { onUse: (title: string, text: string) 
     const d = new FormData(form);
     setError(null);
     try {
-      await api('/api/message-templates', { method: 'POST', body: { unitId: root!.id, name: String(d.get('name')), title: String(d.get('title')), body: `<p>${String(d.get('body')).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)}</p>` } });
+      await api('/api/message-templates', { method: 'POST', body: { unitId: root!.id, name: String(d.get('name')), title: String(d.get('title')), body: paragraphs(String(d.get('body'))) } });
       form.reset();
       await client.invalidateQueries({ queryKey: ['templates'] });
     } catch (e) {

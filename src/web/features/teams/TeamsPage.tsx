@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 
 type Member = { id: number; fullName: string; role: 'HEAD' | 'DEPUTY' | 'MEMBER'; skills: string[]; hasPhone: boolean };
@@ -11,7 +11,6 @@ type Team = { id: number; unitId: number; unitName: string; name: string; decisi
 type Duty = { id: number; day: string; shift: 'MORNING' | 'AFTERNOON' | 'EVENING'; memberName: string };
 type Point = { id: number; name: string; address: string; hours: string; services: string | null };
 
-const isoDay = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
 
 /** `/teams`: the digital-technology teams, the counter's duty roster for the coming week, and the support points. */
 export function TeamsPage() {
@@ -22,7 +21,7 @@ export function TeamsPage() {
   const groups = useUnits(root?.tier === 'COMMUNE' ? root.id : undefined).data ?? [];
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<{ items: Team[] }>('/api/teams') });
   const points = useQuery({ queryKey: ['support-points'], queryFn: () => api<{ items: Point[] }>('/api/support-points') });
-  const duty = useQuery({ queryKey: ['duty', root?.id], enabled: !!root, queryFn: () => api<{ items: Duty[] }>(`/api/duty?unitId=${root!.id}&from=${isoDay(0)}&to=${isoDay(6)}`) });
+  const duty = useQuery({ queryKey: ['duty', root?.id], enabled: !!root, queryFn: () => api<{ items: Duty[] }>(`/api/duty?unitId=${root!.id}&from=${vietnamDay(0)}&to=${vietnamDay(6)}`) });
   const [error, setError] = useState<string | null>(null);
   const submit = (path: string, body: (d: FormData) => unknown, keys: string[]) => async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -68,7 +67,7 @@ export function TeamsPage() {
       <h2>{t('teams.duty')}</h2>
       <ul data-testid="duty">{duty.data?.items.map((d) => <li key={d.id}>{formatDate(d.day)} · {t(`teams.shift_.${d.shift}`)} · {d.memberName}</li>)}</ul>
       <form className="actions" onSubmit={(e) => void submit('/api/duty', (d) => ({ unitId: root!.id, day: d.get('day'), shift: d.get('shift'), memberId: Number(d.get('memberId')) }), ['duty'])(e)}>
-        <input name="day" type="date" required defaultValue={isoDay(0)} aria-label={t('teams.day')} />
+        <input name="day" type="date" required defaultValue={vietnamDay(0)} aria-label={t('teams.day')} />
         <select name="shift" aria-label={t('teams.shift')}>{(['MORNING', 'AFTERNOON', 'EVENING'] as const).map((s) => <option key={s} value={s}>{t(`teams.shift_.${s}`)}</option>)}</select>
         <select name="memberId" aria-label={t('teams.member')}>{everyone.map((m) => <option key={m.id} value={m.id}>{m.fullName} ({m.team})</option>)}</select>
         <button type="submit" disabled={!root || everyone.length === 0}>{t('teams.addDuty')}</button>
