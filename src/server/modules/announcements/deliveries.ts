@@ -128,7 +128,7 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
  * After a delivery failed for good, queues the recipient's next channel (by the member's order), in the same
  * transaction as the failure. The step number is unique per recipient, so a repeated failure cannot queue twice.
  */
-async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date, attempts = row.attempts + 1): Promise<void> {
+async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date, attempts = row.attempts + 1, addressGone = false): Promise<void> {
   const next = sendableAt(now, row.urgent).toISOString();
   await tx.update(deliveries).set({ status, attempts, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
@@ -145,8 +145,8 @@ async function failOver(tx: Tx, row: Claimed, status: string, error: string, now
       select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next} from staff_group_members s where s.id = ${row.staff_member_id} and s.email_enc is not null
       on conflict do nothing`);
   }
-  if (status === 'permanent-failure' && row.member_channel_id !== null && /push endpoint (404|410)/.test(error)) {
-    // The browser dropped the subscription: it is not tried again for the next announcements.
+  if (addressGone && row.member_channel_id !== null) {
+    // The address will never work again (a browser dropped its subscription): not tried for the next announcements.
     await tx.update(memberChannels).set({ active: false, unsubscribedAt: now }).where(eq(memberChannels.id, row.member_channel_id));
   }
 }
@@ -163,7 +163,7 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
   const sent: { id: number; ref?: string }[] = [];
   for (const row of claimed) {
     const sender = senders[row.channel];
-    const final = (status: string, error: string) => db.transaction((tx) => failOver(tx, row, status, error, now));
+    const final = (status: string, error: string, addressGone = false) => db.transaction((tx) => failOver(tx, row, status, error, now, row.attempts + 1, addressGone));
     if (row.expired) {
       await final('permanent-failure', 'expired before it could be sent');
       result.failed += 1;
@@ -187,7 +187,7 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
       const attempts = row.attempts + 1;
       const message = String((error as Error).message);
       result.failed += 1;
-      if (error instanceof Refused) await final('permanent-failure', message);
+      if (error instanceof Refused) await final('permanent-failure', message, error.addressGone);
       else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', message);
       else {
         await db.update(deliveries).set({ status: 'temporary-failure', attempts, lastError: message.slice(0, 300), nextAttemptAt: sendableAt(new Date(now.getTime() + 2 ** attempts * 60_000), row.urgent), updatedAt: now }).where(eq(deliveries.id, row.id));

@@ -20,8 +20,15 @@ export type SendResult = { providerRef?: string };
 /** A notification shows a few lines; the page behind its link has the rest. */
 export const PUSH_BODY_MAX = 300;
 
-/** The provider refused this message for good (unknown number, unsubscribed endpoint): the next channel is tried. */
-export class Refused extends Error {}
+/**
+ * The provider refused this message for good (unknown number, unsubscribed endpoint): the next channel is tried.
+ * `addressGone` says the address itself will never work again (a dropped push subscription): the channel is switched off.
+ */
+export class Refused extends Error {
+  constructor(message: string, readonly addressGone = false) {
+    super(message);
+  }
+}
 
 export type ChannelSender = { readonly channel: Channel; readonly configured: boolean; send(message: Outgoing): Promise<SendResult> };
 
@@ -91,7 +98,7 @@ export function pushChannel(config: Config): ChannelSender {
       });
       const res = await fetch(request.endpoint, { method: 'POST', headers: request.headers as Record<string, string>, body: request.body ? new Uint8Array(request.body) : null, signal: AbortSignal.timeout(10_000) });
       // 404/410: the browser dropped the subscription and it will never work again; 400/413 will not get better either.
-      if ([400, 404, 410, 413].includes(res.status)) throw new Refused(`push endpoint ${res.status}`);
+      if ([400, 404, 410, 413].includes(res.status)) throw new Refused(`push endpoint ${res.status}`, res.status === 404 || res.status === 410);
       if (!res.ok) throw new Error(`push service ${res.status}`);
       return { providerRef: res.headers.get('location') ?? undefined };
     },
