@@ -27,6 +27,9 @@ async function freshResident(w: World, inB = false) {
   return w.f.resident(h, { fullName: `Người Thử ${unique()}` });
 }
 
+/** A visit as the field app uploads it (a fresh id each time, so it is never a duplicate). */
+const fieldVisit = (householdId: number) => ({ id: crypto.randomUUID(), householdId, visitedAt: '2026-11-20T10:00:00+07:00', outcome: 'NOT_HOME', bestTime: 'Buổi tối', baseVersion: 1 });
+
 /** The matrix uploads one import in group A1 and one in group B1 before it runs; their ids ride on the world. */
 export const importOf = (w: World, side: 'A' | 'B') => (w as World & { imports: { A: number; B: number } }).imports[side];
 
@@ -410,6 +413,52 @@ export const expectations: Record<string, Expectation> = {
     inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/progress` }),
     outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/progress` }),
   },
+  'GET /api/campaigns/{id}/field': {
+    permission: 'campaign.visit',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/field` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/field` }),
+  },
+  'POST /api/campaigns/{id}/visits': {
+    permission: 'campaign.visit',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/visits`, payload: { visits: [fieldVisit(w.households.hA1.id)] } }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/visits`, payload: { visits: [fieldVisit(w.households.hB1.id)] } }),
+  },
+  'GET /api/campaigns/{id}/conflicts': {
+    permission: 'campaign.manage',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/conflicts` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/conflicts` }),
+  },
+  'POST /api/campaigns/{id}/visits/{visitId}/resolve': {
+    permission: 'campaign.manage',
+    inside: async (w) => { const v = await w.f.conflictVisit(w.groupA1, w.households.hA1.id); return { url: `/api/campaigns/${v.campaignId}/visits/${v.visitId}/resolve`, payload: { action: 'DISMISS' } }; },
+    outside: async (w) => { const v = await w.f.conflictVisit(w.groupB1, w.households.hB1.id); return { url: `/api/campaigns/${v.campaignId}/visits/${v.visitId}/resolve`, payload: { action: 'DISMISS' } }; },
+  },
+  'GET /api/campaigns/{id}/history': {
+    permission: 'unit.read',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/history` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/history` }),
+  },
+  'GET /api/campaigns/{id}/left': {
+    permission: 'resident.read',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/left` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/left` }),
+  },
+  'GET /api/campaigns/{id}/leaderboard': {
+    permission: 'unit.read',
+    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/leaderboard` }),
+    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/leaderboard` }),
+  },
+  'GET /api/campaigns/{id}/letters.pdf': {
+    permission: 'resident.read',
+    inside: async (w) => ({ url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id)).campaignId}/letters.pdf` }),
+    outside: async (w) => ({ url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id)).campaignId}/letters.pdf` }),
+  },
+  'POST /api/campaigns/{id}/remind': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id)).campaignId}/remind`, payload: {} }),
+    outside: async (w) => ({ url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id)).campaignId}/remind`, payload: {} }),
+  },
+  'GET /api/public/campaigns/{id}': { public: true },
   'GET /api/procedures': { permission: 'procedure.manage', inside: () => ({ url: '/api/procedures?field=HO_TICH' }) },
   'POST /api/procedures': {
     permission: 'procedure.manage',

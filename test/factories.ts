@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../src/shared/enums.js';
 import { foldText } from '../src/shared/text.js';
@@ -10,7 +11,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
-import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups , teamMembers, teams , campaigns , campaignTargets } from '../src/server/db/schema/index.js';
+import { announcements, appointments, calendarDays, messageTemplates, postalShipments, procedures, users , announcementFiles, broadcasts, staffGroups , teamMembers, teams , campaigns , campaignTargets, campaignVisits } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
 export const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -153,6 +154,14 @@ export function factories(database: Database, cipher: PiiCipher) {
       await db.insert(campaignTargets).values({ campaignId, householdId, unitId: unit.id, groupId: unit.id });
       const { memberId } = await this.team(unit);
       return { campaignId, householdId, memberId };
+    },
+    /** A visit waiting for the group head (made against an older version of the household); its campaign and id. */
+    async conflictVisit(unit: UnitRow, householdId: number) {
+      const { campaignId } = await this.campaignWithTarget(unit, householdId);
+      const [author] = await db.select({ id: users.id }).from(users).limit(1);
+      const id = randomUUID();
+      await db.insert(campaignVisits).values({ id, campaignId, householdId, recordedBy: author!.id, visitedAt: new Date('2026-11-20T10:00:00Z'), outcome: 'DONE', people: [], baseVersion: 1, status: 'CONFLICT', conflict: 'HOUSEHOLD_CHANGED' });
+      return { campaignId, visitId: id };
     },
     /** A message template kept in a unit. */
     async template(unit: UnitRow) {

@@ -16,6 +16,8 @@ import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerAnnouncements } from './announcements/announcements.routes.js';
 import { registerTeams } from './teams/teams.routes.js';
 import { registerCampaigns } from './campaigns/campaigns.routes.js';
+import { registerCampaignField } from './campaigns/field.routes.js';
+import { registerCampaignProgress } from './campaigns/progress.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -65,4 +67,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerAnnouncements(app, deps);
   registerTeams(app, deps);
   registerCampaigns(app, deps);
+  registerCampaignField(app, deps);
+  registerCampaignProgress(app, deps);
 }

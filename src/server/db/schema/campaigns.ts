@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { users } from './users.js';
 
@@ -21,6 +21,8 @@ export const campaigns = pgTable(
     filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
     checklist: jsonb('checklist').$type<{ key: string; label: string }[]>().notNull(),
     targetRate: integer('target_rate').notNull(),
+    /** How-to steps shown to residents on the guide page the call letters' QR opens (the template's by default). */
+    guide: text('guide').notNull().default(''),
     startsOn: date('starts_on').notNull(),
     deadline: date('deadline').notNull(),
     status: text('status').notNull().default('ACTIVE'),
@@ -56,6 +58,10 @@ export const campaignTargets = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     lastOutcome: text('last_outcome'),
     bestTime: text('best_time'),
+    /** When the visit that set `last_outcome` happened (device time): a visit recorded earlier but synced later does not overwrite it. */
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+    /** Checklist items ticked so far (keys of the campaign's checklist). */
+    checks: text('checks').array().notNull().default(sql`'{}'::text[]`),
     /** The team member who visits this household (every target of a household goes to the same member). */
     assignedMemberId: integer('assigned_member_id'),
   },
@@ -65,3 +71,51 @@ export const campaignTargets = pgTable(
     index('campaign_targets_member_idx').on(t.assignedMemberId, t.campaignId).where(sql`${t.assignedMemberId} is not null`),
   ],
 );
+
+export const VISIT_OUTCOMES = ['DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED'] as const;
+
+/**
+ * A visit recorded in the field, keyed by the id the device gave it so an upload retried any number of times is
+ * stored once. Every visit is kept, applied or not: one made against a household that has changed since the device
+ * downloaded it waits as a CONFLICT until the group head applies or dismisses it.
+ */
+export const campaignVisits = pgTable(
+  'campaign_visits',
+  {
+    id: uuid('id').primaryKey(),
+    /** The campaign holding the household's targets (a commune's part of a province campaign). */
+    campaignId: integer('campaign_id').notNull(),
+    householdId: integer('household_id').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    memberId: integer('member_id'),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    outcome: text('outcome').notNull(),
+    bestTime: text('best_time'),
+    note: text('note'),
+    /** Per person (or the household, residentId null): ticked checklist keys, an outcome of their own, field updates. */
+    people: jsonb('people').$type<VisitPerson[]>().notNull(),
+    /** The household's registry version when the device downloaded it. */
+    baseVersion: integer('base_version').notNull(),
+    status: text('status').notNull(),
+    conflict: text('conflict'),
+    resolvedBy: integer('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('campaign_visits_household_idx').on(t.campaignId, t.householdId),
+    index('campaign_visits_conflicts_idx').on(t.campaignId).where(sql`${t.status} = 'CONFLICT'`),
+    check('campaign_visits_status_check', sql`${t.status} in ('APPLIED', 'CONFLICT', 'RESOLVED', 'DISMISSED')`),
+    check('campaign_visits_outcome_check', sql`${t.outcome} in ('DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED')`),
+  ],
+);
+
+export type VisitPerson = {
+  residentId: number | null;
+  checks: string[];
+  outcome?: (typeof VISIT_OUTCOMES)[number];
+  /** The resident's registry version the device saw, required with a field update. */
+  version?: number;
+  vneidLevel?: 'NONE' | 'L1' | 'L2';
+  phone?: string;
+};

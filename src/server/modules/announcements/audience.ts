@@ -21,6 +21,8 @@ export const Audience = z.object({
   reachHouseholds: z.boolean().default(true),
   /** Personal content (an invitation to each person aged 40+): one message per person instead of one per household. */
   perPerson: z.boolean().default(false),
+  /** Only the households (and, for a per-person campaign, the people) still to see in this door-to-door campaign. */
+  campaignLeft: Id.optional(),
 }).refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, { path: ['ageMin'], message: 'The lower age must not be above the upper age' });
 export type Audience = z.infer<typeof Audience>;
 
@@ -34,6 +36,9 @@ function residentFilter(a: Audience): SQL {
   if (a.genders.length) parts.push(sql`r.gender in (${sql.join(a.genders.map((g) => sql`${g}`), sql`, `)})`);
   if (a.vneidLevels.length) parts.push(sql`r.vneid_level in (${sql.join(a.vneidLevels.map((v) => sql`${v}`), sql`, `)})`);
   if (a.tags.length) parts.push(sql`r.tags && array[${sql.join(a.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  // A campaign reminder: its open targets (a province campaign's are in its communes' parts).
+  if (a.campaignLeft !== undefined) parts.push(sql`exists (select 1 from campaign_targets t where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
+    and t.removed_on is null and t.done_at is null and t.campaign_id in (select id from campaigns where id = ${a.campaignLeft} or parent_id = ${a.campaignLeft}))`);
   return sql.join(parts, sql` and `);
 }
 

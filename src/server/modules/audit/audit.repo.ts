@@ -23,7 +23,13 @@ export async function audited<T>(db: Db, actor: Actor, work: (tx: Tx) => Promise
 }
 
 export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await insertAudits(tx, actor, [entry]);
+}
+
+/** Several entries by one actor in one statement (a field sync writing back to many people). */
+export async function insertAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(auditLog).values(entries.map((entry) => ({
     userId: actor.userId,
     username: actor.username,
     roles: actor.roles,
@@ -34,7 +40,7 @@ export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
     entityType: entry.entityType,
     entityId: entry.entityId === undefined ? null : String(entry.entityId),
     details: entry.details ?? null,
-  });
+  })));
 }
 
 export type AuditFilter = { from?: string; to?: string; userId?: number; action?: string; entityType?: string; entityId?: string };

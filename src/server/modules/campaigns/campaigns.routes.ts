@@ -29,7 +29,7 @@ export function registerCampaigns(app: App, deps: AppDeps) {
 
   r.get('/api/campaign-templates', {
     config: read,
-    schema: { tags: ['campaigns'], summary: 'What a campaign can start from (VNeID level 2, digitising, online payment, digital skills, custom)', response: { 200: z.object({ items: z.array(z.object({ kind: service.CampaignKind, name: z.string(), level: z.string(), targetRate: z.number().int(), filters: z.record(z.string(), z.unknown()), checklist: z.array(z.object({ key: z.string(), label: z.string() })) })) }), ...errorResponses } },
+    schema: { tags: ['campaigns'], summary: 'What a campaign can start from (VNeID level 2, digitising, online payment, digital skills, custom)', response: { 200: z.object({ items: z.array(z.object({ kind: service.CampaignKind, name: z.string(), level: z.string(), targetRate: z.number().int(), filters: z.record(z.string(), z.unknown()), checklist: z.array(z.object({ key: z.string(), label: z.string() })), guide: z.string() })) }), ...errorResponses } },
     handler: async () => ({ items: Object.entries(service.CAMPAIGN_TEMPLATES).map(([kind, t]) => ({ kind: kind as service.CampaignKind, ...t, filters: t.filters as Record<string, unknown> })) }),
   });
 

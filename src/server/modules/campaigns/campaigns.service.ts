@@ -29,17 +29,22 @@ export const CampaignFilters = z.object({
  * The templates a campaign starts from. Targets (100 %, 14+) are the seeds' and DOMAIN.md §4's; they are marked
  * unconfirmed there, so each is only the starting value of a field the officer can change.
  */
-export const CAMPAIGN_TEMPLATES: Record<CampaignKind, { name: string; level: 'PERSON' | 'HOUSEHOLD'; filters: z.infer<typeof CampaignFilters>; checklist: z.infer<typeof ChecklistItem>[]; targetRate: number }> = {
-  VNEID_L2: { name: 'Định danh điện tử mức 2 cho người từ 14 tuổi', level: 'PERSON', filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] }, checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }], targetRate: 100 },
-  DIGITIZE: { name: 'Số hóa hồ sơ, giấy tờ của hộ', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }], targetRate: 100 },
-  ONLINE_PAYMENT: { name: 'Hộ gia đình thanh toán trực tuyến', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }], targetRate: 80 },
-  SKILLS: { name: 'Bình dân học vụ số', level: 'PERSON', filters: { ageMin: 15 }, checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }], targetRate: 100 },
-  CUSTOM: { name: 'Chiến dịch', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'done', label: 'Đã hoàn thành' }], targetRate: 100 },
+export const CAMPAIGN_TEMPLATES: Record<CampaignKind, { name: string; level: 'PERSON' | 'HOUSEHOLD'; filters: z.infer<typeof CampaignFilters>; checklist: z.infer<typeof ChecklistItem>[]; targetRate: number; guide: string }> = {
+  VNEID_L2: {
+    name: 'Định danh điện tử mức 2 cho người từ 14 tuổi', level: 'PERSON', filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] }, checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }], targetRate: 100,
+    guide: 'Mang thẻ căn cước (hoặc CCCD gắn chip) đến công an xã, phường để đăng ký tài khoản định danh điện tử mức 2.\nCông an sẽ chụp ảnh chân dung, lấy vân tay và gửi mã kích hoạt qua tin nhắn.\nCài ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh và mã kích hoạt, rồi đặt mật khẩu và mã khóa.\nTổ công nghệ số cộng đồng hỗ trợ cài đặt, kích hoạt tại nhà hoặc tại các điểm hỗ trợ.',
+  },
+  DIGITIZE: { name: 'Số hóa hồ sơ, giấy tờ của hộ', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }], targetRate: 100, guide: 'Chuẩn bị các giấy tờ của hộ (giấy khai sinh, đăng ký kết hôn, sổ đỏ…).\nTổ công nghệ số sẽ giúp chụp, lưu vào kho dữ liệu cá nhân trên Cổng dịch vụ công hoặc VNeID.' },
+  ONLINE_PAYMENT: { name: 'Hộ gia đình thanh toán trực tuyến', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }], targetRate: 80, guide: 'Cài ứng dụng ngân hàng hoặc ví điện tử trên điện thoại.\nThêm hóa đơn điện, nước theo mã khách hàng trên hóa đơn giấy, rồi thanh toán hằng tháng trên ứng dụng.' },
+  SKILLS: { name: 'Bình dân học vụ số', level: 'PERSON', filters: { ageMin: 15 }, checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }], targetRate: 100, guide: 'Đăng ký học miễn phí trên nền tảng binhdanhocvuso.gov.vn.\nTổ công nghệ số hướng dẫn học tại nhà văn hóa thôn, tổ dân phố.' },
+  CUSTOM: { name: 'Chiến dịch', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'done', label: 'Đã hoàn thành' }], targetRate: 100, guide: '' },
 };
 
 export const NewCampaign = z.object({
   kind: CampaignKind, unitId: Id, name: Text(200).min(3).optional(), level: z.enum(['PERSON', 'HOUSEHOLD']).optional(),
   filters: CampaignFilters.optional(), checklist: z.array(ChecklistItem).min(1).max(10).optional(), targetRate: z.number().int().min(1).max(100).optional(),
+  /** The steps residents read on the guide page (one per line); the template's when left out. */
+  guide: Text(4000).optional(),
   startsOn: z.iso.date(), deadline: z.iso.date(),
 }).refine((c) => c.startsOn <= c.deadline, { path: ['deadline'], message: 'The deadline must not come before the start' });
 export type NewCampaign = z.infer<typeof NewCampaign>;
@@ -85,7 +90,7 @@ export async function createCampaign(database: Database, scope: Scope, input: Ne
   if (unit.tier === 'NATION') throw validation([{ field: 'unitId', code: 'UNIT', message: { vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố', en: 'Choose a province, commune or residential group' } }]);
   const values = {
     kind: input.kind, name: input.name ?? template.name, level: input.level ?? template.level, filters: { ...template.filters, ...(input.filters ?? {}) },
-    checklist: input.checklist ?? template.checklist, targetRate: input.targetRate ?? template.targetRate, startsOn: input.startsOn, deadline: input.deadline, createdBy: userId,
+    checklist: input.checklist ?? template.checklist, targetRate: input.targetRate ?? template.targetRate, guide: input.guide ?? template.guide, startsOn: input.startsOn, deadline: input.deadline, createdBy: userId,
   };
   return database.db.transaction(async (tx) => {
     const [parent] = await tx.insert(campaigns).values({ ...values, unitId: unit.id }).returning();

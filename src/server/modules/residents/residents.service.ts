@@ -119,7 +119,8 @@ export async function getResident(deps: ResidentDeps, scope: Scope, sensitive: S
   return detail;
 }
 
-function encryptContact(cipher: PiiCipher, personalId: string | null | undefined, phone: string | null | undefined) {
+/** The stored form of an ID number and a phone: ciphertext and blind index (also the campaigns' field write-back). */
+export function encryptContact(cipher: PiiCipher, personalId: string | null | undefined, phone: string | null | undefined) {
   const out: Partial<repo.ResidentInsert> = {};
   if (personalId !== undefined) {
     out.personalIdEnc = personalId ? cipher.encrypt(personalId) : null;

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
+import type { Actor } from '../../plugins/auth.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { localParts } from '../calendar/working-days.js';
+import { getUnitPath } from '../units/units.service.js';
+import { getCampaign, holdersOf } from './campaigns.service.js';
+
+const inHolders = (holders: number[]) => sql`t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`;
+const DAY = 86_400_000;
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** The unit a view is under: the one asked for (in scope), else the campaign's own, else the caller's first. */
+async function underPathOf(db: Tx, scope: Scope, c: { unitId: number; unitPath: string }, unitId?: number) {
+  if (unitId) return getUnitPath(db, unitId, scope);
+  if (scope.prefixes.some((p) => c.unitPath.startsWith(p))) return c.unitPath;
+  return scope.prefixes[0]!;
+}
+
+/**
+ * The daily history and burndown under a unit: per day since the start, how many were done that day and in all, and
+ * what is left; the goal (targets × target rate) and the pace needed per day from today to reach it by the deadline.
+ */
+export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: number, today = localParts(new Date()).day) {
+  const c = await getCampaign(db, scope, id, { covering: true });
+  const under = await underPathOf(db, scope, c, unitId);
+  const holders = await holdersOf(db, c.id);
+  const rows = await queryRows<{ day: string | null; n: number }>(db, sql`
+    select ((t.done_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day, count(*)::int as n
+    from campaign_targets t join units u on u.id = t.unit_id
+    where ${inHolders(holders)} and t.removed_on is null and u.path like ${`${under}%`}
+    group by 1`);
+  const targets = rows.reduce((s, r) => s + r.n, 0);
+  const perDay = new Map(rows.filter((r) => r.day).map((r) => [r.day!, r.n]));
+  const goal = Math.ceil((targets * c.targetRate) / 100);
+  const last = today < c.deadline ? today : c.deadline;
+  // Done before the start (a household that was already done when it joined) counts on the first day.
+  let done = [...perDay].filter(([d]) => d < c.startsOn).reduce((s, [, n]) => s + n, 0);
+  const days: { day: string; done: number; total: number; left: number }[] = [];
+  for (let day = c.startsOn; day <= last; day = addDays(day, 1)) {
+    const n = perDay.get(day) ?? 0;
+    done += n;
+    days.push({ day, done: n, total: done, left: Math.max(goal - done, 0) });
+  }
+  const doneNow = [...perDay.values()].reduce((s, n) => s + n, 0);
+  const daysLeft = Math.max(daysBetween(today, c.deadline) + 1, 0);
+  const leftToGoal = Math.max(goal - doneNow, 0);
+  return {
+    targets, goal, done: doneNow, startsOn: c.startsOn, deadline: c.deadline, daysLeft,
+    /** Per day from today to the deadline; null once the deadline has passed with work left. */
+    paceNeeded: leftToGoal === 0 ? 0 : daysLeft ? Math.ceil(leftToGoal / daysLeft) : null,
+    /** The average per day so far. */
+    paceSoFar: days.length ? Math.round((days.reduce((s, d) => s + d.done, 0) / days.length) * 10) / 10 : 0,
+    days,
+  };
+}
+
+export type LeftHousehold = {
+  householdId: number; address: string; unitName: string; people: string[]; lastOutcome: string | null; bestTime: string | null; lastVisitAt: string | null; member: string | null;
+};
+
+/**
+ * The households still to see under a unit, with who in them is left, the last outcome and the best time to come
+ * back — the list a team takes on its evening round. It names people, so reading it is audited.
+ */
+export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unitId?: number; limit: number; offset: number }, actor: Actor | null) {
+  const c = await getCampaign(db, scope, id, { covering: true });
+  const under = await underPathOf(db, scope, c, q.unitId);
+  const holders = await holdersOf(db, c.id);
+  const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(db, sql`
+    select t.household_id as "householdId", h.address, u.name as "unitName",
+      coalesce(array_agg(r.full_name order by r.birth_date) filter (where r.id is not null), '{}') as people,
+      (array_agg(t.last_outcome order by t.last_visit_at desc nulls last))[1] as "lastOutcome",
+      (array_agg(t.best_time order by t.last_visit_at desc nulls last))[1] as "bestTime",
+      max(t.last_visit_at)::text as "lastVisitAt", max(m.full_name) as member
+    from campaign_targets t join units u on u.id = t.unit_id join households h on h.id = t.household_id
+    left join residents r on r.id = t.resident_id left join team_members m on m.id = t.assigned_member_id
+    where ${inHolders(holders)} and t.removed_on is null and t.done_at is null and u.path like ${`${under}%`} and ${pathInScope(sql`u.path`, scope)}
+    group by t.household_id, h.address, u.name, u.path
+    order by u.path, h.address collate vi_num, t.household_id
+    limit ${q.limit + 1} offset ${q.offset}`);
+  if (actor) await insertAudit(db, actor, { action: 'campaign.left', entityType: 'campaign', entityId: c.id, details: { households: Math.min(rows.length, q.limit) } });
+  return { c, rows: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt && new Date(r.lastVisitAt).toISOString() })) };
+}
+
+/**
+ * The emulation board: groups ranked by rate against the target, and teams by what their members have done (the
+ * seeds' friendly competition between wards and groups).
+ */
+export async function leaderboard(db: Tx, scope: Scope, id: number) {
+  const c = await getCampaign(db, scope, id, { covering: true });
+  const holders = await holdersOf(db, c.id);
+  const [groups, teams] = [
+    await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(db, sql`
+      select g.id as "unitId", g.name, cm.name as "communeName", count(*)::int as targets, count(t.done_at)::int as done
+      from campaign_targets t join units g on g.id = t.group_id join units cm on cm.id = g.parent_id
+      where ${inHolders(holders)} and t.removed_on is null and ${pathInScope(sql`g.path`, scope)}
+      group by g.id, g.name, cm.name`),
+    await queryRows<{ teamId: number; name: string; members: number; households: number; targets: number; done: number; visits: number }>(db, sql`
+      select tm.id as "teamId", tm.name, count(distinct m.id)::int as members, count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
+        (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and v.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})) as visits
+      from campaign_targets t join team_members m on m.id = t.assigned_member_id join teams tm on tm.id = m.team_id join units u on u.id = tm.unit_id
+      where ${inHolders(holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
+      group by tm.id, tm.name`),
+  ];
+  const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
+  return {
+    groups: groups.map((g) => ({ ...g, rate: rate(g.done, g.targets) })).sort((a, b) => b.rate - a.rate || b.done - a.done).map((g, i) => ({ rank: i + 1, ...g })),
+    teams: teams.map((t) => ({ ...t, rate: rate(t.done, t.targets) }))
+      .sort((a, b) => b.rate - a.rate || b.done - a.done || b.visits - a.visits).map((t, i) => ({ rank: i + 1, ...t })),
+  };
+}
