@@ -21,9 +21,12 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
 
-/** A phone-sized page (360 × 740), Vietnamese, with console errors collected. */
-export async function phoneContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: 'block' });
+/**
+ * A phone-sized page (360 × 740), Vietnamese, with console errors collected. Service workers are blocked unless a
+ * test is about working offline (they would otherwise serve a cached app between tests).
+ */
+export async function phoneContext(browser: Browser, options: { serviceWorkers?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: options.serviceWorkers ? 'allow' : 'block' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

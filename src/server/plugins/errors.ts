@@ -91,7 +91,6 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      if (process.env.DEBUG_500) console.error(error);
       return send(reply, request, 500, ErrorCode.INTERNAL, { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Something went wrong; please try again later' });
     }
     const status = error.statusCode ?? 500;
@@ -106,7 +105,6 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       return send(reply, request, status, ErrorCode.VALIDATION, { vi: `Yêu cầu không hợp lệ (${error.code ?? status})`, en: `Bad request: ${error.message}` });
     }
     request.log.error({ err: error }, 'unhandled error');
-    if (process.env.DEBUG_500) console.error(error);
     return send(reply, request, 500, ErrorCode.INTERNAL, { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Something went wrong; please try again later' });
   });
 

@@ -1,4 +1,5 @@
 import { campaignsEn } from './campaigns.en.js';
+import { fieldEn } from './field.en.js';
 import { teamsEn } from './teams.en.js';
 import { channelsEn } from './channels.en.js';
 import type { Messages } from './vi.js';
@@ -41,5 +42,6 @@ export const en: Messages = {
   channels: channelsEn,
   teams: teamsEn,
   campaigns: campaignsEn,
+  field: fieldEn,
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
 };

@@ -1,4 +1,5 @@
 import { campaignsVi } from './campaigns.vi.js';
+import { fieldVi } from './field.vi.js';
 import { teamsVi } from './teams.vi.js';
 import { channelsVi } from './channels.vi.js';
 import { onestopVi } from './onestop.vi.js';
@@ -40,6 +41,7 @@ export const vi = {
   channels: channelsVi,
   teams: teamsVi,
   campaigns: campaignsVi,
+  field: fieldVi,
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

@@ -21,6 +21,8 @@ import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/one
 import { GroupsPage } from '../features/onestop/GroupPages.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
 import { CampaignProgressPage, CampaignsPage } from '../features/campaigns/CampaignPages.js';
+import { FieldCampaign, FieldHome, FieldShell, FieldVisit } from '../features/field/FieldPages.js';
+import { CampaignGuide } from '../features/campaigns/CampaignGuide.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';
 import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
@@ -41,6 +43,11 @@ export function App() {
       <Route path="/c/:code">{(p) => <PublicShell><CommuneFeed code={p.code} /></PublicShell>}</Route>
       <Route path="/g/:id">{(p) => <PublicShell><JoinGroupPage id={Number(p.id)} /></PublicShell>}</Route>
       <Route path="/m"><PublicShell><MemberPage /></PublicShell></Route>
+      <Route path="/k/:id">{(p) => <PublicShell><CampaignGuide id={Number(p.id)} /></PublicShell>}</Route>
+      {/* The field app works from the device's store, so it stands outside the console (which needs the server). */}
+      <Route path="/field/:id/h/:householdId">{(p) => <FieldShell><FieldVisit id={Number(p.id)} householdId={Number(p.householdId)} /></FieldShell>}</Route>
+      <Route path="/field/:id">{(p) => <FieldShell><FieldCampaign id={Number(p.id)} /></FieldShell>}</Route>
+      <Route path="/field"><FieldShell><FieldHome /></FieldShell></Route>
       <Route path="/a/:id">{(p) => <PublicShell><OpenAnnouncementPage id={Number(p.id)} /></PublicShell>}</Route>
       <Route><Console /></Route>
     </Switch>
@@ -66,6 +73,7 @@ function Console() {
     ['/groups', t('channels.groups.title'), can(me.data, 'announcement.write')],
     ['/teams', t('teams.title'), can(me.data, 'unit.read')],
     ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
+    ['/field', t('field.title'), can(me.data, 'campaign.visit')],
     ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
     ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],

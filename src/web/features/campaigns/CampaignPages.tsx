@@ -6,6 +6,8 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
+import { can, useMe } from '../auth/useMe.js';
+import { Burndown, Conflicts, HouseholdsLeft, Leaderboard } from './CampaignExtras.js';
 
 type Kind = 'VNEID_L2' | 'DIGITIZE' | 'ONLINE_PAYMENT' | 'SKILLS' | 'CUSTOM';
 type Template = { kind: Kind; name: string; targetRate: number };
@@ -75,6 +77,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
   const progress = useQuery({ queryKey: ['campaign-progress', id, at], queryFn: () => api<Progress>(`/api/campaigns/${id}/progress${at ? `?unitId=${at}` : ''}`) });
   const mine = useQuery({ queryKey: ['campaign-mine', id], queryFn: () => api<{ items: { householdId: number; address: string; unitName: string; people: number; done: number; bestTime: string | null }[] }>(`/api/campaigns/${id}/mine`) });
   const client = useQueryClient();
+  const me = useMe().data;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const p = progress.data;
   if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
@@ -108,8 +111,12 @@ export function CampaignProgressPage({ id }: { id: number }) {
           ))}
         </tbody>
       </table>
-      <p><button type="button" onClick={() => void assign()}>{t('campaigns.assign')}</button></p>
+      <Burndown id={id} unitId={at} />
+      {can(me, 'campaign.manage') && <p><button type="button" onClick={() => void assign()}>{t('campaigns.assign')}</button></p>}
       {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {can(me, 'campaign.manage') && <Conflicts id={id} />}
+      {can(me, 'resident.read') && <HouseholdsLeft id={id} unitId={at} canRemind={can(me, 'announcement.write')} />}
+      <Leaderboard id={id} />
       {(mine.data?.items.length ?? 0) > 0 && (
         <section data-testid="my-households">
           <h2>{t('campaigns.mine')}</h2>
