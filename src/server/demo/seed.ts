@@ -9,6 +9,7 @@ import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
+import { seedCampaignsDemo } from './campaigns.js';
 import { seedOnestopDemo } from './onestop.js';
 import {
   communeNames, createRandom, givenFemale, givenMale, middleFemale, middleMale, pidProvinces, streetNames, surnames, type Random,
@@ -85,6 +86,7 @@ export async function seedDemo(
     }
     await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
     await seedAnnouncementsDemo(database, cipher, firstCommune!, made.lanhdao!);
+    await seedCampaignsDemo(database, cipher, firstCommune!, firstGroup!, { leader: made.lanhdao!, member: made.sotuso! });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { users } from './users.js';
 
@@ -70,6 +70,21 @@ export const campaignTargets = pgTable(
     index('campaign_targets_group_idx').on(t.campaignId, t.groupId),
     index('campaign_targets_member_idx').on(t.assignedMemberId, t.campaignId).where(sql`${t.assignedMemberId} is not null`),
   ],
+);
+
+/**
+ * Targets and done per campaign and smallest unit, kept with every change to the targets (creation, refresh, visits):
+ * the drill-down sums a few thousand of these rows instead of counting a province's million targets on each view.
+ */
+export const campaignUnitCounts = pgTable(
+  'campaign_unit_counts',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    targets: integer('targets').notNull(),
+    done: integer('done').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 );
 
 export const VISIT_OUTCOMES = ['DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED'] as const;

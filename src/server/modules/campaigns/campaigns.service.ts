@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { VneidLevel, HouseholdKind } from '../../../shared/enums.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
@@ -55,6 +55,23 @@ type Row = typeof campaigns.$inferSelect;
 const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) => Audience.parse({ unitIds: [unitId], ...f, genders: [] });
 
 /**
+ * Brings `campaign_unit_counts` up to date for campaigns (all their units, or only `units` — what a batch of visits
+ * touched, found through their groups' index).
+ */
+export async function recount(tx: Tx, campaignIds: number[], touched?: { units: number[]; groups: number[] }): Promise<void> {
+  if (!campaignIds.length || (touched && !touched.units.length)) return;
+  const ids = sql.join(campaignIds.map((x) => sql`${x}`), sql`, `);
+  const inUnits = touched ? sql`and unit_id in (${sql.join(touched.units.map((x) => sql`${x}`), sql`, `)})` : sql``;
+  const inGroups = touched?.groups.length ? sql`and group_id in (${sql.join(touched.groups.map((x) => sql`${x}`), sql`, `)})` : sql``;
+  await tx.execute(sql`delete from campaign_unit_counts where campaign_id in (${ids}) ${inUnits}`);
+  await tx.execute(sql`
+    insert into campaign_unit_counts (campaign_id, unit_id, targets, done)
+    select campaign_id, unit_id, count(*)::int, count(done_at)::int from campaign_targets
+    where campaign_id in (${ids}) and removed_on is null ${inGroups} ${inUnits}
+    group by campaign_id, unit_id`);
+}
+
+/**
  * Adds the people (or households) who match and are not targets yet, and lets go of open targets who no longer match
  * (moved away, now level 2 through another path, died); done targets stay done. Run at creation and on refresh.
  */
@@ -77,6 +94,7 @@ async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number;
       returning 1)
     select (select count(*) from added)::int as added, (select count(*) from removed)::int as removed`);
   await tx.update(campaigns).set({ refreshedAt: sql`now()` }).where(eq(campaigns.id, c.id));
+  await recount(tx, [c.id]);
   return r!;
 }
 
@@ -132,6 +150,24 @@ export async function holdersOf(db: Tx, id: number): Promise<number[]> {
   return children.length ? children.map((x) => x.id) : [id];
 }
 
+/**
+ * The campaigns holding targets under a unit path: for a province campaign, only the parts of the communes on that
+ * path (a group's list reads one commune's part, not the province's).
+ */
+export async function holdersUnder(db: Tx, id: number, underPath: string): Promise<number[]> {
+  const rows = await db.select({ id: campaigns.id, path: units.path }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
+    .where(or(eq(campaigns.id, id), eq(campaigns.parentId, id)));
+  const parts = rows.length > 1 ? rows.filter((r) => r.id !== id) : rows;
+  const ids = parts.filter((r) => r.path.startsWith(underPath) || underPath.startsWith(r.path)).map((r) => r.id);
+  return ids.length ? ids : [id];
+}
+
+/** The residential group a unit path is in or at (/nation/province/commune/group/…), if it is that deep. */
+export const groupOfPath = (path: string) => {
+  const steps = path.split('/').filter(Boolean);
+  return steps.length >= 4 ? Number(steps[3]) : null;
+};
+
 /** Brings the targets up to date with the registry (new residents join, movers leave). */
 export async function refreshCampaign(database: Database, scope: Scope, id: number, actor: Actor) {
   const c = await getCampaign(database.db, scope, id);
@@ -159,13 +195,14 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
   const own = scope.prefixes[0]?.split('/').filter(Boolean).map(Number).at(-1);
   const underPath = await getUnitPath(db, unitId ?? (pathWithin(c.unitPath, scope) ? c.unitId : own ?? c.unitId), scope);
   const depth = underPath.split('/').filter(Boolean).length;
-  const ids = await holdersOf(db, c.id);
+  const ids = await holdersUnder(db, c.id, underPath);
+  // From the per-unit counts kept with every change: a few thousand rows for a province, not its million targets.
   const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(db, sql`
-    select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, count(*)::int as targets, count(t.done_at)::int as done
-    from campaign_targets t join units u on u.id = t.unit_id
+    select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, sum(k.targets)::int as targets, sum(k.done)::int as done
+    from campaign_unit_counts k join units u on u.id = k.unit_id
     left join units child on child.id = nullif(split_part(u.path, '/', ${depth + 2}), '')::int
-    where t.campaign_id in (${sql.join(ids.map((x) => sql`${x}`), sql`, `)}) and t.removed_on is null and u.path like ${`${underPath}%`}
-    group by 1, 2 order by child.name collate vi_num`);
+    where k.campaign_id in (${sql.join(ids.map((x) => sql`${x}`), sql`, `)}) and u.path like ${`${underPath}%`}
+    group by 1, 2 having sum(k.targets) > 0 order by child.name collate vi_num`);
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
   const targets = rows.reduce((n, r) => n + r.targets, 0);
   const done = rows.reduce((n, r) => n + r.done, 0);

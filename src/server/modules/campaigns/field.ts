@@ -63,10 +63,13 @@ async function contextOf(db: Tx, scope: Scope, id: number, userId: number, manag
 export async function syncVisits(database: Database, scope: Scope, id: number, body: SyncBody, userId: number, manages: boolean, actor: Actor, cipher: PiiCipher): Promise<{ results: SyncResult[] }> {
   const { c, ctx } = await contextOf(database.db, scope, id, userId, manages, actor, cipher);
   const allowed = new Set<string>(FIELD_UPDATES[c.kind as CampaignKind]);
+  const storedIds = async (db: Tx) => new Set((await db.select({ id: campaignVisits.id }).from(campaignVisits).where(inArray(campaignVisits.id, body.visits.map((v) => v.id)))).map((s) => s.id));
+  // A batch resent whole (its answer was lost) is answered without taking any lock.
+  if ((await storedIds(database.db)).size === new Set(body.visits.map((v) => v.id)).size) return { results: body.visits.map((v) => ({ id: v.id, status: 'DUPLICATE' as const })) };
   return database.db.transaction(async (tx) => {
     const targets = await lockTargets(tx, scope, ctx.holders, [...new Set(body.visits.map((v) => v.householdId))]);
-    const seen = await tx.select({ id: campaignVisits.id }).from(campaignVisits).where(inArray(campaignVisits.id, body.visits.map((v) => v.id)));
-    const stored = new Set(seen.map((s) => s.id));
+    // Read again under the locks: a retry racing its first upload waits above, then finds the visits stored here.
+    const stored = await storedIds(tx);
     const results = new Map<string, SyncResult>();
     const fresh: VisitInput[] = [];
     const now = Date.now();

@@ -5,9 +5,14 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { localParts } from '../calendar/working-days.js';
 import { getUnitPath } from '../units/units.service.js';
-import { getCampaign, holdersOf } from './campaigns.service.js';
+import { getCampaign, groupOfPath, holdersOf, holdersUnder } from './campaigns.service.js';
 
 const inHolders = (holders: number[]) => sql`t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`;
+/** Targets under a unit path: its commune's part of the campaign and, from a group down, that group (its index). */
+async function targetsUnder(db: Tx, id: number, under: string) {
+  const group = groupOfPath(under);
+  return sql`${inHolders(await holdersUnder(db, id, under))} ${group ? sql`and t.group_id = ${group}` : sql``} and u.path like ${`${under}%`}`;
+}
 const DAY = 86_400_000;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
@@ -26,11 +31,10 @@ async function underPathOf(db: Tx, scope: Scope, c: { unitId: number; unitPath: 
 export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: number, today = localParts(new Date()).day) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const under = await underPathOf(db, scope, c, unitId);
-  const holders = await holdersOf(db, c.id);
   const rows = await queryRows<{ day: string | null; n: number }>(db, sql`
     select ((t.done_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day, count(*)::int as n
     from campaign_targets t join units u on u.id = t.unit_id
-    where ${inHolders(holders)} and t.removed_on is null and u.path like ${`${under}%`}
+    where ${await targetsUnder(db, c.id, under)} and t.removed_on is null
     group by 1`);
   const targets = rows.reduce((s, r) => s + r.n, 0);
   const perDay = new Map(rows.filter((r) => r.day).map((r) => [r.day!, r.n]));
@@ -68,7 +72,6 @@ export type LeftHousehold = {
 export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unitId?: number; limit: number; offset: number }, actor: Actor | null) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const under = await underPathOf(db, scope, c, q.unitId);
-  const holders = await holdersOf(db, c.id);
   const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(db, sql`
     select t.household_id as "householdId", h.address, u.name as "unitName",
       coalesce(array_agg(r.full_name order by r.birth_date) filter (where r.id is not null), '{}') as people,
@@ -77,7 +80,7 @@ export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unit
       max(t.last_visit_at)::text as "lastVisitAt", max(m.full_name) as member
     from campaign_targets t join units u on u.id = t.unit_id join households h on h.id = t.household_id
     left join residents r on r.id = t.resident_id left join team_members m on m.id = t.assigned_member_id
-    where ${inHolders(holders)} and t.removed_on is null and t.done_at is null and u.path like ${`${under}%`} and ${pathInScope(sql`u.path`, scope)}
+    where ${await targetsUnder(db, c.id, under)} and t.removed_on is null and t.done_at is null and ${pathInScope(sql`u.path`, scope)}
     group by t.household_id, h.address, u.name, u.path
     order by u.path, h.address collate vi_num, t.household_id
     limit ${q.limit + 1} offset ${q.offset}`);
@@ -94,10 +97,10 @@ export async function leaderboard(db: Tx, scope: Scope, id: number) {
   const holders = await holdersOf(db, c.id);
   const [groups, teams] = [
     await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(db, sql`
-      select g.id as "unitId", g.name, cm.name as "communeName", count(*)::int as targets, count(t.done_at)::int as done
-      from campaign_targets t join units g on g.id = t.group_id join units cm on cm.id = g.parent_id
-      where ${inHolders(holders)} and t.removed_on is null and ${pathInScope(sql`g.path`, scope)}
-      group by g.id, g.name, cm.name`),
+      select g.id as "unitId", g.name, cm.name as "communeName", sum(k.targets)::int as targets, sum(k.done)::int as done
+      from campaign_unit_counts k join units u on u.id = k.unit_id join units g on g.id = nullif(split_part(u.path, '/', 5), '')::int join units cm on cm.id = g.parent_id
+      where k.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and ${pathInScope(sql`g.path`, scope)}
+      group by g.id, g.name, cm.name having sum(k.targets) > 0`),
     await queryRows<{ teamId: number; name: string; members: number; households: number; targets: number; done: number; visits: number }>(db, sql`
       select tm.id as "teamId", tm.name, count(distinct m.id)::int as members, count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
         (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and v.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})) as visits

@@ -7,6 +7,7 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudits } from '../audit/audit.repo.js';
 import { localParts } from '../calendar/working-days.js';
 import { encryptContact } from '../residents/residents.service.js';
+import { recount } from './campaigns.service.js';
 
 /** A visit as the device recorded it (the server clamps a clock running ahead to its own time). */
 export type VisitInput = {
@@ -15,7 +16,7 @@ export type VisitInput = {
 };
 export type Conflict = 'HOUSEHOLD_CHANGED' | 'PERSON_CHANGED' | 'NOT_ASSIGNED';
 export type Target = {
-  campaign_id: number; household_id: number; resident_id: number | null; checks: string[]; done_at: Date | null;
+  campaign_id: number; household_id: number; resident_id: number | null; unit_id: number; group_id: number | null; checks: string[]; done_at: Date | null;
   last_visit_at: Date | null; last_outcome: string | null; best_time: string | null; assigned_member_id: number | null; version: number;
 };
 
@@ -33,7 +34,7 @@ const DONE_OUTCOMES = new Set(['DONE', 'VNEID_L2_ACTIVATED']);
 export async function lockTargets(tx: Tx, scope: Scope, holders: number[], householdIds: number[]): Promise<Map<number, Target[]>> {
   if (!householdIds.length) return new Map();
   const rows = await queryRows<Target>(tx, sql`
-    select t.campaign_id, t.household_id, t.resident_id, t.checks, t.done_at, t.last_visit_at, t.last_outcome, t.best_time, t.assigned_member_id, h.version
+    select t.campaign_id, t.household_id, t.resident_id, t.unit_id, t.group_id, t.checks, t.done_at, t.last_visit_at, t.last_outcome, t.best_time, t.assigned_member_id, h.version
     from campaign_targets t join households h on h.id = t.household_id join units u on u.id = h.unit_id
     where t.campaign_id in (${sql.join(holders.map((x) => sql`${x}`), sql`, `)}) and t.removed_on is null
       and t.household_id in (${sql.join(householdIds.map((x) => sql`${x}`), sql`, `)}) and ${pathInScope(sql`u.path`, scope)}
@@ -92,7 +93,9 @@ export async function applyVisits(tx: Tx, ctx: VisitContext, visits: VisitInput[
     for (const t of own) advance(t, v, ctx);
   }
   await writeBack(tx, ctx, writes);
-  await saveTargets(tx, [...targets.values()].flat());
+  const all = [...targets.values()].flat();
+  await saveTargets(tx, all);
+  await recount(tx, [...new Set(all.map((t) => t.campaign_id))], { units: [...new Set(all.map((t) => t.unit_id))], groups: all.some((t) => t.group_id === null) ? [] : [...new Set(all.map((t) => t.group_id!))] });
   return conflicts;
 }
 

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { Permission } from '../../shared/permissions.js';
+import { queryRows, type Database } from '../db/client.js';
+import { supportPoints, teamMembers, teams } from '../db/schema/index.js';
+import type { PiiCipher } from '../lib/pii-cipher.js';
+import { assignAutomatically } from '../modules/campaigns/assignment.js';
+import { createCampaign } from '../modules/campaigns/campaigns.service.js';
+import { syncVisits, type SyncBody } from '../modules/campaigns/field.js';
+import type { UnitRow } from '../modules/units/units.repo.js';
+
+const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
+const DAY = 86_400_000;
+const day = (ahead: number) => new Date(Date.now() + 7 * 3_600_000 + ahead * DAY).toISOString().slice(0, 10);
+
+/**
+ * The campaign screens on first start: thôn 1's digital technology team (the `sotuso` login is one of its members)
+ * with an evening support point, and a VNeID level-2 campaign started three weeks ago. The first groups' teams have
+ * visited at different paces, so the burndown, the households left (some "after 7 pm") and the leaderboard all show.
+ */
+export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, commune: UnitRow, group: UnitRow, people: { leader: { id: number }; member: { id: number; fullName: string } }) {
+  const db = database.db;
+  const [team] = await db.insert(teams).values({ unitId: group.id, name: `Tổ công nghệ số cộng đồng ${group.name.toLowerCase()}`, decisionRef: 'Quyết định 125/QĐ-UBND ngày 02/3/2025' }).returning({ id: teams.id });
+  await db.insert(teamMembers).values([
+    { teamId: team!.id, fullName: people.member.fullName, role: 'HEAD', userId: people.member.id, skills: ['VNeID', 'Dịch vụ công'] },
+    { teamId: team!.id, fullName: 'Lê Minh Tuấn', role: 'MEMBER', phoneEnc: cipher.encrypt('+84905111222'), skills: ['VNeID'] },
+    { teamId: team!.id, fullName: 'Phạm Thu Trang', role: 'MEMBER', skills: ['Thanh toán trực tuyến'] },
+  ]);
+  await db.insert(supportPoints).values({ unitId: group.id, name: 'Tạp hóa Tâm Hương', address: `Đầu ngõ 1, ${group.name.toLowerCase()}`, hours: '18:00–21:00, thứ Hai đến thứ Sáu' });
+
+  const scope = { permission: Permission.CAMPAIGN_MANAGE, prefixes: [commune.path] };
+  const who = { ...actor, userId: people.leader.id };
+  const { id } = await createCampaign(database, scope, { kind: 'VNEID_L2', unitId: commune.id, startsOn: day(-21), deadline: day(35) }, people.leader.id, who);
+  await assignAutomatically(database, scope, id, who);
+
+  // Visits in the first three groups at different paces over the three weeks, recorded as the teams sent them.
+  const targets = await queryRows<{ household_id: number; resident_id: number; version: number; rversion: number; g: number }>(db, sql`
+    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id) as g
+    from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
+    where t.campaign_id = ${id} order by t.group_id, t.household_id, t.resident_id`);
+  const pace = [0.7, 0.45, 0.2];
+  const visits: SyncBody['visits'] = [];
+  targets.forEach((t, i) => {
+    const share = pace[t.g - 1];
+    if (share === undefined || (i * 7919) % 100 >= share * 100) return;
+    const at = new Date(Date.now() - ((i * 37) % 20 + 1) * DAY - ((i * 13) % 5) * 3_600_000).toISOString();
+    const kind = i % 5;
+    visits.push({
+      id: randomUUID(), householdId: t.household_id, baseVersion: t.version, visitedAt: at,
+      outcome: kind === 0 ? 'NOT_HOME' : kind === 1 ? 'NEEDS_POLICE_VISIT' : 'VNEID_L2_ACTIVATED', ...(kind === 0 ? { bestTime: 'Sau 19 giờ' } : {}),
+      people: kind >= 2 ? [{ residentId: t.resident_id, checks: ['vneid_l2'], outcome: 'VNEID_L2_ACTIVATED', version: t.rversion, vneidLevel: 'L2' }] : [{ residentId: t.resident_id, checks: [], outcome: kind === 0 ? 'NOT_HOME' : 'NEEDS_POLICE_VISIT' }],
+    });
+  });
+  for (let i = 0; i < visits.length; i += 500) {
+    await syncVisits(database, { permission: Permission.CAMPAIGN_VISIT, prefixes: [commune.path] }, id, { visits: visits.slice(i, i + 500) }, people.leader.id, true, who, cipher);
+  }
+}
