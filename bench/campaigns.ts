@@ -3,10 +3,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { queryRows } from '../src/server/db/client.js';
-import { seedDemo } from '../src/server/demo/seed.js';
 import { createCampaign, recount } from '../src/server/modules/campaigns/campaigns.service.js';
-import { copyIn, noJobs, openMigratedBench } from './db.js';
-import { ms, now, percentile, table } from './stats.js';
+import { copyIn, demoProvince, noJobs, openMigratedBench } from './db.js';
+import { ms, now, percentile, table, timed } from './stats.js';
 
 /**
  * One VNeID campaign over the demo province (`--residents`, 1M by default): starting it (targets snapshotted in every
@@ -19,34 +18,18 @@ export async function run(args: string[]) {
   for (const kind of kinds) await benchOne(kind, Number(values.residents));
 }
 
-async function timed(times: number, call: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = now();
-    await call();
-    samples.push(now() - start);
-  }
-  return samples;
-}
-
 async function benchOne(kind: 'postgres' | 'pglite', n: number) {
   console.log(`\n=== campaigns on ${kind}: ${n.toLocaleString('en')} residents`);
   const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
   try {
-    let t0 = now();
-    await seedDemo(database, cipher, { residents: n, seed: 11, password: 'benchmark-password' });
-    console.log(`  demo province built in ${ms(now() - t0)}`);
-    await database.raw('vacuum (analyze)');
+    const { province, admin, scope, actor } = await demoProvince(database, cipher, n, 'campaign.manage');
     const db = database.db;
-    const [province] = await queryRows<{ id: number; path: string }>(db, sql`select id, path from units where tier = 'PROVINCE' and code = '31'`);
-    const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where username = 'admin'`);
-    const scope = { permission: 'campaign.manage' as const, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] };
-    const actor = { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' };
+    let t0 = now();
 
     // 1. Start a province campaign: every commune's targets snapshotted from the registry.
     t0 = now();
-    const made = await createCampaign(database, scope, { kind: 'VNEID_L2', unitId: province!.id, startsOn: '2026-11-01', deadline: '2026-12-31' }, admin!.id, actor);
+    const made = await createCampaign(database, scope, { kind: 'VNEID_L2', unitId: province.id, startsOn: '2026-11-01', deadline: '2026-12-31' }, admin.id, actor);
     const createMs = now() - t0;
     await database.raw('analyze campaign_targets; analyze campaign_unit_counts');
     t0 = now();
@@ -72,7 +55,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     };
 
     // 2. The drill-down: province → communes, a commune → its groups, a group → its alleys.
-    const [commune] = await queryRows<{ id: number }>(db, sql`select u.id from units u where u.tier = 'COMMUNE' and u.path like ${`${province!.path}%`} order by u.id limit 1`);
+    const [commune] = await queryRows<{ id: number }>(db, sql`select u.id from units u where u.tier = 'COMMUNE' and u.path like ${`${province.path}%`} order by u.id limit 1`);
     const [group] = await queryRows<{ id: number }>(db, sql`select g.id from units g join campaign_targets t on t.group_id = g.id where g.parent_id = ${commune!.id} group by g.id order by count(*) desc limit 1`);
     const bareAggregate = await timed(50, () => database.raw(`select campaign_id, count(*), count(done_at) from campaign_targets where campaign_id = any($1) and removed_on is null group by campaign_id`, [holders]));
     for (const [level, url] of [['province → communes', `/api/campaigns/${made.id}/progress`], ['commune → groups', `/api/campaigns/${made.id}/progress?unitId=${commune!.id}`], ['group → alleys', `/api/campaigns/${made.id}/progress?unitId=${group!.id}`]] as const) {
@@ -116,9 +99,9 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     t0 = now();
     const again = await upload();
     const resendMs = now() - t0;
-    const [stored] = await queryRows<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits`);
+    const [stored] = await queryRows<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits where campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`);
     await database.raw('create table visit_probe (id uuid, campaign_id int, household_id int, recorded_by int, visited_at timestamptz, outcome text, best_time text, people jsonb, base_version int, status text)');
-    const csv = visits.map((v) => [v.id, holders[0], v.householdId, admin!.id, v.visitedAt, v.outcome, v.bestTime ?? '', `"${JSON.stringify(v.people).replace(/"/g, '""')}"`, v.baseVersion, 'APPLIED'].join(',')).join('\n');
+    const csv = visits.map((v) => [v.id, holders[0], v.householdId, admin.id, v.visitedAt, v.outcome, v.bestTime ?? '', `"${JSON.stringify(v.people).replace(/"/g, '""')}"`, v.baseVersion, 'APPLIED'].join(',')).join('\n');
     t0 = now();
     await copyIn(database, 'visit_probe', Buffer.from(`${csv}\n`));
     const copyMs = now() - t0;

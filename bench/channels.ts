@@ -2,11 +2,10 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { queryRows } from '../src/server/db/client.js';
-import { seedDemo } from '../src/server/demo/seed.js';
 import { Audience } from '../src/server/modules/announcements/audience.js';
 import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
 import { sendDue, type Senders } from '../src/server/modules/announcements/deliveries.js';
-import { copyIn, copyOut, noJobs, openMigratedBench } from './db.js';
+import { copyIn, copyOut, demoProvince, noJobs, openMigratedBench } from './db.js';
 import { ms, now, percentile, table } from './stats.js';
 
 /**
@@ -26,18 +25,12 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
   const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
   try {
-    let t0 = now();
-    await seedDemo(database, cipher, { residents: n, seed: 11, password: 'benchmark-password' });
-    console.log(`  demo province built in ${ms(now() - t0)}`);
-    await database.raw('vacuum (analyze)');
+    const { province, admin, scope, actor } = await demoProvince(database, cipher, n, 'announcement.write');
     const db = database.db;
-    const [province] = await queryRows<{ id: number; path: string }>(db, sql`select id, path from units where tier = 'PROVINCE' and code = '31'`);
-    const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where username = 'admin'`);
-    const scope = { permission: 'announcement.write' as const, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] };
-    const actor = { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' };
+    let t0 = now();
 
     // 1. Resolve the audience and queue the deliveries (snapshot + one SMS per household), one transaction.
-    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: Audience.parse({ unitIds: [province!.id] }), isPublic: true, ackRequested: true }, admin!.id, actor);
+    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: Audience.parse({ unitIds: [province.id] }), isPublic: true, ackRequested: true }, admin.id, actor);
     t0 = now();
     const sent = await sendAnnouncement(database, scope, draft.id, actor);
     const sendMs = now() - t0;
@@ -70,7 +63,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'benchmark-password' } });
     const cookie = String(login.cookies.find((c) => c.name === 'ketnoi_session')!.value);
     const [commune] = await queryRows<{ id: number }>(db, sql`select id from units where tier = 'COMMUNE' order by id limit 1`);
-    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: Audience.parse({ unitIds: [commune!.id] }), isPublic: true, ackRequested: true }, admin!.id, actor);
+    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: Audience.parse({ unitIds: [commune!.id] }), isPublic: true, ackRequested: true }, admin.id, actor);
     await sendAnnouncement(database, scope, local.id, actor);
     const samples: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -89,7 +82,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     await app.close();
 
     // 4. Personal content to the whole province: one message per person with a phone (about 950k deliveries).
-    const personal = await createAnnouncement(database, scope, { title: 'Mời khám sàng lọc', body: '<p>Thử</p>', category: 'HEALTH', priority: 'URGENT', audience: Audience.parse({ unitIds: [province!.id], perPerson: true }), isPublic: false, ackRequested: false }, admin!.id, actor);
+    const personal = await createAnnouncement(database, scope, { title: 'Mời khám sàng lọc', body: '<p>Thử</p>', category: 'HEALTH', priority: 'URGENT', audience: Audience.parse({ unitIds: [province.id], perPerson: true }), isPublic: false, ackRequested: false }, admin.id, actor);
     t0 = now();
     const each = await sendAnnouncement(database, scope, personal.id, actor);
     const eachMs = now() - t0;

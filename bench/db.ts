@@ -9,6 +9,10 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
+import { queryRows } from '../src/server/db/client.js';
+import { seedDemo } from '../src/server/demo/seed.js';
+import type { Permission } from '../src/shared/permissions.js';
+import { sql } from 'drizzle-orm';
 import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import type { Jobs } from '../src/server/jobs/jobs.js';
 
@@ -80,4 +84,22 @@ export async function openMigratedBench(kind: 'postgres' | 'pglite') {
   await migrateDatabase(bench.database);
   const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
   return { ...bench, config, cipher: createPiiCipher(config.keys) };
+}
+
+/**
+ * The demo province with `residents` people, analysed, and what a benchmark acts as: the system administrator with a
+ * scope over the province for `permission`.
+ */
+export async function demoProvince(database: Database, cipher: ReturnType<typeof createPiiCipher>, residents: number, permission: Permission) {
+  const start = performance.now();
+  await seedDemo(database, cipher, { residents, seed: 11, password: 'benchmark-password' });
+  console.log(`  demo province built in ${(performance.now() - start).toFixed(1)} ms`);
+  await database.raw('vacuum (analyze)');
+  const [province] = await queryRows<{ id: number; path: string }>(database.db, sql`select id, path from units where tier = 'PROVINCE' and code = '31'`);
+  const [admin] = await queryRows<{ id: number }>(database.db, sql`select id from users where username = 'admin'`);
+  return {
+    province: province!, admin: admin!,
+    scope: { permission, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] },
+    actor: { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' },
+  };
 }

@@ -11,7 +11,7 @@ import { hashPassword } from '../src/server/lib/passwords.js';
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { copyIn, noJobs, openMigratedBench } from './db.js';
-import { ms, now, percentile, table } from './stats.js';
+import { ms, now, percentile, table, timed } from './stats.js';
 
 /**
  * One-stop shop at province scale: a year of dossiers (3M over 100 communes by default) loaded with COPY, then
@@ -129,15 +129,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
       }
       return samples;
     };
-    const timeBare = async (query: () => Promise<unknown>, rounds = 200) => {
-      const samples: number[] = [];
-      for (let i = 0; i < rounds; i++) {
-        const start = now();
-        await query();
-        samples.push(now() - start);
-      }
-      return samples;
-    };
+    const timeBare = (query: () => Promise<unknown>, rounds = 200) => timed(rounds, query);
     const row = (measure: string, api: number[], bare: number[]) => {
       results.push({ measure: `${measure}: API p50 / p95`, value: `${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`, rate: `${api.length} requests`, ratio: `${(percentile(api, 95) / percentile(bare, 95)).toFixed(1)}× bare p95` });
       results.push({ measure: `${measure}: bare query p50 / p95`, value: `${ms(percentile(bare, 50))} / ${ms(percentile(bare, 95))}`, rate: '', ratio: '1.0' });

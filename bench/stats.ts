@@ -6,6 +6,17 @@ export function percentile(samples: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** Runs `call` `times` times, one after another; the durations in ms. */
+export async function timed(times: number, call: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = now();
+    await call();
+    samples.push(now() - start);
+  }
+  return samples;
+}
+
 export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
 /** Samples RSS every 50 ms while `work` runs; returns the peak growth over the starting RSS. */

@@ -21,11 +21,11 @@ const day = (ahead: number) => new Date(Date.now() + 7 * 3_600_000 + ahead * DAY
 export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, commune: UnitRow, group: UnitRow, people: { leader: { id: number }; member: { id: number; fullName: string } }) {
   const db = database.db;
   const [team] = await db.insert(teams).values({ unitId: group.id, name: `Tổ công nghệ số cộng đồng ${group.name.toLowerCase()}`, decisionRef: 'Quyết định 125/QĐ-UBND ngày 02/3/2025' }).returning({ id: teams.id });
-  await db.insert(teamMembers).values([
+  const [own] = await db.insert(teamMembers).values([
     { teamId: team!.id, fullName: people.member.fullName, role: 'HEAD', userId: people.member.id, skills: ['VNeID', 'Dịch vụ công'] },
     { teamId: team!.id, fullName: 'Lê Minh Tuấn', role: 'MEMBER', phoneEnc: cipher.encrypt('+84905111222'), skills: ['VNeID'] },
     { teamId: team!.id, fullName: 'Phạm Thu Trang', role: 'MEMBER', skills: ['Thanh toán trực tuyến'] },
-  ]);
+  ]).returning({ id: teamMembers.id });
   await db.insert(supportPoints).values({ unitId: group.id, name: 'Tạp hóa Tâm Hương', address: `Đầu ngõ 1, ${group.name.toLowerCase()}`, hours: '18:00–21:00, thứ Hai đến thứ Sáu' });
 
   const scope = { permission: Permission.CAMPAIGN_MANAGE, prefixes: [commune.path] };
@@ -34,8 +34,8 @@ export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, c
   await assignAutomatically(database, scope, id, who);
 
   // Visits in the first three groups at different paces over the three weeks, recorded as the teams sent them.
-  const targets = await queryRows<{ household_id: number; resident_id: number; version: number; rversion: number; g: number }>(db, sql`
-    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id) as g
+  const targets = await queryRows<{ household_id: number; resident_id: number; version: number; rversion: number; g: number; assigned_member_id: number | null }>(db, sql`
+    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id) as g, t.assigned_member_id
     from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
     where t.campaign_id = ${id} order by t.group_id, t.household_id, t.resident_id`);
   const pace = [0.7, 0.45, 0.2];
@@ -51,7 +51,18 @@ export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, c
       people: kind >= 2 ? [{ residentId: t.resident_id, checks: ['vneid_l2'], outcome: 'VNEID_L2_ACTIVATED', version: t.rversion, vneidLevel: 'L2' }] : [{ residentId: t.resident_id, checks: [], outcome: kind === 0 ? 'NOT_HOME' : 'NEEDS_POLICE_VISIT' }],
     });
   });
-  for (let i = 0; i < visits.length; i += 500) {
-    await syncVisits(database, { permission: Permission.CAMPAIGN_VISIT, prefixes: [commune.path] }, id, { visits: visits.slice(i, i + 500) }, people.leader.id, true, who, cipher);
+  // The households given to `sotuso` were visited from that phone — two of them on other members' households, which
+  // wait for the group head as conflicts; the rest were entered by the commune's officers.
+  const mine = new Set(targets.filter((t) => t.assigned_member_id === own!.id).map((t) => t.household_id));
+  const others = [...new Set(targets.filter((t) => t.g === 1 && t.assigned_member_id !== own!.id).map((t) => t.household_id))].slice(0, 2);
+  const fromPhone = (v: SyncBody['visits'][number]) => mine.has(v.householdId) || others.includes(v.householdId);
+  const senders = [
+    { visits: visits.filter(fromPhone), userId: people.member.id, path: group.path, manages: false },
+    { visits: visits.filter((v) => !fromPhone(v)), userId: people.leader.id, path: commune.path, manages: true },
+  ];
+  for (const s of senders) {
+    for (let i = 0; i < s.visits.length; i += 500) {
+      await syncVisits(database, { permission: Permission.CAMPAIGN_VISIT, prefixes: [s.path] }, id, { visits: s.visits.slice(i, i + 500) }, s.userId, s.manages, { ...who, userId: s.userId }, cipher);
+    }
   }
 }

@@ -29,5 +29,16 @@ describe('the demo commune', () => {
     expect(reach.totals.reached).toBeGreaterThan(0);
     expect(reach.totals.reached).toBeLessThan(reach.totals.targeted);
     expect(reach.totals.acknowledged).toBeGreaterThan(0);
+
+    // A VNeID campaign under way: progress, a burndown with visits on several days, households left, the team's phone pack.
+    const [campaign] = (await leader.get('/api/campaigns')).json().items;
+    const progress = (await leader.get(`/api/campaigns/${campaign.id}/progress`)).json();
+    expect(progress.total.done).toBeGreaterThan(0);
+    expect(progress.total.done).toBeLessThan(progress.total.targets);
+    expect((await leader.get(`/api/campaigns/${campaign.id}/history`)).json().days.filter((d: { done: number }) => d.done > 0).length).toBeGreaterThan(3);
+    expect((await leader.get(`/api/campaigns/${campaign.id}/left`)).json().items.some((h: { bestTime: string | null }) => h.bestTime === 'Sau 19 giờ')).toBe(true);
+    const member = await login(env.t.app, 'sotuso', 'mat-khau-demo-dai');
+    expect((await member.get(`/api/campaigns/${campaign.id}/field`)).json().households.length).toBeGreaterThan(0);
+    expect((await login(env.t.app, 'totruong', 'mat-khau-demo-dai').then((head) => head.get(`/api/campaigns/${campaign.id}/conflicts`))).json().items[0]).toMatchObject({ conflict: 'NOT_ASSIGNED' });
   });
 });

@@ -32,7 +32,7 @@ export async function callLetters(db: Tx, scope: Scope, id: number, unitId: numb
       doc.fontSize(12).text(c.name, { align: 'center' }).moveDown(0.6);
       doc.font('regular').fontSize(11).text(`Kính gửi: hộ gia đình tại ${h.address} (${h.unitName})`);
       if (h.people.length) doc.text(`Người cần hoàn thành: ${h.people.join(', ')}`);
-      doc.moveDown(0.4).text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${h.bestTime ? ` vào lúc ${h.bestTime}` : ''}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
+      doc.moveDown(0.4).text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : ''}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
       if (c.kind === 'VNEID_L2') doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
       if (h.member) doc.text(`Người phụ trách: ${h.member}`);
       doc.moveDown(0.4).text('Quét mã QR để xem hướng dẫn từng bước và các điểm hỗ trợ gần nhà:');
@@ -64,6 +64,7 @@ export async function remindLeft(database: Database, scope: Scope, id: number, i
   return { announcementId: a.id, households: sent.households, messages: sent.messages };
 }
 
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** What the call letters' QR opens, for anyone: the campaign's steps, its deadline, and the commune to find help in. */
