@@ -35,7 +35,7 @@ export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, c
 
   // Visits in the first three groups at different paces over the three weeks, recorded as the teams sent them.
   const targets = await queryRows<{ household_id: number; resident_id: number; version: number; rversion: number; g: number; assigned_member_id: number | null }>(db, sql`
-    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id) as g, t.assigned_member_id
+    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id)::int as g, t.assigned_member_id
     from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
     where t.campaign_id = ${id} order by t.group_id, t.household_id, t.resident_id`);
   const pace = [0.7, 0.45, 0.2];
@@ -51,11 +51,12 @@ export async function seedCampaignsDemo(database: Database, cipher: PiiCipher, c
       people: kind >= 2 ? [{ residentId: t.resident_id, checks: ['vneid_l2'], outcome: 'VNEID_L2_ACTIVATED', version: t.rversion, vneidLevel: 'L2' }] : [{ residentId: t.resident_id, checks: [], outcome: kind === 0 ? 'NOT_HOME' : 'NEEDS_POLICE_VISIT' }],
     });
   });
-  // The households given to `sotuso` were visited from that phone — two of them on other members' households, which
-  // wait for the group head as conflicts; the rest were entered by the commune's officers.
+  // The households given to `sotuso` were visited from that phone, and one given to another member too: that visit
+  // waits for the group head as a conflict. The rest were entered by the commune's officers.
   const mine = new Set(targets.filter((t) => t.assigned_member_id === own!.id).map((t) => t.household_id));
-  const others = [...new Set(targets.filter((t) => t.g === 1 && t.assigned_member_id !== own!.id).map((t) => t.household_id))].slice(0, 2);
-  const fromPhone = (v: SyncBody['visits'][number]) => mine.has(v.householdId) || others.includes(v.householdId);
+  const stray = targets.find((t) => t.g === 1 && t.assigned_member_id !== null && t.assigned_member_id !== own!.id);
+  if (stray) visits.push({ id: randomUUID(), householdId: stray.household_id, baseVersion: stray.version, visitedAt: new Date(Date.now() - DAY).toISOString(), outcome: 'NOT_HOME', bestTime: 'Chủ nhật', people: [] });
+  const fromPhone = (v: SyncBody['visits'][number]) => mine.has(v.householdId) || v.householdId === stray?.household_id;
   const senders = [
     { visits: visits.filter(fromPhone), userId: people.member.id, path: group.path, manages: false },
     { visits: visits.filter((v) => !fromPhone(v)), userId: people.leader.id, path: commune.path, manages: true },

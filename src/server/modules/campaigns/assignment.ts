@@ -7,10 +7,13 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getCampaign, holdersOf } from './campaigns.service.js';
 
+/** A target nobody works: never given out, or given to a member who has since left the team. */
+const unworked = sql`(t.assigned_member_id is null or exists (select 1 from team_members gone where gone.id = t.assigned_member_id and gone.left_on is not null))`;
+
 /**
  * Hands the unassigned households of a campaign (in the caller's units) to the members of their group's team, the
  * least loaded first, so members end within one household of each other; a group without a team of its own is left
- * for the commune's team. A household's targets all go to the same member.
+ * for the commune's team. Households of a member who has left the team are handed out again the same way. A household's targets all go to the same member.
  */
 export async function assignAutomatically(database: Database, scope: Scope, id: number, actor: Actor): Promise<{ assigned: number }> {
   // A group head works the commune's campaign in their group: the households and members below are scoped.
@@ -21,7 +24,7 @@ export async function assignAutomatically(database: Database, scope: Scope, id: 
     const [r] = await queryRows<{ assigned: number }>(tx, sql`
       with open_households as (
         select t.household_id, coalesce(t.group_id, 0) as group_id, min(u.path) as path from campaign_targets t join units u on u.id = t.unit_id
-        where ${inCampaign} and t.removed_on is null and t.assigned_member_id is null and ${pathInScope(sql`u.path`, scope)}
+        where ${inCampaign} and t.removed_on is null and ${unworked} and ${pathInScope(sql`u.path`, scope)}
         group by t.household_id, coalesce(t.group_id, 0)),
       load as (
         select assigned_member_id as member_id, count(distinct household_id) as n from campaign_targets t
@@ -39,7 +42,7 @@ export async function assignAutomatically(database: Database, scope: Scope, id: 
       chosen as (select nb.household_id, m.member_id from numbered nb join members m on m.group_id = nb.group_id and m.idx = nb.k % m.size),
       updated as (
         update campaign_targets t set assigned_member_id = ch.member_id from chosen ch
-        where ${inCampaign} and t.household_id = ch.household_id and t.removed_on is null and t.assigned_member_id is null
+        where ${inCampaign} and t.household_id = ch.household_id and t.removed_on is null and ${unworked}
         returning t.household_id)
       select count(distinct household_id)::int as assigned from updated`);
     await insertAudit(tx, actor, { action: 'campaign.assign', entityType: 'campaign', entityId: c.id, details: { households: r!.assigned } });

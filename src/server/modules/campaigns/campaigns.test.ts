@@ -69,5 +69,10 @@ describe('campaigns', () => {
     expect((await w.agents.leaderB.request({ method: 'PUT', url: `/api/campaigns/${id}/households/${all[0]!.household_id}/assignee`, payload: { memberId: mine } })).statusCode).toBe(404);
     const [log] = await env.t.database.raw<{ details: { from: number; to: number } }>(`select details from audit_log where action = 'campaign.reassign' order by id desc limit 1`);
     expect(log!.details).toMatchObject({ campaignId: id, from: other, to: mine });
+
+    // A member who leaves the team: their households go to those still in it.
+    expect((await w.agents.headA1.request({ method: 'DELETE', url: `/api/teams/${team}/members/${mine}` })).statusCode).toBe(204);
+    expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 2 });
+    expect(await env.t.database.raw(`select distinct assigned_member_id from campaign_targets where campaign_id = $1 and group_id = $2`, [id, w.groupA1.id])).toEqual([{ assigned_member_id: other }]);
   });
 });
