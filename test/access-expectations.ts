@@ -30,6 +30,13 @@ async function freshResident(w: World, inB = false) {
 /** A visit as the field app uploads it (a fresh id each time, so it is never a duplicate). */
 const fieldVisit = (householdId: number) => ({ id: crypto.randomUUID(), householdId, visitedAt: '2026-11-20T10:00:00+07:00', outcome: 'NOT_HOME', bestTime: 'Buổi tối', baseVersion: 1 });
 
+/** An operation on a campaign filed in group A1 (inside) or group B1 (outside); `payload` from the group's household. */
+const onCampaign = (permission: Permission, suffix: string, payload?: (householdId: number) => InjectOptions['payload']): Expectation => ({
+  permission,
+  inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/${suffix}`, payload: payload?.(w.households.hA1.id) }),
+  outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/${suffix}`, payload: payload?.(w.households.hB1.id) }),
+});
+
 /** The matrix uploads one import in group A1 and one in group B1 before it runs; their ids ride on the world. */
 export const importOf = (w: World, side: 'A' | 'B') => (w as World & { imports: { A: number; B: number } }).imports[side];
 
@@ -388,66 +395,26 @@ export const expectations: Record<string, Expectation> = {
     inside: (w) => ({ url: '/api/campaigns', payload: { kind: 'VNEID_L2', unitId: w.groupA1.id, startsOn: '2026-12-01', deadline: '2027-01-29' } }),
     outside: (w) => ({ url: '/api/campaigns', payload: { kind: 'VNEID_L2', unitId: w.groupB1.id, startsOn: '2026-12-01', deadline: '2027-01-29' } }),
   },
-  'POST /api/campaigns/{id}/refresh': {
-    permission: 'campaign.manage',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/refresh` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/refresh` }),
-  },
-  'POST /api/campaigns/{id}/assign': {
-    permission: 'campaign.manage',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/assign` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/assign` }),
-  },
+  'POST /api/campaigns/{id}/refresh': onCampaign('campaign.manage', 'refresh'),
+  'POST /api/campaigns/{id}/assign': onCampaign('campaign.manage', 'assign'),
   'PUT /api/campaigns/{id}/households/{householdId}/assignee': {
     permission: 'campaign.manage',
     inside: async (w) => { const a = await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id); return { url: `/api/campaigns/${a.campaignId}/households/${a.householdId}/assignee`, payload: { memberId: a.memberId } }; },
     outside: async (w) => { const a = await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id); return { url: `/api/campaigns/${a.campaignId}/households/${a.householdId}/assignee`, payload: { memberId: a.memberId } }; },
   },
-  'GET /api/campaigns/{id}/mine': {
-    permission: 'unit.read',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/mine` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/mine` }),
-  },
-  'GET /api/campaigns/{id}/progress': {
-    permission: 'unit.read',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/progress` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/progress` }),
-  },
-  'GET /api/campaigns/{id}/field': {
-    permission: 'campaign.visit',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/field` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/field` }),
-  },
-  'POST /api/campaigns/{id}/visits': {
-    permission: 'campaign.visit',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/visits`, payload: { visits: [fieldVisit(w.households.hA1.id)] } }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/visits`, payload: { visits: [fieldVisit(w.households.hB1.id)] } }),
-  },
-  'GET /api/campaigns/{id}/conflicts': {
-    permission: 'campaign.manage',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/conflicts` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/conflicts` }),
-  },
+  'GET /api/campaigns/{id}/mine': onCampaign('unit.read', 'mine'),
+  'GET /api/campaigns/{id}/progress': onCampaign('unit.read', 'progress'),
+  'GET /api/campaigns/{id}/field': onCampaign('campaign.visit', 'field'),
+  'POST /api/campaigns/{id}/visits': onCampaign('campaign.visit', 'visits', (h) => ({ visits: [fieldVisit(h)] })),
+  'GET /api/campaigns/{id}/conflicts': onCampaign('campaign.manage', 'conflicts'),
   'POST /api/campaigns/{id}/visits/{visitId}/resolve': {
     permission: 'campaign.manage',
     inside: async (w) => { const v = await w.f.conflictVisit(w.groupA1, w.households.hA1.id); return { url: `/api/campaigns/${v.campaignId}/visits/${v.visitId}/resolve`, payload: { action: 'DISMISS' } }; },
     outside: async (w) => { const v = await w.f.conflictVisit(w.groupB1, w.households.hB1.id); return { url: `/api/campaigns/${v.campaignId}/visits/${v.visitId}/resolve`, payload: { action: 'DISMISS' } }; },
   },
-  'GET /api/campaigns/{id}/history': {
-    permission: 'unit.read',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/history` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/history` }),
-  },
-  'GET /api/campaigns/{id}/left': {
-    permission: 'resident.read',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/left` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/left` }),
-  },
-  'GET /api/campaigns/{id}/leaderboard': {
-    permission: 'unit.read',
-    inside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupA1)}/leaderboard` }),
-    outside: async (w) => ({ url: `/api/campaigns/${await w.f.campaign(w.groupB1)}/leaderboard` }),
-  },
+  'GET /api/campaigns/{id}/history': onCampaign('unit.read', 'history'),
+  'GET /api/campaigns/{id}/left': onCampaign('resident.read', 'left'),
+  'GET /api/campaigns/{id}/leaderboard': onCampaign('unit.read', 'leaderboard'),
   'GET /api/campaigns/{id}/letters.pdf': {
     permission: 'resident.read',
     inside: async (w) => ({ url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id)).campaignId}/letters.pdf` }),
