@@ -56,6 +56,16 @@ describe('the field app in Chromium, offline', () => {
     const stored = await env.t.database.raw<{ outcome: string; status: string }>(`select outcome, status from campaign_visits where campaign_id = $1 order by outcome`, [id]);
     expect(stored).toEqual([{ outcome: 'NEEDS_POLICE_VISIT', status: 'APPLIED' }, { outcome: 'NOT_HOME', status: 'APPLIED' }, { outcome: 'VNEID_L2_ACTIVATED', status: 'APPLIED' }]);
 
+    // Signing out takes the household list off the phone.
+    await page.goto(env.base);
+    await page.getByText('Menu').click();
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await signIn(page, env.base, w.accounts.teamA1);
+    await page.goto(`${env.base}/field`);
+    await card.getByRole('button', { name: 'Tải về máy' }).waitFor();
+    expect(await card.getByRole('link', { name: /^Mở/ }).count()).toBe(0);
+
     const head = await phoneContext(env.browser);
     await signIn(head.page, env.base, w.accounts.headA1);
     await head.page.goto(`${env.base}/campaigns/${id}`);

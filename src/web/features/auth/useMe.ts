@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../server/modules/auth/auth.schemas.js';
 import { api, setCsrfToken } from '../../lib/api.js';
 import { setLanguage, type Lang } from '../../lib/i18n.js';
+import { forgetPacks } from '../field/store.js';
 
 /** The signed-in user (null when signed out). The CSRF token rides along and is kept for mutations. */
 export function useMe() {
@@ -33,6 +34,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: (everywhere: boolean) => api('/api/auth/logout', { method: 'POST', body: { everywhere } }),
     onSettled: () => {
+      void forgetPacks();
       client.clear();
       client.setQueryData(['me'], null);
     },

@@ -80,6 +80,7 @@ export function FieldShell({ children }: { children: ReactNode }) {
 export function FieldHome() {
   const { t } = useTranslation();
   const online = useOnline();
+  const me = useMe().data;
   const list = useQuery({ queryKey: ['campaigns'], queryFn: () => api<{ items: { id: number; name: string; deadline: string; status: string }[] }>('/api/campaigns'), enabled: online });
   const packs = useField(allPacks, []);
   const [message, setMessage] = useState<string | null>(null);
@@ -88,8 +89,9 @@ export function FieldHome() {
     ...(packs ?? []).filter((p) => !list.data?.items.some((c) => c.id === p.campaignId)).map((p) => ({ id: p.campaignId, name: p.campaign.name, deadline: p.campaign.deadline }))];
   const take = async (id: number) => {
     setMessage(null);
+    if (!me) return;
     try {
-      await download(id);
+      await download(id, me.user.id);
     } catch (e) {
       setMessage(messageOf(e));
     }
@@ -107,7 +109,7 @@ export function FieldHome() {
               <div className="muted">{t('field.deadline', { date: formatDate(c.deadline) })}</div>
               <p className="actions">
                 {pack && <Link href={`/field/${c.id}`} className="button primary">{t('field.open', { count: pack.households.length })}</Link>}
-                {online && <button type="button" onClick={() => void take(c.id)}>{pack ? t('field.refresh') : t('field.download')}</button>}
+                {online && me && <button type="button" onClick={() => void take(c.id)}>{pack ? t('field.refresh') : t('field.download')}</button>}
               </p>
               {pack && <div className="muted">{t('field.downloadedAt', { at: formatDateTime(pack.downloadedAt) })}</div>}
             </li>

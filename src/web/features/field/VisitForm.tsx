@@ -13,7 +13,7 @@ type PersonDraft = { checks: string[]; outcome: Outcome | ''; vneidLevel: string
  * One visit to a household: how it went, per person what was ticked and changed, a note. Saved on the device first
  * (with an id made now), then sent whenever there is a network.
  */
-export function VisitForm({ pack, household }: { pack: FieldPack; household: FieldHousehold }) {
+export function VisitForm({ pack, household }: { pack: FieldPack & { userId: number }; household: FieldHousehold }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const c = pack.campaign;
@@ -44,7 +44,7 @@ export function VisitForm({ pack, household }: { pack: FieldPack; household: Fie
       }
       if (entry.checks.length || entry.outcome || entry.version !== undefined) people.push(entry);
     }
-    await queueVisit(c.id, {
+    await queueVisit(c.id, pack.userId, {
       id: crypto.randomUUID(), householdId: household.householdId, visitedAt: new Date().toISOString(), outcome, baseVersion: household.version, people,
       ...(outcome === 'NOT_HOME' && bestTime.trim() ? { bestTime: bestTime.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}),
     });

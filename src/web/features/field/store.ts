@@ -15,11 +15,12 @@ export type Outcome = 'DONE' | 'VNEID_L2_ACTIVATED' | 'NEEDS_POLICE_VISIT' | 'NO
 export type VisitPersonInput = { residentId: number | null; checks: string[]; outcome?: Outcome; version?: number; vneidLevel?: 'NONE' | 'L1' | 'L2'; phone?: string };
 /** A visit as the server takes it; the id is made here, once, so a resend is never stored twice. */
 export type Visit = { id: string; householdId: number; visitedAt: string; outcome: Outcome; bestTime?: string; note?: string; baseVersion: number; people: VisitPersonInput[] };
-export type Queued = { visit: Visit; campaignId: number; queuedAt: number; state: 'PENDING' | 'REJECTED'; error?: { code: string; vi: string; en: string } };
+/** `userId`: who recorded it — only their session sends it, whoever signs in on the phone later. */
+export type Queued = { visit: Visit; campaignId: number; userId: number; queuedAt: number; state: 'PENDING' | 'REJECTED'; error?: { code: string; vi: string; en: string } };
 export type Sent = { id: string; campaignId: number; householdId: number; outcome: Outcome; visitedAt: string; status: 'APPLIED' | 'DUPLICATE' | 'CONFLICT'; conflict?: string; syncedAt: number };
 
 interface FieldDb extends DBSchema {
-  packs: { key: number; value: FieldPack & { campaignId: number } };
+  packs: { key: number; value: FieldPack & { campaignId: number; userId: number } };
   queue: { key: string; value: Queued & { id: string }; indexes: { campaign: number } };
   sent: { key: string; value: Sent; indexes: { campaign: number } };
 }
@@ -44,16 +45,25 @@ export function fieldDb() {
 export const fieldEvents = new EventTarget();
 const changed = () => fieldEvents.dispatchEvent(new Event('change'));
 
-export async function savePack(pack: FieldPack) {
-  await (await fieldDb()).put('packs', { ...pack, campaignId: pack.campaign.id });
+export async function savePack(pack: FieldPack, userId: number) {
+  await (await fieldDb()).put('packs', { ...pack, campaignId: pack.campaign.id, userId });
+  changed();
+}
+
+/**
+ * Signing out takes the household lists off the phone (a shared or lost phone should not show them); visits not yet
+ * sent stay, and go when the member who recorded them signs in again.
+ */
+export async function forgetPacks() {
+  await (await fieldDb()).clear('packs');
   changed();
 }
 export const getPack = async (campaignId: number) => (await fieldDb()).get('packs', campaignId);
 export const allPacks = async () => (await fieldDb()).getAll('packs');
 
 /** Records a visit on the device; it is sent when there is a network (now, if there is one). */
-export async function queueVisit(campaignId: number, visit: Visit) {
-  await (await fieldDb()).put('queue', { id: visit.id, visit, campaignId, queuedAt: Date.now(), state: 'PENDING' });
+export async function queueVisit(campaignId: number, userId: number, visit: Visit) {
+  await (await fieldDb()).put('queue', { id: visit.id, visit, campaignId, userId, queuedAt: Date.now(), state: 'PENDING' });
   changed();
 }
 export const queued = async (campaignId?: number) => {

@@ -28,13 +28,14 @@ export function syncNow(): Promise<void> {
 }
 
 async function run() {
-  const pending = (await queued()).filter((q) => q.state === 'PENDING');
-  if (!pending.length) return;
+  if (!(await queued()).some((q) => q.state === 'PENDING')) return;
   setState({ running: true });
   try {
-    const { me } = await api<{ me: { csrfToken: string } | null }>('/api/auth/session');
+    const { me } = await api<{ me: { csrfToken: string; user: { id: number } } | null }>('/api/auth/session');
     if (!me) return setState({ lastError: 'SIGNED_OUT' });
     setCsrfToken(me.csrfToken);
+    // Only what this member recorded goes under their name.
+    const pending = (await queued()).filter((q) => q.state === 'PENDING' && q.userId === me.user.id);
     const byCampaign = new Map<number, Queued[]>();
     for (const q of pending) byCampaign.set(q.campaignId, [...(byCampaign.get(q.campaignId) ?? []), q]);
     for (const [campaignId, rows] of byCampaign) {
@@ -50,7 +51,7 @@ async function run() {
         }
       }
       // With nothing left waiting, take the fresh registry versions into the field.
-      if (!(await queued(campaignId)).some((q) => q.state === 'PENDING')) await download(campaignId);
+      if (!(await queued(campaignId)).some((q) => q.state === 'PENDING')) await download(campaignId, me.user.id);
     }
     setState({ lastError: null, lastSyncAt: Date.now() });
   } catch (e) {
@@ -58,9 +59,9 @@ async function run() {
   }
 }
 
-/** Takes a campaign's households into the device. */
-export async function download(campaignId: number) {
-  await savePack(await api<FieldPack>(`/api/campaigns/${campaignId}/field`));
+/** Takes a campaign's households into the device, for the member signed in. */
+export async function download(campaignId: number, userId: number) {
+  await savePack(await api<FieldPack>(`/api/campaigns/${campaignId}/field`), userId);
 }
 
 /** Syncs when the network comes back, when the app opens, and every 30 s while something waits. */
