@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { queryRows } from '../src/server/db/client.js';
 import { createCampaign, recount } from '../src/server/modules/campaigns/campaigns.service.js';
@@ -76,7 +76,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const open = await queryRows<{ household_id: number; resident_id: number; version: number; rversion: number }>(db, sql`
       select distinct on (t.household_id) t.household_id, t.resident_id, h.version, r.version as rversion
       from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
-      where t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and t.done_at is null and t.removed_on is null order by t.household_id limit 10000`);
+      where ${inArray(sql`t.campaign_id`, holders)} and t.done_at is null and t.removed_on is null order by t.household_id limit 10000`);
     const start = Date.parse('2026-11-20T08:00:00+07:00');
     const visits = open.map((t, i) => ({
       id: randomUUID(), householdId: t.household_id, baseVersion: t.version, visitedAt: new Date(start + i * 1000).toISOString(),
@@ -99,7 +99,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     t0 = now();
     const again = await upload();
     const resendMs = now() - t0;
-    const [stored] = await queryRows<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits where campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`);
+    const [stored] = await queryRows<{ n: number; distinct: number }>(db, sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits where ${inArray(sql`campaign_id`, holders)}`);
     await database.raw('create table visit_probe (id uuid, campaign_id int, household_id int, recorded_by int, visited_at timestamptz, outcome text, best_time text, people jsonb, base_version int, status text)');
     const csv = visits.map((v) => [v.id, holders[0], v.householdId, admin.id, v.visitedAt, v.outcome, v.bestTime ?? '', `"${JSON.stringify(v.people).replace(/"/g, '""')}"`, v.baseVersion, 'APPLIED'].join(',')).join('\n');
     t0 = now();

@@ -41,3 +41,12 @@ export function pathAlongScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
 export function pathWithin(path: string, scope: Scope): boolean {
   return scope.prefixes.some((p) => path.startsWith(p));
 }
+
+/**
+ * The unit id at a depth of a path ("/nation/province/commune/group/alley/": 0 the nation, 2 the commune, 3 the
+ * group; -1 the unit itself), or null when the path is not that deep.
+ */
+export function unitAt(path: string, depth: number): number | null {
+  const step = path.split('/').filter(Boolean).at(depth);
+  return step === undefined ? null : Number(step);
+}

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { Gender, HouseholdKind, VneidLevel } from '../../../shared/enums.js';
 import { queryRows, type Tx } from '../../db/client.js';
@@ -33,8 +33,8 @@ function residentFilter(a: Audience): SQL {
   const parts: SQL[] = [sql`true`];
   if (a.ageMin !== undefined) parts.push(sql`r.birth_date <= (current_date - make_interval(years => ${a.ageMin}))`);
   if (a.ageMax !== undefined) parts.push(sql`r.birth_date > (current_date - make_interval(years => ${a.ageMax + 1}))`);
-  if (a.genders.length) parts.push(sql`r.gender in (${sql.join(a.genders.map((g) => sql`${g}`), sql`, `)})`);
-  if (a.vneidLevels.length) parts.push(sql`r.vneid_level in (${sql.join(a.vneidLevels.map((v) => sql`${v}`), sql`, `)})`);
+  if (a.genders.length) parts.push(inArray(sql`r.gender`, a.genders));
+  if (a.vneidLevels.length) parts.push(inArray(sql`r.vneid_level`, a.vneidLevels));
   if (a.tags.length) parts.push(sql`r.tags && array[${sql.join(a.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
   // A campaign reminder: its open targets (a province campaign's are in its communes' parts).
   if (a.campaignLeft !== undefined) parts.push(sql`exists (select 1 from campaign_targets t where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
@@ -51,7 +51,7 @@ export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<
   const paths: string[] = [];
   for (const id of a.unitIds) paths.push(await getUnitPath(db, id, scope));
   const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
-  const kinds = a.householdKinds.length ? sql`and h.kind in (${sql.join(a.householdKinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const kinds = a.householdKinds.length ? sql`and ${inArray(sql`h.kind`, a.householdKinds)}` : sql``;
   return sql`
     select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, r.id as resident_id, r.phone_enc,
       (r.id = h.head_resident_id) as is_head, h.unit_id

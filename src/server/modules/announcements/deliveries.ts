@@ -59,7 +59,7 @@ export function queueFirstMessages(announcementId: number, notBefore: Date, perP
 export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[], notBefore: Date): SQL {
   return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
     select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end, coalesce(s.phone_enc, s.email_enc), ${notBefore.toISOString()}
-    from staff_group_members s where s.staff_group_id in (${sql.join(staffGroupIds.map((g) => sql`${g}`), sql`, `)})
+    from staff_group_members s where ${inArray(sql`s.staff_group_id`, staffGroupIds)}
       and s.removed_at is null and (s.phone_enc is not null or s.email_enc is not null)`;
 }
 

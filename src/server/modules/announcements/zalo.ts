@@ -183,7 +183,7 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
           // The households those messages went to have read them: one statement for the whole receipt.
           await tx.execute(sql`
             update announcement_households ah set read_at = coalesce(ah.read_at, ${at.toISOString()}) from deliveries d
-            where d.channel = 'ZALO' and d.provider_ref in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+            where d.channel = 'ZALO' and ${inArray(sql`d.provider_ref`, ids)}
               and ah.announcement_id = d.announcement_id and ah.household_id = d.household_id`);
         }
         break;

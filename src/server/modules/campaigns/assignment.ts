@@ -20,7 +20,7 @@ export async function assignAutomatically(database: Database, scope: Scope, id: 
   const c = await getCampaign(database.db, scope, id, { covering: true });
   return database.db.transaction(async (tx) => {
     const holders = await holdersOf(tx, c.id);
-    const inCampaign = sql`t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`;
+    const inCampaign = inArray(sql`t.campaign_id`, holders);
     const [r] = await queryRows<{ assigned: number }>(tx, sql`
       with open_households as (
         select t.household_id, coalesce(t.group_id, 0) as group_id, min(u.path) as path from campaign_targets t join units u on u.id = t.unit_id
@@ -79,6 +79,6 @@ export async function myHouseholds(db: Tx, userId: number, id: number) {
       max(t.last_outcome) as "lastOutcome", max(t.best_time) as "bestTime"
     from campaign_targets t join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null
     join households h on h.id = t.household_id join units u on u.id = t.unit_id
-    where t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and t.removed_on is null
+    where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null
     group by t.household_id, h.address, u.name, u.path order by u.path, h.address collate vi_num`);
 }

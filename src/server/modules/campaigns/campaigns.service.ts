@@ -60,14 +60,13 @@ const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) => Audie
  */
 export async function recount(tx: Tx, campaignIds: number[], touched?: { units: number[]; groups: number[] }): Promise<void> {
   if (!campaignIds.length || (touched && !touched.units.length)) return;
-  const ids = sql.join(campaignIds.map((x) => sql`${x}`), sql`, `);
-  const inUnits = touched ? sql`and unit_id in (${sql.join(touched.units.map((x) => sql`${x}`), sql`, `)})` : sql``;
-  const inGroups = touched?.groups.length ? sql`and group_id in (${sql.join(touched.groups.map((x) => sql`${x}`), sql`, `)})` : sql``;
-  await tx.execute(sql`delete from campaign_unit_counts where campaign_id in (${ids}) ${inUnits}`);
+  const inUnits = touched ? sql`and ${inArray(sql`unit_id`, touched.units)}` : sql``;
+  const inGroups = touched?.groups.length ? sql`and ${inArray(sql`group_id`, touched.groups)}` : sql``;
+  await tx.execute(sql`delete from campaign_unit_counts where ${inArray(sql`campaign_id`, campaignIds)} ${inUnits}`);
   await tx.execute(sql`
     insert into campaign_unit_counts (campaign_id, unit_id, targets, done)
     select campaign_id, unit_id, count(*)::int, count(done_at)::int from campaign_targets
-    where campaign_id in (${ids}) and removed_on is null ${inGroups} ${inUnits}
+    where ${inArray(sql`campaign_id`, campaignIds)} and removed_on is null ${inGroups} ${inUnits}
     group by campaign_id, unit_id`);
 }
 
@@ -162,11 +161,14 @@ export async function holdersUnder(db: Tx, id: number, underPath: string): Promi
   return ids.length ? ids : [id];
 }
 
-/** The residential group a unit path is in or at (/nation/province/commune/group/…), if it is that deep. */
-export const groupOfPath = (path: string) => {
-  const steps = path.split('/').filter(Boolean);
-  return steps.length >= 4 ? Number(steps[3]) : null;
-};
+/**
+ * The unit a campaign view is under: the one asked for (in the caller's units), else the campaign's own when it is
+ * in them, else the caller's own unit (a group head following the commune's campaign sees their group).
+ */
+export async function viewPathOf(db: Tx, scope: Scope, c: { unitPath: string }, unitId?: number): Promise<string> {
+  if (unitId) return getUnitPath(db, unitId, scope);
+  return pathWithin(c.unitPath, scope) ? c.unitPath : scope.prefixes[0]!;
+}
 
 /** Brings the targets up to date with the registry (new residents join, movers leave). */
 export async function refreshCampaign(database: Database, scope: Scope, id: number, actor: Actor) {
@@ -191,9 +193,7 @@ export async function refreshCampaign(database: Database, scope: Scope, id: numb
  */
 export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: number) {
   const c = await getCampaign(db, scope, id, { covering: true });
-  // Without a unit asked for: the campaign's own, or (following one filed above) the caller's first unit.
-  const own = scope.prefixes[0]?.split('/').filter(Boolean).map(Number).at(-1);
-  const underPath = await getUnitPath(db, unitId ?? (pathWithin(c.unitPath, scope) ? c.unitId : own ?? c.unitId), scope);
+  const underPath = await viewPathOf(db, scope, c, unitId);
   const depth = underPath.split('/').filter(Boolean).length;
   const ids = await holdersUnder(db, c.id, underPath);
   // From the per-unit counts kept with every change: a few thousand rows for a province, not its million targets.
@@ -201,7 +201,7 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
     select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, sum(k.targets)::int as targets, sum(k.done)::int as done
     from campaign_unit_counts k join units u on u.id = k.unit_id
     left join units child on child.id = nullif(split_part(u.path, '/', ${depth + 2}), '')::int
-    where k.campaign_id in (${sql.join(ids.map((x) => sql`${x}`), sql`, `)}) and u.path like ${`${underPath}%`}
+    where ${inArray(sql`k.campaign_id`, ids)} and u.path like ${`${underPath}%`}
     group by 1, 2 having sum(k.targets) > 0 order by child.name collate vi_num`);
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
   const targets = rows.reduce((n, r) => n + r.targets, 0);

@@ -114,7 +114,7 @@ async function fieldPack(db: Tx, scope: Scope, id: number, userId: number) {
       r.vneid_level as "vneidLevel", r.phone_enc as "phoneEnc", r.version as "personVersion", t.checks, t.done_at is not null as done, t.last_outcome as "lastOutcome", t.best_time as "bestTime"
     from campaign_targets t join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null
     join households h on h.id = t.household_id join units u on u.id = h.unit_id left join residents r on r.id = t.resident_id
-    where t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
+    where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
     order by u.path, h.address collate vi_num, h.id, r.birth_date`);
   return { rows, c };
 }
@@ -143,7 +143,7 @@ export async function listConflicts(db: Tx, scope: Scope, id: number) {
     select v.id, v.household_id as "householdId", h.address, u.name as "unitName", coalesce(us.full_name, us.username) as "recordedBy", v.visited_at as "visitedAt",
       v.outcome, v.best_time as "bestTime", v.note, v.conflict, v.base_version as "baseVersion", h.version
     from campaign_visits v join households h on h.id = v.household_id join units u on u.id = h.unit_id left join users us on us.id = v.recorded_by
-    where v.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and v.status = 'CONFLICT' and ${pathInScope(sql`u.path`, scope)}
+    where ${inArray(sql`v.campaign_id`, holders)} and v.status = 'CONFLICT' and ${pathInScope(sql`u.path`, scope)}
     order by v.visited_at limit 500`);
   return rows.map((r) => ({ ...r, visitedAt: new Date(r.visitedAt).toISOString() }));
 }

@@ -1,13 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
-import type { Scope } from '../../db/scope.js';
+import { unitAt, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { drawQr, formatDateVi, renderPdf } from '../../lib/pdf.js';
 import type { Actor } from '../../plugins/auth.js';
 import { createAnnouncement, sendAnnouncement } from '../announcements/announcements.service.js';
 import { Audience } from '../announcements/audience.js';
-import { getCampaign } from './campaigns.service.js';
+import { getCampaign, viewPathOf } from './campaigns.service.js';
 import { householdsLeft } from './progress.js';
 
 /** The most call letters one PDF holds (one A5 page each): a group's round, not a province's. */
@@ -20,7 +20,7 @@ export const LETTERS_MAX = 500;
 export async function callLetters(db: Tx, scope: Scope, id: number, unitId: number | undefined, publicUrl: string, actor: Actor): Promise<Buffer> {
   const { c, rows } = await householdsLeft(db, scope, id, { unitId, limit: LETTERS_MAX, offset: 0 }, actor);
   // A province campaign's letters carry the commune of the caller (their own part of it).
-  const [commune] = await db.select({ name: units.name }).from(units).where(eq(units.id, communeOf(c.unitPath) || communeOf(scope.prefixes[0] ?? '')));
+  const [commune] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitAt(c.unitPath, 2) ?? unitAt(scope.prefixes[0]!, 2) ?? 0));
   const guideUrl = `${publicUrl}/k/${c.id}`;
   return renderPdf({ size: 'A5', title: `Giấy mời — ${c.name}`, margin: 36 }, (doc) => {
     const letters = rows.slice(0, LETTERS_MAX);
@@ -43,16 +43,13 @@ export async function callLetters(db: Tx, scope: Scope, id: number, unitId: numb
   });
 }
 
-/** The commune in a unit path (/nation/province/commune/…): the third step. */
-const communeOf = (path: string) => Number(path.split('/').filter(Boolean)[2] ?? 0);
-
 /**
  * A reminder to the households still to see, through the channels module: an announcement whose audience is "left
  * in this campaign" under the unit, sent now (each household on its own channels, in its members' order).
  */
 export async function remindLeft(database: Database, scope: Scope, id: number, input: { unitId?: number; message?: string }, userId: number, actor: Actor) {
   const c = await getCampaign(database.db, scope, id, { covering: true });
-  const unitId = input.unitId ?? (scope.prefixes.some((p) => c.unitPath.startsWith(p)) ? c.unitId : Number(scope.prefixes[0]!.split('/').filter(Boolean).at(-1)));
+  const unitId = input.unitId ?? unitAt(await viewPathOf(database.db, scope, c), -1)!;
   const body = [
     `<p>Gia đình mình còn chưa hoàn thành <strong>${escapeHtml(c.name)}</strong> (hạn ${formatDateVi(c.deadline)}).</p>`,
     input.message ? `<p>${escapeHtml(input.message)}</p>` : '',
@@ -72,6 +69,6 @@ export async function publicGuide(db: Tx, id: number) {
   const [c] = await db.select({ id: campaigns.id, name: campaigns.name, kind: campaigns.kind, guide: campaigns.guide, deadline: campaigns.deadline, status: campaigns.status, path: units.path })
     .from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId)).where(eq(campaigns.id, id));
   if (!c) throw notFound({ vi: 'Không tìm thấy chiến dịch', en: 'Campaign not found' });
-  const [commune] = await db.select({ code: units.code, name: units.name }).from(units).where(sql`${units.id} = ${communeOf(c.path) || -1} and ${units.tier} = 'COMMUNE'`);
+  const [commune] = await db.select({ code: units.code, name: units.name }).from(units).where(and(eq(units.id, unitAt(c.path, 2) ?? 0), eq(units.tier, 'COMMUNE')));
   return { id: c.id, name: c.name, kind: c.kind, guide: c.guide, deadline: c.deadline, active: c.status === 'ACTIVE', commune: commune ?? null };
 }

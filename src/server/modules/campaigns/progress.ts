@@ -1,28 +1,19 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { pathInScope, type Scope } from '../../db/scope.js';
+import { pathInScope, unitAt, type Scope } from '../../db/scope.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { localParts } from '../calendar/working-days.js';
-import { getUnitPath } from '../units/units.service.js';
-import { getCampaign, groupOfPath, holdersOf, holdersUnder } from './campaigns.service.js';
+import { getCampaign, holdersOf, holdersUnder, viewPathOf } from './campaigns.service.js';
 
-const inHolders = (holders: number[]) => sql`t.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})`;
 /** Targets under a unit path: its commune's part of the campaign and, from a group down, that group (its index). */
 async function targetsUnder(db: Tx, id: number, under: string) {
-  const group = groupOfPath(under);
-  return sql`${inHolders(await holdersUnder(db, id, under))} ${group ? sql`and t.group_id = ${group}` : sql``} and u.path like ${`${under}%`}`;
+  const group = unitAt(under, 3);
+  return sql`${inArray(sql`t.campaign_id`, await holdersUnder(db, id, under))} ${group ? sql`and t.group_id = ${group}` : sql``} and u.path like ${`${under}%`}`;
 }
 const DAY = 86_400_000;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-
-/** The unit a view is under: the one asked for (in scope), else the campaign's own, else the caller's first. */
-async function underPathOf(db: Tx, scope: Scope, c: { unitId: number; unitPath: string }, unitId?: number) {
-  if (unitId) return getUnitPath(db, unitId, scope);
-  if (scope.prefixes.some((p) => c.unitPath.startsWith(p))) return c.unitPath;
-  return scope.prefixes[0]!;
-}
 
 /**
  * The daily history and burndown under a unit: per day since the start, how many were done that day and in all, and
@@ -30,7 +21,7 @@ async function underPathOf(db: Tx, scope: Scope, c: { unitId: number; unitPath: 
  */
 export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: number, today = localParts(new Date()).day) {
   const c = await getCampaign(db, scope, id, { covering: true });
-  const under = await underPathOf(db, scope, c, unitId);
+  const under = await viewPathOf(db, scope, c, unitId);
   const rows = await queryRows<{ day: string | null; n: number }>(db, sql`
     select ((t.done_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day, count(*)::int as n
     from campaign_targets t join units u on u.id = t.unit_id
@@ -71,7 +62,7 @@ export type LeftHousehold = {
  */
 export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unitId?: number; limit: number; offset: number }, actor: Actor | null) {
   const c = await getCampaign(db, scope, id, { covering: true });
-  const under = await underPathOf(db, scope, c, q.unitId);
+  const under = await viewPathOf(db, scope, c, q.unitId);
   const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(db, sql`
     select t.household_id as "householdId", h.address, u.name as "unitName",
       coalesce(array_agg(r.full_name order by r.birth_date) filter (where r.id is not null), '{}') as people,
@@ -99,13 +90,13 @@ export async function leaderboard(db: Tx, scope: Scope, id: number) {
     await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(db, sql`
       select g.id as "unitId", g.name, cm.name as "communeName", sum(k.targets)::int as targets, sum(k.done)::int as done
       from campaign_unit_counts k join units u on u.id = k.unit_id join units g on g.id = nullif(split_part(u.path, '/', 5), '')::int join units cm on cm.id = g.parent_id
-      where k.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)}) and ${pathInScope(sql`g.path`, scope)}
+      where ${inArray(sql`k.campaign_id`, holders)} and ${pathInScope(sql`g.path`, scope)}
       group by g.id, g.name, cm.name having sum(k.targets) > 0`),
     await queryRows<{ teamId: number; name: string; members: number; households: number; targets: number; done: number; visits: number }>(db, sql`
       select tm.id as "teamId", tm.name, count(distinct m.id)::int as members, count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
-        (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and v.campaign_id in (${sql.join(holders.map((h) => sql`${h}`), sql`, `)})) as visits
+        (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and ${inArray(sql`v.campaign_id`, holders)}) as visits
       from campaign_targets t join team_members m on m.id = t.assigned_member_id join teams tm on tm.id = m.team_id join units u on u.id = tm.unit_id
-      where ${inHolders(holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
+      where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
       group by tm.id, tm.name`),
   ];
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import type { VisitPerson } from '../../db/schema/campaigns.js';
@@ -36,8 +36,8 @@ export async function lockTargets(tx: Tx, scope: Scope, holders: number[], house
   const rows = await queryRows<Target>(tx, sql`
     select t.campaign_id, t.household_id, t.resident_id, t.unit_id, t.group_id, t.checks, t.done_at, t.last_visit_at, t.last_outcome, t.best_time, t.assigned_member_id, h.version
     from campaign_targets t join households h on h.id = t.household_id join units u on u.id = h.unit_id
-    where t.campaign_id in (${sql.join(holders.map((x) => sql`${x}`), sql`, `)}) and t.removed_on is null
-      and t.household_id in (${sql.join(householdIds.map((x) => sql`${x}`), sql`, `)}) and ${pathInScope(sql`u.path`, scope)}
+    where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null
+      and ${inArray(sql`t.household_id`, householdIds)} and ${pathInScope(sql`u.path`, scope)}
     order by t.household_id, t.resident_id nulls first for update of t`);
   const out = new Map<number, Target[]>();
   for (const r of rows) {
@@ -123,7 +123,7 @@ async function lockPersons(tx: Tx, userId: number, ids: number[]) {
   const rows = await queryRows<{ id: number; version: number; mine: boolean }>(tx, sql`
     select r.id, r.version, exists (select 1 from campaign_visits v where v.household_id = r.household_id and v.recorded_by = ${userId}
       and v.received_at = r.updated_at and v.status in ('APPLIED', 'RESOLVED')) as mine
-    from residents r where r.id in (${sql.join([...new Set(ids)].map((x) => sql`${x}`), sql`, `)}) order by r.id for update`);
+    from residents r where ${inArray(sql`r.id`, [...new Set(ids)])} order by r.id for update`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
