@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import { campaignTargets, teamMembers, teams, units } from '../../db/schema/index.js';
+import { campaignTargets, units } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { activeMember } from '../teams/teams.service.js';
 import { getCampaign, holdersOf } from './campaigns.service.js';
 
 /** A target nobody works: never given out, or given to a member who has since left the team. */
@@ -55,9 +56,7 @@ export async function reassign(database: Database, scope: Scope, id: number, hou
   // A group head works the commune's campaign in their group: the households and members below are scoped.
   const c = await getCampaign(database.db, scope, id, { covering: true });
   await database.db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: teamMembers.id }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).innerJoin(units, eq(units.id, teams.unitId))
-      .where(and(eq(teamMembers.id, memberId), isNull(teamMembers.leftOn), pathInScope(units.path, scope)));
-    if (!member) throw notFound({ vi: 'Không tìm thấy thành viên tổ công nghệ số này', en: 'No such team member' });
+    await activeMember(tx, scope, memberId);
     const holders = await holdersOf(tx, c.id);
     const before = await tx.select({ memberId: campaignTargets.assignedMemberId }).from(campaignTargets).innerJoin(units, eq(units.id, campaignTargets.unitId))
       .where(and(inArray(campaignTargets.campaignId, holders), eq(campaignTargets.householdId, householdId), isNull(campaignTargets.removedOn), pathInScope(units.path, scope))).limit(1);

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { dutyShifts, supportPoints, teamMembers, teams, units } from '../../db/schema/index.js';
-import { unitInScope, type Scope } from '../../db/scope.js';
+import { unitInScope } from '../../db/scope.js';
 import { conflict, isUniqueViolation, notFound } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, IsoDate, Phone, Problem, Text } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
 import { audited } from '../audit/audit.repo.js';
 import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
+import { activeMember, pointOf, teamInScope } from './teams.service.js';
 
 const Role = z.enum(['HEAD', 'DEPUTY', 'MEMBER']);
 const Shift = z.enum(['MORNING', 'AFTERNOON', 'EVENING']);
@@ -18,13 +19,6 @@ const Team = z.object({ id: z.number().int(), unitId: z.number().int(), unitName
 const Duty = z.object({ id: z.number().int(), unitId: z.number().int(), day: z.string(), shift: Shift, memberId: z.number().int(), memberName: z.string(), note: z.string().nullable() }).meta({ id: 'DutyShift' });
 const SupportPoint = z.object({ id: z.number().int(), unitId: z.number().int(), name: z.string(), address: z.string(), hours: z.string(), services: z.string().nullable() }).meta({ id: 'SupportPoint' });
 const SupportPointInput = z.object({ unitId: Id, name: Text(120).min(2), address: Text(300).min(3), hours: Text(200).min(3), services: Text(500).optional() });
-
-/** A team in the caller's scope (404 otherwise: another group's team does not exist for them). */
-async function teamInScope(db: AppDeps['database']['db'], scope: Scope, id: number) {
-  const [t] = await db.select().from(teams).where(and(eq(teams.id, id), unitInScope(teams.unitId, scope)));
-  if (!t) throw notFound({ vi: 'Không tìm thấy tổ công nghệ số', en: 'Team not found' });
-  return t;
-}
 
 /**
  * Community Digital Technology Teams (issue 5 §1): a team per residential group and one for the commune, their
@@ -113,9 +107,7 @@ export function registerTeams(app: App, deps: AppDeps) {
     schema: { tags: ['teams'], summary: 'Put a team member on a counter shift', body: z.object({ unitId: Id, day: IsoDate, shift: Shift, memberId: Id, note: Text(200).optional() }), response: { 201: z.object({ id: z.number().int() }), ...errorResponses } },
     handler: async (request, reply) => {
       await getUnitPath(db, request.body.unitId, request.scope!);
-      const [m] = await db.select({ id: teamMembers.id }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId))
-        .where(and(eq(teamMembers.id, request.body.memberId), isNull(teamMembers.leftOn), unitInScope(teams.unitId, request.scope!)));
-      if (!m) throw notFound({ vi: 'Không tìm thấy thành viên tổ công nghệ số này', en: 'No such team member' });
+      await activeMember(db, request.scope!, request.body.memberId);
       try {
         const [d] = await audited(db, actorOf(request), (tx) => tx.insert(dutyShifts).values({ ...request.body, note: request.body.note ?? null }).returning({ id: dutyShifts.id }),
           (made) => ({ action: 'duty.add', entityType: 'duty', entityId: made[0]!.id }));
@@ -133,7 +125,7 @@ export function registerTeams(app: App, deps: AppDeps) {
     schema: { tags: ['teams'], summary: 'Support points in your units', response: { 200: z.object({ items: z.array(SupportPoint) }), ...errorResponses } },
     handler: async (request) => ({
       items: (await db.select().from(supportPoints).where(and(unitInScope(supportPoints.unitId, request.scope!), isNull(supportPoints.closedAt))).orderBy(asc(supportPoints.id)))
-        .map((p) => ({ id: p.id, unitId: p.unitId, name: p.name, address: p.address, hours: p.hours, services: p.services })),
+        .map(pointOf),
     }),
   });
 
@@ -145,7 +137,7 @@ export function registerTeams(app: App, deps: AppDeps) {
       const [p] = await audited(db, actorOf(request), (tx) => tx.insert(supportPoints).values({ ...request.body, services: request.body.services ?? null }).returning(),
         (made) => ({ action: 'support-point.create', entityType: 'support-point', entityId: made[0]!.id }));
       reply.status(201);
-      return { id: p!.id, unitId: p!.unitId, name: p!.name, address: p!.address, hours: p!.hours, services: p!.services };
+      return pointOf(p!);
     },
   });
 
@@ -157,7 +149,7 @@ export function registerTeams(app: App, deps: AppDeps) {
       const rows = await db.select({ p: supportPoints, unitName: units.name }).from(supportPoints).innerJoin(units, eq(units.id, supportPoints.unitId))
         .where(and(sql`${units.path} like ${`${commune.path}%`}`, isNull(supportPoints.closedAt))).orderBy(asc(units.path), asc(supportPoints.id));
       reply.header('cache-control', 'public, max-age=300');
-      return { items: rows.map(({ p, unitName }) => ({ id: p.id, unitId: p.unitId, name: p.name, address: p.address, hours: p.hours, services: p.services, unitName })) };
+      return { items: rows.map(({ p, unitName }) => ({ ...pointOf(p), unitName })) };
     },
   });
 }
