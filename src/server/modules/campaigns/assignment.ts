@@ -67,6 +67,9 @@ export async function reassign(database: Database, scope: Scope, id: number, hou
   });
 }
 
+/** Joins a target (`t`) to its member (`m`) when that is a current member whose account is `userId`. */
+export const assignedTo = (userId: number) => sql`join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null`;
+
 /**
  * A team member's own worklist: the households assigned to them (the member linked to the signed-in account), with
  * the people to see and how far each is. Nobody else's households, whatever the account's unit.
@@ -76,7 +79,7 @@ export async function myHouseholds(db: Tx, userId: number, id: number) {
   return queryRows<{ householdId: number; address: string; unitName: string; people: number; done: number; lastOutcome: string | null; bestTime: string | null }>(db, sql`
     select t.household_id as "householdId", h.address, u.name as "unitName", count(*)::int as people, count(t.done_at)::int as done,
       max(t.last_outcome) as "lastOutcome", max(t.best_time) as "bestTime"
-    from campaign_targets t join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null
+    from campaign_targets t ${assignedTo(userId)}
     join households h on h.id = t.household_id join units u on u.id = t.unit_id
     where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null
     group by t.household_id, h.address, u.name, u.path order by u.path, h.address collate vi_num`);

@@ -10,6 +10,7 @@ import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { maskTail } from '../residents/residents.rules.js';
+import { assignedTo } from './assignment.js';
 import { type CampaignKind, getCampaign, holdersOf } from './campaigns.service.js';
 import { applyVisits, lockTargets, type Conflict, type VisitContext, type VisitInput } from './visits.apply.js';
 
@@ -105,27 +106,22 @@ export async function syncVisits(database: Database, scope: Scope, id: number, b
 /**
  * What a member takes into the field: their households, each with its registry version and the people still to see
  * (name, birth year, VNeID level, the phone's last digits only — a lost phone should not carry the list's numbers).
+ * Reading it is audited: it names people.
  */
-async function fieldPack(db: Tx, scope: Scope, id: number, userId: number) {
+export async function downloadForField(db: Tx, scope: Scope, id: number, userId: number, actor: Actor, cipher: PiiCipher) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
-  const rows = await queryRows<{ householdId: number; address: string; unitName: string; version: number; residentId: number | null; fullName: string | null; birthDate: string | null; vneidLevel: string | null; phoneEnc: string | null; personVersion: number | null; checks: string[]; done: boolean; lastOutcome: string | null; bestTime: string | null }>(db, sql`
-    select t.household_id as "householdId", h.address, u.name as "unitName", h.version, t.resident_id as "residentId", r.full_name as "fullName", r.birth_date::text as "birthDate",
+  const rows = await queryRows<{ householdId: number; address: string; unitName: string; version: number; residentId: number | null; fullName: string | null; birthYear: number | null; vneidLevel: string | null; phoneEnc: string | null; personVersion: number | null; checks: string[]; done: boolean; lastOutcome: string | null; bestTime: string | null }>(db, sql`
+    select t.household_id as "householdId", h.address, u.name as "unitName", h.version, t.resident_id as "residentId", r.full_name as "fullName", extract(year from r.birth_date)::int as "birthYear",
       r.vneid_level as "vneidLevel", r.phone_enc as "phoneEnc", r.version as "personVersion", t.checks, t.done_at is not null as done, t.last_outcome as "lastOutcome", t.best_time as "bestTime"
-    from campaign_targets t join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null
+    from campaign_targets t ${assignedTo(userId)}
     join households h on h.id = t.household_id join units u on u.id = h.unit_id left join residents r on r.id = t.resident_id
     where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
     order by u.path, h.address collate vi_num, h.id, r.birth_date`);
-  return { rows, c };
-}
-
-/** The same pack shaped for the device, and its reading audited (it names people). */
-export async function downloadForField(db: Tx, scope: Scope, id: number, userId: number, actor: Actor, cipher: PiiCipher) {
-  const { rows, c } = await fieldPack(db, scope, id, userId);
   const households = new Map<number, { householdId: number; address: string; unitName: string; version: number; lastOutcome: string | null; bestTime: string | null; people: { residentId: number | null; fullName: string | null; birthYear: number | null; vneidLevel: string | null; phoneTail: string | null; version: number | null; checks: string[]; done: boolean; lastOutcome: string | null }[] }>();
   for (const r of rows) {
     const h = households.get(r.householdId) ?? { householdId: r.householdId, address: r.address, unitName: r.unitName, version: r.version, lastOutcome: r.lastOutcome, bestTime: r.bestTime, people: [] };
-    h.people.push({ residentId: r.residentId, fullName: r.fullName, birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null, vneidLevel: r.vneidLevel, phoneTail: r.phoneEnc ? maskTail(cipher.decrypt(r.phoneEnc), 3) : null, version: r.personVersion, checks: r.checks, done: r.done, lastOutcome: r.lastOutcome });
+    h.people.push({ residentId: r.residentId, fullName: r.fullName, birthYear: r.birthYear, vneidLevel: r.vneidLevel, phoneTail: r.phoneEnc ? maskTail(cipher.decrypt(r.phoneEnc), 3) : null, version: r.personVersion, checks: r.checks, done: r.done, lastOutcome: r.lastOutcome });
     households.set(r.householdId, h);
   }
   await insertAudit(db, actor, { action: 'campaign.download', entityType: 'campaign', entityId: c.id, details: { households: households.size } });

@@ -61,23 +61,19 @@ export async function applyVisits(tx: Tx, ctx: VisitContext, visits: VisitInput[
   const ordered = [...visits].sort((a, b) => a.visitedAt.getTime() - b.visitedAt.getTime());
   const persons = await lockPersons(tx, ctx.userId, ordered.flatMap((v) => v.people.filter((p) => p.version !== undefined).map((p) => p.residentId!)));
   const changedHere = new Set<number>();
-  const writes = new Map<number, { vneidLevel?: string; phone?: string; on: string; fields: Set<string>; visitId: string }>();
+  const writes = new Map<number, Write>();
+  const moved = new Set<Target>();
   for (const v of ordered) {
     const own = targets.get(v.householdId) ?? [];
-    if (!force) {
-      const assigned = own.find((t) => t.assigned_member_id !== null)?.assigned_member_id ?? null;
-      const reason: Conflict | null = own[0] && own[0].version !== v.baseVersion ? 'HOUSEHOLD_CHANGED'
-        : v.people.some((p) => p.version !== undefined && !changedHere.has(p.residentId!) && stale(persons.get(p.residentId!), p.version)) ? 'PERSON_CHANGED'
-          : assigned !== null && !ctx.manages && !ctx.memberIds.includes(assigned) ? 'NOT_ASSIGNED' : null;
-      if (reason) {
-        conflicts.set(v.id, reason);
-        continue;
-      }
+    const reason = force ? null : conflictOf(v, own, ctx, (p) => !changedHere.has(p.residentId!) && stale(persons.get(p.residentId!), p.version!));
+    if (reason) {
+      conflicts.set(v.id, reason);
+      continue;
     }
     for (const p of v.people) {
       if (p.version === undefined) continue;
       changedHere.add(p.residentId!);
-      const w = writes.get(p.residentId!) ?? { on: localParts(v.visitedAt).day, fields: new Set<string>(), visitId: v.id };
+      const w = writes.get(p.residentId!) ?? { fields: new Set<string>(), visitId: v.id };
       if (p.vneidLevel) {
         w.vneidLevel = p.vneidLevel;
         w.on = localParts(v.visitedAt).day;
@@ -90,13 +86,28 @@ export async function applyVisits(tx: Tx, ctx: VisitContext, visits: VisitInput[
       w.visitId = v.id;
       writes.set(p.residentId!, w);
     }
-    for (const t of own) advance(t, v, ctx);
+    for (const t of own) {
+      advance(t, v, ctx);
+      moved.add(t);
+    }
   }
   await writeBack(tx, ctx, writes);
-  const all = [...targets.values()].flat();
-  await saveTargets(tx, all);
-  await recount(tx, [...new Set(all.map((t) => t.campaign_id))], { units: [...new Set(all.map((t) => t.unit_id))], groups: all.some((t) => t.group_id === null) ? [] : [...new Set(all.map((t) => t.group_id!))] });
+  // Only targets a visit moved are written back and recounted (a batch of conflicts changes nothing).
+  const changed = [...moved];
+  await saveTargets(tx, changed);
+  await recount(tx, [...new Set(changed.map((t) => t.campaign_id))], { units: [...new Set(changed.map((t) => t.unit_id))], groups: changed.some((t) => t.group_id === null) ? [] : [...new Set(changed.map((t) => t.group_id!))] });
   return conflicts;
+}
+
+type Write = { vneidLevel?: string; on?: string; phone?: string; fields: Set<string>; visitId: string };
+
+/** Why a visit cannot be applied as it stands, if it cannot: the first of a changed household, a changed person, another member's household. */
+function conflictOf(v: VisitInput, own: Target[], ctx: VisitContext, personChanged: (p: VisitPerson) => boolean): Conflict | null {
+  if (own[0] && own[0].version !== v.baseVersion) return 'HOUSEHOLD_CHANGED';
+  if (v.people.some((p) => p.version !== undefined && personChanged(p))) return 'PERSON_CHANGED';
+  const assigned = own.find((t) => t.assigned_member_id !== null)?.assigned_member_id ?? null;
+  if (assigned !== null && !ctx.manages && !ctx.memberIds.includes(assigned)) return 'NOT_ASSIGNED';
+  return null;
 }
 
 /** One target moved on by a visit: ticks add up, done stays done, and only a later visit replaces the last outcome. */
@@ -130,9 +141,9 @@ async function lockPersons(tx: Tx, userId: number, ids: number[]) {
 const stale = (now: { version: number; mine: boolean } | undefined, seen: number) => !now || (now.version !== seen && !now.mine);
 
 /** The registry write-back: one statement for the batch, one audit entry per person (field names, not values). */
-async function writeBack(tx: Tx, ctx: VisitContext, writes: Map<number, { vneidLevel?: string; phone?: string; on: string; fields: Set<string>; visitId: string }>) {
+async function writeBack(tx: Tx, ctx: VisitContext, writes: Map<number, Write>) {
   if (!writes.size) return;
-  const rows = [...writes].map(([id, w]) => ({ id, level: w.vneidLevel ?? null, on: w.on, ...encryptContact(ctx.cipher, undefined, w.phone) }));
+  const rows = [...writes].map(([id, w]) => ({ id, level: w.vneidLevel ?? null, on: w.on ?? null, ...encryptContact(ctx.cipher, undefined, w.phone) }));
   await tx.execute(sql`
     update residents r set vneid_level = coalesce(x.level, r.vneid_level), vneid_checked_on = case when x.level is null then r.vneid_checked_on else x.on end,
       phone_enc = coalesce(x."phoneEnc", r.phone_enc), phone_bidx = coalesce(x."phoneBidx", r.phone_bidx), version = r.version + 1, updated_at = now()
