@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../../lib/api.js';
+import { NoticeLine, useNotice } from '../../components/Status.js';
+import { api } from '../../lib/api.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 
 type History = { targets: number; goal: number; done: number; deadline: string; daysLeft: number; paceNeeded: number | null; paceSoFar: number; days: { day: string; done: number; total: number; left: number }[] };
@@ -67,16 +68,11 @@ export function HouseholdsLeft({ id, unitId, canRemind }: { id: number; unitId?:
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const left = useQuery({ queryKey: ['campaign-left', id, unitId, page], queryFn: () => api<{ items: Left[]; hasMore: boolean }>(`/api/campaigns/${id}/left?page=${page}&limit=50${unitId ? `&unitId=${unitId}` : ''}`) }).data;
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const remind = async () => {
-    setMessage(null);
-    try {
-      const r = await api<{ households: number }>(`/api/campaigns/${id}/remind`, { method: 'POST', body: unitId ? { unitId } : {} });
-      setMessage({ ok: true, text: t('campaigns.reminded', { count: r.households }) });
-    } catch (e) {
-      setMessage({ ok: false, text: messageOf(e) });
-    }
-  };
+  const { notice, run } = useNotice();
+  const remind = () => run(async () => {
+    const r = await api<{ households: number }>(`/api/campaigns/${id}/remind`, { method: 'POST', body: unitId ? { unitId } : {} });
+    return t('campaigns.reminded', { count: r.households });
+  });
   if (!left) return null;
   return (
     <section data-testid="campaign-left">
@@ -85,7 +81,7 @@ export function HouseholdsLeft({ id, unitId, canRemind }: { id: number; unitId?:
         <a className="button" href={`/api/campaigns/${id}/letters.pdf${q(unitId)}`} target="_blank" rel="noreferrer">{t('campaigns.letters')}</a>
         {canRemind && <button type="button" onClick={() => void remind()}>{t('campaigns.remind')}</button>}
       </p>
-      {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <NoticeLine notice={notice} />
       <ul className="cards">
         {left.items.map((h) => (
           <li key={h.householdId} className="card">
@@ -112,22 +108,17 @@ export function Conflicts({ id }: { id: number }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['campaign-conflicts', id], queryFn: () => api<{ items: Conflict[] }>(`/api/campaigns/${id}/conflicts`) }).data;
-  const [error, setError] = useState<string | null>(null);
+  const { notice, run } = useNotice();
   if (!list?.items.length) return null;
-  const decide = async (visitId: string, action: 'APPLY' | 'DISMISS') => {
-    setError(null);
-    try {
-      await api(`/api/campaigns/${id}/visits/${visitId}/resolve`, { method: 'POST', body: { action } });
-      await client.invalidateQueries({ queryKey: ['campaign-conflicts', id] });
-      await client.invalidateQueries({ queryKey: ['campaign-progress', id] });
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const decide = (visitId: string, action: 'APPLY' | 'DISMISS') => run(async () => {
+    await api(`/api/campaigns/${id}/visits/${visitId}/resolve`, { method: 'POST', body: { action } });
+    await client.invalidateQueries({ queryKey: ['campaign-conflicts', id] });
+    await client.invalidateQueries({ queryKey: ['campaign-progress', id] });
+  });
   return (
     <section data-testid="campaign-conflicts">
       <h2>{t('campaigns.conflicts')}</h2>
-      {error && <p className="error" role="alert">{error}</p>}
+      <NoticeLine notice={notice} />
       <ul className="cards">
         {list.items.map((c) => (
           <li key={c.id} className="card">

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/Status.js';
-import { api, messageOf } from '../../lib/api.js';
+import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
+import { api } from '../../lib/api.js';
 import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
 import { can, useMe } from '../auth/useMe.js';
@@ -25,22 +25,19 @@ export function CampaignsPage() {
   const list = useQuery({ queryKey: ['campaigns'], queryFn: () => api<{ items: Campaign[] }>('/api/campaigns') });
   const root = useUnits().data?.[0];
   const children = useUnits(root && root.tier !== 'ZONE' ? root.id : undefined).data ?? [];
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  async function start(event: FormEvent<HTMLFormElement>) {
+  const { notice, run } = useNotice();
+  const start = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const d = new FormData(event.currentTarget);
-    setMessage(null);
-    try {
+    return run(async () => {
       const r = await api<{ targets: number; communes: number }>('/api/campaigns', { method: 'POST', body: {
         kind: d.get('kind'), unitId: Number(d.get('unitId')), startsOn: d.get('startsOn'), deadline: d.get('deadline'),
         ...(d.get('targetRate') ? { targetRate: Number(d.get('targetRate')) } : {}),
       } });
-      setMessage({ ok: true, text: t('campaigns.started', { targets: r.targets, communes: r.communes }) });
       await client.invalidateQueries({ queryKey: ['campaigns'] });
-    } catch (e) {
-      setMessage({ ok: false, text: messageOf(e) });
-    }
-  }
+      return t('campaigns.started', { targets: r.targets, communes: r.communes });
+    });
+  };
   return (
     <section>
       <h1>{t('campaigns.title')}</h1>
@@ -62,7 +59,7 @@ export function CampaignsPage() {
           <label>{t('campaigns.deadline')}<input name="deadline" type="date" required /></label>
           <label>{t('campaigns.targetRate')}<input name="targetRate" type="number" min={1} max={100} placeholder="100" /></label>
         </div>
-        {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <NoticeLine notice={notice} />
         <button type="submit" className="primary" disabled={!root}>{t('campaigns.start')}</button>
       </form>
     </section>
@@ -78,19 +75,14 @@ export function CampaignProgressPage({ id }: { id: number }) {
   const mine = useQuery({ queryKey: ['campaign-mine', id], queryFn: () => api<{ items: { householdId: number; address: string; unitName: string; people: number; done: number; bestTime: string | null }[] }>(`/api/campaigns/${id}/mine`) });
   const client = useQueryClient();
   const me = useMe().data;
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notice, run } = useNotice();
   const p = progress.data;
   if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
-  const assign = async () => {
-    setMessage(null);
-    try {
-      const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
-      setMessage({ ok: true, text: t('campaigns.assigned', { count: r.assigned }) });
-      await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
-    } catch (e) {
-      setMessage({ ok: false, text: messageOf(e) });
-    }
-  };
+  const assign = () => run(async () => {
+    const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
+    await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
+    return t('campaigns.assigned', { count: r.assigned });
+  });
   return (
     <section>
       <h1>{p.name}</h1>
@@ -113,7 +105,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
       </table>
       <Burndown id={id} unitId={at} />
       {can(me, 'campaign.manage') && <p><button type="button" onClick={() => void assign()}>{t('campaigns.assign')}</button></p>}
-      {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <NoticeLine notice={notice} />
       {can(me, 'campaign.manage') && <Conflicts id={id} />}
       {can(me, 'resident.read') && <HouseholdsLeft id={id} unitId={at} canRemind={can(me, 'announcement.write')} />}
       <Leaderboard id={id} />

@@ -11,20 +11,14 @@ import { allPacks, discard, fieldEvents, getPack, queued, sentVisits, type Field
 import { download, startAutoSync, syncNow, syncState } from './sync.js';
 import { VisitForm } from './VisitForm.js';
 
-/** Re-reads the device's store whenever it changes (a visit saved, a sync settled) and when the network comes and goes. */
+/** Re-reads the device's store whenever it changes (a visit saved, a download, a sync settled). */
 export function useField<T>(read: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
   const load = useCallback(() => void read().then(setValue), deps);
   useEffect(() => {
     load();
     fieldEvents.addEventListener('change', load);
-    window.addEventListener('online', load);
-    window.addEventListener('offline', load);
-    return () => {
-      fieldEvents.removeEventListener('change', load);
-      window.removeEventListener('online', load);
-      window.removeEventListener('offline', load);
-    };
+    return () => fieldEvents.removeEventListener('change', load);
   }, [load]);
   return value;
 }

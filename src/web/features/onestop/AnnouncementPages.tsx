@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/Status.js';
+import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, paragraphs } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
@@ -41,7 +41,7 @@ export function AnnouncementsPage() {
   const staffGroups = useStaffGroups();
   const [units, setUnits] = useState<number[]>([]);
   const [size, setSize] = useState<Size | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notice, run } = useNotice();
 
   const audienceOf = (form: HTMLFormElement) => {
     const d = new FormData(form);
@@ -51,14 +51,6 @@ export function AnnouncementsPage() {
       unitIds: units, ageMin: num('ageMin'), ageMax: num('ageMax'), householdKinds: d.get('boarding') === 'on' ? ['BOARDING_HOUSE'] : [],
       genders: one('gender'), vneidLevels: one('vneid'), tags: String(d.get('tags') ?? '').split(',').map((x) => x.trim()).filter(Boolean), staffGroupIds: d.getAll('staffGroup').map(Number), perPerson: d.get('perPerson') === 'on',
     };
-  };
-  const run = async (work: () => Promise<void>) => {
-    setMessage(null);
-    try {
-      await work();
-    } catch (e) {
-      setMessage({ ok: false, text: messageOf(e) });
-    }
   };
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -120,7 +112,7 @@ export function AnnouncementsPage() {
           <button type="button" disabled={units.length === 0} onClick={(e) => void run(async () => setSize(await api<Size>('/api/announcements/audience', { method: 'POST', body: audienceOf(e.currentTarget.form!) })))}>{t('onestop.announce.check')}</button>
           {size && <strong data-testid="audience-size">{t('onestop.announce.size', { households: size.households, people: size.people })}</strong>}
         </p>
-        {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <NoticeLine notice={notice} />
         <button className="primary" type="submit" disabled={units.length === 0}>{t('onestop.announce.saveDraft')}</button>
       </form>
       <QueryState isLoading={list.isLoading} error={list.error} />
@@ -132,8 +124,8 @@ export function AnnouncementsPage() {
             <div className="actions">
               {a.status === 'DRAFT' && <button type="button" className="primary" onClick={() => void run(async () => {
                 const r = await api<{ status: string; households: number }>(`/api/announcements/${a.id}/send`, { method: 'POST' });
-                setMessage({ ok: true, text: r.status === 'SCHEDULED' ? t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) }) : t('onestop.announce.sent', { count: r.households }) });
                 await client.invalidateQueries({ queryKey: ['announcements'] });
+                return r.status === 'SCHEDULED' ? t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) }) : t('onestop.announce.sent', { count: r.households });
               })}>{t('onestop.announce.send')}</button>}
               {(a.status === 'DRAFT' || a.status === 'SCHEDULED') && <button type="button" onClick={() => void run(async () => {
                 await api(`/api/announcements/${a.id}/cancel`, { method: 'POST' });

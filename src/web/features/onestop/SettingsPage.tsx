@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/Status.js';
-import { api, messageOf } from '../../lib/api.js';
+import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
+import { api } from '../../lib/api.js';
 import { formatDate } from '../../lib/format.js';
 
 type Settings = {
@@ -24,7 +24,7 @@ export function CounterSettingsPage() {
   const [unit, setUnit] = useState<number | undefined>();
   const unitId = unit ?? units.data?.items[0]?.id;
   const settings = useQuery({ queryKey: ['onestop-settings', unitId], queryFn: () => api<Settings>(`/api/onestop/settings/${unitId}`), enabled: unitId !== undefined });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notice, run } = useNotice();
   const weekdays = t('onestop.settings.weekdays', { returnObjects: true }) as string[];
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -38,13 +38,11 @@ export function CounterSettingsPage() {
       cashlessWeekdays: days('cashless'), counterHours: text('counterHours'), slotMinutes: Number(text('slotMinutes')), slotCapacity: Number(text('slotCapacity')),
       noAppointmentWeekdays: days('noAppointment'), closedDays: parseDays(text('closedDays')),
     };
-    try {
+    await run(async () => {
       await api(`/api/onestop/settings/${unitId}`, { method: 'PUT', body });
-      setMessage({ ok: true, text: t('onestop.settings.saved') });
       await client.invalidateQueries({ queryKey: ['onestop-settings'] });
-    } catch (e) {
-      setMessage({ ok: false, text: messageOf(e) });
-    }
+      return t('onestop.settings.saved');
+    });
   }
   const s = settings.data;
   return (
@@ -72,7 +70,7 @@ export function CounterSettingsPage() {
           <fieldset><legend>{t('onestop.settings.cashless')}</legend>
             {weekdays.map((w, i) => <label key={w} className="inline"><input type="checkbox" name="cashless" value={i} defaultChecked={s.cashlessWeekdays.includes(i)} />{w}</label>)}
           </fieldset>
-          {message && <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+          <NoticeLine notice={notice} />
           <button className="primary" type="submit">{t('common.save')}</button>
         </form>
       )}
