@@ -1,4 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { campaignTargets, households, units } from '../../db/schema/index.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import type { VisitPerson } from '../../db/schema/campaigns.js';
@@ -33,18 +34,15 @@ const DONE_OUTCOMES = new Set(['DONE', 'VNEID_L2_ACTIVATED']);
  */
 export async function lockTargets(tx: Tx, scope: Scope, holders: number[], householdIds: number[]): Promise<Map<number, Target[]>> {
   if (!householdIds.length) return new Map();
-  const rows = await queryRows<Target>(tx, sql`
-    select t.campaign_id, t.household_id, t.resident_id, t.unit_id, t.group_id, t.checks, t.done_at, t.last_visit_at, t.last_outcome, t.best_time, t.assigned_member_id, h.version
-    from campaign_targets t join households h on h.id = t.household_id join units u on u.id = h.unit_id
-    where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null
-      and ${inArray(sql`t.household_id`, householdIds)} and ${pathInScope(sql`u.path`, scope)}
-    order by t.household_id, t.resident_id nulls first for update of t`);
+  // The query builder, so the timestamps arrive as Dates on both drivers (raw rows carry them as text).
+  const t = campaignTargets;
+  const rows: Target[] = await tx.select({
+    campaign_id: t.campaignId, household_id: t.householdId, resident_id: t.residentId, unit_id: t.unitId, group_id: t.groupId, checks: t.checks, done_at: t.doneAt,
+    last_visit_at: t.lastVisitAt, last_outcome: t.lastOutcome, best_time: t.bestTime, assigned_member_id: t.assignedMemberId, version: households.version,
+  }).from(t).innerJoin(households, eq(households.id, t.householdId)).innerJoin(units, eq(units.id, households.unitId))
+    .where(and(inArray(t.campaignId, holders), isNull(t.removedOn), inArray(t.householdId, householdIds), pathInScope(units.path, scope)))
+    .orderBy(t.householdId, sql`${t.residentId} nulls first`).for('update', { of: t });
   const out = new Map<number, Target[]>();
-  for (const r of rows) {
-    // Raw rows carry timestamps as text on both drivers.
-    r.done_at = r.done_at && new Date(r.done_at);
-    r.last_visit_at = r.last_visit_at && new Date(r.last_visit_at);
-  }
   for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), r]);
   return out;
 }
