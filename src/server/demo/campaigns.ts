@@ -8,10 +8,11 @@ import { assignAutomatically } from '../modules/campaigns/assignment.js';
 import { createCampaign } from '../modules/campaigns/campaigns.service.js';
 import { syncVisits, type SyncBody } from '../modules/campaigns/field.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
+import { addDays, localParts } from '../modules/calendar/working-days.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
 const DAY = 86_400_000;
-const day = (ahead: number) => new Date(Date.now() + 7 * 3_600_000 + ahead * DAY).toISOString().slice(0, 10);
+const day = (ahead: number) => addDays(localParts(new Date()).day, ahead);
 
 /**
  * The campaign screens on first start: thôn 1's digital technology team (the `sotuso` login is one of its members)

@@ -3,7 +3,7 @@ import type { App, AppDeps } from '../../app.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { deliveries, memberChannels } from '../../db/schema/index.js';
 import { plainText } from '../../lib/html.js';
-import { localParts } from '../calendar/working-days.js';
+import { addDays, localInstant, localParts } from '../calendar/working-days.js';
 import { readLink, unsubscribeLink } from './links.js';
 import { emailChannel, pushChannel, Refused, smsChannel, type Channel, type ChannelSender } from './senders.js';
 import { zaloChannel, znsChannel, createZaloTokens } from './zalo.js';
@@ -73,8 +73,8 @@ export function isQuiet(now: Date): boolean {
 export function sendableAt(now: Date, urgent: boolean): Date {
   if (urgent || !isQuiet(now)) return now;
   const { day, time } = localParts(now);
-  if (time >= QUIET_FROM) return new Date(`${new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)}T${QUIET_UNTIL}:00+07:00`);
-  return new Date(`${day}T${QUIET_UNTIL}:00+07:00`);
+  if (time >= QUIET_FROM) return localInstant(addDays(day, 1), QUIET_UNTIL);
+  return localInstant(day, QUIET_UNTIL);
 }
 
 type Claimed = {
@@ -228,8 +228,7 @@ export async function applyDeliveryReport(database: AppDeps['database'], referen
 /** Usage windows of past minutes and days are no longer read: dropped, so the table stays a few rows per channel. */
 export async function pruneChannelUsage(db: Tx, now = new Date()): Promise<void> {
   const { day, time } = localParts(now);
-  const yesterday = new Date(Date.parse(`${day}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
-  await db.execute(sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${yesterday}`})`);
+  await db.execute(sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`);
 }
 
 /** Delivery counts of an announcement by status, for the reach view. */

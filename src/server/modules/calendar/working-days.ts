@@ -20,6 +20,8 @@ export function addDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+/** Calendar days from one date to another (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string) => Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (day: string) => toUtcDate(day).getUTCDay();
 

@@ -3,7 +3,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, unitAt, type Scope } from '../../db/scope.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { localParts } from '../calendar/working-days.js';
+import { addDays, daysBetween, localParts } from '../calendar/working-days.js';
 import { getCampaign, holdersOf, holdersUnder, viewPathOf } from './campaigns.service.js';
 
 /** Targets under a unit path: its commune's part of the campaign and, from a group down, that group (its index). */
@@ -11,9 +11,6 @@ async function targetsUnder(db: Tx, id: number, under: string) {
   const group = unitAt(under, 3);
   return sql`${inArray(sql`t.campaign_id`, await holdersUnder(db, id, under))} ${group ? sql`and t.group_id = ${group}` : sql``} and u.path like ${`${under}%`}`;
 }
-const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /**
  * The daily history and burndown under a unit: per day since the start, how many were done that day and in all, and
