@@ -19,3 +19,7 @@ export function foldText(input: string): string {
 export function cleanName(input: string): string {
   return input.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text put into HTML as text: typed paragraphs, template values, a campaign's name in a reminder. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);

@@ -15,6 +15,7 @@ import { readLink } from './links.js';
 import { PUSH_BODY_MAX, smsText } from './senders.js';
 import { fillTemplate, placeholdersOf, smsSegments } from './templates.js';
 import { ZALO_TEXT_MAX, ZNS_PARAMS } from './zalo.js';
+import { escapeHtml } from '../../../shared/text.js';
 
 const Template = z.object({ id: z.number().int(), unitId: z.number().int(), name: z.string(), title: z.string(), body: z.string(), placeholders: z.array(z.string()) }).meta({ id: 'MessageTemplate' });
 const TemplateInput = z.object({ unitId: Id, name: Text(100).min(2), title: Text(200).min(3), body: z.string().min(1).max(20_000) });
@@ -66,7 +67,7 @@ export function registerTemplates(app: App, deps: AppDeps) {
       const title = fillTemplate(t.title, request.body.values);
       const body = fillTemplate(t.body, request.body.values);
       // Values are text: they are escaped into the formatted body, never read as markup.
-      const html = sanitizeAnnouncement(fillTemplate(t.body, Object.fromEntries(Object.entries(request.body.values).map(([k, v]) => [k, v.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)]))).text);
+      const html = sanitizeAnnouncement(fillTemplate(t.body, Object.fromEntries(Object.entries(request.body.values).map(([k, v]) => [k, escapeHtml(v)]))).text);
       const text = plainText(html);
       // A link as long as a real household link, so the lengths below are what recipients get.
       const link = readLink(deps, 2_000_000_000, 2_000_000_000);

@@ -9,6 +9,7 @@ import { createAnnouncement, sendAnnouncement } from '../announcements/announcem
 import { Audience } from '../announcements/audience.js';
 import { getCampaign, viewPathOf } from './campaigns.service.js';
 import { householdsLeft } from './progress.js';
+import { escapeHtml } from '../../../shared/text.js';
 
 /** The most call letters one PDF holds (one A5 page each): a group's round, not a province's. */
 export const LETTERS_MAX = 500;
@@ -62,7 +63,6 @@ export async function remindLeft(database: Database, scope: Scope, id: number, i
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** What the call letters' QR opens, for anyone: the campaign's steps, its deadline, and the commune to find help in. */
 export async function publicGuide(db: Tx, id: number) {
