@@ -118,3 +118,15 @@ export const ErrorCode = {
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** How a door-to-door visit went, for the household or one person in it. */
+export const VisitOutcome = {
+  DONE: 'DONE',
+  VNEID_L2_ACTIVATED: 'VNEID_L2_ACTIVATED',
+  NEEDS_POLICE_VISIT: 'NEEDS_POLICE_VISIT',
+  NO_SMARTPHONE: 'NO_SMARTPHONE',
+  NOT_HOME: 'NOT_HOME',
+  REFUSED: 'REFUSED',
+  MOVED: 'MOVED',
+} as const;
+export type VisitOutcome = (typeof VisitOutcome)[keyof typeof VisitOutcome];

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { users } from './users.js';
+import { VisitOutcome } from '../../../shared/enums.js';
+import { inList } from './columns.js';
 
 /**
  * A door-to-door campaign (VNeID level 2 for everyone 14+, digitising records, paying online, digital skills): its
@@ -87,8 +89,6 @@ export const campaignUnitCounts = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 );
 
-export const VISIT_OUTCOMES = ['DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED'] as const;
-
 /**
  * A visit recorded in the field, keyed by the id the device gave it so an upload retried any number of times is
  * stored once. Every visit is kept, applied or not: one made against a household that has changed since the device
@@ -121,14 +121,14 @@ export const campaignVisits = pgTable(
     index('campaign_visits_household_idx').on(t.campaignId, t.householdId),
     index('campaign_visits_conflicts_idx').on(t.campaignId).where(sql`${t.status} = 'CONFLICT'`),
     check('campaign_visits_status_check', sql`${t.status} in ('APPLIED', 'CONFLICT', 'RESOLVED', 'DISMISSED')`),
-    check('campaign_visits_outcome_check', sql`${t.outcome} in ('DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED')`),
+    check('campaign_visits_outcome_check', sql`${t.outcome} in (${inList(Object.values(VisitOutcome))})`),
   ],
 );
 
 export type VisitPerson = {
   residentId: number | null;
   checks: string[];
-  outcome?: (typeof VISIT_OUTCOMES)[number];
+  outcome?: VisitOutcome;
   /** The resident's registry version the device saw, required with a field update. */
   version?: number;
   vneidLevel?: 'NONE' | 'L1' | 'L2';

@@ -7,9 +7,8 @@ import { bytea } from './columns.js';
 import { residents } from './registry.js';
 import { units } from './units.js';
 import { users } from './users.js';
+import { inList } from './columns.js';
 
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** A fee for one channel, in đồng; `perPage` for certified copies (first pages, then a lower rate, with a cap). */
 export type ProcedureFee = { channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL'; amountVnd: number; noteVi?: string; noteEn?: string };

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
-import { VISIT_OUTCOMES } from '../../db/schema/index.js';
+import { VisitOutcome } from '../../../shared/enums.js';
 import { errorResponses, Id, IdParams } from '../../lib/http.js';
 import { actorOf, scopeOf } from '../../plugins/auth.js';
 import * as field from './field.js';
@@ -22,7 +22,7 @@ const SyncResult = z.object({
 });
 const ConflictRow = z.object({
   id: z.string(), householdId: z.number().int(), address: z.string(), unitName: z.string(), recordedBy: z.string().nullable(), visitedAt: z.string(),
-  outcome: z.enum(VISIT_OUTCOMES), bestTime: z.string().nullable(), note: z.string().nullable(), conflict: z.string(), baseVersion: z.number().int(), version: z.number().int(),
+  outcome: z.enum(VisitOutcome), bestTime: z.string().nullable(), note: z.string().nullable(), conflict: z.string(), baseVersion: z.number().int(), version: z.number().int(),
 });
 
 /** The field app's side of campaigns (issue 5 §4): the offline pack, the visit upload, and conflicts for the group head. */

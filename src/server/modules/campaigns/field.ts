@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { VneidLevel } from '../../../shared/enums.js';
+import { VisitOutcome, VneidLevel } from '../../../shared/enums.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import { campaignVisits, teamMembers, VISIT_OUTCOMES, type VisitPerson } from '../../db/schema/index.js';
+import { campaignVisits, teamMembers, type VisitPerson } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { conflict as conflictError, notFound } from '../../lib/errors.js';
 import { Id, Phone, Text } from '../../lib/http.js';
@@ -22,7 +22,7 @@ export const FIELD_UPDATES: Record<CampaignKind, ('vneidLevel' | 'phone')[]> = {
 export const VisitPersonInput = z.object({
   residentId: Id.nullable(),
   checks: z.array(z.string().max(40)).max(10).default([]),
-  outcome: z.enum(VISIT_OUTCOMES).optional(),
+  outcome: z.enum(VisitOutcome).optional(),
   /** The person's registry version the device downloaded: required with a field update, to catch someone else's change. */
   version: z.number().int().min(1).optional(),
   vneidLevel: z.enum(VneidLevel).optional(),
@@ -34,7 +34,7 @@ export const VisitBody = z.object({
   id: z.uuid(),
   householdId: Id,
   visitedAt: z.iso.datetime({ offset: true }),
-  outcome: z.enum(VISIT_OUTCOMES),
+  outcome: z.enum(VisitOutcome),
   bestTime: Text(80).optional(),
   note: Text(1000).optional(),
   baseVersion: z.number().int().min(1),

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { VisitOutcome } from '../../../shared/enums.js';
 import { normalizePhone } from '../../../shared/phone.js';
 import { queueVisit, type FieldHousehold, type FieldPack, type Outcome, type VisitPersonInput } from './store.js';
 import { syncNow } from './sync.js';
 
-export const OUTCOMES: Outcome[] = ['DONE', 'VNEID_L2_ACTIVATED', 'NEEDS_POLICE_VISIT', 'NO_SMARTPHONE', 'NOT_HOME', 'REFUSED', 'MOVED'];
+const OUTCOMES = Object.values(VisitOutcome);
 
 type PersonDraft = { checks: string[]; outcome: Outcome | ''; vneidLevel: string; phone: string };
 

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { VisitOutcome } from '../../../shared/enums.js';
 
 /** What the server packs for the field (GET /api/campaigns/:id/field). */
 export type FieldPerson = {
@@ -11,7 +12,7 @@ export type FieldPack = {
   households: FieldHousehold[];
   downloadedAt: string;
 };
-export type Outcome = 'DONE' | 'VNEID_L2_ACTIVATED' | 'NEEDS_POLICE_VISIT' | 'NO_SMARTPHONE' | 'NOT_HOME' | 'REFUSED' | 'MOVED';
+export type Outcome = VisitOutcome;
 export type VisitPersonInput = { residentId: number | null; checks: string[]; outcome?: Outcome; version?: number; vneidLevel?: 'NONE' | 'L1' | 'L2'; phone?: string };
 /** A visit as the server takes it; the id is made here, once, so a resend is never stored twice. */
 export type Visit = { id: string; householdId: number; visitedAt: string; outcome: Outcome; bestTime?: string; note?: string; baseVersion: number; people: VisitPersonInput[] };
