@@ -24,7 +24,11 @@ export default defineConfig({
         start_url: '/',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
       },
-      workbox: { navigateFallbackDenylist: [/^\/api\//, /^\/healthz/], globPatterns: ['**/*.{js,css,html,svg}'], importScripts: ['push-handler.js'] },
+      workbox: {
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        importScripts: ['push-handler.js'],
+      },
     }),
   ],
 });

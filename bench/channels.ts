@@ -15,7 +15,10 @@ import { ms, now, percentile, table } from './stats.js';
  * each against its bare SQL in the same run.
  */
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { residents: { type: 'string', default: '1000000' }, db: { type: 'string', default: 'postgres' } } });
+  const { values } = parseArgs({
+    args,
+    options: { residents: { type: 'string', default: '1000000' }, db: { type: 'string', default: 'postgres' } },
+  });
   const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
   for (const kind of kinds) await benchOne(kind, Number(values.residents));
 }
@@ -30,14 +33,35 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     let t0 = now();
 
     // 1. Resolve the audience and queue the deliveries (snapshot + one SMS per household), one transaction.
-    const draft = await createAnnouncement(database, scope, { title: 'Thông báo toàn tỉnh', body: '<p>Thử nghiệm</p>', category: 'POLICY', priority: 'URGENT', audience: Audience.parse({ unitIds: [province.id] }), isPublic: true, ackRequested: true }, admin.id, actor);
+    const draft = await createAnnouncement(
+      database,
+      scope,
+      {
+        title: 'Thông báo toàn tỉnh',
+        body: '<p>Thử nghiệm</p>',
+        category: 'POLICY',
+        priority: 'URGENT',
+        audience: Audience.parse({ unitIds: [province.id] }),
+        isPublic: true,
+        ackRequested: true,
+      },
+      admin.id,
+      actor,
+    );
     t0 = now();
     const sent = await sendAnnouncement(database, scope, draft.id, actor);
     const sendMs = now() - t0;
     t0 = now();
-    await database.raw(`select count(*) from (select distinct h.id from households h join household_members m on m.household_id = h.id and m.left_on is null join residents r on r.id = m.resident_id where h.dissolved_on is null) x`);
+    await database.raw(
+      `select count(*) from (select distinct h.id from households h join household_members m on m.household_id = h.id and m.left_on is null join residents r on r.id = m.resident_id where h.dissolved_on is null) x`,
+    );
     const bareResolve = now() - t0;
-    results.push({ measure: `resolve + snapshot ${sent.households.toLocaleString('en')} households + queue ${sent.messages.toLocaleString('en')} SMS`, value: ms(sendMs), rate: `${Math.round(sent.messages / (sendMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `bare distinct-household scan ${ms(bareResolve)}` });
+    results.push({
+      measure: `resolve + snapshot ${sent.households.toLocaleString('en')} households + queue ${sent.messages.toLocaleString('en')} SMS`,
+      value: ms(sendMs),
+      rate: `${Math.round(sent.messages / (sendMs / 1000)).toLocaleString('en')} deliveries/s`,
+      ratio: `bare distinct-household scan ${ms(bareResolve)}`,
+    });
 
     // 2. The pipeline to a sink channel.
     const sink: Senders = { SMS: { channel: 'SMS', configured: true, send: async () => ({}) } };
@@ -53,45 +77,110 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const pipeMs = now() - t0;
     await database.raw(`update deliveries set status = 'created' where announcement_id = $1`, [draft.id]);
     t0 = now();
-    await database.raw(`update deliveries set status = 'delivered', sent_at = now(), attempts = attempts + 1 where announcement_id = $1`, [draft.id]);
+    await database.raw(
+      `update deliveries set status = 'delivered', sent_at = now(), attempts = attempts + 1 where announcement_id = $1`,
+      [draft.id],
+    );
     const bareUpdate = now() - t0;
-    results.push({ measure: 'pipeline to a sink channel (claim, decrypt, send, mark)', value: ms(pipeMs), rate: `${Math.round(delivered / (pipeMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `bare one-statement update of the same rows ${ms(bareUpdate)}` });
+    results.push({
+      measure: 'pipeline to a sink channel (claim, decrypt, send, mark)',
+      value: ms(pipeMs),
+      rate: `${Math.round(delivered / (pipeMs / 1000)).toLocaleString('en')} deliveries/s`,
+      ratio: `bare one-statement update of the same rows ${ms(bareUpdate)}`,
+    });
 
     // 3. The reach view through the API.
     const app = await buildApp({ config, database, cipher, jobs: noJobs });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'benchmark-password' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'benchmark-password' },
+    });
     const cookie = String(login.cookies.find((c) => c.name === 'ketnoi_session')!.value);
-    const [commune] = await queryRows<{ id: number }>(db, sql`select id from units where tier = 'COMMUNE' order by id limit 1`);
-    const local = await createAnnouncement(database, scope, { title: 'Thông báo của xã', body: '<p>Thử</p>', category: 'EVENT', priority: 'NORMAL', audience: Audience.parse({ unitIds: [commune!.id] }), isPublic: true, ackRequested: true }, admin.id, actor);
+    const [commune] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from units where tier = 'COMMUNE' order by id limit 1`,
+    );
+    const local = await createAnnouncement(
+      database,
+      scope,
+      {
+        title: 'Thông báo của xã',
+        body: '<p>Thử</p>',
+        category: 'EVENT',
+        priority: 'NORMAL',
+        audience: Audience.parse({ unitIds: [commune!.id] }),
+        isPublic: true,
+        ackRequested: true,
+      },
+      admin.id,
+      actor,
+    );
     await sendAnnouncement(database, scope, local.id, actor);
     const samples: number[] = [];
     for (let i = 0; i < 100; i++) {
       const start = now();
-      const res = await app.inject({ method: 'GET', url: `/api/announcements/${local.id}/reach`, cookies: { ketnoi_session: cookie } });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/announcements/${local.id}/reach`,
+        cookies: { ketnoi_session: cookie },
+      });
       samples.push(now() - start);
       if (res.statusCode !== 200) throw new Error(res.body);
     }
     const bare: number[] = [];
     for (let i = 0; i < 100; i++) {
       const start = now();
-      await database.raw(`select group_id, count(*), count(acknowledged_at) from announcement_households where announcement_id = $1 group by group_id`, [local.id]);
+      await database.raw(
+        `select group_id, count(*), count(acknowledged_at) from announcement_households where announcement_id = $1 group by group_id`,
+        [local.id],
+      );
       bare.push(now() - start);
     }
-    results.push({ measure: 'reach of a commune announcement: API p50 / p95', value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`, rate: '100 requests', ratio: `${(percentile(samples, 95) / percentile(bare, 95)).toFixed(1)}× bare p95 (${ms(percentile(bare, 95))})` });
+    results.push({
+      measure: 'reach of a commune announcement: API p50 / p95',
+      value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`,
+      rate: '100 requests',
+      ratio: `${(percentile(samples, 95) / percentile(bare, 95)).toFixed(1)}× bare p95 (${ms(percentile(bare, 95))})`,
+    });
     await app.close();
 
     // 4. Personal content to the whole province: one message per person with a phone (about 950k deliveries).
-    const personal = await createAnnouncement(database, scope, { title: 'Mời khám sàng lọc', body: '<p>Thử</p>', category: 'HEALTH', priority: 'URGENT', audience: Audience.parse({ unitIds: [province.id], perPerson: true }), isPublic: false, ackRequested: false }, admin.id, actor);
+    const personal = await createAnnouncement(
+      database,
+      scope,
+      {
+        title: 'Mời khám sàng lọc',
+        body: '<p>Thử</p>',
+        category: 'HEALTH',
+        priority: 'URGENT',
+        audience: Audience.parse({ unitIds: [province.id], perPerson: true }),
+        isPublic: false,
+        ackRequested: false,
+      },
+      admin.id,
+      actor,
+    );
     t0 = now();
     const each = await sendAnnouncement(database, scope, personal.id, actor);
     const eachMs = now() - t0;
-    const copyRows = await copyOut(database, `select announcement_id, household_id, resident_id, channel, address_enc from deliveries where announcement_id = ${personal.id}`);
-    await database.raw('create table copy_probe (announcement_id int, household_id int, resident_id int, channel text, address_enc text)');
+    const copyRows = await copyOut(
+      database,
+      `select announcement_id, household_id, resident_id, channel, address_enc from deliveries where announcement_id = ${personal.id}`,
+    );
+    await database.raw(
+      'create table copy_probe (announcement_id int, household_id int, resident_id int, channel text, address_enc text)',
+    );
     t0 = now();
     await copyIn(database, 'copy_probe', copyRows);
     const copyMs = now() - t0;
-    results.push({ measure: `resolve + snapshot ${each.households.toLocaleString('en')} households + queue ${each.messages.toLocaleString('en')} personal messages`, value: ms(eachMs), rate: `${Math.round(each.messages / (eachMs / 1000)).toLocaleString('en')} deliveries/s`, ratio: `COPY of the same delivery rows into a bare table ${ms(copyMs)}` });
+    results.push({
+      measure: `resolve + snapshot ${each.households.toLocaleString('en')} households + queue ${each.messages.toLocaleString('en')} personal messages`,
+      value: ms(eachMs),
+      rate: `${Math.round(each.messages / (eachMs / 1000)).toLocaleString('en')} deliveries/s`,
+      ratio: `COPY of the same delivery rows into a bare table ${ms(copyMs)}`,
+    });
     table(results);
   } finally {
     await database.close();

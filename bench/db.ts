@@ -17,7 +17,12 @@ import { createPiiCipher } from '../src/server/lib/pii-cipher.js';
 import type { Jobs } from '../src/server/jobs/jobs.js';
 
 /** Benchmarks run the work in the foreground: no background job runner. */
-export const noJobs: Jobs = { start: async () => undefined, stop: async () => undefined, send: async () => null, work: async () => undefined };
+export const noJobs: Jobs = {
+  start: async () => undefined,
+  stop: async () => undefined,
+  send: async () => null,
+  work: async () => undefined,
+};
 
 /** Databases and COPY for the benchmarks: each run gets a database of its own, dropped afterwards. */
 export async function openBenchDatabase(kind: 'postgres' | 'pglite') {
@@ -57,7 +62,15 @@ export async function copyOut(database: Database, query: string): Promise<Buffer
   const client = await database.pool!.connect();
   try {
     const chunks: Buffer[] = [];
-    await pipeline(client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), new Writable({ write(chunk, _e, cb) { chunks.push(chunk); cb(); } }));
+    await pipeline(
+      client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)),
+      new Writable({
+        write(chunk, _e, cb) {
+          chunks.push(chunk);
+          cb();
+        },
+      }),
+    );
     return Buffer.concat(chunks);
   } finally {
     client.release();
@@ -66,7 +79,9 @@ export async function copyOut(database: Database, query: string): Promise<Buffer
 
 export async function copyIn(database: Database, table: string, data: Buffer) {
   if (database.kind === 'pglite') {
-    await database.pglite!.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([new Uint8Array(data)]) });
+    await database.pglite!.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      blob: new Blob([new Uint8Array(data)]),
+    });
     return;
   }
   const client = await database.pool!.connect();
@@ -77,12 +92,16 @@ export async function copyIn(database: Database, table: string, data: Buffer) {
   }
 }
 
-
 /** A migrated database of its own for one benchmark run, with fresh random keys (nothing here is kept). */
 export async function openMigratedBench(kind: 'postgres' | 'pglite') {
   const bench = await openBenchDatabase(kind);
   await migrateDatabase(bench.database);
-  const config = loadConfig({ KETNOI_ENV: 'test', KETNOI_DATA_KEY: randomBytes(32).toString('base64'), KETNOI_INDEX_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    KETNOI_ENV: 'test',
+    KETNOI_DATA_KEY: randomBytes(32).toString('base64'),
+    KETNOI_INDEX_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'silent',
+  });
   return { ...bench, config, cipher: createPiiCipher(config.keys) };
 }
 
@@ -90,16 +109,32 @@ export async function openMigratedBench(kind: 'postgres' | 'pglite') {
  * The demo province with `residents` people, analysed, and what a benchmark acts as: the system administrator with a
  * scope over the province for `permission`.
  */
-export async function demoProvince(database: Database, cipher: ReturnType<typeof createPiiCipher>, residents: number, permission: Permission) {
+export async function demoProvince(
+  database: Database,
+  cipher: ReturnType<typeof createPiiCipher>,
+  residents: number,
+  permission: Permission,
+) {
   const start = performance.now();
   await seedDemo(database, cipher, { residents, seed: 11, password: 'benchmark-password' });
   console.log(`  demo province built in ${(performance.now() - start).toFixed(1)} ms`);
   await database.raw('vacuum (analyze)');
-  const [province] = await queryRows<{ id: number; path: string }>(database.db, sql`select id, path from units where tier = 'PROVINCE' and code = '31'`);
+  const [province] = await queryRows<{ id: number; path: string }>(
+    database.db,
+    sql`select id, path from units where tier = 'PROVINCE' and code = '31'`,
+  );
   const [admin] = await queryRows<{ id: number }>(database.db, sql`select id from users where username = 'admin'`);
   return {
-    province: province!, admin: admin!,
+    province: province!,
+    admin: admin!,
     scope: { permission, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] },
-    actor: { userId: admin!.id, username: 'admin', roles: 'SYSTEM_ADMIN@VN', unitId: null, ip: 'bench', userAgent: 'bench' },
+    actor: {
+      userId: admin!.id,
+      username: 'admin',
+      roles: 'SYSTEM_ADMIN@VN',
+      unitId: null,
+      ip: 'bench',
+      userAgent: 'bench',
+    },
   };
 }

@@ -5,7 +5,16 @@ import autocannon from 'autocannon';
 const { url, paths, seconds } = JSON.parse(process.argv[2]);
 let i = 0;
 const result = await autocannon({
-  url, connections: 32, duration: seconds,
+  url,
+  connections: 32,
+  duration: seconds,
   requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }],
 });
-process.stdout.write(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }));
+process.stdout.write(
+  JSON.stringify({
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }),
+);

@@ -23,7 +23,15 @@ import { ms, now, peakRss, percentile, table } from './stats.js';
  * bare indexed query, and a streamed export of every resident with its memory growth.
  */
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { residents: { type: 'string', default: '100000' }, db: { type: 'string', default: 'both' }, seed: { type: 'string', default: '7' }, runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      residents: { type: 'string', default: '100000' },
+      db: { type: 'string', default: 'both' },
+      seed: { type: 'string', default: '7' },
+      runs: { type: 'string', default: '3' },
+    },
+  });
   const n = Number(values.residents);
   const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
   for (const kind of kinds) await benchOne(kind, n, Number(values.seed), Number(values.runs));
@@ -37,7 +45,9 @@ const pad = (x: number, w: number) => String(x).padStart(w, '0');
  */
 function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number, seed: number) {
   const rnd = createRandom(seed);
-  const lines = ['Số hộ,Địa chỉ,Loại hộ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại,Quan hệ với chủ hộ,Loại cư trú,Ngày đến ở,Mức VNeID,Có điện thoại thông minh,Nhãn'];
+  const lines = [
+    'Số hộ,Địa chỉ,Loại hộ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại,Quan hệ với chủ hộ,Loại cư trú,Ngày đến ở,Mức VNeID,Có điện thoại thông minh,Nhãn',
+  ];
   const files: Buffer[] = [];
   const header = lines[0]!;
   let fileStart = 1;
@@ -58,7 +68,19 @@ function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number
     }
     lastCommune = communeIndex;
     const group = `${commune}/T${pad((household % groupsPerCommune) + 1, 3)}`;
-    const size = Math.min(n - made, rnd.weighted([[1, 12], [2, 20], [3, 22], [4, 24], [5, 12], [6, 6], [7, 3], [8, 1]] as const));
+    const size = Math.min(
+      n - made,
+      rnd.weighted([
+        [1, 12],
+        [2, 20],
+        [3, 22],
+        [4, 24],
+        [5, 12],
+        [6, 6],
+        [7, 3],
+        [8, 1],
+      ] as const),
+    );
     const surname = rnd.weighted(surnames);
     for (let k = 0; k < size; k++) {
       const female = rnd.next() < 0.5;
@@ -67,7 +89,9 @@ function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number
       const birth = `${pad(rnd.int(1, 28), 2)}/${pad(rnd.int(1, 12), 2)}/${year}`;
       const pid = `${['031', '030', '034', '001'][Math.floor(made / 1_000_000) % 4]}${Math.floor((year - 1900) / 100) * 2 + (female ? 1 : 0)}${pad(year % 100, 2)}${pad(made % 1_000_000, 6)}`;
       const phone = rnd.next() < 0.7 ? `09${pad(made % 100_000_000, 8)}` : '';
-      lines.push(`${household},"Số ${household}, ${group}",Gia đình,${group},${name},${birth},${female ? 'Nữ' : 'Nam'},${pid},${phone},${k === 0 ? 'Chủ hộ' : 'Con'},Thường trú,,Mức 2,Có,`);
+      lines.push(
+        `${household},"Số ${household}, ${group}",Gia đình,${group},${name},${birth},${female ? 'Nữ' : 'Nam'},${pid},${phone},${k === 0 ? 'Chủ hộ' : 'Con'},Thường trú,,Mức 2,Có,`,
+      );
       if (made % 97 === 0) names.set(commune, [...(names.get(commune) ?? []), name]);
       if (made % 499 === 0) pids.push(pid);
       made += 1;
@@ -83,18 +107,38 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
   const results: Record<string, string | number>[] = [];
   try {
     const { db } = database;
-    const [province] = await db.select().from(units).where(and(eq(units.tier, 'PROVINCE'), eq(units.code, '31')));
+    const [province] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.tier, 'PROVINCE'), eq(units.code, '31')));
     const communeCount = Math.max(1, Math.round(n / 30_000));
     const groupsPerCommune = 10;
     const communes: UnitRow[] = [];
     for (let c = 0; c < communeCount; c++) {
-      const commune = await insertUnit(db, { parent: province!, code: String(11824 + c), name: `Xã ${c + 1}`, kind: 'COMMUNE', tier: 'COMMUNE' });
+      const commune = await insertUnit(db, {
+        parent: province!,
+        code: String(11824 + c),
+        name: `Xã ${c + 1}`,
+        kind: 'COMMUNE',
+        tier: 'COMMUNE',
+      });
       communes.push(commune);
-      for (let g = 1; g <= groupsPerCommune; g++) await insertUnit(db, { parent: commune, code: `T${pad(g, 3)}`, name: `Thôn ${g}`, kind: 'THON', tier: 'COMMUNITY' });
+      for (let g = 1; g <= groupsPerCommune; g++)
+        await insertUnit(db, {
+          parent: commune,
+          code: `T${pad(g, 3)}`,
+          name: `Thôn ${g}`,
+          kind: 'THON',
+          tier: 'COMMUNITY',
+        });
     }
     const commune = communes[0]!;
     const password = 'benchmark-password';
-    const account = async (username: string, role: 'SYSTEM_ADMIN' | 'COMMUNE_LEADER' | 'PROVINCE_OFFICER', unitId: number) => {
+    const account = async (
+      username: string,
+      role: 'SYSTEM_ADMIN' | 'COMMUNE_LEADER' | 'PROVINCE_OFFICER',
+      unitId: number,
+    ) => {
       const user = await insertUser(db, { username, fullName: username, passwordHash: await hashPassword(password) });
       await replaceRoles(db, user.id, [{ role, unitId }]);
       return user;
@@ -104,14 +148,28 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
     await account('officer', 'PROVINCE_OFFICER', province!.id);
 
     let t0 = now();
-    const data = generateCsv(n, communes.map((c) => c.code), groupsPerCommune, seed);
-    console.log(`generated ${data.files.length} CSV files, ${(data.bytes / 1048576).toFixed(1)} MB: ${communeCount} communes, ${data.households} households in ${ms(now() - t0)}`);
+    const data = generateCsv(
+      n,
+      communes.map((c) => c.code),
+      groupsPerCommune,
+      seed,
+    );
+    console.log(
+      `generated ${data.files.length} CSV files, ${(data.bytes / 1048576).toFixed(1)} MB: ${communeCount} communes, ${data.households} households in ${ms(now() - t0)}`,
+    );
 
     // 1. Import against COPY of the same rows into the same tables and indexes, alternated `runs` times (this VM's
     //    speed varies run to run, so medians). Heads are linked by COPY's run in a separate UPDATE, not timed.
     const scope = { permission: 'registry.import' as const, prefixes: [province!.path] };
     const deps = { database, config, jobs: noJobs };
-    const actor = { userId: admin.id, username: 'bench', roles: 'SYSTEM_ADMIN@VN', unitId: province!.parentId!, ip: 'bench', userAgent: 'bench' };
+    const actor = {
+      userId: admin.id,
+      username: 'bench',
+      roles: 'SYSTEM_ADMIN@VN',
+      unitId: province!.parentId!,
+      ip: 'bench',
+      userAgent: 'bench',
+    };
     const dryRuns: number[] = [];
     const imports: number[] = [];
     const copies: number[] = [];
@@ -126,7 +184,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
         await runImportJob(deps, id);
         dry += now() - t0;
         const checked = await getImport(db, scope, id);
-        if (checked.errorCount > 0) throw new Error(`bench data has errors: ${JSON.stringify((checked.errors as unknown[]).slice(0, 3))}`);
+        if (checked.errorCount > 0)
+          throw new Error(`bench data has errors: ${JSON.stringify((checked.errors as unknown[]).slice(0, 3))}`);
         await commitImport(deps, scope, id, false, actor);
         t0 = now();
         await runImportJob(deps, id);
@@ -138,7 +197,10 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
       if (counts.r !== n) throw new Error(`imported ${counts.r} of ${n}`);
       snapshot ??= {
         residents: await copyOut(database, 'select * from residents order by id'),
-        households: await copyOut(database, `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on, version, created_at, updated_at from households order by id`),
+        households: await copyOut(
+          database,
+          `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on, version, created_at, updated_at from households order by id`,
+        ),
         members: await copyOut(database, 'select * from household_members order by id'),
       };
       await database.raw('truncate household_members, residents, households cascade');
@@ -147,17 +209,36 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
       await copyIn(database, 'residents', snapshot.residents);
       await copyIn(database, 'household_members', snapshot.members);
       copies.push(now() - t0);
-      console.log(`  run ${run + 1}: dry run ${ms(dryRuns.at(-1)!)}, import ${ms(imports.at(-1)!)}, COPY ${ms(copies.at(-1)!)}`);
+      console.log(
+        `  run ${run + 1}: dry run ${ms(dryRuns.at(-1)!)}, import ${ms(imports.at(-1)!)}, COPY ${ms(copies.at(-1)!)}`,
+      );
     }
-    await database.raw(`update households h set head_resident_id = m.resident_id from household_members m where m.household_id = h.id and m.relation = 'HEAD'`);
+    await database.raw(
+      `update households h set head_resident_id = m.resident_id from household_members m where m.household_id = h.id and m.relation = 'HEAD'`,
+    );
     // What autovacuum does after a bulk load: statistics, and the visibility map that lets the name index answer
     // scope checks without visiting the table.
     await database.raw('vacuum (analyze)');
     const [dryRun, importMs, copyMs] = [percentile(dryRuns, 50), percentile(imports, 50), percentile(copies, 50)];
     results.push(
-      { measure: `import dry run (parse + check), median of ${runs}`, value: ms(dryRun), rate: `${Math.round(n / (dryRun / 1000)).toLocaleString('en')} rows/s`, ratio: '' },
-      { measure: `import (check + write), median of ${runs}`, value: ms(importMs), rate: `${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s`, ratio: `${(copyMs / importMs).toFixed(2)} of COPY` },
-      { measure: `COPY of the same rows (limit), median of ${runs}`, value: ms(copyMs), rate: `${Math.round(n / (copyMs / 1000)).toLocaleString('en')} rows/s`, ratio: '1.00' },
+      {
+        measure: `import dry run (parse + check), median of ${runs}`,
+        value: ms(dryRun),
+        rate: `${Math.round(n / (dryRun / 1000)).toLocaleString('en')} rows/s`,
+        ratio: '',
+      },
+      {
+        measure: `import (check + write), median of ${runs}`,
+        value: ms(importMs),
+        rate: `${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s`,
+        ratio: `${(copyMs / importMs).toFixed(2)} of COPY`,
+      },
+      {
+        measure: `COPY of the same rows (limit), median of ${runs}`,
+        value: ms(copyMs),
+        rate: `${Math.round(n / (copyMs / 1000)).toLocaleString('en')} rows/s`,
+        ratio: '1.00',
+      },
     );
 
     // 2. Search: the API route as a commune leader (30k people in scope) and as a province officer (all of them),
@@ -168,7 +249,12 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       return { ketnoi_session: login.cookies.find((c) => c.name === 'ketnoi_session')!.value };
     };
-    const measure = async (label: string, queries: string[], viaApi: (q: string) => Promise<void>, bare: (q: string) => Promise<void>) => {
+    const measure = async (
+      label: string,
+      queries: string[],
+      viaApi: (q: string) => Promise<void>,
+      bare: (q: string) => Promise<void>,
+    ) => {
       for (const q of queries.slice(0, 20)) await viaApi(q); // warm up
       const api: number[] = [];
       const raw: number[] = [];
@@ -181,22 +267,45 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
         raw.push(now() - s0);
       }
       results.push(
-        { measure: `${label}: API p50 / p95`, value: `${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`, rate: `${queries.length} queries`, ratio: `${(percentile(api, 95) / percentile(raw, 95)).toFixed(1)}× bare p95` },
-        { measure: `${label}: bare indexed query p50 / p95`, value: `${ms(percentile(raw, 50))} / ${ms(percentile(raw, 95))}`, rate: '', ratio: '1.0' },
+        {
+          measure: `${label}: API p50 / p95`,
+          value: `${ms(percentile(api, 50))} / ${ms(percentile(api, 95))}`,
+          rate: `${queries.length} queries`,
+          ratio: `${(percentile(api, 95) / percentile(raw, 95)).toFixed(1)}× bare p95`,
+        },
+        {
+          measure: `${label}: bare indexed query p50 / p95`,
+          value: `${ms(percentile(raw, 50))} / ${ms(percentile(raw, 95))}`,
+          rate: '',
+          ratio: '1.0',
+        },
       );
     };
-    const bareName = async (q: string) => void (await database.raw('select resident_id from resident_name_keys where key like $1 order by key, resident_id limit 26', [`${q}%`]));
+    const bareName = async (q: string) =>
+      void (await database.raw(
+        'select resident_id from resident_name_keys where key like $1 order by key, resident_id limit 26',
+        [`${q}%`],
+      ));
     for (const [who, username, sample] of [
       ['commune leader', 'leader', (data.names.get(commune.code) ?? []).slice(0, 300)],
-      ['province officer', 'officer', [...data.names.values()].flatMap((list) => list.slice(0, Math.ceil(300 / data.names.size)))],
+      [
+        'province officer',
+        'officer',
+        [...data.names.values()].flatMap((list) => list.slice(0, Math.ceil(300 / data.names.size))),
+      ],
     ] as const) {
       const cookie = await sessionOf(username);
       await measure(
         `name search as ${who}`,
         sample.map((x) => foldText(x)),
         async (q) => {
-          const res = await app.inject({ method: 'GET', url: `/api/residents?q=${encodeURIComponent(q)}&limit=25`, cookies: cookie });
-          if (res.statusCode !== 200 || res.json().items.length === 0) throw new Error(`search ${q}: ${res.statusCode}`);
+          const res = await app.inject({
+            method: 'GET',
+            url: `/api/residents?q=${encodeURIComponent(q)}&limit=25`,
+            cookies: cookie,
+          });
+          if (res.statusCode !== 200 || res.json().items.length === 0)
+            throw new Error(`search ${q}: ${res.statusCode}`);
         },
         bareName,
       );
@@ -209,7 +318,10 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
         const res = await app.inject({ method: 'GET', url: `/api/residents?q=${q}`, cookies: officer });
         if (res.json().items.length !== 1) throw new Error(`id search ${q}`);
       },
-      async (q) => void (await database.raw('select id from residents where personal_id_bidx = $1', [cipher.blindIndex(q, 'pid')])),
+      async (q) =>
+        void (await database.raw('select id from residents where personal_id_bidx = $1', [
+          cipher.blindIndex(q, 'pid'),
+        ])),
     );
     await app.close();
 
@@ -218,8 +330,18 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
     const exportOnce = async (format: 'csv' | 'xlsx', unitPath?: string) => {
       let total = 0;
       await pipeline(
-        streamSheet(format, 'nhan-khau', registryColumns, residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, includeFormer: false, unitPath })),
-        new Writable({ write(chunk, _e, cb) { total += chunk.length; cb(); } }),
+        streamSheet(
+          format,
+          'nhan-khau',
+          registryColumns,
+          residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, includeFormer: false, unitPath }),
+        ),
+        new Writable({
+          write(chunk, _e, cb) {
+            total += chunk.length;
+            cb();
+          },
+        }),
       );
       return total;
     };
@@ -231,16 +353,29 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
       t0 = now();
       const { result: bytes, peakMb } = await peakRss(() => exportOnce(format));
       const exportMs = now() - t0;
-      results.push({ measure: `export all residents (${format}, streamed)`, value: ms(exportMs), rate: `${Math.round(n / (exportMs / 1000)).toLocaleString('en')} rows/s, ${(bytes / 1048576).toFixed(0)} MB`, ratio: `RSS +${peakMb.toFixed(0)} MB (one commune: +${small.peakMb.toFixed(0)} MB)` });
+      results.push({
+        measure: `export all residents (${format}, streamed)`,
+        value: ms(exportMs),
+        rate: `${Math.round(n / (exportMs / 1000)).toLocaleString('en')} rows/s, ${(bytes / 1048576).toFixed(0)} MB`,
+        ratio: `RSS +${peakMb.toFixed(0)} MB (one commune: +${small.peakMb.toFixed(0)} MB)`,
+      });
     }
     t0 = now();
     await copyOut(database, 'select * from residents');
     const copyOutMs = now() - t0;
-    results.push({ measure: 'COPY TO of residents (limit)', value: ms(copyOutMs), rate: `${Math.round(n / (copyOutMs / 1000)).toLocaleString('en')} rows/s`, ratio: '' });
+    results.push({
+      measure: 'COPY TO of residents (limit)',
+      value: ms(copyOutMs),
+      rate: `${Math.round(n / (copyOutMs / 1000)).toLocaleString('en')} rows/s`,
+      ratio: '',
+    });
 
     table(results);
     mkdirSync('bench/out', { recursive: true });
-    writeFileSync(`bench/out/registry-${kind}-${n}.json`, JSON.stringify({ kind, residents: n, at: new Date().toISOString(), results }, null, 2));
+    writeFileSync(
+      `bench/out/registry-${kind}-${n}.json`,
+      JSON.stringify({ kind, residents: n, at: new Date().toISOString(), results }, null, 2),
+    );
   } finally {
     await database.close();
     await drop();

@@ -10,7 +10,9 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   campaigns: () => import('./campaigns.js'),
 };
 if (!name || !benches[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--residents N | --dossiers N] [--db pglite|postgres|both]`);
+  console.error(
+    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--residents N | --dossiers N] [--db pglite|postgres|both]`,
+  );
   process.exit(2);
 }
 await (await benches[name]!()).run(args);

@@ -80,7 +80,11 @@ describe('announcements in Chromium', () => {
     await citizen.page.goto(`${env.base}/g/${env.w.groupA2.id}`);
     await citizen.page.getByRole('heading', { name: 'Tham gia kênh thông tin Thôn Tây' }).waitFor();
     // Cường's phone is not on the list: his household is found by his ID number.
-    await env.t.database.raw(`update residents set personal_id_enc = $1, personal_id_bidx = $2 where id = $3`, [env.t.cipher.encrypt('031201009999'), env.t.cipher.blindIndex('031201009999', 'pid'), env.w.residents.cuong.id]);
+    await env.t.database.raw(`update residents set personal_id_enc = $1, personal_id_bidx = $2 where id = $3`, [
+      env.t.cipher.encrypt('031201009999'),
+      env.t.cipher.blindIndex('031201009999', 'pid'),
+      env.w.residents.cuong.id,
+    ]);
     await citizen.page.getByLabel('Số điện thoại', { exact: true }).fill('0966111222');
     await citizen.page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
     await citizen.page.getByText('Đã gửi mã 6 số về máy 0966111222').waitFor();
@@ -106,7 +110,9 @@ describe('announcements in Chromium', () => {
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).first().click();
     await leader.page.getByText('Đã gửi đến 1 hộ').waitFor();
 
-    const message = await eventually(async () => sms.messages.find((m) => m.to === '+84966111222' && m.text.startsWith('Phun thuốc')));
+    const message = await eventually(async () =>
+      sms.messages.find((m) => m.to === '+84966111222' && m.text.startsWith('Phun thuốc')),
+    );
     const link = new URL(/https?:\S+/.exec(message.text)![0]);
     await citizen.page.goto(`${env.base}${link.pathname}${link.search}`);
     await citizen.page.getByRole('heading', { name: 'Phun thuốc diệt muỗi' }).waitFor();

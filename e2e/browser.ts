@@ -11,7 +11,15 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('Chromium is not installed: apt-get install -y chromium');
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -25,8 +33,15 @@ export async function snap(page: Page, name: string) {
  * A phone-sized page (360 × 740), Vietnamese, with console errors collected. Service workers are blocked unless a
  * test is about working offline (they would otherwise serve a cached app between tests).
  */
-export async function phoneContext(browser: Browser, options: { serviceWorkers?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: options.serviceWorkers ? 'allow' : 'block' });
+export async function phoneContext(
+  browser: Browser,
+  options: { serviceWorkers?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'vi-VN',
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -47,7 +62,12 @@ export async function signIn(page: Page, base: string, account: { username: stri
  * The usual end-to-end setup: the built app served on a free port over a fresh database and world, and Chromium.
  * Fields are filled in by beforeAll: read them inside tests (`env.w`, `env.base`).
  */
-export function useServedApp(overrides: Record<string, string> = {}): { t: TestContext; w: World; browser: Browser; base: string } {
+export function useServedApp(overrides: Record<string, string> = {}): {
+  t: TestContext;
+  w: World;
+  browser: Browser;
+  base: string;
+} {
   const env = {} as { t: TestContext; w: World; browser: Browser; base: string };
   beforeAll(async () => {
     env.t = await buildTestApp({ WEB_DIST: './dist/web', ...overrides }, { serveWeb: true });

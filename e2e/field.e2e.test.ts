@@ -7,13 +7,27 @@ describe('the field app in Chromium, offline', () => {
   it('records three visits with the network cut, keeps them through a reload, and sends them when the network is back', async () => {
     const { w } = env;
     // Thôn Đông: hA1 (An, Bình) and two more households; a VNeID campaign whose households go to the team's member.
-    for (const [address, name] of [['Số 11 thôn Đông', 'Vũ Văn Mười Một'], ['Số 15 thôn Đông', 'Đặng Thị Mười Lăm']] as const) {
+    for (const [address, name] of [
+      ['Số 11 thôn Đông', 'Vũ Văn Mười Một'],
+      ['Số 15 thôn Đông', 'Đặng Thị Mười Lăm'],
+    ] as const) {
       const h = await w.f.household(w.groupA1, { address, code: address.split(' ')[1] });
       await w.f.resident(h, { fullName: name, birthDate: '1990-05-05', gender: 'MALE', head: true });
     }
-    const id = (await w.agents.leaderA.post('/api/campaigns', { kind: 'VNEID_L2', unitId: w.groupA1.id, startsOn: '2026-11-01', deadline: '2027-06-30' })).json().id;
-    const team = (await w.agents.headA1.post('/api/teams', { unitId: w.groupA1.id, name: 'Tổ CNS thôn Đông' })).json().id;
-    await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Nguyễn Thị Hoa', userId: w.accounts.teamA1.id });
+    const id = (
+      await w.agents.leaderA.post('/api/campaigns', {
+        kind: 'VNEID_L2',
+        unitId: w.groupA1.id,
+        startsOn: '2026-11-01',
+        deadline: '2027-06-30',
+      })
+    ).json().id;
+    const team = (await w.agents.headA1.post('/api/teams', { unitId: w.groupA1.id, name: 'Tổ CNS thôn Đông' })).json()
+      .id;
+    await w.agents.headA1.post(`/api/teams/${team}/members`, {
+      fullName: 'Nguyễn Thị Hoa',
+      userId: w.accounts.teamA1.id,
+    });
     expect((await w.agents.headA1.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 3 });
 
     const member = await phoneContext(env.browser, { serviceWorkers: true });
@@ -21,11 +35,20 @@ describe('the field app in Chromium, offline', () => {
     await signIn(page, env.base, w.accounts.teamA1);
     await page.goto(`${env.base}/field`);
     // The app must be in the service worker's hands before the network goes.
-    await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready) && !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
-      await page.reload();
-      await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
-    });
-    const card = page.getByTestId('field-campaigns').getByRole('listitem').filter({ hasText: 'Định danh điện tử mức 2' });
+    await page
+      .waitForFunction(
+        async () => !!(await navigator.serviceWorker.ready) && !!navigator.serviceWorker.controller,
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(async () => {
+        await page.reload();
+        await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
+      });
+    const card = page
+      .getByTestId('field-campaigns')
+      .getByRole('listitem')
+      .filter({ hasText: 'Định danh điện tử mức 2' });
     await card.getByRole('button', { name: 'Tải về máy' }).click();
     await card.getByRole('link', { name: 'Mở (3 hộ)' }).click();
     await page.getByTestId('field-households').getByRole('link', { name: 'Số 11 thôn Đông' }).waitFor();
@@ -39,7 +62,9 @@ describe('the field app in Chromium, offline', () => {
       await page.getByRole('button', { name: 'Lưu lượt thăm' }).click();
       await page.getByTestId('field-households').waitFor();
     };
-    await record('Số 7, ngõ 3, thôn Đông', 'Không có nhà', () => page.getByLabel('Lúc nào nên quay lại').fill('Sau 19 giờ'));
+    await record('Số 7, ngõ 3, thôn Đông', 'Không có nhà', () =>
+      page.getByLabel('Lúc nào nên quay lại').fill('Sau 19 giờ'),
+    );
     await record('Số 11 thôn Đông', 'Đã kích hoạt mức 2');
     await record('Số 15 thôn Đông', 'Cần ra công an');
     await page.getByTestId('waiting').getByText('3 lượt thăm chờ gửi').waitFor();
@@ -53,8 +78,15 @@ describe('the field app in Chromium, offline', () => {
 
     await context.setOffline(false);
     await page.getByTestId('waiting').getByText('Đã gửi hết').waitFor({ timeout: 20_000 });
-    const stored = await env.t.database.raw<{ outcome: string; status: string }>(`select outcome, status from campaign_visits where campaign_id = $1 order by outcome`, [id]);
-    expect(stored).toEqual([{ outcome: 'NEEDS_POLICE_VISIT', status: 'APPLIED' }, { outcome: 'NOT_HOME', status: 'APPLIED' }, { outcome: 'VNEID_L2_ACTIVATED', status: 'APPLIED' }]);
+    const stored = await env.t.database.raw<{ outcome: string; status: string }>(
+      `select outcome, status from campaign_visits where campaign_id = $1 order by outcome`,
+      [id],
+    );
+    expect(stored).toEqual([
+      { outcome: 'NEEDS_POLICE_VISIT', status: 'APPLIED' },
+      { outcome: 'NOT_HOME', status: 'APPLIED' },
+      { outcome: 'VNEID_L2_ACTIVATED', status: 'APPLIED' },
+    ]);
 
     // Signing out takes the household list off the phone.
     await page.goto(env.base);
@@ -73,7 +105,14 @@ describe('the field app in Chromium, offline', () => {
     await head.page.getByTestId('campaign-left').getByText('Nên đến: Sau 19 giờ', { exact: false }).waitFor();
     await snap(head.page, 'campaign-after-sync');
     for (const c of [member, head]) {
-      expect(c.errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to fetch') && !e.includes('Failed to load resource'))).toEqual([]);
+      expect(
+        c.errors.filter(
+          (e) =>
+            !e.includes('net::ERR_INTERNET_DISCONNECTED') &&
+            !e.includes('Failed to fetch') &&
+            !e.includes('Failed to load resource'),
+        ),
+      ).toEqual([]);
       await c.context.close();
     }
   });

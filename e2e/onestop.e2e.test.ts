@@ -23,9 +23,13 @@ describe('one-stop shop in Chromium', () => {
     await page.getByLabel('Số điện thoại').fill('0905 111 222');
     await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
     // A program renamed to look like a PDF is refused with a clear message; a real photo goes through.
-    await page.getByTestId('file-input').setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: windowsExe });
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: windowsExe });
     await page.getByRole('alert').filter({ hasText: 'Chỉ nhận tệp PDF, JPEG hoặc PNG' }).waitFor();
-    await page.getByTestId('file-input').setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: tinyPng });
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('can-cuoc.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const code = (await page.getByTestId('dossier-code').textContent())!;
@@ -68,7 +72,8 @@ describe('one-stop shop in Chromium', () => {
     await page.goto(statusUrl);
     await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
     const timeline = await page.getByTestId('timeline').textContent();
-    for (const step of ['Nộp hồ sơ', 'Tiếp nhận', 'Giao xử lý', 'Trình lãnh đạo duyệt', 'Phê duyệt', 'Trả kết quả']) expect(timeline).toContain(step);
+    for (const step of ['Nộp hồ sơ', 'Tiếp nhận', 'Giao xử lý', 'Trình lãnh đạo duyệt', 'Phê duyệt', 'Trả kết quả'])
+      expect(timeline).toContain(step);
     expect(await page.content()).not.toContain('Trần Văn Minh');
     await page.getByText('T.V.M.').waitFor();
     // Deadlines read in Vietnam's time whatever the phone's zone (this browser runs in UTC): due at 17:00.
@@ -79,7 +84,9 @@ describe('one-stop shop in Chromium', () => {
     await snap(page, 'onestop-status-rated');
     // The leader sees it counted in the commune's indicators.
     await leader.page.goto(`${env.base}/indicators`);
-    await expect.poll(async () => leader.page.getByTestId('indicator-totals').textContent()).toContain('Hồ sơ tiếp nhận');
+    await expect
+      .poll(async () => leader.page.getByTestId('indicator-totals').textContent())
+      .toContain('Hồ sơ tiếp nhận');
     expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Hồ sơ tiếp nhận/);
     await snap(leader.page, 'onestop-indicators');
     for (const c of [citizen, officer, leader]) {
@@ -118,7 +125,10 @@ describe('one-stop shop in Chromium', () => {
     await leader.page.getByLabel('Ngày Bộ phận một cửa đóng cửa (mỗi dòng một ngày, dd/mm/yyyy)').fill('02/01/2099');
     await leader.page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await leader.page.getByText('Đã lưu cài đặt').waitFor();
-    const saved = (await leader.page.evaluate(async (id) => (await fetch(`/api/onestop/settings/${id}`)).json(), env.w.communeA.id)) as { bankBin: string; closedDays: string[] };
+    const saved = (await leader.page.evaluate(
+      async (id) => (await fetch(`/api/onestop/settings/${id}`)).json(),
+      env.w.communeA.id,
+    )) as { bankBin: string; closedDays: string[] };
     expect(saved).toMatchObject({ bankBin: '970415', closedDays: ['2099-01-02'] });
     await leader.context.close();
 

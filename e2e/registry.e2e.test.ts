@@ -27,11 +27,13 @@ describe('staff console in Chromium', () => {
     // Remembered: a reload stays in English, and the account's language is saved on the server.
     await page.reload();
     await page.getByText('Living here (2)').waitFor();
-    const me = await env.t.database.raw<{ locale: string }>('select locale from users where id = $1', [env.w.accounts.leaderA.id]);
+    const me = await env.t.database.raw<{ locale: string }>('select locale from users where id = $1', [
+      env.w.accounts.leaderA.id,
+    ]);
     expect(me[0]!.locale).toBe('en');
     // Page width fits a 360-px phone: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(errors, errors.join("\n")).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -48,7 +50,9 @@ describe('staff console in Chromium', () => {
       '3,Số 3 thôn Đông,Hà Thị Ba,01/01/1990,Nữ,031090000003,09',
       '4,Số 4 thôn Đông,Hà Văn Bốn,01/01/1991,Nam,,',
     ].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const before = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
     const table = page.getByTestId('import-errors');
@@ -67,7 +71,7 @@ describe('staff console in Chromium', () => {
     await page.getByText('Đã nhập xong').waitFor();
     const final = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     expect(final[0]!.n).toBe(before[0]!.n + 1);
-    expect(errors, errors.join("\n")).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -87,7 +91,10 @@ describe('staff console in Chromium', () => {
     await renamed.getByLabel('Tên').last().fill('Thôn Chín Mới');
     await renamed.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('button', { name: /Thôn Chín Mới/ }).waitFor();
-    const rows = await env.t.database.raw<{ name: string }>(`select name from units where code = 'T09' and parent_id = $1`, [env.w.communeA.id]);
+    const rows = await env.t.database.raw<{ name: string }>(
+      `select name from units where code = 'T09' and parent_id = $1`,
+      [env.w.communeA.id],
+    );
     expect(rows.map((r) => r.name)).toEqual(['Thôn Chín Mới']);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();

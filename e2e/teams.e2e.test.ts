@@ -28,7 +28,10 @@ describe('digital technology teams in Chromium', () => {
 
     const citizen = await phoneContext(env.browser);
     await citizen.page.goto(`${env.base}/c/${env.w.communeA.code}`);
-    await citizen.page.getByTestId('support-points').getByText('18:00–21:00, thứ Hai đến thứ Sáu', { exact: false }).waitFor();
+    await citizen.page
+      .getByTestId('support-points')
+      .getByText('18:00–21:00, thứ Hai đến thứ Sáu', { exact: false })
+      .waitFor();
     for (const c of [head, citizen]) {
       expect(c.errors).toEqual([]);
       await c.context.close();
@@ -44,8 +47,14 @@ describe('digital technology teams in Chromium', () => {
     await form.getByLabel('Hạn hoàn thành').fill('2027-01-29');
     await form.getByRole('button', { name: 'Phát động' }).click();
     await leader.page.getByText(/Đã phát động: \d+ đối tượng ở 1 xã, phường/).waitFor();
-    await leader.page.getByTestId('campaigns').getByRole('link', { name: 'Định danh điện tử mức 2 cho người từ 14 tuổi' }).click();
-    await leader.page.getByTestId('campaign-total').getByText(/Đã xong 0\/\d+ \(0%\)/).waitFor();
+    await leader.page
+      .getByTestId('campaigns')
+      .getByRole('link', { name: 'Định danh điện tử mức 2 cho người từ 14 tuổi' })
+      .click();
+    await leader.page
+      .getByTestId('campaign-total')
+      .getByText(/Đã xong 0\/\d+ \(0%\)/)
+      .waitFor();
     await leader.page.getByTestId('campaign-units').getByRole('button', { name: 'Thôn Đông' }).click();
     await leader.page.getByTestId('campaign-units').getByRole('button', { name: 'Ngõ 3' }).waitFor();
     await snap(leader.page, 'campaign-progress');

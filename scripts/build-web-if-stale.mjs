@@ -12,7 +12,8 @@ function newest(dir) {
   }
   return max;
 }
-const stale = !existsSync(built) || newest('src/web') > statSync(built).mtimeMs || newest('src/shared') > statSync(built).mtimeMs;
+const stale =
+  !existsSync(built) || newest('src/web') > statSync(built).mtimeMs || newest('src/shared') > statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });

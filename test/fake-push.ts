@@ -12,15 +12,22 @@ export function useFakePush() {
   const gone = new Set<string>();
   const keys = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: string }>();
   let base = '';
-  useLocalServer((req, raw, res) => {
-    const endpoint = `${base}${req.url}`;
-    if (gone.has(endpoint)) return void res.writeHead(410).end();
-    const key = keys.get(endpoint);
-    if (!key || req.headers['content-encoding'] !== 'aes128gcm') return void res.writeHead(400).end();
-    const plain = ece.decrypt(raw, { version: 'aes128gcm', privateKey: key.ecdh, authSecret: key.auth });
-    received.push({ endpoint, authorization: req.headers.authorization, payload: JSON.parse(plain.toString('utf8')) as Record<string, string> });
-    res.writeHead(201, { location: `${endpoint}/messages/${received.length}` }).end();
-  }, (address) => (base = address));
+  useLocalServer(
+    (req, raw, res) => {
+      const endpoint = `${base}${req.url}`;
+      if (gone.has(endpoint)) return void res.writeHead(410).end();
+      const key = keys.get(endpoint);
+      if (!key || req.headers['content-encoding'] !== 'aes128gcm') return void res.writeHead(400).end();
+      const plain = ece.decrypt(raw, { version: 'aes128gcm', privateKey: key.ecdh, authSecret: key.auth });
+      received.push({
+        endpoint,
+        authorization: req.headers.authorization,
+        payload: JSON.parse(plain.toString('utf8')) as Record<string, string>,
+      });
+      res.writeHead(201, { location: `${endpoint}/messages/${received.length}` }).end();
+    },
+    (address) => (base = address),
+  );
   /** A new browser subscription, as `pushManager.subscribe()` returns it. */
   function subscribe() {
     const ecdh = createECDH('prime256v1');

@@ -10,13 +10,23 @@ export function useFakeSms() {
   /** Statuses to answer the next requests with (e.g. [500, 400]); the message is not kept when it is refused. */
   const failures: number[] = [];
   const overrides: Record<string, string> = {};
-  useLocalServer((req, raw, res) => {
-    const failure = failures.shift();
-    if (failure) return void res.writeHead(failure).end('{}');
-    messages.push({ ...(JSON.parse(raw.toString()) as { to: string; text: string; reference?: string }), auth: req.headers.authorization });
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
-  }, (base) => (overrides.SMS_GATEWAY_URL = `${base}/sms`));
+  useLocalServer(
+    (req, raw, res) => {
+      const failure = failures.shift();
+      if (failure) return void res.writeHead(failure).end('{}');
+      messages.push({
+        ...(JSON.parse(raw.toString()) as { to: string; text: string; reference?: string }),
+        auth: req.headers.authorization,
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
+    },
+    (base) => (overrides.SMS_GATEWAY_URL = `${base}/sms`),
+  );
   /** The 6-digit code last sent to a number. */
-  const codeSentTo = (phone: string) => messages.filter((m) => m.to === phone).at(-1)!.text.match(/(\d{6})/)![1]!;
+  const codeSentTo = (phone: string) =>
+    messages
+      .filter((m) => m.to === phone)
+      .at(-1)!
+      .text.match(/(\d{6})/)![1]!;
   return { messages, overrides, codeSentTo, failures };
 }

@@ -44,7 +44,10 @@ async function openTestDatabase(): Promise<{ database: Database; drop(): Promise
 }
 
 /** Builds the real app over a fresh database, with fresh random keys. Call `close()` in afterAll. */
-export async function buildTestApp(overrides: Record<string, string> = {}, options: { serveWeb?: boolean } = {}): Promise<TestContext> {
+export async function buildTestApp(
+  overrides: Record<string, string> = {},
+  options: { serveWeb?: boolean } = {},
+): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const config = loadConfig({
     KETNOI_ENV: 'test',
@@ -59,7 +62,11 @@ export async function buildTestApp(overrides: Record<string, string> = {}, optio
   const app = await buildApp({ config, database, cipher, jobs }, { serveWeb: options.serveWeb });
   await app.ready();
   return {
-    app, database, cipher, jobs, config,
+    app,
+    database,
+    cipher,
+    jobs,
+    config,
     async close() {
       await app.close();
       await jobs.stop();
@@ -89,7 +96,11 @@ export async function login(app: App, username: string, password: string): Promi
     cookie,
     csrf,
     request: (options) =>
-      app.inject({ ...options, cookies: { ketnoi_session: cookie, ...(options.cookies ?? {}) }, headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) } }),
+      app.inject({
+        ...options,
+        cookies: { ketnoi_session: cookie, ...(options.cookies ?? {}) },
+        headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) },
+      }),
     get: (url, headers) => agent.request({ method: 'GET', url, headers }),
     post: (url, body) => agent.request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
     patch: (url, body) => agent.request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),

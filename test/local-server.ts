@@ -6,7 +6,10 @@ import { afterAll, beforeAll } from 'vitest';
  * An HTTP server on a free local port for the life of a test file, handed each request with its whole body: the
  * base of the fake SMS gateway, Zalo and push service. `ready` runs once it listens, with its base address.
  */
-export function useLocalServer(handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void, ready: (base: string) => void): void {
+export function useLocalServer(
+  handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void,
+  ready: (base: string) => void,
+): void {
   let server: Server;
   beforeAll(async () => {
     server = createServer((req, res) => {

@@ -24,7 +24,17 @@ export type JsonSchema = {
 /** Every operation in the app's OpenAPI document: the access matrix and the bad-input sweep iterate over these. */
 export function listOperations(app: App): Operation[] {
   const doc = app.swagger() as {
-    paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Operation['parameters'];
+          requestBody?: { content: Record<string, { schema: JsonSchema }> };
+          security?: unknown[];
+        }
+      >
+    >;
   };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {

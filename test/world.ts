@@ -20,17 +20,46 @@ export async function buildWorld(t: TestContext) {
   const groupB1 = await f.group(communeB, { code: 'T01', name: 'Tổ dân phố 1' });
   const groupC1 = await f.group(communeC, { code: 'T01', name: 'Thôn Một' });
   const { insertUnit } = await import('../src/server/modules/units/units.repo.js');
-  const alleyA1 = await insertUnit(t.database.db, { parent: groupA1, code: 'NGO3', name: 'Ngõ 3', kind: 'ZONE', tier: 'ZONE' });
+  const alleyA1 = await insertUnit(t.database.db, {
+    parent: groupA1,
+    code: 'NGO3',
+    name: 'Ngõ 3',
+    kind: 'ZONE',
+    tier: 'ZONE',
+  });
 
   const hA1 = await f.household(alleyA1, { address: 'Số 7, ngõ 3, thôn Đông', code: '7' });
-  const hA2 = await f.household(groupA2, { address: 'Nhà trọ Hạnh Phúc, thôn Tây', kind: 'BOARDING_HOUSE', code: '21' });
+  const hA2 = await f.household(groupA2, {
+    address: 'Nhà trọ Hạnh Phúc, thôn Tây',
+    kind: 'BOARDING_HOUSE',
+    code: '21',
+  });
   const hB1 = await f.household(groupB1, { address: 'Số 12 đường Lê Lợi', code: '12' });
   const hC1 = await f.household(groupC1, { address: 'Số 1 thôn Một', code: '1' });
 
-  const an = await f.resident(hA1, { fullName: 'Nguyễn Văn An', birthDate: '1978-03-15', gender: 'MALE', personalId: '031078001234', phone: '+84912345678', head: true, ethnicity: 'Kinh', healthNotes: 'Tiểu đường' });
-  const binh = await f.resident(hA1, { fullName: 'Trần Thị Bình', birthDate: '1980-07-02', gender: 'FEMALE', personalId: '031180004321' });
+  const an = await f.resident(hA1, {
+    fullName: 'Nguyễn Văn An',
+    birthDate: '1978-03-15',
+    gender: 'MALE',
+    personalId: '031078001234',
+    phone: '+84912345678',
+    head: true,
+    ethnicity: 'Kinh',
+    healthNotes: 'Tiểu đường',
+  });
+  const binh = await f.resident(hA1, {
+    fullName: 'Trần Thị Bình',
+    birthDate: '1980-07-02',
+    gender: 'FEMALE',
+    personalId: '031180004321',
+  });
   const cuong = await f.resident(hA2, { fullName: 'Lê Đức Cường', birthDate: '2001-11-20', gender: 'MALE' });
-  const dung = await f.resident(hB1, { fullName: 'Phạm Thị Dung', birthDate: '1990-01-01', gender: 'FEMALE', personalId: '031190007777' });
+  const dung = await f.resident(hB1, {
+    fullName: 'Phạm Thị Dung',
+    birthDate: '1990-01-01',
+    gender: 'FEMALE',
+    personalId: '031190007777',
+  });
   const em = await f.resident(hC1, { fullName: 'Hoàng Văn Em', birthDate: '1985-01-01', gender: 'MALE' });
 
   const accounts = {
@@ -43,13 +72,35 @@ export async function buildWorld(t: TestContext) {
     leaderB: await f.user('COMMUNE_LEADER', communeB),
   } satisfies Record<string, { username: string; password: string }>;
   const agents = {} as Record<keyof typeof accounts, Agent>;
-  for (const [name, account] of Object.entries(accounts)) agents[name as keyof typeof accounts] = await login(t.app, account.username, account.password);
+  for (const [name, account] of Object.entries(accounts))
+    agents[name as keyof typeof accounts] = await login(t.app, account.username, account.password);
   const roleOf: Record<keyof typeof accounts, Role> = {
-    admin: 'SYSTEM_ADMIN', province: 'PROVINCE_OFFICER', leaderA: 'COMMUNE_LEADER', onestopA: 'ONESTOP_OFFICER', headA1: 'GROUP_HEAD', teamA1: 'DIGITAL_TEAM', leaderB: 'COMMUNE_LEADER',
+    admin: 'SYSTEM_ADMIN',
+    province: 'PROVINCE_OFFICER',
+    leaderA: 'COMMUNE_LEADER',
+    onestopA: 'ONESTOP_OFFICER',
+    headA1: 'GROUP_HEAD',
+    teamA1: 'DIGITAL_TEAM',
+    leaderB: 'COMMUNE_LEADER',
   };
   return {
-    f, nation, province, otherProvince, communeA, communeB, communeC, groupA1, groupA2, groupB1, groupC1, alleyA1,
-    households: { hA1, hA2, hB1, hC1 }, residents: { an, binh, cuong, dung, em }, accounts, agents, roleOf,
+    f,
+    nation,
+    province,
+    otherProvince,
+    communeA,
+    communeB,
+    communeC,
+    groupA1,
+    groupA2,
+    groupB1,
+    groupC1,
+    alleyA1,
+    households: { hA1, hA2, hB1, hC1 },
+    residents: { an, binh, cuong, dung, em },
+    accounts,
+    agents,
+    roleOf,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

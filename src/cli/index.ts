@@ -38,48 +38,96 @@ async function main(argv: string[]) {
     if (command === 'migrate') return console.log(`Migrated (${database.kind}).`);
 
     if (command === 'demo') {
-      const { values } = parseArgs({ args: rest, options: { residents: { type: 'string', default: '1200' }, seed: { type: 'string', default: '2025' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { residents: { type: 'string', default: '1200' }, seed: { type: 'string', default: '2025' } },
+      });
       const residents = Number(values.residents);
       if (!Number.isInteger(residents) || residents < 1) throw new Error('--residents must be a positive whole number');
       const t0 = performance.now();
-      const result = await seedDemo(database, cipher, { residents, seed: Number(values.seed), password: config.demoPassword, log: console.log });
-      console.log(`Built ${result.communes} communes, ${result.households} households, ${result.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-      for (const l of result.logins) console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
+      const result = await seedDemo(database, cipher, {
+        residents,
+        seed: Number(values.seed),
+        password: config.demoPassword,
+        log: console.log,
+      });
+      console.log(
+        `Built ${result.communes} communes, ${result.households} households, ${result.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+      );
+      for (const l of result.logins)
+        console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
       return;
     }
 
     if (command === 'user:add') {
-      const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
-      if (!values.username || !values.password || !values.role || !values.unit) throw new Error('user:add needs --username, --password, --role and --unit');
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string' },
+          unit: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      if (!values.username || !values.password || !values.role || !values.unit)
+        throw new Error('user:add needs --username, --password, --role and --unit');
       if (!(values.role in Role)) throw new Error(`--role must be one of ${Object.keys(Role).join(', ')}`);
       if (values.password.length < 10) throw new Error('--password must have at least 10 characters');
-      const [unit] = await queryRows<{ id: number }>(database.db, sql`select id from units where code = ${values.unit} order by depth limit 1`);
+      const [unit] = await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from units where code = ${values.unit} order by depth limit 1`,
+      );
       if (!unit) throw new Error(`no unit with code ${values.unit}`);
       const passwordHash = await hashPassword(values.password);
       await database.db.transaction(async (tx) => {
-        const user = await insertUser(tx, { username: values.username!, fullName: values.name ?? values.username!, passwordHash });
+        const user = await insertUser(tx, {
+          username: values.username!,
+          fullName: values.name ?? values.username!,
+          passwordHash,
+        });
         await replaceRoles(tx, user.id, [{ role: values.role!, unitId: unit.id }]);
       });
       return console.log(`Added ${values.username} as ${values.role} on ${values.unit}.`);
     }
 
     if (command === 'import') {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'skip-bad-rows': { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          unit: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          'skip-bad-rows': { type: 'boolean', default: false },
+        },
+      });
       const file = positionals[0];
       if (!file || !values.unit) throw new Error('import needs FILE and --unit CODE');
-      const [unit] = await queryRows<{ id: number; path: string }>(database.db, sql`select id, path from units where code = ${values.unit} order by depth limit 1`);
+      const [unit] = await queryRows<{ id: number; path: string }>(
+        database.db,
+        sql`select id, path from units where code = ${values.unit} order by depth limit 1`,
+      );
       if (!unit) throw new Error(`no unit with code ${values.unit}`);
       // The CLI acts as a system admin would: as the first system admin account, so the import is attributed.
-      const [admin] = await queryRows<{ id: number }>(database.db, sql`select user_id as id from role_assignments where role = 'SYSTEM_ADMIN' order by id limit 1`);
+      const [admin] = await queryRows<{ id: number }>(
+        database.db,
+        sql`select user_id as id from role_assignments where role = 'SYSTEM_ADMIN' order by id limit 1`,
+      );
       if (!admin) throw new Error('create a SYSTEM_ADMIN first (npm run ketnoi -- user:add …)');
       const scope = { permission: 'registry.import' as const, prefixes: [unit.path] };
       const jobs = createJobs(database, { workers: false });
       const deps = { database, config, jobs: { ...jobs, send: async () => null } };
-      const id = await createImport(deps, scope, { unitId: unit.id, fileName: path.basename(file), file: readFileSync(file) }, { ...cliActor, userId: admin.id });
+      const id = await createImport(
+        deps,
+        scope,
+        { unitId: unit.id, fileName: path.basename(file), file: readFileSync(file) },
+        { ...cliActor, userId: admin.id },
+      );
       await runImportJob(deps, id);
       let job = await getImport(database.db, scope, id);
       console.log(`Checked ${job.totalRows} rows: ${job.errorCount} problems.`);
-      for (const e of (job.errors as { row: number; column: string; messageVi: string }[]).slice(0, 50)) console.log(`  dòng ${e.row}, cột ${e.column}: ${e.messageVi}`);
+      for (const e of (job.errors as { row: number; column: string; messageVi: string }[]).slice(0, 50))
+        console.log(`  dòng ${e.row}, cột ${e.column}: ${e.messageVi}`);
       if (values['dry-run'] || (job.errorCount > 0 && !values['skip-bad-rows'])) return;
       await commitImport(deps, scope, id, values['skip-bad-rows'], cliActor);
       await runImportJob(deps, id);

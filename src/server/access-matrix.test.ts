@@ -20,9 +20,16 @@ beforeAll(async () => {
   const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,Số 1,Ma Văn Thử,01/01/1990,Nam';
   const upload = async (unitId: number) => {
     const target = multipart(unitId, csv);
-    const res = await world.agents.admin.request({ method: 'POST', url: target.url, payload: target.payload, headers: target.headers });
+    const res = await world.agents.admin.request({
+      method: 'POST',
+      url: target.url,
+      payload: target.payload,
+      headers: target.headers,
+    });
     const id = res.json().id as number;
-    await eventually(async () => ((await world.agents.admin.get(`/api/imports/${id}`)).json().status === 'VALIDATED' ? true : undefined));
+    await eventually(async () =>
+      (await world.agents.admin.get(`/api/imports/${id}`)).json().status === 'VALIDATED' ? true : undefined,
+    );
     return id;
   };
   w = Object.assign(world, { imports: { A: await upload(world.groupA1.id), B: await upload(world.groupB1.id) } });
@@ -31,7 +38,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const personalData = () => [
-  'Nguyễn Văn An', 'Trần Thị Bình', 'Lê Đức Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', '031078001234', '031190007777', '912345678', 'Tiểu đường',
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Đức Cường',
+  'Phạm Thị Dung',
+  'Hoàng Văn Em',
+  '031078001234',
+  '031190007777',
+  '912345678',
+  'Tiểu đường',
 ];
 
 async function call(agent: Agent | null, op: Operation, target: Target) {
@@ -39,7 +54,11 @@ async function call(agent: Agent | null, op: Operation, target: Target) {
   return agent ? agent.request(options) : t.app.inject(options);
 }
 
-function expectDenied(res: { statusCode: number; body: string; headers: Record<string, unknown> }, statuses: number[], label: string) {
+function expectDenied(
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+  statuses: number[],
+  label: string,
+) {
   expect(statuses, `${label} → ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   for (const secret of personalData()) expect(res.body, `${label} leaks ${secret}`).not.toContain(secret);
@@ -54,8 +73,14 @@ function expectAllowed(res: { statusCode: number; body: string }, label: string)
 describe('access matrix', () => {
   it('has an expectation for every operation in the OpenAPI document, and no stale ones', () => {
     const keys = operations.map((o) => o.key).sort();
-    expect(keys.filter((k) => !(k in expectations)), 'operations without an access expectation').toEqual([]);
-    expect(Object.keys(expectations).filter((k) => !keys.includes(k)), 'expectations for operations that no longer exist').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in expectations)),
+      'operations without an access expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(expectations).filter((k) => !keys.includes(k)),
+      'expectations for operations that no longer exist',
+    ).toEqual([]);
     expect(keys.length).toBeGreaterThan(30);
   });
 
@@ -76,7 +101,9 @@ describe('access matrix', () => {
       for (const op of operations) {
         const e = expectations[op.key]!;
         if ('public' in e) continue;
-        const agent = e.freshSession ? await login(t.app, w.accounts[name].username, w.accounts[name].password) : w.agents[name];
+        const agent = e.freshSession
+          ? await login(t.app, w.accounts[name].username, w.accounts[name].password)
+          : w.agents[name];
         const granted = e.permission === 'signed-in' || roleGrants(role, e.permission);
         const insideTarget = await e.inside(w);
         const label = `${name} (${role}) ${op.key} ${insideTarget.url}`;

@@ -33,7 +33,10 @@ export type App = FastifyInstance;
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {}) {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {},
+) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,

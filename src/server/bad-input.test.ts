@@ -41,7 +41,10 @@ const nasty = [
 const huge = 'a'.repeat(100_000);
 const wrongTypes: unknown[] = [null, 42, -1, 1.5, true, 'text', [], {}, [1, 2], { nested: { deep: [1] } }, huge];
 
-function deref(schema: JsonSchema | undefined, doc: { components?: { schemas?: Record<string, JsonSchema> } }): JsonSchema | undefined {
+function deref(
+  schema: JsonSchema | undefined,
+  doc: { components?: { schemas?: Record<string, JsonSchema> } },
+): JsonSchema | undefined {
   if (schema?.$ref) return doc.components?.schemas?.[schema.$ref.split('/').pop()!];
   return schema;
 }
@@ -52,7 +55,8 @@ function sample(schema: JsonSchema | undefined): unknown {
   if (schema.enum) return schema.enum[0];
   if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null'));
   const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-  if (type === 'object') return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v)]));
+  if (type === 'object')
+    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v)]));
   if (type === 'array') return [];
   if (type === 'integer' || type === 'number') return 1;
   if (type === 'boolean') return true;
@@ -69,13 +73,18 @@ function bodyCases(schema: JsonSchema): { label: string; body: unknown }[] {
     { label: 'deep nesting', body: JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200)) },
   ];
   for (const key of Object.keys(schema.properties ?? {})) {
-    for (const value of wrongTypes) cases.push({ label: `${key}=${JSON.stringify(value)?.slice(0, 20)}`, body: { ...base, [key]: value } });
-    for (const value of nasty) cases.push({ label: `${key}=${JSON.stringify(value).slice(0, 20)}`, body: { ...base, [key]: value } });
+    for (const value of wrongTypes)
+      cases.push({ label: `${key}=${JSON.stringify(value)?.slice(0, 20)}`, body: { ...base, [key]: value } });
+    for (const value of nasty)
+      cases.push({ label: `${key}=${JSON.stringify(value).slice(0, 20)}`, body: { ...base, [key]: value } });
   }
   return cases;
 }
 
-const expectClientError = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, label: string) => {
+const expectClientError = (
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  label: string,
+) => {
   expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
   if (res.statusCode >= 400) {
     expect(String(res.headers['content-type']), label).toContain('application/problem+json');
@@ -93,7 +102,11 @@ describe('bad-input sweep', () => {
     for (const op of operations.filter((o) => o.path.includes('{'))) {
       for (const bad of ['abc', '-1', '0', '99999999999999999999', "1' OR '1'='1", '1.5', '%00', '%E0%A4%A']) {
         const url = fillPath(op.path, new Proxy({}, { get: () => bad }));
-        const res = await w.agents.admin.request({ method: op.method as 'GET', url: url.replace(/%25/g, '%'), payload: op.method === 'GET' ? undefined : {} });
+        const res = await w.agents.admin.request({
+          method: op.method as 'GET',
+          url: url.replace(/%25/g, '%'),
+          payload: op.method === 'GET' ? undefined : {},
+        });
         expectClientError(res, `${op.key} with ${bad}`);
         expect(res.statusCode, `${op.key} with ${bad}`).toBeGreaterThanOrEqual(400);
       }
@@ -108,9 +121,14 @@ describe('bad-input sweep', () => {
         const type = p.schema.type;
         for (const bad of [...nasty, huge.slice(0, 5000), 'abc', '-5', '1e309']) {
           if (INVALID_TEXT.test(bad) && !bad.includes('\u0000')) continue; // a lone surrogate cannot be put in a URL at all
-          const res = await w.agents.admin.request({ method: op.method as 'GET', url: `${url}?${p.name}=${encodeURIComponent(bad)}`, payload: op.method === 'GET' ? undefined : {} });
+          const res = await w.agents.admin.request({
+            method: op.method as 'GET',
+            url: `${url}?${p.name}=${encodeURIComponent(bad)}`,
+            payload: op.method === 'GET' ? undefined : {},
+          });
           expectClientError(res, `${op.key}?${p.name}=${bad.slice(0, 20)}`);
-          if ((type === 'integer' || p.schema.enum) && !/^\d+$/.test(bad)) expect(res.statusCode, `${op.key}?${p.name}=${bad.slice(0, 20)}`).toBe(400);
+          if ((type === 'integer' || p.schema.enum) && !/^\d+$/.test(bad))
+            expect(res.statusCode, `${op.key}?${p.name}=${bad.slice(0, 20)}`).toBe(400);
         }
       }
     }
@@ -119,9 +137,19 @@ describe('bad-input sweep', () => {
   it('JSON bodies: wrong types, missing fields, hostile strings, deep nesting → never 5xx, and nothing half-written', async () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
     // Logging out or changing the password would end the admin's session for the cases after it.
-    for (const op of operations.filter((o) => o.body && o.key !== 'POST /api/auth/logout' && o.key !== 'POST /api/auth/password')) {
+    for (const op of operations.filter(
+      (o) => o.body && o.key !== 'POST /api/auth/logout' && o.key !== 'POST /api/auth/password',
+    )) {
       const schema = deref(op.body, doc)!;
-      const url = fillPath(op.path, { id: op.path.startsWith('/api/users') ? w.accounts.teamA1.id : op.path.startsWith('/api/households') ? w.households.hA1.id : op.path.startsWith('/api/units') ? w.alleyA1.id : w.residents.cuong.id });
+      const url = fillPath(op.path, {
+        id: op.path.startsWith('/api/users')
+          ? w.accounts.teamA1.id
+          : op.path.startsWith('/api/households')
+            ? w.households.hA1.id
+            : op.path.startsWith('/api/units')
+              ? w.alleyA1.id
+              : w.residents.cuong.id,
+      });
       for (const c of bodyCases(schema)) {
         const res = await w.agents.admin.request({ method: op.method as 'POST', url, payload: c.body as object });
         expectClientError(res, `${op.key} ${c.label}`);
@@ -135,7 +163,9 @@ describe('bad-input sweep', () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
     const user = await w.f.user('DIGITAL_TEAM', w.groupA1);
     let agent = await login(t.app, user.username, user.password);
-    for (const op of operations.filter((o) => o.key === 'POST /api/auth/logout' || o.key === 'POST /api/auth/password')) {
+    for (const op of operations.filter(
+      (o) => o.key === 'POST /api/auth/logout' || o.key === 'POST /api/auth/password',
+    )) {
       for (const c of bodyCases(deref(op.body, doc)!)) {
         const res = await agent.request({ method: 'POST', url: op.path, payload: c.body as object });
         expectClientError(res, `${op.key} ${c.label}`);
@@ -145,13 +175,28 @@ describe('bad-input sweep', () => {
   });
 
   it('malformed JSON, wrong content type, oversized body → 400/415/413 problem+json', async () => {
-    const malformed = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: '{"fullName": "An",', headers: { 'content-type': 'application/json' } });
+    const malformed = await w.agents.admin.request({
+      method: 'POST',
+      url: '/api/residents',
+      payload: '{"fullName": "An",',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expectClientError(malformed, 'malformed');
-    const xml = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: '<a/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await w.agents.admin.request({
+      method: 'POST',
+      url: '/api/residents',
+      payload: '<a/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.statusCode).toBe(415);
     expectClientError(xml, 'xml');
-    const big = await w.agents.admin.request({ method: 'POST', url: '/api/residents', payload: JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const big = await w.agents.admin.request({
+      method: 'POST',
+      url: '/api/residents',
+      payload: JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(big.statusCode).toBe(413);
     expectClientError(big, 'oversized');
   });
@@ -159,11 +204,18 @@ describe('bad-input sweep', () => {
   it('an oversized upload is refused with 413 and nothing stored', async () => {
     const boundary = 'b0undary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${w.groupA1.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${w.groupA1.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`,
+      ),
       Buffer.alloc(21 * 1024 * 1024, 0x41),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await w.agents.admin.request({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await w.agents.admin.request({
+      method: 'POST',
+      url: '/api/imports',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.statusCode).toBe(413);
     expectClientError(res, 'upload');
     const rows = await t.database.raw<{ n: number }>('select count(*)::int as n from import_jobs');
@@ -171,7 +223,10 @@ describe('bad-input sweep', () => {
   });
 
   it('hostile text that is valid is stored as text and returned escaped by JSON, never executed', async () => {
-    const res = await w.agents.admin.post('/api/households', { unitId: w.groupA1.id, address: "<script>alert(1)</script>'; drop table residents; --" });
+    const res = await w.agents.admin.post('/api/households', {
+      unitId: w.groupA1.id,
+      address: "<script>alert(1)</script>'; drop table residents; --",
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().address).toBe("<script>alert(1)</script>'; drop table residents; --");
     expect((await t.database.raw<{ n: number }>('select count(*)::int as n from residents'))[0]!.n).toBeGreaterThan(0);

@@ -88,8 +88,16 @@ export type Config = {
   mailFrom: string;
   sms: { url: string | undefined; token: string | undefined; callbackSecret?: string | undefined };
   zalo: {
-    appId: string | undefined; appSecret: string | undefined; oaId: string | undefined; oaSecret: string | undefined; refreshToken: string | undefined;
-    apiUrl: string; oauthUrl: string; znsUrl: string; znsTemplateId: string | undefined; znsOtpTemplateId?: string | undefined;
+    appId: string | undefined;
+    appSecret: string | undefined;
+    oaId: string | undefined;
+    oaSecret: string | undefined;
+    refreshToken: string | undefined;
+    apiUrl: string;
+    oauthUrl: string;
+    znsUrl: string;
+    znsTemplateId: string | undefined;
+    znsOtpTemplateId?: string | undefined;
   };
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
   espeakPath: string;
@@ -112,7 +120,7 @@ type DevKeys = { data: string; index: string; vapid?: { publicKey: string; priva
 function developmentKeys(dataDir: string): DevKeys {
   const file = path.join(dataDir, 'keys.json');
   const keys: DevKeys = existsSync(file)
-    ? JSON.parse(readFileSync(file, 'utf8')) as DevKeys
+    ? (JSON.parse(readFileSync(file, 'utf8')) as DevKeys)
     : { data: randomBytes(32).toString('base64'), index: randomBytes(32).toString('base64') };
   if (!keys.vapid) {
     // A push subscription is tied to the public key, so the development pair is kept like the data keys.
@@ -133,7 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = (e.KETNOI_ENV ?? (e.NODE_ENV === 'production' ? 'production' : 'development')) === 'production';
   let dataKey = e.KETNOI_DATA_KEY;
   let indexKey = e.KETNOI_INDEX_KEY;
-  let vapid = e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined;
+  let vapid =
+    e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+      ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+      : undefined;
   const test = e.KETNOI_ENV === 'test';
   // Tests bring their own keys and must not write files; a test without VAPID keys gets a pair in memory.
   if (test && !vapid) vapid = webpush.generateVAPIDKeys();
@@ -172,8 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     sms: { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, callbackSecret: e.SMS_CALLBACK_SECRET },
     zalo: {
-      appId: e.ZALO_APP_ID, appSecret: e.ZALO_APP_SECRET, oaId: e.ZALO_OA_ID, oaSecret: e.ZALO_OA_SECRET, refreshToken: e.ZALO_REFRESH_TOKEN,
-      apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''), oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''), znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''), znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID, znsOtpTemplateId: e.ZALO_ZNS_OTP_TEMPLATE_ID,
+      appId: e.ZALO_APP_ID,
+      appSecret: e.ZALO_APP_SECRET,
+      oaId: e.ZALO_OA_ID,
+      oaSecret: e.ZALO_OA_SECRET,
+      refreshToken: e.ZALO_REFRESH_TOKEN,
+      apiUrl: e.ZALO_API_URL.replace(/\/+$/, ''),
+      oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''),
+      znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''),
+      znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,
+      znsOtpTemplateId: e.ZALO_ZNS_OTP_TEMPLATE_ID,
     },
     vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
     espeakPath: e.ESPEAK_PATH,

@@ -27,7 +27,9 @@ export async function serve(config: Config, options: { seedDemo: boolean } = { s
   await migrateDatabase(database);
   const cipher = createPiiCipher(config.keys);
   let logins: DemoLogin[] | undefined;
-  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)) as [{ n: number }];
+  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)) as [
+    { n: number },
+  ];
   if (options.seedDemo && n === 0) {
     console.log('Empty database: building the demo commune…');
     const demo = await seedDemo(database, cipher, { residents: 1200, seed: 2025, password: config.demoPassword });
@@ -39,7 +41,10 @@ export async function serve(config: Config, options: { seedDemo: boolean } = { s
   }
   const jobs = createJobs(database);
   await jobs.start();
-  const app = await buildApp({ config, database, cipher, jobs }, { logger: { level: config.logLevel }, serveWeb: true });
+  const app = await buildApp(
+    { config, database, cipher, jobs },
+    { logger: { level: config.logLevel }, serveWeb: true },
+  );
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKetnoi is running on ${url}  (database: ${database.kind})`);

@@ -52,7 +52,13 @@ export const UnitKind = {
 } as const;
 export type UnitKind = (typeof UnitKind)[keyof typeof UnitKind];
 
-export const UnitTier = { NATION: 'NATION', PROVINCE: 'PROVINCE', COMMUNE: 'COMMUNE', COMMUNITY: 'COMMUNITY', ZONE: 'ZONE' } as const;
+export const UnitTier = {
+  NATION: 'NATION',
+  PROVINCE: 'PROVINCE',
+  COMMUNE: 'COMMUNE',
+  COMMUNITY: 'COMMUNITY',
+  ZONE: 'ZONE',
+} as const;
 export type UnitTier = (typeof UnitTier)[keyof typeof UnitTier];
 
 export const tierOfKind: Record<UnitKind, UnitTier> = {

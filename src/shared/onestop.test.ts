@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { actionAllowed, allowedActions, dossierActions, dossierStatuses, nationalStatusCode, workflow } from './onestop.js';
+import {
+  actionAllowed,
+  allowedActions,
+  dossierActions,
+  dossierStatuses,
+  nationalStatusCode,
+  workflow,
+} from './onestop.js';
 
-const state = (status: (typeof dossierStatuses)[number], awaitingApproval = false, requiresApproval = true) => ({ status, awaitingApproval, requiresApproval });
+const state = (status: (typeof dossierStatuses)[number], awaitingApproval = false, requiresApproval = true) => ({
+  status,
+  awaitingApproval,
+  requiresApproval,
+});
 
 describe('the workflow table', () => {
   it('uses the 10 national statuses with their DVCQG codes', () => {
@@ -18,7 +29,9 @@ describe('the workflow table', () => {
   });
 
   it('lets a new dossier be received, refused or sent back for papers, and nothing closed be acted on', () => {
-    expect(allowedActions(state('NEW'), ['officer']).sort()).toEqual(['RECEIVE', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW'].sort());
+    expect(allowedActions(state('NEW'), ['officer']).sort()).toEqual(
+      ['RECEIVE', 'REFUSE', 'REQUEST_SUPPLEMENT', 'WITHDRAW'].sort(),
+    );
     for (const closed of ['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'] as const) {
       expect(allowedActions(state(closed), ['officer', 'leader', 'applicant'])).toEqual([]);
     }
@@ -43,7 +56,8 @@ describe('the workflow table', () => {
   });
 
   it('asks for a reason wherever a form explains a refusal, a request or a stop', () => {
-    for (const action of ['REFUSE', 'REQUEST_SUPPLEMENT', 'STOP', 'APOLOGIZE'] as const) expect(workflow[action]).toMatchObject({ reasonRequired: true });
+    for (const action of ['REFUSE', 'REQUEST_SUPPLEMENT', 'STOP', 'APOLOGIZE'] as const)
+      expect(workflow[action]).toMatchObject({ reasonRequired: true });
     expect(workflow.RECEIVE.form).toBe('MAU_01');
     expect(workflow.APOLOGIZE.form).toBe('MAU_04');
   });

@@ -20,7 +20,16 @@ export type DossierStatus = (typeof DossierStatus)[keyof typeof DossierStatus];
 export const dossierStatuses = Object.values(DossierStatus);
 
 export const nationalStatusCode: Record<DossierStatus, number> = {
-  NEW: 1, RECEIVED: 2, REFUSED: 3, PROCESSING: 4, SUPPLEMENT_REQUESTED: 5, PAYMENT_REQUESTED: 6, WITHDRAWN: 7, STOPPED: 8, RESOLVED: 9, RETURNED: 10,
+  NEW: 1,
+  RECEIVED: 2,
+  REFUSED: 3,
+  PROCESSING: 4,
+  SUPPLEMENT_REQUESTED: 5,
+  PAYMENT_REQUESTED: 6,
+  WITHDRAWN: 7,
+  STOPPED: 8,
+  RESOLVED: 9,
+  RETURNED: 10,
 };
 
 /** Statuses in which a dossier is finished: the clock stops and no action but rating applies. */
@@ -52,7 +61,12 @@ export type ProcedureField = (typeof ProcedureField)[keyof typeof ProcedureField
 export const OnlineLevel = { FULL: 'FULL', PARTIAL: 'PARTIAL', NONE: 'NONE' } as const;
 export type OnlineLevel = (typeof OnlineLevel)[keyof typeof OnlineLevel];
 
-export const TimeUnit = { WORKING_DAY: 'WORKING_DAY', CALENDAR_DAY: 'CALENDAR_DAY', SAME_DAY: 'SAME_DAY', IMMEDIATE: 'IMMEDIATE' } as const;
+export const TimeUnit = {
+  WORKING_DAY: 'WORKING_DAY',
+  CALENDAR_DAY: 'CALENDAR_DAY',
+  SAME_DAY: 'SAME_DAY',
+  IMMEDIATE: 'IMMEDIATE',
+} as const;
 export type TimeUnit = (typeof TimeUnit)[keyof typeof TimeUnit];
 
 export const CopyType = { ORIGINAL: 'ORIGINAL', COPY: 'COPY', ELECTRONIC: 'ELECTRONIC' } as const;
@@ -69,7 +83,13 @@ export const Rating = { SATISFIED: 'SATISFIED', ACCEPTABLE: 'ACCEPTABLE', UNSATI
 export type Rating = (typeof Rating)[keyof typeof Rating];
 
 /** Forms of Circular 03/2025 that the workflow issues. */
-export const FormType = { MAU_01: 'MAU_01', MAU_02: 'MAU_02', MAU_03: 'MAU_03', MAU_04: 'MAU_04', MAU_05: 'MAU_05' } as const;
+export const FormType = {
+  MAU_01: 'MAU_01',
+  MAU_02: 'MAU_02',
+  MAU_03: 'MAU_03',
+  MAU_04: 'MAU_04',
+  MAU_05: 'MAU_05',
+} as const;
 export type FormType = (typeof FormType)[keyof typeof FormType];
 
 /**
@@ -100,10 +120,27 @@ const open: DossierStatus[] = ['RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED',
 export const workflow = {
   RECEIVE: { from: ['NEW'], to: 'RECEIVED', actors: ['officer'], form: 'MAU_01' },
   REFUSE: { from: ['NEW'], to: 'REFUSED', actors: ['officer'], form: 'MAU_03', reasonRequired: true },
-  REQUEST_SUPPLEMENT: { from: ['NEW', 'RECEIVED', 'PROCESSING'], to: 'SUPPLEMENT_REQUESTED', actors: ['officer'], form: 'MAU_02', reasonRequired: true, awaitingApproval: false },
+  REQUEST_SUPPLEMENT: {
+    from: ['NEW', 'RECEIVED', 'PROCESSING'],
+    to: 'SUPPLEMENT_REQUESTED',
+    actors: ['officer'],
+    form: 'MAU_02',
+    reasonRequired: true,
+    awaitingApproval: false,
+  },
   SUPPLEMENT: { from: ['SUPPLEMENT_REQUESTED'], to: null, actors: ['officer', 'applicant'] },
-  ASSIGN: { from: ['RECEIVED', 'PROCESSING'], to: 'PROCESSING', actors: ['officer', 'leader'], awaitingApproval: false },
-  REQUEST_PAYMENT: { from: ['RECEIVED', 'PROCESSING'], to: 'PAYMENT_REQUESTED', actors: ['officer'], awaitingApproval: false },
+  ASSIGN: {
+    from: ['RECEIVED', 'PROCESSING'],
+    to: 'PROCESSING',
+    actors: ['officer', 'leader'],
+    awaitingApproval: false,
+  },
+  REQUEST_PAYMENT: {
+    from: ['RECEIVED', 'PROCESSING'],
+    to: 'PAYMENT_REQUESTED',
+    actors: ['officer'],
+    awaitingApproval: false,
+  },
   SEND_FOR_APPROVAL: { from: ['PROCESSING'], to: null, actors: ['officer'], awaitingApproval: false },
   SEND_BACK: { from: ['PROCESSING'], to: null, actors: ['leader'], reasonRequired: true, awaitingApproval: true },
   APPROVE: { from: ['PROCESSING'], to: 'RESOLVED', actors: ['leader'], awaitingApproval: true },

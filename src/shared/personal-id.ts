@@ -5,12 +5,7 @@ import { Gender } from './enums.js';
  * PPP = province of birth registration (old 63-province table, 001–096), G = century and gender,
  * YY = last two digits of the birth year, RRRRRR = random.
  */
-export type PersonalIdProblem =
-  | 'FORMAT'
-  | 'PROVINCE'
-  | 'CENTURY_GENDER'
-  | 'BIRTH_YEAR'
-  | 'GENDER';
+export type PersonalIdProblem = 'FORMAT' | 'PROVINCE' | 'CENTURY_GENDER' | 'BIRTH_YEAR' | 'GENDER';
 
 /** Century offsets: G = 0/1 → 1900s male/female, 2/3 → 2000s, 4/5 → 2100s, 6/7 → 2200s, 8/9 → 2300s. */
 function decodeCenturyGender(g: number): { century: number; gender: Gender } {

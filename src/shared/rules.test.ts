@@ -48,7 +48,9 @@ describe('normalizePhone', () => {
     ['02253123456', '+842253123456'], // Hải Phòng landline
   ])('%s → %s', (input, expected) => expect(normalizePhone(input)).toBe(expected));
 
-  it.each(['12345', '0012345678', '+1 415 555 0100', 'abc', '09123456789012', ''])('%j is refused', (input) => expect(normalizePhone(input)).toBeNull());
+  it.each(['12345', '0012345678', '+1 415 555 0100', 'abc', '09123456789012', ''])('%j is refused', (input) =>
+    expect(normalizePhone(input)).toBeNull(),
+  );
 });
 
 describe('foldText', () => {

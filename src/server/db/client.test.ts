@@ -11,14 +11,33 @@ afterAll(() => t.close());
 
 describe('copyInto', () => {
   it('round-trips quotes, commas, newlines, backslashes, empty strings, NULLs and arrays inside a transaction', async () => {
-    const tricky = ['Nhà "Hạnh Phúc", ngõ 3\nthôn Đông', '', 'a\\b', 'Nguyễn Văn Đức', '\t tab ', "'; drop table residents; --"];
+    const tricky = [
+      'Nhà "Hạnh Phúc", ngõ 3\nthôn Đông',
+      '',
+      'a\\b',
+      'Nguyễn Văn Đức',
+      '\t tab ',
+      "'; drop table residents; --",
+    ];
     await t.database.db.transaction(async (tx) => {
-      await copyInto(tx, t.database.kind, 'copy_probe', ['a', 'b', 'c', 'd', 'e'], [
-        ...tricky.map((a, i) => [a, [a, 'x,y', 'q"uote', 'back\\slash'], i % 2 === 0, i, '2026-11-23']),
-        [null, [], null, null, null],
-      ]);
+      await copyInto(
+        tx,
+        t.database.kind,
+        'copy_probe',
+        ['a', 'b', 'c', 'd', 'e'],
+        [
+          ...tricky.map((a, i) => [a, [a, 'x,y', 'q"uote', 'back\\slash'], i % 2 === 0, i, '2026-11-23']),
+          [null, [], null, null, null],
+        ],
+      );
     });
-    const rows = await t.database.raw<{ a: string | null; b: string[]; c: boolean | null; d: number | null; e: string | null }>('select a, b, c, d, e::text as e from copy_probe order by d nulls last');
+    const rows = await t.database.raw<{
+      a: string | null;
+      b: string[];
+      c: boolean | null;
+      d: number | null;
+      e: string | null;
+    }>('select a, b, c, d, e::text as e from copy_probe order by d nulls last');
     expect(rows.map((r) => r.a)).toEqual([...tricky, null]);
     expect(rows[0]!.b).toEqual([tricky[0], 'x,y', 'q"uote', 'back\\slash']);
     expect(rows[1]!.c).toBe(false);

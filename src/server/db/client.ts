@@ -87,7 +87,9 @@ function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = Array.isArray(value) ? `{${value.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : (value as string);
+  const text = Array.isArray(value)
+    ? `{${value.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+    : (value as string);
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -96,13 +98,23 @@ function csvField(value: CsvValue): string {
  * Reaches the connection drizzle holds for the transaction (`session.client`: a pg PoolClient, or PGlite's
  * transaction); the import tests run this on both databases.
  */
-export async function copyInto(tx: Tx, kind: DatabaseKind, table: string, columns: string[], rows: CsvValue[][]): Promise<void> {
+export async function copyInto(
+  tx: Tx,
+  kind: DatabaseKind,
+  table: string,
+  columns: string[],
+  rows: CsvValue[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const csv = rows.map((r) => r.map(csvField).join(',')).join('\n');
   const statement = `COPY ${table} (${columns.join(', ')}) FROM ${kind === 'pglite' ? "'/dev/blob'" : 'STDIN'} WITH (FORMAT csv)`;
   const client = (tx as unknown as { session: { client: unknown } }).session.client;
   if (kind === 'pglite') {
-    await (client as { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> }).query(statement, [], { blob: new Blob([csv]) });
+    await (client as { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> }).query(
+      statement,
+      [],
+      { blob: new Blob([csv]) },
+    );
     return;
   }
   await pipeline(Readable.from([csv]), (client as pg.PoolClient).query(copyFrom(statement)));

@@ -12,28 +12,35 @@ import { calendarDays, procedures } from './schema/index.js';
 export async function applyReferenceData(database: Database, today = new Date()): Promise<void> {
   const db = database.db;
   await db.transaction(async (tx) => {
-    await tx.insert(procedures).values(catalog.map((e) => ({
-      code: e.code,
-      version: 1,
-      national: e.national ?? true,
-      nameVi: e.nameVi,
-      nameEn: e.nameEn,
-      field: e.field,
-      timeAmount: e.time[0],
-      timeUnit: e.time[1],
-      onlineLevel: e.online,
-      postalAllowed: e.postal ?? true,
-      requiresApproval: e.approval ?? true,
-      fees: e.fees ?? [],
-      documents: e.documents ?? [],
-      formFields: e.fields ?? [],
-      bundle: e.bundle ?? null,
-      legalBasis: e.legalBasis ?? null,
-      status: 'PUBLISHED',
-      publishedAt: sql`now()`,
-    }))).onConflictDoNothing();
+    await tx
+      .insert(procedures)
+      .values(
+        catalog.map((e) => ({
+          code: e.code,
+          version: 1,
+          national: e.national ?? true,
+          nameVi: e.nameVi,
+          nameEn: e.nameEn,
+          field: e.field,
+          timeAmount: e.time[0],
+          timeUnit: e.time[1],
+          onlineLevel: e.online,
+          postalAllowed: e.postal ?? true,
+          requiresApproval: e.approval ?? true,
+          fees: e.fees ?? [],
+          documents: e.documents ?? [],
+          formFields: e.fields ?? [],
+          bundle: e.bundle ?? null,
+          legalBasis: e.legalBasis ?? null,
+          status: 'PUBLISHED',
+          publishedAt: sql`now()`,
+        })),
+      )
+      .onConflictDoNothing();
     const year = today.getUTCFullYear();
-    const rows = [year - 1, year, year + 1, year + 2].flatMap((y) => ruleHolidays(y).map((h) => ({ ...h, kind: 'HOLIDAY', source: 'RULE' })));
+    const rows = [year - 1, year, year + 1, year + 2].flatMap((y) =>
+      ruleHolidays(y).map((h) => ({ ...h, kind: 'HOLIDAY', source: 'RULE' })),
+    );
     await tx.insert(calendarDays).values(rows).onConflictDoNothing();
   });
 }

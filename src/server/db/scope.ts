@@ -25,7 +25,10 @@ export function unitInScope(column: AnyColumn | SQL, scope: Scope): SQL {
 /** A unit path lies in the caller's subtree(s): for queries that already have the path at hand. */
 export function pathInScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
   if (scope.prefixes.length === 0) return sql`false`;
-  return sql`(${sql.join(scope.prefixes.map((p) => sql`${pathColumn} like ${`${p}%`}`), sql` or `)})`;
+  return sql`(${sql.join(
+    scope.prefixes.map((p) => sql`${pathColumn} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
 }
 
 /**
@@ -34,7 +37,10 @@ export function pathInScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
  */
 export function pathAlongScope(pathColumn: AnyColumn | SQL, scope: Scope): SQL {
   if (scope.prefixes.length === 0) return sql`false`;
-  return sql`(${sql.join(scope.prefixes.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`), sql` or `)})`;
+  return sql`(${sql.join(
+    scope.prefixes.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`),
+    sql` or `,
+  )})`;
 }
 
 /** Same test in memory, for a path already loaded (e.g. a unit row being re-parented). */

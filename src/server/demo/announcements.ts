@@ -14,9 +14,17 @@ const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '
  * rates (the seeds' "90%" in one group), a staff group, and a flag-day announcement sent yesterday evening that some
  * households received, read and acknowledged — so the reach view shows who the team still has to visit.
  */
-export async function seedAnnouncementsDemo(database: Database, cipher: PiiCipher, commune: UnitRow, leader: { id: number }) {
+export async function seedAnnouncementsDemo(
+  database: Database,
+  cipher: PiiCipher,
+  commune: UnitRow,
+  leader: { id: number },
+) {
   const db = database.db;
-  const groups = await queryRows<{ id: number }>(db, sql`select id from units where parent_id = ${commune.id} and tier = 'COMMUNITY' order by code limit 3`);
+  const groups = await queryRows<{ id: number }>(
+    db,
+    sql`select id from units where parent_id = ${commune.id} and tier = 'COMMUNITY' order by code limit 3`,
+  );
   const rates = [0.9, 0.6, 0.3];
   for (const [i, g] of groups.entries()) {
     // The head of each household with a phone joins by SMS, for the first share of households in the group.
@@ -31,18 +39,41 @@ export async function seedAnnouncementsDemo(database: Database, cipher: PiiCiphe
         returning id, phone_enc)
       insert into member_channels (member_id, channel, rank, address_enc) select id, 'SMS', 1, phone_enc from joined`);
   }
-  const [staff] = await db.insert(staffGroups).values({ unitId: commune.id, name: 'Trưởng thôn, tổ trưởng', kind: 'GROUP_HEADS' }).returning({ id: staffGroups.id });
+  const [staff] = await db
+    .insert(staffGroups)
+    .values({ unitId: commune.id, name: 'Trưởng thôn, tổ trưởng', kind: 'GROUP_HEADS' })
+    .returning({ id: staffGroups.id });
   await db.insert(staffGroupMembers).values([
-    { staffGroupId: staff!.id, fullName: 'Hoàng Văn Tám', title: 'Trưởng thôn 1', phoneEnc: cipher.encrypt('+84903000111') },
-    { staffGroupId: staff!.id, fullName: 'Ngô Thị Hà', title: 'Tổ trưởng tổ 2', emailEnc: cipher.encrypt('ha.ngo@example.vn') },
+    {
+      staffGroupId: staff!.id,
+      fullName: 'Hoàng Văn Tám',
+      title: 'Trưởng thôn 1',
+      phoneEnc: cipher.encrypt('+84903000111'),
+    },
+    {
+      staffGroupId: staff!.id,
+      fullName: 'Ngô Thị Hà',
+      title: 'Tổ trưởng tổ 2',
+      emailEnc: cipher.encrypt('ha.ngo@example.vn'),
+    },
   ]);
   const scope = { permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [commune.path] };
   const who = { ...actor, userId: leader.id };
-  const flagDay = await createAnnouncement(database, scope, {
-    title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh', body: '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p><p>Trân trọng cảm ơn bà con.</p>',
-    category: 'CAMPAIGN', priority: 'HIGH', isPublic: true, ackRequested: true,
-    audience: Audience.parse({ unitIds: groups.map((g) => g.id), staffGroupIds: [staff!.id] }),
-  }, leader.id, who);
+  const flagDay = await createAnnouncement(
+    database,
+    scope,
+    {
+      title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh',
+      body: '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p><p>Trân trọng cảm ơn bà con.</p>',
+      category: 'CAMPAIGN',
+      priority: 'HIGH',
+      isPublic: true,
+      ackRequested: true,
+      audience: Audience.parse({ unitIds: groups.map((g) => g.id), staffGroupIds: [staff!.id] }),
+    },
+    leader.id,
+    who,
+  );
   await sendAnnouncement(database, scope, flagDay.id, who);
   // Yesterday evening's sending, as the gateway confirmed it: most delivered, some read, fewer acknowledged.
   await db.execute(sql`update deliveries set status = case when id % 7 = 0 then 'permanent-failure' else 'delivered' end,

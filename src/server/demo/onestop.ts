@@ -12,12 +12,38 @@ const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '
  * A morning at the demo commune's counter, so the one-stop screens are not empty on first start: a few dossiers
  * online and at the counter, some taken through the workflow, one returned and rated. The bank account is a demo one.
  */
-export async function seedOnestopDemo(database: Database, cipher: PiiCipher, commune: UnitRow, officer: { id: number; fullName: string }, leader: { id: number; fullName: string }) {
-  await database.db.insert(onestopSettings).values({ unitId: commune.id, bankBin: '970415', bankAccount: '113000000001', bankAccountName: `UBND ${commune.name.toUpperCase()} (TAI KHOAN DEMO)` }).onConflictDoNothing();
+export async function seedOnestopDemo(
+  database: Database,
+  cipher: PiiCipher,
+  commune: UnitRow,
+  officer: { id: number; fullName: string },
+  leader: { id: number; fullName: string },
+) {
+  await database.db
+    .insert(onestopSettings)
+    .values({
+      unitId: commune.id,
+      bankBin: '970415',
+      bankAccount: '113000000001',
+      bankAccountName: `UBND ${commune.name.toUpperCase()} (TAI KHOAN DEMO)`,
+    })
+    .onConflictDoNothing();
   const people = [
     ['Nguyễn Thị Lan', '031186001234', '0912000111', '1.004873', { purpose: 'Đăng ký kết hôn' }],
-    ['Trần Văn Hùng', '031085004321', '0983000222', '1.004194', { address: 'Nhà trọ Hạnh Phúc, thôn 2', until: '2027-06-30' }],
-    ['Phạm Thị Mai', '031190007777', '0905000333', '1.001193', { childName: 'Phạm Gia Bảo', childBirthDate: '2026-11-02', birthPlace: 'Trạm y tế xã' }],
+    [
+      'Trần Văn Hùng',
+      '031085004321',
+      '0983000222',
+      '1.004194',
+      { address: 'Nhà trọ Hạnh Phúc, thôn 2', until: '2027-06-30' },
+    ],
+    [
+      'Phạm Thị Mai',
+      '031190007777',
+      '0905000333',
+      '1.001193',
+      { childName: 'Phạm Gia Bảo', childBirthDate: '2026-11-02', birthPlace: 'Trạm y tế xã' },
+    ],
     ['Lê Văn Nam', '031078002468', '0977000444', '2.000635', { copies: '2' }],
     ['Vũ Thị Hoa', '031192003579', '0868000555', '1.004859', { change: 'Sửa năm sinh của mẹ trong giấy khai sinh' }],
     ['Đỗ Văn Tâm', '031065001357', '0936000666', '1.001612', { businessName: 'Tạp hóa Tâm Hương' }],
@@ -25,21 +51,49 @@ export async function seedOnestopDemo(database: Database, cipher: PiiCipher, com
   const made: { id: number }[] = [];
   for (const [i, [fullName, personalId, phone, procedureCode, fields]] of people.entries()) {
     const atCounter = i % 2 === 1;
-    const result = await submitDossier(database, cipher, commune, {
-      procedureCode, applicant: { fullName, personalId, phone: `+84${phone.slice(1)}` }, fields: { ...fields }, returnMethod: 'COUNTER', uploads: [], bundleWith: [],
-    }, atCounter ? 'IN_PERSON' : 'ONLINE', atCounter ? { kind: 'STAFF', actor, userId: officer.id, name: officer.fullName, receives: true } : { kind: 'APPLICANT', actor });
+    const result = await submitDossier(
+      database,
+      cipher,
+      commune,
+      {
+        procedureCode,
+        applicant: { fullName, personalId, phone: `+84${phone.slice(1)}` },
+        fields: { ...fields },
+        returnMethod: 'COUNTER',
+        uploads: [],
+        bundleWith: [],
+      },
+      atCounter ? 'IN_PERSON' : 'ONLINE',
+      atCounter
+        ? { kind: 'STAFF', actor, userId: officer.id, name: officer.fullName, receives: true }
+        : { kind: 'APPLICANT', actor },
+    );
     made.push({ id: result.id });
   }
-  const staff = (actors: ('officer' | 'leader')[], who: { id: number; fullName: string }) => ({ kind: 'STAFF' as const, actor, userId: who.id, name: who.fullName, actorsFor: () => actors });
+  const staff = (actors: ('officer' | 'leader')[], who: { id: number; fullName: string }) => ({
+    kind: 'STAFF' as const,
+    actor,
+    userId: who.id,
+    name: who.fullName,
+    actorsFor: () => actors,
+  });
   const step = (index: number, action: string, who: 'officer' | 'leader', extra: Record<string, unknown> = {}) =>
-    takeAction(database, eq(dossiers.id, made[index]!.id), { action, ...extra }, who === 'officer' ? staff(['officer'], officer) : staff(['officer', 'leader'], leader));
+    takeAction(
+      database,
+      eq(dossiers.id, made[index]!.id),
+      { action, ...extra },
+      who === 'officer' ? staff(['officer'], officer) : staff(['officer', 'leader'], leader),
+    );
   // The marital-status certificate goes all the way and is rated; the others stop at different steps.
   await step(0, 'RECEIVE', 'officer');
   await step(0, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(0, 'SEND_FOR_APPROVAL', 'officer');
   await step(0, 'APPROVE', 'leader');
   await step(0, 'RETURN', 'officer');
-  await database.db.update(dossiers).set({ rating: 'SATISFIED', ratingComment: 'Cán bộ hướng dẫn tận tình', ratedAt: new Date() }).where(eq(dossiers.id, made[0]!.id));
+  await database.db
+    .update(dossiers)
+    .set({ rating: 'SATISFIED', ratingComment: 'Cán bộ hướng dẫn tận tình', ratedAt: new Date() })
+    .where(eq(dossiers.id, made[0]!.id));
   await step(1, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(3, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(3, 'SEND_FOR_APPROVAL', 'officer');

@@ -7,13 +7,22 @@ const env = useWorld();
 
 describe('the demo commune', () => {
   it('builds households, residents, staff logins and a morning at the one-stop counter', async () => {
-    const demo = await seedDemo(env.t.database, env.t.cipher, { residents: 300, seed: 7, password: 'mat-khau-demo-dai' });
+    const demo = await seedDemo(env.t.database, env.t.cipher, {
+      residents: 300,
+      seed: 7,
+      password: 'mat-khau-demo-dai',
+    });
     expect(demo.residents).toBe(300);
     expect(demo.logins.map((l) => l.username)).toEqual(['admin', 'tinh', 'lanhdao', 'motcua', 'totruong', 'sotuso']);
     const officer = await login(env.t.app, 'motcua', 'mat-khau-demo-dai');
-    const all = (await officer.get('/api/dossiers?queue=all&limit=50')).json().items as { status: string; rating: string | null }[];
+    const all = (await officer.get('/api/dossiers?queue=all&limit=50')).json().items as {
+      status: string;
+      rating: string | null;
+    }[];
     expect(all).toHaveLength(6);
-    expect(new Set(all.map((d) => d.status))).toEqual(new Set(['RETURNED', 'PROCESSING', 'NEW', 'SUPPLEMENT_REQUESTED', 'RECEIVED']));
+    expect(new Set(all.map((d) => d.status))).toEqual(
+      new Set(['RETURNED', 'PROCESSING', 'NEW', 'SUPPLEMENT_REQUESTED', 'RECEIVED']),
+    );
     expect(all.find((d) => d.status === 'RETURNED')!.rating).toBe('SATISFIED');
     expect((await officer.get('/api/dossiers?queue=to_approve')).json().items).toHaveLength(1);
 
@@ -35,10 +44,24 @@ describe('the demo commune', () => {
     const progress = (await leader.get(`/api/campaigns/${campaign.id}/progress`)).json();
     expect(progress.total.done).toBeGreaterThan(0);
     expect(progress.total.done).toBeLessThan(progress.total.targets);
-    expect((await leader.get(`/api/campaigns/${campaign.id}/history`)).json().days.filter((d: { done: number }) => d.done > 0).length).toBeGreaterThan(3);
-    expect((await leader.get(`/api/campaigns/${campaign.id}/left`)).json().items.some((h: { bestTime: string | null }) => h.bestTime === 'Sau 19 giờ')).toBe(true);
+    expect(
+      (await leader.get(`/api/campaigns/${campaign.id}/history`))
+        .json()
+        .days.filter((d: { done: number }) => d.done > 0).length,
+    ).toBeGreaterThan(3);
+    expect(
+      (await leader.get(`/api/campaigns/${campaign.id}/left`))
+        .json()
+        .items.some((h: { bestTime: string | null }) => h.bestTime === 'Sau 19 giờ'),
+    ).toBe(true);
     const member = await login(env.t.app, 'sotuso', 'mat-khau-demo-dai');
     expect((await member.get(`/api/campaigns/${campaign.id}/field`)).json().households.length).toBeGreaterThan(0);
-    expect((await login(env.t.app, 'totruong', 'mat-khau-demo-dai').then((head) => head.get(`/api/campaigns/${campaign.id}/conflicts`))).json().items[0]).toMatchObject({ conflict: 'NOT_ASSIGNED' });
+    expect(
+      (
+        await login(env.t.app, 'totruong', 'mat-khau-demo-dai').then((head) =>
+          head.get(`/api/campaigns/${campaign.id}/conflicts`),
+        )
+      ).json().items[0],
+    ).toMatchObject({ conflict: 'NOT_ASSIGNED' });
   });
 });

@@ -34,7 +34,11 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
   const boss = new PgBoss(
     database.kind === 'pglite'
       ? { db: pgliteAdapter(database.pglite!), supervise: true, schedule: false }
-      : { connectionString: undefined, db: { executeSql: (text, values) => database.pool!.query(text, values) }, schedule: false },
+      : {
+          connectionString: undefined,
+          db: { executeSql: (text, values) => database.pool!.query(text, values) },
+          schedule: false,
+        },
   );
   boss.on('error', (error) => console.error('[jobs]', error));
   const workerIds = new Map<string, string>();
@@ -74,7 +78,10 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
     },
     async send(name, data, sendOptions) {
       await ensureQueue(name);
-      const id = await boss.send(name, data, { retryLimit: sendOptions?.retryLimit ?? 2, singletonKey: sendOptions?.singletonKey });
+      const id = await boss.send(name, data, {
+        retryLimit: sendOptions?.retryLimit ?? 2,
+        singletonKey: sendOptions?.singletonKey,
+      });
       const worker = workerIds.get(name);
       if (worker) boss.notifyWorker(worker);
       return id;

@@ -18,8 +18,16 @@ export function sanitizeAnnouncement(html: string): string {
 
 /** The text of an announcement for channels without formatting (SMS, Zalo, the loudspeaker script). */
 export function plainText(html: string): string {
-  const blocks = html.replace(/<li[^>]*>/gi, '\n- ').replace(/<\/(p|li|h3|h4|blockquote|ul|ol)>|<(ul|ol)[^>]*>|<br\s*\/?>/gi, '\n');
+  const blocks = html
+    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<\/(p|li|h3|h4|blockquote|ul|ol)>|<(ul|ol)[^>]*>|<br\s*\/?>/gi, '\n');
   return sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{2,}/g, '\n').trim();
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }

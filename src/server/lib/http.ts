@@ -49,8 +49,12 @@ export const IsoDate = z.iso.date();
 export const Text = (max: number) => z.string().trim().max(max);
 
 /** A Vietnamese phone number as typed ("0912 345 678", "+84…"), normalised to E.164 or refused. */
-export const Phone = z.string().trim().max(20).transform((v, ctx) => {
-  const phone = normalizePhone(v);
-  if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
-  return phone ?? '';
-});
+export const Phone = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((v, ctx) => {
+    const phone = normalizePhone(v);
+    if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
+    return phone ?? '';
+  });

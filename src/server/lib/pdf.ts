@@ -16,8 +16,15 @@ const fonts = {
 export type Pdf = PDFKit.PDFDocument;
 
 /** Renders a document to a Buffer; `draw` writes the pages. */
-export async function renderPdf(options: { size?: 'A4' | 'A5'; title: string; margin?: number }, draw: (doc: Pdf) => void | Promise<void>): Promise<Buffer> {
-  const doc = new PDFDocument({ size: options.size ?? 'A4', margin: options.margin ?? 48, info: { Title: options.title, Producer: 'Ketnoi', Creator: 'Ketnoi' } });
+export async function renderPdf(
+  options: { size?: 'A4' | 'A5'; title: string; margin?: number },
+  draw: (doc: Pdf) => void | Promise<void>,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: options.size ?? 'A4',
+    margin: options.margin ?? 48,
+    info: { Title: options.title, Producer: 'Ketnoi', Creator: 'Ketnoi' },
+  });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.font('regular');

@@ -17,7 +17,8 @@ export function keepRawJson(scope: FastifyInstance): void {
   });
 }
 
-export const rawBodyOf = (request: FastifyRequest): Buffer => (request as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+export const rawBodyOf = (request: FastifyRequest): Buffer =>
+  (request as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
 
 /** Checks a gateway's signature (hex HMAC-SHA256 of the raw body) in constant time. */
 export function verifySignature(secret: string | undefined, rawBody: Buffer, signature: string | undefined): boolean {

@@ -6,15 +6,24 @@ import { AppError } from './errors.js';
  * `Authorization: Bearer SMS_GATEWAY_TOKEN`; any 2xx means accepted, 4xx a permanent refusal (bad number), 5xx a
  * temporary one. The gateway must accept a repeated `reference` without sending twice. Without a gateway, development prints the message to the log; production refuses clearly.
  */
-export type SmsSender = { readonly configured: boolean; send(to: string, text: string, reference?: string): Promise<void> };
+export type SmsSender = {
+  readonly configured: boolean;
+  send(to: string, text: string, reference?: string): Promise<void>;
+};
 
-export function createSmsSender(config: { sms: { url: string | undefined; token: string | undefined }; production: boolean }, log: (line: string) => void = console.log): SmsSender {
+export function createSmsSender(
+  config: { sms: { url: string | undefined; token: string | undefined }; production: boolean },
+  log: (line: string) => void = console.log,
+): SmsSender {
   return {
     configured: !!config.sms.url,
     async send(to, text, reference) {
       if (!config.sms.url) {
         if (config.production) {
-          throw new AppError('UNAVAILABLE', 503, { vi: 'Hệ thống chưa gửi được tin nhắn SMS; vui lòng liên hệ Bộ phận một cửa', en: 'Text messages cannot be sent yet; please contact the one-stop counter' });
+          throw new AppError('UNAVAILABLE', 503, {
+            vi: 'Hệ thống chưa gửi được tin nhắn SMS; vui lòng liên hệ Bộ phận một cửa',
+            en: 'Text messages cannot be sent yet; please contact the one-stop counter',
+          });
         }
         log(`[sms] (no gateway configured; development only) to ${to}: ${text}`);
         return;
@@ -23,7 +32,10 @@ export function createSmsSender(config: { sms: { url: string | undefined; token:
       try {
         res = await fetch(config.sms.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(config.sms.token ? { authorization: `Bearer ${config.sms.token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(config.sms.token ? { authorization: `Bearer ${config.sms.token}` } : {}),
+          },
           // `reference` lets the gateway drop a message it has already taken (a retry after a crash).
           body: JSON.stringify({ to, text, ...(reference ? { reference } : {}) }),
           signal: AbortSignal.timeout(10_000),
@@ -33,7 +45,10 @@ export function createSmsSender(config: { sms: { url: string | undefined; token:
       }
       if (res.status >= 400 && res.status < 500) throw new SmsRefused(res.status);
       if (!res.ok) {
-        throw new AppError('UNAVAILABLE', 503, { vi: 'Chưa gửi được tin nhắn, vui lòng thử lại sau ít phút', en: 'The text message could not be sent; try again in a few minutes' });
+        throw new AppError('UNAVAILABLE', 503, {
+          vi: 'Chưa gửi được tin nhắn, vui lòng thử lại sau ít phút',
+          en: 'The text message could not be sent; try again in a few minutes',
+        });
       }
     },
   };

@@ -16,11 +16,20 @@ export const contentTypes: Record<SheetFormat, string> = {
  * Streams rows into an .xlsx (exceljs streaming writer, rows committed as they come) or a .csv (with a BOM so
  * Excel opens Vietnamese text correctly). Memory stays flat however many rows the source yields.
  */
-export function streamSheet(format: SheetFormat, sheetName: string, columns: SheetColumn[], rows: AsyncIterable<SheetRow>): Readable {
+export function streamSheet(
+  format: SheetFormat,
+  sheetName: string,
+  columns: SheetColumn[],
+  rows: AsyncIterable<SheetRow>,
+): Readable {
   const out = new PassThrough();
   const pump = async () => {
     if (format === 'csv') {
-      const csv = stringify({ header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })), bom: true });
+      const csv = stringify({
+        header: true,
+        columns: columns.map((c) => ({ key: c.key, header: c.header })),
+        bom: true,
+      });
       csv.pipe(out);
       for await (const row of rows) {
         if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
@@ -43,7 +52,10 @@ export function streamSheet(format: SheetFormat, sheetName: string, columns: She
 }
 
 /** Reads the first sheet of an .xlsx or a .csv into header-keyed rows (cells as trimmed strings). */
-export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
+export async function* readSheet(
+  format: SheetFormat,
+  bytes: Uint8Array,
+): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
   // Drivers hand bytea back as Uint8Array (PGlite) or Buffer (pg): view both as a Buffer without copying.
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'csv') {
@@ -52,8 +64,12 @@ export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncG
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     // Fed in 64 KB pieces so the first rows come out at once instead of after the whole file is parsed.
-    const pieces = Array.from({ length: Math.ceil(text.length / 65536) }, (_, i) => text.slice(i * 65536, (i + 1) * 65536));
-    const parser = Readable.from(pieces).pipe(parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
+    const pieces = Array.from({ length: Math.ceil(text.length / 65536) }, (_, i) =>
+      text.slice(i * 65536, (i + 1) * 65536),
+    );
+    const parser = Readable.from(pieces).pipe(
+      parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }),
+    );
     let rowNumber = 1;
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       rowNumber += 1;
@@ -62,7 +78,12 @@ export async function* readSheet(format: SheetFormat, bytes: Uint8Array): AsyncG
     return;
   }
   const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
   for await (const worksheet of reader) {
     let headers: string[] | undefined;
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -89,11 +110,16 @@ function pad(n: number) {
 /** A cell as the text a person sees: dates as dd/MM/yyyy, numbers without exponent, rich text flattened. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'object') {
     const v = value as { text?: string; richText?: { text: string }[]; result?: unknown };
-    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.richText)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return cellText(v.result);
   }
@@ -105,7 +131,8 @@ export function parseVnDate(text: string): string | null {
   let d: number, m: number, y: number;
   let match = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/)))
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if (/^\d{4,5}$/.test(text)) {
     // An Excel serial day number (a date cell without its date format): days since 1899-12-30.
     const serial = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
@@ -117,4 +144,5 @@ export function parseVnDate(text: string): string | null {
 }
 
 /** ISO date → dd/MM/yyyy. */
-export const formatVnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+export const formatVnDate = (iso: string | null) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';

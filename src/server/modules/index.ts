@@ -32,7 +32,11 @@ export async function registerModules(app: App, deps: AppDeps) {
 
   r.get('/healthz', {
     config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness and which database serves', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and which database serves',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+    },
     handler: async () => {
       await deps.database.raw('select 1');
       return { status: 'ok' as const, database: deps.database.kind };

@@ -30,7 +30,14 @@ type Problem = {
   errors?: { field: string; code: string; message: string }[];
 };
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, detail: Message, errors?: Problem['errors']) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  detail: Message,
+  errors?: Problem['errors'],
+) {
   const locale = requestLocale(request);
   const body: Problem = {
     type: `https://ketnoi.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
@@ -65,7 +72,10 @@ const validationMessage = (issue: { code?: string; message?: string; params?: Re
 
 /** Fastify's own pre-routing failures (bad URL encoding, bad content type header) as problem+json. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, request, 400, ErrorCode.VALIDATION, { vi: 'Đường dẫn hoặc yêu cầu không hợp lệ', en: `Bad request: ${error.message}` });
+  return send(reply, request, 400, ErrorCode.VALIDATION, {
+    vi: 'Đường dẫn hoặc yêu cầu không hợp lệ',
+    en: `Bad request: ${error.message}`,
+  });
 }
 
 /**
@@ -87,25 +97,47 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         const field = [error.validationContext, where].filter(Boolean).join('.');
         return { field, code: issue.code ?? 'invalid', message: `${field}: ${validationMessage(issue)[locale]}` };
       });
-      return send(reply, request, 400, ErrorCode.VALIDATION, { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'Some of the data sent is not valid' }, errors);
+      return send(
+        reply,
+        request,
+        400,
+        ErrorCode.VALIDATION,
+        { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'Some of the data sent is not valid' },
+        errors,
+      );
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      return send(reply, request, 500, ErrorCode.INTERNAL, { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Something went wrong; please try again later' });
+      return send(reply, request, 500, ErrorCode.INTERNAL, {
+        vi: 'Lỗi hệ thống, vui lòng thử lại sau',
+        en: 'Something went wrong; please try again later',
+      });
     }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_PARTS_LIMIT') {
-      return send(reply, request, 413, ErrorCode.PAYLOAD_TOO_LARGE, { vi: 'Tệp hoặc dữ liệu gửi lên quá lớn', en: 'The file or request body is too large' });
+      return send(reply, request, 413, ErrorCode.PAYLOAD_TOO_LARGE, {
+        vi: 'Tệp hoặc dữ liệu gửi lên quá lớn',
+        en: 'The file or request body is too large',
+      });
     }
     if (status === 429) {
-      return send(reply, request, 429, ErrorCode.RATE_LIMITED, { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút', en: 'Too many attempts; please wait a few minutes' });
+      return send(reply, request, 429, ErrorCode.RATE_LIMITED, {
+        vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút',
+        en: 'Too many attempts; please wait a few minutes',
+      });
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: bad JSON, wrong content type, empty body…
-      return send(reply, request, status, ErrorCode.VALIDATION, { vi: `Yêu cầu không hợp lệ (${error.code ?? status})`, en: `Bad request: ${error.message}` });
+      return send(reply, request, status, ErrorCode.VALIDATION, {
+        vi: `Yêu cầu không hợp lệ (${error.code ?? status})`,
+        en: `Bad request: ${error.message}`,
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, request, 500, ErrorCode.INTERNAL, { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Something went wrong; please try again later' });
+    return send(reply, request, 500, ErrorCode.INTERNAL, {
+      vi: 'Lỗi hệ thống, vui lòng thử lại sau',
+      en: 'Something went wrong; please try again later',
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>

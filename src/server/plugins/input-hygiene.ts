@@ -22,9 +22,19 @@ function findNul(value: unknown, path: string, depth = 0): string | undefined {
  */
 export default fp(async function inputHygiene(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
-    const field = findNul(request.body, 'body') ?? findNul(request.query, 'querystring') ?? findNul(request.params, 'params');
+    const field =
+      findNul(request.body, 'body') ?? findNul(request.query, 'querystring') ?? findNul(request.params, 'params');
     if (field) {
-      throw validation([{ field, code: 'INVALID_CHARACTER', message: { vi: `${field}: chứa ký tự không hợp lệ`, en: `${field}: contains a character that is not valid text` } }]);
+      throw validation([
+        {
+          field,
+          code: 'INVALID_CHARACTER',
+          message: {
+            vi: `${field}: chứa ký tự không hợp lệ`,
+            en: `${field}: contains a character that is not valid text`,
+          },
+        },
+      ]);
     }
   });
 });

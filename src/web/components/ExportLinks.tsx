@@ -5,8 +5,12 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
   const { t } = useTranslation();
   return (
     <p className="actions">
-      <a href={`${path}?format=xlsx&${query}`} download>{t('common.exportXlsx')}</a>
-      <a href={`${path}?format=csv&${query}`} download>{t('common.exportCsv')}</a>
+      <a href={`${path}?format=xlsx&${query}`} download>
+        {t('common.exportXlsx')}
+      </a>
+      <a href={`${path}?format=csv&${query}`} download>
+        {t('common.exportCsv')}
+      </a>
     </p>
   );
 }

@@ -12,7 +12,13 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>
       {(['vi', 'en'] as const).map((lang) => (
-        <button key={lang} type="button" aria-pressed={i18n.language === lang} onClick={() => void change(lang)} lang={lang}>
+        <button
+          key={lang}
+          type="button"
+          aria-pressed={i18n.language === lang}
+          onClick={() => void change(lang)}
+          lang={lang}
+        >
           {t(`lang.${lang}`)}
         </button>
       ))}

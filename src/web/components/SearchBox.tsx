@@ -12,9 +12,22 @@ export function SearchBox({ initial = '', onSearch }: { initial?: string; onSear
   };
   return (
     <form role="search" className="search" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor="q">{t('search.label')}</label>
-      <input id="q" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('search.placeholder')} autoComplete="off" enterKeyHint="search" />
-      <button type="submit" className="primary">{t('common.search')}</button>
+      <label className="visually-hidden" htmlFor="q">
+        {t('search.label')}
+      </label>
+      <input
+        id="q"
+        name="q"
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('search.placeholder')}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
+      <button type="submit" className="primary">
+        {t('common.search')}
+      </button>
     </form>
   );
 }

@@ -5,8 +5,18 @@ import { messageOf } from '../lib/api.js';
 /** Loading and error states for a query, the same everywhere. */
 export function QueryState({ isLoading, error }: { isLoading: boolean; error: unknown }) {
   const { t } = useTranslation();
-  if (isLoading) return <p className="muted" role="status">{t('common.loading')}</p>;
-  if (error) return <p className="error" role="alert">{messageOf(error)}</p>;
+  if (isLoading)
+    return (
+      <p className="muted" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {messageOf(error)}
+      </p>
+    );
   return null;
 }
 
@@ -33,5 +43,9 @@ export function useNotice() {
 /** A notice, announced to screen readers as a status or an alert. */
 export function NoticeLine({ notice }: { notice: Notice }) {
   if (!notice) return null;
-  return <p className={notice.ok ? 'ok' : 'error'} role={notice.ok ? 'status' : 'alert'}>{notice.text}</p>;
+  return (
+    <p className={notice.ok ? 'ok' : 'error'} role={notice.ok ? 'status' : 'alert'}>
+      {notice.text}
+    </p>
+  );
 }

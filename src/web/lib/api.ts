@@ -15,20 +15,33 @@ export class ApiError extends Error {
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { 'accept-language': i18next.language, ...init.headers };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', i18next.t('errors.network'));
   }
   if (!res.ok) {
     const problem = await res.json().catch(() => ({}) as Record<string, never>);
-    throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? i18next.t('errors.generic'), problem.errors ?? []);
+    throw new ApiError(
+      res.status,
+      problem.code ?? 'INTERNAL',
+      problem.detail ?? i18next.t('errors.generic'),
+      problem.errors ?? [],
+    );
   }
   // 204 No Content (logout, cancel, acknowledge) has no body to parse.
   if (res.status === 204) return undefined as T;

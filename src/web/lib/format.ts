@@ -1,6 +1,7 @@
 import { escapeHtml } from '../../shared/text.js';
 /** ISO date → dd/MM/yyyy, the way dates are written in Vietnam. */
-export const formatDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+export const formatDate = (iso: string | null | undefined) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
 
 /**
  * ISO timestamp → dd/MM/yyyy HH:mm in Vietnam's time (UTC+7, no daylight saving), whatever the device's time zone:
@@ -30,7 +31,12 @@ export const formatMoney = (amount: number, lang: string) =>
   lang === 'en' ? `${amount.toLocaleString('en-US')} VND` : `${amount.toLocaleString('vi-VN')} đồng`;
 
 /** Typed text → paragraphs of HTML (the server sanitises again; this only keeps the line breaks the writer meant). */
-export const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+export const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 
 /** A day in Vietnam (YYYY-MM-DD), today or `ahead` days from it, whatever the device's time zone. */
-export const vietnamDay = (ahead = 0) => new Date(Date.now() + 7 * 3600_000 + ahead * 86400_000).toISOString().slice(0, 10);
+export const vietnamDay = (ahead = 0) =>
+  new Date(Date.now() + 7 * 3600_000 + ahead * 86400_000).toISOString().slice(0, 10);

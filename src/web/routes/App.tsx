@@ -33,23 +33,103 @@ import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from '
 export function App() {
   return (
     <Switch>
-      <Route path="/p/:code/submit">{(p) => <PublicShell><SubmitForm code={p.code} mode="public" /></PublicShell>}</Route>
-      <Route path="/p/:code">{(p) => <PublicShell><ProcedurePage code={p.code} /></PublicShell>}</Route>
-      <Route path="/procedures"><PublicShell><ProcedureCatalog /></PublicShell></Route>
-      <Route path="/s/:token">{(p) => <PublicShell><StatusPage token={p.token} /></PublicShell>}</Route>
-      <Route path="/lookup"><PublicShell><LookupPage /></PublicShell></Route>
-      <Route path="/book"><PublicShell><BookAppointment /></PublicShell></Route>
-      <Route path="/me"><PublicShell><CitizenAccount /></PublicShell></Route>
-      <Route path="/c/:code">{(p) => <PublicShell><CommuneFeed code={p.code} /></PublicShell>}</Route>
-      <Route path="/g/:id">{(p) => <PublicShell><JoinGroupPage id={Number(p.id)} /></PublicShell>}</Route>
-      <Route path="/m"><PublicShell><MemberPage /></PublicShell></Route>
-      <Route path="/k/:id">{(p) => <PublicShell><CampaignGuide id={Number(p.id)} /></PublicShell>}</Route>
+      <Route path="/p/:code/submit">
+        {(p) => (
+          <PublicShell>
+            <SubmitForm code={p.code} mode="public" />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/p/:code">
+        {(p) => (
+          <PublicShell>
+            <ProcedurePage code={p.code} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/procedures">
+        <PublicShell>
+          <ProcedureCatalog />
+        </PublicShell>
+      </Route>
+      <Route path="/s/:token">
+        {(p) => (
+          <PublicShell>
+            <StatusPage token={p.token} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/lookup">
+        <PublicShell>
+          <LookupPage />
+        </PublicShell>
+      </Route>
+      <Route path="/book">
+        <PublicShell>
+          <BookAppointment />
+        </PublicShell>
+      </Route>
+      <Route path="/me">
+        <PublicShell>
+          <CitizenAccount />
+        </PublicShell>
+      </Route>
+      <Route path="/c/:code">
+        {(p) => (
+          <PublicShell>
+            <CommuneFeed code={p.code} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/g/:id">
+        {(p) => (
+          <PublicShell>
+            <JoinGroupPage id={Number(p.id)} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/m">
+        <PublicShell>
+          <MemberPage />
+        </PublicShell>
+      </Route>
+      <Route path="/k/:id">
+        {(p) => (
+          <PublicShell>
+            <CampaignGuide id={Number(p.id)} />
+          </PublicShell>
+        )}
+      </Route>
       {/* The field app works from the device's store, so it stands outside the console (which needs the server). */}
-      <Route path="/field/:id/h/:householdId">{(p) => <FieldShell><FieldVisit id={Number(p.id)} householdId={Number(p.householdId)} /></FieldShell>}</Route>
-      <Route path="/field/:id">{(p) => <FieldShell><FieldCampaign id={Number(p.id)} /></FieldShell>}</Route>
-      <Route path="/field"><FieldShell><FieldHome /></FieldShell></Route>
-      <Route path="/a/:id">{(p) => <PublicShell><OpenAnnouncementPage id={Number(p.id)} /></PublicShell>}</Route>
-      <Route><Console /></Route>
+      <Route path="/field/:id/h/:householdId">
+        {(p) => (
+          <FieldShell>
+            <FieldVisit id={Number(p.id)} householdId={Number(p.householdId)} />
+          </FieldShell>
+        )}
+      </Route>
+      <Route path="/field/:id">
+        {(p) => (
+          <FieldShell>
+            <FieldCampaign id={Number(p.id)} />
+          </FieldShell>
+        )}
+      </Route>
+      <Route path="/field">
+        <FieldShell>
+          <FieldHome />
+        </FieldShell>
+      </Route>
+      <Route path="/a/:id">
+        {(p) => (
+          <PublicShell>
+            <OpenAnnouncementPage id={Number(p.id)} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route>
+        <Console />
+      </Route>
     </Switch>
   );
 }
@@ -59,7 +139,12 @@ function Console() {
   const me = useMe();
   const logout = useLogout();
   const [location] = useLocation();
-  if (me.isLoading || me.error) return <main><QueryState isLoading={me.isLoading} error={me.error} /></main>;
+  if (me.isLoading || me.error)
+    return (
+      <main>
+        <QueryState isLoading={me.isLoading} error={me.error} />
+      </main>
+    );
   if (!me.data) return <LoginPage />;
   const links = [
     ['/', t('nav.home'), true],
@@ -85,15 +170,23 @@ function Console() {
   return (
     <>
       <header className="top">
-        <Link href="/" className="brand">{t('app.name')}</Link>
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
         <details className="menu">
           <summary>{t('nav.menu')}</summary>
           <nav>
-            {links.filter(([, , show]) => show).map(([href, label]) => (
-              <Link key={href} href={href} aria-current={location === href ? 'page' : undefined}>{label}</Link>
-            ))}
+            {links
+              .filter(([, , show]) => show)
+              .map(([href, label]) => (
+                <Link key={href} href={href} aria-current={location === href ? 'page' : undefined}>
+                  {label}
+                </Link>
+              ))}
             <Link href="/account">{t('nav.account')}</Link>
-            <button type="button" onClick={() => logout.mutate(false)}>{t('nav.logout')}</button>
+            <button type="button" onClick={() => logout.mutate(false)}>
+              {t('nav.logout')}
+            </button>
           </nav>
         </details>
         <LanguageSwitch signedIn />
@@ -126,7 +219,9 @@ function Console() {
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
-          <Route><p>404</p></Route>
+          <Route>
+            <p>404</p>
+          </Route>
         </Switch>
       </main>
     </>

@@ -12,7 +12,9 @@ export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <>
       <header className="top">
-        <Link href="/procedures" className="brand">{t('app.name')}</Link>
+        <Link href="/procedures" className="brand">
+          {t('app.name')}
+        </Link>
         <nav className="public-nav">
           <Link href="/procedures">{t('onestop.nav.procedures')}</Link>
           <Link href="/lookup">{t('onestop.nav.lookup')}</Link>
@@ -30,7 +32,12 @@ export function PublicShell({ children }: { children: ReactNode }) {
 export function DossiersPage() {
   const search = new URLSearchParams(useSearch());
   const [location, navigate] = useLocation();
-  const filter: QueueFilter = { queue: search.get('queue') ?? 'to_receive', q: search.get('q') ?? undefined, procedure: search.get('procedure') ?? undefined, page: Math.max(1, Number(search.get('page') ?? 1)) };
+  const filter: QueueFilter = {
+    queue: search.get('queue') ?? 'to_receive',
+    q: search.get('q') ?? undefined,
+    procedure: search.get('procedure') ?? undefined,
+    page: Math.max(1, Number(search.get('page') ?? 1)),
+  };
   const onChange = (changes: Partial<QueueFilter>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {

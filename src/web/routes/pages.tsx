@@ -70,8 +70,19 @@ export function ResidentsPage() {
     <section>
       <h1>{t('residents.title')}</h1>
       <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
-      <label className="inline"><input type="checkbox" checked={includeFormer} onChange={(e) => go({ includeFormer: e.target.checked ? 'true' : undefined, page: undefined })} /> {t('residents.includeFormer')}</label>
-      <ResidentList filter={{ q, unit, page, includeFormer }} onPage={(p) => go({ page: p })} exportable={can(me, 'registry.export')} />
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={includeFormer}
+          onChange={(e) => go({ includeFormer: e.target.checked ? 'true' : undefined, page: undefined })}
+        />{' '}
+        {t('residents.includeFormer')}
+      </label>
+      <ResidentList
+        filter={{ q, unit, page, includeFormer }}
+        onPage={(p) => go({ page: p })}
+        exportable={can(me, 'registry.export')}
+      />
     </section>
   );
 }
@@ -85,8 +96,19 @@ export function HouseholdsPage() {
     <section>
       <h1>{t('households.title')}</h1>
       <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
-      <label className="inline"><input type="checkbox" checked={kind === 'BOARDING_HOUSE'} onChange={(e) => go({ kind: e.target.checked ? 'BOARDING_HOUSE' : undefined, page: undefined })} /> {t('households.boardingOnly')}</label>
-      <HouseholdList filter={{ q, unit, kind, page }} onPage={(p) => go({ page: p })} exportable={can(me, 'registry.export')} />
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={kind === 'BOARDING_HOUSE'}
+          onChange={(e) => go({ kind: e.target.checked ? 'BOARDING_HOUSE' : undefined, page: undefined })}
+        />{' '}
+        {t('households.boardingOnly')}
+      </label>
+      <HouseholdList
+        filter={{ q, unit, kind, page }}
+        onPage={(p) => go({ page: p })}
+        exportable={can(me, 'registry.export')}
+      />
     </section>
   );
 }

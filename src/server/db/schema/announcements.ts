@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { users } from './users.js';
 
@@ -12,7 +23,9 @@ export const announcements = pgTable(
   'announcements',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     title: text('title').notNull(),
     bodyHtml: text('body_html').notNull(),
     category: text('category').notNull(),
@@ -25,15 +38,23 @@ export const announcements = pgTable(
     /** When it goes out by itself (status SCHEDULED until then); the audience is resolved at that moment. */
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     /** Other languages: `{ en: { title, bodyHtml } }`; a member who chose English gets these. */
-    translations: jsonb('translations').$type<Record<string, { title: string; bodyHtml: string }>>().notNull().default({}),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    translations: jsonb('translations')
+      .$type<Record<string, { title: string; bodyHtml: string }>>()
+      .notNull()
+      .default({}),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     index('announcements_unit_idx').on(t.unitId, t.id),
     check('announcements_status_check', sql`${t.status} in ('DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED')`),
-    check('announcements_category_check', sql`${t.category} in ('POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE')`),
+    check(
+      'announcements_category_check',
+      sql`${t.category} in ('POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE')`,
+    ),
     check('announcements_priority_check', sql`${t.priority} in ('NORMAL', 'HIGH', 'URGENT')`),
   ],
 );
@@ -56,7 +77,10 @@ export const announcementHouseholds = pgTable(
     /** The citizen account that acknowledged (citizens.id). */
     acknowledgedBy: integer('acknowledged_by'),
   },
-  (t) => [primaryKey({ name: 'announcement_households_pkey', columns: [t.announcementId, t.householdId] }), index('announcement_households_group_idx').on(t.announcementId, t.groupId)],
+  (t) => [
+    primaryKey({ name: 'announcement_households_pkey', columns: [t.announcementId, t.householdId] }),
+    index('announcement_households_group_idx').on(t.announcementId, t.groupId),
+  ],
 );
 
 /**
@@ -92,15 +116,27 @@ export const deliveries = pgTable(
   },
   (t) => [
     // Claims go channel by channel (each has its own limits), oldest due first.
-    index('deliveries_due_idx').on(t.channel, t.nextAttemptAt, t.id).where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
+    index('deliveries_due_idx')
+      .on(t.channel, t.nextAttemptAt, t.id)
+      .where(sql`${t.status} in ('created', 'temporary-failure', 'sending')`),
     // One row per recipient and step of its channel list: a fallback cannot be queued twice.
-    uniqueIndex('deliveries_household_step_key').on(t.announcementId, t.householdId, sql`coalesce(${t.residentId}, 0)`, t.step),
-    uniqueIndex('deliveries_staff_step_key').on(t.announcementId, t.staffMemberId, t.step).where(sql`${t.staffMemberId} is not null`),
+    uniqueIndex('deliveries_household_step_key').on(
+      t.announcementId,
+      t.householdId,
+      sql`coalesce(${t.residentId}, 0)`,
+      t.step,
+    ),
+    uniqueIndex('deliveries_staff_step_key')
+      .on(t.announcementId, t.staffMemberId, t.step)
+      .where(sql`${t.staffMemberId} is not null`),
     index('deliveries_sent_idx').on(t.channel, t.sentAt).where(sql`${t.sentAt} is not null`),
     index('deliveries_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`),
     check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'ZNS', 'PUSH')`),
     check('deliveries_recipient_check', sql`(${t.householdId} is null) <> (${t.staffMemberId} is null)`),
-    check('deliveries_status_check', sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`),
+    check(
+      'deliveries_status_check',
+      sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`,
+    ),
   ],
 );
 
@@ -109,11 +145,15 @@ export const messageTemplates = pgTable(
   'message_templates',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('message_templates_unit_idx').on(t.unitId)],

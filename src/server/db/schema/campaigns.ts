@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { users } from './users.js';
 import { VisitOutcome } from '../../../shared/enums.js';
@@ -14,7 +26,9 @@ export const campaigns = pgTable(
   'campaigns',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     parentId: integer('parent_id'),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -28,7 +42,9 @@ export const campaigns = pgTable(
     startsOn: date('starts_on').notNull(),
     deadline: date('deadline').notNull(),
     status: text('status').notNull().default('ACTIVE'),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     refreshedAt: timestamp('refreshed_at', { withTimezone: true }),
   },
@@ -70,7 +86,9 @@ export const campaignTargets = pgTable(
   (t) => [
     uniqueIndex('campaign_targets_key').on(t.campaignId, t.householdId, sql`coalesce(${t.residentId}, 0)`),
     index('campaign_targets_group_idx').on(t.campaignId, t.groupId),
-    index('campaign_targets_member_idx').on(t.assignedMemberId, t.campaignId).where(sql`${t.assignedMemberId} is not null`),
+    index('campaign_targets_member_idx')
+      .on(t.assignedMemberId, t.campaignId)
+      .where(sql`${t.assignedMemberId} is not null`),
   ],
 );
 

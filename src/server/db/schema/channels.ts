@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { announcements } from './announcements.js';
 import { bytea } from './columns.js';
 import { households, residents } from './registry.js';
@@ -14,8 +25,12 @@ export const groupMembers = pgTable(
   'group_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    groupId: integer('group_id').notNull().references(() => units.id),
-    householdId: integer('household_id').notNull().references(() => households.id),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => units.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
     residentId: integer('resident_id').references(() => residents.id),
     phoneEnc: text('phone_enc').notNull(),
     phoneBidx: text('phone_bidx').notNull(),
@@ -42,7 +57,9 @@ export const memberChannels = pgTable(
   'member_channels',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    memberId: integer('member_id').notNull().references(() => groupMembers.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => groupMembers.id),
     channel: text('channel').notNull(),
     rank: integer('rank').notNull(),
     addressEnc: text('address_enc'),
@@ -65,19 +82,26 @@ export const staffGroups = pgTable(
   'staff_groups',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('staff_groups_unit_idx').on(t.unitId), check('staff_groups_kind_check', sql`${t.kind} in ('GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER')`)],
+  (t) => [
+    index('staff_groups_unit_idx').on(t.unitId),
+    check('staff_groups_kind_check', sql`${t.kind} in ('GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER')`),
+  ],
 );
 
 export const staffGroupMembers = pgTable(
   'staff_group_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    staffGroupId: integer('staff_group_id').notNull().references(() => staffGroups.id),
+    staffGroupId: integer('staff_group_id')
+      .notNull()
+      .references(() => staffGroups.id),
     fullName: text('full_name').notNull(),
     title: text('title'),
     phoneEnc: text('phone_enc'),
@@ -105,13 +129,17 @@ export const zaloFollowers = pgTable('zalo_followers', {
 });
 
 /** Webhook events kept once each (Zalo may deliver an event more than once): the key is `msg_id` or the event's identity. */
-export const webhookEvents = pgTable('webhook_events', {
-  source: text('source').notNull(),
-  eventKey: text('event_key').notNull(),
-  eventName: text('event_name').notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('webhook_events_key').on(t.source, t.eventKey)]);
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    source: text('source').notNull(),
+    eventKey: text('event_key').notNull(),
+    eventName: text('event_name').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('webhook_events_key').on(t.source, t.eventKey)],
+);
 
 /** Provider limits per channel (quotas differ per contract, so they are data): messages a minute and a day. */
 export const channelLimits = pgTable('channel_limits', {
@@ -122,24 +150,35 @@ export const channelLimits = pgTable('channel_limits', {
 });
 
 /** Messages reserved per channel and window (`day:YYYY-MM-DD`, `min:YYYY-MM-DDTHH:MM`, Vietnam time) against the limits. */
-export const channelUsage = pgTable('channel_usage', {
-  channel: text('channel').notNull(),
-  window: text('window').notNull(),
-  sent: integer('sent').notNull().default(0),
-}, (t) => [primaryKey({ name: 'channel_usage_pkey', columns: [t.channel, t.window] })]);
+export const channelUsage = pgTable(
+  'channel_usage',
+  {
+    channel: text('channel').notNull(),
+    window: text('window').notNull(),
+    sent: integer('sent').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'channel_usage_pkey', columns: [t.channel, t.window] })],
+);
 
 /** A loudspeaker broadcast of an announcement: where (a group's speakers, or the commune's) and when. */
 export const broadcasts = pgTable(
   'broadcasts',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    announcementId: integer('announcement_id').notNull().references(() => announcements.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    announcementId: integer('announcement_id')
+      .notNull()
+      .references(() => announcements.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     airAt: timestamp('air_at', { withTimezone: true }).notNull(),
     status: text('status').notNull().default('PLANNED'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('broadcasts_announcement_idx').on(t.announcementId, t.airAt), check('broadcasts_status_check', sql`${t.status} in ('PLANNED', 'AIRED', 'CANCELLED')`)],
+  (t) => [
+    index('broadcasts_announcement_idx').on(t.announcementId, t.airAt),
+    check('broadcasts_status_check', sql`${t.status} in ('PLANNED', 'AIRED', 'CANCELLED')`),
+  ],
 );
 
 /** Files attached to an announcement (a PDF notice, a poster), served with it. */
@@ -147,7 +186,9 @@ export const announcementFiles = pgTable(
   'announcement_files',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    announcementId: integer('announcement_id').notNull().references(() => announcements.id),
+    announcementId: integer('announcement_id')
+      .notNull()
+      .references(() => announcements.id),
     name: text('name').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),

@@ -27,7 +27,9 @@ export const citizenSessions = pgTable(
   'citizen_sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    citizenId: integer('citizen_id').notNull().references(() => citizens.id),
+    citizenId: integer('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

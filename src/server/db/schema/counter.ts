@@ -11,7 +11,9 @@ export const appointments = pgTable(
   'appointments',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     slotStart: text('slot_start').notNull(),
     token: text('token').notNull(),
@@ -35,19 +37,26 @@ export const appointments = pgTable(
 export const appointmentSlots = pgTable(
   'appointment_slots',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     slotStart: text('slot_start').notNull(),
     booked: integer('booked').notNull().default(0),
   },
-  (t) => [primaryKey({ name: 'appointment_slots_pkey', columns: [t.unitId, t.day, t.slotStart] }), check('appointment_slots_booked_check', sql`${t.booked} >= 0`)],
+  (t) => [
+    primaryKey({ name: 'appointment_slots_pkey', columns: [t.unitId, t.day, t.slotStart] }),
+    check('appointment_slots_booked_check', sql`${t.booked} >= 0`),
+  ],
 );
 
 /** The counter's daily queue numbers (appointments checking in and walk-ins alike), gap-free like dossier codes. */
 export const queueCounters = pgTable(
   'queue_counters',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     last: integer('last').notNull(),
   },
@@ -59,7 +68,9 @@ export const postalShipments = pgTable(
   'postal_shipments',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    dossierId: integer('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     direction: text('direction').notNull(),
     carrier: text('carrier').notNull().default('VNPost'),
     trackingNumber: text('tracking_number').notNull(),
@@ -74,6 +85,9 @@ export const postalShipments = pgTable(
     uniqueIndex('postal_shipments_tracking_key').on(t.carrier, t.trackingNumber),
     index('postal_shipments_dossier_idx').on(t.dossierId),
     check('postal_shipments_direction_check', sql`${t.direction} in ('IN', 'OUT')`),
-    check('postal_shipments_status_check', sql`${t.status} in ('CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED_TO_SENDER', 'LOST')`),
+    check(
+      'postal_shipments_status_check',
+      sql`${t.status} in ('CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED_TO_SENDER', 'LOST')`,
+    ),
   ],
 );

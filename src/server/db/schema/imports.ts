@@ -12,8 +12,12 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    userId: integer('user_id').notNull().references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
     file: bytea('file'),
@@ -31,7 +35,10 @@ export const importJobs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('import_jobs_status_check', sql`${t.status} in ('QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED')`),
+    check(
+      'import_jobs_status_check',
+      sql`${t.status} in ('QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED')`,
+    ),
     check('import_jobs_mode_check', sql`${t.mode} in ('DRY_RUN', 'IMPORT')`),
   ],
 );

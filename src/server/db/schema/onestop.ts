@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { citizens } from './citizens.js';
 import { bytea } from './columns.js';
@@ -9,11 +20,27 @@ import { units } from './units.js';
 import { users } from './users.js';
 import { inList } from './columns.js';
 
-
 /** A fee for one channel, in đồng; `perPage` for certified copies (first pages, then a lower rate, with a cap). */
-export type ProcedureFee = { channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL'; amountVnd: number; noteVi?: string; noteEn?: string };
-export type ProcedureDocument = { nameVi: string; nameEn: string; copyType: 'ORIGINAL' | 'COPY' | 'ELECTRONIC'; count: number; required: boolean };
-export type ProcedureFormField = { key: string; labelVi: string; labelEn: string; type: 'text' | 'date' | 'textarea'; required: boolean };
+export type ProcedureFee = {
+  channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL';
+  amountVnd: number;
+  noteVi?: string;
+  noteEn?: string;
+};
+export type ProcedureDocument = {
+  nameVi: string;
+  nameEn: string;
+  copyType: 'ORIGINAL' | 'COPY' | 'ELECTRONIC';
+  count: number;
+  required: boolean;
+};
+export type ProcedureFormField = {
+  key: string;
+  labelVi: string;
+  labelEn: string;
+  type: 'text' | 'date' | 'textarea';
+  required: boolean;
+};
 
 /**
  * Administrative procedures (thủ tục hành chính), versioned: a code re-issued by a new announcing decision, or an
@@ -80,7 +107,9 @@ export const calendarDays = pgTable(
 
 /** Per-commune one-stop settings; a commune without a row uses the defaults. */
 export const onestopSettings = pgTable('onestop_settings', {
-  unitId: integer('unit_id').primaryKey().references(() => units.id),
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
   /** Tokens: {unit} {yymmdd} {yyyymmdd} {seq4} {seq5}. */
   codePattern: text('code_pattern').notNull().default('{unit}-{yymmdd}-{seq4}'),
   /** Same-day and immediate procedures received after this local time are due the next working day. */
@@ -111,7 +140,9 @@ export const payments = pgTable(
   'payments',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    dossierId: integer('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     amount: integer('amount').notNull(),
     method: text('method').notNull(),
     providerTxId: text('provider_tx_id'),
@@ -137,8 +168,12 @@ export const dossiers = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     code: text('code').notNull(),
     lookupToken: text('lookup_token').notNull(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    procedureId: integer('procedure_id').notNull().references(() => procedures.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
     /** Dossiers submitted together as an interconnected group (birth/death) share the first one's id. */
     bundleId: integer('bundle_id'),
     channel: text('channel').notNull(),
@@ -203,10 +238,16 @@ export const dossiers = pgTable(
     index('dossiers_bundle_idx').on(t.bundleId),
     index('dossiers_applicant_pid_idx').on(t.applicantPidBidx),
     index('dossiers_citizen_idx').on(t.citizenId),
-    check('dossiers_status_check', sql`${t.status} in (${inList(['NEW', 'RECEIVED', 'REFUSED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED', 'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RETURNED'])})`),
+    check(
+      'dossiers_status_check',
+      sql`${t.status} in (${inList(['NEW', 'RECEIVED', 'REFUSED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED', 'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RETURNED'])})`,
+    ),
     check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
     check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),
-    check('dossiers_rating_check', sql`${t.rating} is null or ${t.rating} in ('SATISFIED', 'ACCEPTABLE', 'UNSATISFIED')`),
+    check(
+      'dossiers_rating_check',
+      sql`${t.rating} is null or ${t.rating} in ('SATISFIED', 'ACCEPTABLE', 'UNSATISFIED')`,
+    ),
     check('dossiers_post_address_check', sql`${t.returnMethod} <> 'POST' or ${t.postalAddress} is not null`),
   ],
 );
@@ -216,7 +257,9 @@ export const dossierEvents = pgTable(
   'dossier_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    dossierId: integer('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
@@ -270,7 +313,9 @@ export const dossierFiles = pgTable(
 export const dossierCounters = pgTable(
   'dossier_counters',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     last: integer('last').notNull(),
   },
@@ -313,7 +358,9 @@ export const mailOutbox = pgTable(
 export const dossierDailyStats = pgTable(
   'dossier_daily_stats',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     received: integer('received').notNull().default(0),
     online: integer('online').notNull().default(0),

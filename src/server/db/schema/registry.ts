@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 
@@ -13,7 +22,9 @@ export const households = pgTable(
   'households',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     code: text('code'),
     address: text('address').notNull(),
     kind: text('kind').notNull().default('FAMILY'),
@@ -60,7 +71,9 @@ export const residents = pgTable(
     ethnicity: text('ethnicity'),
     healthNotes: text('health_notes'),
     /** Denormalised from the current membership: the unit and household the resident lives in now. */
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     householdId: integer('household_id').references((): AnyPgColumn => households.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,8 +95,12 @@ export const householdMembers = pgTable(
   'household_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    householdId: integer('household_id').notNull().references(() => households.id),
-    residentId: integer('resident_id').notNull().references(() => residents.id),
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id),
     relation: text('relation').notNull().default('OTHER'),
     residenceType: text('residence_type').notNull().default('PERMANENT'),
     joinedOn: date('joined_on').notNull(),
@@ -96,7 +113,10 @@ export const householdMembers = pgTable(
     index('household_members_resident_idx').on(t.residentId),
     // At most one current stay per resident: moving closes the old row and opens a new one.
     uniqueIndex('household_members_one_current_key').on(t.residentId).where(sql`${t.leftOn} is null`),
-    check('household_members_residence_check', sql`${t.residenceType} in ('PERMANENT', 'TEMPORARY', 'TEMPORARY_ABSENT')`),
+    check(
+      'household_members_residence_check',
+      sql`${t.residenceType} in ('PERMANENT', 'TEMPORARY', 'TEMPORARY_ABSENT')`,
+    ),
     check('household_members_dates_check', sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
   ],
 );

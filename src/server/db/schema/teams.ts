@@ -12,7 +12,9 @@ export const teams = pgTable(
   'teams',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     /** The commune chair's decision that set it up (number and date as written, e.g. "125/QĐ-UBND ngày 02/3/2025"). */
     decisionRef: text('decision_ref'),
@@ -25,7 +27,9 @@ export const teamMembers = pgTable(
   'team_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     fullName: text('full_name').notNull(),
     role: text('role').notNull().default('MEMBER'),
     phoneEnc: text('phone_enc'),
@@ -45,10 +49,14 @@ export const dutyShifts = pgTable(
   'duty_shifts',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day').notNull(),
     shift: text('shift').notNull(),
-    memberId: integer('member_id').notNull().references(() => teamMembers.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => teamMembers.id),
     note: text('note'),
   },
   (t) => [
@@ -62,7 +70,9 @@ export const supportPoints = pgTable(
   'support_points',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     address: text('address').notNull(),
     /** Opening hours as people say them ("18:00–21:00, thứ Hai đến thứ Sáu"). */

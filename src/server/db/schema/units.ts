@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The unit tree: nation → provinces → communes/wards/special zones → thôn/tổ dân phố → zones (alleys), any depth below.
@@ -29,7 +39,9 @@ export const units = pgTable(
     index('units_path_prefix_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('units_parent_idx').on(t.parentId),
     // National codes (Decision 19/2025) are unique at their tier forever; local codes are unique under their parent.
-    uniqueIndex('units_national_code_key').on(t.tier, t.code).where(sql`${t.tier} in ('NATION', 'PROVINCE', 'COMMUNE')`),
+    uniqueIndex('units_national_code_key')
+      .on(t.tier, t.code)
+      .where(sql`${t.tier} in ('NATION', 'PROVINCE', 'COMMUNE')`),
     uniqueIndex('units_local_code_key').on(t.parentId, t.code).where(sql`${t.tier} in ('COMMUNITY', 'ZONE')`),
     check('units_tier_check', sql`${t.tier} in ('NATION', 'PROVINCE', 'COMMUNE', 'COMMUNITY', 'ZONE')`),
   ],

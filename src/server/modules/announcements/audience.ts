@@ -7,26 +7,35 @@ import { Id, Text } from '../../lib/http.js';
 import { getUnitPath } from '../units/units.service.js';
 
 /** Who an announcement is for: units (commune, groups, alleys), then household and resident attributes, all optional. */
-export const Audience = z.object({
-  unitIds: z.array(Id).min(1).max(200),
-  householdKinds: z.array(z.enum(HouseholdKind)).max(3).default([]),
-  ageMin: z.number().int().min(0).max(120).optional(),
-  ageMax: z.number().int().min(0).max(120).optional(),
-  genders: z.array(z.enum(Gender)).max(2).default([]),
-  vneidLevels: z.array(z.enum(VneidLevel)).max(3).default([]),
-  tags: z.array(Text(40).min(1)).max(10).default([]),
-  /** Internal staff groups (village heads, Party cell secretaries, associations) who get it as well. */
-  staffGroupIds: z.array(Id).max(50).default([]),
-  /** False for a message to staff groups only. */
-  reachHouseholds: z.boolean().default(true),
-  /** Personal content (an invitation to each person aged 40+): one message per person instead of one per household. */
-  perPerson: z.boolean().default(false),
-  /** Only the households (and, for a per-person campaign, the people) still to see in this door-to-door campaign. */
-  campaignLeft: Id.optional(),
-}).refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, { path: ['ageMin'], message: 'The lower age must not be above the upper age' });
+export const Audience = z
+  .object({
+    unitIds: z.array(Id).min(1).max(200),
+    householdKinds: z.array(z.enum(HouseholdKind)).max(3).default([]),
+    ageMin: z.number().int().min(0).max(120).optional(),
+    ageMax: z.number().int().min(0).max(120).optional(),
+    genders: z.array(z.enum(Gender)).max(2).default([]),
+    vneidLevels: z.array(z.enum(VneidLevel)).max(3).default([]),
+    tags: z.array(Text(40).min(1)).max(10).default([]),
+    /** Internal staff groups (village heads, Party cell secretaries, associations) who get it as well. */
+    staffGroupIds: z.array(Id).max(50).default([]),
+    /** False for a message to staff groups only. */
+    reachHouseholds: z.boolean().default(true),
+    /** Personal content (an invitation to each person aged 40+): one message per person instead of one per household. */
+    perPerson: z.boolean().default(false),
+    /** Only the households (and, for a per-person campaign, the people) still to see in this door-to-door campaign. */
+    campaignLeft: Id.optional(),
+  })
+  .refine((a) => a.ageMin === undefined || a.ageMax === undefined || a.ageMin <= a.ageMax, {
+    path: ['ageMin'],
+    message: 'The lower age must not be above the upper age',
+  });
 export type Audience = z.infer<typeof Audience>;
 
-export type AudienceSize = { households: number; people: number; groups: { unitId: number; name: string; households: number; people: number }[] };
+export type AudienceSize = {
+  households: number;
+  people: number;
+  groups: { unitId: number; name: string; households: number; people: number }[];
+};
 
 /** The residents an audience's attributes select (all current members when it sets none). */
 function residentFilter(a: Audience): SQL {
@@ -35,9 +44,16 @@ function residentFilter(a: Audience): SQL {
   if (a.ageMax !== undefined) parts.push(sql`r.birth_date > (current_date - make_interval(years => ${a.ageMax + 1}))`);
   if (a.genders.length) parts.push(inArray(sql`r.gender`, a.genders));
   if (a.vneidLevels.length) parts.push(inArray(sql`r.vneid_level`, a.vneidLevels));
-  if (a.tags.length) parts.push(sql`r.tags && array[${sql.join(a.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  if (a.tags.length)
+    parts.push(
+      sql`r.tags && array[${sql.join(
+        a.tags.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   // A campaign reminder: its open targets (a province campaign's are in its communes' parts).
-  if (a.campaignLeft !== undefined) parts.push(sql`exists (select 1 from campaign_targets t where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
+  if (a.campaignLeft !== undefined)
+    parts.push(sql`exists (select 1 from campaign_targets t where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
     and t.removed_on is null and t.done_at is null and t.campaign_id in (select id from campaigns where id = ${a.campaignLeft} or parent_id = ${a.campaignLeft}))`);
   return sql.join(parts, sql` and `);
 }
@@ -50,7 +66,10 @@ export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<
   // One after another: inside a transaction `db` is a single connection, which takes one query at a time.
   const paths: string[] = [];
   for (const id of a.unitIds) paths.push(await getUnitPath(db, id, scope));
-  const inUnits = sql.join(paths.map((p) => sql`u.path like ${`${p}%`}`), sql` or `);
+  const inUnits = sql.join(
+    paths.map((p) => sql`u.path like ${`${p}%`}`),
+    sql` or `,
+  );
   const kinds = a.householdKinds.length ? sql`and ${inArray(sql`h.kind`, a.householdKinds)}` : sql``;
   return sql`
     select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, r.id as resident_id, r.phone_enc,
@@ -77,14 +96,19 @@ export const householdsOf = (people: SQL) => sql`
  * many of its members match.
  */
 export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<AudienceSize> {
-  const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(db, sql`
+  const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(
+    db,
+    sql`
     with matched as (${householdsOf(sql`(${await matchedPeople(db, scope, a)})`)})
     select m.group_id, g.name, count(*)::int as households, sum(m.people)::int as people
     from matched m left join units g on g.id = m.group_id
-    group by m.group_id, g.name order by g.name collate vi_num`);
+    group by m.group_id, g.name order by g.name collate vi_num`,
+  );
   return {
     households: rows.reduce((n, r) => n + r.households, 0),
     people: rows.reduce((n, r) => n + r.people, 0),
-    groups: rows.filter((r) => r.group_id !== null).map((r) => ({ unitId: r.group_id!, name: r.name ?? '', households: r.households, people: r.people })),
+    groups: rows
+      .filter((r) => r.group_id !== null)
+      .map((r) => ({ unitId: r.group_id!, name: r.name ?? '', households: r.households, people: r.people })),
   };
 }

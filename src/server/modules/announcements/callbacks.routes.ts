@@ -7,12 +7,24 @@ import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
 import { applyDeliveryReport } from './deliveries.js';
 import { applyZaloEvent, verifyZaloSignature, type ZaloEvent } from './zalo.js';
 
-const Event = z.object({
-  event_name: z.string().max(60), app_id: z.string().max(40).optional(), oa_id: z.string().max(40).optional(), timestamp: z.union([z.string().max(20), z.number()]).optional(),
-  sender: z.object({ id: z.string().max(64).optional() }).optional(), follower: z.object({ id: z.string().max(64).optional() }).optional(),
-  recipient: z.object({ id: z.string().max(64).optional() }).optional(),
-  message: z.object({ msg_id: z.string().max(100).optional(), text: z.string().max(4000).optional(), msg_ids: z.array(z.string().max(100)).max(500).optional() }).optional(),
-}).loose();
+const Event = z
+  .object({
+    event_name: z.string().max(60),
+    app_id: z.string().max(40).optional(),
+    oa_id: z.string().max(40).optional(),
+    timestamp: z.union([z.string().max(20), z.number()]).optional(),
+    sender: z.object({ id: z.string().max(64).optional() }).optional(),
+    follower: z.object({ id: z.string().max(64).optional() }).optional(),
+    recipient: z.object({ id: z.string().max(64).optional() }).optional(),
+    message: z
+      .object({
+        msg_id: z.string().max(100).optional(),
+        text: z.string().max(4000).optional(),
+        msg_ids: z.array(z.string().max(100)).max(500).optional(),
+      })
+      .optional(),
+  })
+  .loose();
 
 const Report = z.object({
   /** Our reference, sent with the message: `ketnoi-delivery-<id>`. */
@@ -31,7 +43,14 @@ export function registerProviderCallbacks(app: App, deps: AppDeps) {
     keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/sms/reports', {
       config: { public: true },
-      schema: { tags: ['announcements'], summary: "The SMS gateway's delivery report for one message (signed): delivered, or undeliverable after all", security: [], headers: z.object({ 'x-signature': z.string().max(200).optional() }), body: Report, response: { 200: z.object({ known: z.boolean() }), 400: Problem, 403: Problem, 429: Problem } },
+      schema: {
+        tags: ['announcements'],
+        summary: "The SMS gateway's delivery report for one message (signed): delivered, or undeliverable after all",
+        security: [],
+        headers: z.object({ 'x-signature': z.string().max(200).optional() }),
+        body: Report,
+        response: { 200: z.object({ known: z.boolean() }), 400: Problem, 403: Problem, 429: Problem },
+      },
       handler: async (request) => {
         if (!verifySignature(deps.config.sms.callbackSecret, rawBodyOf(request), request.headers['x-signature'])) {
           throw forbidden({ vi: 'Chữ ký của cổng SMS không hợp lệ', en: 'The SMS gateway signature is not valid' });
@@ -41,9 +60,23 @@ export function registerProviderCallbacks(app: App, deps: AppDeps) {
     });
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/zalo/webhook', {
       config: { public: true },
-      schema: { tags: ['announcements'], summary: 'Zalo OA webhook (X-ZEvent-Signature verified; follow, unfollow, messages, receipts)', security: [], headers: z.object({ 'x-zevent-signature': z.string().max(200).optional() }), body: Event, response: { 200: z.object({ ok: z.literal(true), duplicate: z.boolean() }), 400: Problem, 403: Problem, 429: Problem } },
+      schema: {
+        tags: ['announcements'],
+        summary: 'Zalo OA webhook (X-ZEvent-Signature verified; follow, unfollow, messages, receipts)',
+        security: [],
+        headers: z.object({ 'x-zevent-signature': z.string().max(200).optional() }),
+        body: Event,
+        response: {
+          200: z.object({ ok: z.literal(true), duplicate: z.boolean() }),
+          400: Problem,
+          403: Problem,
+          429: Problem,
+        },
+      },
       handler: async (request) => {
-        if (!verifyZaloSignature(deps.config, rawBodyOf(request).toString('utf8'), request.headers['x-zevent-signature'])) {
+        if (
+          !verifyZaloSignature(deps.config, rawBodyOf(request).toString('utf8'), request.headers['x-zevent-signature'])
+        ) {
           throw forbidden({ vi: 'Chữ ký của Zalo không hợp lệ', en: 'The Zalo signature is not valid' });
         }
         const { duplicate } = await applyZaloEvent(deps, request.body as ZaloEvent);

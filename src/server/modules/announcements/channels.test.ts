@@ -9,7 +9,11 @@ import { createSenders, sendDue } from './deliveries.js';
 
 // Every channel against a local peer speaking its real protocol; the pipeline is driven by hand (worker off) so each
 // step is seen. Overrides are gathered before the app is built.
-const overrides: Record<string, string> = { DELIVERY_WORKER: 'off', PUBLIC_URL: 'https://ketnoi.example.vn', SMS_CALLBACK_SECRET: 'sms-gateway-callback-secret' };
+const overrides: Record<string, string> = {
+  DELIVERY_WORKER: 'off',
+  PUBLIC_URL: 'https://ketnoi.example.vn',
+  SMS_CALLBACK_SECRET: 'sms-gateway-callback-secret',
+};
 const sms = useFakeSms();
 const zalo = useFakeZalo();
 const push = useFakePush();
@@ -18,10 +22,26 @@ beforeAll(() => void Object.assign(overrides, sms.overrides, zalo.overrides, smt
 const env = useWorld(overrides);
 
 const deps = () => ({ database: env.t.database, cipher: env.t.cipher, config: env.t.config });
-const pump = async (now = new Date()) => sendDue(deps(), createSenders(deps(), () => undefined), now);
-const rows = (id: number) => env.t.database.raw<{ channel: string; status: string; step: number; last_error: string | null }>('select channel, status, step, last_error from deliveries where announcement_id = $1 order by step', [id]);
+const pump = async (now = new Date()) =>
+  sendDue(
+    deps(),
+    createSenders(deps(), () => undefined),
+    now,
+  );
+const rows = (id: number) =>
+  env.t.database.raw<{ channel: string; status: string; step: number; last_error: string | null }>(
+    'select channel, status, step, last_error from deliveries where announcement_id = $1 order by step',
+    [id],
+  );
 async function announce(title: string, extra: Record<string, unknown> = {}) {
-  const made = await env.w.agents.leaderA.post('/api/announcements', { title, body: '<p>Họp tổ lúc 19:30 tại nhà văn hóa</p>', category: 'EVENT', priority: 'URGENT', audience: { unitIds: [env.w.groupA1.id] }, ...extra });
+  const made = await env.w.agents.leaderA.post('/api/announcements', {
+    title,
+    body: '<p>Họp tổ lúc 19:30 tại nhà văn hóa</p>',
+    category: 'EVENT',
+    priority: 'URGENT',
+    audience: { unitIds: [env.w.groupA1.id] },
+    ...extra,
+  });
   expect(made.statusCode).toBe(201);
   const sent = await env.w.agents.leaderA.post(`/api/announcements/${made.json().id}/send`);
   expect(sent.statusCode).toBe(200);
@@ -30,31 +50,64 @@ async function announce(title: string, extra: Record<string, unknown> = {}) {
 async function webhook(event: Record<string, unknown>, signature?: string) {
   const raw = JSON.stringify({ app_id: '1234567890', oa_id: '99887766', timestamp: String(Date.now()), ...event });
   const timestamp = String((JSON.parse(raw) as { timestamp: string }).timestamp);
-  return env.t.app.inject({ method: 'POST', url: '/api/public/zalo/webhook', payload: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': signature ?? zalo.sign(raw, timestamp) } });
+  return env.t.app.inject({
+    method: 'POST',
+    url: '/api/public/zalo/webhook',
+    payload: raw,
+    headers: { 'content-type': 'application/json', 'x-zevent-signature': signature ?? zalo.sign(raw, timestamp) },
+  });
 }
 async function join(phone: string, channels: unknown[], personalId?: string) {
-  expect((await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/code`, payload: { phone } })).statusCode).toBe(202);
-  return env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/join`, payload: { phone, code: sms.codeSentTo(phone.replace(/^0/, '+84')), personalId, channels } });
+  expect(
+    (await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/code`, payload: { phone } }))
+      .statusCode,
+  ).toBe(202);
+  return env.t.app.inject({
+    method: 'POST',
+    url: `/api/public/groups/${env.w.groupA1.id}/join`,
+    payload: { phone, code: sms.codeSentTo(phone.replace(/^0/, '+84')), personalId, channels },
+  });
 }
 
 describe('channels, fallback and the Zalo webhook', () => {
   let anToken = '';
 
   it('links a Zalo follower by the code shown at joining, with the webhook signature checked and events applied once', async () => {
-    const joined = await join('0912345678', [{ channel: 'ZALO' }, { channel: 'SMS' }, { channel: 'EMAIL', email: 'an.nguyen@example.vn' }]);
+    const joined = await join('0912345678', [
+      { channel: 'ZALO' },
+      { channel: 'SMS' },
+      { channel: 'EMAIL', email: 'an.nguyen@example.vn' },
+    ]);
     expect(joined.statusCode).toBe(201);
     const body = joined.json();
     expect(body).toMatchObject({ groupName: 'Thôn Đông', address: 'Số 7, ngõ 3, thôn Đông', zaloOaId: '99887766' });
     expect(body.zaloLinkCode).toMatch(/^[A-Z2-9]{8}$/);
     anToken = body.manageToken;
 
-    expect((await webhook({ event_name: 'follow', follower: { id: 'zl-an' } }, 'mac=' + '0'.repeat(64))).statusCode).toBe(403);
-    expect((await webhook({ event_name: 'follow', follower: { id: 'zl-an' } })).json()).toEqual({ ok: true, duplicate: false });
-    const text = { event_name: 'user_send_text', sender: { id: 'zl-an' }, message: { msg_id: 'msg-1', text: `Ma cua toi: ${body.zaloLinkCode.toLowerCase()}` } };
+    expect(
+      (await webhook({ event_name: 'follow', follower: { id: 'zl-an' } }, 'mac=' + '0'.repeat(64))).statusCode,
+    ).toBe(403);
+    expect((await webhook({ event_name: 'follow', follower: { id: 'zl-an' } })).json()).toEqual({
+      ok: true,
+      duplicate: false,
+    });
+    const text = {
+      event_name: 'user_send_text',
+      sender: { id: 'zl-an' },
+      message: { msg_id: 'msg-1', text: `Ma cua toi: ${body.zaloLinkCode.toLowerCase()}` },
+    };
     expect((await webhook(text)).json()).toEqual({ ok: true, duplicate: false });
     expect((await webhook(text)).json()).toEqual({ ok: true, duplicate: true });
-    const me = await env.t.app.inject({ method: 'GET', url: '/api/public/membership', headers: { 'x-member-token': anToken } });
-    expect(me.json().channels.map((c: { channel: string; active: boolean }) => [c.channel, c.active])).toEqual([['ZALO', true], ['SMS', true], ['EMAIL', true]]);
+    const me = await env.t.app.inject({
+      method: 'GET',
+      url: '/api/public/membership',
+      headers: { 'x-member-token': anToken },
+    });
+    expect(me.json().channels.map((c: { channel: string; active: boolean }) => [c.channel, c.active])).toEqual([
+      ['ZALO', true],
+      ['SMS', true],
+      ['EMAIL', true],
+    ]);
   });
 
   it('sends on the first channel (Zalo, token refreshed and rotated), counts a seen receipt as read, and falls back Zalo → SMS → email', async () => {
@@ -79,29 +132,56 @@ describe('channels, fallback and the Zalo webhook', () => {
     await pump();
     await pump();
     expect(await rows(second)).toMatchObject([
-      { channel: 'ZALO', status: 'permanent-failure', step: 0 }, { channel: 'SMS', status: 'permanent-failure', step: 1 }, { channel: 'EMAIL', status: 'delivered', step: 2 },
+      { channel: 'ZALO', status: 'permanent-failure', step: 0 },
+      { channel: 'SMS', status: 'permanent-failure', step: 1 },
+      { channel: 'EMAIL', status: 'delivered', step: 2 },
     ]);
     const mail = smtp.received.find((m) => m.raw.includes('ketnoi-delivery-'))!;
     expect(mail.to).toEqual(['an.nguyen@example.vn']);
     const headers = mail.raw.replace(/\r\n[ \t]+/g, ' ');
-    expect(headers).toMatch(/List-Unsubscribe: +<https:\/\/ketnoi\.example\.vn\/api\/public\/channels\/unsubscribe\?c=\d+&t=/);
+    expect(headers).toMatch(
+      /List-Unsubscribe: +<https:\/\/ketnoi\.example\.vn\/api\/public\/channels\/unsubscribe\?c=\d+&t=/,
+    );
     expect(bodyOf(mail.raw)).toContain('Họp tổ lúc 19:30');
 
     // The email's unsubscribe link switches that channel off (the one-click POST mail clients send).
-    const link = /List-Unsubscribe: +<https:\/\/ketnoi\.example\.vn(\/api\/public\/channels\/unsubscribe\?[^>]+)>/.exec(headers)![1]!;
-    const off = await env.t.app.inject({ method: 'POST', url: link, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const link = /List-Unsubscribe: +<https:\/\/ketnoi\.example\.vn(\/api\/public\/channels\/unsubscribe\?[^>]+)>/.exec(
+      headers,
+    )![1]!;
+    const off = await env.t.app.inject({
+      method: 'POST',
+      url: link,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(off.json()).toEqual({ channel: 'EMAIL' });
-    expect((await env.t.app.inject({ method: 'POST', url: link.replace(/t=[^&]+/, `t=${'A'.repeat(22)}`) })).statusCode).toBe(404);
+    expect(
+      (await env.t.app.inject({ method: 'POST', url: link.replace(/t=[^&]+/, `t=${'A'.repeat(22)}`) })).statusCode,
+    ).toBe(404);
 
     // Unfollowing the OA switches the Zalo channel off too.
     await webhook({ event_name: 'unfollow', follower: { id: 'zl-an' } });
-    const me = (await env.t.app.inject({ method: 'GET', url: '/api/public/membership', headers: { 'x-member-token': anToken } })).json();
-    expect(me.channels.map((c: { channel: string; active: boolean }) => [c.channel, c.active])).toEqual([['ZALO', false], ['SMS', true], ['EMAIL', false]]);
+    const me = (
+      await env.t.app.inject({ method: 'GET', url: '/api/public/membership', headers: { 'x-member-token': anToken } })
+    ).json();
+    expect(me.channels.map((c: { channel: string; active: boolean }) => [c.channel, c.active])).toEqual([
+      ['ZALO', false],
+      ['SMS', true],
+      ['EMAIL', false],
+    ]);
     expect(me.announcements.map((a: { title: string }) => a.title)).toEqual(['Lịch tiêm chủng', 'Họp tổ tháng 12']);
   });
 
   it('pushes to a browser subscription (VAPID, encrypted), drops a gone endpoint, and falls back to ZNS by phone', async () => {
-    expect((await env.t.app.inject({ method: 'DELETE', url: '/api/public/membership', headers: { 'x-member-token': anToken } })).statusCode).toBe(204);
+    expect(
+      (
+        await env.t.app.inject({
+          method: 'DELETE',
+          url: '/api/public/membership',
+          headers: { 'x-member-token': anToken },
+        })
+      ).statusCode,
+    ).toBe(204);
     const subscription = push.subscribe();
     // Bình's phone is not in the registry: her ID number finds the household.
     const joined = await join('0987654321', [{ channel: 'PUSH', subscription }, { channel: 'ZNS' }], '031180004321');
@@ -110,7 +190,10 @@ describe('channels, fallback and the Zalo webhook', () => {
     await pump();
     expect(push.received).toHaveLength(1);
     expect(push.received[0]!.authorization).toMatch(/^vapid t=.+, k=.+/);
-    expect(push.received[0]!.payload).toMatchObject({ title: 'Cắt nước sáng mai', body: 'Họp tổ lúc 19:30 tại nhà văn hóa' });
+    expect(push.received[0]!.payload).toMatchObject({
+      title: 'Cắt nước sáng mai',
+      body: 'Họp tổ lúc 19:30 tại nhà văn hóa',
+    });
     expect(push.received[0]!.payload.url).toMatch(new RegExp(`^https://ketnoi\\.example\\.vn/a/${id}\\?h=\\d+&t=`));
     expect(await rows(id)).toMatchObject([{ channel: 'PUSH', status: 'delivered' }]);
 
@@ -118,10 +201,23 @@ describe('channels, fallback and the Zalo webhook', () => {
     const next = await announce('Phun thuốc muỗi');
     await pump();
     await pump();
-    expect(await rows(next)).toMatchObject([{ channel: 'PUSH', status: 'permanent-failure' }, { channel: 'ZNS', status: 'delivered' }]);
-    expect(zalo.state.zns.at(-1)).toMatchObject({ phone: '84987654321', templateId: '246810', data: { title: 'Phun thuốc muỗi', summary: 'Họp tổ lúc 19:30 tại nhà văn hóa' } });
+    expect(await rows(next)).toMatchObject([
+      { channel: 'PUSH', status: 'permanent-failure' },
+      { channel: 'ZNS', status: 'delivered' },
+    ]);
+    expect(zalo.state.zns.at(-1)).toMatchObject({
+      phone: '84987654321',
+      templateId: '246810',
+      data: { title: 'Phun thuốc muỗi', summary: 'Họp tổ lúc 19:30 tại nhà văn hóa' },
+    });
     expect(zalo.state.zns.at(-1)!.trackingId).toMatch(/^ketnoi-delivery-\d+$/);
-    const me = (await env.t.app.inject({ method: 'GET', url: '/api/public/membership', headers: { 'x-member-token': joined.json().manageToken } })).json();
+    const me = (
+      await env.t.app.inject({
+        method: 'GET',
+        url: '/api/public/membership',
+        headers: { 'x-member-token': joined.json().manageToken },
+      })
+    ).json();
     expect(me.channels.find((c: { channel: string }) => c.channel === 'PUSH').active).toBe(false);
   });
 
@@ -149,7 +245,9 @@ describe('channels, fallback and the Zalo webhook', () => {
 
     const stale = await announce('Hết hạn', { priority: 'NORMAL', expiresAt: vn(4, '08:00').toISOString() });
     await pump(vn(4, '09:00'));
-    expect(await rows(stale)).toMatchObject([{ status: 'permanent-failure', last_error: 'expired before it could be sent' }]);
+    expect(await rows(stale)).toMatchObject([
+      { status: 'permanent-failure', last_error: 'expired before it could be sent' },
+    ]);
   });
 
   it("applies the SMS gateway's signed delivery reports: undeliverable after acceptance falls back to the next channel", async () => {
@@ -157,32 +255,64 @@ describe('channels, fallback and the Zalo webhook', () => {
     expect(joined.statusCode).toBe(201);
     const id = await announce('Lịch cắt điện');
     await pump();
-    const [sent] = await env.t.database.raw<{ id: number; status: string }>('select id, status from deliveries where announcement_id = $1', [id]);
+    const [sent] = await env.t.database.raw<{ id: number; status: string }>(
+      'select id, status from deliveries where announcement_id = $1',
+      [id],
+    );
     expect(sent!.status).toBe('delivered');
     const report = (body: unknown, secret = 'sms-gateway-callback-secret') => {
       const raw = JSON.stringify(body);
-      return env.t.app.inject({ method: 'POST', url: '/api/public/sms/reports', payload: raw, headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', secret).update(raw).digest('hex') } });
+      return env.t.app.inject({
+        method: 'POST',
+        url: '/api/public/sms/reports',
+        payload: raw,
+        headers: {
+          'content-type': 'application/json',
+          'x-signature': createHmac('sha256', secret).update(raw).digest('hex'),
+        },
+      });
     };
-    const undeliverable = { reference: `ketnoi-delivery-${sent!.id}`, status: 'permanent-failure', error: 'handset unreachable for 72 hours' };
+    const undeliverable = {
+      reference: `ketnoi-delivery-${sent!.id}`,
+      status: 'permanent-failure',
+      error: 'handset unreachable for 72 hours',
+    };
     expect((await report(undeliverable, 'not-the-gateway-secret')).statusCode).toBe(403);
     expect((await report(undeliverable)).json()).toEqual({ known: true });
     expect((await report(undeliverable)).json()).toEqual({ known: true });
-    expect((await report({ reference: 'ketnoi-delivery-999999', status: 'delivered' })).json()).toEqual({ known: false });
+    expect((await report({ reference: 'ketnoi-delivery-999999', status: 'delivered' })).json()).toEqual({
+      known: false,
+    });
     await pump();
     expect(await rows(id)).toMatchObject([
-      { channel: 'SMS', status: 'permanent-failure', step: 0, last_error: 'handset unreachable for 72 hours' }, { channel: 'EMAIL', status: 'delivered', step: 1 },
+      { channel: 'SMS', status: 'permanent-failure', step: 0, last_error: 'handset unreachable for 72 hours' },
+      { channel: 'EMAIL', status: 'delivered', step: 1 },
     ]);
   });
 
   it('sends the joining code by Zalo (ZNS OTP template) to people who do not use SMS', async () => {
-    expect((await env.t.app.inject({ method: 'GET', url: `/api/public/groups/${env.w.groupA1.id}` })).json().codeBy).toEqual(['SMS', 'ZALO']);
+    expect(
+      (await env.t.app.inject({ method: 'GET', url: `/api/public/groups/${env.w.groupA1.id}` })).json().codeBy,
+    ).toEqual(['SMS', 'ZALO']);
     const sentBefore = sms.messages.length;
-    expect((await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/code`, payload: { phone: '0987654321', by: 'ZALO' } })).statusCode).toBe(202);
+    expect(
+      (
+        await env.t.app.inject({
+          method: 'POST',
+          url: `/api/public/groups/${env.w.groupA1.id}/code`,
+          payload: { phone: '0987654321', by: 'ZALO' },
+        })
+      ).statusCode,
+    ).toBe(202);
     expect(sms.messages.length).toBe(sentBefore);
     const otp = zalo.state.zns.at(-1)!;
     expect(otp).toMatchObject({ phone: '84987654321', templateId: '135790' });
     expect(otp.data.otp).toMatch(/^\d{6}$/);
-    const joined = await env.t.app.inject({ method: 'POST', url: `/api/public/groups/${env.w.groupA1.id}/join`, payload: { phone: '0987654321', code: otp.data.otp, personalId: '031180004321', channels: [{ channel: 'ZNS' }] } });
+    const joined = await env.t.app.inject({
+      method: 'POST',
+      url: `/api/public/groups/${env.w.groupA1.id}/join`,
+      payload: { phone: '0987654321', code: otp.data.otp, personalId: '031180004321', channels: [{ channel: 'ZNS' }] },
+    });
     expect(joined.statusCode, joined.body).toBe(201);
   });
 });

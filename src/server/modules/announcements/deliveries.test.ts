@@ -12,7 +12,13 @@ const sender = () => ({ SMS: smsChannel(env.t.config, () => undefined) });
 const deps = () => ({ database: env.t.database, cipher: env.t.cipher, config: env.t.config });
 
 async function sentAnnouncement(priority = 'NORMAL') {
-  const made = await env.w.agents.leaderA.post('/api/announcements', { title: 'Cắt điện', body: '<p>Thứ Bảy 8:00–11:00</p>', category: 'POLICY', priority, audience: { unitIds: [env.w.communeA.id] } });
+  const made = await env.w.agents.leaderA.post('/api/announcements', {
+    title: 'Cắt điện',
+    body: '<p>Thứ Bảy 8:00–11:00</p>',
+    category: 'POLICY',
+    priority,
+    audience: { unitIds: [env.w.communeA.id] },
+  });
   return made.json().id as number;
 }
 
@@ -33,7 +39,9 @@ describe('the delivery pipeline', () => {
     const message = await eventually(async () => sms.messages.find((m) => m.text.startsWith('Cắt điện')));
     // The text, then the household's own link to the whole announcement (opening it counts as read).
     expect(message.to).toBe('+84912345678');
-    expect(message.text).toMatch(new RegExp(`^Cắt điện\nThứ Bảy 8:00–11:00\nhttp://localhost:\\d+/a/${id}\\?h=\\d+&t=[\\w-]{22}$`));
+    expect(message.text).toMatch(
+      new RegExp(`^Cắt điện\nThứ Bảy 8:00–11:00\nhttp://localhost:\\d+/a/${id}\\?h=\\d+&t=[\\w-]{22}$`),
+    );
     expect(message.reference).toMatch(/^ketnoi-delivery-\d+$/);
     const reach = await eventually(async () => {
       const r = (await env.w.agents.leaderA.get(`/api/announcements/${id}/reach`)).json();
@@ -47,7 +55,13 @@ describe('the delivery pipeline', () => {
     // Queue without the worker running: mark the announcement sent through the service path the route uses.
     sms.failures.push(500, 500, 500, 500, 500, 500);
     await env.w.agents.leaderA.post(`/api/announcements/${id}/send`);
-    const row = async () => (await env.t.database.raw<{ id: number; status: string; attempts: number }>('select id, status, attempts from deliveries where announcement_id = $1', [id]))[0]!;
+    const row = async () =>
+      (
+        await env.t.database.raw<{ id: number; status: string; attempts: number }>(
+          'select id, status, attempts from deliveries where announcement_id = $1',
+          [id],
+        )
+      )[0]!;
     await eventually(async () => ((await row()).status === 'temporary-failure' ? true : undefined));
     sms.failures.length = 0;
     const later = new Date(Date.now() + 24 * 3600_000);
@@ -61,14 +75,28 @@ describe('the delivery pipeline', () => {
     const refused = await sentAnnouncement('URGENT');
     sms.failures.push(400);
     await env.w.agents.leaderA.post(`/api/announcements/${refused}/send`);
-    await eventually(async () => ((await env.t.database.raw<{ status: string }>('select status from deliveries where announcement_id = $1', [refused]))[0]?.status === 'permanent-failure' ? true : undefined));
+    await eventually(async () =>
+      (
+        await env.t.database.raw<{ status: string }>('select status from deliveries where announcement_id = $1', [
+          refused,
+        ])
+      )[0]?.status === 'permanent-failure'
+        ? true
+        : undefined,
+    );
 
     // A worker that died after claiming its batch: the rows stay "sending"; the next run sends each exactly once.
     const crashed = await sentAnnouncement('URGENT');
     await env.t.database.raw(`update announcements set status = 'SENT' where id = $1`, [crashed]);
-    await env.t.database.raw(`insert into deliveries (announcement_id, household_id, channel, address_enc, status, updated_at)
-      values ($1, $2, 'SMS', $3, 'sending', now() - interval '10 minutes')`, [crashed, env.w.households.hA1.id, env.t.cipher.encrypt('+84912345678')]);
-    const [{ id: deliveryId }] = await env.t.database.raw<{ id: number }>('select id from deliveries where announcement_id = $1', [crashed]) as [{ id: number }];
+    await env.t.database.raw(
+      `insert into deliveries (announcement_id, household_id, channel, address_enc, status, updated_at)
+      values ($1, $2, 'SMS', $3, 'sending', now() - interval '10 minutes')`,
+      [crashed, env.w.households.hA1.id, env.t.cipher.encrypt('+84912345678')],
+    );
+    const [{ id: deliveryId }] = (await env.t.database.raw<{ id: number }>(
+      'select id from deliveries where announcement_id = $1',
+      [crashed],
+    )) as [{ id: number }];
     await sendDue(deps(), sender());
     await sendDue(deps(), sender());
     expect(sms.messages.filter((m) => m.reference === `ketnoi-delivery-${deliveryId}`)).toHaveLength(1);

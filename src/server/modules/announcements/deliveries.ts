@@ -22,7 +22,13 @@ type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
 /** Every channel's sender, from configuration (a channel without its provider configured fails over to the next). */
 export function createSenders(deps: Deps, log: (line: string) => void): Senders {
   const tokens = createZaloTokens(deps);
-  return { SMS: smsChannel(deps.config, log), EMAIL: emailChannel(deps.config), PUSH: pushChannel(deps.config), ZALO: zaloChannel(deps, tokens), ZNS: znsChannel(deps, tokens) };
+  return {
+    SMS: smsChannel(deps.config, log),
+    EMAIL: emailChannel(deps.config),
+    PUSH: pushChannel(deps.config),
+    ZALO: zaloChannel(deps, tokens),
+    ZNS: znsChannel(deps, tokens),
+  };
 }
 
 /**
@@ -36,7 +42,8 @@ const memberChannelsOf = (whose: SQL) => sql`
   order by m.id, c.rank, c.id`;
 
 /** Urgent or emergency: goes at any hour (no quiet hours). The SQL form reads the announcement as `a`. */
-export const isUrgent = (a: { priority: string; category: string }) => a.priority === 'URGENT' || a.category === 'EMERGENCY';
+export const isUrgent = (a: { priority: string; category: string }) =>
+  a.priority === 'URGENT' || a.category === 'EMERGENCY';
 const URGENT = sql`(a.priority = 'URGENT' or a.category = 'EMERGENCY')`;
 
 /**
@@ -78,9 +85,23 @@ export function sendableAt(now: Date, urgent: boolean): Date {
 }
 
 type Claimed = {
-  urgent: boolean; id: number; status: string; attempts: number; step: number; channel: Channel; address_enc: string; language: string; announcement_id: number;
-  household_id: number | null; resident_id: number | null; staff_member_id: number | null; member_channel_id: number | null;
-  title: string; body_html: string; translations: Record<string, { title: string; bodyHtml: string }>; expired: boolean;
+  urgent: boolean;
+  id: number;
+  status: string;
+  attempts: number;
+  step: number;
+  channel: Channel;
+  address_enc: string;
+  language: string;
+  announcement_id: number;
+  household_id: number | null;
+  resident_id: number | null;
+  staff_member_id: number | null;
+  member_channel_id: number | null;
+  title: string;
+  body_html: string;
+  translations: Record<string, { title: string; bodyHtml: string }>;
+  expired: boolean;
 };
 
 /** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
@@ -96,29 +117,47 @@ const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts,
 async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
   const { day, time } = localParts(now);
   const windows = [`day:${day}`, `min:${day}T${time}`];
-  await tx.execute(sql`insert into channel_usage (channel, "window", sent) select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w on conflict do nothing`);
+  await tx.execute(
+    sql`insert into channel_usage (channel, "window", sent) select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w on conflict do nothing`,
+  );
   // Locked before reading: a second worker waits here and then sees what this one reserved.
   await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
-  const allowance = await queryRows<{ channel: Channel; allowed: number }>(tx, sql`
+  const allowance = await queryRows<{ channel: Channel; allowed: number }>(
+    tx,
+    sql`
     select l.channel, greatest(0, least(l.per_minute - coalesce(max(u.sent) filter (where u."window" like 'min:%'), 0),
       l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed
     from channel_limits l left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
-    group by l.channel, l.per_minute, l.per_day`);
+    group by l.channel, l.per_minute, l.per_day`,
+  );
   const quiet = isQuiet(now) ? sql`and ${URGENT}` : sql``;
   const stale = new Date(now.getTime() - STALE_MS).toISOString();
   const claimed: Claimed[] = [];
   for (const { channel, allowed } of allowance) {
     const take = Math.min(allowed, batch);
     if (take <= 0) continue;
-    const rows = await queryRows<Claimed>(tx, sql`
+    const rows = await queryRows<Claimed>(
+      tx,
+      sql`
       select ${claimedColumns(now)}
       from deliveries d join announcements a on a.id = d.announcement_id
       where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
         and d.status in ('created', 'temporary-failure', 'sending') and (d.status <> 'sending' or d.updated_at < ${stale}) ${quiet}
-      order by d.next_attempt_at, d.id limit ${take} for update of d skip locked`);
+      order by d.next_attempt_at, d.id limit ${take} for update of d skip locked`,
+    );
     if (!rows.length) continue;
-    await tx.update(deliveries).set({ status: 'sending', updatedAt: now }).where(inArray(deliveries.id, rows.map((r) => r.id)));
-    await tx.execute(sql`update channel_usage set sent = sent + ${rows.length} where channel = ${channel} and "window" in (${windows[0]}, ${windows[1]})`);
+    await tx
+      .update(deliveries)
+      .set({ status: 'sending', updatedAt: now })
+      .where(
+        inArray(
+          deliveries.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    await tx.execute(
+      sql`update channel_usage set sent = sent + ${rows.length} where channel = ${channel} and "window" in (${windows[0]}, ${windows[1]})`,
+    );
     claimed.push(...rows);
   }
   return claimed;
@@ -128,12 +167,24 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
  * After a delivery failed for good, queues the recipient's next channel (by the member's order), in the same
  * transaction as the failure. The step number is unique per recipient, so a repeated failure cannot queue twice.
  */
-async function failOver(tx: Tx, row: Claimed, status: string, error: string, now: Date, attempts = row.attempts + 1, addressGone = false): Promise<void> {
+async function failOver(
+  tx: Tx,
+  row: Claimed,
+  status: string,
+  error: string,
+  now: Date,
+  attempts = row.attempts + 1,
+  addressGone = false,
+): Promise<void> {
   const next = sendableAt(now, row.urgent).toISOString();
-  await tx.update(deliveries).set({ status, attempts, lastError: error.slice(0, 300), updatedAt: now }).where(eq(deliveries.id, row.id));
+  await tx
+    .update(deliveries)
+    .set({ status, attempts, lastError: error.slice(0, 300), updatedAt: now })
+    .where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
     // A household's next channel, or for a personal message the next channel that person chose.
-    const whose = row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
+    const whose =
+      row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
     await tx.execute(sql`
       insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
       select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}
@@ -147,7 +198,10 @@ async function failOver(tx: Tx, row: Claimed, status: string, error: string, now
   }
   if (addressGone && row.member_channel_id !== null) {
     // The address will never work again (a browser dropped its subscription): not tried for the next announcements.
-    await tx.update(memberChannels).set({ active: false, unsubscribedAt: now }).where(eq(memberChannels.id, row.member_channel_id));
+    await tx
+      .update(memberChannels)
+      .set({ active: false, unsubscribedAt: now })
+      .where(eq(memberChannels.id, row.member_channel_id));
   }
 }
 
@@ -156,14 +210,20 @@ async function failOver(tx: Tx, row: Claimed, status: string, error: string, now
  * (its id), which providers recognise. Temporary failures back off exponentially; a refusal, a channel with no
  * provider, or too many attempts fail the row for good and the recipient's next channel is queued.
  */
-export async function sendDue(deps: Deps, senders: Senders, now = new Date(), batch = 200): Promise<{ delivered: number; failed: number }> {
+export async function sendDue(
+  deps: Deps,
+  senders: Senders,
+  now = new Date(),
+  batch = 200,
+): Promise<{ delivered: number; failed: number }> {
   const db = deps.database.db;
   const claimed = await db.transaction((tx) => claim(tx, now, batch));
   const result = { delivered: 0, failed: 0 };
   const sent: { id: number; ref?: string }[] = [];
   for (const row of claimed) {
     const sender = senders[row.channel];
-    const final = (status: string, error: string, addressGone = false) => db.transaction((tx) => failOver(tx, row, status, error, now, row.attempts + 1, addressGone));
+    const final = (status: string, error: string, addressGone = false) =>
+      db.transaction((tx) => failOver(tx, row, status, error, now, row.attempts + 1, addressGone));
     if (row.expired) {
       await final('permanent-failure', 'expired before it could be sent');
       result.failed += 1;
@@ -178,8 +238,12 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
     try {
       const r = await sender.send({
         to: deps.cipher.decrypt(row.address_enc),
-        title: text.title, text: plainText(text.bodyHtml), html: text.bodyHtml, reference: `ketnoi-delivery-${row.id}`,
-        link: readLink(deps, row.announcement_id, row.household_id), unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
+        title: text.title,
+        text: plainText(text.bodyHtml),
+        html: text.bodyHtml,
+        reference: `ketnoi-delivery-${row.id}`,
+        link: readLink(deps, row.announcement_id, row.household_id),
+        unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
       });
       sent.push({ id: row.id, ref: r.providerRef });
       result.delivered += 1;
@@ -190,7 +254,16 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
       if (error instanceof Refused) await final('permanent-failure', message, error.addressGone);
       else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', message);
       else {
-        await db.update(deliveries).set({ status: 'temporary-failure', attempts, lastError: message.slice(0, 300), nextAttemptAt: sendableAt(new Date(now.getTime() + 2 ** attempts * 60_000), row.urgent), updatedAt: now }).where(eq(deliveries.id, row.id));
+        await db
+          .update(deliveries)
+          .set({
+            status: 'temporary-failure',
+            attempts,
+            lastError: message.slice(0, 300),
+            nextAttemptAt: sendableAt(new Date(now.getTime() + 2 ** attempts * 60_000), row.urgent),
+            updatedAt: now,
+          })
+          .where(eq(deliveries.id, row.id));
       }
     }
   }
@@ -199,7 +272,10 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
   if (sent.length) {
     await db.execute(sql`
       update deliveries d set status = 'delivered', sent_at = ${now.toISOString()}, provider_ref = coalesce(v.ref, d.provider_ref), attempts = d.attempts + 1, updated_at = ${now.toISOString()}
-      from (values ${sql.join(sent.map((x) => sql`(${x.id}::int, ${x.ref ?? null}::text)`), sql`, `)}) v(id, ref) where d.id = v.id`);
+      from (values ${sql.join(
+        sent.map((x) => sql`(${x.id}::int, ${x.ref ?? null}::text)`),
+        sql`, `,
+      )}) v(id, ref) where d.id = v.id`);
   }
   return result;
 }
@@ -209,17 +285,34 @@ export async function sendDue(deps: Deps, senders: Senders, now = new Date(), ba
  * reported after the provider accepted it (an unreachable number) fails it and queues the recipient's next channel,
  * as a refusal at sending would have. Reports repeat: the same one twice changes nothing.
  */
-export async function applyDeliveryReport(database: AppDeps['database'], reference: string, report: { status: 'delivered' | 'permanent-failure'; error?: string }): Promise<boolean> {
+export async function applyDeliveryReport(
+  database: AppDeps['database'],
+  reference: string,
+  report: { status: 'delivered' | 'permanent-failure'; error?: string },
+): Promise<boolean> {
   const id = Number(/^ketnoi-delivery-(\d{1,10})$/.exec(reference)?.[1]);
   if (!id || id > 2_147_483_647) return false;
   return database.db.transaction(async (tx) => {
     const now = new Date();
-    const [row] = await queryRows<Claimed>(tx, sql`select ${claimedColumns(now)} from deliveries d join announcements a on a.id = d.announcement_id where d.id = ${id} for update of d`);
+    const [row] = await queryRows<Claimed>(
+      tx,
+      sql`select ${claimedColumns(now)} from deliveries d join announcements a on a.id = d.announcement_id where d.id = ${id} for update of d`,
+    );
     if (!row) return false;
     if (report.status === 'delivered' && row.status !== 'delivered' && row.status !== 'permanent-failure') {
-      await tx.update(deliveries).set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: now }).where(eq(deliveries.id, id));
+      await tx
+        .update(deliveries)
+        .set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: now })
+        .where(eq(deliveries.id, id));
     } else if (report.status === 'permanent-failure' && row.status !== 'permanent-failure') {
-      await failOver(tx, row, 'permanent-failure', report.error ?? 'reported undeliverable by the provider', now, row.attempts);
+      await failOver(
+        tx,
+        row,
+        'permanent-failure',
+        report.error ?? 'reported undeliverable by the provider',
+        now,
+        row.attempts,
+      );
     }
     return true;
   });
@@ -228,17 +321,28 @@ export async function applyDeliveryReport(database: AppDeps['database'], referen
 /** Usage windows of past minutes and days are no longer read: dropped, so the table stays a few rows per channel. */
 export async function pruneChannelUsage(db: Tx, now = new Date()): Promise<void> {
   const { day, time } = localParts(now);
-  await db.execute(sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`);
+  await db.execute(
+    sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`,
+  );
 }
 
 /** Delivery counts of an announcement by status, for the reach view. */
 export async function deliveryCounts(db: Tx, announcementId: number) {
-  const rows = await db.select({ status: deliveries.status, n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.announcementId, announcementId)).groupBy(deliveries.status);
+  const rows = await db
+    .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .where(eq(deliveries.announcementId, announcementId))
+    .groupBy(deliveries.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
 /** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries and schedules. */
-export function registerDeliveries(app: App, deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>, senders: Senders, everyMinute: () => Promise<unknown>): void {
+export function registerDeliveries(
+  app: App,
+  deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>,
+  senders: Senders,
+  everyMinute: () => Promise<unknown>,
+): void {
   if (!deps.config.deliveryWorker) return;
   void deps.jobs.work(DELIVERY_QUEUE, async () => {
     await everyMinute();
@@ -252,4 +356,5 @@ export function registerDeliveries(app: App, deps: Pick<AppDeps, 'database' | 'c
   app.addHook('onClose', async () => clearInterval(timer));
 }
 
-export const wakeDeliveries = (deps: Pick<AppDeps, 'jobs'>) => void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined);
+export const wakeDeliveries = (deps: Pick<AppDeps, 'jobs'>) =>
+  void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined);

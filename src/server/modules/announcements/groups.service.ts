@@ -20,8 +20,18 @@ import type { Channel } from './senders.js';
  * token (kept hashed) lets them change these or leave later, from the link or the device they joined on.
  */
 type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
-export type ChosenChannel = { channel: Channel; email?: string; subscription?: { endpoint: string; keys: { p256dh: string; auth: string } } };
-export type JoinInput = { phone: string; code: string; personalId?: string; language: 'vi' | 'en'; channels: ChosenChannel[] };
+export type ChosenChannel = {
+  channel: Channel;
+  email?: string;
+  subscription?: { endpoint: string; keys: { p256dh: string; auth: string } };
+};
+export type JoinInput = {
+  phone: string;
+  code: string;
+  personalId?: string;
+  language: 'vi' | 'en';
+  channels: ChosenChannel[];
+};
 
 // Link codes a follower types into Zalo: no 0/O or 1/I to misread on a phone.
 const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,29 +39,50 @@ const linkCode = () => Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(L
 
 /** A residential group as a citizen sees it before joining (public): its name and its commune's. */
 export async function publicGroup(db: Tx, groupId: number) {
-  const [g] = await queryRows<{ id: number; name: string; path: string; commune: string }>(db, sql`
+  const [g] = await queryRows<{ id: number; name: string; path: string; commune: string }>(
+    db,
+    sql`
     select g.id, g.name, g.path, c.name as commune from units g join units c on g.path like c.path || '%' and c.tier = 'COMMUNE'
-    where g.id = ${groupId} and g.tier = 'COMMUNITY'`);
+    where g.id = ${groupId} and g.tier = 'COMMUNITY'`,
+  );
   if (!g) throw notFound({ vi: 'Không tìm thấy tổ dân phố, thôn này', en: 'No such residential group' });
   return g;
 }
 
 /** The household in the group whose current member has this phone (or this ID number, which decides when given). */
 async function matchHousehold(tx: Tx, deps: Deps, groupPath: string, phone: string, personalId?: string) {
-  const by = personalId ? sql`r.personal_id_bidx = ${deps.cipher.blindIndex(personalId, 'pid')}` : sql`r.phone_bidx = ${deps.cipher.blindIndex(phone, 'phone')}`;
-  const rows = await queryRows<{ household_id: number; resident_id: number; address: string }>(tx, sql`
+  const by = personalId
+    ? sql`r.personal_id_bidx = ${deps.cipher.blindIndex(personalId, 'pid')}`
+    : sql`r.phone_bidx = ${deps.cipher.blindIndex(phone, 'phone')}`;
+  const rows = await queryRows<{ household_id: number; resident_id: number; address: string }>(
+    tx,
+    sql`
     select distinct h.id as household_id, r.id as resident_id, h.address from residents r
     join household_members m on m.resident_id = r.id and m.left_on is null
     join households h on h.id = m.household_id and h.dissolved_on is null join units u on u.id = h.unit_id
-    where ${by} and u.path like ${`${groupPath}%`} limit 2`);
+    where ${by} and u.path like ${`${groupPath}%`} limit 2`,
+  );
   if (rows.length === 0) {
     throw notFound({
-      vi: personalId ? 'Không tìm thấy số định danh này trong danh sách hộ của tổ; vui lòng liên hệ tổ trưởng' : 'Số điện thoại này chưa có trong danh sách hộ của tổ; hãy nhập số định danh cá nhân (CCCD) của một người trong hộ',
-      en: personalId ? 'This ID number is not on the group\'s household list; please contact your group head' : 'This phone number is not on the group\'s household list; enter the personal ID number of someone in your household',
+      vi: personalId
+        ? 'Không tìm thấy số định danh này trong danh sách hộ của tổ; vui lòng liên hệ tổ trưởng'
+        : 'Số điện thoại này chưa có trong danh sách hộ của tổ; hãy nhập số định danh cá nhân (CCCD) của một người trong hộ',
+      en: personalId
+        ? "This ID number is not on the group's household list; please contact your group head"
+        : "This phone number is not on the group's household list; enter the personal ID number of someone in your household",
     });
   }
   if (rows.length > 1 && new Set(rows.map((r) => r.household_id)).size > 1) {
-    throw validation([{ field: 'personalId', code: 'AMBIGUOUS', message: { vi: 'Số điện thoại này có ở nhiều hộ; hãy nhập số định danh cá nhân (CCCD) để xác định đúng hộ', en: 'This phone is listed in several households; enter a personal ID number to pick yours' } }]);
+    throw validation([
+      {
+        field: 'personalId',
+        code: 'AMBIGUOUS',
+        message: {
+          vi: 'Số điện thoại này có ở nhiều hộ; hãy nhập số định danh cá nhân (CCCD) để xác định đúng hộ',
+          en: 'This phone is listed in several households; enter a personal ID number to pick yours',
+        },
+      },
+    ]);
   }
   return rows[0]!;
 }
@@ -59,28 +90,60 @@ async function matchHousehold(tx: Tx, deps: Deps, groupPath: string, phone: stri
 /** The rows of a member's channels, in order; Zalo waits for its link code, the others start active. */
 function channelRows(deps: Deps, memberId: number, phone: string, chosen: ChosenChannel[]) {
   const seen = new Set<string>();
-  return chosen.filter((c) => !seen.has(c.channel) && seen.add(c.channel)).map((c, i) => {
-    const base = { memberId, channel: c.channel, rank: i + 1 };
-    switch (c.channel) {
-      case 'ZALO':
-        return { ...base, linkCode: linkCode(), active: false };
-      case 'EMAIL': {
-        if (!c.email) throw validation([{ field: `channels.${i}.email`, code: 'REQUIRED', message: { vi: 'Hãy nhập địa chỉ email', en: 'Enter an email address' } }]);
-        return { ...base, addressEnc: deps.cipher.encrypt(c.email) };
-      }
-      case 'PUSH': {
-        if (!c.subscription) throw validation([{ field: `channels.${i}.subscription`, code: 'REQUIRED', message: { vi: 'Trình duyệt chưa cho phép nhận thông báo', en: 'The browser has not allowed notifications' } }]);
-        // Browsers' push services are all https; plain http is let through only for a local test push service.
-        if (deps.config.production && !c.subscription.endpoint.startsWith('https://')) {
-          throw validation([{ field: `channels.${i}.subscription`, code: 'PUSH_ENDPOINT', message: { vi: 'Địa chỉ nhận thông báo của trình duyệt không hợp lệ', en: 'The browser push endpoint is not valid' } }]);
+  return chosen
+    .filter((c) => !seen.has(c.channel) && seen.add(c.channel))
+    .map((c, i) => {
+      const base = { memberId, channel: c.channel, rank: i + 1 };
+      switch (c.channel) {
+        case 'ZALO':
+          return { ...base, linkCode: linkCode(), active: false };
+        case 'EMAIL': {
+          if (!c.email)
+            throw validation([
+              {
+                field: `channels.${i}.email`,
+                code: 'REQUIRED',
+                message: { vi: 'Hãy nhập địa chỉ email', en: 'Enter an email address' },
+              },
+            ]);
+          return { ...base, addressEnc: deps.cipher.encrypt(c.email) };
         }
-        const json = JSON.stringify({ endpoint: c.subscription.endpoint, keys: c.subscription.keys });
-        return { ...base, addressEnc: deps.cipher.encrypt(json), addressBidx: deps.cipher.blindIndex(c.subscription.endpoint, 'push') };
+        case 'PUSH': {
+          if (!c.subscription)
+            throw validation([
+              {
+                field: `channels.${i}.subscription`,
+                code: 'REQUIRED',
+                message: {
+                  vi: 'Trình duyệt chưa cho phép nhận thông báo',
+                  en: 'The browser has not allowed notifications',
+                },
+              },
+            ]);
+          // Browsers' push services are all https; plain http is let through only for a local test push service.
+          if (deps.config.production && !c.subscription.endpoint.startsWith('https://')) {
+            throw validation([
+              {
+                field: `channels.${i}.subscription`,
+                code: 'PUSH_ENDPOINT',
+                message: {
+                  vi: 'Địa chỉ nhận thông báo của trình duyệt không hợp lệ',
+                  en: 'The browser push endpoint is not valid',
+                },
+              },
+            ]);
+          }
+          const json = JSON.stringify({ endpoint: c.subscription.endpoint, keys: c.subscription.keys });
+          return {
+            ...base,
+            addressEnc: deps.cipher.encrypt(json),
+            addressBidx: deps.cipher.blindIndex(c.subscription.endpoint, 'push'),
+          };
+        }
+        default:
+          return { ...base, addressEnc: deps.cipher.encrypt(phone) };
       }
-      default:
-        return { ...base, addressEnc: deps.cipher.encrypt(phone) };
-    }
-  });
+    });
 }
 
 /**
@@ -94,24 +157,65 @@ export async function joinGroup(deps: Deps, groupId: number, input: JoinInput, a
     const group = await publicGroup(tx, groupId);
     if (!(await useCode(tx, phoneBidx, input.code))) return null;
     const match = await matchHousehold(tx, deps, group.path, input.phone, input.personalId);
-    const [existing] = await tx.select({ id: groupMembers.id }).from(groupMembers)
-      .where(and(eq(groupMembers.householdId, match.household_id), eq(groupMembers.phoneBidx, phoneBidx), isNull(groupMembers.leftAt))).for('update');
+    const [existing] = await tx
+      .select({ id: groupMembers.id })
+      .from(groupMembers)
+      .where(
+        and(
+          eq(groupMembers.householdId, match.household_id),
+          eq(groupMembers.phoneBidx, phoneBidx),
+          isNull(groupMembers.leftAt),
+        ),
+      )
+      .for('update');
     let memberId: number;
     if (existing) {
       memberId = existing.id;
-      await tx.update(groupMembers).set({ language: input.language, manageTokenHash: sha256(token), groupId }).where(eq(groupMembers.id, memberId));
-      await tx.delete(memberChannels).where(and(eq(memberChannels.memberId, memberId), sql`not exists (select 1 from deliveries d where d.member_channel_id = ${memberChannels.id})`));
-      await tx.update(memberChannels).set({ active: false, rank: sql`${memberChannels.rank} + 1000` }).where(eq(memberChannels.memberId, memberId));
+      await tx
+        .update(groupMembers)
+        .set({ language: input.language, manageTokenHash: sha256(token), groupId })
+        .where(eq(groupMembers.id, memberId));
+      await tx
+        .delete(memberChannels)
+        .where(
+          and(
+            eq(memberChannels.memberId, memberId),
+            sql`not exists (select 1 from deliveries d where d.member_channel_id = ${memberChannels.id})`,
+          ),
+        );
+      await tx
+        .update(memberChannels)
+        .set({ active: false, rank: sql`${memberChannels.rank} + 1000` })
+        .where(eq(memberChannels.memberId, memberId));
     } else {
-      const [m] = await tx.insert(groupMembers).values({
-        groupId, householdId: match.household_id, residentId: match.resident_id, phoneEnc: deps.cipher.encrypt(input.phone), phoneBidx, language: input.language, manageTokenHash: sha256(token),
-      }).returning({ id: groupMembers.id });
+      const [m] = await tx
+        .insert(groupMembers)
+        .values({
+          groupId,
+          householdId: match.household_id,
+          residentId: match.resident_id,
+          phoneEnc: deps.cipher.encrypt(input.phone),
+          phoneBidx,
+          language: input.language,
+          manageTokenHash: sha256(token),
+        })
+        .returning({ id: groupMembers.id });
       memberId = m!.id;
     }
     const rows = channelRows(deps, memberId, input.phone, input.channels);
     const made = rows.length ? await tx.insert(memberChannels).values(rows).returning() : [];
-    await insertAudit(tx, actor, { action: 'group.join', entityType: 'household', entityId: match.household_id, details: { groupId, channels: rows.map((r) => r.channel) } });
-    return { memberId, groupName: group.name, address: match.address, zaloLinkCode: made.find((c) => c.channel === 'ZALO')?.linkCode ?? null };
+    await insertAudit(tx, actor, {
+      action: 'group.join',
+      entityType: 'household',
+      entityId: match.household_id,
+      details: { groupId, channels: rows.map((r) => r.channel) },
+    });
+    return {
+      memberId,
+      groupName: group.name,
+      address: match.address,
+      zaloLinkCode: made.find((c) => c.channel === 'ZALO')?.linkCode ?? null,
+    };
   });
   if (!result) throw wrongCode();
   return { ...result, manageToken: token, zaloOaId: deps.config.zalo.oaId ?? null };
@@ -119,8 +223,17 @@ export async function joinGroup(deps: Deps, groupId: number, input: JoinInput, a
 
 /** The member a manage token belongs to (401 when it is unknown or the member left). */
 export async function memberOf(db: Tx, token: string | undefined) {
-  const [m] = token ? await db.select().from(groupMembers).where(and(eq(groupMembers.manageTokenHash, sha256(token)), isNull(groupMembers.leftAt))) : [];
-  if (!m) throw new AppError('UNAUTHENTICATED', 401, { vi: 'Liên kết quản lý không còn hiệu lực; hãy tham gia lại bằng mã QR của tổ', en: 'This link no longer works; join again with your group\'s QR code' });
+  const [m] = token
+    ? await db
+        .select()
+        .from(groupMembers)
+        .where(and(eq(groupMembers.manageTokenHash, sha256(token)), isNull(groupMembers.leftAt)))
+    : [];
+  if (!m)
+    throw new AppError('UNAUTHENTICATED', 401, {
+      vi: 'Liên kết quản lý không còn hiệu lực; hãy tham gia lại bằng mã QR của tổ',
+      en: "This link no longer works; join again with your group's QR code",
+    });
   return m;
 }
 
@@ -129,32 +242,82 @@ export async function membership(deps: Deps, token: string | undefined) {
   const db = deps.database.db;
   const m = await memberOf(db, token);
   const group = await publicGroup(db, m.groupId);
-  const channels = await db.select().from(memberChannels).where(and(eq(memberChannels.memberId, m.id), sql`${memberChannels.rank} < 1000`)).orderBy(asc(memberChannels.rank));
-  const items = await queryRows<{ id: number; title: string; category: string; priority: string; sent_at: Date; ack_requested: boolean; read_at: Date | null; acknowledged_at: Date | null }>(db, sql`
+  const channels = await db
+    .select()
+    .from(memberChannels)
+    .where(and(eq(memberChannels.memberId, m.id), sql`${memberChannels.rank} < 1000`))
+    .orderBy(asc(memberChannels.rank));
+  const items = await queryRows<{
+    id: number;
+    title: string;
+    category: string;
+    priority: string;
+    sent_at: Date;
+    ack_requested: boolean;
+    read_at: Date | null;
+    acknowledged_at: Date | null;
+  }>(
+    db,
+    sql`
     select a.id, a.title, a.category, a.priority, a.sent_at, a.ack_requested, ah.read_at, ah.acknowledged_at
     from announcement_households ah join announcements a on a.id = ah.announcement_id
-    where ah.household_id = ${m.householdId} and (a.expires_at is null or a.expires_at > now()) order by a.sent_at desc limit 50`);
+    where ah.household_id = ${m.householdId} and (a.expires_at is null or a.expires_at > now()) order by a.sent_at desc limit 50`,
+  );
   return {
-    group: { id: group.id, name: group.name, commune: group.commune }, language: m.language as 'vi' | 'en',
-    channels: channels.map((c) => ({ id: c.id, channel: c.channel as Channel, rank: c.rank, active: c.active, zaloLinkCode: c.linkCode })),
+    group: { id: group.id, name: group.name, commune: group.commune },
+    language: m.language as 'vi' | 'en',
+    channels: channels.map((c) => ({
+      id: c.id,
+      channel: c.channel as Channel,
+      rank: c.rank,
+      active: c.active,
+      zaloLinkCode: c.linkCode,
+    })),
     announcements: items.map((a) => ({
-      id: a.id, title: a.title, category: a.category, priority: a.priority, sentAt: new Date(a.sent_at).toISOString(), ackRequested: a.ack_requested,
-      read: a.read_at !== null, acknowledged: a.acknowledged_at !== null, link: readLink(deps, a.id, m.householdId),
+      id: a.id,
+      title: a.title,
+      category: a.category,
+      priority: a.priority,
+      sentAt: new Date(a.sent_at).toISOString(),
+      ackRequested: a.ack_requested,
+      read: a.read_at !== null,
+      acknowledged: a.acknowledged_at !== null,
+      link: readLink(deps, a.id, m.householdId),
     })),
   };
 }
 
 /** Changes a member's language, or switches one channel off or back on (the order stays). */
-export async function updateMembership(deps: Deps, token: string | undefined, change: { language?: 'vi' | 'en'; channelId?: number; active?: boolean }, actor: Actor) {
+export async function updateMembership(
+  deps: Deps,
+  token: string | undefined,
+  change: { language?: 'vi' | 'en'; channelId?: number; active?: boolean },
+  actor: Actor,
+) {
   await deps.database.db.transaction(async (tx) => {
     const m = await memberOf(tx, token);
-    if (change.language) await tx.update(groupMembers).set({ language: change.language }).where(eq(groupMembers.id, m.id));
+    if (change.language)
+      await tx.update(groupMembers).set({ language: change.language }).where(eq(groupMembers.id, m.id));
     if (change.channelId !== undefined && change.active !== undefined) {
-      const [c] = await tx.update(memberChannels).set({ active: change.active, unsubscribedAt: change.active ? null : sql`now()` })
-        .where(and(eq(memberChannels.id, change.channelId), eq(memberChannels.memberId, m.id), sql`${memberChannels.addressEnc} is not null`)).returning({ id: memberChannels.id });
+      const [c] = await tx
+        .update(memberChannels)
+        .set({ active: change.active, unsubscribedAt: change.active ? null : sql`now()` })
+        .where(
+          and(
+            eq(memberChannels.id, change.channelId),
+            eq(memberChannels.memberId, m.id),
+            sql`${memberChannels.addressEnc} is not null`,
+          ),
+        )
+        .returning({ id: memberChannels.id });
       if (!c) throw notFound({ vi: 'Không tìm thấy kênh này', en: 'No such channel' });
     }
-    await insertAudit(tx, actor, { action: 'group.member.update', entityType: 'household', entityId: m.householdId, details: change });
+    await insertAudit(tx, actor, {
+      action: 'group.member.update',
+      entityType: 'household',
+      entityId: m.householdId,
+      details: change,
+    });
   });
 }
 
@@ -163,34 +326,46 @@ export async function leaveGroup(deps: Deps, token: string | undefined, actor: A
   await deps.database.db.transaction(async (tx) => {
     const m = await memberOf(tx, token);
     await tx.update(groupMembers).set({ leftAt: sql`now()` }).where(eq(groupMembers.id, m.id));
-    await tx.update(memberChannels).set({ active: false, unsubscribedAt: sql`now()` }).where(eq(memberChannels.memberId, m.id));
+    await tx
+      .update(memberChannels)
+      .set({ active: false, unsubscribedAt: sql`now()` })
+      .where(eq(memberChannels.memberId, m.id));
     await insertAudit(tx, actor, { action: 'group.leave', entityType: 'household', entityId: m.householdId });
   });
 }
 
 /** One-click unsubscribe from one channel (the signed link in each message). */
 export async function unsubscribe(deps: Deps, channelId: number, token: string): Promise<Channel> {
-  if (!validUnsubscribeToken(deps, channelId, token)) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
-  const [c] = await deps.database.db.update(memberChannels).set({ active: false, unsubscribedAt: sql`coalesce(${memberChannels.unsubscribedAt}, now())` })
-    .where(eq(memberChannels.id, channelId)).returning({ channel: memberChannels.channel });
+  if (!validUnsubscribeToken(deps, channelId, token))
+    throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
+  const [c] = await deps.database.db
+    .update(memberChannels)
+    .set({ active: false, unsubscribedAt: sql`coalesce(${memberChannels.unsubscribedAt}, now())` })
+    .where(eq(memberChannels.id, channelId))
+    .returning({ channel: memberChannels.channel });
   if (!c) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
   return c.channel as Channel;
 }
 
 /** Membership per residential group in the caller's scope: households, households with an active member, the rate. */
 export async function membershipRates(db: Tx, scope: Scope) {
-  const rows = await queryRows<{ unitId: number; name: string; households: number; members: number }>(db, sql`
+  const rows = await queryRows<{ unitId: number; name: string; households: number; members: number }>(
+    db,
+    sql`
     select g.id as "unitId", g.name, count(h.id)::int as households,
       count(h.id) filter (where exists (select 1 from group_members gm where gm.household_id = h.id and gm.left_at is null))::int as members
     from units g join units u on u.path like g.path || '%' join households h on h.unit_id = u.id and h.dissolved_on is null
     where g.tier = 'COMMUNITY' and ${pathInScope(sql`g.path`, scope)}
-    group by g.id, g.name order by g.name collate vi_num`);
+    group by g.id, g.name order by g.name collate vi_num`,
+  );
   return rows.map((r) => ({ ...r, rate: r.households ? Math.round((r.members / r.households) * 1000) / 10 : 0 }));
 }
 
 /** The A4 poster a group head pins up: the QR code to join, and how to do it, in plain Vietnamese. */
 export async function groupPoster(deps: Deps, db: Tx, scope: Scope, groupId: number): Promise<Buffer> {
-  const [g] = await db.select({ id: units.id, name: units.name, path: units.path }).from(units)
+  const [g] = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
     .where(and(eq(units.id, groupId), eq(units.tier, 'COMMUNITY'), pathInScope(sql`${units.path}`, scope)));
   if (!g) throw notFound({ vi: 'Không tìm thấy tổ dân phố, thôn này', en: 'No such residential group' });
   const { commune } = await publicGroup(db, groupId);
@@ -198,15 +373,25 @@ export async function groupPoster(deps: Deps, db: Tx, scope: Scope, groupId: num
   return renderPdf({ title: `Kênh thông tin ${g.name}` }, (doc) => {
     doc.font('bold').fontSize(16).text(commune.toUpperCase(), { align: 'center' });
     doc.fontSize(28).text(`KÊNH THÔNG TIN ${g.name.toUpperCase()}`, { align: 'center' }).moveDown(0.5);
-    doc.font('regular').fontSize(15).text('Quét mã để nhận thông báo của tổ và phường qua Zalo, tin nhắn, email hoặc điện thoại.', { align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(15)
+      .text('Quét mã để nhận thông báo của tổ và phường qua Zalo, tin nhắn, email hoặc điện thoại.', {
+        align: 'center',
+      });
     drawQr(doc, url, (doc.page.width - 300) / 2, doc.y + 20, 300);
     doc.y += 340;
     doc.fontSize(14).text(url, { align: 'center' }).moveDown();
-    doc.fontSize(13).list([
-      'Mở camera hoặc Zalo, quét mã QR ở trên.',
-      'Nhập số điện thoại, rồi nhập mã xác thực gửi về máy.',
-      'Chọn cách nhận thông báo (Zalo, tin nhắn SMS, email, thông báo trên điện thoại).',
-      'Cần giúp đỡ? Hỏi tổ trưởng hoặc Tổ công nghệ số cộng đồng.',
-    ], { bulletRadius: 3, paragraphGap: 6 });
+    doc
+      .fontSize(13)
+      .list(
+        [
+          'Mở camera hoặc Zalo, quét mã QR ở trên.',
+          'Nhập số điện thoại, rồi nhập mã xác thực gửi về máy.',
+          'Chọn cách nhận thông báo (Zalo, tin nhắn SMS, email, thông báo trên điện thoại).',
+          'Cần giúp đỡ? Hỏi tổ trưởng hoặc Tổ công nghệ số cộng đồng.',
+        ],
+        { bulletRadius: 3, paragraphGap: 6 },
+      );
   });
 }

@@ -11,7 +11,8 @@ type Deps = Pick<AppDeps, 'cipher' | 'config'>;
 const sign = (deps: Deps, value: string) => deps.cipher.blindIndex(value, 'link');
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export const readToken = (deps: Deps, announcementId: number, householdId: number) => sign(deps, `read:${announcementId}:${householdId}`);
+export const readToken = (deps: Deps, announcementId: number, householdId: number) =>
+  sign(deps, `read:${announcementId}:${householdId}`);
 export const unsubscribeToken = (deps: Deps, memberChannelId: number) => sign(deps, `unsubscribe:${memberChannelId}`);
 
 export function readLink(deps: Deps, announcementId: number, householdId: number | null): string {
@@ -22,5 +23,7 @@ export function readLink(deps: Deps, announcementId: number, householdId: number
 export const unsubscribeLink = (deps: Deps, memberChannelId: number) =>
   `${deps.config.publicUrl}/api/public/channels/unsubscribe?c=${memberChannelId}&t=${unsubscribeToken(deps, memberChannelId)}`;
 
-export const validReadToken = (deps: Deps, announcementId: number, householdId: number, token: string) => same(readToken(deps, announcementId, householdId), token);
-export const validUnsubscribeToken = (deps: Deps, memberChannelId: number, token: string) => same(unsubscribeToken(deps, memberChannelId), token);
+export const validReadToken = (deps: Deps, announcementId: number, householdId: number, token: string) =>
+  same(readToken(deps, announcementId, householdId), token);
+export const validUnsubscribeToken = (deps: Deps, memberChannelId: number, token: string) =>
+  same(unsubscribeToken(deps, memberChannelId), token);

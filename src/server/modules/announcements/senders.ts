@@ -8,7 +8,10 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** One message as a channel sends it: the address decrypted, the text in the recipient's language, links to read it. */
 export type Outgoing = {
-  to: string; title: string; text: string; html: string;
+  to: string;
+  title: string;
+  text: string;
+  html: string;
   /** The announcement's page for this household (opening it counts as read). */
   link: string;
   /** One-click unsubscribe from this channel, where the recipient joined one. */
@@ -25,18 +28,27 @@ export const PUSH_BODY_MAX = 300;
  * `addressGone` says the address itself will never work again (a dropped push subscription): the channel is switched off.
  */
 export class Refused extends Error {
-  constructor(message: string, readonly addressGone = false) {
+  constructor(
+    message: string,
+    readonly addressGone = false,
+  ) {
     super(message);
   }
 }
 
-export type ChannelSender = { readonly channel: Channel; readonly configured: boolean; send(message: Outgoing): Promise<SendResult> };
+export type ChannelSender = {
+  readonly channel: Channel;
+  readonly configured: boolean;
+  send(message: Outgoing): Promise<SendResult>;
+};
 
 /** SMS keeps to one or two segments: the title, the first words, and the link to the whole text. */
 export function smsText(m: Pick<Outgoing, 'title' | 'text' | 'link'>, limit = 300): string {
   const tail = `\n${m.link}`;
   const body = `${m.title}\n${m.text}`;
-  return body.length + tail.length <= limit ? body + tail : `${body.slice(0, limit - tail.length - 1).trimEnd()}…${tail}`;
+  return body.length + tail.length <= limit
+    ? body + tail
+    : `${body.slice(0, limit - tail.length - 1).trimEnd()}…${tail}`;
 }
 
 export function smsChannel(config: Config, log: (line: string) => void): ChannelSender {
@@ -67,10 +79,15 @@ export function emailChannel(config: Config): ChannelSender {
       const footer = `\n\nXem đầy đủ: ${m.link}${m.unsubscribe ? `\nNgừng nhận thông báo qua email: ${m.unsubscribe}` : ''}`;
       try {
         const info = await transporter.sendMail({
-          from: config.mailFrom, to: m.to, subject: m.title, text: m.text + footer,
+          from: config.mailFrom,
+          to: m.to,
+          subject: m.title,
+          text: m.text + footer,
           html: `${m.html}<hr><p><a href="${m.link}">Xem đầy đủ</a>${m.unsubscribe ? ` · <a href="${m.unsubscribe}">Ngừng nhận qua email</a>` : ''}</p>`,
           messageId: `<${m.reference}@ketnoi>`,
-          headers: m.unsubscribe ? { 'List-Unsubscribe': `<${m.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+          headers: m.unsubscribe
+            ? { 'List-Unsubscribe': `<${m.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {},
         });
         return { providerRef: info.messageId };
       } catch (error) {
@@ -93,12 +110,23 @@ export function pushChannel(config: Config): ChannelSender {
     configured: !!config.vapid,
     async send(m) {
       const v = config.vapid!;
-      const request = webpush.generateRequestDetails(JSON.parse(m.to) as webpush.PushSubscription, JSON.stringify({ title: m.title, body: m.text.slice(0, PUSH_BODY_MAX), url: m.link, tag: m.reference }), {
-        vapidDetails: { subject: v.subject, publicKey: v.publicKey, privateKey: v.privateKey }, TTL: 24 * 3600,
+      const request = webpush.generateRequestDetails(
+        JSON.parse(m.to) as webpush.PushSubscription,
+        JSON.stringify({ title: m.title, body: m.text.slice(0, PUSH_BODY_MAX), url: m.link, tag: m.reference }),
+        {
+          vapidDetails: { subject: v.subject, publicKey: v.publicKey, privateKey: v.privateKey },
+          TTL: 24 * 3600,
+        },
+      );
+      const res = await fetch(request.endpoint, {
+        method: 'POST',
+        headers: request.headers as Record<string, string>,
+        body: request.body ? new Uint8Array(request.body) : null,
+        signal: AbortSignal.timeout(10_000),
       });
-      const res = await fetch(request.endpoint, { method: 'POST', headers: request.headers as Record<string, string>, body: request.body ? new Uint8Array(request.body) : null, signal: AbortSignal.timeout(10_000) });
       // 404/410: the browser dropped the subscription and it will never work again; 400/413 will not get better either.
-      if ([400, 404, 410, 413].includes(res.status)) throw new Refused(`push endpoint ${res.status}`, res.status === 404 || res.status === 410);
+      if ([400, 404, 410, 413].includes(res.status))
+        throw new Refused(`push endpoint ${res.status}`, res.status === 404 || res.status === 410);
       if (!res.ok) throw new Error(`push service ${res.status}`);
       return { providerRef: res.headers.get('location') ?? undefined };
     },

@@ -8,14 +8,21 @@ export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
 }
 
-export function fillTemplate(template: string, values: Record<string, string | number | null | undefined>): { text: string; missing: string[] } {
-  const missing = placeholdersOf(template).filter((name) => values[name] === undefined || values[name] === null || values[name] === '');
+export function fillTemplate(
+  template: string,
+  values: Record<string, string | number | null | undefined>,
+): { text: string; missing: string[] } {
+  const missing = placeholdersOf(template).filter(
+    (name) => values[name] === undefined || values[name] === null || values[name] === '',
+  );
   const text = template.replace(PLACEHOLDER, (_, name: string) => String(values[name] ?? ''));
   return { text, missing };
 }
 
 // The GSM 03.38 default alphabet and its extension table (each extension character costs two).
-const GSM7 = new Set([...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà']);
+const GSM7 = new Set([
+  ...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+]);
 const GSM7_EXTENDED = new Set([...'^{}\\[~]|€']);
 
 /**

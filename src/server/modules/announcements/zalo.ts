@@ -27,22 +27,45 @@ export function createZaloTokens(deps: Deps) {
   let cached: { token: string; until: number } | undefined;
   async function refresh(force: boolean): Promise<string> {
     return deps.database.db.transaction(async (tx) => {
-      await tx.insert(zaloTokens).values({ oaId: z.oaId!, refreshEnc: deps.cipher.encrypt(z.refreshToken ?? '') }).onConflictDoNothing();
+      await tx
+        .insert(zaloTokens)
+        .values({ oaId: z.oaId!, refreshEnc: deps.cipher.encrypt(z.refreshToken ?? '') })
+        .onConflictDoNothing();
       const [row] = await tx.select().from(zaloTokens).where(eq(zaloTokens.oaId, z.oaId!)).for('update');
       if (!force && row!.accessEnc && row!.expiresAt && row!.expiresAt.getTime() > Date.now() + 5 * 60_000) {
-        return (cached = { token: deps.cipher.decrypt(row!.accessEnc), until: row!.expiresAt.getTime() - 5 * 60_000 }).token;
+        return (cached = { token: deps.cipher.decrypt(row!.accessEnc), until: row!.expiresAt.getTime() - 5 * 60_000 })
+          .token;
       }
       // Held under the row lock on purpose (rare: about once a day), so only one refresh uses the rotating token.
       const res = await fetch(`${z.oauthUrl}/v4/oa/access_token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: z.appSecret! },
-        body: new URLSearchParams({ app_id: z.appId!, grant_type: 'refresh_token', refresh_token: deps.cipher.decrypt(row!.refreshEnc) }),
+        body: new URLSearchParams({
+          app_id: z.appId!,
+          grant_type: 'refresh_token',
+          refresh_token: deps.cipher.decrypt(row!.refreshEnc),
+        }),
         signal: AbortSignal.timeout(10_000),
       });
-      const body = await res.json().catch(() => ({})) as { access_token?: string; refresh_token?: string; expires_in?: string | number; error?: number; error_name?: string };
-      if (!res.ok || !body.access_token || !body.refresh_token) throw new Error(`Zalo token refresh failed: ${body.error_name ?? body.error ?? res.status}`);
+      const body = (await res.json().catch(() => ({}))) as {
+        access_token?: string;
+        refresh_token?: string;
+        expires_in?: string | number;
+        error?: number;
+        error_name?: string;
+      };
+      if (!res.ok || !body.access_token || !body.refresh_token)
+        throw new Error(`Zalo token refresh failed: ${body.error_name ?? body.error ?? res.status}`);
       const expiresAt = new Date(Date.now() + Number(body.expires_in ?? 3600) * 1000);
-      await tx.update(zaloTokens).set({ accessEnc: deps.cipher.encrypt(body.access_token), refreshEnc: deps.cipher.encrypt(body.refresh_token), expiresAt, updatedAt: new Date() }).where(eq(zaloTokens.oaId, z.oaId!));
+      await tx
+        .update(zaloTokens)
+        .set({
+          accessEnc: deps.cipher.encrypt(body.access_token),
+          refreshEnc: deps.cipher.encrypt(body.refresh_token),
+          expiresAt,
+          updatedAt: new Date(),
+        })
+        .where(eq(zaloTokens.oaId, z.oaId!));
       return (cached = { token: body.access_token, until: expiresAt.getTime() - 5 * 60_000 }).token;
     });
   }
@@ -59,9 +82,14 @@ type ZaloReply = { error?: number; message?: string; data?: { message_id?: strin
 /** Posts to Zalo with the OA's token; an expired token is refreshed once and the call repeated. */
 async function callZalo(tokens: ReturnType<typeof createZaloTokens>, url: string, body: unknown): Promise<ZaloReply> {
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', access_token: await tokens.get(attempt > 0) }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', access_token: await tokens.get(attempt > 0) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (res.status >= 500) throw new Error(`Zalo ${res.status}`);
-    const reply = await res.json().catch(() => ({ error: -1, message: `HTTP ${res.status}` })) as ZaloReply;
+    const reply = (await res.json().catch(() => ({ error: -1, message: `HTTP ${res.status}` }))) as ZaloReply;
     if (reply.error && TOKEN_ERRORS.has(reply.error) && attempt === 0) continue;
     // Any other error concerns this recipient (not a follower, outside the 48-hour window, no Zalo for this phone):
     // retrying will not help, the next channel will.
@@ -78,7 +106,10 @@ export function zaloChannel(deps: Deps, tokens = createZaloTokens(deps)): Channe
     async send(m: Outgoing) {
       const tail = `\n\n${m.link}`;
       const text = `${m.title}\n\n${m.text}`.slice(0, ZALO_TEXT_MAX - tail.length) + tail;
-      const reply = await callZalo(tokens, `${deps.config.zalo.apiUrl}/v3.0/oa/message/cs`, { recipient: { user_id: m.to }, message: { text } });
+      const reply = await callZalo(tokens, `${deps.config.zalo.apiUrl}/v3.0/oa/message/cs`, {
+        recipient: { user_id: m.to },
+        message: { text },
+      });
       return { providerRef: reply.data?.message_id };
     },
   };
@@ -94,8 +125,13 @@ export function znsChannel(deps: Deps, tokens = createZaloTokens(deps)): Channel
     configured: zaloConfigured(deps.config) && !!deps.config.zalo.znsTemplateId,
     async send(m: Outgoing) {
       const reply = await callZalo(tokens, `${deps.config.zalo.znsUrl}/message/template`, {
-        phone: m.to.replace(/^\+/, ''), template_id: deps.config.zalo.znsTemplateId,
-        template_data: { title: fit(m.title, ZNS_PARAMS.title), summary: fit(m.text, ZNS_PARAMS.summary), link: fit(m.link, ZNS_PARAMS.link) },
+        phone: m.to.replace(/^\+/, ''),
+        template_id: deps.config.zalo.znsTemplateId,
+        template_data: {
+          title: fit(m.title, ZNS_PARAMS.title),
+          summary: fit(m.text, ZNS_PARAMS.summary),
+          link: fit(m.link, ZNS_PARAMS.link),
+        },
         tracking_id: m.reference,
       });
       return { providerRef: reply.data?.msg_id };
@@ -108,7 +144,11 @@ export function znsCodeSender(deps: Deps, tokens = createZaloTokens(deps)) {
   return {
     configured: zaloConfigured(deps.config) && !!deps.config.zalo.znsOtpTemplateId,
     async send(phone: string, code: string): Promise<void> {
-      await callZalo(tokens, `${deps.config.zalo.znsUrl}/message/template`, { phone: phone.replace(/^\+/, ''), template_id: deps.config.zalo.znsOtpTemplateId, template_data: { otp: code } });
+      await callZalo(tokens, `${deps.config.zalo.znsUrl}/message/template`, {
+        phone: phone.replace(/^\+/, ''),
+        template_id: deps.config.zalo.znsOtpTemplateId,
+        template_data: { otp: code },
+      });
     },
   };
 }
@@ -126,14 +166,23 @@ export function verifyZaloSignature(config: Deps['config'], raw: string, header:
   } catch {
     return false;
   }
-  const expected = Buffer.from(createHash('sha256').update(appId + raw + timestamp + oaSecret).digest('hex'));
+  const expected = Buffer.from(
+    createHash('sha256')
+      .update(appId + raw + timestamp + oaSecret)
+      .digest('hex'),
+  );
   const given = Buffer.from(header.slice(4).toLowerCase());
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 export type ZaloEvent = {
-  event_name: string; timestamp?: string | number; app_id?: string; oa_id?: string;
-  sender?: { id?: string }; follower?: { id?: string }; recipient?: { id?: string };
+  event_name: string;
+  timestamp?: string | number;
+  app_id?: string;
+  oa_id?: string;
+  sender?: { id?: string };
+  follower?: { id?: string };
+  recipient?: { id?: string };
   message?: { msg_id?: string; text?: string; msg_ids?: string[] };
 };
 
@@ -146,28 +195,52 @@ const LINK_CODE = /\b([A-Z0-9]{8})\b/;
  */
 export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ duplicate: boolean }> {
   const userId = event.follower?.id ?? event.sender?.id ?? '';
-  const key = event.message?.msg_id ?? `${event.event_name}:${userId}:${event.timestamp ?? ''}:${(event.message?.msg_ids ?? []).join(',')}`;
+  const key =
+    event.message?.msg_id ??
+    `${event.event_name}:${userId}:${event.timestamp ?? ''}:${(event.message?.msg_ids ?? []).join(',')}`;
   const { cipher } = deps;
   return deps.database.db.transaction(async (tx) => {
-    const inserted = await tx.insert(webhookEvents).values({ source: 'zalo', eventKey: key, eventName: event.event_name, payload: event as Record<string, unknown> })
-      .onConflictDoNothing().returning({ key: webhookEvents.eventKey });
+    const inserted = await tx
+      .insert(webhookEvents)
+      .values({ source: 'zalo', eventKey: key, eventName: event.event_name, payload: event as Record<string, unknown> })
+      .onConflictDoNothing()
+      .returning({ key: webhookEvents.eventKey });
     if (inserted.length === 0) return { duplicate: true };
     const at = event.timestamp ? new Date(Number(event.timestamp)) : new Date();
     switch (event.event_name) {
       case 'follow':
-        await tx.insert(zaloFollowers).values({ followerId: userId, followedAt: at, lastInteractionAt: at })
+        await tx
+          .insert(zaloFollowers)
+          .values({ followerId: userId, followedAt: at, lastInteractionAt: at })
           .onConflictDoUpdate({ target: zaloFollowers.followerId, set: { followedAt: at, unfollowedAt: null } });
         break;
       case 'unfollow':
-        await tx.insert(zaloFollowers).values({ followerId: userId, unfollowedAt: at }).onConflictDoUpdate({ target: zaloFollowers.followerId, set: { unfollowedAt: at } });
-        await tx.update(memberChannels).set({ active: false, unsubscribedAt: at })
-          .where(and(eq(memberChannels.channel, 'ZALO'), eq(memberChannels.addressBidx, cipher.blindIndex(userId, 'zalo'))));
+        await tx
+          .insert(zaloFollowers)
+          .values({ followerId: userId, unfollowedAt: at })
+          .onConflictDoUpdate({ target: zaloFollowers.followerId, set: { unfollowedAt: at } });
+        await tx
+          .update(memberChannels)
+          .set({ active: false, unsubscribedAt: at })
+          .where(
+            and(eq(memberChannels.channel, 'ZALO'), eq(memberChannels.addressBidx, cipher.blindIndex(userId, 'zalo'))),
+          );
         break;
       case 'user_send_text': {
-        await tx.insert(zaloFollowers).values({ followerId: userId, lastInteractionAt: at }).onConflictDoUpdate({ target: zaloFollowers.followerId, set: { lastInteractionAt: at } });
+        await tx
+          .insert(zaloFollowers)
+          .values({ followerId: userId, lastInteractionAt: at })
+          .onConflictDoUpdate({ target: zaloFollowers.followerId, set: { lastInteractionAt: at } });
         const code = LINK_CODE.exec((event.message?.text ?? '').toUpperCase())?.[1];
         if (code) {
-          await tx.update(memberChannels).set({ addressEnc: cipher.encrypt(userId), addressBidx: cipher.blindIndex(userId, 'zalo'), linkCode: null, active: true })
+          await tx
+            .update(memberChannels)
+            .set({
+              addressEnc: cipher.encrypt(userId),
+              addressBidx: cipher.blindIndex(userId, 'zalo'),
+              linkCode: null,
+              active: true,
+            })
             .where(and(eq(memberChannels.channel, 'ZALO'), eq(memberChannels.linkCode, code)));
         }
         break;
@@ -177,8 +250,16 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
         const ids = event.message?.msg_ids ?? (event.message?.msg_id ? [event.message.msg_id] : []);
         if (!ids.length) break;
         if (event.event_name === 'user_received_message') {
-          await tx.update(deliveries).set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: new Date() })
-            .where(and(eq(deliveries.channel, 'ZALO'), inArray(deliveries.providerRef, ids), inArray(deliveries.status, ['sending', 'created'])));
+          await tx
+            .update(deliveries)
+            .set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: new Date() })
+            .where(
+              and(
+                eq(deliveries.channel, 'ZALO'),
+                inArray(deliveries.providerRef, ids),
+                inArray(deliveries.status, ['sending', 'created']),
+              ),
+            );
         } else {
           // The households those messages went to have read them: one statement for the whole receipt.
           await tx.execute(sql`

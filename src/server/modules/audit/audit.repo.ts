@@ -14,7 +14,12 @@ export type AuditEntry = {
 /**
  * A change and its audit entry in one transaction; `entry` may be a function of the change's result (a new row's id).
  */
-export async function audited<T>(db: Db, actor: Actor, work: (tx: Tx) => Promise<T>, entry: AuditEntry | ((out: T) => AuditEntry)): Promise<T> {
+export async function audited<T>(
+  db: Db,
+  actor: Actor,
+  work: (tx: Tx) => Promise<T>,
+  entry: AuditEntry | ((out: T) => AuditEntry),
+): Promise<T> {
   return db.transaction(async (tx) => {
     const out = await work(tx);
     await insertAudit(tx, actor, typeof entry === 'function' ? entry(out) : entry);
@@ -29,21 +34,30 @@ export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
 /** Several entries by one actor in one statement (a field sync writing back to many people). */
 export async function insertAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(auditLog).values(entries.map((entry) => ({
-    userId: actor.userId,
-    username: actor.username,
-    roles: actor.roles,
-    unitId: actor.unitId,
-    ip: actor.ip,
-    userAgent: actor.userAgent,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId === undefined ? null : String(entry.entityId),
-    details: entry.details ?? null,
-  })));
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      userId: actor.userId,
+      username: actor.username,
+      roles: actor.roles,
+      unitId: actor.unitId,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === undefined ? null : String(entry.entityId),
+      details: entry.details ?? null,
+    })),
+  );
 }
 
-export type AuditFilter = { from?: string; to?: string; userId?: number; action?: string; entityType?: string; entityId?: string };
+export type AuditFilter = {
+  from?: string;
+  to?: string;
+  userId?: number;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+};
 
 function where(scope: Scope, f: AuditFilter): SQL {
   // An auditor sees entries written by actors whose primary unit lies in the auditor's subtree.
@@ -60,7 +74,13 @@ function where(scope: Scope, f: AuditFilter): SQL {
 }
 
 export async function listAudit(tx: Tx, scope: Scope, f: AuditFilter, page: { limit: number; offset: number }) {
-  return tx.select().from(auditLog).where(where(scope, f)).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset);
+  return tx
+    .select()
+    .from(auditLog)
+    .where(where(scope, f))
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /** Keyset pages for exports: `beforeId` walks down the log without OFFSET. */

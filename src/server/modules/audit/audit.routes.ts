@@ -44,7 +44,12 @@ export function registerAudit(app: App, deps: AppDeps) {
 
   r.get('/api/audit', {
     config,
-    schema: { tags: ['audit'], summary: 'The audit log of your units, newest first, with filters', querystring: PageQuery.extend(Filter.shape), response: { 200: pageOf(AuditEntry), ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log of your units, newest first, with filters',
+      querystring: PageQuery.extend(Filter.shape),
+      response: { 200: pageOf(AuditEntry), ...errorResponses },
+    },
     handler: async (request) => {
       const rows = await listAudit(db, request.scope!, toFilter(request.query), toOffset(request.query));
       return paged(rows.map(present), request.query);
@@ -53,7 +58,12 @@ export function registerAudit(app: App, deps: AppDeps) {
 
   r.get('/api/audit/export', {
     config,
-    schema: { tags: ['audit'], summary: 'Export the filtered audit log (.xlsx or .csv), streamed', querystring: Filter.extend({ format: z.enum(['xlsx', 'csv']).default('csv') }), response: { 200: z.any(), ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Export the filtered audit log (.xlsx or .csv), streamed',
+      querystring: Filter.extend({ format: z.enum(['xlsx', 'csv']).default('csv') }),
+      response: { 200: z.any(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const { format, ...q } = request.query;
       const scope = request.scope!;
@@ -67,9 +77,23 @@ export function registerAudit(app: App, deps: AppDeps) {
           before = page[page.length - 1]!.id;
         }
       }
-      const columns = ['id', 'at', 'username', 'roles', 'action', 'entityType', 'entityId', 'ip', 'userAgent', 'details'].map((key) => ({ key, header: key }));
+      const columns = [
+        'id',
+        'at',
+        'username',
+        'roles',
+        'action',
+        'entityType',
+        'entityId',
+        'ip',
+        'userAgent',
+        'details',
+      ].map((key) => ({ key, header: key }));
       reply.header('content-type', contentTypes[format]);
-      reply.header('content-disposition', `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.${format}"`);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.${format}"`,
+      );
       return reply.send(streamSheet(format, 'audit', columns, rows()));
     },
   });

@@ -6,7 +6,13 @@ import type { AuthContext, RoleHeld } from '../../plugins/auth.js';
 
 export async function listRolesOfUser(tx: Tx, userId: number): Promise<RoleHeld[]> {
   const rows = await tx
-    .select({ role: roleAssignments.role, unitId: units.id, unitPath: units.path, unitCode: units.code, unitName: units.name })
+    .select({
+      role: roleAssignments.role,
+      unitId: units.id,
+      unitPath: units.path,
+      unitCode: units.code,
+      unitName: units.name,
+    })
     .from(roleAssignments)
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(eq(roleAssignments.userId, userId))
@@ -15,7 +21,10 @@ export async function listRolesOfUser(tx: Tx, userId: number): Promise<RoleHeld[
 }
 
 /** A live session of an enabled user, with their roles: one query, since every API request starts with it. */
-export async function findSession(tx: Tx, tokenHash: string): Promise<{ auth: AuthContext; lastSeenAt: Date } | undefined> {
+export async function findSession(
+  tx: Tx,
+  tokenHash: string,
+): Promise<{ auth: AuthContext; lastSeenAt: Date } | undefined> {
   const [row] = await tx
     .select({
       tokenHash: sessions.tokenHash,
@@ -31,7 +40,9 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<{ auth: Au
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`));
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`),
+    );
   if (!row) return undefined;
   return {
     lastSeenAt: row.lastSeenAt,

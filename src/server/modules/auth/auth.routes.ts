@@ -33,7 +33,8 @@ export function registerAuth(app: App, deps: AppDeps) {
         hook: 'preHandler',
         max: 10,
         timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+        keyGenerator: (req: FastifyRequest) =>
+          `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
       },
     },
     schema: {
@@ -52,7 +53,11 @@ export function registerAuth(app: App, deps: AppDeps) {
   });
 
   r.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user, roles, permissions and CSRF token', response: { 200: Me, ...errorResponses } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user, roles, permissions and CSRF token',
+      response: { 200: Me, ...errorResponses },
+    },
     handler: async (request) => service.presentMe(request.auth!),
   });
 
@@ -64,7 +69,10 @@ export function registerAuth(app: App, deps: AppDeps) {
       summary: 'Whether this browser has a session, and if so the same body as /api/auth/me',
       response: { 200: z.object({ signedIn: z.boolean(), me: Me.nullable() }) },
     },
-    handler: async (request) => ({ signedIn: request.auth !== null, me: request.auth ? service.presentMe(request.auth) : null }),
+    handler: async (request) => ({
+      signedIn: request.auth !== null,
+      me: request.auth ? service.presentMe(request.auth) : null,
+    }),
   });
 
   r.post('/api/auth/logout', {
@@ -95,7 +103,12 @@ export function registerAuth(app: App, deps: AppDeps) {
   });
 
   r.put('/api/auth/locale', {
-    schema: { tags: ['auth'], summary: 'Remember your language', body: LocaleInput, response: { 200: Ok, ...errorResponses } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Remember your language',
+      body: LocaleInput,
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (request) => {
       await updateUserLocale(deps.database.db, request.auth!.user.id, request.body.locale);
       return { ok: true as const };

@@ -29,12 +29,21 @@ export async function login(
   const user = await repo.findUserByUsername(db, input.username);
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
-    await insertAudit(db, actor, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown_user' } });
+    await insertAudit(db, actor, {
+      action: 'auth.login_failed',
+      details: { username: input.username, reason: 'unknown_user' },
+    });
     throw invalidLogin();
   }
   // Attribute the attempt to the account and its units, so each commune's auditors see their own staff's logins.
   const roles = await repo.listRolesOfUser(db, user.id);
-  const who = { ...actor, userId: user.id, username: user.username, roles: roles.map((r) => `${r.role}@${r.unitCode}`).join(','), unitId: roles[0]?.unitId ?? null };
+  const who = {
+    ...actor,
+    userId: user.id,
+    username: user.username,
+    roles: roles.map((r) => `${r.role}@${r.unitCode}`).join(','),
+    unitId: roles[0]?.unitId ?? null,
+  };
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     await insertAudit(db, who, { action: 'auth.login_failed', details: { reason: 'locked' } });
     const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
@@ -51,8 +60,12 @@ export async function login(
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok || user.disabledAt) {
-    if (!user.disabledAt) await repo.recordLoginFailure(db, user.id, deps.config.loginMaxFailures, deps.config.loginLockMinutes);
-    await insertAudit(db, who, { action: 'auth.login_failed', details: { reason: user.disabledAt ? 'disabled' : 'password' } });
+    if (!user.disabledAt)
+      await repo.recordLoginFailure(db, user.id, deps.config.loginMaxFailures, deps.config.loginLockMinutes);
+    await insertAudit(db, who, {
+      action: 'auth.login_failed',
+      details: { reason: user.disabledAt ? 'disabled' : 'password' },
+    });
     throw invalidLogin();
   }
   const token = randomBytes(32).toString('base64url');
@@ -99,7 +112,11 @@ export async function changePassword(
   const user = await repo.findUserById(database.db, auth.user.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw validation([
-      { field: 'currentPassword', code: 'WRONG_PASSWORD', message: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' } },
+      {
+        field: 'currentPassword',
+        code: 'WRONG_PASSWORD',
+        message: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+      },
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -8,20 +8,29 @@ import { addDays, type DayKind, type Exceptions } from './working-days.js';
  * window is generous (a year) so a deadline of any shipped procedure, plus pauses, lands inside it.
  */
 export async function loadExceptions(db: Tx, fromDay: string, days = 400): Promise<Exceptions> {
-  const rows = await db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays)
+  const rows = await db
+    .select({ day: calendarDays.day, kind: calendarDays.kind })
+    .from(calendarDays)
     .where(and(gte(calendarDays.day, addDays(fromDay, -40)), lte(calendarDays.day, addDays(fromDay, days))));
   return new Map(rows.map((r) => [r.day, r.kind as DayKind]));
 }
 
 export async function listYear(db: Tx, year: number) {
-  return db.select().from(calendarDays)
+  return db
+    .select()
+    .from(calendarDays)
     .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)))
     .orderBy(asc(calendarDays.day));
 }
 
 export async function upsertDay(db: Tx, row: { day: string; kind: DayKind; nameVi: string; nameEn: string }) {
-  const [saved] = await db.insert(calendarDays).values({ ...row, source: 'ADMIN' })
-    .onConflictDoUpdate({ target: calendarDays.day, set: { kind: row.kind, nameVi: row.nameVi, nameEn: row.nameEn, source: 'ADMIN', updatedAt: sql`now()` } })
+  const [saved] = await db
+    .insert(calendarDays)
+    .values({ ...row, source: 'ADMIN' })
+    .onConflictDoUpdate({
+      target: calendarDays.day,
+      set: { kind: row.kind, nameVi: row.nameVi, nameEn: row.nameEn, source: 'ADMIN', updatedAt: sql`now()` },
+    })
     .returning();
   return saved!;
 }

@@ -8,13 +8,15 @@ import { actorOf } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { deleteDay, listYear, upsertDay } from './calendar.repo.js';
 
-const CalendarDay = z.object({
-  day: z.string(),
-  kind: z.enum(['HOLIDAY', 'WORKDAY']),
-  nameVi: z.string(),
-  nameEn: z.string(),
-  source: z.enum(['RULE', 'ADMIN']),
-}).meta({ id: 'CalendarDay' });
+const CalendarDay = z
+  .object({
+    day: z.string(),
+    kind: z.enum(['HOLIDAY', 'WORKDAY']),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    source: z.enum(['RULE', 'ADMIN']),
+  })
+  .meta({ id: 'CalendarDay' });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const DayParams = z.object({ day: IsoDate });
 const DayInput = z.object({ kind: z.enum(['HOLIDAY', 'WORKDAY']), nameVi: Text(200).min(2), nameEn: Text(200).min(2) });
@@ -26,31 +28,63 @@ const DayInput = z.object({ kind: z.enum(['HOLIDAY', 'WORKDAY']), nameVi: Text(2
 export function registerCalendar(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
-  const present = (row: Awaited<ReturnType<typeof listYear>>[number]) => ({ ...row, kind: row.kind as 'HOLIDAY' | 'WORKDAY', source: row.source as 'RULE' | 'ADMIN' });
+  const present = (row: Awaited<ReturnType<typeof listYear>>[number]) => ({
+    ...row,
+    kind: row.kind as 'HOLIDAY' | 'WORKDAY',
+    source: row.source as 'RULE' | 'ADMIN',
+  });
 
   r.get('/api/public/calendar', {
     config: { public: true },
-    schema: { tags: ['calendar'], summary: "A year's holidays and swapped working days (weekdays work, weekends rest, unless listed)", security: [], querystring: YearQuery, response: { 200: z.object({ items: z.array(CalendarDay) }), 400: Problem, 429: Problem } },
+    schema: {
+      tags: ['calendar'],
+      summary: "A year's holidays and swapped working days (weekdays work, weekends rest, unless listed)",
+      security: [],
+      querystring: YearQuery,
+      response: { 200: z.object({ items: z.array(CalendarDay) }), 400: Problem, 429: Problem },
+    },
     handler: async (request) => ({ items: (await listYear(db, request.query.year)).map(present) }),
   });
 
   r.put('/api/calendar/days/:day', {
     config: { permission: Permission.CALENDAR_MANAGE },
-    schema: { tags: ['calendar'], summary: 'Mark a day as a holiday or as a working day (a yearly swap)', params: DayParams, body: DayInput, response: { 200: CalendarDay, ...errorResponses } },
-    handler: async (request) => db.transaction(async (tx) => {
-      const row = await upsertDay(tx, { day: request.params.day, ...request.body });
-      await insertAudit(tx, actorOf(request), { action: 'calendar.set', entityType: 'calendar_day', entityId: request.params.day, details: request.body });
-      return present(row);
-    }),
+    schema: {
+      tags: ['calendar'],
+      summary: 'Mark a day as a holiday or as a working day (a yearly swap)',
+      params: DayParams,
+      body: DayInput,
+      response: { 200: CalendarDay, ...errorResponses },
+    },
+    handler: async (request) =>
+      db.transaction(async (tx) => {
+        const row = await upsertDay(tx, { day: request.params.day, ...request.body });
+        await insertAudit(tx, actorOf(request), {
+          action: 'calendar.set',
+          entityType: 'calendar_day',
+          entityId: request.params.day,
+          details: request.body,
+        });
+        return present(row);
+      }),
   });
 
   r.delete('/api/calendar/days/:day', {
     config: { permission: Permission.CALENDAR_MANAGE },
-    schema: { tags: ['calendar'], summary: 'Return a day to the default (weekday works, weekend rests)', params: DayParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['calendar'],
+      summary: 'Return a day to the default (weekday works, weekend rests)',
+      params: DayParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await db.transaction(async (tx) => {
-        if (!(await deleteDay(tx, request.params.day))) throw notFound({ vi: 'Ngày này không có trong lịch ngoại lệ', en: 'This day is not in the calendar' });
-        await insertAudit(tx, actorOf(request), { action: 'calendar.clear', entityType: 'calendar_day', entityId: request.params.day });
+        if (!(await deleteDay(tx, request.params.day)))
+          throw notFound({ vi: 'Ngày này không có trong lịch ngoại lệ', en: 'This day is not in the calendar' });
+        await insertAudit(tx, actorOf(request), {
+          action: 'calendar.clear',
+          entityType: 'calendar_day',
+          entityId: request.params.day,
+        });
       });
       return reply.status(204).send(null);
     },

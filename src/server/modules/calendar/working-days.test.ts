@@ -4,16 +4,25 @@ import { dueDate, localParts, resumeDue, ruleHolidays, workingDaysLeft, type Exc
 const exceptionsFor = (...years: number[]): Map<string, 'HOLIDAY' | 'WORKDAY'> =>
   new Map(years.flatMap((y) => ruleHolidays(y).map((h) => [h.day, 'HOLIDAY' as const])));
 const at = (local: string) => new Date(`${local}:00+07:00`);
-const dueDay = (received: string, amount: number, unit: Parameters<typeof dueDate>[2], ex: Exceptions, cutoff = '15:00') =>
-  localParts(dueDate(at(received), amount, unit, cutoff, ex)).day;
+const dueDay = (
+  received: string,
+  amount: number,
+  unit: Parameters<typeof dueDate>[2],
+  ex: Exceptions,
+  cutoff = '15:00',
+) => localParts(dueDate(at(received), amount, unit, cutoff, ex)).day;
 
 describe('public holidays as rules', () => {
   it('computes Tết and the Hùng Kings day from the Vietnamese lunar calendar', () => {
     const days = ruleHolidays(2026).map((h) => h.day);
     // Tết Bính Ngọ: 1st day of the 1st lunar month is 17/02/2026; the eve is 16/02.
-    expect(days).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']));
+    expect(days).toEqual(
+      expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']),
+    );
     // 10/3 lunar = Sunday 26/04/2026, so Monday 27/04 is given in lieu.
-    expect(days).toEqual(expect.arrayContaining(['2026-04-26', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-02']));
+    expect(days).toEqual(
+      expect.arrayContaining(['2026-04-26', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-02']),
+    );
     // 2025: Tết on 29/01, Hùng Kings on 07/04 (the dates the government announced).
     expect(ruleHolidays(2025).map((h) => h.day)).toEqual(expect.arrayContaining(['2025-01-29', '2025-04-07']));
   });

@@ -13,7 +13,8 @@ const VN_OFFSET_MS = 7 * 3600_000;
 /** Office hours end; a deadline falls due at this local time on its day. */
 export const END_OF_DAY = '17:00';
 
-export const isoDay = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const isoDay = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const toUtcDate = (day: string) => new Date(`${day}T00:00:00Z`);
 export function addDays(day: string, n: number): string {
   const d = toUtcDate(day);
@@ -21,7 +22,8 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 /** Calendar days from one date to another (negative when `to` comes first). */
-export const daysBetween = (from: string, to: string) => Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (day: string) => toUtcDate(day).getUTCDay();
 
@@ -65,7 +67,13 @@ export function workingDaysBetween(from: string, to: string, exceptions: Excepti
  * (received Monday with 3 days: due Thursday); same-day and immediate procedures received after the cut-off, or on a
  * day off, are due the next working day; calendar-day limits that end on a day off move to the next working day.
  */
-export function dueDate(receivedAt: Date, amount: number, unit: TimeUnit, cutoff: string, exceptions: Exceptions): Date {
+export function dueDate(
+  receivedAt: Date,
+  amount: number,
+  unit: TimeUnit,
+  cutoff: string,
+  exceptions: Exceptions,
+): Date {
   const { day, time } = localParts(receivedAt);
   const receivedOnWorkingDay = isWorkingDay(day, exceptions);
   let dueDay: string;
@@ -119,16 +127,22 @@ export function ruleHolidays(year: number): RuleHoliday[] {
   const days: RuleHoliday[] = [
     { day: isoDay(year, 1, 1), nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" },
     { day: addDays(tet, -1), nameVi: 'Tết Nguyên đán (Giao thừa)', nameEn: "Lunar New Year's Eve" },
-    ...[0, 1, 2, 3].map((i) => ({ day: addDays(tet, i), nameVi: `Tết Nguyên đán (mùng ${i + 1})`, nameEn: `Lunar New Year (day ${i + 1})` })),
+    ...[0, 1, 2, 3].map((i) => ({
+      day: addDays(tet, i),
+      nameVi: `Tết Nguyên đán (mùng ${i + 1})`,
+      nameEn: `Lunar New Year (day ${i + 1})`,
+    })),
     { day: lunar(10, 3, year), nameVi: 'Giỗ Tổ Hùng Vương', nameEn: 'Hùng Kings Commemoration' },
     { day: isoDay(year, 4, 30), nameVi: 'Ngày Chiến thắng', nameEn: 'Reunification Day' },
     { day: isoDay(year, 5, 1), nameVi: 'Ngày Quốc tế Lao động', nameEn: 'International Labour Day' },
     { day: isoDay(year, 9, 2), nameVi: 'Quốc khánh', nameEn: 'National Day' },
   ];
   // The adjacent National Day holiday: the day after when 2 September is a Thursday (a four-day weekend), else the day before.
-  days.push(weekday(isoDay(year, 9, 2)) === 4
-    ? { day: isoDay(year, 9, 3), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' }
-    : { day: isoDay(year, 9, 1), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' });
+  days.push(
+    weekday(isoDay(year, 9, 2)) === 4
+      ? { day: isoDay(year, 9, 3), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' }
+      : { day: isoDay(year, 9, 1), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' },
+  );
   const taken = new Set(days.map((d) => d.day));
   const compensations: RuleHoliday[] = [];
   for (const h of [...days].sort((a, b) => a.day.localeCompare(b.day))) {

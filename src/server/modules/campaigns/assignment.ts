@@ -16,13 +16,20 @@ const unworked = sql`(t.assigned_member_id is null or exists (select 1 from team
  * least loaded first, so members end within one household of each other; a group without a team of its own is left
  * for the commune's team. Households of a member who has left the team are handed out again the same way. A household's targets all go to the same member.
  */
-export async function assignAutomatically(database: Database, scope: Scope, id: number, actor: Actor): Promise<{ assigned: number }> {
+export async function assignAutomatically(
+  database: Database,
+  scope: Scope,
+  id: number,
+  actor: Actor,
+): Promise<{ assigned: number }> {
   // A group head works the commune's campaign in their group: the households and members below are scoped.
   const c = await getCampaign(database.db, scope, id, { covering: true });
   return database.db.transaction(async (tx) => {
     const holders = await holdersOf(tx, c.id);
     const inCampaign = inArray(sql`t.campaign_id`, holders);
-    const [r] = await queryRows<{ assigned: number }>(tx, sql`
+    const [r] = await queryRows<{ assigned: number }>(
+      tx,
+      sql`
       with open_households as (
         select t.household_id, coalesce(t.group_id, 0) as group_id, min(u.path) as path from campaign_targets t join units u on u.id = t.unit_id
         where ${inCampaign} and t.removed_on is null and ${unworked} and ${pathInScope(sql`u.path`, scope)}
@@ -45,30 +52,69 @@ export async function assignAutomatically(database: Database, scope: Scope, id: 
         update campaign_targets t set assigned_member_id = ch.member_id from chosen ch
         where ${inCampaign} and t.household_id = ch.household_id and t.removed_on is null and ${unworked}
         returning t.household_id)
-      select count(distinct household_id)::int as assigned from updated`);
-    await insertAudit(tx, actor, { action: 'campaign.assign', entityType: 'campaign', entityId: c.id, details: { households: r!.assigned } });
+      select count(distinct household_id)::int as assigned from updated`,
+    );
+    await insertAudit(tx, actor, {
+      action: 'campaign.assign',
+      entityType: 'campaign',
+      entityId: c.id,
+      details: { households: r!.assigned },
+    });
     return r!;
   });
 }
 
 /** Gives a household to another member of a team in the caller's units (audited, with who had it before). */
-export async function reassign(database: Database, scope: Scope, id: number, householdId: number, memberId: number, actor: Actor): Promise<void> {
+export async function reassign(
+  database: Database,
+  scope: Scope,
+  id: number,
+  householdId: number,
+  memberId: number,
+  actor: Actor,
+): Promise<void> {
   // A group head works the commune's campaign in their group: the households and members below are scoped.
   const c = await getCampaign(database.db, scope, id, { covering: true });
   await database.db.transaction(async (tx) => {
     await activeMember(tx, scope, memberId);
     const holders = await holdersOf(tx, c.id);
-    const before = await tx.select({ memberId: campaignTargets.assignedMemberId }).from(campaignTargets).innerJoin(units, eq(units.id, campaignTargets.unitId))
-      .where(and(inArray(campaignTargets.campaignId, holders), eq(campaignTargets.householdId, householdId), isNull(campaignTargets.removedOn), pathInScope(units.path, scope))).limit(1);
-    if (!before.length) throw notFound({ vi: 'Hộ này không thuộc chiến dịch', en: 'This household is not in the campaign' });
-    await tx.update(campaignTargets).set({ assignedMemberId: memberId })
-      .where(and(inArray(campaignTargets.campaignId, holders), eq(campaignTargets.householdId, householdId), isNull(campaignTargets.removedOn)));
-    await insertAudit(tx, actor, { action: 'campaign.reassign', entityType: 'household', entityId: householdId, details: { campaignId: c.id, from: before[0]!.memberId, to: memberId } });
+    const before = await tx
+      .select({ memberId: campaignTargets.assignedMemberId })
+      .from(campaignTargets)
+      .innerJoin(units, eq(units.id, campaignTargets.unitId))
+      .where(
+        and(
+          inArray(campaignTargets.campaignId, holders),
+          eq(campaignTargets.householdId, householdId),
+          isNull(campaignTargets.removedOn),
+          pathInScope(units.path, scope),
+        ),
+      )
+      .limit(1);
+    if (!before.length)
+      throw notFound({ vi: 'Hộ này không thuộc chiến dịch', en: 'This household is not in the campaign' });
+    await tx
+      .update(campaignTargets)
+      .set({ assignedMemberId: memberId })
+      .where(
+        and(
+          inArray(campaignTargets.campaignId, holders),
+          eq(campaignTargets.householdId, householdId),
+          isNull(campaignTargets.removedOn),
+        ),
+      );
+    await insertAudit(tx, actor, {
+      action: 'campaign.reassign',
+      entityType: 'household',
+      entityId: householdId,
+      details: { campaignId: c.id, from: before[0]!.memberId, to: memberId },
+    });
   });
 }
 
 /** Joins a target (`t`) to its member (`m`) when that is a current member whose account is `userId`. */
-export const assignedTo = (userId: number) => sql`join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null`;
+export const assignedTo = (userId: number) =>
+  sql`join team_members m on m.id = t.assigned_member_id and m.user_id = ${userId} and m.left_on is null`;
 
 /**
  * A team member's own worklist: the households assigned to them (the member linked to the signed-in account), with
@@ -76,11 +122,22 @@ export const assignedTo = (userId: number) => sql`join team_members m on m.id = 
  */
 export async function myHouseholds(db: Tx, userId: number, id: number) {
   const holders = await holdersOf(db, id);
-  return queryRows<{ householdId: number; address: string; unitName: string; people: number; done: number; lastOutcome: string | null; bestTime: string | null }>(db, sql`
+  return queryRows<{
+    householdId: number;
+    address: string;
+    unitName: string;
+    people: number;
+    done: number;
+    lastOutcome: string | null;
+    bestTime: string | null;
+  }>(
+    db,
+    sql`
     select t.household_id as "householdId", h.address, u.name as "unitName", count(*)::int as people, count(t.done_at)::int as done,
       max(t.last_outcome) as "lastOutcome", max(t.best_time) as "bestTime"
     from campaign_targets t ${assignedTo(userId)}
     join households h on h.id = t.household_id join units u on u.id = t.unit_id
     where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null
-    group by t.household_id, h.address, u.name, u.path order by u.path, h.address collate vi_num`);
+    group by t.household_id, h.address, u.name, u.path order by u.path, h.address collate vi_num`,
+  );
 }

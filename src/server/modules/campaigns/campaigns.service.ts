@@ -29,36 +29,98 @@ export const CampaignFilters = z.object({
  * The templates a campaign starts from. Targets (100 %, 14+) are the seeds' and DOMAIN.md §4's; they are marked
  * unconfirmed there, so each is only the starting value of a field the officer can change.
  */
-export const CAMPAIGN_TEMPLATES: Record<CampaignKind, { name: string; level: 'PERSON' | 'HOUSEHOLD'; filters: z.infer<typeof CampaignFilters>; checklist: z.infer<typeof ChecklistItem>[]; targetRate: number; guide: string }> = {
+export const CAMPAIGN_TEMPLATES: Record<
+  CampaignKind,
+  {
+    name: string;
+    level: 'PERSON' | 'HOUSEHOLD';
+    filters: z.infer<typeof CampaignFilters>;
+    checklist: z.infer<typeof ChecklistItem>[];
+    targetRate: number;
+    guide: string;
+  }
+> = {
   VNEID_L2: {
-    name: 'Định danh điện tử mức 2 cho người từ 14 tuổi', level: 'PERSON', filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] }, checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }], targetRate: 100,
-    guide: 'Mang thẻ căn cước (hoặc CCCD gắn chip) đến công an xã, phường để đăng ký tài khoản định danh điện tử mức 2.\nCông an sẽ chụp ảnh chân dung, lấy vân tay và gửi mã kích hoạt qua tin nhắn.\nCài ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh và mã kích hoạt, rồi đặt mật khẩu và mã khóa.\nTổ công nghệ số cộng đồng hỗ trợ cài đặt, kích hoạt tại nhà hoặc tại các điểm hỗ trợ.',
+    name: 'Định danh điện tử mức 2 cho người từ 14 tuổi',
+    level: 'PERSON',
+    filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] },
+    checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }],
+    targetRate: 100,
+    guide:
+      'Mang thẻ căn cước (hoặc CCCD gắn chip) đến công an xã, phường để đăng ký tài khoản định danh điện tử mức 2.\nCông an sẽ chụp ảnh chân dung, lấy vân tay và gửi mã kích hoạt qua tin nhắn.\nCài ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh và mã kích hoạt, rồi đặt mật khẩu và mã khóa.\nTổ công nghệ số cộng đồng hỗ trợ cài đặt, kích hoạt tại nhà hoặc tại các điểm hỗ trợ.',
   },
-  DIGITIZE: { name: 'Số hóa hồ sơ, giấy tờ của hộ', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }], targetRate: 100, guide: 'Chuẩn bị các giấy tờ của hộ (giấy khai sinh, đăng ký kết hôn, sổ đỏ…).\nTổ công nghệ số sẽ giúp chụp, lưu vào kho dữ liệu cá nhân trên Cổng dịch vụ công hoặc VNeID.' },
-  ONLINE_PAYMENT: { name: 'Hộ gia đình thanh toán trực tuyến', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }], targetRate: 80, guide: 'Cài ứng dụng ngân hàng hoặc ví điện tử trên điện thoại.\nThêm hóa đơn điện, nước theo mã khách hàng trên hóa đơn giấy, rồi thanh toán hằng tháng trên ứng dụng.' },
-  SKILLS: { name: 'Bình dân học vụ số', level: 'PERSON', filters: { ageMin: 15 }, checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }], targetRate: 100, guide: 'Đăng ký học miễn phí trên nền tảng binhdanhocvuso.gov.vn.\nTổ công nghệ số hướng dẫn học tại nhà văn hóa thôn, tổ dân phố.' },
-  CUSTOM: { name: 'Chiến dịch', level: 'HOUSEHOLD', filters: {}, checklist: [{ key: 'done', label: 'Đã hoàn thành' }], targetRate: 100, guide: '' },
+  DIGITIZE: {
+    name: 'Số hóa hồ sơ, giấy tờ của hộ',
+    level: 'HOUSEHOLD',
+    filters: {},
+    checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }],
+    targetRate: 100,
+    guide:
+      'Chuẩn bị các giấy tờ của hộ (giấy khai sinh, đăng ký kết hôn, sổ đỏ…).\nTổ công nghệ số sẽ giúp chụp, lưu vào kho dữ liệu cá nhân trên Cổng dịch vụ công hoặc VNeID.',
+  },
+  ONLINE_PAYMENT: {
+    name: 'Hộ gia đình thanh toán trực tuyến',
+    level: 'HOUSEHOLD',
+    filters: {},
+    checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }],
+    targetRate: 80,
+    guide:
+      'Cài ứng dụng ngân hàng hoặc ví điện tử trên điện thoại.\nThêm hóa đơn điện, nước theo mã khách hàng trên hóa đơn giấy, rồi thanh toán hằng tháng trên ứng dụng.',
+  },
+  SKILLS: {
+    name: 'Bình dân học vụ số',
+    level: 'PERSON',
+    filters: { ageMin: 15 },
+    checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }],
+    targetRate: 100,
+    guide:
+      'Đăng ký học miễn phí trên nền tảng binhdanhocvuso.gov.vn.\nTổ công nghệ số hướng dẫn học tại nhà văn hóa thôn, tổ dân phố.',
+  },
+  CUSTOM: {
+    name: 'Chiến dịch',
+    level: 'HOUSEHOLD',
+    filters: {},
+    checklist: [{ key: 'done', label: 'Đã hoàn thành' }],
+    targetRate: 100,
+    guide: '',
+  },
 };
 
-export const NewCampaign = z.object({
-  kind: CampaignKind, unitId: Id, name: Text(200).min(3).optional(), level: z.enum(['PERSON', 'HOUSEHOLD']).optional(),
-  filters: CampaignFilters.optional(), checklist: z.array(ChecklistItem).min(1).max(10).optional(), targetRate: z.number().int().min(1).max(100).optional(),
-  /** The steps residents read on the guide page (one per line); the template's when left out. */
-  guide: Text(4000).optional(),
-  startsOn: z.iso.date(), deadline: z.iso.date(),
-}).refine((c) => c.startsOn <= c.deadline, { path: ['deadline'], message: 'The deadline must not come before the start' });
+export const NewCampaign = z
+  .object({
+    kind: CampaignKind,
+    unitId: Id,
+    name: Text(200).min(3).optional(),
+    level: z.enum(['PERSON', 'HOUSEHOLD']).optional(),
+    filters: CampaignFilters.optional(),
+    checklist: z.array(ChecklistItem).min(1).max(10).optional(),
+    targetRate: z.number().int().min(1).max(100).optional(),
+    /** The steps residents read on the guide page (one per line); the template's when left out. */
+    guide: Text(4000).optional(),
+    startsOn: z.iso.date(),
+    deadline: z.iso.date(),
+  })
+  .refine((c) => c.startsOn <= c.deadline, {
+    path: ['deadline'],
+    message: 'The deadline must not come before the start',
+  });
 export type NewCampaign = z.infer<typeof NewCampaign>;
 
 type Row = typeof campaigns.$inferSelect;
 
 /** The audience shape the registry query takes, from a campaign's unit and filters. */
-const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) => Audience.parse({ unitIds: [unitId], ...f, genders: [] });
+const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) =>
+  Audience.parse({ unitIds: [unitId], ...f, genders: [] });
 
 /**
  * Brings `campaign_unit_counts` up to date for campaigns (all their units, or only `units` — what a batch of visits
  * touched, found through their groups' index).
  */
-export async function recount(tx: Tx, campaignIds: number[], touched?: { units: number[]; groups: number[] }): Promise<void> {
+export async function recount(
+  tx: Tx,
+  campaignIds: number[],
+  touched?: { units: number[]; groups: number[] },
+): Promise<void> {
   if (!campaignIds.length || (touched && !touched.units.length)) return;
   const inUnits = touched ? sql`and ${inArray(sql`unit_id`, touched.units)}` : sql``;
   const inGroups = touched?.groups.length ? sql`and ${inArray(sql`group_id`, touched.groups)}` : sql``;
@@ -77,7 +139,9 @@ export async function recount(tx: Tx, campaignIds: number[], touched?: { units: 
 async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number; removed: number }> {
   const people = await matchedPeople(tx, scope, audienceOf(c.unitId, c.filters as z.infer<typeof CampaignFilters>));
   const who = c.level === 'PERSON' ? sql`resident_id` : sql`null::int`;
-  const [r] = await queryRows<{ added: number; removed: number }>(tx, sql`
+  const [r] = await queryRows<{ added: number; removed: number }>(
+    tx,
+    sql`
     with people as (${people}),
     matching as (select distinct on (household_id, coalesce(${who}, 0)) household_id, ${who} as resident_id, unit_id, group_id from people),
     added as (
@@ -91,7 +155,8 @@ async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number;
       where t.campaign_id = ${c.id} and t.removed_on is null and t.done_at is null
         and not exists (select 1 from matching m where m.household_id = t.household_id and coalesce(m.resident_id, 0) = coalesce(t.resident_id, 0))
       returning 1)
-    select (select count(*) from added)::int as added, (select count(*) from removed)::int as removed`);
+    select (select count(*) from added)::int as added, (select count(*) from removed)::int as removed`,
+  );
   await tx.update(campaigns).set({ refreshedAt: sql`now()` }).where(eq(campaigns.id, c.id));
   await recount(tx, [c.id]);
   return r!;
@@ -101,21 +166,51 @@ async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number;
  * Starts a campaign from a template: for a commune or group, its targets are snapshotted now; for a province it fans
  * out, one campaign per commune under it (each with its own targets), grouped under the province's.
  */
-export async function createCampaign(database: Database, scope: Scope, input: NewCampaign, userId: number, actor: Actor): Promise<{ id: number; communes: number; targets: number }> {
+export async function createCampaign(
+  database: Database,
+  scope: Scope,
+  input: NewCampaign,
+  userId: number,
+  actor: Actor,
+): Promise<{ id: number; communes: number; targets: number }> {
   const template = CAMPAIGN_TEMPLATES[input.kind];
   const unit = await getOpenUnit(database.db, input.unitId, scope);
-  if (unit.tier === 'NATION') throw validation([{ field: 'unitId', code: 'UNIT', message: { vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố', en: 'Choose a province, commune or residential group' } }]);
+  if (unit.tier === 'NATION')
+    throw validation([
+      {
+        field: 'unitId',
+        code: 'UNIT',
+        message: {
+          vi: 'Hãy chọn tỉnh, xã hoặc thôn, tổ dân phố',
+          en: 'Choose a province, commune or residential group',
+        },
+      },
+    ]);
   const values = {
-    kind: input.kind, name: input.name ?? template.name, level: input.level ?? template.level, filters: { ...template.filters, ...(input.filters ?? {}) },
-    checklist: input.checklist ?? template.checklist, targetRate: input.targetRate ?? template.targetRate, guide: input.guide ?? template.guide, startsOn: input.startsOn, deadline: input.deadline, createdBy: userId,
+    kind: input.kind,
+    name: input.name ?? template.name,
+    level: input.level ?? template.level,
+    filters: { ...template.filters, ...(input.filters ?? {}) },
+    checklist: input.checklist ?? template.checklist,
+    targetRate: input.targetRate ?? template.targetRate,
+    guide: input.guide ?? template.guide,
+    startsOn: input.startsOn,
+    deadline: input.deadline,
+    createdBy: userId,
   };
   return database.db.transaction(async (tx) => {
-    const [parent] = await tx.insert(campaigns).values({ ...values, unitId: unit.id }).returning();
+    const [parent] = await tx
+      .insert(campaigns)
+      .values({ ...values, unitId: unit.id })
+      .returning();
     let targets = 0;
     let communes = 0;
     if (unit.tier === 'PROVINCE') {
       for (const { unit: commune } of await listChildUnits(tx, unit.id, scope, false)) {
-        const [child] = await tx.insert(campaigns).values({ ...values, unitId: commune.id, parentId: parent!.id }).returning();
+        const [child] = await tx
+          .insert(campaigns)
+          .values({ ...values, unitId: commune.id, parentId: parent!.id })
+          .returning();
         targets += (await refreshIn(tx, scope, child!)).added;
         communes += 1;
       }
@@ -123,7 +218,12 @@ export async function createCampaign(database: Database, scope: Scope, input: Ne
       targets = (await refreshIn(tx, scope, parent!)).added;
       communes = 1;
     }
-    await insertAudit(tx, actor, { action: 'campaign.create', entityType: 'campaign', entityId: parent!.id, details: { kind: input.kind, communes, targets } });
+    await insertAudit(tx, actor, {
+      action: 'campaign.create',
+      entityType: 'campaign',
+      entityId: parent!.id,
+      details: { kind: input.kind, communes, targets },
+    });
     return { id: parent!.id, communes, targets };
   });
 }
@@ -132,8 +232,16 @@ export async function createCampaign(database: Database, scope: Scope, input: Ne
  * A campaign the caller may see: one filed in their units, or — to follow it — one that covers them (a group head
  * follows the commune's campaign in their group). Changing it (`covering: false`) needs it filed in their units.
  */
-export async function getCampaign(db: Tx, scope: Scope, id: number, { covering = false } = {}): Promise<Row & { unitPath: string }> {
-  const [c] = await db.select({ c: campaigns, unitPath: units.path }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
+export async function getCampaign(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  { covering = false } = {},
+): Promise<Row & { unitPath: string }> {
+  const [c] = await db
+    .select({ c: campaigns, unitPath: units.path })
+    .from(campaigns)
+    .innerJoin(units, eq(units.id, campaigns.unitId))
     .where(and(eq(campaigns.id, id), covering ? campaignVisible(scope) : pathInScope(units.path, scope)));
   if (!c) throw notFound({ vi: 'Không tìm thấy chiến dịch', en: 'Campaign not found' });
   return { ...c.c, unitPath: c.unitPath };
@@ -141,7 +249,6 @@ export async function getCampaign(db: Tx, scope: Scope, id: number, { covering =
 
 /** In the caller's units, or over them (the campaign's unit is an ancestor of one of theirs); `units` is joined. */
 export const campaignVisible = (scope: Scope) => pathAlongScope(units.path, scope);
-
 
 /** The campaigns holding a campaign's targets: itself, or a province campaign's communes. */
 export async function holdersOf(db: Tx, id: number): Promise<number[]> {
@@ -154,7 +261,10 @@ export async function holdersOf(db: Tx, id: number): Promise<number[]> {
  * path (a group's list reads one commune's part, not the province's).
  */
 export async function holdersUnder(db: Tx, id: number, underPath: string): Promise<number[]> {
-  const rows = await db.select({ id: campaigns.id, path: units.path }).from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId))
+  const rows = await db
+    .select({ id: campaigns.id, path: units.path })
+    .from(campaigns)
+    .innerJoin(units, eq(units.id, campaigns.unitId))
     .where(or(eq(campaigns.id, id), eq(campaigns.parentId, id)));
   const parts = rows.length > 1 ? rows.filter((r) => r.id !== id) : rows;
   const ids = parts.filter((r) => r.path.startsWith(underPath) || underPath.startsWith(r.path)).map((r) => r.id);
@@ -197,19 +307,34 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
   const depth = underPath.split('/').filter(Boolean).length;
   const ids = await holdersUnder(db, c.id, underPath);
   // From the per-unit counts kept with every change: a few thousand rows for a province, not its million targets.
-  const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(db, sql`
+  const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(
+    db,
+    sql`
     select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, sum(k.targets)::int as targets, sum(k.done)::int as done
     from campaign_unit_counts k join units u on u.id = k.unit_id
     left join units child on child.id = nullif(split_part(u.path, '/', ${depth + 2}), '')::int
     where ${inArray(sql`k.campaign_id`, ids)} and u.path like ${`${underPath}%`}
-    group by 1, 2 having sum(k.targets) > 0 order by child.name collate vi_num`);
+    group by 1, 2 having sum(k.targets) > 0 order by child.name collate vi_num`,
+  );
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
   const targets = rows.reduce((n, r) => n + r.targets, 0);
   const done = rows.reduce((n, r) => n + r.done, 0);
   return {
-    id: c.id, name: c.name, kind: c.kind, level: c.level, targetRate: c.targetRate, startsOn: c.startsOn, deadline: c.deadline,
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    level: c.level,
+    targetRate: c.targetRate,
+    startsOn: c.startsOn,
+    deadline: c.deadline,
     total: { targets, done, rate: rate(done, targets) },
     // Rows with no unit below are the unit's own households (a household filed directly under a group, not an alley).
-    units: rows.map((r) => ({ unitId: r.unitId, name: r.name ?? '', targets: r.targets, done: r.done, rate: rate(r.done, r.targets) })),
+    units: rows.map((r) => ({
+      unitId: r.unitId,
+      name: r.name ?? '',
+      targets: r.targets,
+      done: r.done,
+      rate: rate(r.done, r.targets),
+    })),
   };
 }

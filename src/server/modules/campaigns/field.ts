@@ -16,18 +16,27 @@ import { applyVisits, lockTargets, type Conflict, type VisitContext, type VisitI
 
 /** Which registry fields a member may correct in the field, by campaign kind. */
 export const FIELD_UPDATES: Record<CampaignKind, ('vneidLevel' | 'phone')[]> = {
-  VNEID_L2: ['vneidLevel', 'phone'], DIGITIZE: ['phone'], ONLINE_PAYMENT: ['phone'], SKILLS: ['phone'], CUSTOM: ['phone'],
+  VNEID_L2: ['vneidLevel', 'phone'],
+  DIGITIZE: ['phone'],
+  ONLINE_PAYMENT: ['phone'],
+  SKILLS: ['phone'],
+  CUSTOM: ['phone'],
 };
 
-export const VisitPersonInput = z.object({
-  residentId: Id.nullable(),
-  checks: z.array(z.string().max(40)).max(10).default([]),
-  outcome: z.enum(VisitOutcome).optional(),
-  /** The person's registry version the device downloaded: required with a field update, to catch someone else's change. */
-  version: z.number().int().min(1).optional(),
-  vneidLevel: z.enum(VneidLevel).optional(),
-  phone: Phone.optional(),
-}).refine((p) => (p.vneidLevel === undefined && p.phone === undefined) || (p.version !== undefined && p.residentId !== null), { path: ['version'], message: 'A field update names the person and the version it was made against' });
+export const VisitPersonInput = z
+  .object({
+    residentId: Id.nullable(),
+    checks: z.array(z.string().max(40)).max(10).default([]),
+    outcome: z.enum(VisitOutcome).optional(),
+    /** The person's registry version the device downloaded: required with a field update, to catch someone else's change. */
+    version: z.number().int().min(1).optional(),
+    vneidLevel: z.enum(VneidLevel).optional(),
+    phone: Phone.optional(),
+  })
+  .refine(
+    (p) => (p.vneidLevel === undefined && p.phone === undefined) || (p.version !== undefined && p.residentId !== null),
+    { path: ['version'], message: 'A field update names the person and the version it was made against' },
+  );
 
 export const VisitBody = z.object({
   /** Made by the device when the visit is recorded, so retrying an upload never stores it twice. */
@@ -43,15 +52,44 @@ export const VisitBody = z.object({
 export const SyncBody = z.object({ visits: z.array(VisitBody).min(1).max(500) });
 export type SyncBody = z.infer<typeof SyncBody>;
 
-export type SyncResult = { id: string; status: 'APPLIED' | 'CONFLICT' | 'DUPLICATE' | 'REJECTED'; conflict?: Conflict; error?: { code: string; vi: string; en: string } };
+export type SyncResult = {
+  id: string;
+  status: 'APPLIED' | 'CONFLICT' | 'DUPLICATE' | 'REJECTED';
+  conflict?: Conflict;
+  error?: { code: string; vi: string; en: string };
+};
 
-const rejected = (id: string, code: string, vi: string, en: string): SyncResult => ({ id, status: 'REJECTED', error: { code, vi, en } });
+const rejected = (id: string, code: string, vi: string, en: string): SyncResult => ({
+  id,
+  status: 'REJECTED',
+  error: { code, vi, en },
+});
 
-async function contextOf(db: Tx, scope: Scope, id: number, userId: number, manages: boolean, actor: Actor, cipher: PiiCipher) {
+async function contextOf(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  userId: number,
+  manages: boolean,
+  actor: Actor,
+  cipher: PiiCipher,
+) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
-  const members = await db.select({ id: teamMembers.id }).from(teamMembers).where(and(eq(teamMembers.userId, userId), isNull(teamMembers.leftOn)));
-  const ctx: VisitContext = { kind: c.kind, checklist: c.checklist.map((x) => x.key), holders, userId, memberIds: members.map((m) => m.id), manages, actor, cipher };
+  const members = await db
+    .select({ id: teamMembers.id })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.userId, userId), isNull(teamMembers.leftOn)));
+  const ctx: VisitContext = {
+    kind: c.kind,
+    checklist: c.checklist.map((x) => x.key),
+    holders,
+    userId,
+    memberIds: members.map((m) => m.id),
+    manages,
+    actor,
+    cipher,
+  };
   return { c, ctx };
 }
 
@@ -61,12 +99,35 @@ async function contextOf(db: Tx, scope: Scope, id: number, userId: number, manag
  * they arrive in. A visit for a household outside the caller's units or the campaign is refused (the device keeps
  * it and shows why); one that conflicts is stored and waits for the group head.
  */
-export async function syncVisits(database: Database, scope: Scope, id: number, body: SyncBody, userId: number, manages: boolean, actor: Actor, cipher: PiiCipher): Promise<{ results: SyncResult[] }> {
+export async function syncVisits(
+  database: Database,
+  scope: Scope,
+  id: number,
+  body: SyncBody,
+  userId: number,
+  manages: boolean,
+  actor: Actor,
+  cipher: PiiCipher,
+): Promise<{ results: SyncResult[] }> {
   const { c, ctx } = await contextOf(database.db, scope, id, userId, manages, actor, cipher);
   const allowed = new Set<string>(FIELD_UPDATES[c.kind as CampaignKind]);
-  const storedIds = async (db: Tx) => new Set((await db.select({ id: campaignVisits.id }).from(campaignVisits).where(inArray(campaignVisits.id, body.visits.map((v) => v.id)))).map((s) => s.id));
+  const storedIds = async (db: Tx) =>
+    new Set(
+      (
+        await db
+          .select({ id: campaignVisits.id })
+          .from(campaignVisits)
+          .where(
+            inArray(
+              campaignVisits.id,
+              body.visits.map((v) => v.id),
+            ),
+          )
+      ).map((s) => s.id),
+    );
   // A batch resent whole (its answer was lost) is answered without taking any lock.
-  if ((await storedIds(database.db)).size === new Set(body.visits.map((v) => v.id)).size) return { results: body.visits.map((v) => ({ id: v.id, status: 'DUPLICATE' as const })) };
+  if ((await storedIds(database.db)).size === new Set(body.visits.map((v) => v.id)).size)
+    return { results: body.visits.map((v) => ({ id: v.id, status: 'DUPLICATE' as const })) };
   return database.db.transaction(async (tx) => {
     const targets = await lockTargets(tx, scope, ctx.holders, [...new Set(body.visits.map((v) => v.householdId))]);
     // Read again under the locks: a retry racing its first upload waits above, then finds the visits stored here.
@@ -77,28 +138,102 @@ export async function syncVisits(database: Database, scope: Scope, id: number, b
     for (const v of body.visits) {
       const own = targets.get(v.householdId);
       if (stored.has(v.id) || results.has(v.id)) results.set(v.id, { id: v.id, status: 'DUPLICATE' });
-      else if (!own) results.set(v.id, rejected(v.id, 'NOT_IN_CAMPAIGN', 'Hộ này không thuộc chiến dịch hoặc ngoài địa bàn của bạn', 'This household is not in the campaign or not in your area'));
-      else if (v.people.some((p) => p.checks.some((k) => !ctx.checklist.includes(k)))) results.set(v.id, rejected(v.id, 'CHECKLIST', 'Có mục kiểm tra không thuộc chiến dịch', 'A checklist item is not one of the campaign\'s'));
-      else if (v.people.some((p) => (p.vneidLevel !== undefined && !allowed.has('vneidLevel')) || (p.phone !== undefined && !allowed.has('phone')))) results.set(v.id, rejected(v.id, 'FIELD_NOT_ALLOWED', 'Chiến dịch này không cho sửa thông tin đó', 'This campaign does not allow changing that field'));
-      else if (v.people.some((p) => p.version !== undefined && !own.some((t) => t.resident_id === p.residentId))) results.set(v.id, rejected(v.id, 'NOT_A_TARGET', 'Người này không thuộc danh sách của hộ trong chiến dịch', 'This person is not one of the household\'s targets'));
+      else if (!own)
+        results.set(
+          v.id,
+          rejected(
+            v.id,
+            'NOT_IN_CAMPAIGN',
+            'Hộ này không thuộc chiến dịch hoặc ngoài địa bàn của bạn',
+            'This household is not in the campaign or not in your area',
+          ),
+        );
+      else if (v.people.some((p) => p.checks.some((k) => !ctx.checklist.includes(k))))
+        results.set(
+          v.id,
+          rejected(
+            v.id,
+            'CHECKLIST',
+            'Có mục kiểm tra không thuộc chiến dịch',
+            "A checklist item is not one of the campaign's",
+          ),
+        );
+      else if (
+        v.people.some(
+          (p) =>
+            (p.vneidLevel !== undefined && !allowed.has('vneidLevel')) ||
+            (p.phone !== undefined && !allowed.has('phone')),
+        )
+      )
+        results.set(
+          v.id,
+          rejected(
+            v.id,
+            'FIELD_NOT_ALLOWED',
+            'Chiến dịch này không cho sửa thông tin đó',
+            'This campaign does not allow changing that field',
+          ),
+        );
+      else if (v.people.some((p) => p.version !== undefined && !own.some((t) => t.resident_id === p.residentId)))
+        results.set(
+          v.id,
+          rejected(
+            v.id,
+            'NOT_A_TARGET',
+            'Người này không thuộc danh sách của hộ trong chiến dịch',
+            "This person is not one of the household's targets",
+          ),
+        );
       else {
         // A phone's clock running ahead must not put a visit after ones made later.
-        fresh.push({ id: v.id, householdId: v.householdId, visitedAt: new Date(Math.min(Date.parse(v.visitedAt), now)), outcome: v.outcome, bestTime: v.bestTime ?? null, note: v.note ?? null, baseVersion: v.baseVersion, people: v.people as VisitPerson[] });
+        fresh.push({
+          id: v.id,
+          householdId: v.householdId,
+          visitedAt: new Date(Math.min(Date.parse(v.visitedAt), now)),
+          outcome: v.outcome,
+          bestTime: v.bestTime ?? null,
+          note: v.note ?? null,
+          baseVersion: v.baseVersion,
+          people: v.people as VisitPerson[],
+        });
         results.set(v.id, { id: v.id, status: 'APPLIED' });
       }
     }
     const conflicts = await applyVisits(tx, ctx, fresh, targets);
-    for (const [visitId, reason] of conflicts) results.set(visitId, { id: visitId, status: 'CONFLICT', conflict: reason });
+    for (const [visitId, reason] of conflicts)
+      results.set(visitId, { id: visitId, status: 'CONFLICT', conflict: reason });
     if (fresh.length) {
       const member = ctx.memberIds[0] ?? null;
-      await tx.insert(campaignVisits).values(fresh.map((v) => ({
-        id: v.id, campaignId: targets.get(v.householdId)![0]!.campaign_id, householdId: v.householdId, recordedBy: userId, memberId: member, visitedAt: v.visitedAt,
-        outcome: v.outcome, bestTime: v.bestTime, note: v.note, people: v.people, baseVersion: v.baseVersion,
-        status: conflicts.has(v.id) ? 'CONFLICT' : 'APPLIED', conflict: conflicts.get(v.id) ?? null,
-      })));
+      await tx.insert(campaignVisits).values(
+        fresh.map((v) => ({
+          id: v.id,
+          campaignId: targets.get(v.householdId)![0]!.campaign_id,
+          householdId: v.householdId,
+          recordedBy: userId,
+          memberId: member,
+          visitedAt: v.visitedAt,
+          outcome: v.outcome,
+          bestTime: v.bestTime,
+          note: v.note,
+          people: v.people,
+          baseVersion: v.baseVersion,
+          status: conflicts.has(v.id) ? 'CONFLICT' : 'APPLIED',
+          conflict: conflicts.get(v.id) ?? null,
+        })),
+      );
     }
     const out = body.visits.map((v) => results.get(v.id)!);
-    await insertAudit(tx, actor, { action: 'campaign.sync', entityType: 'campaign', entityId: c.id, details: { applied: fresh.length - conflicts.size, conflicts: conflicts.size, duplicates: out.filter((r) => r.status === 'DUPLICATE').length, rejected: out.filter((r) => r.status === 'REJECTED').length } });
+    await insertAudit(tx, actor, {
+      action: 'campaign.sync',
+      entityType: 'campaign',
+      entityId: c.id,
+      details: {
+        applied: fresh.length - conflicts.size,
+        conflicts: conflicts.size,
+        duplicates: out.filter((r) => r.status === 'DUPLICATE').length,
+        rejected: out.filter((r) => r.status === 'REJECTED').length,
+      },
+    });
     return { results: out };
   });
 }
@@ -108,26 +243,104 @@ export async function syncVisits(database: Database, scope: Scope, id: number, b
  * (name, birth year, VNeID level, the phone's last digits only — a lost phone should not carry the list's numbers).
  * Reading it is audited: it names people.
  */
-export async function downloadForField(db: Tx, scope: Scope, id: number, userId: number, actor: Actor, cipher: PiiCipher) {
+export async function downloadForField(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  userId: number,
+  actor: Actor,
+  cipher: PiiCipher,
+) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
-  const rows = await queryRows<{ householdId: number; address: string; unitName: string; version: number; residentId: number | null; fullName: string | null; birthYear: number | null; vneidLevel: string | null; phoneEnc: string | null; personVersion: number | null; checks: string[]; done: boolean; lastOutcome: string | null; bestTime: string | null }>(db, sql`
+  const rows = await queryRows<{
+    householdId: number;
+    address: string;
+    unitName: string;
+    version: number;
+    residentId: number | null;
+    fullName: string | null;
+    birthYear: number | null;
+    vneidLevel: string | null;
+    phoneEnc: string | null;
+    personVersion: number | null;
+    checks: string[];
+    done: boolean;
+    lastOutcome: string | null;
+    bestTime: string | null;
+  }>(
+    db,
+    sql`
     select t.household_id as "householdId", h.address, u.name as "unitName", h.version, t.resident_id as "residentId", r.full_name as "fullName", extract(year from r.birth_date)::int as "birthYear",
       r.vneid_level as "vneidLevel", r.phone_enc as "phoneEnc", r.version as "personVersion", t.checks, t.done_at is not null as done, t.last_outcome as "lastOutcome", t.best_time as "bestTime"
     from campaign_targets t ${assignedTo(userId)}
     join households h on h.id = t.household_id join units u on u.id = h.unit_id left join residents r on r.id = t.resident_id
     where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
-    order by u.path, h.address collate vi_num, h.id, r.birth_date`);
-  const households = new Map<number, { householdId: number; address: string; unitName: string; version: number; lastOutcome: string | null; bestTime: string | null; people: { residentId: number | null; fullName: string | null; birthYear: number | null; vneidLevel: string | null; phoneTail: string | null; version: number | null; checks: string[]; done: boolean; lastOutcome: string | null }[] }>();
+    order by u.path, h.address collate vi_num, h.id, r.birth_date`,
+  );
+  const households = new Map<
+    number,
+    {
+      householdId: number;
+      address: string;
+      unitName: string;
+      version: number;
+      lastOutcome: string | null;
+      bestTime: string | null;
+      people: {
+        residentId: number | null;
+        fullName: string | null;
+        birthYear: number | null;
+        vneidLevel: string | null;
+        phoneTail: string | null;
+        version: number | null;
+        checks: string[];
+        done: boolean;
+        lastOutcome: string | null;
+      }[];
+    }
+  >();
   for (const r of rows) {
-    const h = households.get(r.householdId) ?? { householdId: r.householdId, address: r.address, unitName: r.unitName, version: r.version, lastOutcome: r.lastOutcome, bestTime: r.bestTime, people: [] };
-    h.people.push({ residentId: r.residentId, fullName: r.fullName, birthYear: r.birthYear, vneidLevel: r.vneidLevel, phoneTail: r.phoneEnc ? maskTail(cipher.decrypt(r.phoneEnc), 3) : null, version: r.personVersion, checks: r.checks, done: r.done, lastOutcome: r.lastOutcome });
+    const h = households.get(r.householdId) ?? {
+      householdId: r.householdId,
+      address: r.address,
+      unitName: r.unitName,
+      version: r.version,
+      lastOutcome: r.lastOutcome,
+      bestTime: r.bestTime,
+      people: [],
+    };
+    h.people.push({
+      residentId: r.residentId,
+      fullName: r.fullName,
+      birthYear: r.birthYear,
+      vneidLevel: r.vneidLevel,
+      phoneTail: r.phoneEnc ? maskTail(cipher.decrypt(r.phoneEnc), 3) : null,
+      version: r.personVersion,
+      checks: r.checks,
+      done: r.done,
+      lastOutcome: r.lastOutcome,
+    });
     households.set(r.householdId, h);
   }
-  await insertAudit(db, actor, { action: 'campaign.download', entityType: 'campaign', entityId: c.id, details: { households: households.size } });
+  await insertAudit(db, actor, {
+    action: 'campaign.download',
+    entityType: 'campaign',
+    entityId: c.id,
+    details: { households: households.size },
+  });
   return {
-    campaign: { id: c.id, name: c.name, kind: c.kind, level: c.level, deadline: c.deadline, checklist: c.checklist, fieldUpdates: FIELD_UPDATES[c.kind as CampaignKind] },
-    households: [...households.values()], downloadedAt: new Date().toISOString(),
+    campaign: {
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      level: c.level,
+      deadline: c.deadline,
+      checklist: c.checklist,
+      fieldUpdates: FIELD_UPDATES[c.kind as CampaignKind],
+    },
+    households: [...households.values()],
+    downloadedAt: new Date().toISOString(),
   };
 }
 
@@ -135,28 +348,83 @@ export async function downloadForField(db: Tx, scope: Scope, id: number, userId:
 export async function listConflicts(db: Tx, scope: Scope, id: number) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
-  const rows = await queryRows<{ id: string; householdId: number; address: string; unitName: string; recordedBy: string; visitedAt: string; outcome: string; bestTime: string | null; note: string | null; conflict: string; baseVersion: number; version: number }>(db, sql`
+  const rows = await queryRows<{
+    id: string;
+    householdId: number;
+    address: string;
+    unitName: string;
+    recordedBy: string;
+    visitedAt: string;
+    outcome: string;
+    bestTime: string | null;
+    note: string | null;
+    conflict: string;
+    baseVersion: number;
+    version: number;
+  }>(
+    db,
+    sql`
     select v.id, v.household_id as "householdId", h.address, u.name as "unitName", coalesce(us.full_name, us.username) as "recordedBy", v.visited_at as "visitedAt",
       v.outcome, v.best_time as "bestTime", v.note, v.conflict, v.base_version as "baseVersion", h.version
     from campaign_visits v join households h on h.id = v.household_id join units u on u.id = h.unit_id left join users us on us.id = v.recorded_by
     where ${inArray(sql`v.campaign_id`, holders)} and v.status = 'CONFLICT' and ${pathInScope(sql`u.path`, scope)}
-    order by v.visited_at limit 500`);
+    order by v.visited_at limit 500`,
+  );
   return rows.map((r) => ({ ...r, visitedAt: new Date(r.visitedAt).toISOString() }));
 }
 
 /** The group head's decision on a conflict: apply the visit over what has changed, or dismiss it (kept, audited). */
-export async function resolveConflict(database: Database, scope: Scope, id: number, visitId: string, action: 'APPLY' | 'DISMISS', userId: number, actor: Actor, cipher: PiiCipher) {
+export async function resolveConflict(
+  database: Database,
+  scope: Scope,
+  id: number,
+  visitId: string,
+  action: 'APPLY' | 'DISMISS',
+  userId: number,
+  actor: Actor,
+  cipher: PiiCipher,
+) {
   const { c, ctx } = await contextOf(database.db, scope, id, userId, true, actor, cipher);
   await database.db.transaction(async (tx) => {
-    const [v] = await tx.select().from(campaignVisits).where(and(eq(campaignVisits.id, visitId), inArray(campaignVisits.campaignId, ctx.holders))).for('update');
+    const [v] = await tx
+      .select()
+      .from(campaignVisits)
+      .where(and(eq(campaignVisits.id, visitId), inArray(campaignVisits.campaignId, ctx.holders)))
+      .for('update');
     const targets = v ? await lockTargets(tx, scope, ctx.holders, [v.householdId]) : new Map();
     if (!v || !targets.size) throw notFound({ vi: 'Không tìm thấy lượt thăm này', en: 'Visit not found' });
-    if (v.status !== 'CONFLICT') throw conflictError({ vi: 'Lượt thăm này đã được xử lý', en: 'This visit has already been dealt with' });
+    if (v.status !== 'CONFLICT')
+      throw conflictError({ vi: 'Lượt thăm này đã được xử lý', en: 'This visit has already been dealt with' });
     if (action === 'APPLY') {
       // The head's decision stands over the versions: field updates are written over the person's current record.
-      await applyVisits(tx, ctx, [{ id: v.id, householdId: v.householdId, visitedAt: v.visitedAt, outcome: v.outcome, bestTime: v.bestTime, note: v.note, baseVersion: v.baseVersion, people: v.people }], targets, true);
+      await applyVisits(
+        tx,
+        ctx,
+        [
+          {
+            id: v.id,
+            householdId: v.householdId,
+            visitedAt: v.visitedAt,
+            outcome: v.outcome,
+            bestTime: v.bestTime,
+            note: v.note,
+            baseVersion: v.baseVersion,
+            people: v.people,
+          },
+        ],
+        targets,
+        true,
+      );
     }
-    await tx.update(campaignVisits).set({ status: action === 'APPLY' ? 'RESOLVED' : 'DISMISSED', resolvedBy: userId, resolvedAt: sql`now()` }).where(eq(campaignVisits.id, v.id));
-    await insertAudit(tx, actor, { action: `campaign.conflict.${action.toLowerCase()}`, entityType: 'household', entityId: v.householdId, details: { campaignId: c.id, visitId: v.id, conflict: v.conflict } });
+    await tx
+      .update(campaignVisits)
+      .set({ status: action === 'APPLY' ? 'RESOLVED' : 'DISMISSED', resolvedBy: userId, resolvedAt: sql`now()` })
+      .where(eq(campaignVisits.id, v.id));
+    await insertAudit(tx, actor, {
+      action: `campaign.conflict.${action.toLowerCase()}`,
+      entityType: 'household',
+      entityId: v.householdId,
+      details: { campaignId: c.id, visitId: v.id, conflict: v.conflict },
+    });
   });
 }

@@ -18,23 +18,42 @@ export const LETTERS_MAX = 500;
  * Call letters, one A5 page per household still to see: who in it is left, what to bring, when the team comes or
  * where to go, and a QR code to the campaign's how-to guide.
  */
-export async function callLetters(db: Tx, scope: Scope, id: number, unitId: number | undefined, publicUrl: string, actor: Actor): Promise<Buffer> {
+export async function callLetters(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  unitId: number | undefined,
+  publicUrl: string,
+  actor: Actor,
+): Promise<Buffer> {
   const { c, rows } = await householdsLeft(db, scope, id, { unitId, limit: LETTERS_MAX, offset: 0 }, actor);
   // A province campaign's letters carry the commune of the caller (their own part of it).
-  const [commune] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitAt(c.unitPath, 2) ?? unitAt(scope.prefixes[0]!, 2) ?? 0));
+  const [commune] = await db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, unitAt(c.unitPath, 2) ?? unitAt(scope.prefixes[0]!, 2) ?? 0));
   const guideUrl = `${publicUrl}/k/${c.id}`;
   return renderPdf({ size: 'A5', title: `Giấy mời — ${c.name}`, margin: 36 }, (doc) => {
     const letters = rows.slice(0, LETTERS_MAX);
-    if (!letters.length) doc.fontSize(14).text('Không còn hộ nào cần đến. Cảm ơn các hộ gia đình!', { align: 'center' });
+    if (!letters.length)
+      doc.fontSize(14).text('Không còn hộ nào cần đến. Cảm ơn các hộ gia đình!', { align: 'center' });
     letters.forEach((h, i) => {
       if (i > 0) doc.addPage();
-      doc.font('bold').fontSize(11).text((commune?.name ?? '').toUpperCase(), { align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(11)
+        .text((commune?.name ?? '').toUpperCase(), { align: 'center' });
       doc.fontSize(16).text('GIẤY MỜI', { align: 'center' }).moveDown(0.3);
       doc.fontSize(12).text(c.name, { align: 'center' }).moveDown(0.6);
       doc.font('regular').fontSize(11).text(`Kính gửi: hộ gia đình tại ${h.address} (${h.unitName})`);
       if (h.people.length) doc.text(`Người cần hoàn thành: ${h.people.join(', ')}`);
-      doc.moveDown(0.4).text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : ''}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
-      if (c.kind === 'VNEID_L2') doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
+      doc
+        .moveDown(0.4)
+        .text(
+          `Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : ''}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`,
+        );
+      if (c.kind === 'VNEID_L2')
+        doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
       if (h.member) doc.text(`Người phụ trách: ${h.member}`);
       doc.moveDown(0.4).text('Quét mã QR để xem hướng dẫn từng bước và các điểm hỗ trợ gần nhà:');
       drawQr(doc, guideUrl, (doc.page.width - 150) / 2, doc.y + 6, 150);
@@ -48,7 +67,14 @@ export async function callLetters(db: Tx, scope: Scope, id: number, unitId: numb
  * A reminder to the households still to see, through the channels module: an announcement whose audience is "left
  * in this campaign" under the unit, sent now (each household on its own channels, in its members' order).
  */
-export async function remindLeft(database: Database, scope: Scope, id: number, input: { unitId?: number; message?: string }, userId: number, actor: Actor) {
+export async function remindLeft(
+  database: Database,
+  scope: Scope,
+  id: number,
+  input: { unitId?: number; message?: string },
+  userId: number,
+  actor: Actor,
+) {
   const c = await getCampaign(database.db, scope, id, { covering: true });
   const unitId = input.unitId ?? unitAt(await viewPathOf(database.db, scope, c), -1)!;
   const body = [
@@ -57,7 +83,21 @@ export async function remindLeft(database: Database, scope: Scope, id: number, i
     `<p>Tổ công nghệ số sẽ đến hỗ trợ tại nhà; gia đình cũng có thể đến điểm hỗ trợ gần nhất. Hướng dẫn: mở đường dẫn trong tin này.</p>`,
   ].join('');
   const audience = Audience.parse({ unitIds: [unitId], campaignLeft: c.id });
-  const a = await createAnnouncement(database, scope, { title: `Nhắc: ${c.name}`, body, category: 'CAMPAIGN', priority: 'NORMAL', audience, isPublic: false, ackRequested: false }, userId, actor);
+  const a = await createAnnouncement(
+    database,
+    scope,
+    {
+      title: `Nhắc: ${c.name}`,
+      body,
+      category: 'CAMPAIGN',
+      priority: 'NORMAL',
+      audience,
+      isPublic: false,
+      ackRequested: false,
+    },
+    userId,
+    actor,
+  );
   const sent = await sendAnnouncement(database, scope, a.id, actor);
   return { announcementId: a.id, households: sent.households, messages: sent.messages };
 }
@@ -66,9 +106,31 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(
 
 /** What the call letters' QR opens, for anyone: the campaign's steps, its deadline, and the commune to find help in. */
 export async function publicGuide(db: Tx, id: number) {
-  const [c] = await db.select({ id: campaigns.id, name: campaigns.name, kind: campaigns.kind, guide: campaigns.guide, deadline: campaigns.deadline, status: campaigns.status, path: units.path })
-    .from(campaigns).innerJoin(units, eq(units.id, campaigns.unitId)).where(eq(campaigns.id, id));
+  const [c] = await db
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      kind: campaigns.kind,
+      guide: campaigns.guide,
+      deadline: campaigns.deadline,
+      status: campaigns.status,
+      path: units.path,
+    })
+    .from(campaigns)
+    .innerJoin(units, eq(units.id, campaigns.unitId))
+    .where(eq(campaigns.id, id));
   if (!c) throw notFound({ vi: 'Không tìm thấy chiến dịch', en: 'Campaign not found' });
-  const [commune] = await db.select({ code: units.code, name: units.name }).from(units).where(and(eq(units.id, unitAt(c.path, 2) ?? 0), eq(units.tier, 'COMMUNE')));
-  return { id: c.id, name: c.name, kind: c.kind, guide: c.guide, deadline: c.deadline, active: c.status === 'ACTIVE', commune: commune ?? null };
+  const [commune] = await db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(eq(units.id, unitAt(c.path, 2) ?? 0), eq(units.tier, 'COMMUNE')));
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    guide: c.guide,
+    deadline: c.deadline,
+    active: c.status === 'ACTIVE',
+    commune: commune ?? null,
+  };
 }

@@ -19,11 +19,14 @@ async function targetsUnder(db: Tx, id: number, under: string) {
 export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: number, today = localParts(new Date()).day) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const under = await viewPathOf(db, scope, c, unitId);
-  const rows = await queryRows<{ day: string | null; n: number }>(db, sql`
+  const rows = await queryRows<{ day: string | null; n: number }>(
+    db,
+    sql`
     select ((t.done_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day, count(*)::int as n
     from campaign_targets t join units u on u.id = t.unit_id
     where ${await targetsUnder(db, c.id, under)} and t.removed_on is null
-    group by 1`);
+    group by 1`,
+  );
   const targets = rows.reduce((s, r) => s + r.n, 0);
   const perDay = new Map(rows.filter((r) => r.day).map((r) => [r.day!, r.n]));
   const goal = Math.ceil((targets * c.targetRate) / 100);
@@ -40,7 +43,12 @@ export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: numbe
   const daysLeft = Math.max(daysBetween(today, c.deadline) + 1, 0);
   const leftToGoal = Math.max(goal - doneNow, 0);
   return {
-    targets, goal, done: doneNow, startsOn: c.startsOn, deadline: c.deadline, daysLeft,
+    targets,
+    goal,
+    done: doneNow,
+    startsOn: c.startsOn,
+    deadline: c.deadline,
+    daysLeft,
     /** Per day from today to the deadline; null once the deadline has passed with work left. */
     paceNeeded: leftToGoal === 0 ? 0 : daysLeft ? Math.ceil(leftToGoal / daysLeft) : null,
     /** The average per day so far. */
@@ -50,17 +58,32 @@ export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: numbe
 }
 
 export type LeftHousehold = {
-  householdId: number; address: string; unitName: string; people: string[]; lastOutcome: string | null; bestTime: string | null; lastVisitAt: string | null; member: string | null;
+  householdId: number;
+  address: string;
+  unitName: string;
+  people: string[];
+  lastOutcome: string | null;
+  bestTime: string | null;
+  lastVisitAt: string | null;
+  member: string | null;
 };
 
 /**
  * The households still to see under a unit, with who in them is left, the last outcome and the best time to come
  * back — the list a team takes on its evening round. It names people, so reading it is audited.
  */
-export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unitId?: number; limit: number; offset: number }, actor: Actor | null) {
+export async function householdsLeft(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  q: { unitId?: number; limit: number; offset: number },
+  actor: Actor | null,
+) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const under = await viewPathOf(db, scope, c, q.unitId);
-  const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(db, sql`
+  const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(
+    db,
+    sql`
     select t.household_id as "householdId", h.address, u.name as "unitName",
       coalesce(array_agg(r.full_name order by r.birth_date) filter (where r.id is not null), '{}') as people,
       (array_agg(t.last_outcome order by t.last_visit_at desc nulls last))[1] as "lastOutcome",
@@ -71,8 +94,15 @@ export async function householdsLeft(db: Tx, scope: Scope, id: number, q: { unit
     where ${await targetsUnder(db, c.id, under)} and t.removed_on is null and t.done_at is null and ${pathInScope(sql`u.path`, scope)}
     group by t.household_id, h.address, u.name, u.path
     order by u.path, h.address collate vi_num, t.household_id
-    limit ${q.limit + 1} offset ${q.offset}`);
-  if (actor) await insertAudit(db, actor, { action: 'campaign.left', entityType: 'campaign', entityId: c.id, details: { households: Math.min(rows.length, q.limit) } });
+    limit ${q.limit + 1} offset ${q.offset}`,
+  );
+  if (actor)
+    await insertAudit(db, actor, {
+      action: 'campaign.left',
+      entityType: 'campaign',
+      entityId: c.id,
+      details: { households: Math.min(rows.length, q.limit) },
+    });
   return { c, rows: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt && new Date(r.lastVisitAt).toISOString() })) };
 }
 
@@ -84,22 +114,41 @@ export async function leaderboard(db: Tx, scope: Scope, id: number) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
   const [groups, teams] = [
-    await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(db, sql`
+    await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(
+      db,
+      sql`
       select g.id as "unitId", g.name, cm.name as "communeName", sum(k.targets)::int as targets, sum(k.done)::int as done
       from campaign_unit_counts k join units u on u.id = k.unit_id join units g on g.id = nullif(split_part(u.path, '/', 5), '')::int join units cm on cm.id = g.parent_id
       where ${inArray(sql`k.campaign_id`, holders)} and ${pathInScope(sql`g.path`, scope)}
-      group by g.id, g.name, cm.name having sum(k.targets) > 0`),
-    await queryRows<{ teamId: number; name: string; members: number; households: number; targets: number; done: number; visits: number }>(db, sql`
+      group by g.id, g.name, cm.name having sum(k.targets) > 0`,
+    ),
+    await queryRows<{
+      teamId: number;
+      name: string;
+      members: number;
+      households: number;
+      targets: number;
+      done: number;
+      visits: number;
+    }>(
+      db,
+      sql`
       select tm.id as "teamId", tm.name, count(distinct m.id)::int as members, count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
         (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and ${inArray(sql`v.campaign_id`, holders)}) as visits
       from campaign_targets t join team_members m on m.id = t.assigned_member_id join teams tm on tm.id = m.team_id join units u on u.id = tm.unit_id
       where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
-      group by tm.id, tm.name`),
+      group by tm.id, tm.name`,
+    ),
   ];
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
   return {
-    groups: groups.map((g) => ({ ...g, rate: rate(g.done, g.targets) })).sort((a, b) => b.rate - a.rate || b.done - a.done).map((g, i) => ({ rank: i + 1, ...g })),
-    teams: teams.map((t) => ({ ...t, rate: rate(t.done, t.targets) }))
-      .sort((a, b) => b.rate - a.rate || b.done - a.done || b.visits - a.visits).map((t, i) => ({ rank: i + 1, ...t })),
+    groups: groups
+      .map((g) => ({ ...g, rate: rate(g.done, g.targets) }))
+      .sort((a, b) => b.rate - a.rate || b.done - a.done)
+      .map((g, i) => ({ rank: i + 1, ...g })),
+    teams: teams
+      .map((t) => ({ ...t, rate: rate(t.done, t.targets) }))
+      .sort((a, b) => b.rate - a.rate || b.done - a.done || b.visits - a.visits)
+      .map((t, i) => ({ rank: i + 1, ...t })),
   };
 }

@@ -8,16 +8,48 @@ import { Phone, Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../plugins/auth.js';
-import { CITIZEN_COOKIE, checkCitizenCsrf, citizenOf, dossiersOf, login, logout, register, sendPhoneCode, smsCode } from './citizens.service.js';
+import {
+  CITIZEN_COOKIE,
+  checkCitizenCsrf,
+  citizenOf,
+  dossiersOf,
+  login,
+  logout,
+  register,
+  sendPhoneCode,
+  smsCode,
+} from './citizens.service.js';
 
 const Password = z.string().min(10).max(200);
-const CitizenMe = z.object({
-  citizen: z.object({ id: z.number().int(), fullName: z.string(), phone: z.string() }),
-  csrfToken: z.string(),
-  dossiers: z.array(z.object({ code: z.string(), token: z.string(), status: z.string(), submittedAt: z.string(), procedureName: z.string() })),
-}).meta({ id: 'CitizenMe' });
-const errors = { 400: Problem, 401: Problem, 403: Problem, 409: Problem, 423: Problem, 429: Problem, 503: Problem } as const;
-const notSignedIn = () => new AppError('UNAUTHENTICATED', 401, { vi: 'Vui lòng đăng nhập tài khoản công dân', en: 'Please sign in to your citizen account' });
+const CitizenMe = z
+  .object({
+    citizen: z.object({ id: z.number().int(), fullName: z.string(), phone: z.string() }),
+    csrfToken: z.string(),
+    dossiers: z.array(
+      z.object({
+        code: z.string(),
+        token: z.string(),
+        status: z.string(),
+        submittedAt: z.string(),
+        procedureName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'CitizenMe' });
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  409: Problem,
+  423: Problem,
+  429: Problem,
+  503: Problem,
+} as const;
+const notSignedIn = () =>
+  new AppError('UNAUTHENTICATED', 401, {
+    vi: 'Vui lòng đăng nhập tài khoản công dân',
+    en: 'Please sign in to your citizen account',
+  });
 
 /**
  * Citizens' accounts: a phone number proven by an SMS code, a password, and the list of one's own dossiers. Submitting
@@ -28,22 +60,40 @@ export function registerCitizens(app: App, deps: AppDeps) {
   const { database, cipher, config } = deps;
   const db = database.db;
   const sms = createSmsSender(config, (line) => app.log.warn(line));
-  const setCookie = (request: FastifyRequest, reply: FastifyReply, token: string) => reply.setCookie(CITIZEN_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', maxAge: 30 * 86_400,
-    secure: config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true',
-  });
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
+    reply.setCookie(CITIZEN_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 30 * 86_400,
+      secure: config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure === 'true',
+    });
   const me = async (request: FastifyRequest, citizenId?: number) => {
     const c = await citizenOf(db, cipher, request);
     if (!c || (citizenId !== undefined && c.id !== citizenId)) throw notSignedIn();
-    return { citizen: { id: c.id, fullName: c.fullName, phone: c.phone }, csrfToken: c.csrfToken, dossiers: await dossiersOf(db, c.id, requestLocale(request)) };
+    return {
+      citizen: { id: c.id, fullName: c.fullName, phone: c.phone },
+      csrfToken: c.csrfToken,
+      dossiers: await dossiersOf(db, c.id, requestLocale(request)),
+    };
   };
   // Per client address, scaled from PUBLIC_SUBMIT_PER_MINUTE (30 → 5 code requests, 10 sign-ins a minute); the hard
   // cap on SMS cost is per phone number, in the database (3 codes an hour).
-  const limited = (share: number) => ({ public: true, rateLimit: { max: Math.max(1, Math.floor(config.publicSubmitPerMinute * share)), timeWindow: '1 minute' } }) as const;
+  const limited = (share: number) =>
+    ({
+      public: true,
+      rateLimit: { max: Math.max(1, Math.floor(config.publicSubmitPerMinute * share)), timeWindow: '1 minute' },
+    }) as const;
 
   r.post('/api/public/citizens/code', {
     config: limited(1 / 6),
-    schema: { tags: ['citizens'], summary: 'Send a 6-digit code by SMS to prove a phone number (3 an hour per number)', security: [], body: z.object({ phone: Phone }), response: { 202: z.object({ sent: z.literal(true) }), ...errors } },
+    schema: {
+      tags: ['citizens'],
+      summary: 'Send a 6-digit code by SMS to prove a phone number (3 an hour per number)',
+      security: [],
+      body: z.object({ phone: Phone }),
+      response: { 202: z.object({ sent: z.literal(true) }), ...errors },
+    },
     handler: async (request, reply) => {
       await sendPhoneCode(database, cipher, smsCode(sms), request.body.phone, actorOf(request));
       reply.status(202);
@@ -54,10 +104,19 @@ export function registerCitizens(app: App, deps: AppDeps) {
   r.post('/api/public/citizens', {
     config: limited(1 / 3),
     schema: {
-      tags: ['citizens'], summary: 'Open a citizen account with the code received by SMS; signs in', security: [],
+      tags: ['citizens'],
+      summary: 'Open a citizen account with the code received by SMS; signs in',
+      security: [],
       body: z.object({
-        fullName: Text(120).min(2), phone: Phone, code: z.string().regex(/^\d{6}$/), password: Password,
-        personalId: z.string().trim().regex(/^\d{12}$/).refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid'),
+        fullName: Text(120).min(2),
+        phone: Phone,
+        code: z.string().regex(/^\d{6}$/),
+        password: Password,
+        personalId: z
+          .string()
+          .trim()
+          .regex(/^\d{12}$/)
+          .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid'),
       }),
       response: { 201: CitizenMe, ...errors },
     },
@@ -65,13 +124,23 @@ export function registerCitizens(app: App, deps: AppDeps) {
       const made = await register(database, cipher, request.body, actorOf(request));
       setCookie(request, reply, made.token);
       reply.status(201);
-      return { citizen: { id: made.citizenId, fullName: request.body.fullName, phone: request.body.phone }, csrfToken: made.csrfToken, dossiers: [] };
+      return {
+        citizen: { id: made.citizenId, fullName: request.body.fullName, phone: request.body.phone },
+        csrfToken: made.csrfToken,
+        dossiers: [],
+      };
     },
   });
 
   r.post('/api/public/citizens/login', {
     config: limited(1 / 3),
-    schema: { tags: ['citizens'], summary: 'Sign in to a citizen account with phone and password', security: [], body: z.object({ phone: Phone, password: z.string().min(1).max(200) }), response: { 200: CitizenMe, ...errors } },
+    schema: {
+      tags: ['citizens'],
+      summary: 'Sign in to a citizen account with phone and password',
+      security: [],
+      body: z.object({ phone: Phone, password: z.string().min(1).max(200) }),
+      response: { 200: CitizenMe, ...errors },
+    },
     handler: async (request, reply) => {
       const session = await login(database, cipher, request.body.phone, request.body.password, actorOf(request));
       setCookie(request, reply, session.token);
@@ -82,7 +151,12 @@ export function registerCitizens(app: App, deps: AppDeps) {
 
   r.get('/api/public/citizens/me', {
     config: { public: true },
-    schema: { tags: ['citizens'], summary: 'The signed-in citizen and their own dossiers, or `me: null` when no one is signed in', security: [], response: { 200: z.object({ me: CitizenMe.nullable() }), ...errors } },
+    schema: {
+      tags: ['citizens'],
+      summary: 'The signed-in citizen and their own dossiers, or `me: null` when no one is signed in',
+      security: [],
+      response: { 200: z.object({ me: CitizenMe.nullable() }), ...errors },
+    },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       // Not being signed in is an answer, not an error: every public page asks.
@@ -92,7 +166,12 @@ export function registerCitizens(app: App, deps: AppDeps) {
 
   r.post('/api/public/citizens/logout', {
     config: { public: true },
-    schema: { tags: ['citizens'], summary: 'Sign out of the citizen account', security: [], response: { 204: z.null(), ...errors } },
+    schema: {
+      tags: ['citizens'],
+      summary: 'Sign out of the citizen account',
+      security: [],
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       const c = await citizenOf(db, cipher, request);
       if (c) {

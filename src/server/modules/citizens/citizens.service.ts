@@ -18,45 +18,84 @@ const CODE_ATTEMPTS = 5;
 const LOGIN_FAILURES = 5;
 const SESSION_DAYS = 30;
 
-
 /** Delivers a one-time code to a phone: by SMS, or (joining a group channel) as a Zalo ZNS message. */
 export type CodeSender = (phone: string, code: string) => Promise<void>;
-export const smsCode = (sms: SmsSender): CodeSender => (phone, code) =>
-  sms.send(phone, `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`);
+export const smsCode =
+  (sms: SmsSender): CodeSender =>
+  (phone, code) =>
+    sms.send(
+      phone,
+      `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`,
+    );
 
 /** Sends a 6-digit code to prove a phone number: at most 3 an hour per number, valid 10 minutes, hashed at rest. */
-export async function sendPhoneCode(database: Database, cipher: PiiCipher, deliver: CodeSender, phone: string, actor: Actor, purpose: 'REGISTER' | 'JOIN' = 'REGISTER'): Promise<void> {
+export async function sendPhoneCode(
+  database: Database,
+  cipher: PiiCipher,
+  deliver: CodeSender,
+  phone: string,
+  actor: Actor,
+  purpose: 'REGISTER' | 'JOIN' = 'REGISTER',
+): Promise<void> {
   const phoneBidx = cipher.blindIndex(phone, 'phone');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await database.db.transaction(async (tx) => {
     // Serialise requests for one number so the hourly cap holds under concurrent requests.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`phone-code:${phoneBidx}`}))`);
-    const [{ recent }] = await tx.select({ recent: sql<number>`count(*)::int` }).from(phoneCodes)
-      .where(and(eq(phoneCodes.phoneBidx, phoneBidx), gt(phoneCodes.createdAt, sql`now() - interval '1 hour'`))) as [{ recent: number }];
+    const [{ recent }] = (await tx
+      .select({ recent: sql<number>`count(*)::int` })
+      .from(phoneCodes)
+      .where(and(eq(phoneCodes.phoneBidx, phoneBidx), gt(phoneCodes.createdAt, sql`now() - interval '1 hour'`)))) as [
+      { recent: number },
+    ];
     if (recent >= CODES_PER_HOUR) {
-      throw new AppError('RATE_LIMITED', 429, { vi: 'Đã gửi mã quá 3 lần trong một giờ; vui lòng thử lại sau', en: 'Three codes were sent this hour; try again later' });
+      throw new AppError('RATE_LIMITED', 429, {
+        vi: 'Đã gửi mã quá 3 lần trong một giờ; vui lòng thử lại sau',
+        en: 'Three codes were sent this hour; try again later',
+      });
     }
-    await tx.insert(phoneCodes).values({ phoneBidx, purpose, codeHash: sha256(`${phoneBidx}:${code}`), expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'` });
+    await tx
+      .insert(phoneCodes)
+      .values({
+        phoneBidx,
+        purpose,
+        codeHash: sha256(`${phoneBidx}:${code}`),
+        expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'`,
+      });
     await insertAudit(tx, actor, { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) });
   });
   await deliver(phone, code);
 }
 
-export const wrongCode = () => validation([{ field: 'code', code: 'CODE', message: { vi: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' } }]);
+export const wrongCode = () =>
+  validation([
+    {
+      field: 'code',
+      code: 'CODE',
+      message: { vi: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The code is wrong or has expired' },
+    },
+  ]);
 
 /**
  * Checks the newest unused code for a number and marks it used. A wrong try is counted and the caller's transaction
  * still commits (so the count sticks); five wrong tries burn the code.
  */
 export async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<boolean> {
-  const [row] = await tx.select().from(phoneCodes)
+  const [row] = await tx
+    .select()
+    .from(phoneCodes)
     .where(and(eq(phoneCodes.phoneBidx, phoneBidx), isNull(phoneCodes.usedAt), gt(phoneCodes.expiresAt, sql`now()`)))
-    .orderBy(desc(phoneCodes.id)).limit(1).for('update');
+    .orderBy(desc(phoneCodes.id))
+    .limit(1)
+    .for('update');
   if (!row || row.attempts >= CODE_ATTEMPTS) return false;
   const expected = Buffer.from(row.codeHash);
   const given = Buffer.from(sha256(`${phoneBidx}:${code}`));
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    await tx.update(phoneCodes).set({ attempts: row.attempts + 1 }).where(eq(phoneCodes.id, row.id));
+    await tx
+      .update(phoneCodes)
+      .set({ attempts: row.attempts + 1 })
+      .where(eq(phoneCodes.id, row.id));
     return false;
   }
   await tx.update(phoneCodes).set({ usedAt: sql`now()` }).where(eq(phoneCodes.id, row.id));
@@ -66,7 +105,14 @@ export async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<
 async function startSession(tx: Tx, citizenId: number) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await tx.insert(citizenSessions).values({ tokenHash: sha256(token), citizenId, csrfToken, expiresAt: sql`now() + interval '${sql.raw(String(SESSION_DAYS))} days'` });
+  await tx
+    .insert(citizenSessions)
+    .values({
+      tokenHash: sha256(token),
+      citizenId,
+      csrfToken,
+      expiresAt: sql`now() + interval '${sql.raw(String(SESSION_DAYS))} days'`,
+    });
   return { token, csrfToken };
 }
 
@@ -79,11 +125,22 @@ export async function register(database: Database, cipher: PiiCipher, input: New
   const made = await database.db.transaction(async (tx) => {
     if (!(await useCode(tx, phoneBidx, input.code))) return null;
     const [existing] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phoneBidx, phoneBidx));
-    if (existing) throw conflict({ vi: 'Số điện thoại này đã có tài khoản; hãy đăng nhập', en: 'This phone number already has an account; sign in' });
-    const [row] = await tx.insert(citizens).values({
-      fullName: input.fullName, phoneEnc: cipher.encrypt(input.phone), phoneBidx,
-      personalIdEnc: cipher.encrypt(input.personalId), personalIdBidx: cipher.blindIndex(input.personalId, 'pid'), passwordHash,
-    }).returning({ id: citizens.id });
+    if (existing)
+      throw conflict({
+        vi: 'Số điện thoại này đã có tài khoản; hãy đăng nhập',
+        en: 'This phone number already has an account; sign in',
+      });
+    const [row] = await tx
+      .insert(citizens)
+      .values({
+        fullName: input.fullName,
+        phoneEnc: cipher.encrypt(input.phone),
+        phoneBidx,
+        personalIdEnc: cipher.encrypt(input.personalId),
+        personalIdBidx: cipher.blindIndex(input.personalId, 'pid'),
+        passwordHash,
+      })
+      .returning({ id: citizens.id });
     await insertAudit(tx, actor, { action: 'citizen.register', entityType: 'citizen', entityId: row!.id });
     return { citizenId: row!.id, ...(await startSession(tx, row!.id)) };
   });
@@ -95,17 +152,30 @@ export async function register(database: Database, cipher: PiiCipher, input: New
 export async function login(database: Database, cipher: PiiCipher, phone: string, password: string, actor: Actor) {
   const phoneBidx = cipher.blindIndex(phone, 'phone');
   const [c] = await database.db.select().from(citizens).where(eq(citizens.phoneBidx, phoneBidx));
-  const denied = () => new AppError('UNAUTHENTICATED', 401, { vi: 'Số điện thoại hoặc mật khẩu không đúng', en: 'Wrong phone number or password' });
+  const denied = () =>
+    new AppError('UNAUTHENTICATED', 401, {
+      vi: 'Số điện thoại hoặc mật khẩu không đúng',
+      en: 'Wrong phone number or password',
+    });
   if (!c) {
     await verifyPassword(await dummyHash(), password);
     throw denied();
   }
   if (c.lockedUntil && c.lockedUntil > new Date()) {
-    throw new AppError('LOCKED', 423, { vi: 'Tài khoản tạm khóa do nhập sai nhiều lần; vui lòng thử lại sau 15 phút', en: 'Too many failed attempts; try again in 15 minutes' });
+    throw new AppError('LOCKED', 423, {
+      vi: 'Tài khoản tạm khóa do nhập sai nhiều lần; vui lòng thử lại sau 15 phút',
+      en: 'Too many failed attempts; try again in 15 minutes',
+    });
   }
   if (!(await verifyPassword(c.passwordHash, password))) {
     const failures = c.failedLogins + 1;
-    await database.db.update(citizens).set({ failedLogins: failures >= LOGIN_FAILURES ? 0 : failures, lockedUntil: failures >= LOGIN_FAILURES ? sql`now() + interval '15 minutes'` : null }).where(eq(citizens.id, c.id));
+    await database.db
+      .update(citizens)
+      .set({
+        failedLogins: failures >= LOGIN_FAILURES ? 0 : failures,
+        lockedUntil: failures >= LOGIN_FAILURES ? sql`now() + interval '15 minutes'` : null,
+      })
+      .where(eq(citizens.id, c.id));
     throw denied();
   }
   return database.db.transaction(async (tx) => {
@@ -115,23 +185,42 @@ export async function login(database: Database, cipher: PiiCipher, phone: string
   });
 }
 
-export type CitizenContext = { id: number; fullName: string; phone: string; personalId: string; csrfToken: string; tokenHash: string };
+export type CitizenContext = {
+  id: number;
+  fullName: string;
+  phone: string;
+  personalId: string;
+  csrfToken: string;
+  tokenHash: string;
+};
 
 /** The signed-in citizen of a request (cookie), or null. */
 export async function citizenOf(db: Tx, cipher: PiiCipher, request: FastifyRequest): Promise<CitizenContext | null> {
   const token = request.cookies[CITIZEN_COOKIE];
   if (!token) return null;
-  const [row] = await db.select({ c: citizens, csrfToken: citizenSessions.csrfToken, tokenHash: citizenSessions.tokenHash }).from(citizenSessions)
+  const [row] = await db
+    .select({ c: citizens, csrfToken: citizenSessions.csrfToken, tokenHash: citizenSessions.tokenHash })
+    .from(citizenSessions)
     .innerJoin(citizens, eq(citizens.id, citizenSessions.citizenId))
     .where(and(eq(citizenSessions.tokenHash, sha256(token)), gt(citizenSessions.expiresAt, sql`now()`)));
   if (!row) return null;
-  return { id: row.c.id, fullName: row.c.fullName, phone: cipher.decrypt(row.c.phoneEnc), personalId: cipher.decrypt(row.c.personalIdEnc), csrfToken: row.csrfToken, tokenHash: row.tokenHash };
+  return {
+    id: row.c.id,
+    fullName: row.c.fullName,
+    phone: cipher.decrypt(row.c.phoneEnc),
+    personalId: cipher.decrypt(row.c.personalIdEnc),
+    csrfToken: row.csrfToken,
+    tokenHash: row.tokenHash,
+  };
 }
 
 /** A citizen's state-changing request must echo the session's CSRF token, as staff requests do. */
 export function checkCitizenCsrf(request: FastifyRequest, citizen: CitizenContext) {
   if (request.headers['x-csrf-token'] !== citizen.csrfToken) {
-    throw new AppError('CSRF', 403, { vi: 'Phiên làm việc đã hết hạn hoặc không hợp lệ, vui lòng tải lại trang', en: 'Missing or invalid CSRF token; reload the page' });
+    throw new AppError('CSRF', 403, {
+      vi: 'Phiên làm việc đã hết hạn hoặc không hợp lệ, vui lòng tải lại trang',
+      en: 'Missing or invalid CSRF token; reload the page',
+    });
   }
 }
 
@@ -141,8 +230,25 @@ export async function logout(db: Tx, citizen: CitizenContext) {
 
 /** The account's own dossiers, newest first: what "Hồ sơ của tôi" lists. */
 export async function dossiersOf(db: Tx, citizenId: number, locale: 'vi' | 'en') {
-  const rows = await db.select({ code: dossiers.code, token: dossiers.lookupToken, status: dossiers.status, submittedAt: dossiers.submittedAt, nameVi: procedures.nameVi, nameEn: procedures.nameEn })
-    .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .where(eq(dossiers.citizenId, citizenId)).orderBy(desc(dossiers.id)).limit(100);
-  return rows.map((r) => ({ code: r.code, token: r.token, status: r.status, submittedAt: r.submittedAt.toISOString(), procedureName: locale === 'en' ? r.nameEn : r.nameVi }));
+  const rows = await db
+    .select({
+      code: dossiers.code,
+      token: dossiers.lookupToken,
+      status: dossiers.status,
+      submittedAt: dossiers.submittedAt,
+      nameVi: procedures.nameVi,
+      nameEn: procedures.nameEn,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(eq(dossiers.citizenId, citizenId))
+    .orderBy(desc(dossiers.id))
+    .limit(100);
+  return rows.map((r) => ({
+    code: r.code,
+    token: r.token,
+    status: r.status,
+    submittedAt: r.submittedAt.toISOString(),
+    procedureName: locale === 'en' ? r.nameEn : r.nameVi,
+  }));
 }

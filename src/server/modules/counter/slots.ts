@@ -1,7 +1,8 @@
 import { isWorkingDay, weekday, type Exceptions } from '../calendar/working-days.js';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const toHhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toHhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** "07:30-11:30,13:30-17:00" with 30-minute slots → 07:30, 08:00 … 11:00, 13:30 … 16:30 (a slot must end in hours). */
 export function slotStarts(counterHours: string, slotMinutes: number): string[] {
@@ -18,7 +19,17 @@ export function slotStarts(counterHours: string, slotMinutes: number): string[] 
  * day the commune closes its counter;
  * on a Saturday the counter opens in the morning only, when the commune keeps Saturday mornings.
  */
-export function slotsForDay(day: string, settings: { counterHours: string; slotMinutes: number; saturdayMorning: boolean; noAppointmentWeekdays: number[]; closedDays?: string[] }, exceptions: Exceptions): string[] {
+export function slotsForDay(
+  day: string,
+  settings: {
+    counterHours: string;
+    slotMinutes: number;
+    saturdayMorning: boolean;
+    noAppointmentWeekdays: number[];
+    closedDays?: string[];
+  },
+  exceptions: Exceptions,
+): string[] {
   const w = weekday(day);
   if (settings.noAppointmentWeekdays.includes(w) || settings.closedDays?.includes(day)) return [];
   const all = slotStarts(settings.counterHours, settings.slotMinutes);

@@ -1,6 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums.js';
-import { actionAllowed, workflow, type ActionActor, type DossierAction, type DossierStatus } from '../../../shared/onestop.js';
+import {
+  actionAllowed,
+  workflow,
+  type ActionActor,
+  type DossierAction,
+  type DossierStatus,
+} from '../../../shared/onestop.js';
 import { Permission, roleGrants } from '../../../shared/permissions.js';
 import type { Database, Tx } from '../../db/client.js';
 import { dossiers, roleAssignments, units } from '../../db/schema/index.js';
@@ -35,14 +41,19 @@ const statusNames: Record<DossierStatus, { vi: string; en: string }> = {
   RETURNED: { vi: 'Đã trả kết quả', en: 'Returned' },
 };
 
-export const notAllowedNow = (action: string, status: DossierStatus) => new AppError('CONFLICT', 409, {
-  vi: `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${statusNames[status].vi}"`,
-  en: `This action (${action}) is not possible while the dossier is "${statusNames[status].en}"`,
-});
+export const notAllowedNow = (action: string, status: DossierStatus) =>
+  new AppError('CONFLICT', 409, {
+    vi: `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${statusNames[status].vi}"`,
+    en: `This action (${action}) is not possible while the dossier is "${statusNames[status].en}"`,
+  });
 
 /** Whether a user may process dossiers of a unit: the assignee must be a one-stop officer or leader there. */
 async function canProcessAt(tx: Tx, userId: number, unitPath: string): Promise<boolean> {
-  const roles = await tx.select({ role: roleAssignments.role, path: units.path }).from(roleAssignments).innerJoin(units, eq(units.id, roleAssignments.unitId)).where(eq(roleAssignments.userId, userId));
+  const roles = await tx
+    .select({ role: roleAssignments.role, path: units.path })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(eq(roleAssignments.userId, userId));
   return roles.some((r) => unitPath.startsWith(r.path) && roleGrants(r.role as Role, Permission.DOSSIER_PROCESS));
 }
 
@@ -53,7 +64,10 @@ async function canProcessAt(tx: Tx, userId: number, unitPath: string): Promise<b
  * supplement), so an action and what it carries succeed or fail together.
  */
 export async function takeAction(
-  database: Database, where: Parameters<typeof findDossier>[1], input: TakeActionInput, by: ActingAs,
+  database: Database,
+  where: Parameters<typeof findDossier>[1],
+  input: TakeActionInput,
+  by: ActingAs,
   within?: (tx: Tx, dossierId: number) => Promise<void>,
 ): Promise<DossierWithNames> {
   const action = input.action as DossierAction;
@@ -67,15 +81,24 @@ export async function takeAction(
     if (actors.length === 0) throw forbidden();
     if (!actors.some((a) => actionAllowed(action, state, a))) {
       const anyoneCould = (['officer', 'leader', 'applicant'] as const).some((a) => actionAllowed(action, state, a));
-      if (anyoneCould) throw new AppError('FORBIDDEN', 403, { vi: 'Vai trò của bạn không được thực hiện thao tác này', en: 'Your role cannot take this action' });
+      if (anyoneCould)
+        throw new AppError('FORBIDDEN', 403, {
+          vi: 'Vai trò của bạn không được thực hiện thao tác này',
+          en: 'Your role cannot take this action',
+        });
       throw notAllowedNow(action, status);
     }
     if (input.version !== undefined && input.version !== d.version) {
-      throw conflict({ vi: 'Hồ sơ vừa được người khác cập nhật; hãy tải lại trang', en: 'Someone else just changed this dossier; reload the page' });
+      throw conflict({
+        vi: 'Hồ sơ vừa được người khác cập nhật; hãy tải lại trang',
+        en: 'Someone else just changed this dossier; reload the page',
+      });
     }
     const rule = workflow[action];
     if ('reasonRequired' in rule && rule.reasonRequired && !input.reason?.trim()) {
-      throw validation([{ field: 'reason', code: 'REQUIRED', message: { vi: 'Hãy ghi rõ lý do', en: 'A reason is required' } }]);
+      throw validation([
+        { field: 'reason', code: 'REQUIRED', message: { vi: 'Hãy ghi rõ lý do', en: 'A reason is required' } },
+      ]);
     }
 
     const now = new Date();
@@ -89,7 +112,9 @@ export async function takeAction(
         data.dueAt = due.toISOString();
         break;
       }
-      case 'REFUSE': case 'WITHDRAW': case 'STOP':
+      case 'REFUSE':
+      case 'WITHDRAW':
+      case 'STOP':
         set.closedAt = now;
         break;
       case 'REQUEST_SUPPLEMENT': {
@@ -116,7 +141,16 @@ export async function takeAction(
         const assigneeId = input.assigneeId ?? (by.kind === 'STAFF' ? by.userId : undefined);
         const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, d.unitId));
         if (!assigneeId || !(await canProcessAt(tx, assigneeId, unit!.path))) {
-          throw validation([{ field: 'assigneeId', code: 'NOT_AN_OFFICER', message: { vi: 'Người được giao phải là cán bộ một cửa của xã, phường này', en: "The assignee must be a one-stop officer of this commune" } }]);
+          throw validation([
+            {
+              field: 'assigneeId',
+              code: 'NOT_AN_OFFICER',
+              message: {
+                vi: 'Người được giao phải là cán bộ một cửa của xã, phường này',
+                en: 'The assignee must be a one-stop officer of this commune',
+              },
+            },
+          ]);
         }
         set.assigneeId = assigneeId;
         data.assigneeId = assigneeId;
@@ -128,20 +162,45 @@ export async function takeAction(
       case 'SEND_BACK':
         set.awaitingApproval = false;
         break;
-      case 'APPROVE': case 'RESOLVE':
+      case 'APPROVE':
+      case 'RESOLVE':
         // On time is frozen now (Decision 766): judged against the legal due date, not an apology's new date.
-        Object.assign(set, { resolvedAt: now, awaitingApproval: false, onTime: d.dueAt ? now.getTime() <= d.dueAt.getTime() : true });
+        Object.assign(set, {
+          resolvedAt: now,
+          awaitingApproval: false,
+          onTime: d.dueAt ? now.getTime() <= d.dueAt.getTime() : true,
+        });
         break;
       case 'RETURN':
-        Object.assign(set, { returnedAt: now, closedAt: now, ...(input.returnMethod ? { returnMethod: input.returnMethod } : {}) });
+        Object.assign(set, {
+          returnedAt: now,
+          closedAt: now,
+          ...(input.returnMethod ? { returnMethod: input.returnMethod } : {}),
+        });
         if (d.returnMethod === 'POST' && input.returnMethod === undefined) data.byPost = true;
         break;
       case 'APOLOGIZE': {
-        if (!input.newDueDate) throw validation([{ field: 'newDueDate', code: 'REQUIRED', message: { vi: 'Hãy chọn ngày hẹn trả mới', en: 'Choose the new return date' } }]);
+        if (!input.newDueDate)
+          throw validation([
+            {
+              field: 'newDueDate',
+              code: 'REQUIRED',
+              message: { vi: 'Hãy chọn ngày hẹn trả mới', en: 'Choose the new return date' },
+            },
+          ]);
         const newDue = localInstant(input.newDueDate, END_OF_DAY);
         const current = d.extendedDueAt ?? d.dueAt;
         if (current && newDue.getTime() <= current.getTime()) {
-          throw validation([{ field: 'newDueDate', code: 'NOT_LATER', message: { vi: `Ngày hẹn mới phải sau ngày ${formatDateVi(current)}`, en: `The new date must be after ${localParts(current).day}` } }]);
+          throw validation([
+            {
+              field: 'newDueDate',
+              code: 'NOT_LATER',
+              message: {
+                vi: `Ngày hẹn mới phải sau ngày ${formatDateVi(current)}`,
+                en: `The new date must be after ${localParts(current).day}`,
+              },
+            },
+          ]);
         }
         set.extendedDueAt = newDue;
         data.newDueAt = newDue.toISOString();
@@ -150,15 +209,31 @@ export async function takeAction(
       case 'REQUEST_PAYMENT':
         break;
     }
-    await tx.update(dossiers).set({ ...set, status: to, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(and(eq(dossiers.id, d.id)));
+    await tx
+      .update(dossiers)
+      .set({ ...set, status: to, version: sql`${dossiers.version} + 1`, updatedAt: now })
+      .where(and(eq(dossiers.id, d.id)));
     await insertEvent(tx, {
-      dossierId: d.id, action, fromStatus: status, toStatus: to, at: now,
-      actorKind: by.kind, actorUserId: by.kind === 'STAFF' ? by.userId : null, actorName: by.kind === 'STAFF' ? by.name : null,
-      reason: input.reason?.trim() || null, formType: 'form' in rule ? rule.form : null, data: Object.keys(data).length ? data : null,
+      dossierId: d.id,
+      action,
+      fromStatus: status,
+      toStatus: to,
+      at: now,
+      actorKind: by.kind,
+      actorUserId: by.kind === 'STAFF' ? by.userId : null,
+      actorName: by.kind === 'STAFF' ? by.name : null,
+      reason: input.reason?.trim() || null,
+      formType: 'form' in rule ? rule.form : null,
+      data: Object.keys(data).length ? data : null,
     });
     if (within) await within(tx, d.id);
     await queueDossierMail(tx, d, action, status, to, input.reason);
-    await insertAudit(tx, by.actor, { action: `dossier.${action.toLowerCase()}`, entityType: 'dossier', entityId: d.id, details: { code: d.code, from: status, to } });
+    await insertAudit(tx, by.actor, {
+      action: `dossier.${action.toLowerCase()}`,
+      entityType: 'dossier',
+      entityId: d.id,
+      details: { code: d.code, from: status, to },
+    });
     return (await findDossier(tx, eq(dossiers.id, d.id)))!;
   });
 }

@@ -7,9 +7,18 @@ import { addWorkingDays, dueDate, END_OF_DAY, localInstant, localParts, resumeDu
 
 export type UnitSettings = Omit<typeof onestopSettings.$inferSelect, 'unitId' | 'updatedAt'>;
 export const defaultSettings: UnitSettings = {
-  codePattern: '{unit}-{yymmdd}-{seq4}', sameDayCutoff: '15:00', saturdayMorning: false,
-  bankBin: null, bankAccount: null, bankAccountName: null, cashlessWeekdays: [],
-  counterHours: '07:30-11:30,13:30-17:00', slotMinutes: 30, slotCapacity: 4, noAppointmentWeekdays: [], closedDays: [],
+  codePattern: '{unit}-{yymmdd}-{seq4}',
+  sameDayCutoff: '15:00',
+  saturdayMorning: false,
+  bankBin: null,
+  bankAccount: null,
+  bankAccountName: null,
+  cashlessWeekdays: [],
+  counterHours: '07:30-11:30,13:30-17:00',
+  slotMinutes: 30,
+  slotCapacity: 4,
+  noAppointmentWeekdays: [],
+  closedDays: [],
 };
 
 /** A commune's one-stop settings, or the defaults when it has saved none. */
@@ -19,7 +28,12 @@ export async function settingsOf(tx: Tx, unitId: number): Promise<UnitSettings> 
 }
 
 /** The due date of a dossier received now, from the calendar stored as data. */
-export async function computeDue(tx: Tx, receivedAt: Date, procedure: { timeAmount: number; timeUnit: string }, settings: UnitSettings): Promise<Date> {
+export async function computeDue(
+  tx: Tx,
+  receivedAt: Date,
+  procedure: { timeAmount: number; timeUnit: string },
+  settings: UnitSettings,
+): Promise<Date> {
   const exceptions = await loadExceptions(tx, localParts(receivedAt).day);
   return dueDate(receivedAt, procedure.timeAmount, procedure.timeUnit as TimeUnit, settings.sameDayCutoff, exceptions);
 }

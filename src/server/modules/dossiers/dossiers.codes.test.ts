@@ -6,7 +6,9 @@ import { formatCode, validCodePattern } from './dossiers.codes.js';
 describe('dossier codes', () => {
   it('fills the default pattern {unit}-{yymmdd}-{seq4} and longer variants', () => {
     expect(formatCode('{unit}-{yymmdd}-{seq4}', '11824', '2026-11-24', 7)).toBe('11824-261124-0007');
-    expect(formatCode('G09.20-{unit}-{yyyymmdd}-{seq5}', '11824', '2026-01-05', 12345)).toBe('G09.20-11824-20260105-12345');
+    expect(formatCode('G09.20-{unit}-{yyyymmdd}-{seq5}', '11824', '2026-01-05', 12345)).toBe(
+      'G09.20-11824-20260105-12345',
+    );
   });
 
   it('accepts only patterns that keep codes unique per unit and day', () => {

@@ -8,10 +8,13 @@ import { queryRows, type Tx } from '../../db/client.js';
  * back, so the numbers are unique and gap-free.
  */
 export async function nextSequence(tx: Tx, unitId: number, day: string): Promise<number> {
-  const [row] = await queryRows<{ last: number }>(tx, sql`
+  const [row] = await queryRows<{ last: number }>(
+    tx,
+    sql`
     insert into dossier_counters (unit_id, day, last) values (${unitId}, ${day}, 1)
     on conflict (unit_id, day) do update set last = dossier_counters.last + 1
-    returning last`);
+    returning last`,
+  );
   return row!.last;
 }
 

@@ -13,31 +13,64 @@ const titles: Record<FormNumber, string> = {
   '05': 'THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ',
 };
 /** The event each form documents (Circular 03/2025 forms 01–05). */
-export const formEvent: Record<FormNumber, string> = { '01': 'MAU_01', '02': 'MAU_02', '03': 'MAU_03', '04': 'MAU_04', '05': 'MAU_05' };
+export const formEvent: Record<FormNumber, string> = {
+  '01': 'MAU_01',
+  '02': 'MAU_02',
+  '03': 'MAU_03',
+  '04': 'MAU_04',
+  '05': 'MAU_05',
+};
 
-const returnMethods: Record<string, string> = { COUNTER: 'Tại Bộ phận một cửa', POST: 'Qua dịch vụ bưu chính công ích', ONLINE: 'Trực tuyến (bản điện tử)' };
+const returnMethods: Record<string, string> = {
+  COUNTER: 'Tại Bộ phận một cửa',
+  POST: 'Qua dịch vụ bưu chính công ích',
+  ONLINE: 'Trực tuyến (bản điện tử)',
+};
 
 function header(doc: Pdf, unitName: string, title: string) {
   const width = doc.page.width - 2 * 36;
   const half = width / 2;
   const top = 30;
   doc.font('bold').fontSize(8).text(`UBND ${unitName.toUpperCase()}`, 36, top, { width: half, align: 'center' });
-  doc.font('bold').fontSize(7.5).text('BỘ PHẬN MỘT CỬA', 36, top + 11, { width: half, align: 'center' });
-  doc.font('bold').fontSize(8).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 36 + half, top, { width: half, align: 'center' });
-  doc.font('bold').fontSize(8).text('Độc lập - Tự do - Hạnh phúc', 36 + half, top + 11, { width: half, align: 'center', underline: true });
-  doc.font('bold').fontSize(11).text(title, 36, top + 40, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(7.5)
+    .text('BỘ PHẬN MỘT CỬA', 36, top + 11, { width: half, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(8)
+    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 36 + half, top, { width: half, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(8)
+    .text('Độc lập - Tự do - Hạnh phúc', 36 + half, top + 11, { width: half, align: 'center', underline: true });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text(title, 36, top + 40, { width, align: 'center' });
   doc.moveDown(0.6).font('regular').fontSize(9);
 }
 
 const line = (doc: Pdf, label: string, value: string) => {
-  doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value || '—');
+  doc
+    .font('bold')
+    .text(`${label}: `, { continued: true })
+    .font('regular')
+    .text(value || '—');
 };
 
 /**
  * Renders one of forms 01–05 for a dossier, from the dossier and the event that issued it, on A5 as the forms are
  * printed at the counter. Form 01 carries a QR code to the public status page.
  */
-export async function renderForm(form: FormNumber, row: DossierWithNames, events: Events, documents: ProcedureDocument[], statusUrl: string, paymentPayload: string | null = null): Promise<Buffer> {
+export async function renderForm(
+  form: FormNumber,
+  row: DossierWithNames,
+  events: Events,
+  documents: ProcedureDocument[],
+  statusUrl: string,
+  paymentPayload: string | null = null,
+): Promise<Buffer> {
   const d = row.dossier;
   const event = [...events].reverse().find((e) => e.formType === formEvent[form]);
   const received = events.find((e) => e.action === 'RECEIVE');
@@ -55,18 +88,36 @@ export async function renderForm(form: FormNumber, row: DossierWithNames, events
       line(doc, 'Phí, lệ phí', d.feeAmount ? `${formatVnd(d.feeAmount)}${d.paidAt ? ' (đã nộp)' : ''}` : 'Không thu');
       if (documents.length) {
         doc.moveDown(0.4).font('bold').text('Thành phần hồ sơ:');
-        documents.forEach((p, i) => doc.font('regular').text(`${i + 1}. ${p.nameVi} — ${p.copyType === 'ORIGINAL' ? 'bản chính' : p.copyType === 'COPY' ? 'bản sao' : 'bản điện tử'}, ${p.count} bản`));
+        documents.forEach((p, i) =>
+          doc
+            .font('regular')
+            .text(
+              `${i + 1}. ${p.nameVi} — ${p.copyType === 'ORIGINAL' ? 'bản chính' : p.copyType === 'COPY' ? 'bản sao' : 'bản điện tử'}, ${p.count} bản`,
+            ),
+        );
       }
       const y = Math.max(doc.y + 8, 300);
       drawQr(doc, statusUrl, 36, y, 96);
-      doc.font('regular').fontSize(8).text('Quét mã để theo dõi hồ sơ, hoặc tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.', 140, y + 20, { width: doc.page.width - 176 });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text('Quét mã để theo dõi hồ sơ, hoặc tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.', 140, y + 20, {
+          width: doc.page.width - 176,
+        });
       doc.text(statusUrl, 140, y + 50, { width: doc.page.width - 176 });
       if (paymentPayload) {
         // The fee by bank transfer: any banking app reads a VietQR code, amount and dossier code filled in.
         const py = y + 104;
         drawQr(doc, paymentPayload, 36, py, 96);
-        doc.font('bold').fontSize(8).text(`Nộp phí ${formatVnd(d.feeAmount)} bằng VietQR`, 140, py + 20, { width: doc.page.width - 176 });
-        doc.font('regular').text('Quét mã bằng ứng dụng ngân hàng; nội dung chuyển khoản đã có mã hồ sơ.', 140, py + 34, { width: doc.page.width - 176 });
+        doc
+          .font('bold')
+          .fontSize(8)
+          .text(`Nộp phí ${formatVnd(d.feeAmount)} bằng VietQR`, 140, py + 20, { width: doc.page.width - 176 });
+        doc
+          .font('regular')
+          .text('Quét mã bằng ứng dụng ngân hàng; nội dung chuyển khoản đã có mã hồ sơ.', 140, py + 34, {
+            width: doc.page.width - 176,
+          });
       }
       return;
     }
@@ -77,7 +128,12 @@ export async function renderForm(form: FormNumber, row: DossierWithNames, events
     }
     line(doc, form === '02' ? 'Nội dung cần bổ sung' : 'Lý do', event?.reason ?? '');
     line(doc, 'Ngày lập phiếu', event ? formatDateVi(event.at) : formatDateVi(new Date()));
-    if (form === '02') doc.moveDown(0.3).text('Ông/bà bổ sung giấy tờ qua đường dẫn theo dõi hồ sơ hoặc tại Bộ phận một cửa; thời gian chờ bổ sung không tính vào thời hạn giải quyết.');
+    if (form === '02')
+      doc
+        .moveDown(0.3)
+        .text(
+          'Ông/bà bổ sung giấy tờ qua đường dẫn theo dõi hồ sơ hoặc tại Bộ phận một cửa; thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
+        );
     doc.moveDown(1.5).font('bold').text('NGƯỜI LẬP PHIẾU', { align: 'right' });
     doc.font('regular').text(event?.actorName ?? '', { align: 'right' });
   });

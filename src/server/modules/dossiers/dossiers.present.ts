@@ -22,7 +22,13 @@ export function actorsOn(auth: AuthContext, unitPath: string): ActionActor[] {
 }
 
 export function isOverdue(d: DossierWithNames['dossier'], now = new Date()): boolean {
-  if (!d.dueAt || d.resolvedAt || closedStatuses.includes(d.status as DossierStatus) || d.status === 'SUPPLEMENT_REQUESTED') return false;
+  if (
+    !d.dueAt ||
+    d.resolvedAt ||
+    closedStatuses.includes(d.status as DossierStatus) ||
+    d.status === 'SUPPLEMENT_REQUESTED'
+  )
+    return false;
   return now.getTime() > d.dueAt.getTime();
 }
 
@@ -52,17 +58,40 @@ function core(row: DossierWithNames, locale: 'vi' | 'en') {
 }
 
 export function presentSummary(row: DossierWithNames, locale: 'vi' | 'en'): DossierSummary {
-  return { id: row.dossier.id, unitId: row.dossier.unitId, ...core(row, locale), applicantName: row.dossier.applicantName, assigneeId: row.dossier.assigneeId, assigneeName: row.assigneeName, bundleId: row.dossier.bundleId };
+  return {
+    id: row.dossier.id,
+    unitId: row.dossier.unitId,
+    ...core(row, locale),
+    applicantName: row.dossier.applicantName,
+    assigneeId: row.dossier.assigneeId,
+    assigneeName: row.assigneeName,
+    bundleId: row.dossier.bundleId,
+  };
 }
 
 const presentEvent = (e: Events[number]) => ({
-  id: e.id, action: e.action, fromStatus: e.fromStatus as DossierStatus | null, toStatus: e.toStatus as DossierStatus,
-  actorKind: e.actorKind as 'STAFF' | 'APPLICANT' | 'SYSTEM', actorName: e.actorName, reason: e.reason, formType: e.formType, at: e.at.toISOString(),
+  id: e.id,
+  action: e.action,
+  fromStatus: e.fromStatus as DossierStatus | null,
+  toStatus: e.toStatus as DossierStatus,
+  actorKind: e.actorKind as 'STAFF' | 'APPLICANT' | 'SYSTEM',
+  actorName: e.actorName,
+  reason: e.reason,
+  formType: e.formType,
+  at: e.at.toISOString(),
 });
 
-export function presentDetail(row: DossierWithNames, events: Events, files: Files, cipher: PiiCipher, actors: ActionActor[], locale: 'vi' | 'en'): DossierDetail {
+export function presentDetail(
+  row: DossierWithNames,
+  events: Events,
+  files: Files,
+  cipher: PiiCipher,
+  actors: ActionActor[],
+  locale: 'vi' | 'en',
+): DossierDetail {
   const d = row.dossier;
-  const label = (key: string) => row.formFields.find((f) => f.key === key)?.[locale === 'en' ? 'labelEn' : 'labelVi'] ?? key;
+  const label = (key: string) =>
+    row.formFields.find((f) => f.key === key)?.[locale === 'en' ? 'labelEn' : 'labelVi'] ?? key;
   return {
     ...presentSummary(row, locale),
     applicantPersonalId: d.applicantPidEnc ? cipher.decrypt(d.applicantPidEnc) : null,
@@ -72,8 +101,19 @@ export function presentDetail(row: DossierWithNames, events: Events, files: File
     postalAddress: d.postalAddress,
     fields: Object.entries(d.formData).map(([key, value]) => ({ key, label: label(key), value })),
     events: events.map(presentEvent),
-    files: files.map((f) => ({ ...f, kind: f.kind as 'UPLOAD' | 'SCAN' | 'RESULT', createdAt: f.createdAt.toISOString() })),
-    allowedActions: allowedActions({ status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval }, actors),
+    files: files.map((f) => ({
+      ...f,
+      kind: f.kind as 'UPLOAD' | 'SCAN' | 'RESULT',
+      createdAt: f.createdAt.toISOString(),
+    })),
+    allowedActions: allowedActions(
+      {
+        status: d.status as DossierStatus,
+        awaitingApproval: d.awaitingApproval,
+        requiresApproval: row.requiresApproval,
+      },
+      actors,
+    ),
     token: d.lookupToken,
     version: d.version,
   };
@@ -81,12 +121,25 @@ export function presentDetail(row: DossierWithNames, events: Events, files: File
 
 /** "Nguyễn Văn An" → "N.V.A.": the only trace of the applicant on a public page. */
 export function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).map((w) => `${w[0]!.toLocaleUpperCase('vi')}.`).join('');
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0]!.toLocaleUpperCase('vi')}.`)
+    .join('');
 }
 
-export function presentPublic(row: DossierWithNames, events: Events, locale: 'vi' | 'en', linked: PublicDossier['linked'] = []): PublicDossier {
+export function presentPublic(
+  row: DossierWithNames,
+  events: Events,
+  locale: 'vi' | 'en',
+  linked: PublicDossier['linked'] = [],
+): PublicDossier {
   const d = row.dossier;
-  const state = { status: d.status as DossierStatus, awaitingApproval: d.awaitingApproval, requiresApproval: row.requiresApproval };
+  const state = {
+    status: d.status as DossierStatus,
+    awaitingApproval: d.awaitingApproval,
+    requiresApproval: row.requiresApproval,
+  };
   return {
     ...core(row, locale),
     applicantInitials: initials(d.applicantName),

@@ -29,8 +29,18 @@ const summaryColumns = {
   assigneeName: assignee.fullName,
 };
 export type DossierWithNames = {
-  dossier: DossierRow; procedureCode: string; procedureName: string; procedureNameEn: string; requiresApproval: boolean;
-  timeUnit: string; timeAmount: number; formFields: { key: string; labelVi: string; labelEn: string }[]; unitName: string; unitCode: string; unitPath: string; assigneeName: string | null;
+  dossier: DossierRow;
+  procedureCode: string;
+  procedureName: string;
+  procedureNameEn: string;
+  requiresApproval: boolean;
+  timeUnit: string;
+  timeAmount: number;
+  formFields: { key: string; labelVi: string; labelEn: string }[];
+  unitName: string;
+  unitCode: string;
+  unitPath: string;
+  assigneeName: string | null;
 };
 
 const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
@@ -38,44 +48,70 @@ const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
 /** The WHERE of a work queue; `dueSoonBefore` (the end of the second working day from today) only for due_soon. */
 function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore?: Date }): SQL | undefined {
   switch (queue) {
-    case 'all': return undefined;
-    case 'to_receive': return eq(dossiers.status, 'NEW');
-    case 'mine': return and(eq(dossiers.assigneeId, ctx.userId), notInArray(dossiers.status, [...closedStatuses, 'RESOLVED']));
-    case 'due_soon': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`, sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore!.toISOString()}`);
-    case 'overdue': return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} < ${ctx.now.toISOString()}`);
-    case 'supplement': return eq(dossiers.status, 'SUPPLEMENT_REQUESTED');
-    case 'to_approve': return and(eq(dossiers.status, 'PROCESSING'), eq(dossiers.awaitingApproval, true));
-    case 'to_return': return eq(dossiers.status, 'RESOLVED');
-    case 'closed': return inArray(dossiers.status, [...closedStatuses]);
+    case 'all':
+      return undefined;
+    case 'to_receive':
+      return eq(dossiers.status, 'NEW');
+    case 'mine':
+      return and(eq(dossiers.assigneeId, ctx.userId), notInArray(dossiers.status, [...closedStatuses, 'RESOLVED']));
+    case 'due_soon':
+      return and(
+        inArray(dossiers.status, [...openStatuses]),
+        sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`,
+        sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore!.toISOString()}`,
+      );
+    case 'overdue':
+      return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} < ${ctx.now.toISOString()}`);
+    case 'supplement':
+      return eq(dossiers.status, 'SUPPLEMENT_REQUESTED');
+    case 'to_approve':
+      return and(eq(dossiers.status, 'PROCESSING'), eq(dossiers.awaitingApproval, true));
+    case 'to_return':
+      return eq(dossiers.status, 'RESOLVED');
+    case 'closed':
+      return inArray(dossiers.status, [...closedStatuses]);
   }
 }
 
 /** A page of a work queue inside the caller's units: newest due first for open work, newest submitted otherwise. */
-export async function listDossiers(db: Tx, scope: Scope, query: QueueQuery, who: { userId: number; now: Date }): Promise<DossierWithNames[]> {
+export async function listDossiers(
+  db: Tx,
+  scope: Scope,
+  query: QueueQuery,
+  who: { userId: number; now: Date },
+): Promise<DossierWithNames[]> {
   // The calendar is read only for the queue that needs it, not on every listing.
   const ctx = { ...who, dueSoonBefore: query.queue === 'due_soon' ? await dueSoonLimit(db, who.now) : undefined };
   const q = query.q?.trim();
   const folded = q ? foldText(q) : '';
   const byDue = ['due_soon', 'overdue', 'mine', 'to_approve'].includes(query.queue);
-  return db.select(summaryColumns).from(dossiers)
+  return db
+    .select(summaryColumns)
+    .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
-    .where(and(
-      unitInScope(dossiers.unitId, scope),
-      query.unit ? eq(dossiers.unitId, query.unit) : undefined,
-      query.status ? eq(dossiers.status, query.status) : undefined,
-      query.procedure ? eq(procedures.code, query.procedure) : undefined,
-      queueCondition(query.queue, ctx),
-      q ? sql`(${dossiers.code} like ${`${q.toUpperCase()}%`} or ${dossiers.searchText} like ${`%${folded}%`})` : undefined,
-    ))
+    .where(
+      and(
+        unitInScope(dossiers.unitId, scope),
+        query.unit ? eq(dossiers.unitId, query.unit) : undefined,
+        query.status ? eq(dossiers.status, query.status) : undefined,
+        query.procedure ? eq(procedures.code, query.procedure) : undefined,
+        queueCondition(query.queue, ctx),
+        q
+          ? sql`(${dossiers.code} like ${`${q.toUpperCase()}%`} or ${dossiers.searchText} like ${`%${folded}%`})`
+          : undefined,
+      ),
+    )
     .orderBy(...(byDue ? [asc(dossiers.dueAt), asc(dossiers.id)] : [desc(dossiers.submittedAt), desc(dossiers.id)]))
     .limit(query.limit + 1)
     .offset(toOffset(query).offset) as Promise<DossierWithNames[]>;
 }
 
 export async function findDossier(db: Tx, where: SQL, lock = false): Promise<DossierWithNames | undefined> {
-  const query = db.select(summaryColumns).from(dossiers)
+  const query = db
+    .select(summaryColumns)
+    .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
@@ -90,9 +126,20 @@ export const byToken = (token: string) => eq(dossiers.lookupToken, token);
 /** The other dossiers submitted with one as an interconnected group, in submission order. */
 export async function bundleMembers(db: Tx, bundleId: number | null, exceptId: number) {
   if (bundleId === null) return [];
-  return db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, status: dossiers.status, procedureCode: procedures.code, nameVi: procedures.nameVi, nameEn: procedures.nameEn })
-    .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .where(and(eq(dossiers.bundleId, bundleId), sql`${dossiers.id} <> ${exceptId}`)).orderBy(asc(dossiers.id));
+  return db
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      token: dossiers.lookupToken,
+      status: dossiers.status,
+      procedureCode: procedures.code,
+      nameVi: procedures.nameVi,
+      nameEn: procedures.nameEn,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(and(eq(dossiers.bundleId, bundleId), sql`${dossiers.id} <> ${exceptId}`))
+    .orderBy(asc(dossiers.id));
 }
 
 export async function eventsOf(db: Tx, dossierId: number) {
@@ -100,10 +147,20 @@ export async function eventsOf(db: Tx, dossierId: number) {
 }
 
 export async function filesOf(db: Tx, dossierId: number) {
-  return db.select({
-    id: dossierFiles.id, kind: dossierFiles.kind, label: dossierFiles.label, fileName: dossierFiles.fileName, mime: dossierFiles.mime,
-    size: dossierFiles.size, sha256: dossierFiles.sha256, createdAt: dossierFiles.createdAt,
-  }).from(dossierFiles).where(eq(dossierFiles.dossierId, dossierId)).orderBy(asc(dossierFiles.id));
+  return db
+    .select({
+      id: dossierFiles.id,
+      kind: dossierFiles.kind,
+      label: dossierFiles.label,
+      fileName: dossierFiles.fileName,
+      mime: dossierFiles.mime,
+      size: dossierFiles.size,
+      sha256: dossierFiles.sha256,
+      createdAt: dossierFiles.createdAt,
+    })
+    .from(dossierFiles)
+    .where(eq(dossierFiles.dossierId, dossierId))
+    .orderBy(asc(dossierFiles.id));
 }
 
 export async function insertEvent(tx: Tx, event: typeof dossierEvents.$inferInsert) {
@@ -111,10 +168,16 @@ export async function insertEvent(tx: Tx, event: typeof dossierEvents.$inferInse
 }
 
 /** Claims uploads for a dossier: only files not yet claimed, presented with their secret key. */
-export async function claimUploads(tx: Tx, dossierId: number, refs: { id: number; key: string; label?: string }[]): Promise<number> {
+export async function claimUploads(
+  tx: Tx,
+  dossierId: number,
+  refs: { id: number; key: string; label?: string }[],
+): Promise<number> {
   let claimed = 0;
   for (const ref of refs) {
-    const rows = await tx.update(dossierFiles).set({ dossierId, uploadKey: null, label: ref.label ?? null })
+    const rows = await tx
+      .update(dossierFiles)
+      .set({ dossierId, uploadKey: null, label: ref.label ?? null })
       .where(and(eq(dossierFiles.id, ref.id), eq(dossierFiles.uploadKey, ref.key), isNull(dossierFiles.dossierId)))
       .returning({ id: dossierFiles.id });
     claimed += rows.length;
@@ -125,10 +188,15 @@ export async function claimUploads(tx: Tx, dossierId: number, refs: { id: number
 
 /** A paper of the dossier is now held electronically (counts toward the digitized rate). */
 export async function markDigitized(tx: Tx, dossierId: number): Promise<void> {
-  await tx.update(dossiers).set({ digitized: true }).where(and(eq(dossiers.id, dossierId), eq(dossiers.digitized, false)));
+  await tx
+    .update(dossiers)
+    .set({ digitized: true })
+    .where(and(eq(dossiers.id, dossierId), eq(dossiers.digitized, false)));
 }
 
 /** Did this request change dossiers (a successful write to the dossier or payment routes)? Mail and caches follow it. */
 export function changedDossiers(request: { method: string; url: string }, reply: { statusCode: number }): boolean {
-  return request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url);
+  return (
+    request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url)
+  );
 }

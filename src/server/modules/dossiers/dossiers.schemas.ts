@@ -4,7 +4,10 @@ import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '..
 import { Id, IsoDate, PageQuery, pageOf, Phone, Text } from '../../lib/http.js';
 import { ProcedureCode } from '../procedures/procedures.schemas.js';
 
-const PersonalId = z.string().trim().regex(/^\d{12}$/, 'A personal ID number has 12 digits')
+const PersonalId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, 'A personal ID number has 12 digits')
   .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid');
 /** An upload made before submitting: its id and the secret key the upload answered with. */
 const UploadRef = z.object({ id: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), label: Text(300).optional() });
@@ -30,20 +33,27 @@ const submission = {
 };
 
 export const SubmitInput = z.object(submission).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
-  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
+  path: ['postalAddress'],
+  message: 'A postal address is needed to send the result by post',
 });
 export type SubmitInput = z.infer<typeof SubmitInput>;
 
 /** At the counter: handed in person, or received by post (Decision 45/2016) and entered by the officer. */
-export const CounterSubmitInput = z.object({ ...submission, unitId: Id, channel: z.enum(['IN_PERSON', 'POSTAL']).default('IN_PERSON') }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
-  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
-});
+export const CounterSubmitInput = z
+  .object({ ...submission, unitId: Id, channel: z.enum(['IN_PERSON', 'POSTAL']).default('IN_PERSON') })
+  .refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+    path: ['postalAddress'],
+    message: 'A postal address is needed to send the result by post',
+  });
 export type CounterSubmitInput = z.infer<typeof CounterSubmitInput>;
 
 /** Online: a signed-in citizen's applicant details come from the account, so `applicant` may be left out. */
-export const PublicSubmitInput = z.object({ ...submission, applicant: Applicant.optional(), unitCode: z.string().regex(/^\d{5}$/) }).refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
-  path: ['postalAddress'], message: 'A postal address is needed to send the result by post',
-});
+export const PublicSubmitInput = z
+  .object({ ...submission, applicant: Applicant.optional(), unitCode: z.string().regex(/^\d{5}$/) })
+  .refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
+    path: ['postalAddress'],
+    message: 'A postal address is needed to send the result by post',
+  });
 export type PublicSubmitInput = z.infer<typeof PublicSubmitInput>;
 
 export const DossierEvent = z.object({
@@ -81,39 +91,54 @@ const dossierCore = {
 };
 
 /** What the public status page shows: no personal data beyond the applicant's initials. */
-export const PublicDossier = z.object({
-  ...dossierCore,
-  applicantInitials: z.string(),
-  timeline: z.array(DossierEvent.omit({ actorName: true })),
-  /** What the applicant may do now through the link (withdraw, provide papers, rate). */
-  applicantActions: z.array(z.string()),
-  canRate: z.boolean(),
-  /** The other dossiers submitted with it as an interconnected group, followed together. */
-  linked: z.array(z.object({ code: z.string(), procedureName: z.string(), status: z.enum(DossierStatus) })),
-}).meta({ id: 'PublicDossier' });
+export const PublicDossier = z
+  .object({
+    ...dossierCore,
+    applicantInitials: z.string(),
+    timeline: z.array(DossierEvent.omit({ actorName: true })),
+    /** What the applicant may do now through the link (withdraw, provide papers, rate). */
+    applicantActions: z.array(z.string()),
+    canRate: z.boolean(),
+    /** The other dossiers submitted with it as an interconnected group, followed together. */
+    linked: z.array(z.object({ code: z.string(), procedureName: z.string(), status: z.enum(DossierStatus) })),
+  })
+  .meta({ id: 'PublicDossier' });
 export type PublicDossier = z.infer<typeof PublicDossier>;
 
-export const SubmitResult = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  token: z.string(),
-  statusUrl: z.string(),
-  receiptUrl: z.string(),
-  bundle: z.array(z.object({ code: z.string(), token: z.string(), procedureCode: z.string() })),
-}).meta({ id: 'SubmitResult' });
+export const SubmitResult = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    token: z.string(),
+    statusUrl: z.string(),
+    receiptUrl: z.string(),
+    bundle: z.array(z.object({ code: z.string(), token: z.string(), procedureCode: z.string() })),
+  })
+  .meta({ id: 'SubmitResult' });
 
-export const DossierSummary = z.object({
-  id: z.number().int(),
-  unitId: z.number().int(),
-  ...dossierCore,
-  applicantName: z.string(),
-  assigneeId: z.number().int().nullable(),
-  assigneeName: z.string().nullable(),
-  bundleId: z.number().int().nullable(),
-}).meta({ id: 'DossierSummary' });
+export const DossierSummary = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    ...dossierCore,
+    applicantName: z.string(),
+    assigneeId: z.number().int().nullable(),
+    assigneeName: z.string().nullable(),
+    bundleId: z.number().int().nullable(),
+  })
+  .meta({ id: 'DossierSummary' });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
-export const DossierFile = z.object({ id: z.number().int(), kind: z.enum(['UPLOAD', 'SCAN', 'RESULT']), label: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string() });
+export const DossierFile = z.object({
+  id: z.number().int(),
+  kind: z.enum(['UPLOAD', 'SCAN', 'RESULT']),
+  label: z.string().nullable(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
 
 export const DossierDetail = DossierSummary.extend({
   applicantPersonalId: z.string().nullable(),
@@ -131,7 +156,17 @@ export const DossierDetail = DossierSummary.extend({
 }).meta({ id: 'DossierDetail' });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 
-export const Queue = z.enum(['all', 'to_receive', 'mine', 'due_soon', 'overdue', 'supplement', 'to_approve', 'to_return', 'closed']);
+export const Queue = z.enum([
+  'all',
+  'to_receive',
+  'mine',
+  'due_soon',
+  'overdue',
+  'supplement',
+  'to_approve',
+  'to_return',
+  'closed',
+]);
 export type Queue = z.infer<typeof Queue>;
 
 export const QueueQuery = PageQuery.extend({
@@ -161,10 +196,21 @@ export const BulkAssignInput = z.object({ ids: z.array(Id).min(1).max(200), assi
 export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 export const LookupQuery = z.object({ code: Text(60).min(5), phoneLast4: z.string().regex(/^\d{4}$/) });
 export const RatingInput = z.object({ rating: z.enum(Rating), comment: Text(1000).optional() });
-export const ApplicantActionInput = z.object({ action: z.enum(['WITHDRAW', 'SUPPLEMENT']), reason: Text(1000).optional(), uploads: z.array(UploadRef).max(20).default([]) });
+export const ApplicantActionInput = z.object({
+  action: z.enum(['WITHDRAW', 'SUPPLEMENT']),
+  reason: Text(1000).optional(),
+  uploads: z.array(UploadRef).max(20).default([]),
+});
 
-export const UploadResult = z.object({ id: z.number().int(), key: z.string(), fileName: z.string(), mime: z.string(), size: z.number().int() }).meta({ id: 'UploadResult' });
+export const UploadResult = z
+  .object({ id: z.number().int(), key: z.string(), fileName: z.string(), mime: z.string(), size: z.number().int() })
+  .meta({ id: 'UploadResult' });
 export const FileParams = z.object({ id: Id, fileId: Id });
 export const FormParams = z.object({ token: TokenParams.shape.token, form: z.enum(['01', '02', '03', '04', '05']) });
 /** A client that may retry (3G) sends a key; the same key gives back the same dossier, never a second one. */
-export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() });
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/)
+    .optional(),
+});

@@ -12,20 +12,31 @@ import { getUnitPath } from '../units/units.service.js';
 import { settingsOf } from './dossiers.clock.js';
 import { validCodePattern } from './dossiers.codes.js';
 
-const Settings = z.object({
-  codePattern: z.string().trim().max(60),
-  sameDayCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  saturdayMorning: z.boolean(),
-  bankBin: z.string().regex(/^\d{6}$/).nullable(),
-  bankAccount: z.string().regex(/^[0-9A-Za-z]{1,19}$/).nullable(),
-  bankAccountName: Text(100).nullable(),
-  cashlessWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
-  counterHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d){0,3}$/).default('07:30-11:30,13:30-17:00'),
-  slotMinutes: z.number().int().min(5).max(240).default(30),
-  slotCapacity: z.number().int().min(1).max(100).default(4),
-  noAppointmentWeekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
-  closedDays: z.array(IsoDate).max(366).default([]),
-}).meta({ id: 'OnestopSettings' });
+const Settings = z
+  .object({
+    codePattern: z.string().trim().max(60),
+    sameDayCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    saturdayMorning: z.boolean(),
+    bankBin: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
+    bankAccount: z
+      .string()
+      .regex(/^[0-9A-Za-z]{1,19}$/)
+      .nullable(),
+    bankAccountName: Text(100).nullable(),
+    cashlessWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
+    counterHours: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d){0,3}$/)
+      .default('07:30-11:30,13:30-17:00'),
+    slotMinutes: z.number().int().min(5).max(240).default(30),
+    slotCapacity: z.number().int().min(1).max(100).default(4),
+    noAppointmentWeekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
+    closedDays: z.array(IsoDate).max(366).default([]),
+  })
+  .meta({ id: 'OnestopSettings' });
 
 /** A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days. */
 export function registerOnestopSettings(app: App, deps: AppDeps) {
@@ -34,7 +45,12 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
 
   r.get('/api/onestop/settings/:id', {
     config: { permission: Permission.DOSSIER_READ },
-    schema: { tags: ['dossiers'], summary: "A commune's one-stop settings (defaults until saved)", params: IdParams, response: { 200: Settings, ...errorResponses } },
+    schema: {
+      tags: ['dossiers'],
+      summary: "A commune's one-stop settings (defaults until saved)",
+      params: IdParams,
+      response: { 200: Settings, ...errorResponses },
+    },
     handler: async (request) => {
       await getUnitPath(db, request.params.id, request.scope!);
       return settingsOf(db, request.params.id);
@@ -43,17 +59,45 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
 
   r.put('/api/onestop/settings/:id', {
     config: { permission: Permission.DOSSIER_APPROVE },
-    schema: { tags: ['dossiers'], summary: "Change a commune's one-stop settings (its leader)", params: IdParams, body: Settings, response: { 200: Settings, ...errorResponses } },
+    schema: {
+      tags: ['dossiers'],
+      summary: "Change a commune's one-stop settings (its leader)",
+      params: IdParams,
+      body: Settings,
+      response: { 200: Settings, ...errorResponses },
+    },
     handler: async (request) => {
       await getUnitPath(db, request.params.id, request.scope!);
       if (!validCodePattern(request.body.codePattern)) {
-        throw validation([{ field: 'codePattern', code: 'PATTERN', message: { vi: 'Mẫu mã hồ sơ phải có {unit}, ngày ({yymmdd} hoặc {yyyymmdd}) và số thứ tự ({seq4} hoặc {seq5})', en: 'The code pattern needs {unit}, a date ({yymmdd} or {yyyymmdd}) and a sequence ({seq4} or {seq5})' } }]);
+        throw validation([
+          {
+            field: 'codePattern',
+            code: 'PATTERN',
+            message: {
+              vi: 'Mẫu mã hồ sơ phải có {unit}, ngày ({yymmdd} hoặc {yyyymmdd}) và số thứ tự ({seq4} hoặc {seq5})',
+              en: 'The code pattern needs {unit}, a date ({yymmdd} or {yyyymmdd}) and a sequence ({seq4} or {seq5})',
+            },
+          },
+        ]);
       }
-      const values = { ...request.body, cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort(), noAppointmentWeekdays: [...new Set(request.body.noAppointmentWeekdays)].sort(), closedDays: [...new Set(request.body.closedDays)].sort() };
+      const values = {
+        ...request.body,
+        cashlessWeekdays: [...new Set(request.body.cashlessWeekdays)].sort(),
+        noAppointmentWeekdays: [...new Set(request.body.noAppointmentWeekdays)].sort(),
+        closedDays: [...new Set(request.body.closedDays)].sort(),
+      };
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(onestopSettings).values({ unitId: request.params.id, ...values })
-          .onConflictDoUpdate({ target: onestopSettings.unitId, set: { ...values, updatedAt: sql`now()` } }).returning();
-        await insertAudit(tx, actorOf(request), { action: 'onestop.settings', entityType: 'unit', entityId: request.params.id, details: values });
+        const [row] = await tx
+          .insert(onestopSettings)
+          .values({ unitId: request.params.id, ...values })
+          .onConflictDoUpdate({ target: onestopSettings.unitId, set: { ...values, updatedAt: sql`now()` } })
+          .returning();
+        await insertAudit(tx, actorOf(request), {
+          action: 'onestop.settings',
+          entityType: 'unit',
+          entityId: request.params.id,
+          details: values,
+        });
         return row!;
       });
     },

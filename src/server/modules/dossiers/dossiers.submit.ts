@@ -5,7 +5,15 @@ import type { Channel } from '../../../shared/onestop.js';
 import type { Database, Tx } from '../../db/client.js';
 import { dossiers, procedures, residents, units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
-import { AppError, conflict, isUniqueViolation, notFound, unitClosed, validation, type Message } from '../../lib/errors.js';
+import {
+  AppError,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  unitClosed,
+  validation,
+  type Message,
+} from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -19,7 +27,12 @@ import type { SubmitInput } from './dossiers.schemas.js';
 
 type ProcedureRow = typeof procedures.$inferSelect;
 type UnitRow = typeof units.$inferSelect;
-export type Submitted = { id: number; code: string; token: string; bundle: { id: number; code: string; token: string; procedureCode: string }[] };
+export type Submitted = {
+  id: number;
+  code: string;
+  token: string;
+  bundle: { id: number; code: string; token: string; procedureCode: string }[];
+};
 export type Submitter =
   | { kind: 'APPLICANT'; actor: Actor; citizenId?: number }
   /** Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once). */
@@ -41,15 +54,25 @@ export async function communeByCode(db: Tx, code: string): Promise<UnitRow> {
  */
 export async function communeForCounter(db: Tx, unitId: number, scope: Scope): Promise<UnitRow> {
   const [unit] = await db.select().from(units).where(eq(units.id, unitId));
-  if (!unit || unit.tier !== 'COMMUNE' || !scope.prefixes.some((p) => unit.path.startsWith(p) || p.startsWith(unit.path))) {
-    throw notFound({ vi: 'Không tìm thấy xã, phường này trong phạm vi của bạn', en: 'This commune is not within your units' });
+  if (
+    !unit ||
+    unit.tier !== 'COMMUNE' ||
+    !scope.prefixes.some((p) => unit.path.startsWith(p) || p.startsWith(unit.path))
+  ) {
+    throw notFound({
+      vi: 'Không tìm thấy xã, phường này trong phạm vi của bạn',
+      en: 'This commune is not within your units',
+    });
   }
   if (unit.closedAt) throw unitClosed();
   return unit;
 }
 
 async function publishedProcedures(db: Tx, codes: string[]): Promise<Map<string, ProcedureRow>> {
-  const rows = await db.select().from(procedures).where(and(inArray(procedures.code, codes), eq(procedures.status, 'PUBLISHED')));
+  const rows = await db
+    .select()
+    .from(procedures)
+    .where(and(inArray(procedures.code, codes), eq(procedures.status, 'PUBLISHED')));
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -68,17 +91,36 @@ function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, chan
     });
   }
   if (input.returnMethod === 'POST' && !procedure.postalAllowed) {
-    problems.push(problem('returnMethod', 'POST_NOT_ALLOWED', { vi: 'Thủ tục này không trả kết quả qua bưu điện', en: 'This procedure does not return results by post' }));
+    problems.push(
+      problem('returnMethod', 'POST_NOT_ALLOWED', {
+        vi: 'Thủ tục này không trả kết quả qua bưu điện',
+        en: 'This procedure does not return results by post',
+      }),
+    );
   }
   const known = new Set(procedure.formFields.map((f) => f.key));
   for (const f of procedure.formFields) {
-    if (f.required && !input.fields[f.key]?.trim()) problems.push(problem(`fields.${f.key}`, 'REQUIRED', { vi: `Chưa nhập "${f.labelVi}"`, en: `"${f.labelEn}" is required` }));
+    if (f.required && !input.fields[f.key]?.trim())
+      problems.push(
+        problem(`fields.${f.key}`, 'REQUIRED', { vi: `Chưa nhập "${f.labelVi}"`, en: `"${f.labelEn}" is required` }),
+      );
     if (f.type === 'date' && input.fields[f.key] && !/^\d{4}-\d{2}-\d{2}$/.test(input.fields[f.key]!)) {
-      problems.push(problem(`fields.${f.key}`, 'DATE', { vi: `"${f.labelVi}" phải là một ngày`, en: `"${f.labelEn}" must be a date` }));
+      problems.push(
+        problem(`fields.${f.key}`, 'DATE', {
+          vi: `"${f.labelVi}" phải là một ngày`,
+          en: `"${f.labelEn}" must be a date`,
+        }),
+      );
     }
   }
   for (const key of Object.keys(input.fields)) {
-    if (!known.has(key)) problems.push(problem(`fields.${key}`, 'UNKNOWN_FIELD', { vi: 'Thủ tục này không có trường này', en: 'This procedure has no such field' }));
+    if (!known.has(key))
+      problems.push(
+        problem(`fields.${key}`, 'UNKNOWN_FIELD', {
+          vi: 'Thủ tục này không có trường này',
+          en: 'This procedure has no such field',
+        }),
+      );
   }
   if (problems.length) throw validation(problems);
 }
@@ -89,7 +131,13 @@ function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, chan
  * on the spot (Form 01 with the due date). A retry carrying the same idempotency key returns the first result.
  */
 export async function submitDossier(
-  database: Database, cipher: PiiCipher, unit: UnitRow, input: SubmitInput, channel: Channel, by: Submitter, idempotencyKey?: string,
+  database: Database,
+  cipher: PiiCipher,
+  unit: UnitRow,
+  input: SubmitInput,
+  channel: Channel,
+  by: Submitter,
+  idempotencyKey?: string,
 ): Promise<Submitted> {
   const db = database.db;
   if (idempotencyKey) {
@@ -99,11 +147,20 @@ export async function submitDossier(
   const codes = [input.procedureCode, ...input.bundleWith.filter((c) => c !== input.procedureCode)];
   const found = await publishedProcedures(db, codes);
   const main = found.get(input.procedureCode);
-  if (!main) throw notFound({ vi: `Không có thủ tục mã ${input.procedureCode} đang được công bố`, en: `No published procedure has code ${input.procedureCode}` });
+  if (!main)
+    throw notFound({
+      vi: `Không có thủ tục mã ${input.procedureCode} đang được công bố`,
+      en: `No published procedure has code ${input.procedureCode}`,
+    });
   const linked = codes.slice(1).map((code) => {
     const p = found.get(code);
     if (!p || !main.bundle || p.bundle !== main.bundle) {
-      throw validation([problem('bundleWith', 'NOT_IN_GROUP', { vi: `Thủ tục ${code} không thuộc nhóm liên thông của thủ tục ${main.code}`, en: `Procedure ${code} is not in the same interconnected group as ${main.code}` })]);
+      throw validation([
+        problem('bundleWith', 'NOT_IN_GROUP', {
+          vi: `Thủ tục ${code} không thuộc nhóm liên thông của thủ tục ${main.code}`,
+          en: `Procedure ${code} is not in the same interconnected group as ${main.code}`,
+        }),
+      ]);
     }
     return p;
   });
@@ -125,7 +182,11 @@ export async function submitDossier(
       const settings = await settingsOf(tx, unit.id);
       const now = new Date();
       const day = localParts(now).day;
-      const [resident] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.personalIdBidx, pidBidx)).limit(1);
+      const [resident] = await tx
+        .select({ id: residents.id })
+        .from(residents)
+        .where(eq(residents.personalIdBidx, pidBidx))
+        .limit(1);
       const receives = by.kind === 'STAFF' && by.receives;
       const made: Submitted['bundle'] = [];
       let bundleId: number | null = null;
@@ -133,34 +194,83 @@ export async function submitDossier(
         const code = formatCode(settings.codePattern, unit.code, day, await nextSequence(tx, unit.id, day));
         const token = newToken();
         const dueAt = receives ? await computeDue(tx, now, procedure, settings) : null;
-        const inserted: { id: number }[] = await tx.insert(dossiers).values({
-          code, lookupToken: token, unitId: unit.id, procedureId: procedure.id, bundleId, channel,
-          status: receives ? 'RECEIVED' : 'NEW', ...applicant, searchText: foldText(`${code} ${applicant.applicantName}`),
-          residentId: resident?.id ?? null, citizenId: by.kind === 'APPLICANT' ? by.citizenId ?? null : null,
-          formData: procedure.id === main.id ? input.fields : {},
-          returnMethod: input.returnMethod, postalAddress: input.postalAddress ?? null,
-          feeAmount: feeFor(procedure, channel), fullOnlineEligible: procedure.onlineLevel === 'FULL', submittedAt: now, receivedAt: receives ? now : null, dueAt,
-          createdBy: by.kind === 'STAFF' ? by.userId : null,
-          idempotencyKey: procedure.id === main.id ? idempotencyKey ?? null : null,
-        }).returning({ id: dossiers.id });
+        const inserted: { id: number }[] = await tx
+          .insert(dossiers)
+          .values({
+            code,
+            lookupToken: token,
+            unitId: unit.id,
+            procedureId: procedure.id,
+            bundleId,
+            channel,
+            status: receives ? 'RECEIVED' : 'NEW',
+            ...applicant,
+            searchText: foldText(`${code} ${applicant.applicantName}`),
+            residentId: resident?.id ?? null,
+            citizenId: by.kind === 'APPLICANT' ? (by.citizenId ?? null) : null,
+            formData: procedure.id === main.id ? input.fields : {},
+            returnMethod: input.returnMethod,
+            postalAddress: input.postalAddress ?? null,
+            feeAmount: feeFor(procedure, channel),
+            fullOnlineEligible: procedure.onlineLevel === 'FULL',
+            submittedAt: now,
+            receivedAt: receives ? now : null,
+            dueAt,
+            createdBy: by.kind === 'STAFF' ? by.userId : null,
+            idempotencyKey: procedure.id === main.id ? (idempotencyKey ?? null) : null,
+          })
+          .returning({ id: dossiers.id });
         const id: number = inserted[0]!.id;
         if (bundleId === null && linked.length > 0) {
           bundleId = id;
           await tx.update(dossiers).set({ bundleId: id }).where(eq(dossiers.id, id));
         }
-        const actor = by.kind === 'STAFF'
-          ? { actorKind: 'STAFF' as const, actorUserId: by.userId, actorName: by.name }
-          : { actorKind: 'APPLICANT' as const, actorUserId: null, actorName: null };
-        await insertEvent(tx, { dossierId: id, action: 'SUBMIT', fromStatus: null, toStatus: 'NEW', ...actor, data: { channel } });
-        if (receives) await insertEvent(tx, { dossierId: id, action: 'RECEIVE', fromStatus: 'NEW', toStatus: 'RECEIVED', ...actor, formType: 'MAU_01', data: { dueAt: dueAt!.toISOString() } });
+        const actor =
+          by.kind === 'STAFF'
+            ? { actorKind: 'STAFF' as const, actorUserId: by.userId, actorName: by.name }
+            : { actorKind: 'APPLICANT' as const, actorUserId: null, actorName: null };
+        await insertEvent(tx, {
+          dossierId: id,
+          action: 'SUBMIT',
+          fromStatus: null,
+          toStatus: 'NEW',
+          ...actor,
+          data: { channel },
+        });
+        if (receives)
+          await insertEvent(tx, {
+            dossierId: id,
+            action: 'RECEIVE',
+            fromStatus: 'NEW',
+            toStatus: 'RECEIVED',
+            ...actor,
+            formType: 'MAU_01',
+            data: { dueAt: dueAt!.toISOString() },
+          });
         if (procedure.id === main.id) {
-          await queueDossierMail(tx, { id, applicantEmail: applicant.applicantEmail }, 'SUBMIT', null, receives ? 'RECEIVED' : 'NEW');
+          await queueDossierMail(
+            tx,
+            { id, applicantEmail: applicant.applicantEmail },
+            'SUBMIT',
+            null,
+            receives ? 'RECEIVED' : 'NEW',
+          );
           const claimed = await claimUploads(tx, id, input.uploads);
           if (claimed !== input.uploads.length) {
-            throw validation([problem('uploads', 'UPLOAD_NOT_FOUND', { vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp', en: 'An attached file was not found or was already used; upload it again' })]);
+            throw validation([
+              problem('uploads', 'UPLOAD_NOT_FOUND', {
+                vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp',
+                en: 'An attached file was not found or was already used; upload it again',
+              }),
+            ]);
           }
         }
-        await insertAudit(tx, by.actor, { action: 'dossier.submit', entityType: 'dossier', entityId: id, details: { code, channel, procedure: procedure.code } });
+        await insertAudit(tx, by.actor, {
+          action: 'dossier.submit',
+          entityType: 'dossier',
+          entityId: id,
+          details: { code, channel, procedure: procedure.code },
+        });
         made.push({ id, code, token, procedureCode: procedure.code });
       }
       const first = made[0]!;
@@ -171,16 +281,26 @@ export async function submitDossier(
     if (idempotencyKey && isUniqueViolation(error, 'dossiers_idempotency_key')) {
       const previous = await findByIdempotencyKey(db, idempotencyKey);
       if (previous) return previous;
-      throw conflict({ vi: 'Hồ sơ này đang được gửi, vui lòng thử lại', en: 'This submission is in progress; try again' });
+      throw conflict({
+        vi: 'Hồ sơ này đang được gửi, vui lòng thử lại',
+        en: 'This submission is in progress; try again',
+      });
     }
     throw error;
   }
 }
 
 async function findByIdempotencyKey(db: Tx, key: string): Promise<Submitted | undefined> {
-  const [row] = await db.select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, bundleId: dossiers.bundleId }).from(dossiers).where(eq(dossiers.idempotencyKey, key));
+  const [row] = await db
+    .select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, bundleId: dossiers.bundleId })
+    .from(dossiers)
+    .where(eq(dossiers.idempotencyKey, key));
   if (!row) return undefined;
   const linked = await bundleMembers(db, row.bundleId, row.id);
-  return { id: row.id, code: row.code, token: row.token, bundle: linked.map(({ id, code, token, procedureCode }) => ({ id, code, token, procedureCode })) };
+  return {
+    id: row.id,
+    code: row.code,
+    token: row.token,
+    bundle: linked.map(({ id, code, token, procedureCode }) => ({ id, code, token, procedureCode })),
+  };
 }
-

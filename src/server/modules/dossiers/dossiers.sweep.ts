@@ -14,19 +14,47 @@ const system = { userId: null, username: 'system', roles: null, unitId: null, ip
  */
 export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now = new Date()): Promise<number> {
   const db = deps.database.db;
-  const due = await db.select({ id: dossiers.id }).from(dossiers)
-    .where(and(eq(dossiers.status, 'SUPPLEMENT_REQUESTED'), lt(dossiers.supplementDueAt, now))).limit(500);
+  const due = await db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(and(eq(dossiers.status, 'SUPPLEMENT_REQUESTED'), lt(dossiers.supplementDueAt, now)))
+    .limit(500);
   let stopped = 0;
   for (const { id } of due) {
     stopped += await db.transaction(async (tx) => {
       const [d] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
       if (!d || d.status !== 'SUPPLEMENT_REQUESTED' || !d.supplementDueAt || d.supplementDueAt >= now) return 0;
       const to = d.statusBeforeSupplement === 'NEW' ? 'REFUSED' : 'STOPPED';
-      await tx.update(dossiers).set({ status: to, closedAt: now, supplementDueAt: null, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(eq(dossiers.id, id));
+      await tx
+        .update(dossiers)
+        .set({
+          status: to,
+          closedAt: now,
+          supplementDueAt: null,
+          version: sql`${dossiers.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(dossiers.id, id));
       const reason = 'Quá 7 ngày làm việc chưa bổ sung giấy tờ (Nghị định 63/2024/NĐ-CP)';
-      await insertEvent(tx, { dossierId: id, action: to === 'REFUSED' ? 'REFUSE' : 'STOP', fromStatus: d.status, toStatus: to, at: now, actorKind: 'SYSTEM', actorUserId: null, actorName: null, reason, formType: to === 'REFUSED' ? 'MAU_03' : 'MAU_05' });
+      await insertEvent(tx, {
+        dossierId: id,
+        action: to === 'REFUSED' ? 'REFUSE' : 'STOP',
+        fromStatus: d.status,
+        toStatus: to,
+        at: now,
+        actorKind: 'SYSTEM',
+        actorUserId: null,
+        actorName: null,
+        reason,
+        formType: to === 'REFUSED' ? 'MAU_03' : 'MAU_05',
+      });
       await queueDossierMail(tx, d, 'STOP', d.status, to, reason);
-      await insertAudit(tx, system, { action: 'dossier.auto_stop', entityType: 'dossier', entityId: id, details: { to } });
+      await insertAudit(tx, system, {
+        action: 'dossier.auto_stop',
+        entityType: 'dossier',
+        entityId: id,
+        details: { to },
+      });
       return 1;
     });
   }
@@ -35,7 +63,8 @@ export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now =
 
 /** Papers uploaded for a submission that never came (the form abandoned) are deleted after a day. */
 export async function dropAbandonedUploads(deps: Pick<AppDeps, 'database'>, now = new Date()): Promise<number> {
-  const gone = await deps.database.db.delete(dossierFiles)
+  const gone = await deps.database.db
+    .delete(dossierFiles)
     .where(and(isNull(dossierFiles.dossierId), lt(dossierFiles.createdAt, new Date(now.getTime() - 24 * 3600_000))))
     .returning({ id: dossierFiles.id });
   return gone.length;
@@ -47,7 +76,10 @@ export function registerSweep(app: App, deps: Pick<AppDeps, 'database' | 'jobs'>
     await stopLateSupplements(deps);
     await dropAbandonedUploads(deps);
   });
-  const timer = setInterval(() => void deps.jobs.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, retryLimit: 0 }).catch(() => undefined), 15 * 60_000);
+  const timer = setInterval(
+    () => void deps.jobs.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, retryLimit: 0 }).catch(() => undefined),
+    15 * 60_000,
+  );
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 }

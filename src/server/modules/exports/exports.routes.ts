@@ -22,7 +22,12 @@ const ResidentsExportQuery = z.object({
   tag: Text(40).optional(),
   includeFormer: z.enum(['true', 'false']).default('false'),
 });
-const HouseholdsExportQuery = z.object({ format: Format, q: Text(100).optional(), unit: Id.optional(), kind: z.enum(HouseholdKind).optional() });
+const HouseholdsExportQuery = z.object({
+  format: Format,
+  q: Text(100).optional(),
+  unit: Id.optional(),
+  kind: z.enum(HouseholdKind).optional(),
+});
 
 export const householdColumns: SheetColumn[] = [
   { key: 'code', header: 'Số hộ', width: 10 },
@@ -34,7 +39,13 @@ export const householdColumns: SheetColumn[] = [
   { key: 'memberCount', header: 'Số nhân khẩu', width: 10 },
 ];
 
-function sendSheet(reply: FastifyReply, format: SheetFormat, name: string, columns: SheetColumn[], rows: AsyncIterable<SheetRow>) {
+function sendSheet(
+  reply: FastifyReply,
+  format: SheetFormat,
+  name: string,
+  columns: SheetColumn[],
+  rows: AsyncIterable<SheetRow>,
+) {
   const stamp = new Date().toISOString().slice(0, 10);
   reply.header('content-type', contentTypes[format]);
   reply.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
@@ -48,26 +59,53 @@ export function registerExports(app: App, deps: AppDeps) {
 
   r.get('/api/exports/residents', {
     config: { permission: Permission.REGISTRY_EXPORT },
-    schema: { tags: ['exports'], summary: 'Export residents (filtered like the list) as .xlsx or .csv, streamed; audited', querystring: ResidentsExportQuery, response: { 200: z.any(), ...errorResponses } },
+    schema: {
+      tags: ['exports'],
+      summary: 'Export residents (filtered like the list) as .xlsx or .csv, streamed; audited',
+      querystring: ResidentsExportQuery,
+      response: { 200: z.any(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const q = request.query;
       const scope = request.scope!;
-      const base = { unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' };
+      const base = {
+        unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined,
+        vneidLevel: q.vneidLevel,
+        tag: q.tag,
+        includeFormer: q.includeFormer === 'true',
+      };
       const filter = { ...base, search: await resolveSearch(deps, scope, q.q) };
-      await insertAudit(db, actorOf(request), { action: 'export.residents', details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null } });
+      await insertAudit(db, actorOf(request), {
+        action: 'export.residents',
+        details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null },
+      });
       return sendSheet(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
     },
   });
 
   r.get('/api/exports/households', {
     config: { permission: Permission.REGISTRY_EXPORT },
-    schema: { tags: ['exports'], summary: 'Export households as .xlsx or .csv, streamed; audited', querystring: HouseholdsExportQuery, response: { 200: z.any(), ...errorResponses } },
+    schema: {
+      tags: ['exports'],
+      summary: 'Export households as .xlsx or .csv, streamed; audited',
+      querystring: HouseholdsExportQuery,
+      response: { 200: z.any(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const q = request.query;
       const scope = request.scope!;
       const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
-      await insertAudit(db, actorOf(request), { action: 'export.households', details: { format: q.format, unit: q.unit ?? null } });
-      return sendSheet(reply, q.format, 'ho-gia-dinh', householdColumns, householdRows(db, scope, { q: q.q, unitPath, kind: q.kind }));
+      await insertAudit(db, actorOf(request), {
+        action: 'export.households',
+        details: { format: q.format, unit: q.unit ?? null },
+      });
+      return sendSheet(
+        reply,
+        q.format,
+        'ho-gia-dinh',
+        householdColumns,
+        householdRows(db, scope, { q: q.q, unitPath, kind: q.kind }),
+      );
     },
   });
 }

@@ -10,7 +10,12 @@ import { listResidentsAfter, type ResidentFilter } from '../residents/residents.
 const PAGE = 2000;
 
 /** Residents as registry rows, fetched in keyset pages of 2,000 so an export of a province keeps memory flat. */
-export async function* residentRows(tx: Tx, cipher: PiiCipher, scope: Scope, filter: ResidentFilter): AsyncGenerator<SheetRow> {
+export async function* residentRows(
+  tx: Tx,
+  cipher: PiiCipher,
+  scope: Scope,
+  filter: ResidentFilter,
+): AsyncGenerator<SheetRow> {
   let after = 0;
   for (;;) {
     const page = await listResidentsAfter(tx, scope, filter, after, PAGE);
@@ -20,7 +25,9 @@ export async function* residentRows(tx: Tx, cipher: PiiCipher, scope: Scope, fil
       yield {
         householdCode: row.householdCode ?? '',
         address: row.address ?? '',
-        householdKind: row.householdKind ? labels.householdKind[row.householdKind as keyof typeof labels.householdKind] : '',
+        householdKind: row.householdKind
+          ? labels.householdKind[row.householdKind as keyof typeof labels.householdKind]
+          : '',
         unitCode: row.unitCode,
         fullName: r.fullName,
         birthDate: formatVnDate(r.birthDate),
@@ -28,7 +35,9 @@ export async function* residentRows(tx: Tx, cipher: PiiCipher, scope: Scope, fil
         personalId: r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : '',
         phone: phone ? `0${phone.slice(3)}` : '',
         relation: row.relation ? labels.relation[row.relation as keyof typeof labels.relation] : '',
-        residenceType: row.residenceType ? labels.residenceType[row.residenceType as keyof typeof labels.residenceType] : '',
+        residenceType: row.residenceType
+          ? labels.residenceType[row.residenceType as keyof typeof labels.residenceType]
+          : '',
         joinedOn: formatVnDate(row.joinedOn),
         vneidLevel: labels.vneidLevel[r.vneidLevel as keyof typeof labels.vneidLevel],
         hasSmartphone: r.hasSmartphone === null ? '' : r.hasSmartphone ? 'Có' : 'Không',
@@ -40,9 +49,18 @@ export async function* residentRows(tx: Tx, cipher: PiiCipher, scope: Scope, fil
   }
 }
 
-export async function* householdRows(tx: Tx, scope: Scope, f: { q?: string; unitPath?: string; kind?: string }): AsyncGenerator<SheetRow> {
+export async function* householdRows(
+  tx: Tx,
+  scope: Scope,
+  f: { q?: string; unitPath?: string; kind?: string },
+): AsyncGenerator<SheetRow> {
   let after = 0;
-  const filter = { folded: f.q ? foldText(f.q) || undefined : undefined, unitPath: f.unitPath, kind: f.kind, includeDissolved: false };
+  const filter = {
+    folded: f.q ? foldText(f.q) || undefined : undefined,
+    unitPath: f.unitPath,
+    kind: f.kind,
+    includeDissolved: false,
+  };
   for (;;) {
     const page = await listHouseholdsAfter(tx, scope, filter, after, PAGE);
     for (const row of page) {

@@ -18,14 +18,21 @@ export type HouseholdFilter = { folded?: string; unitPath?: string; kind?: strin
 function householdConditions(scope: Scope, f: HouseholdFilter): SQL {
   return and(
     unitInScope(households.unitId, scope),
-    f.unitPath ? sql`${households.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
+    f.unitPath
+      ? sql`${households.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})`
+      : undefined,
     f.folded ? sql`${households.searchText} like ${`%${likeEscape(f.folded)}%`}` : undefined,
     f.kind ? eq(households.kind, f.kind) : undefined,
     f.includeDissolved ? undefined : isNull(households.dissolvedOn),
   )!;
 }
 
-export async function searchHouseholds(tx: Tx, scope: Scope, f: HouseholdFilter, page: { limit: number; offset: number }) {
+export async function searchHouseholds(
+  tx: Tx,
+  scope: Scope,
+  f: HouseholdFilter,
+  page: { limit: number; offset: number },
+) {
   return tx
     .select({ household: households, unitName: units.name, headName, memberCount })
     .from(households)
@@ -81,7 +88,12 @@ export async function insertHousehold(tx: Tx, row: typeof households.$inferInser
 }
 
 /** Optimistic update of a household's own fields; returns undefined when `version` is stale. */
-export async function updateHouseholdRow(tx: Tx, id: number, version: number, fields: Partial<typeof households.$inferInsert>) {
+export async function updateHouseholdRow(
+  tx: Tx,
+  id: number,
+  version: number,
+  fields: Partial<typeof households.$inferInsert>,
+) {
   const [row] = await tx
     .update(households)
     .set({ ...fields, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
@@ -91,9 +103,17 @@ export async function updateHouseholdRow(tx: Tx, id: number, version: number, fi
 }
 
 /** Sets (or clears) the head and refreshes the search key, which carries the head's name. */
-export async function setHouseholdHead(tx: Tx, household: { id: number; address: string }, head: { id: number; fullName: string } | null) {
+export async function setHouseholdHead(
+  tx: Tx,
+  household: { id: number; address: string },
+  head: { id: number; fullName: string } | null,
+) {
   await tx
     .update(households)
-    .set({ headResidentId: head?.id ?? null, searchText: householdSearchText(household.address, head?.fullName), updatedAt: sql`now()` })
+    .set({
+      headResidentId: head?.id ?? null,
+      searchText: householdSearchText(household.address, head?.fullName),
+      updatedAt: sql`now()`,
+    })
     .where(eq(households.id, household.id));
 }

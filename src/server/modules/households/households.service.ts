@@ -10,11 +10,21 @@ import type { Actor } from '../../plugins/auth.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getOpenUnit, getUnitPath } from '../units/units.service.js';
 import * as repo from './households.repo.js';
-import type { CreateHouseholdInput, HouseholdSummary, ListHouseholdsQuery, UpdateHouseholdInput } from './households.schemas.js';
+import type {
+  CreateHouseholdInput,
+  HouseholdSummary,
+  ListHouseholdsQuery,
+  UpdateHouseholdInput,
+} from './households.schemas.js';
 
 export const householdNotFound = () => notFound({ vi: 'Không tìm thấy hộ gia đình', en: 'Household not found' });
-const stale = () => conflict({ vi: 'Hộ này vừa được người khác cập nhật, vui lòng tải lại', en: 'Someone else updated this household; reload and try again' });
-const codeTaken = () => conflict({ vi: 'Số hộ đã có trong đơn vị này', en: 'This household number already exists in the unit' });
+const stale = () =>
+  conflict({
+    vi: 'Hộ này vừa được người khác cập nhật, vui lòng tải lại',
+    en: 'Someone else updated this household; reload and try again',
+  });
+const codeTaken = () =>
+  conflict({ vi: 'Số hộ đã có trong đơn vị này', en: 'This household number already exists in the unit' });
 
 function present(row: NonNullable<Awaited<ReturnType<typeof repo.findHousehold>>>): HouseholdSummary {
   const h = row.household;
@@ -37,10 +47,18 @@ export async function listHouseholds(tx: Tx, scope: Scope, q: ListHouseholdsQuer
   const rows = await repo.searchHouseholds(
     tx,
     scope,
-    { folded: q.q ? foldText(q.q) || undefined : undefined, unitPath, kind: q.kind, includeDissolved: q.includeDissolved === 'true' },
+    {
+      folded: q.q ? foldText(q.q) || undefined : undefined,
+      unitPath,
+      kind: q.kind,
+      includeDissolved: q.includeDissolved === 'true',
+    },
     toOffset(q),
   );
-  return paged(rows.map((r) => present({ ...r, unitClosedAt: null })), q);
+  return paged(
+    rows.map((r) => present({ ...r, unitClosedAt: null })),
+    q,
+  );
 }
 
 /** A household in scope, or 404. */
@@ -79,11 +97,31 @@ export async function createHousehold(database: Database, scope: Scope, input: C
   return database.db.transaction(async (tx) => {
     const unit = await getOpenUnit(tx, input.unitId, scope);
     if (unit.tier !== 'COMMUNITY' && unit.tier !== 'ZONE') {
-      throw validation([{ field: 'unitId', code: 'TIER', message: { vi: 'Hộ phải thuộc một thôn/tổ dân phố hoặc ngõ/khu', en: 'A household belongs to a residential group or a zone under it' } }]);
+      throw validation([
+        {
+          field: 'unitId',
+          code: 'TIER',
+          message: {
+            vi: 'Hộ phải thuộc một thôn/tổ dân phố hoặc ngõ/khu',
+            en: 'A household belongs to a residential group or a zone under it',
+          },
+        },
+      ]);
     }
     try {
-      const h = await repo.insertHousehold(tx, { unitId: unit.id, code: input.code ?? null, address: input.address, kind: input.kind, establishedOn: input.establishedOn ?? null });
-      await insertAudit(tx, actor, { action: 'household.create', entityType: 'household', entityId: h.id, details: { unitId: unit.id, kind: h.kind } });
+      const h = await repo.insertHousehold(tx, {
+        unitId: unit.id,
+        code: input.code ?? null,
+        address: input.address,
+        kind: input.kind,
+        establishedOn: input.establishedOn ?? null,
+      });
+      await insertAudit(tx, actor, {
+        action: 'household.create',
+        entityType: 'household',
+        entityId: h.id,
+        details: { unitId: unit.id, kind: h.kind },
+      });
       return getHousehold(tx, h.id, scope, actor);
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken();
@@ -93,7 +131,13 @@ export async function createHousehold(database: Database, scope: Scope, input: C
 }
 
 /** Edits a household: address, kind, number, head (a current member), moving it to another group, dissolving it. */
-export async function updateHousehold(database: Database, scope: Scope, id: number, input: UpdateHouseholdInput, actor: Actor) {
+export async function updateHousehold(
+  database: Database,
+  scope: Scope,
+  id: number,
+  input: UpdateHouseholdInput,
+  actor: Actor,
+) {
   return database.db.transaction(async (tx) => {
     const current = await getHouseholdRow(tx, id, scope);
     if (current.unitClosedAt && input.unitId === undefined) throw unitClosed();
@@ -107,13 +151,25 @@ export async function updateHousehold(database: Database, scope: Scope, id: numb
     if (input.unitId !== undefined && input.unitId !== current.household.unitId) {
       const unit = await getOpenUnit(tx, input.unitId, scope);
       if (unit.tier !== 'COMMUNITY' && unit.tier !== 'ZONE') {
-        throw validation([{ field: 'unitId', code: 'TIER', message: { vi: 'Hộ phải thuộc một thôn/tổ dân phố hoặc ngõ/khu', en: 'A household belongs to a residential group or a zone under it' } }]);
+        throw validation([
+          {
+            field: 'unitId',
+            code: 'TIER',
+            message: {
+              vi: 'Hộ phải thuộc một thôn/tổ dân phố hoặc ngõ/khu',
+              en: 'A household belongs to a residential group or a zone under it',
+            },
+          },
+        ]);
       }
       fields.unitId = unit.id;
     }
     if (input.dissolvedOn !== undefined) {
       if (input.dissolvedOn && current.memberCount > 0) {
-        throw conflict({ vi: 'Hộ còn người đang ở, hãy chuyển hoặc cắt khẩu trước khi xóa hộ', en: 'The household still has members; move them out first' });
+        throw conflict({
+          vi: 'Hộ còn người đang ở, hãy chuyển hoặc cắt khẩu trước khi xóa hộ',
+          en: 'The household still has members; move them out first',
+        });
       }
       fields.dissolvedOn = input.dissolvedOn;
     }
@@ -137,13 +193,31 @@ export async function updateHousehold(database: Database, scope: Scope, id: numb
           .select({ id: residents.id, fullName: residents.fullName })
           .from(householdMembers)
           .innerJoin(residents, eq(residents.id, householdMembers.residentId))
-          .where(and(eq(householdMembers.householdId, id), eq(householdMembers.residentId, headId), isNull(householdMembers.leftOn)));
-        if (!member) throw validation([{ field: 'headResidentId', code: 'NOT_MEMBER', message: { vi: 'Chủ hộ phải là người đang ở trong hộ', en: 'The head must be a current member' } }]);
+          .where(
+            and(
+              eq(householdMembers.householdId, id),
+              eq(householdMembers.residentId, headId),
+              isNull(householdMembers.leftOn),
+            ),
+          );
+        if (!member)
+          throw validation([
+            {
+              field: 'headResidentId',
+              code: 'NOT_MEMBER',
+              message: { vi: 'Chủ hộ phải là người đang ở trong hộ', en: 'The head must be a current member' },
+            },
+          ]);
         head = member;
       }
       await repo.setHouseholdHead(tx, { id, address: updated.address }, head);
     }
-    await insertAudit(tx, actor, { action: 'household.update', entityType: 'household', entityId: id, details: { fields: Object.keys(input).filter((k) => k !== 'version') } });
+    await insertAudit(tx, actor, {
+      action: 'household.update',
+      entityType: 'household',
+      entityId: id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return getHousehold(tx, id, scope, actor);
   });
 }

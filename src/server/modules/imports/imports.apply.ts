@@ -15,7 +15,12 @@ export type ApplyCounts = {
 };
 
 export const emptyCounts = (): ApplyCounts => ({
-  householdsCreated: 0, householdsUpdated: 0, residentsCreated: 0, residentsUpdated: 0, residentsMoved: 0, residentsUnchanged: 0,
+  householdsCreated: 0,
+  householdsUpdated: 0,
+  residentsCreated: 0,
+  residentsUpdated: 0,
+  residentsMoved: 0,
+  residentsUnchanged: 0,
 });
 
 /** A JSON array parameter: one round trip per statement, read with json_to_recordset on both databases. */
@@ -23,9 +28,21 @@ const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
 
 type HouseholdRef = { id: number; unit_id: number; code: string | null; address: string; kind: string };
 type ExistingResident = {
-  id: number; unit_id: number; household_id: number | null; full_name: string; birth_date: string; gender: string;
-  phone_bidx: string | null; personal_id_bidx: string | null; vneid_level: string; has_smartphone: boolean | null;
-  tags: string[]; relation: string | null; residence_type: string | null; in_scope: boolean; search_text: string;
+  id: number;
+  unit_id: number;
+  household_id: number | null;
+  full_name: string;
+  birth_date: string;
+  gender: string;
+  phone_bidx: string | null;
+  personal_id_bidx: string | null;
+  vneid_level: string;
+  has_smartphone: boolean | null;
+  tags: string[];
+  relation: string | null;
+  residence_type: string | null;
+  in_scope: boolean;
+  search_text: string;
 };
 
 /**
@@ -33,7 +50,13 @@ type ExistingResident = {
  * statement over the whole batch, which keeps a 1M-row import within reach of COPY. Re-importing the same rows
  * matches them (by ID number, else name + birth date + household) and changes nothing.
  */
-export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows: SealedRow[], counts: ApplyCounts): Promise<RowError[]> {
+export async function applyBatch(
+  tx: Tx,
+  kind: DatabaseKind,
+  scope: Scope,
+  rows: SealedRow[],
+  counts: ApplyCounts,
+): Promise<RowError[]> {
   const errors: RowError[] = [];
   // A batch need not wait for its WAL flush: if the server crashes, rerunning the import converges, and the final
   // DONE status is written with a normal (synchronous) commit, which flushes every batch before it.
@@ -45,16 +68,20 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
   for (const r of rows) if (!wanted.has(householdKey(r))) wanted.set(householdKey(r), r);
   const keys = [...wanted.values()].map((r) => ({ unit_id: r.unitId, code: r.householdCode, address: r.address }));
   // Two index-friendly lookups (by number, by address) rather than one OR that would scan the table.
-  const found = await queryRows<HouseholdRef>(tx, sql`
+  const found = await queryRows<HouseholdRef>(
+    tx,
+    sql`
     select h.id, h.unit_id, h.code, h.address, h.kind from households h
     join json_to_recordset(${json(keys.filter((k) => k.code !== null))}) as k(unit_id int, code text) on h.unit_id = k.unit_id and h.code = k.code
     where h.dissolved_on is null
     union all
     select h.id, h.unit_id, h.code, h.address, h.kind from households h
     join json_to_recordset(${json(keys.filter((k) => k.code === null))}) as k(unit_id int, address text) on h.unit_id = k.unit_id and h.code is null and h.address = k.address
-    where h.dissolved_on is null`);
+    where h.dissolved_on is null`,
+  );
   const householdIds = new Map<string, number>();
-  for (const h of found) householdIds.set(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }), h.id);
+  for (const h of found)
+    householdIds.set(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }), h.id);
   const changedHouseholds = found
     .map((h) => ({ h, r: wanted.get(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }))! }))
     .filter(({ h, r }) => h.address !== r.address || h.kind !== r.householdKind);
@@ -68,7 +95,9 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
     phoneBidx: r.phoneBidx,
     id: 0,
   }));
-  const existing = await queryRows<ExistingResident>(tx, sql`
+  const existing = await queryRows<ExistingResident>(
+    tx,
+    sql`
     select r.id, r.unit_id, r.household_id, r.full_name, r.birth_date::text as birth_date, r.gender, r.phone_bidx, r.personal_id_bidx,
       r.vneid_level, r.has_smartphone, r.tags, r.search_text, m.relation, m.residence_type,
       exists (select 1 from units u where u.id = r.unit_id and ${pathInScope(sql`u.path`, scope)}) as in_scope
@@ -81,7 +110,8 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
       join json_to_recordset(${json(found.length ? prepared.filter((p) => !p.pidBidx && p.householdId).map((p) => ({ household_id: p.householdId, search_text: p.r.searchText, birth_date: p.r.birthDate })) : [])})
         as k(household_id int, search_text text, birth_date date)
         on r2.household_id = k.household_id and r2.search_text = k.search_text and r2.birth_date = k.birth_date
-      where r2.personal_id_bidx is null)`);
+      where r2.personal_id_bidx is null)`,
+  );
   const byPid = new Map(existing.filter((e) => e.personal_id_bidx).map((e) => [e.personal_id_bidx!, e]));
   const byNatural = new Map(existing.map((e) => [`${e.household_id}|${e.search_text}|${e.birth_date}`, e]));
 
@@ -93,17 +123,27 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
   const skipped = new Set<Prepared>();
   const matched = new Map<Prepared, ExistingResident>();
   for (const p of prepared) {
-    const e = (p.pidBidx && byPid.get(p.pidBidx)) || (!p.pidBidx && p.householdId ? byNatural.get(`${p.householdId}|${p.r.searchText}|${p.r.birthDate}`) : undefined);
+    const e =
+      (p.pidBidx && byPid.get(p.pidBidx)) ||
+      (!p.pidBidx && p.householdId ? byNatural.get(`${p.householdId}|${p.r.searchText}|${p.r.birthDate}`) : undefined);
     if (!e) continue;
     p.id = e.id;
     matched.set(p, e);
     if (!e.in_scope) {
       skipped.add(p);
-      errors.push({ row: p.r.rowNumber, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' });
+      errors.push({
+        row: p.r.rowNumber,
+        column: 'Số định danh cá nhân',
+        code: 'OUT_OF_SCOPE',
+        messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu',
+        messageEn: 'This ID is registered in another unit; ask the commune to transfer the person',
+      });
     }
   }
   // New households: only those that keep at least one row after the refusals above (nothing half-written).
-  const missing = [...wanted.entries()].filter(([k]) => !householdIds.has(k) && prepared.some((p) => !skipped.has(p) && householdKey(p.r) === k));
+  const missing = [...wanted.entries()].filter(
+    ([k]) => !householdIds.has(k) && prepared.some((p) => !skipped.has(p) && householdKey(p.r) === k),
+  );
   const newHouseholdIds = await nextIds(tx, 'households', missing.length);
   missing.forEach(([k], i) => householdIds.set(k, newHouseholdIds[i]!));
   for (const p of prepared) if (!p.householdId && !skipped.has(p)) p.householdId = householdIds.get(householdKey(p.r))!;
@@ -117,7 +157,9 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
     }
     // Blank optional cells keep what the registry has: a list without phones must not erase them.
     const personChanged =
-      e.full_name !== p.r.fullName || e.birth_date !== p.r.birthDate || e.gender !== p.r.gender ||
+      e.full_name !== p.r.fullName ||
+      e.birth_date !== p.r.birthDate ||
+      e.gender !== p.r.gender ||
       (p.phoneBidx !== null && e.phone_bidx !== p.phoneBidx) ||
       (p.r.vneidLevel !== null && e.vneid_level !== p.r.vneidLevel) ||
       (p.r.hasSmartphone !== null && e.has_smartphone !== p.r.hasSmartphone) ||
@@ -125,7 +167,13 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
     if (personChanged) updates.push(p);
     if (e.household_id !== p.householdId) moves.push(p);
     else if (e.relation !== p.r.relation || e.residence_type !== p.r.residenceType) membershipChanges.push(p);
-    if (!personChanged && e.household_id === p.householdId && e.relation === p.r.relation && e.residence_type === p.r.residenceType) counts.residentsUnchanged += 1;
+    if (
+      !personChanged &&
+      e.household_id === p.householdId &&
+      e.relation === p.r.relation &&
+      e.residence_type === p.r.residenceType
+    )
+      counts.residentsUnchanged += 1;
   }
   const residentIds = await nextIds(tx, 'residents', inserts.length);
   inserts.forEach((p, i) => (p.id = residentIds[i]!));
@@ -134,12 +182,26 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
   const headOf = new Map<number, Prepared>();
   for (const p of prepared) if (p.r.relation === 'HEAD' && !skipped.has(p)) headOf.set(p.householdId, p);
   if (missing.length) {
-    await copyInto(tx, kind, 'households', ['id', 'unit_id', 'code', 'address', 'kind', 'head_resident_id', 'search_text', 'address_search'],
+    await copyInto(
+      tx,
+      kind,
+      'households',
+      ['id', 'unit_id', 'code', 'address', 'kind', 'head_resident_id', 'search_text', 'address_search'],
       missing.map(([, r], i) => {
         const id = newHouseholdIds[i]!;
         const head = headOf.get(id);
-        return [id, r.unitId, r.householdCode, r.address, r.householdKind, head?.id ?? null, foldText(`${head?.r.fullName ?? ''} ${r.address}`), foldText(r.address)];
-      }));
+        return [
+          id,
+          r.unitId,
+          r.householdCode,
+          r.address,
+          r.householdKind,
+          head?.id ?? null,
+          foldText(`${head?.r.fullName ?? ''} ${r.address}`),
+          foldText(r.address),
+        ];
+      }),
+    );
     counts.householdsCreated += missing.length;
   }
   if (changedHouseholds.length) {
@@ -152,11 +214,50 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
 
   if (inserts.length) {
     // COPY, like the limit it is measured against: the fastest way rows get into PostgreSQL.
-    await copyInto(tx, kind, 'residents',
-      ['id', 'full_name', 'search_text', 'birth_date', 'gender', 'personal_id_enc', 'personal_id_bidx', 'phone_enc', 'phone_bidx', 'vneid_level', 'has_smartphone', 'tags', 'unit_id', 'household_id'],
-      inserts.map((p) => [p.id, p.r.fullName, p.r.searchText, p.r.birthDate, p.r.gender, p.r.pidEnc, p.pidBidx, p.r.phoneEnc, p.phoneBidx, p.r.vneidLevel ?? 'NONE', p.r.hasSmartphone, p.r.tags, p.r.unitId, p.householdId]));
-    await copyInto(tx, kind, 'household_members', ['household_id', 'resident_id', 'relation', 'residence_type', 'joined_on'],
-      inserts.map((p) => [p.householdId, p.id, p.r.relation, p.r.residenceType, p.r.joinedOn]));
+    await copyInto(
+      tx,
+      kind,
+      'residents',
+      [
+        'id',
+        'full_name',
+        'search_text',
+        'birth_date',
+        'gender',
+        'personal_id_enc',
+        'personal_id_bidx',
+        'phone_enc',
+        'phone_bidx',
+        'vneid_level',
+        'has_smartphone',
+        'tags',
+        'unit_id',
+        'household_id',
+      ],
+      inserts.map((p) => [
+        p.id,
+        p.r.fullName,
+        p.r.searchText,
+        p.r.birthDate,
+        p.r.gender,
+        p.r.pidEnc,
+        p.pidBidx,
+        p.r.phoneEnc,
+        p.phoneBidx,
+        p.r.vneidLevel ?? 'NONE',
+        p.r.hasSmartphone,
+        p.r.tags,
+        p.r.unitId,
+        p.householdId,
+      ]),
+    );
+    await copyInto(
+      tx,
+      kind,
+      'household_members',
+      ['household_id', 'resident_id', 'relation', 'residence_type', 'joined_on'],
+      inserts.map((p) => [p.householdId, p.id, p.r.relation, p.r.residenceType, p.r.joinedOn]),
+    );
     counts.residentsCreated += inserts.length;
   }
 
@@ -167,17 +268,35 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
         vneid_level = coalesce(x.vneid_level, r.vneid_level), has_smartphone = coalesce(x.has_smartphone, r.has_smartphone),
         tags = case when json_array_length(x.tags) = 0 then r.tags else array(select json_array_elements_text(x.tags)) end,
         version = r.version + 1, updated_at = now()
-      from json_to_recordset(${json(updates.map((p) => ({
-        id: p.id, full_name: p.r.fullName, search_text: p.r.searchText, birth_date: p.r.birthDate, gender: p.r.gender,
-        phone_enc: p.r.phoneEnc, phone_bidx: p.phoneBidx, vneid_level: p.r.vneidLevel,
-        has_smartphone: p.r.hasSmartphone, tags: p.r.tags,
-      })))}) as x(id int, full_name text, search_text text, birth_date date, gender text, phone_enc text, phone_bidx text, vneid_level text, has_smartphone boolean, tags json)
+      from json_to_recordset(${json(
+        updates.map((p) => ({
+          id: p.id,
+          full_name: p.r.fullName,
+          search_text: p.r.searchText,
+          birth_date: p.r.birthDate,
+          gender: p.r.gender,
+          phone_enc: p.r.phoneEnc,
+          phone_bidx: p.phoneBidx,
+          vneid_level: p.r.vneidLevel,
+          has_smartphone: p.r.hasSmartphone,
+          tags: p.r.tags,
+        })),
+      )}) as x(id int, full_name text, search_text text, birth_date date, gender text, phone_enc text, phone_bidx text, vneid_level text, has_smartphone boolean, tags json)
       where r.id = x.id`);
     counts.residentsUpdated += updates.length;
   }
 
   if (moves.length) {
-    const moveValues = json(moves.map((p) => ({ id: p.id, household_id: p.householdId, unit_id: p.r.unitId, relation: p.r.relation, residence_type: p.r.residenceType, joined_on: p.r.joinedOn })));
+    const moveValues = json(
+      moves.map((p) => ({
+        id: p.id,
+        household_id: p.householdId,
+        unit_id: p.r.unitId,
+        relation: p.r.relation,
+        residence_type: p.r.residenceType,
+        joined_on: p.r.joinedOn,
+      })),
+    );
     // The old stay ends the day the new one starts (or the day it began, if the file's date is earlier).
     await tx.execute(sql`
       update household_members m set left_on = greatest(m.joined_on, x.joined_on), left_reason = 'Nhập từ danh sách: chuyển hộ'
@@ -214,6 +333,9 @@ export async function applyBatch(tx: Tx, kind: DatabaseKind, scope: Scope, rows:
 /** Draws ids from a table's identity sequence, so rows that refer to each other can be written in one batch. */
 async function nextIds(tx: Tx, table: 'households' | 'residents', n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`);
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`,
+  );
   return rows.map((r) => r.id);
 }

@@ -39,11 +39,19 @@ export async function loadImportForWorker(tx: Tx, id: number) {
 }
 
 export async function updateImport(tx: Tx, id: number, fields: Partial<typeof importJobs.$inferInsert>) {
-  await tx.update(importJobs).set({ ...fields, updatedAt: sql`now()` }).where(eq(importJobs.id, id));
+  await tx
+    .update(importJobs)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(importJobs.id, id));
 }
 
 /** Moves an import from one status to another only if it is still in the expected one (no double commits). */
-export async function transitionImport(tx: Tx, id: number, from: string, fields: Partial<typeof importJobs.$inferInsert>) {
+export async function transitionImport(
+  tx: Tx,
+  id: number,
+  from: string,
+  fields: Partial<typeof importJobs.$inferInsert>,
+) {
   const rows = await tx
     .update(importJobs)
     .set({ ...fields, updatedAt: sql`now()` })

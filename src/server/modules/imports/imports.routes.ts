@@ -22,7 +22,12 @@ export function registerImports(app: App, deps: AppDeps) {
 
   r.get('/api/imports/template', {
     config,
-    schema: { tags: ['imports'], summary: 'The household and resident list template (.xlsx or .csv)', querystring: TemplateQuery, response: { 200: z.any(), ...errorResponses } },
+    schema: {
+      tags: ['imports'],
+      summary: 'The household and resident list template (.xlsx or .csv)',
+      querystring: TemplateQuery,
+      response: { 200: z.any(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const format = request.query.format;
       async function* rows() {
@@ -45,8 +50,20 @@ export function registerImports(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const { buffer: file, fileName, fields } = await readUpload(request);
       const unitId = z.coerce.number().int().min(1).max(2_147_483_647).safeParse(formField(fields, 'unitId'));
-      if (!unitId.success) throw validation([{ field: 'unitId', code: 'REQUIRED', message: { vi: 'Chưa chọn đơn vị nhập', en: 'Choose the unit to import into' } }]);
-      const id = await service.createImport(deps, request.scope!, { unitId: unitId.data, fileName, file }, { ...actorOf(request), userId: request.auth!.user.id });
+      if (!unitId.success)
+        throw validation([
+          {
+            field: 'unitId',
+            code: 'REQUIRED',
+            message: { vi: 'Chưa chọn đơn vị nhập', en: 'Choose the unit to import into' },
+          },
+        ]);
+      const id = await service.createImport(
+        deps,
+        request.scope!,
+        { unitId: unitId.data, fileName, file },
+        { ...actorOf(request), userId: request.auth!.user.id },
+      );
       reply.status(202);
       return service.presentImport(await service.getImport(db, request.scope!, id), requestLocale(request));
     },
@@ -54,7 +71,11 @@ export function registerImports(app: App, deps: AppDeps) {
 
   r.get('/api/imports', {
     config,
-    schema: { tags: ['imports'], summary: 'Recent imports in your units', response: { 200: z.object({ items: z.array(ImportJob) }), ...errorResponses } },
+    schema: {
+      tags: ['imports'],
+      summary: 'Recent imports in your units',
+      response: { 200: z.object({ items: z.array(ImportJob) }), ...errorResponses },
+    },
     handler: async (request) => {
       const rows = await listImports(db, request.scope!, 20);
       return { items: rows.map((row) => service.presentImport({ ...row, errors: [] }, requestLocale(request))) };
@@ -63,17 +84,32 @@ export function registerImports(app: App, deps: AppDeps) {
 
   r.get('/api/imports/:id', {
     config,
-    schema: { tags: ['imports'], summary: 'Progress and error report of an import', params: IdParams, response: { 200: ImportJob, ...errorResponses } },
-    handler: async (request) => service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request)),
+    schema: {
+      tags: ['imports'],
+      summary: 'Progress and error report of an import',
+      params: IdParams,
+      response: { 200: ImportJob, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request)),
   });
 
   r.post('/api/imports/:id/commit', {
     config,
-    schema: { tags: ['imports'], summary: 'Import a checked file (optionally skipping the bad rows)', params: IdParams, body: CommitImportInput, response: { 202: ImportJob, ...errorResponses } },
+    schema: {
+      tags: ['imports'],
+      summary: 'Import a checked file (optionally skipping the bad rows)',
+      params: IdParams,
+      body: CommitImportInput,
+      response: { 202: ImportJob, ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.commitImport(deps, request.scope!, request.params.id, request.body.skipBadRows, actorOf(request));
       reply.status(202);
-      return service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request));
+      return service.presentImport(
+        await service.getImport(db, request.scope!, request.params.id),
+        requestLocale(request),
+      );
     },
   });
 }

@@ -41,7 +41,9 @@ export function mapHeaders(cells: Record<string, string>): { keys: Map<string, s
     if (key) keys.set(header, key);
   }
   const present = new Set(keys.values());
-  const missing = ['fullName', 'birthDate', 'gender', 'address'].filter((k) => !present.has(k)).map((k) => headerOf.get(k)!);
+  const missing = ['fullName', 'birthDate', 'gender', 'address']
+    .filter((k) => !present.has(k))
+    .map((k) => headerOf.get(k)!);
   return { keys, missing };
 }
 
@@ -67,32 +69,79 @@ export function parseRow(
 
   const fullName = cleanName(cell.fullName ?? '');
   if (fullName.length < 2) fail('fullName', 'REQUIRED', 'Thiếu họ và tên', 'Full name is missing');
-  else if (fullName.length > 120) fail('fullName', 'TOO_LONG', 'Họ và tên quá dài (tối đa 120 ký tự)', 'Full name is too long (120 characters at most)');
-  else if (/[<>{}\\]|\d/.test(fullName)) fail('fullName', 'CHARACTERS', 'Họ và tên có ký tự không hợp lệ', 'Full name contains characters that do not belong in a name');
+  else if (fullName.length > 120)
+    fail(
+      'fullName',
+      'TOO_LONG',
+      'Họ và tên quá dài (tối đa 120 ký tự)',
+      'Full name is too long (120 characters at most)',
+    );
+  else if (/[<>{}\\]|\d/.test(fullName))
+    fail(
+      'fullName',
+      'CHARACTERS',
+      'Họ và tên có ký tự không hợp lệ',
+      'Full name contains characters that do not belong in a name',
+    );
 
   const birthDate = cell.birthDate ? parseVnDate(cell.birthDate) : null;
   if (!cell.birthDate) fail('birthDate', 'REQUIRED', 'Thiếu ngày sinh', 'Date of birth is missing');
-  else if (!birthDate) fail('birthDate', 'DATE', `Ngày sinh "${cell.birthDate}" không đúng dạng ngày/tháng/năm`, `Date of birth "${cell.birthDate}" is not a dd/MM/yyyy date`);
+  else if (!birthDate)
+    fail(
+      'birthDate',
+      'DATE',
+      `Ngày sinh "${cell.birthDate}" không đúng dạng ngày/tháng/năm`,
+      `Date of birth "${cell.birthDate}" is not a dd/MM/yyyy date`,
+    );
 
   const gender = lookupVocab('gender', cell.gender ?? '');
-  if (!gender) fail('gender', cell.gender ? 'VALUE' : 'REQUIRED', 'Giới tính phải là "Nam" hoặc "Nữ"', 'Gender must be "Nam" (male) or "Nữ" (female)');
+  if (!gender)
+    fail(
+      'gender',
+      cell.gender ? 'VALUE' : 'REQUIRED',
+      'Giới tính phải là "Nam" hoặc "Nữ"',
+      'Gender must be "Nam" (male) or "Nữ" (female)',
+    );
 
   const address = (cell.address ?? '').replace(/\s+/g, ' ');
   if (address.length < 3) fail('address', 'REQUIRED', 'Thiếu địa chỉ', 'Address is missing');
   else if (address.length > 300) fail('address', 'TOO_LONG', 'Địa chỉ quá dài', 'Address is too long');
 
   const householdCode = cell.householdCode ? cell.householdCode.slice(0, 31) : null;
-  if (householdCode && householdCode.length > 30) fail('householdCode', 'TOO_LONG', 'Số hộ quá dài', 'Household number is too long');
+  if (householdCode && householdCode.length > 30)
+    fail('householdCode', 'TOO_LONG', 'Số hộ quá dài', 'Household number is too long');
 
   let unitId: number | null = units.defaultUnitId;
   if (cell.unitCode) {
     unitId = units.byCode.get(cell.unitCode.toUpperCase()) ?? null;
-    if (!unitId) fail('unitCode', 'UNIT', `Không có thôn/tổ mã "${cell.unitCode}" trong đơn vị đang nhập`, `No residential group with code "${cell.unitCode}" in the unit being imported`);
-  } else if (!unitId) fail('unitCode', 'REQUIRED', 'Cần ghi mã thôn/tổ khi nhập cho cả xã/phường', 'Give the residential group code when importing for a whole commune');
+    if (!unitId)
+      fail(
+        'unitCode',
+        'UNIT',
+        `Không có thôn/tổ mã "${cell.unitCode}" trong đơn vị đang nhập`,
+        `No residential group with code "${cell.unitCode}" in the unit being imported`,
+      );
+  } else if (!unitId)
+    fail(
+      'unitCode',
+      'REQUIRED',
+      'Cần ghi mã thôn/tổ khi nhập cho cả xã/phường',
+      'Give the residential group code when importing for a whole commune',
+    );
 
-  const enumCell = <K extends 'householdKind' | 'relation' | 'residenceType' | 'vneidLevel'>(key: K, vi: string, en: string) => {
+  const enumCell = <K extends 'householdKind' | 'relation' | 'residenceType' | 'vneidLevel'>(
+    key: K,
+    vi: string,
+    en: string,
+  ) => {
     const value = lookupVocab(key, cell[key] ?? '');
-    if (value === undefined) fail(key, 'VALUE', `${vi}: "${cell[key]}" không nằm trong danh sách`, `${en}: "${cell[key]}" is not one of the allowed values`);
+    if (value === undefined)
+      fail(
+        key,
+        'VALUE',
+        `${vi}: "${cell[key]}" không nằm trong danh sách`,
+        `${en}: "${cell[key]}" is not one of the allowed values`,
+      );
     return value;
   };
   const householdKind = enumCell('householdKind', 'Loại hộ', 'Household kind');
@@ -100,23 +149,47 @@ export function parseRow(
   const residenceType = enumCell('residenceType', 'Loại cư trú', 'Residence type');
   const vneidLevel = enumCell('vneidLevel', 'Mức VNeID', 'VNeID level');
   const hasSmartphone = lookupVocab('yesNo', cell.hasSmartphone ?? '');
-  if (hasSmartphone === undefined) fail('hasSmartphone', 'VALUE', 'Cột điện thoại thông minh chỉ ghi "Có" hoặc "Không"', 'Smartphone must be "Có" (yes) or "Không" (no)');
+  if (hasSmartphone === undefined)
+    fail(
+      'hasSmartphone',
+      'VALUE',
+      'Cột điện thoại thông minh chỉ ghi "Có" hoặc "Không"',
+      'Smartphone must be "Có" (yes) or "Không" (no)',
+    );
 
   let joinedOn = today;
   if (cell.joinedOn) {
     const parsed = parseVnDate(cell.joinedOn);
-    if (!parsed) fail('joinedOn', 'DATE', `Ngày đến ở "${cell.joinedOn}" không đúng dạng ngày/tháng/năm`, `Date joined "${cell.joinedOn}" is not a dd/MM/yyyy date`);
-    else if (parsed > today) fail('joinedOn', 'FUTURE', 'Ngày đến ở không được ở tương lai', 'Date joined cannot be in the future');
+    if (!parsed)
+      fail(
+        'joinedOn',
+        'DATE',
+        `Ngày đến ở "${cell.joinedOn}" không đúng dạng ngày/tháng/năm`,
+        `Date joined "${cell.joinedOn}" is not a dd/MM/yyyy date`,
+      );
+    else if (parsed > today)
+      fail('joinedOn', 'FUTURE', 'Ngày đến ở không được ở tương lai', 'Date joined cannot be in the future');
     else joinedOn = parsed;
   }
 
-  const person = checkPerson({ birthDate: birthDate ?? undefined, gender, personalId: cell.personalId || null, phone: cell.phone || null, today });
+  const person = checkPerson({
+    birthDate: birthDate ?? undefined,
+    gender,
+    personalId: cell.personalId || null,
+    phone: cell.phone || null,
+    today,
+  });
   for (const e of person.errors) fail(e.field, e.code, e.message.vi, e.message.en);
   if (birthDate && cell.joinedOn && joinedOn < birthDate) {
     fail('joinedOn', 'BEFORE_BIRTH', 'Ngày đến ở trước ngày sinh', 'Date joined is before the date of birth');
   }
 
-  const tags = (cell.tags ?? '').split(/[,;]/).map((t) => t.trim()).filter(Boolean).slice(0, 20).map((t) => t.slice(0, 40));
+  const tags = (cell.tags ?? '')
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 20)
+    .map((t) => t.slice(0, 40));
 
   if (errors.length) return { errors };
   return {

@@ -1,9 +1,21 @@
 import { createPiiCipher } from '../../lib/pii-cipher.js';
 import { readSheet, type SheetFormat } from '../../lib/spreadsheet.js';
-import { householdKey, mapHeaders, parseRow, type ParsedRow, type RowError, type UnitResolver } from './imports.rows.js';
+import {
+  householdKey,
+  mapHeaders,
+  parseRow,
+  type ParsedRow,
+  type RowError,
+  type UnitResolver,
+} from './imports.rows.js';
 
 /** A checked row with its secrets already sealed, ready to write. */
-export type SealedRow = ParsedRow & { pidBidx: string | null; phoneBidx: string | null; pidEnc: string | null; phoneEnc: string | null };
+export type SealedRow = ParsedRow & {
+  pidBidx: string | null;
+  phoneBidx: string | null;
+  pidEnc: string | null;
+  phoneEnc: string | null;
+};
 
 export type ScanInput = {
   format: SheetFormat;
@@ -46,7 +58,20 @@ export async function scanSheet(input: ScanInput, emit: (batch: ScanBatch) => Pr
       const mapped = mapHeaders(cells);
       if (mapped.missing.length) {
         const list = mapped.missing.join(', ');
-        return { total: 0, badRows: 0, households: 0, errors: [{ row: 1, column: list, code: 'MISSING_COLUMNS', messageVi: `Tệp thiếu cột: ${list}. Hãy dùng tệp mẫu.`, messageEn: `The file lacks columns: ${list}. Use the template.` }] };
+        return {
+          total: 0,
+          badRows: 0,
+          households: 0,
+          errors: [
+            {
+              row: 1,
+              column: list,
+              code: 'MISSING_COLUMNS',
+              messageVi: `Tệp thiếu cột: ${list}. Hãy dùng tệp mẫu.`,
+              messageEn: `The file lacks columns: ${list}. Use the template.`,
+            },
+          ],
+        };
       }
       keys = mapped.keys;
     }
@@ -54,12 +79,26 @@ export async function scanSheet(input: ScanInput, emit: (batch: ScanBatch) => Pr
     const { row, errors } = parseRow(rowNumber, cells, keys, units, input.today);
     if (row?.personalId) {
       const first = seenPid.get(row.personalId);
-      if (first) errors.push({ row: rowNumber, column: 'Số định danh cá nhân', code: 'DUPLICATE_IN_FILE', messageVi: `Số định danh trùng với dòng ${first}`, messageEn: `Same personal ID as row ${first}` });
+      if (first)
+        errors.push({
+          row: rowNumber,
+          column: 'Số định danh cá nhân',
+          code: 'DUPLICATE_IN_FILE',
+          messageVi: `Số định danh trùng với dòng ${first}`,
+          messageEn: `Same personal ID as row ${first}`,
+        });
       else seenPid.set(row.personalId, rowNumber);
     }
     if (row) {
       const person = `${householdKey(row)}|${row.searchText}|${row.birthDate}`;
-      if (seenPerson.has(person)) errors.push({ row: rowNumber, column: 'Họ và tên', code: 'DUPLICATE_IN_FILE', messageVi: 'Người này (cùng họ tên, ngày sinh, hộ) đã có ở dòng trước', messageEn: 'The same person (name, birth date, household) appears on an earlier row' });
+      if (seenPerson.has(person))
+        errors.push({
+          row: rowNumber,
+          column: 'Họ và tên',
+          code: 'DUPLICATE_IN_FILE',
+          messageVi: 'Người này (cùng họ tên, ngày sinh, hộ) đã có ở dòng trước',
+          messageEn: 'The same person (name, birth date, household) appears on an earlier row',
+        });
       seenPerson.add(person);
     }
     if (errors.length || !row) {
@@ -78,6 +117,14 @@ export async function scanSheet(input: ScanInput, emit: (batch: ScanBatch) => Pr
     if (batch.length >= input.batchSize) await flush();
   }
   await flush();
-  if (!keys) return { total: 0, badRows: 0, households: 0, errors: [{ row: 1, column: '', code: 'EMPTY', messageVi: 'Tệp không có dữ liệu', messageEn: 'The file has no rows' }] };
+  if (!keys)
+    return {
+      total: 0,
+      badRows: 0,
+      households: 0,
+      errors: [
+        { row: 1, column: '', code: 'EMPTY', messageVi: 'Tệp không có dữ liệu', messageEn: 'The file has no rows' },
+      ],
+    };
   return { total, badRows, households: households.size, errors: [] };
 }

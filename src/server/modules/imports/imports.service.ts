@@ -25,7 +25,12 @@ type Deps = Pick<AppDeps, 'database' | 'config' | 'jobs'>;
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập', en: 'Import not found' });
 
-export function presentImport(row: NonNullable<Awaited<ReturnType<typeof repo.findImport>>> | (Omit<NonNullable<Awaited<ReturnType<typeof repo.findImport>>>, 'errors'> & { errors?: unknown }), locale: Locale): ImportJob {
+export function presentImport(
+  row:
+    | NonNullable<Awaited<ReturnType<typeof repo.findImport>>>
+    | (Omit<NonNullable<Awaited<ReturnType<typeof repo.findImport>>>, 'errors'> & { errors?: unknown }),
+  locale: Locale,
+): ImportJob {
   const errors = (Array.isArray(row.errors) ? row.errors : []) as RowError[];
   return {
     id: row.id,
@@ -39,7 +44,12 @@ export function presentImport(row: NonNullable<Awaited<ReturnType<typeof repo.fi
     totalRows: row.totalRows,
     processedRows: row.processedRows,
     errorCount: row.errorCount,
-    errors: errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: locale === 'en' ? e.messageEn : e.messageVi })),
+    errors: errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      code: e.code,
+      message: locale === 'en' ? e.messageEn : e.messageVi,
+    })),
     summary: (row.summary as Record<string, number> | null) ?? null,
     failure: row.failure,
     createdAt: row.createdAt.toISOString(),
@@ -56,13 +66,36 @@ export function sniffFormat(file: Buffer): SheetFormat | null {
 }
 
 /** Receives a file and queues its dry run; nothing is written to the registry until the import is committed. */
-export async function createImport(deps: Deps, scope: Scope, input: { unitId: number; fileName: string; file: Buffer }, actor: Actor & { userId: number }) {
+export async function createImport(
+  deps: Deps,
+  scope: Scope,
+  input: { unitId: number; fileName: string; file: Buffer },
+  actor: Actor & { userId: number },
+) {
   const format = sniffFormat(input.file);
-  if (!format) throw validation([{ field: 'file', code: 'FORMAT', message: { vi: 'Tệp phải là Excel (.xlsx) hoặc CSV', en: 'The file must be Excel (.xlsx) or CSV' } }]);
+  if (!format)
+    throw validation([
+      {
+        field: 'file',
+        code: 'FORMAT',
+        message: { vi: 'Tệp phải là Excel (.xlsx) hoặc CSV', en: 'The file must be Excel (.xlsx) or CSV' },
+      },
+    ]);
   const job = await deps.database.db.transaction(async (tx) => {
     await getOpenUnit(tx, input.unitId, scope);
-    const row = await repo.insertImport(tx, { unitId: input.unitId, userId: actor.userId, fileName: input.fileName.slice(0, 200), format, file: input.file });
-    await insertAudit(tx, actor, { action: 'import.upload', entityType: 'import', entityId: row.id, details: { fileName: input.fileName, bytes: input.file.length } });
+    const row = await repo.insertImport(tx, {
+      unitId: input.unitId,
+      userId: actor.userId,
+      fileName: input.fileName.slice(0, 200),
+      format,
+      file: input.file,
+    });
+    await insertAudit(tx, actor, {
+      action: 'import.upload',
+      entityType: 'import',
+      entityId: row.id,
+      details: { fileName: input.fileName, bytes: input.file.length },
+    });
     return row;
   });
   await deps.jobs.send(IMPORT_QUEUE, { importId: job.id });
@@ -78,13 +111,31 @@ export async function getImport(tx: Tx, scope: Scope, id: number) {
 /** The user said "import": with errors left, only if they chose to skip the bad rows. */
 export async function commitImport(deps: Deps, scope: Scope, id: number, skipBadRows: boolean, actor: Actor) {
   const row = await getImport(deps.database.db, scope, id);
-  if (row.status !== 'VALIDATED') throw conflict({ vi: 'Lượt nhập này chưa kiểm tra xong hoặc đã nhập rồi', en: 'This import is not validated yet, or was already committed' });
+  if (row.status !== 'VALIDATED')
+    throw conflict({
+      vi: 'Lượt nhập này chưa kiểm tra xong hoặc đã nhập rồi',
+      en: 'This import is not validated yet, or was already committed',
+    });
   if (row.errorCount > 0 && !skipBadRows) {
-    throw conflict({ vi: `Tệp còn ${row.errorCount} lỗi: sửa tệp rồi tải lên lại, hoặc chọn bỏ qua các dòng lỗi`, en: `The file has ${row.errorCount} errors: fix and upload it again, or choose to skip the bad rows` });
+    throw conflict({
+      vi: `Tệp còn ${row.errorCount} lỗi: sửa tệp rồi tải lên lại, hoặc chọn bỏ qua các dòng lỗi`,
+      en: `The file has ${row.errorCount} errors: fix and upload it again, or choose to skip the bad rows`,
+    });
   }
   const moved = await deps.database.db.transaction(async (tx) => {
-    const ok = await repo.transitionImport(tx, id, 'VALIDATED', { status: 'QUEUED', mode: 'IMPORT', skipBadRows: skipBadRows ? 1 : 0, processedRows: 0 });
-    if (ok) await insertAudit(tx, actor, { action: 'import.commit', entityType: 'import', entityId: id, details: { skipBadRows } });
+    const ok = await repo.transitionImport(tx, id, 'VALIDATED', {
+      status: 'QUEUED',
+      mode: 'IMPORT',
+      skipBadRows: skipBadRows ? 1 : 0,
+      processedRows: 0,
+    });
+    if (ok)
+      await insertAudit(tx, actor, {
+        action: 'import.commit',
+        entityType: 'import',
+        entityId: id,
+        details: { skipBadRows },
+      });
     return ok;
   });
   if (!moved) throw conflict({ vi: 'Lượt nhập này đã được xác nhận', en: 'This import was already committed' });
@@ -96,12 +147,17 @@ export async function commitImport(deps: Deps, scope: Scope, id: number, skipBad
  * for a commune, "11824/T01" for a province. A bare last code ("NGO3") also works when it is unique.
  */
 async function unitResolver(tx: Tx, unitId: number): Promise<UnitResolver> {
-  const rows = await queryRows<{ id: number; code: string; tier: string; path: string; parent_id: number | null }>(tx, sql`
+  const rows = await queryRows<{ id: number; code: string; tier: string; path: string; parent_id: number | null }>(
+    tx,
+    sql`
     select u.id, u.code, u.tier, u.path, u.parent_id from units u
-    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null`);
+    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null`,
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const relative = (r: (typeof rows)[number]): string =>
-    r.id === unitId || r.parent_id === null || !byId.has(r.parent_id) ? '' : [relative(byId.get(r.parent_id)!), r.code].filter(Boolean).join('/');
+    r.id === unitId || r.parent_id === null || !byId.has(r.parent_id)
+      ? ''
+      : [relative(byId.get(r.parent_id)!), r.code].filter(Boolean).join('/');
   const byCode = new Map<string, number>();
   const bare = new Map<string, number[]>();
   for (const r of rows) {
@@ -118,10 +174,21 @@ async function unitResolver(tx: Tx, unitId: number): Promise<UnitResolver> {
 async function uploaderScope(tx: Tx, userId: number): Promise<{ scope: Scope; actor: Actor }> {
   const user = await findUserById(tx, userId);
   const roles = user && !user.disabledAt ? await listRolesOfUser(tx, userId) : [];
-  const auth = { user: { id: userId, username: user?.username ?? '', fullName: '', locale: 'vi' }, roles, session: { tokenHash: '', csrfToken: '' } };
+  const auth = {
+    user: { id: userId, username: user?.username ?? '', fullName: '', locale: 'vi' },
+    roles,
+    session: { tokenHash: '', csrfToken: '' },
+  };
   return {
     scope: scopeOf(auth, Permission.REGISTRY_IMPORT),
-    actor: { userId, username: user?.username ?? null, roles: roles.map((r) => `${r.role as Role}@${r.unitCode}`).join(','), unitId: roles[0]?.unitId ?? null, ip: 'job', userAgent: 'registry-import' },
+    actor: {
+      userId,
+      username: user?.username ?? null,
+      roles: roles.map((r) => `${r.role as Role}@${r.unitCode}`).join(','),
+      unitId: roles[0]?.unitId ?? null,
+      ip: 'job',
+      userAgent: 'registry-import',
+    },
   };
 }
 
@@ -131,7 +198,10 @@ async function uploaderScope(tx: Tx, userId: number): Promise<{ scope: Scope; ac
  */
 function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>): Promise<ScanEnd> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./imports.scan-worker-boot.mjs', import.meta.url), { workerData: input, transferList: [input.file.buffer as ArrayBuffer] });
+    const worker = new Worker(new URL('./imports.scan-worker-boot.mjs', import.meta.url), {
+      workerData: input,
+      transferList: [input.file.buffer as ArrayBuffer],
+    });
     let queue = Promise.resolve();
     let failed = false;
     const fail = (error: unknown) => {
@@ -140,18 +210,28 @@ function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>)
       void worker.terminate();
       reject(error);
     };
-    worker.on('message', (message: { type: 'batch'; batch: ScanBatch } | { type: 'end'; end: ScanEnd } | { type: 'error'; message: string }) => {
-      queue = queue.then(async () => {
-        if (failed) return;
-        if (message.type === 'batch') {
-          await onBatch(message.batch);
-          worker.postMessage({ type: 'ack' });
-        } else if (message.type === 'end') {
-          await worker.terminate();
-          resolve(message.end);
-        } else fail(new Error(message.message));
-      }).catch(fail);
-    });
+    worker.on(
+      'message',
+      (
+        message:
+          | { type: 'batch'; batch: ScanBatch }
+          | { type: 'end'; end: ScanEnd }
+          | { type: 'error'; message: string },
+      ) => {
+        queue = queue
+          .then(async () => {
+            if (failed) return;
+            if (message.type === 'batch') {
+              await onBatch(message.batch);
+              worker.postMessage({ type: 'ack' });
+            } else if (message.type === 'end') {
+              await worker.terminate();
+              resolve(message.end);
+            } else fail(new Error(message.message));
+          })
+          .catch(fail);
+      },
+    );
     worker.on('error', fail);
   });
 }
@@ -193,7 +273,9 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
         if (importing && rows.length) {
           // Each batch commits on its own so progress is visible and a crash loses at most one batch;
           // re-running the import is safe because rows are matched, never duplicated.
-          const refusedHere = await db.transaction(async (tx) => applyBatch(tx, deps.database.kind, scope, rows, counts));
+          const refusedHere = await db.transaction(async (tx) =>
+            applyBatch(tx, deps.database.kind, scope, rows, counts),
+          );
           refused += refusedHere.length;
           addErrors(refusedHere);
         } else if (rows.length) {
@@ -201,7 +283,10 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
           refused += outside.length;
           addErrors(outside);
         }
-        await repo.updateImport(db, importId, { processedRows: processed, totalRows: Math.max(job.totalRows, processed) });
+        await repo.updateImport(db, importId, {
+          processedRows: processed,
+          totalRows: Math.max(job.totalRows, processed),
+        });
       },
     );
     addErrors(end.errors);
@@ -219,7 +304,13 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
       // The file is personal data: drop it as soon as it has been imported.
       ...(importing ? { file: null } : {}),
     });
-    if (importing) await insertAudit(db, actor, { action: 'import.done', entityType: 'import', entityId: importId, details: summary });
+    if (importing)
+      await insertAudit(db, actor, {
+        action: 'import.done',
+        entityType: 'import',
+        entityId: importId,
+        details: summary,
+      });
   } catch (error) {
     await repo.updateImport(db, importId, { status: 'FAILED', failure: (error as Error).message.slice(0, 500) });
   }
@@ -229,12 +320,21 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
 async function refuseOutsideScope(tx: Tx, scope: Scope, rows: SealedRow[]): Promise<RowError[]> {
   const pids = rows.filter((r) => r.pidBidx);
   if (pids.length === 0) return [];
-  const outside = await queryRows<{ bidx: string }>(tx, sql`
+  const outside = await queryRows<{ bidx: string }>(
+    tx,
+    sql`
     select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
     where r.personal_id_bidx in (select value from json_array_elements_text(${JSON.stringify(pids.map((p) => p.pidBidx))}::json))
-      and not ${pathInScope(sql`u.path`, scope)}`);
+      and not ${pathInScope(sql`u.path`, scope)}`,
+  );
   const out = new Set(outside.map((o) => o.bidx));
   return pids
     .filter((p) => out.has(p.pidBidx!))
-    .map((p) => ({ row: p.rowNumber, column: 'Số định danh cá nhân', code: 'OUT_OF_SCOPE', messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu', messageEn: 'This ID is registered in another unit; ask the commune to transfer the person' }));
+    .map((p) => ({
+      row: p.rowNumber,
+      column: 'Số định danh cá nhân',
+      code: 'OUT_OF_SCOPE',
+      messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu',
+      messageEn: 'This ID is registered in another unit; ask the commune to transfer the person',
+    }));
 }

@@ -5,7 +5,8 @@ import { useWorld } from '../../../../test/world.js';
 
 const env = useWorld();
 
-const header = 'Số hộ,Địa chỉ,Loại hộ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại,Quan hệ với chủ hộ,Loại cư trú,Ngày đến ở,Mức VNeID,Có điện thoại thông minh,Nhãn';
+const header =
+  'Số hộ,Địa chỉ,Loại hộ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Số điện thoại,Quan hệ với chủ hộ,Loại cư trú,Ngày đến ở,Mức VNeID,Có điện thoại thông minh,Nhãn';
 const clean = [
   header,
   '101,"Số 101, thôn Đông",Gia đình,T01,Ngô Văn Lâm,05/06/1975,Nam,031075000101,0901 000 101,Chủ hộ,Thường trú,01/01/2000,Mức 2,Có,',
@@ -18,11 +19,18 @@ async function upload(agent: Agent, unitId: number, name: string, content: Buffe
   const boundary = '----ketnoi' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${unitId}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return agent.request({ method: 'POST', url: '/api/imports', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return agent.request({
+    method: 'POST',
+    url: '/api/imports',
+    payload: body,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 async function settled(agent: Agent, id: number, statuses: string[]) {
@@ -32,7 +40,8 @@ async function settled(agent: Agent, id: number, statuses: string[]) {
   });
 }
 
-const count = async (table: string) => (await env.t.database.raw<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+const count = async (table: string) =>
+  (await env.t.database.raw<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
 describe('import: dry run with bad rows', () => {
   it('reports every bad row (row, column, reason in Vietnamese) and writes nothing; commit is refused', async () => {
@@ -49,13 +58,23 @@ describe('import: dry run with bad rows', () => {
     expect(res.statusCode).toBe(202);
     const job = await settled(env.w.agents.leaderA, res.json().id, ['VALIDATED', 'FAILED']);
     expect(job.status).toBe('VALIDATED');
-    const problems = job.errors.map((e: { row: number; column: string; code: string }) => `${e.row}:${e.column}:${e.code}`);
-    expect(problems).toEqual(expect.arrayContaining([
-      '2:Họ và tên:REQUIRED', '2:Ngày sinh:DATE', '2:Số điện thoại:PHONE',
-      '3:Mã thôn/tổ:UNIT', '3:Số định danh cá nhân:PERSONAL_ID_GENDER',
-      '4:Loại hộ:VALUE', '4:Giới tính:VALUE', '4:Loại cư trú:VALUE', '4:Mức VNeID:VALUE',
-      '6:Số định danh cá nhân:OUT_OF_SCOPE',
-    ]));
+    const problems = job.errors.map(
+      (e: { row: number; column: string; code: string }) => `${e.row}:${e.column}:${e.code}`,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '2:Họ và tên:REQUIRED',
+        '2:Ngày sinh:DATE',
+        '2:Số điện thoại:PHONE',
+        '3:Mã thôn/tổ:UNIT',
+        '3:Số định danh cá nhân:PERSONAL_ID_GENDER',
+        '4:Loại hộ:VALUE',
+        '4:Giới tính:VALUE',
+        '4:Loại cư trú:VALUE',
+        '4:Mức VNeID:VALUE',
+        '6:Số định danh cá nhân:OUT_OF_SCOPE',
+      ]),
+    );
     expect(problems.some((p: string) => p.startsWith('5:'))).toBe(false);
     expect(job.errors.find((e: { code: string }) => e.code === 'UNIT').message).toContain('Không có thôn/tổ mã "T99"');
     expect(job.summary).toMatchObject({ validRows: 1, badRows: 4 });
@@ -68,12 +87,24 @@ describe('import: dry run with bad rows', () => {
     expect(skipped.statusCode).toBe(202);
     const done = await settled(env.w.agents.leaderA, job.id, ['DONE', 'FAILED']);
     expect(done.status).toBe('DONE');
-    expect(done.summary).toMatchObject({ householdsCreated: 1, residentsCreated: 0, residentsUpdated: 0, residentsMoved: 1 });
-    expect((await env.w.agents.leaderA.get('/api/residents?q=0912345678')).json().items[0].fullName).toBe('Nguyễn Văn An');
+    expect(done.summary).toMatchObject({
+      householdsCreated: 1,
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      residentsMoved: 1,
+    });
+    expect((await env.w.agents.leaderA.get('/api/residents?q=0912345678')).json().items[0].fullName).toBe(
+      'Nguyễn Văn An',
+    );
   });
 
   it('shows errors in English when asked', async () => {
-    const res = await upload(env.w.agents.leaderA, env.w.communeA.id, 'x.csv', `${header}\n1,Số 1,Gia đình,T01,Hà Văn Một,01/01/1990,Nam,,,Chủ hộ,,,,,\n2,Số 2,Gia đình,T01,X,bad,Nam,,,,,,,,`);
+    const res = await upload(
+      env.w.agents.leaderA,
+      env.w.communeA.id,
+      'x.csv',
+      `${header}\n1,Số 1,Gia đình,T01,Hà Văn Một,01/01/1990,Nam,,,Chủ hộ,,,,,\n2,Số 2,Gia đình,T01,X,bad,Nam,,,,,,,,`,
+    );
     const job = await settled(env.w.agents.leaderA, res.json().id, ['VALIDATED']);
     const en = (await env.w.agents.leaderA.get(`/api/imports/${job.id}?lang=en`)).json();
     expect(en.errors.map((e: { message: string }) => e.message)).toContain('Full name is missing');
@@ -114,13 +145,25 @@ describe('import: a clean file, then the same file again', () => {
     expect(found[0]).toMatchObject({ headName: 'Ngô Văn Lâm', memberCount: 3, unitName: 'Thôn Đông' });
     const lam = (await env.w.agents.leaderA.get('/api/residents?q=031075000101')).json().items[0];
     const detail = (await env.w.agents.leaderA.get(`/api/residents/${lam.id}`)).json();
-    expect(detail).toMatchObject({ phone: '+84901000101', vneidLevel: 'L2', hasSmartphone: true, birthDate: '1975-06-05' });
+    expect(detail).toMatchObject({
+      phone: '+84901000101',
+      vneidLevel: 'L2',
+      hasSmartphone: true,
+      birthDate: '1975-06-05',
+    });
 
     const again = await upload(env.w.agents.leaderA, env.w.communeA.id, 'sach.csv', clean);
     const v2 = await settled(env.w.agents.leaderA, again.json().id, ['VALIDATED']);
     await env.w.agents.leaderA.post(`/api/imports/${v2.id}/commit`, {});
     const done2 = await settled(env.w.agents.leaderA, v2.id, ['DONE', 'FAILED']);
-    expect(done2.summary).toMatchObject({ householdsCreated: 0, householdsUpdated: 0, residentsCreated: 0, residentsUpdated: 0, residentsMoved: 0, residentsUnchanged: 4 });
+    expect(done2.summary).toMatchObject({
+      householdsCreated: 0,
+      householdsUpdated: 0,
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      residentsMoved: 0,
+      residentsUnchanged: 4,
+    });
     expect(await count('households')).toBe(households0 + 2);
     expect(await count('residents')).toBe(residents0 + 4);
   });
@@ -180,7 +223,8 @@ describe('import: xlsx, template and export round trip', () => {
     expect(v.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(['5:UNIT']);
     await env.w.agents.admin.post(`/api/imports/${v.id}/commit`, { skipBadRows: true });
     await settled(env.w.agents.admin, v.id, ['DONE']);
-    const units = async (q: string) => (await env.w.agents.admin.get(`/api/residents?q=${q}`)).json().items.map((r: { unitId: number }) => r.unitId);
+    const units = async (q: string) =>
+      (await env.w.agents.admin.get(`/api/residents?q=${q}`)).json().items.map((r: { unitId: number }) => r.unitId);
     expect(await units('kha%20van%20tinh')).toEqual([env.w.groupA2.id]);
     expect(await units('kha%20thi%20tinh')).toEqual([env.w.groupB1.id]);
     expect(await units('kha%20van%20ngo')).toEqual([env.w.alleyA1.id]);
@@ -201,14 +245,21 @@ describe('import: xlsx, template and export round trip', () => {
     const csv = await env.w.agents.leaderA.get(`/api/exports/residents?format=csv&unit=${env.w.groupA1.id}`);
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
     expect(csv.body).toContain('031078001234');
-    const audited = await env.t.database.raw<{ n: number }>(`select count(*)::int as n from audit_log where action = 'export.residents'`);
+    const audited = await env.t.database.raw<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'export.residents'`,
+    );
     expect(audited[0]!.n).toBe(2);
     const back = await upload(env.w.agents.leaderA, env.w.communeA.id, 'xuat.csv', csv.body);
     const v = await settled(env.w.agents.leaderA, back.json().id, ['VALIDATED']);
     expect(v.errors).toEqual([]);
     await env.w.agents.leaderA.post(`/api/imports/${v.id}/commit`, {});
     const done = await settled(env.w.agents.leaderA, v.id, ['DONE']);
-    expect(done.summary).toMatchObject({ residentsCreated: 0, residentsUpdated: 0, residentsMoved: 0, householdsCreated: 0 });
+    expect(done.summary).toMatchObject({
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      residentsMoved: 0,
+      householdsCreated: 0,
+    });
   });
 
   it('exports households; 403 for a role without export', async () => {

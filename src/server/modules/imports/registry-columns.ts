@@ -44,7 +44,9 @@ const headerAliases: Record<string, string[]> = {
   tags: ['nhan', 'tags'],
 };
 
-const keyByHeader = new Map<string, string>(Object.entries(headerAliases).flatMap(([key, names]) => names.map((n) => [n, key] as const)));
+const keyByHeader = new Map<string, string>(
+  Object.entries(headerAliases).flatMap(([key, names]) => names.map((n) => [n, key] as const)),
+);
 
 export function columnKeyOf(header: string): string | undefined {
   return keyByHeader.get(foldText(header).replace(/\s*\/\s*/g, '/'));
@@ -52,33 +54,87 @@ export function columnKeyOf(header: string): string | undefined {
 
 /** Folded cell text → enum value; each list holds what people actually type. */
 const vocab = {
-  gender: { nam: 'MALE', male: 'MALE', m: 'MALE', nu: 'FEMALE', female: 'FEMALE', f: 'FEMALE' } as Record<string, Gender>,
+  gender: { nam: 'MALE', male: 'MALE', m: 'MALE', nu: 'FEMALE', female: 'FEMALE', f: 'FEMALE' } as Record<
+    string,
+    Gender
+  >,
   householdKind: {
-    '': 'FAMILY', 'gia dinh': 'FAMILY', 'ho gia dinh': 'FAMILY', family: 'FAMILY',
-    'nha tro': 'BOARDING_HOUSE', 'phong tro': 'BOARDING_HOUSE', 'boarding house': 'BOARDING_HOUSE', boarding_house: 'BOARDING_HOUSE',
-    'tap the': 'COLLECTIVE', collective: 'COLLECTIVE',
+    '': 'FAMILY',
+    'gia dinh': 'FAMILY',
+    'ho gia dinh': 'FAMILY',
+    family: 'FAMILY',
+    'nha tro': 'BOARDING_HOUSE',
+    'phong tro': 'BOARDING_HOUSE',
+    'boarding house': 'BOARDING_HOUSE',
+    boarding_house: 'BOARDING_HOUSE',
+    'tap the': 'COLLECTIVE',
+    collective: 'COLLECTIVE',
   } as Record<string, HouseholdKind>,
   relation: {
-    '': 'OTHER', 'chu ho': 'HEAD', head: 'HEAD', vo: 'SPOUSE', chong: 'SPOUSE', 'vo/chong': 'SPOUSE', spouse: 'SPOUSE',
-    con: 'CHILD', child: 'CHILD', bo: 'PARENT', me: 'PARENT', cha: 'PARENT', 'bo/me': 'PARENT', parent: 'PARENT',
-    anh: 'SIBLING', chi: 'SIBLING', em: 'SIBLING', 'anh/chi/em': 'SIBLING', sibling: 'SIBLING', chau: 'GRANDCHILD', grandchild: 'GRANDCHILD',
-    'nguoi thue tro': 'TENANT', 'thue tro': 'TENANT', tenant: 'TENANT', khac: 'OTHER', other: 'OTHER',
+    '': 'OTHER',
+    'chu ho': 'HEAD',
+    head: 'HEAD',
+    vo: 'SPOUSE',
+    chong: 'SPOUSE',
+    'vo/chong': 'SPOUSE',
+    spouse: 'SPOUSE',
+    con: 'CHILD',
+    child: 'CHILD',
+    bo: 'PARENT',
+    me: 'PARENT',
+    cha: 'PARENT',
+    'bo/me': 'PARENT',
+    parent: 'PARENT',
+    anh: 'SIBLING',
+    chi: 'SIBLING',
+    em: 'SIBLING',
+    'anh/chi/em': 'SIBLING',
+    sibling: 'SIBLING',
+    chau: 'GRANDCHILD',
+    grandchild: 'GRANDCHILD',
+    'nguoi thue tro': 'TENANT',
+    'thue tro': 'TENANT',
+    tenant: 'TENANT',
+    khac: 'OTHER',
+    other: 'OTHER',
   } as Record<string, Relation>,
   residenceType: {
-    '': 'PERMANENT', 'thuong tru': 'PERMANENT', permanent: 'PERMANENT', 'tam tru': 'TEMPORARY', temporary: 'TEMPORARY',
-    'tam vang': 'TEMPORARY_ABSENT', temporary_absent: 'TEMPORARY_ABSENT', 'temporary absent': 'TEMPORARY_ABSENT',
+    '': 'PERMANENT',
+    'thuong tru': 'PERMANENT',
+    permanent: 'PERMANENT',
+    'tam tru': 'TEMPORARY',
+    temporary: 'TEMPORARY',
+    'tam vang': 'TEMPORARY_ABSENT',
+    temporary_absent: 'TEMPORARY_ABSENT',
+    'temporary absent': 'TEMPORARY_ABSENT',
   } as Record<string, ResidenceType>,
   vneidLevel: {
-    '': 'NONE', 'chua co': 'NONE', khong: 'NONE', none: 'NONE', 'muc 1': 'L1', 'muc1': 'L1', l1: 'L1', '1': 'L1',
-    'muc 2': 'L2', 'muc2': 'L2', l2: 'L2', '2': 'L2',
+    '': 'NONE',
+    'chua co': 'NONE',
+    khong: 'NONE',
+    none: 'NONE',
+    'muc 1': 'L1',
+    muc1: 'L1',
+    l1: 'L1',
+    '1': 'L1',
+    'muc 2': 'L2',
+    muc2: 'L2',
+    l2: 'L2',
+    '2': 'L2',
   } as Record<string, VneidLevel>,
-  yesNo: { '': null, co: true, yes: true, x: true, '1': true, khong: false, no: false, '0': false } as Record<string, boolean | null>,
+  yesNo: { '': null, co: true, yes: true, x: true, '1': true, khong: false, no: false, '0': false } as Record<
+    string,
+    boolean | null
+  >,
 };
 
 /** Cells repeat the same few words over a whole file: remember each raw text's answer instead of folding again. */
 const vocabMemo = new Map<string, unknown>();
 
-export function lookupVocab<K extends keyof typeof vocab>(kind: K, text: string): (typeof vocab)[K][string] | undefined {
+export function lookupVocab<K extends keyof typeof vocab>(
+  kind: K,
+  text: string,
+): (typeof vocab)[K][string] | undefined {
   const memoKey = `${kind}\u0000${text}`;
   if (vocabMemo.has(memoKey)) return vocabMemo.get(memoKey) as (typeof vocab)[K][string] | undefined;
   const value = vocab[kind][foldText(text)] as (typeof vocab)[K][string] | undefined;
@@ -90,13 +146,54 @@ export function lookupVocab<K extends keyof typeof vocab>(kind: K, text: string)
 export const labels = {
   gender: { MALE: 'Nam', FEMALE: 'Nữ' },
   householdKind: { FAMILY: 'Gia đình', BOARDING_HOUSE: 'Nhà trọ', COLLECTIVE: 'Tập thể' },
-  relation: { HEAD: 'Chủ hộ', SPOUSE: 'Vợ/Chồng', CHILD: 'Con', PARENT: 'Bố/Mẹ', SIBLING: 'Anh/Chị/Em', GRANDCHILD: 'Cháu', TENANT: 'Người thuê trọ', OTHER: 'Khác' },
+  relation: {
+    HEAD: 'Chủ hộ',
+    SPOUSE: 'Vợ/Chồng',
+    CHILD: 'Con',
+    PARENT: 'Bố/Mẹ',
+    SIBLING: 'Anh/Chị/Em',
+    GRANDCHILD: 'Cháu',
+    TENANT: 'Người thuê trọ',
+    OTHER: 'Khác',
+  },
   residenceType: { PERMANENT: 'Thường trú', TEMPORARY: 'Tạm trú', TEMPORARY_ABSENT: 'Tạm vắng' },
   vneidLevel: { NONE: 'Chưa có', L1: 'Mức 1', L2: 'Mức 2' },
 } as const;
 
 /** Two example rows for the template: a family and a boarding-house tenant. */
 export const templateExamples = [
-  { householdCode: '12', address: 'Số 5, ngõ 3, tổ dân phố 4', householdKind: 'Gia đình', unitCode: '', fullName: 'Nguyễn Văn An', birthDate: '15/03/1978', gender: 'Nam', personalId: '031078001234', phone: '0912 345 678', relation: 'Chủ hộ', residenceType: 'Thường trú', joinedOn: '01/01/2005', vneidLevel: 'Mức 2', hasSmartphone: 'Có', tags: '' },
-  { householdCode: '13', address: 'Nhà trọ số 8, ngõ 3', householdKind: 'Nhà trọ', unitCode: '', fullName: 'Trần Thị Bình', birthDate: '02/09/2001', gender: 'Nữ', personalId: '', phone: '', relation: 'Người thuê trọ', residenceType: 'Tạm trú', joinedOn: '01/09/2024', vneidLevel: 'Chưa có', hasSmartphone: 'Có', tags: 'sinh viên' },
+  {
+    householdCode: '12',
+    address: 'Số 5, ngõ 3, tổ dân phố 4',
+    householdKind: 'Gia đình',
+    unitCode: '',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '15/03/1978',
+    gender: 'Nam',
+    personalId: '031078001234',
+    phone: '0912 345 678',
+    relation: 'Chủ hộ',
+    residenceType: 'Thường trú',
+    joinedOn: '01/01/2005',
+    vneidLevel: 'Mức 2',
+    hasSmartphone: 'Có',
+    tags: '',
+  },
+  {
+    householdCode: '13',
+    address: 'Nhà trọ số 8, ngõ 3',
+    householdKind: 'Nhà trọ',
+    unitCode: '',
+    fullName: 'Trần Thị Bình',
+    birthDate: '02/09/2001',
+    gender: 'Nữ',
+    personalId: '',
+    phone: '',
+    relation: 'Người thuê trọ',
+    residenceType: 'Tạm trú',
+    joinedOn: '01/09/2024',
+    vneidLevel: 'Chưa có',
+    hasSmartphone: 'Có',
+    tags: 'sinh viên',
+  },
 ];

@@ -4,12 +4,44 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 
 /** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
 export type Counts = {
-  received: number; online: number; inPerson: number; postal: number; fullOnlineBase: number; fullOnline: number; digitized: number;
-  resolved: number; onTime: number; rated: number; satisfied: number; paid: number; paidOnline: number;
+  received: number;
+  online: number;
+  inPerson: number;
+  postal: number;
+  fullOnlineBase: number;
+  fullOnline: number;
+  digitized: number;
+  resolved: number;
+  onTime: number;
+  rated: number;
+  satisfied: number;
+  paid: number;
+  paidOnline: number;
 };
-export type Rates = { onlineRate: number | null; fullOnlineRate: number | null; onTimeRate: number | null; digitizedRate: number | null; onlinePaymentRate: number | null; satisfactionRate: number | null };
+export type Rates = {
+  onlineRate: number | null;
+  fullOnlineRate: number | null;
+  onTimeRate: number | null;
+  digitizedRate: number | null;
+  onlinePaymentRate: number | null;
+  satisfactionRate: number | null;
+};
 
-const countKeys = ['received', 'online', 'inPerson', 'postal', 'fullOnlineBase', 'fullOnline', 'digitized', 'resolved', 'onTime', 'rated', 'satisfied', 'paid', 'paidOnline'] as const;
+const countKeys = [
+  'received',
+  'online',
+  'inPerson',
+  'postal',
+  'fullOnlineBase',
+  'fullOnline',
+  'digitized',
+  'resolved',
+  'onTime',
+  'rated',
+  'satisfied',
+  'paid',
+  'paidOnline',
+] as const;
 
 const countColumns = sql`
   coalesce(sum(s.received), 0)::int as "received", coalesce(sum(s.online), 0)::int as "online", coalesce(sum(s.in_person), 0)::int as "inPerson",
@@ -40,18 +72,27 @@ export type Period = { from: string; to: string };
  */
 export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, period: Period) {
   const inUnit = sql`u.path like ${`${unitPath}%`} and ${pathInScope(sql`u.path`, scope)}`;
-  const months = await queryRows<Counts & { month: string }>(db, sql`
+  const months = await queryRows<Counts & { month: string }>(
+    db,
+    sql`
     select to_char(date_trunc('month', s.day), 'YYYY-MM') as month, ${countColumns}
     from dossier_daily_stats s join units u on u.id = s.unit_id
-    where ${inUnit} and s.day between ${period.from} and ${period.to} group by 1 order by 1`);
+    where ${inUnit} and s.day between ${period.from} and ${period.to} group by 1 order by 1`,
+  );
   // Each commune under the unit, for comparing and ranking (a commune's own row when the unit is a commune).
-  const communes = await queryRows<Counts & { unitId: number; code: string; name: string }>(db, sql`
+  const communes = await queryRows<Counts & { unitId: number; code: string; name: string }>(
+    db,
+    sql`
     select u.id as "unitId", u.code, u.name, ${countColumns}
     from units u left join dossier_daily_stats s on s.unit_id = u.id and s.day between ${period.from} and ${period.to}
-    where ${inUnit} and u.tier = 'COMMUNE' group by u.id, u.code, u.name order by u.name`);
-  const [overdue] = await queryRows<{ count: number }>(db, sql`
+    where ${inUnit} and u.tier = 'COMMUNE' group by u.id, u.code, u.name order by u.name`,
+  );
+  const [overdue] = await queryRows<{ count: number }>(
+    db,
+    sql`
     select count(*)::int as count from dossiers d join units u on u.id = d.unit_id
-    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at < now()`);
+    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at < now()`,
+  );
   // The period's totals are the months added up: one pass over the stats instead of two.
   const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;
   return {

@@ -12,27 +12,58 @@ export const MAIL_QUEUE = 'mail.flush';
 const MAX_ATTEMPTS = 6;
 
 const statusVi: Record<string, string> = {
-  NEW: 'đã được gửi, chờ cán bộ tiếp nhận', RECEIVED: 'đã được tiếp nhận', REFUSED: 'không được tiếp nhận', PROCESSING: 'đang được xử lý',
-  SUPPLEMENT_REQUESTED: 'cần bổ sung giấy tờ', PAYMENT_REQUESTED: 'chờ nộp phí, lệ phí', WITHDRAWN: 'đã được rút', STOPPED: 'đã dừng xử lý',
-  RESOLVED: 'đã có kết quả', RETURNED: 'đã được trả kết quả',
+  NEW: 'đã được gửi, chờ cán bộ tiếp nhận',
+  RECEIVED: 'đã được tiếp nhận',
+  REFUSED: 'không được tiếp nhận',
+  PROCESSING: 'đang được xử lý',
+  SUPPLEMENT_REQUESTED: 'cần bổ sung giấy tờ',
+  PAYMENT_REQUESTED: 'chờ nộp phí, lệ phí',
+  WITHDRAWN: 'đã được rút',
+  STOPPED: 'đã dừng xử lý',
+  RESOLVED: 'đã có kết quả',
+  RETURNED: 'đã được trả kết quả',
 };
 
 /**
  * Queues an email to the applicant about a dossier's new status, in the caller's transaction. Only status changes
  * (and the submission itself) are told: an internal step such as sending for approval is not the citizen's business.
  */
-export async function queueDossierMail(tx: Tx, dossier: { id: number; applicantEmail: string | null }, action: string, fromStatus: string | null, toStatus: string, reason?: string | null): Promise<void> {
+export async function queueDossierMail(
+  tx: Tx,
+  dossier: { id: number; applicantEmail: string | null },
+  action: string,
+  fromStatus: string | null,
+  toStatus: string,
+  reason?: string | null,
+): Promise<void> {
   if (!dossier.applicantEmail) return;
   if (action !== 'SUBMIT' && action !== 'APOLOGIZE' && fromStatus === toStatus) return;
-  await tx.insert(mailOutbox).values({ toAddress: dossier.applicantEmail, kind: 'DOSSIER_STATUS', dossierId: dossier.id, data: { action, toStatus, reason: reason ?? null } });
+  await tx
+    .insert(mailOutbox)
+    .values({
+      toAddress: dossier.applicantEmail,
+      kind: 'DOSSIER_STATUS',
+      dossierId: dossier.id,
+      data: { action, toStatus, reason: reason ?? null },
+    });
 }
 
 type Pending = typeof mailOutbox.$inferSelect;
 
 /** Renders a dossier status email from the dossier as it is now (so the link and dates are current). */
 async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subject: string; text: string }> {
-  const [d] = await tx.select({ code: dossiers.code, token: dossiers.lookupToken, dueAt: dossiers.dueAt, extendedDueAt: dossiers.extendedDueAt, name: dossiers.applicantName, procedure: procedures.nameVi })
-    .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId)).where(eq(dossiers.id, row.dossierId!));
+  const [d] = await tx
+    .select({
+      code: dossiers.code,
+      token: dossiers.lookupToken,
+      dueAt: dossiers.dueAt,
+      extendedDueAt: dossiers.extendedDueAt,
+      name: dossiers.applicantName,
+      procedure: procedures.nameVi,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(eq(dossiers.id, row.dossierId!));
   const status = String(row.data.toStatus);
   const reason = row.data.reason ? `\nNội dung: ${String(row.data.reason)}` : '';
   const due = d!.extendedDueAt ?? d!.dueAt;
@@ -47,7 +78,9 @@ async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subjec
       `Theo dõi hồ sơ: ${statusUrl(publicUrl, d!.token)}`,
       '',
       'Bộ phận một cửa — thư gửi tự động, xin đừng trả lời thư này.',
-    ].filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n'),
+    ]
+      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+      .join('\n'),
   };
 }
 
@@ -63,27 +96,50 @@ function transporterFor(url: string): Transporter {
  * the mail server; several processes can flush at once without taking the same row. A process that dies mid-batch
  * leaves its rows to be picked up when the lease runs out. Failures back off exponentially, then are marked FAILED.
  */
-export async function flushOutbox(deps: Pick<AppDeps, 'database' | 'config'>, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function flushOutbox(
+  deps: Pick<AppDeps, 'database' | 'config'>,
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   const { smtpUrl, mailFrom, publicUrl } = deps.config;
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const db = deps.database.db;
-  const claimed = await db.update(mailOutbox).set({ nextAttemptAt: sql`now() + interval '10 minutes'` })
-    .where(sql`${mailOutbox.id} in (select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked)`)
+  const claimed = await db
+    .update(mailOutbox)
+    .set({ nextAttemptAt: sql`now() + interval '10 minutes'` })
+    .where(
+      sql`${mailOutbox.id} in (select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked)`,
+    )
     .returning();
   let sent = 0;
   let failed = 0;
   for (const row of claimed.sort((a, b) => a.id - b.id)) {
     try {
-      const message = row.kind === 'DOSSIER_STATUS' ? await render(db, row, publicUrl) : { subject: String(row.data.subject ?? ''), text: String(row.data.text ?? '') };
-      const info = await transporterFor(smtpUrl).sendMail({ from: mailFrom, to: row.toAddress, subject: message.subject, text: message.text });
-      await db.update(mailOutbox).set({ status: 'SENT', sentAt: sql`now()`, messageId: info.messageId, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
+      const message =
+        row.kind === 'DOSSIER_STATUS'
+          ? await render(db, row, publicUrl)
+          : { subject: String(row.data.subject ?? ''), text: String(row.data.text ?? '') };
+      const info = await transporterFor(smtpUrl).sendMail({
+        from: mailFrom,
+        to: row.toAddress,
+        subject: message.subject,
+        text: message.text,
+      });
+      await db
+        .update(mailOutbox)
+        .set({ status: 'SENT', sentAt: sql`now()`, messageId: info.messageId, attempts: row.attempts + 1 })
+        .where(eq(mailOutbox.id, row.id));
       sent += 1;
     } catch (error) {
       const attempts = row.attempts + 1;
-      await db.update(mailOutbox).set({
-        attempts, lastError: String((error as Error).message ?? error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
-        nextAttemptAt: sql`now() + ${`${2 ** attempts} minutes`}::interval`,
-      }).where(eq(mailOutbox.id, row.id));
+      await db
+        .update(mailOutbox)
+        .set({
+          attempts,
+          lastError: String((error as Error).message ?? error).slice(0, 500),
+          status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+          nextAttemptAt: sql`now() + ${`${2 ** attempts} minutes`}::interval`,
+        })
+        .where(eq(mailOutbox.id, row.id));
       failed += 1;
     }
   }

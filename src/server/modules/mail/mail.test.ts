@@ -4,15 +4,25 @@ import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
 import { flushOutbox } from './mail.service.js';
 
-const smtp = useFakeSmtp({ PUBLIC_URL: 'https://ketnoi.example.vn', MAIL_FROM: 'Bo phan mot cua <motcua@xa-an-hoa.vn>' });
+const smtp = useFakeSmtp({
+  PUBLIC_URL: 'https://ketnoi.example.vn',
+  MAIL_FROM: 'Bo phan mot cua <motcua@xa-an-hoa.vn>',
+});
 const received = smtp.received;
 const env = useWorld(smtp.overrides);
 
 describe('applicant emails over real SMTP', () => {
   it('tells the applicant when the dossier is submitted and each time its status changes, with the status link', async () => {
     const res = await env.t.app.inject({
-      method: 'POST', url: '/api/public/dossiers',
-      payload: { unitCode: env.w.communeA.code, procedureCode: '1.004873', applicant: { fullName: 'Lê Thị Thư', personalId: '031190002222', phone: '0912345000', email: 'thu@example.vn' }, fields: { purpose: 'Kết hôn' }, returnMethod: 'ONLINE' },
+      method: 'POST',
+      url: '/api/public/dossiers',
+      payload: {
+        unitCode: env.w.communeA.code,
+        procedureCode: '1.004873',
+        applicant: { fullName: 'Lê Thị Thư', personalId: '031190002222', phone: '0912345000', email: 'thu@example.vn' },
+        fields: { purpose: 'Kết hôn' },
+        returnMethod: 'ONLINE',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const { id, code, token } = res.json();
@@ -22,25 +32,40 @@ describe('applicant emails over real SMTP', () => {
     expect(text).toContain(`Hồ sơ ${code}`);
     expect(text).toContain(`https://ketnoi.example.vn/s/${token}`);
 
-    const receivedAction = await env.w.agents.onestopA.post(`/api/dossiers/${id}/actions`, { action: 'RECEIVE', version: 1 });
+    const receivedAction = await env.w.agents.onestopA.post(`/api/dossiers/${id}/actions`, {
+      action: 'RECEIVE',
+      version: 1,
+    });
     expect(receivedAction.statusCode).toBe(200);
     const second = await eventually(async () => received.filter((m) => m.to.includes('thu@example.vn'))[1]);
     expect(bodyOf(second.raw)).toContain('đã được tiếp nhận');
     expect(bodyOf(second.raw)).toContain('Ngày hẹn trả kết quả');
     // Internal steps are not mailed: sending for approval changes nothing for the citizen.
-    await env.w.agents.onestopA.post(`/api/dossiers/${id}/actions`, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
+    await env.w.agents.onestopA.post(`/api/dossiers/${id}/actions`, {
+      action: 'ASSIGN',
+      version: 2,
+      assigneeId: env.w.accounts.onestopA.id,
+    });
     await env.w.agents.onestopA.post(`/api/dossiers/${id}/actions`, { action: 'SEND_FOR_APPROVAL', version: 3 });
-    const [{ count }] = await env.t.database.raw<{ count: number }>(`select count(*)::int as count from mail_outbox where dossier_id = $1`, [id]) as [{ count: number }];
+    const [{ count }] = (await env.t.database.raw<{ count: number }>(
+      `select count(*)::int as count from mail_outbox where dossier_id = $1`,
+      [id],
+    )) as [{ count: number }];
     expect(count).toBe(3);
   });
 
   it('keeps a message and retries later when the mail server is unreachable', async () => {
     const d = await env.w.f.dossier(env.w.communeA);
-    await env.t.database.raw(`insert into mail_outbox (to_address, kind, dossier_id, data) values ('retry@example.vn', 'DOSSIER_STATUS', $1, '{"action":"SUBMIT","toStatus":"NEW"}')`, [d.id]);
+    await env.t.database.raw(
+      `insert into mail_outbox (to_address, kind, dossier_id, data) values ('retry@example.vn', 'DOSSIER_STATUS', $1, '{"action":"SUBMIT","toStatus":"NEW"}')`,
+      [d.id],
+    );
     const down = { ...env.t.config, smtpUrl: 'smtp://127.0.0.1:1' };
     const result = await flushOutbox({ database: env.t.database, config: down });
     expect(result.failed).toBeGreaterThanOrEqual(1);
-    const [row] = await env.t.database.raw<{ status: string; attempts: number; later: boolean }>(`select status, attempts, next_attempt_at > now() as later from mail_outbox where to_address = 'retry@example.vn'`);
+    const [row] = await env.t.database.raw<{ status: string; attempts: number; later: boolean }>(
+      `select status, attempts, next_attempt_at > now() as later from mail_outbox where to_address = 'retry@example.vn'`,
+    );
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1, later: true });
   });
 });

@@ -14,14 +14,16 @@ import { byToken, findDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
 
-const Payment = z.object({
-  amount: z.number().int(),
-  paid: z.boolean(),
-  /** The VietQR payload (EMVCo) with the dossier code in the purpose field; null when nothing is due or no account is set. */
-  payload: z.string().nullable(),
-  qrUrl: z.string().nullable(),
-  accountName: z.string().nullable(),
-}).meta({ id: 'Payment' });
+const Payment = z
+  .object({
+    amount: z.number().int(),
+    paid: z.boolean(),
+    /** The VietQR payload (EMVCo) with the dossier code in the purpose field; null when nothing is due or no account is set. */
+    payload: z.string().nullable(),
+    qrUrl: z.string().nullable(),
+    accountName: z.string().nullable(),
+  })
+  .meta({ id: 'Payment' });
 
 /** What a bank or payment gateway posts when a transfer arrives (signed: `x-signature` = hex HMAC-SHA256 of the body). */
 const Callback = z.object({
@@ -47,22 +49,41 @@ export function registerPayments(app: App, deps: AppDeps) {
 
   r.get('/api/public/dossiers/:token/payment', {
     config: { public: true },
-    schema: { tags: ['payments'], summary: 'The fee due on a dossier and its VietQR payment code', security: [], params: TokenParams, response: { 200: Payment, 400: Problem, 404: Problem, 429: Problem } },
+    schema: {
+      tags: ['payments'],
+      summary: 'The fee due on a dossier and its VietQR payment code',
+      security: [],
+      params: TokenParams,
+      response: { 200: Payment, 400: Problem, 404: Problem, 429: Problem },
+    },
     handler: async (request) => {
       const { row, settings, payload } = await paymentOf(request.params.token);
       return {
-        amount: row.dossier.feeAmount, paid: row.dossier.paidAt !== null, payload,
-        qrUrl: payload ? `/api/public/dossiers/${request.params.token}/payment-qr` : null, accountName: payload ? settings.bankAccountName : null,
+        amount: row.dossier.feeAmount,
+        paid: row.dossier.paidAt !== null,
+        payload,
+        qrUrl: payload ? `/api/public/dossiers/${request.params.token}/payment-qr` : null,
+        accountName: payload ? settings.bankAccountName : null,
       };
     },
   });
 
   r.get('/api/public/dossiers/:token/payment-qr', {
     config: { public: true },
-    schema: { tags: ['payments'], summary: 'The VietQR code (SVG) to pay the fee from any banking app', security: [], params: TokenParams, response: { 200: z.any(), 400: Problem, 404: Problem, 429: Problem } },
+    schema: {
+      tags: ['payments'],
+      summary: 'The VietQR code (SVG) to pay the fee from any banking app',
+      security: [],
+      params: TokenParams,
+      response: { 200: z.any(), 400: Problem, 404: Problem, 429: Problem },
+    },
     handler: async (request, reply) => {
       const { payload } = await paymentOf(request.params.token);
-      if (!payload) throw notFound({ vi: 'Hồ sơ này không có khoản phí cần nộp qua VietQR', en: 'Nothing is due on this dossier by VietQR' });
+      if (!payload)
+        throw notFound({
+          vi: 'Hồ sơ này không có khoản phí cần nộp qua VietQR',
+          en: 'Nothing is due on this dossier by VietQR',
+        });
       reply.header('content-type', 'image/svg+xml');
       reply.header('cache-control', 'no-store');
       return reply.send(await qrImage(payload, 'svg'));
@@ -71,10 +92,21 @@ export function registerPayments(app: App, deps: AppDeps) {
 
   r.post('/api/dossiers/:id/cash', {
     config: { permission: Permission.DOSSIER_PROCESS },
-    schema: { tags: ['payments'], summary: 'Record a fee paid in cash at the counter (refused on cashless days)', params: IdParams, body: z.object({ amount: z.number().int().min(0).max(1_000_000_000) }), response: { 200: PaymentResult, ...errorResponses } },
+    schema: {
+      tags: ['payments'],
+      summary: 'Record a fee paid in cash at the counter (refused on cashless days)',
+      params: IdParams,
+      body: z.object({ amount: z.number().int().min(0).max(1_000_000_000) }),
+      response: { 200: PaymentResult, ...errorResponses },
+    },
     handler: async (request) => {
       const auth = request.auth!;
-      const result = await recordPayment(deps.database, inScope(request.params.id, request.scope!), { method: 'CASH', amount: request.body.amount, receivedBy: { userId: auth.user.id, name: auth.user.fullName } }, actorOf(request));
+      const result = await recordPayment(
+        deps.database,
+        inScope(request.params.id, request.scope!),
+        { method: 'CASH', amount: request.body.amount, receivedBy: { userId: auth.user.id, name: auth.user.fullName } },
+        actorOf(request),
+      );
       return { code: result.code, receiptNo: result.receiptNo, alreadyRecorded: result.alreadyRecorded };
     },
   });
@@ -84,12 +116,26 @@ export function registerPayments(app: App, deps: AppDeps) {
     keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/payments/callback', {
       config: { public: true },
-      schema: { tags: ['payments'], summary: 'Bank or payment-gateway notification of a transfer: signature checked, recorded once per transaction', security: [], headers: z.object({ 'x-signature': z.string().max(200).optional() }), body: Callback, response: { 200: PaymentResult, 400: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem } },
+      schema: {
+        tags: ['payments'],
+        summary: 'Bank or payment-gateway notification of a transfer: signature checked, recorded once per transaction',
+        security: [],
+        headers: z.object({ 'x-signature': z.string().max(200).optional() }),
+        body: Callback,
+        response: { 200: PaymentResult, 400: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem },
+      },
       handler: async (request) => {
-        if (!verifySignature(deps.config.paymentCallbackSecret, rawBodyOf(request), request.headers['x-signature'])) throw badSignature();
+        if (!verifySignature(deps.config.paymentCallbackSecret, rawBodyOf(request), request.headers['x-signature']))
+          throw badSignature();
         const { transactionId, amount, reference, paidAt } = request.body;
         const code = reference.toUpperCase().match(/[0-9A-Z.]+-\d{6,8}-\d{4,5}/)?.[0] ?? reference;
-        const result = await recordPayment(deps.database, eq(dossiers.code, code), { method: 'VIETQR', amount, providerTxId: transactionId }, actorOf(request), paidAt ? new Date(paidAt) : new Date());
+        const result = await recordPayment(
+          deps.database,
+          eq(dossiers.code, code),
+          { method: 'VIETQR', amount, providerTxId: transactionId },
+          actorOf(request),
+          paidAt ? new Date(paidAt) : new Date(),
+        );
         return { code: result.code, receiptNo: result.receiptNo, alreadyRecorded: result.alreadyRecorded };
       },
     });

@@ -15,23 +15,44 @@ const weekdayNames = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 const weekdayNamesEn = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The VietQR payload for a dossier's fee, or null when nothing is due or the commune has no account set up. */
-export function paymentPayload(settings: UnitSettings, dossier: { feeAmount: number; paidAt: Date | null; code: string }): string | null {
+export function paymentPayload(
+  settings: UnitSettings,
+  dossier: { feeAmount: number; paidAt: Date | null; code: string },
+): string | null {
   if (!dossier.feeAmount || dossier.paidAt || !settings.bankBin || !settings.bankAccount) return null;
-  return vietQrPayload({ bin: settings.bankBin, account: settings.bankAccount, amount: dossier.feeAmount, purpose: `KETNOI ${dossier.code}` });
+  return vietQrPayload({
+    bin: settings.bankBin,
+    account: settings.bankAccount,
+    amount: dossier.feeAmount,
+    purpose: `KETNOI ${dossier.code}`,
+  });
 }
 
-
-export type PaymentInput = { method: 'CASH' | 'VIETQR'; amount: number; providerTxId?: string; receivedBy?: { userId: number; name: string } };
+export type PaymentInput = {
+  method: 'CASH' | 'VIETQR';
+  amount: number;
+  providerTxId?: string;
+  receivedBy?: { userId: number; name: string };
+};
 export type PaymentResult = { dossierId: number; code: string; receiptNo: string | null; alreadyRecorded: boolean };
 
 /**
  * Records a fee payment once: a retried callback (same transaction id) changes nothing; the amount must be the fee;
  * a dossier waiting for its fee goes back to processing. Cash is refused on the commune's cashless days.
  */
-export async function recordPayment(database: Database, where: SQL, input: PaymentInput, actor: Actor, now = new Date()): Promise<PaymentResult> {
+export async function recordPayment(
+  database: Database,
+  where: SQL,
+  input: PaymentInput,
+  actor: Actor,
+  now = new Date(),
+): Promise<PaymentResult> {
   return database.db.transaction(async (tx) => {
     if (input.providerTxId) {
-      const [seen] = await tx.select({ dossierId: payments.dossierId, receiptNo: payments.receiptNo }).from(payments).where(eq(payments.providerTxId, input.providerTxId));
+      const [seen] = await tx
+        .select({ dossierId: payments.dossierId, receiptNo: payments.receiptNo })
+        .from(payments)
+        .where(eq(payments.providerTxId, input.providerTxId));
       if (seen) {
         const [d] = await tx.select({ code: dossiers.code }).from(dossiers).where(eq(dossiers.id, seen.dossierId));
         return { dossierId: seen.dossierId, code: d!.code, receiptNo: seen.receiptNo, alreadyRecorded: true };
@@ -40,10 +61,15 @@ export async function recordPayment(database: Database, where: SQL, input: Payme
     const found = await findDossier(tx, where, true);
     if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
     const d = found.dossier;
-    if (d.paidAt) throw conflict({ vi: 'Hồ sơ này đã nộp phí, lệ phí', en: 'The fee for this dossier is already paid' });
-    if (['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status)) throw conflict({ vi: 'Hồ sơ đã kết thúc, không thu phí', en: 'This dossier is closed; no fee is taken' });
+    if (d.paidAt)
+      throw conflict({ vi: 'Hồ sơ này đã nộp phí, lệ phí', en: 'The fee for this dossier is already paid' });
+    if (['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status))
+      throw conflict({ vi: 'Hồ sơ đã kết thúc, không thu phí', en: 'This dossier is closed; no fee is taken' });
     if (input.amount !== d.feeAmount) {
-      throw new AppError('VALIDATION', 400, { vi: `Số tiền phải đúng ${d.feeAmount.toLocaleString('vi-VN')} đồng`, en: `The amount must be exactly ${d.feeAmount.toLocaleString('en-US')} VND` });
+      throw new AppError('VALIDATION', 400, {
+        vi: `Số tiền phải đúng ${d.feeAmount.toLocaleString('vi-VN')} đồng`,
+        en: `The amount must be exactly ${d.feeAmount.toLocaleString('en-US')} VND`,
+      });
     }
     if (input.method === 'CASH') {
       const settings = await settingsOf(tx, d.unitId);
@@ -56,18 +82,49 @@ export async function recordPayment(database: Database, where: SQL, input: Payme
       }
     }
     const receiptNo = input.method === 'CASH' ? `BL-${d.code}` : null;
-    await tx.insert(payments).values({ dossierId: d.id, amount: input.amount, method: input.method, providerTxId: input.providerTxId ?? null, receiptNo, receivedBy: input.receivedBy?.userId ?? null, paidAt: now });
+    await tx
+      .insert(payments)
+      .values({
+        dossierId: d.id,
+        amount: input.amount,
+        method: input.method,
+        providerTxId: input.providerTxId ?? null,
+        receiptNo,
+        receivedBy: input.receivedBy?.userId ?? null,
+        paidAt: now,
+      });
     const to = d.status === 'PAYMENT_REQUESTED' ? (d.assigneeId ? 'PROCESSING' : 'RECEIVED') : d.status;
-    await tx.update(dossiers).set({ paidAt: now, paidOnline: input.method !== 'CASH', status: to, version: sql`${dossiers.version} + 1`, updatedAt: now }).where(eq(dossiers.id, d.id));
+    await tx
+      .update(dossiers)
+      .set({
+        paidAt: now,
+        paidOnline: input.method !== 'CASH',
+        status: to,
+        version: sql`${dossiers.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(dossiers.id, d.id));
     await insertEvent(tx, {
-      dossierId: d.id, action: 'PAY', fromStatus: d.status, toStatus: to, at: now,
-      actorKind: input.receivedBy ? 'STAFF' : 'SYSTEM', actorUserId: input.receivedBy?.userId ?? null, actorName: input.receivedBy?.name ?? null,
+      dossierId: d.id,
+      action: 'PAY',
+      fromStatus: d.status,
+      toStatus: to,
+      at: now,
+      actorKind: input.receivedBy ? 'STAFF' : 'SYSTEM',
+      actorUserId: input.receivedBy?.userId ?? null,
+      actorName: input.receivedBy?.name ?? null,
       data: { method: input.method, amount: input.amount, ...(receiptNo ? { receiptNo } : {}) },
     });
     await queueDossierMail(tx, d, 'PAY', d.status, to);
-    await insertAudit(tx, actor, { action: 'dossier.pay', entityType: 'dossier', entityId: d.id, details: { method: input.method, amount: input.amount } });
+    await insertAudit(tx, actor, {
+      action: 'dossier.pay',
+      entityType: 'dossier',
+      entityId: d.id,
+      details: { method: input.method, amount: input.amount },
+    });
     return { dossierId: d.id, code: d.code, receiptNo, alreadyRecorded: false };
   });
 }
 
-export const badSignature = () => forbidden({ vi: 'Chữ ký của cổng thanh toán không hợp lệ', en: 'The payment gateway signature is not valid' });
+export const badSignature = () =>
+  forbidden({ vi: 'Chữ ký của cổng thanh toán không hợp lệ', en: 'The payment gateway signature is not valid' });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { crc16, parseVietQr, purposeText, vietQrPayload } from './vietqr.js';
 
 // NAPAS's worked example (DOMAIN.md §9): 120,000 VND to account 0011001932418 at BIN 970415, "ung ho lu lut".
-const example = '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C';
+const example =
+  '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C';
 
 describe('VietQR', () => {
   it('computes CRC-16/CCITT-FALSE as in the worked example and the standard check value', () => {
@@ -11,7 +12,9 @@ describe('VietQR', () => {
   });
 
   it('builds exactly the worked example from its parts', () => {
-    expect(vietQrPayload({ bin: '970415', account: '0011001932418', amount: 120000, purpose: 'ung ho lu lut' })).toBe(example);
+    expect(vietQrPayload({ bin: '970415', account: '0011001932418', amount: 120000, purpose: 'ung ho lu lut' })).toBe(
+      example,
+    );
   });
 
   it('makes a static code without an amount, and parses a payload back with its CRC checked', () => {
@@ -23,7 +26,9 @@ describe('VietQR', () => {
 
   it('writes the dossier code into the purpose field without tone marks', () => {
     expect(purposeText('Lệ phí hồ sơ 11824-261124-0001 Đăng ký')).toBe('Le phi ho so 11824-261124-0001 Dang ky');
-    const fields = parseVietQr(vietQrPayload({ bin: '970415', account: '0011001932418', amount: 20000, purpose: '11824-261124-0001' }));
+    const fields = parseVietQr(
+      vietQrPayload({ bin: '970415', account: '0011001932418', amount: 20000, purpose: '11824-261124-0001' }),
+    );
     expect(fields.get('62')).toBe('081711824-261124-0001');
     expect(fields.get('54')).toBe('20000');
   });

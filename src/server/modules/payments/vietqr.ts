@@ -21,7 +21,14 @@ export function crc16(input: string): string {
 
 /** The purpose text banks accept: ASCII letters, digits, spaces and a few marks (no tone marks). */
 export function purposeText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^A-Za-z0-9 .\-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 50);
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9 .\-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 50);
 }
 
 export type VietQrInput = { bin: string; account: string; amount?: number; purpose?: string };
@@ -42,7 +49,7 @@ export function vietQrPayload({ bin, account, amount, purpose }: VietQrInput): s
 /** Reads a payload back into its top-level fields, checking the CRC (used by tests and by the callback check). */
 export function parseVietQr(payload: string): Map<string, string> {
   const fields = new Map<string, string>();
-  for (let i = 0; i < payload.length;) {
+  for (let i = 0; i < payload.length; ) {
     const id = payload.slice(i, i + 2);
     const length = Number(payload.slice(i + 2, i + 4));
     fields.set(id, payload.slice(i + 4, i + 4 + length));

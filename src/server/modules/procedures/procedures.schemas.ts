@@ -3,7 +3,12 @@ import { Bundle, CopyType, OnlineLevel, ProcedureField, ProcedureStatus, TimeUni
 import { Id, IsoDate, Text } from '../../lib/http.js';
 
 /** A national code (mã TTHC) or a local code: letters, digits, dots and dashes. */
-export const ProcedureCode = z.string().trim().min(3).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/);
+export const ProcedureCode = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/);
 export const CodeParams = z.object({ code: ProcedureCode });
 
 const Fee = z.object({
@@ -65,24 +70,29 @@ export const ListProceduresQuery = z.object({
 export const AdminListQuery = ListProceduresQuery.extend({ status: z.enum(ProcedureStatus).optional() });
 
 /** A new version of a procedure (or a new local procedure): a draft until published. */
-export const ProcedureInput = z.object({
-  code: ProcedureCode,
-  national: z.boolean().default(true),
-  nameVi: Text(300).min(3),
-  nameEn: Text(300).min(3),
-  field: z.enum(ProcedureField),
-  timeAmount: z.number().int().min(0).max(365),
-  timeUnit: z.enum(TimeUnit),
-  onlineLevel: z.enum(OnlineLevel),
-  postalAllowed: z.boolean(),
-  requiresApproval: z.boolean().default(true),
-  fees: z.array(Fee).max(6),
-  documents: z.array(Document).max(30),
-  formFields: z.array(FormField).max(30),
-  bundle: z.enum(Bundle).nullable().default(null),
-  legalBasis: Text(500).nullable().default(null),
-  effectiveFrom: IsoDate.nullable().default(null),
-}).refine((p) => !p.national || /^\d\.\d{6}$/.test(p.code), { path: ['code'], message: 'A national code looks like 1.001193' });
+export const ProcedureInput = z
+  .object({
+    code: ProcedureCode,
+    national: z.boolean().default(true),
+    nameVi: Text(300).min(3),
+    nameEn: Text(300).min(3),
+    field: z.enum(ProcedureField),
+    timeAmount: z.number().int().min(0).max(365),
+    timeUnit: z.enum(TimeUnit),
+    onlineLevel: z.enum(OnlineLevel),
+    postalAllowed: z.boolean(),
+    requiresApproval: z.boolean().default(true),
+    fees: z.array(Fee).max(6),
+    documents: z.array(Document).max(30),
+    formFields: z.array(FormField).max(30),
+    bundle: z.enum(Bundle).nullable().default(null),
+    legalBasis: Text(500).nullable().default(null),
+    effectiveFrom: IsoDate.nullable().default(null),
+  })
+  .refine((p) => !p.national || /^\d\.\d{6}$/.test(p.code), {
+    path: ['code'],
+    message: 'A national code looks like 1.001193',
+  });
 export type ProcedureInput = z.infer<typeof ProcedureInput>;
 
 export const VersionParams = z.object({ id: Id });

@@ -33,7 +33,9 @@ const matches = (row: Row, q: string | undefined) => {
   if (!q) return true;
   if (row.code.includes(q.trim())) return true;
   const name = ` ${foldText(`${row.nameVi} ${row.nameEn}`)} `;
-  return foldText(q).split(' ').every((word) => name.includes(` ${word}`));
+  return foldText(q)
+    .split(' ')
+    .every((word) => name.includes(` ${word}`));
 };
 
 /**
@@ -41,21 +43,37 @@ const matches = (row: Row, q: string | undefined) => {
  * application is cheaper than keeping a folded column in step.
  */
 export async function listPublished(db: Tx, query: { q?: string; field?: string }): Promise<Row[]> {
-  const rows = await db.select().from(procedures)
+  const rows = await db
+    .select()
+    .from(procedures)
     .where(and(eq(procedures.status, 'PUBLISHED'), query.field ? eq(procedures.field, query.field) : undefined))
     .orderBy(asc(procedures.field), asc(procedures.code));
   return rows.filter((r) => matches(r, query.q));
 }
 
 export async function getPublished(db: Tx, code: string): Promise<Row> {
-  const [row] = await db.select().from(procedures).where(and(eq(procedures.code, code), eq(procedures.status, 'PUBLISHED')));
-  if (!row) throw notFound({ vi: `Không có thủ tục mã ${code} đang được công bố`, en: `No published procedure has code ${code}` });
+  const [row] = await db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.code, code), eq(procedures.status, 'PUBLISHED')));
+  if (!row)
+    throw notFound({
+      vi: `Không có thủ tục mã ${code} đang được công bố`,
+      en: `No published procedure has code ${code}`,
+    });
   return row;
 }
 
 export async function listAllVersions(db: Tx, query: { q?: string; field?: string; status?: string }): Promise<Row[]> {
-  const rows = await db.select().from(procedures)
-    .where(and(query.field ? eq(procedures.field, query.field) : undefined, query.status ? eq(procedures.status, query.status) : undefined))
+  const rows = await db
+    .select()
+    .from(procedures)
+    .where(
+      and(
+        query.field ? eq(procedures.field, query.field) : undefined,
+        query.status ? eq(procedures.status, query.status) : undefined,
+      ),
+    )
     .orderBy(asc(procedures.code), desc(procedures.version));
   return rows.filter((r) => matches(r, query.q));
 }
@@ -65,9 +83,20 @@ export async function createDraft(database: Database, input: ProcedureInput, act
   return database.db.transaction(async (tx) => {
     // Serialise drafts of one code so two editors cannot both take the same version number.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`procedure:${input.code}`}))`);
-    const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${procedures.version}), 0)::int + 1` }).from(procedures).where(eq(procedures.code, input.code)) as [{ next: number }];
-    const [row] = await tx.insert(procedures).values({ ...input, version: next, status: 'DRAFT' }).returning();
-    await insertAudit(tx, actor, { action: 'procedure.draft', entityType: 'procedure', entityId: row!.id, details: { code: input.code, version: next } });
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${procedures.version}), 0)::int + 1` })
+      .from(procedures)
+      .where(eq(procedures.code, input.code))) as [{ next: number }];
+    const [row] = await tx
+      .insert(procedures)
+      .values({ ...input, version: next, status: 'DRAFT' })
+      .returning();
+    await insertAudit(tx, actor, {
+      action: 'procedure.draft',
+      entityType: 'procedure',
+      entityId: row!.id,
+      details: { code: input.code, version: next },
+    });
     return row!;
   });
 }
@@ -77,10 +106,23 @@ export async function publishVersion(database: Database, id: number, actor: Acto
   return database.db.transaction(async (tx) => {
     const [draft] = await tx.select().from(procedures).where(eq(procedures.id, id)).for('update');
     if (!draft) throw notFound();
-    if (draft.status !== 'DRAFT') throw conflict({ vi: 'Chỉ công bố được bản nháp', en: 'Only a draft can be published' });
-    await tx.update(procedures).set({ status: 'RETIRED', updatedAt: sql`now()` }).where(and(eq(procedures.code, draft.code), eq(procedures.status, 'PUBLISHED')));
-    const [row] = await tx.update(procedures).set({ status: 'PUBLISHED', publishedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(procedures.id, id)).returning();
-    await insertAudit(tx, actor, { action: 'procedure.publish', entityType: 'procedure', entityId: id, details: { code: draft.code, version: draft.version } });
+    if (draft.status !== 'DRAFT')
+      throw conflict({ vi: 'Chỉ công bố được bản nháp', en: 'Only a draft can be published' });
+    await tx
+      .update(procedures)
+      .set({ status: 'RETIRED', updatedAt: sql`now()` })
+      .where(and(eq(procedures.code, draft.code), eq(procedures.status, 'PUBLISHED')));
+    const [row] = await tx
+      .update(procedures)
+      .set({ status: 'PUBLISHED', publishedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(procedures.id, id))
+      .returning();
+    await insertAudit(tx, actor, {
+      action: 'procedure.publish',
+      entityType: 'procedure',
+      entityId: id,
+      details: { code: draft.code, version: draft.version },
+    });
     return row!;
   });
 }
@@ -91,21 +133,40 @@ export async function publishVersion(database: Database, id: number, actor: Acto
  */
 export async function retireVersion(database: Database, id: number, actor: Actor): Promise<Row> {
   return database.db.transaction(async (tx) => {
-    const [row] = await tx.update(procedures).set({ status: 'RETIRED', updatedAt: sql`now()` })
-      .where(and(eq(procedures.id, id), eq(procedures.status, 'PUBLISHED'))).returning();
+    const [row] = await tx
+      .update(procedures)
+      .set({ status: 'RETIRED', updatedAt: sql`now()` })
+      .where(and(eq(procedures.id, id), eq(procedures.status, 'PUBLISHED')))
+      .returning();
     if (!row) {
       const [exists] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, id));
       if (!exists) throw notFound();
-      throw conflict({ vi: 'Chỉ thôi áp dụng được thủ tục đang công bố', en: 'Only a published procedure can be retired' });
+      throw conflict({
+        vi: 'Chỉ thôi áp dụng được thủ tục đang công bố',
+        en: 'Only a published procedure can be retired',
+      });
     }
-    await insertAudit(tx, actor, { action: 'procedure.retire', entityType: 'procedure', entityId: id, details: { code: row.code, version: row.version } });
+    await insertAudit(tx, actor, {
+      action: 'procedure.retire',
+      entityType: 'procedure',
+      entityId: id,
+      details: { code: row.code, version: row.version },
+    });
     return row;
   });
 }
 
 const fieldNames: Record<string, string> = {
-  HO_TICH: 'Hộ tịch', CHUNG_THUC: 'Chứng thực', CU_TRU: 'Cư trú', HO_KINH_DOANH: 'Hộ kinh doanh', BAO_TRO_XA_HOI: 'Bảo trợ xã hội',
-  NGUOI_CO_CONG: 'Người có công', DAT_DAI: 'Đất đai', XAY_DUNG: 'Xây dựng', BAO_HIEM: 'Bảo hiểm', KHAC: 'Lĩnh vực khác',
+  HO_TICH: 'Hộ tịch',
+  CHUNG_THUC: 'Chứng thực',
+  CU_TRU: 'Cư trú',
+  HO_KINH_DOANH: 'Hộ kinh doanh',
+  BAO_TRO_XA_HOI: 'Bảo trợ xã hội',
+  NGUOI_CO_CONG: 'Người có công',
+  DAT_DAI: 'Đất đai',
+  XAY_DUNG: 'Xây dựng',
+  BAO_HIEM: 'Bảo hiểm',
+  KHAC: 'Lĩnh vực khác',
 };
 
 /**
@@ -119,23 +180,49 @@ export async function renderPoster(rows: Row[], publicUrl: string, unitName: str
     const cellWidth = (doc.page.width - 72) / columns;
     const qrSize = 118;
     const header = (fieldName: string | null) => {
-      doc.font('bold').fontSize(16).text('QUÉT MÃ QR ĐỂ XEM HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH', 36, 36, { align: 'center', width: doc.page.width - 72 });
-      doc.font('regular').fontSize(10).text(
-        [unitName, fieldName ? `Lĩnh vực: ${fieldName}` : 'Tất cả lĩnh vực', 'Nộp hồ sơ trực tuyến, không cần đến trụ sở'].filter(Boolean).join(' · '),
-        { align: 'center', width: doc.page.width - 72 },
-      );
+      doc
+        .font('bold')
+        .fontSize(16)
+        .text('QUÉT MÃ QR ĐỂ XEM HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH', 36, 36, {
+          align: 'center',
+          width: doc.page.width - 72,
+        });
+      doc
+        .font('regular')
+        .fontSize(10)
+        .text(
+          [
+            unitName,
+            fieldName ? `Lĩnh vực: ${fieldName}` : 'Tất cả lĩnh vực',
+            'Nộp hồ sơ trực tuyến, không cần đến trụ sở',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          { align: 'center', width: doc.page.width - 72 },
+        );
     };
     rows.forEach((row, i) => {
       const slot = i % perPage;
       if (slot === 0) {
         if (i > 0) doc.addPage();
-        header(rows.every((r) => r.field === rows[0]!.field) ? fieldNames[row.field] ?? null : null);
+        header(rows.every((r) => r.field === rows[0]!.field) ? (fieldNames[row.field] ?? null) : null);
       }
       const x = 36 + (slot % columns) * cellWidth;
       const y = 96 + Math.floor(slot / columns) * 176;
       drawQr(doc, procedurePageUrl(publicUrl, row.code), x + (cellWidth - qrSize) / 2, y, qrSize);
-      doc.font('bold').fontSize(8.5).text(row.code, x + 4, y + qrSize + 2, { width: cellWidth - 8, align: 'center' });
-      doc.font('regular').fontSize(8.5).text(row.nameVi, x + 4, y + qrSize + 14, { width: cellWidth - 8, align: 'center', height: 36, ellipsis: true });
+      doc
+        .font('bold')
+        .fontSize(8.5)
+        .text(row.code, x + 4, y + qrSize + 2, { width: cellWidth - 8, align: 'center' });
+      doc
+        .font('regular')
+        .fontSize(8.5)
+        .text(row.nameVi, x + 4, y + qrSize + 14, {
+          width: cellWidth - 8,
+          align: 'center',
+          height: 36,
+          ellipsis: true,
+        });
     });
     if (rows.length === 0) {
       header(null);

@@ -11,19 +11,38 @@ describe('the shipped catalog', () => {
   it('has at least 40 commune-level procedures across the fields, each well formed', () => {
     expect(catalog.length).toBeGreaterThanOrEqual(40);
     expect(new Set(catalog.map((p) => p.code)).size).toBe(catalog.length);
-    expect(new Set(catalog.map((p) => p.field))).toEqual(new Set(['HO_TICH', 'CHUNG_THUC', 'CU_TRU', 'HO_KINH_DOANH', 'BAO_TRO_XA_HOI', 'NGUOI_CO_CONG', 'DAT_DAI', 'XAY_DUNG', 'BAO_HIEM', 'KHAC']));
+    expect(new Set(catalog.map((p) => p.field))).toEqual(
+      new Set([
+        'HO_TICH',
+        'CHUNG_THUC',
+        'CU_TRU',
+        'HO_KINH_DOANH',
+        'BAO_TRO_XA_HOI',
+        'NGUOI_CO_CONG',
+        'DAT_DAI',
+        'XAY_DUNG',
+        'BAO_HIEM',
+        'KHAC',
+      ]),
+    );
     for (const p of catalog.filter((c) => c.national !== false)) expect(p.code).toMatch(/^\d\.\d{6}$/);
     // The interconnected groups of Decree 63/2024 are complete enough to submit together.
-    expect(catalog.filter((p) => p.bundle === 'BIRTH').map((p) => p.code)).toEqual(expect.arrayContaining(['1.001193', '1.004222', 'LT.BHYT6']));
+    expect(catalog.filter((p) => p.bundle === 'BIRTH').map((p) => p.code)).toEqual(
+      expect.arrayContaining(['1.001193', '1.004222', 'LT.BHYT6']),
+    );
     expect(catalog.filter((p) => p.bundle === 'DEATH').length).toBeGreaterThanOrEqual(3);
   });
 
   it('is published on a fresh install and found without accents or by code', async () => {
     const all = (await get('/api/public/procedures')).json().items;
     expect(all.length).toBe(catalog.length);
-    const birth = (await get('/api/public/procedures?q=dang%20ky%20khai%20sinh')).json().items.map((p: { code: string }) => p.code);
+    const birth = (await get('/api/public/procedures?q=dang%20ky%20khai%20sinh'))
+      .json()
+      .items.map((p: { code: string }) => p.code);
     expect(birth).toEqual(expect.arrayContaining(['1.001193', '1.004884']));
-    expect((await get('/api/public/procedures?q=1.004222')).json().items.map((p: { code: string }) => p.code)).toEqual(['1.004222']);
+    expect((await get('/api/public/procedures?q=1.004222')).json().items.map((p: { code: string }) => p.code)).toEqual([
+      '1.004222',
+    ]);
     const residence = (await get('/api/public/procedures?field=CU_TRU')).json().items;
     expect(residence.every((p: { field: string }) => p.field === 'CU_TRU')).toBe(true);
   });
@@ -32,8 +51,18 @@ describe('the shipped catalog', () => {
     const res = await get('/api/public/procedures/1.004222');
     expect(res.statusCode).toBe(200);
     const p = res.json();
-    expect(p).toMatchObject({ nameVi: 'Đăng ký thường trú', timeUnit: 'WORKING_DAY', onlineLevel: 'FULL', publicUrl: 'https://ketnoi.example.vn/p/1.004222' });
-    expect(p.fees).toEqual(expect.arrayContaining([{ channel: 'IN_PERSON', amountVnd: 20000 }, { channel: 'ONLINE', amountVnd: 10000 }]));
+    expect(p).toMatchObject({
+      nameVi: 'Đăng ký thường trú',
+      timeUnit: 'WORKING_DAY',
+      onlineLevel: 'FULL',
+      publicUrl: 'https://ketnoi.example.vn/p/1.004222',
+    });
+    expect(p.fees).toEqual(
+      expect.arrayContaining([
+        { channel: 'IN_PERSON', amountVnd: 20000 },
+        { channel: 'ONLINE', amountVnd: 10000 },
+      ]),
+    );
     expect(p.documents.length).toBeGreaterThan(0);
     expect((await get('/api/public/procedures/9.999999')).statusCode).toBe(404);
   });
@@ -64,8 +93,11 @@ describe('versions', () => {
     const dossier = await env.w.f.dossier(env.w.communeA);
     const current = (await get('/api/public/procedures/1.004873')).json();
     const draft = await env.w.agents.admin.post('/api/procedures', {
-      ...Object.fromEntries(Object.entries(current).filter(([k]) => !['id', 'version', 'status', 'publishedAt', 'publicUrl'].includes(k))),
-      timeAmount: 2, legalBasis: 'Quyết định công bố mới',
+      ...Object.fromEntries(
+        Object.entries(current).filter(([k]) => !['id', 'version', 'status', 'publishedAt', 'publicUrl'].includes(k)),
+      ),
+      timeAmount: 2,
+      legalBasis: 'Quyết định công bố mới',
     });
     expect(draft.statusCode, draft.body).toBe(201);
     expect(draft.json()).toMatchObject({ version: 2, status: 'DRAFT' });
@@ -75,9 +107,15 @@ describe('versions', () => {
     expect(published.json().status).toBe('PUBLISHED');
     expect((await get('/api/public/procedures/1.004873')).json()).toMatchObject({ version: 2, timeAmount: 2 });
     const versions = (await env.w.agents.admin.get('/api/procedures?q=1.004873')).json().items;
-    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'PUBLISHED'], [1, 'RETIRED']]);
+    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [2, 'PUBLISHED'],
+      [1, 'RETIRED'],
+    ]);
     expect((await env.w.agents.admin.post(`/api/procedures/${draft.json().id}/publish`)).statusCode).toBe(409);
-    const [row] = await env.t.database.raw<{ version: number }>('select p.version from dossiers d join procedures p on p.id = d.procedure_id where d.id = $1', [dossier.id]);
+    const [row] = await env.t.database.raw<{ version: number }>(
+      'select p.version from dossiers d join procedures p on p.id = d.procedure_id where d.id = $1',
+      [dossier.id],
+    );
     expect(row!.version).toBe(1);
   });
 
@@ -91,7 +129,20 @@ describe('versions', () => {
   });
 
   it('refuses a national procedure whose code is not a national code', async () => {
-    const res = await env.w.agents.admin.post('/api/procedures', { code: 'ABC-1', national: true, nameVi: 'Sai mã', nameEn: 'Wrong code', field: 'KHAC', timeAmount: 1, timeUnit: 'WORKING_DAY', onlineLevel: 'NONE', postalAllowed: false, fees: [], documents: [], formFields: [] });
+    const res = await env.w.agents.admin.post('/api/procedures', {
+      code: 'ABC-1',
+      national: true,
+      nameVi: 'Sai mã',
+      nameEn: 'Wrong code',
+      field: 'KHAC',
+      timeAmount: 1,
+      timeUnit: 'WORKING_DAY',
+      onlineLevel: 'NONE',
+      postalAllowed: false,
+      fees: [],
+      documents: [],
+      formFields: [],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('body.code');
   });
@@ -100,19 +151,38 @@ describe('versions', () => {
 describe('the working-day calendar', () => {
   it('lists a year’s holidays from the rules, lunar ones included', async () => {
     const days = (await get('/api/public/calendar?year=2026')).json().items;
-    expect(days.find((d: { day: string }) => d.day === '2026-02-17')).toMatchObject({ kind: 'HOLIDAY', source: 'RULE' });
+    expect(days.find((d: { day: string }) => d.day === '2026-02-17')).toMatchObject({
+      kind: 'HOLIDAY',
+      source: 'RULE',
+    });
   });
 
   it('takes a yearly swap from an admin, which the next due date honours; only calendar managers may edit', async () => {
-    const set = await env.w.agents.province.put('/api/calendar/days/2026-02-07', { kind: 'WORKDAY', nameVi: 'Đi làm bù cho ngày 16/02', nameEn: 'Working day in lieu of 16/02' });
+    const set = await env.w.agents.province.put('/api/calendar/days/2026-02-07', {
+      kind: 'WORKDAY',
+      nameVi: 'Đi làm bù cho ngày 16/02',
+      nameEn: 'Working day in lieu of 16/02',
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ kind: 'WORKDAY', source: 'ADMIN' });
     // Due dates read the stored calendar: Thursday 05/02 + 2 working days is now Saturday 07/02, not Monday 09/02.
     const exceptions = await loadExceptions(env.t.database.db, '2026-02-05');
-    expect(localParts(dueDate(new Date('2026-02-05T09:00:00+07:00'), 2, 'WORKING_DAY', '15:00', exceptions)).day).toBe('2026-02-07');
-    expect((await env.w.agents.leaderA.put('/api/calendar/days/2026-02-08', { kind: 'WORKDAY', nameVi: 'Thử', nameEn: 'Try' })).statusCode).toBe(403);
+    expect(localParts(dueDate(new Date('2026-02-05T09:00:00+07:00'), 2, 'WORKING_DAY', '15:00', exceptions)).day).toBe(
+      '2026-02-07',
+    );
+    expect(
+      (
+        await env.w.agents.leaderA.put('/api/calendar/days/2026-02-08', {
+          kind: 'WORKDAY',
+          nameVi: 'Thử',
+          nameEn: 'Try',
+        })
+      ).statusCode,
+    ).toBe(403);
     const cleared = await env.w.agents.province.request({ method: 'DELETE', url: '/api/calendar/days/2026-02-07' });
     expect(cleared.statusCode).toBe(204);
-    expect((await env.w.agents.province.request({ method: 'DELETE', url: '/api/calendar/days/2026-02-07' })).statusCode).toBe(404);
+    expect(
+      (await env.w.agents.province.request({ method: 'DELETE', url: '/api/calendar/days/2026-02-07' })).statusCode,
+    ).toBe(404);
   });
 });

@@ -57,7 +57,12 @@ function residentConditions(scope: Scope, f: ResidentFilter, unitColumn: AnyColu
 }
 
 /** Residents in scope matching the filter, one page (limit+1 rows to learn whether more exist). */
-export async function searchResidents(tx: Tx, scope: Scope, f: ResidentFilter, page: { limit: number; offset: number }) {
+export async function searchResidents(
+  tx: Tx,
+  scope: Scope,
+  f: ResidentFilter,
+  page: { limit: number; offset: number },
+) {
   if (f.search.kind === 'name') return searchResidentsByName(tx, scope, f, f.search.folded, page);
   return tx
     .select({ resident: residents, unitName: units.name, address: households.address })
@@ -76,7 +81,13 @@ export async function searchResidents(tx: Tx, scope: Scope, f: ResidentFilter, p
  * PostgreSQL plans every call, and planning a heavier query cost more than running it. A name with a repeated word
  * ("Đào Văn Văn") can match twice; the page keeps the first.
  */
-async function searchResidentsByName(tx: Tx, scope: Scope, f: ResidentFilter, folded: string, page: { limit: number; offset: number }) {
+async function searchResidentsByName(
+  tx: Tx,
+  scope: Scope,
+  f: ResidentFilter,
+  folded: string,
+  page: { limit: number; offset: number },
+) {
   const k = residentNameKeys;
   const rows = await tx
     .select({ resident: residents, unitName: units.name, address: households.address })
@@ -84,7 +95,12 @@ async function searchResidentsByName(tx: Tx, scope: Scope, f: ResidentFilter, fo
     .innerJoin(residents, eq(residents.id, k.residentId))
     .innerJoin(units, eq(units.id, residents.unitId))
     .leftJoin(households, eq(households.id, residents.householdId))
-    .where(and(sql`${k.key} like ${`${likeEscape(folded)}%`}`, residentConditions(scope, { ...f, search: { kind: 'none' } }, k.unitId)))
+    .where(
+      and(
+        sql`${k.key} like ${`${likeEscape(folded)}%`}`,
+        residentConditions(scope, { ...f, search: { kind: 'none' } }, k.unitId),
+      ),
+    )
     .orderBy(k.key, k.residentId)
     .limit(page.limit + 1)
     .offset(page.offset);
@@ -181,7 +197,10 @@ export async function closeCurrentMembership(tx: Tx, residentId: number, leftOn:
 }
 
 export async function findResidentIdByPersonalId(tx: Tx, bidx: string) {
-  const [row] = await tx.select({ id: residents.id, unitId: residents.unitId }).from(residents).where(eq(residents.personalIdBidx, bidx));
+  const [row] = await tx
+    .select({ id: residents.id, unitId: residents.unitId })
+    .from(residents)
+    .where(eq(residents.personalIdBidx, bidx));
   return row;
 }
 

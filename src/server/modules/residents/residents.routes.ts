@@ -5,7 +5,13 @@ import type { App, AppDeps } from '../../app.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
 import { actorOf, scopeOf } from '../../plugins/auth.js';
 import {
-  CreateResidentInput, LeaveInput, ListResidentsQuery, MoveResidentInput, ResidentDetail, ResidentPage, UpdateResidentInput,
+  CreateResidentInput,
+  LeaveInput,
+  ListResidentsQuery,
+  MoveResidentInput,
+  ResidentDetail,
+  ResidentPage,
+  UpdateResidentInput,
 } from './residents.schemas.js';
 import * as service from './residents.service.js';
 
@@ -31,13 +37,24 @@ export function registerResidents(app: App, deps: AppDeps) {
 
   r.get('/api/residents/:id', {
     config: { permission: Permission.RESIDENT_READ },
-    schema: { tags: ['residents'], summary: "A person's record (audited)", params: IdParams, response: { 200: ResidentDetail, ...errorResponses } },
-    handler: async (request) => service.getResident(deps, request.scope!, sensitiveScope(request), request.params.id, actorOf(request)),
+    schema: {
+      tags: ['residents'],
+      summary: "A person's record (audited)",
+      params: IdParams,
+      response: { 200: ResidentDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.getResident(deps, request.scope!, sensitiveScope(request), request.params.id, actorOf(request)),
   });
 
   r.post('/api/residents', {
     config: { permission: Permission.RESIDENT_WRITE },
-    schema: { tags: ['residents'], summary: 'Register a person into a household', body: CreateResidentInput, response: { 201: ResidentDetail, ...errorResponses } },
+    schema: {
+      tags: ['residents'],
+      summary: 'Register a person into a household',
+      body: CreateResidentInput,
+      response: { 201: ResidentDetail, ...errorResponses },
+    },
     handler: async (request, reply) => {
       reply.status(201);
       return service.createResident(deps, request.scope!, sensitiveScope(request), request.body, actorOf(request));
@@ -46,19 +63,61 @@ export function registerResidents(app: App, deps: AppDeps) {
 
   r.patch('/api/residents/:id', {
     config: { permission: Permission.RESIDENT_WRITE },
-    schema: { tags: ['residents'], summary: "Update a person's details (send the version you read)", params: IdParams, body: UpdateResidentInput, response: { 200: ResidentDetail, ...errorResponses } },
-    handler: async (request) => service.updateResident(deps, request.scope!, sensitiveScope(request), request.params.id, request.body, actorOf(request)),
+    schema: {
+      tags: ['residents'],
+      summary: "Update a person's details (send the version you read)",
+      params: IdParams,
+      body: UpdateResidentInput,
+      response: { 200: ResidentDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.updateResident(
+        deps,
+        request.scope!,
+        sensitiveScope(request),
+        request.params.id,
+        request.body,
+        actorOf(request),
+      ),
   });
 
   r.post('/api/residents/:id/move', {
     config: { permission: Permission.RESIDENT_WRITE },
-    schema: { tags: ['residents'], summary: 'Move a person to another household, keeping history', params: IdParams, body: MoveResidentInput, response: { 200: ResidentDetail, ...errorResponses } },
-    handler: async (request) => service.moveResident(deps, request.scope!, sensitiveScope(request), request.params.id, request.body, actorOf(request)),
+    schema: {
+      tags: ['residents'],
+      summary: 'Move a person to another household, keeping history',
+      params: IdParams,
+      body: MoveResidentInput,
+      response: { 200: ResidentDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.moveResident(
+        deps,
+        request.scope!,
+        sensitiveScope(request),
+        request.params.id,
+        request.body,
+        actorOf(request),
+      ),
   });
 
   r.post('/api/residents/:id/leave', {
     config: { permission: Permission.RESIDENT_WRITE },
-    schema: { tags: ['residents'], summary: 'Record that a person left (moved away, died)', params: IdParams, body: LeaveInput, response: { 200: ResidentDetail, ...errorResponses } },
-    handler: async (request) => service.leaveResident(deps, request.scope!, sensitiveScope(request), request.params.id, request.body, actorOf(request)),
+    schema: {
+      tags: ['residents'],
+      summary: 'Record that a person left (moved away, died)',
+      params: IdParams,
+      body: LeaveInput,
+      response: { 200: ResidentDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.leaveResident(
+        deps,
+        request.scope!,
+        sensitiveScope(request),
+        request.params.id,
+        request.body,
+        actorOf(request),
+      ),
   });
 }

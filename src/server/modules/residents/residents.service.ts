@@ -14,7 +14,12 @@ import { getUnitPath } from '../units/units.service.js';
 import * as repo from './residents.repo.js';
 import { checkPerson, maskTail } from './residents.rules.js';
 import type {
-  CreateResidentInput, ListResidentsQuery, MoveResidentInput, ResidentDetail, ResidentSummary, UpdateResidentInput,
+  CreateResidentInput,
+  ListResidentsQuery,
+  MoveResidentInput,
+  ResidentDetail,
+  ResidentSummary,
+  UpdateResidentInput,
 } from './residents.schemas.js';
 
 export type ResidentDeps = { database: Database; cipher: PiiCipher };
@@ -22,8 +27,16 @@ export type ResidentDeps = { database: Database; cipher: PiiCipher };
 export type SensitiveScope = Scope | null;
 
 const residentNotFound = () => notFound({ vi: 'Không tìm thấy nhân khẩu', en: 'Resident not found' });
-const stale = () => conflict({ vi: 'Thông tin vừa được người khác cập nhật, vui lòng tải lại', en: 'Someone else updated this record; reload and try again' });
-const idTaken = () => conflict({ vi: 'Số định danh này đã thuộc về một người khác trong hệ thống', en: 'This personal ID already belongs to another person' });
+const stale = () =>
+  conflict({
+    vi: 'Thông tin vừa được người khác cập nhật, vui lòng tải lại',
+    en: 'Someone else updated this record; reload and try again',
+  });
+const idTaken = () =>
+  conflict({
+    vi: 'Số định danh này đã thuộc về một người khác trong hệ thống',
+    en: 'This personal ID already belongs to another person',
+  });
 
 /** What the search box means: 12 digits → ID number; a phone → phone; anything else → name or address. */
 export function interpretQuery(q: string | undefined, cipher: PiiCipher): repo.ResidentSearch {
@@ -38,7 +51,10 @@ export function interpretQuery(q: string | undefined, cipher: PiiCipher): repo.R
   return folded ? { kind: 'name', folded } : { kind: 'none' };
 }
 
-function presentSummary(cipher: PiiCipher, row: { resident: repo.ResidentRow; unitName: string; address: string | null }): ResidentSummary {
+function presentSummary(
+  cipher: PiiCipher,
+  row: { resident: repo.ResidentRow; unitName: string; address: string | null },
+): ResidentSummary {
   const r = row.resident;
   const pid = r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : null;
   const phone = r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null;
@@ -63,10 +79,16 @@ function presentSummary(cipher: PiiCipher, row: { resident: repo.ResidentRow; un
  * What a search box query means for this caller: an ID or phone lookup, a name (if any name in scope starts with the
  * text), else an address ("ngo 3", "so 12 le loi"). The list and the export both ask here, so they agree.
  */
-export async function resolveSearch(deps: ResidentDeps, scope: Scope, q: string | undefined): Promise<repo.ResidentSearch> {
+export async function resolveSearch(
+  deps: ResidentDeps,
+  scope: Scope,
+  q: string | undefined,
+): Promise<repo.ResidentSearch> {
   const search = interpretQuery(q, deps.cipher);
   if (search.kind !== 'name') return search;
-  return (await repo.anyNameStartsWith(deps.database.db, scope, search.folded)) ? search : { kind: 'address', folded: search.folded };
+  return (await repo.anyNameStartsWith(deps.database.db, scope, search.folded))
+    ? search
+    : { kind: 'address', folded: search.folded };
 }
 
 export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListResidentsQuery, actor: Actor) {
@@ -78,12 +100,24 @@ export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListRes
   if (search.kind !== 'none') {
     // Looking people up is itself a use of their data: record what kind of search, never the ID or phone typed.
     const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
-    await insertAudit(db, actor, { action: 'resident.search', details: { kind: search.kind, text, results: Math.min(rows.length, q.limit) } });
+    await insertAudit(db, actor, {
+      action: 'resident.search',
+      details: { kind: search.kind, text, results: Math.min(rows.length, q.limit) },
+    });
   }
-  return paged(rows.map((r) => presentSummary(deps.cipher, r)), q);
+  return paged(
+    rows.map((r) => presentSummary(deps.cipher, r)),
+    q,
+  );
 }
 
-async function loadDetail(tx: Tx, cipher: PiiCipher, id: number, scope: Scope, sensitive: SensitiveScope): Promise<ResidentDetail> {
+async function loadDetail(
+  tx: Tx,
+  cipher: PiiCipher,
+  id: number,
+  scope: Scope,
+  sensitive: SensitiveScope,
+): Promise<ResidentDetail> {
   const row = await repo.findResident(tx, id, scope);
   if (!row) throw residentNotFound();
   const r = row.resident;
@@ -108,19 +142,35 @@ async function loadDetail(tx: Tx, cipher: PiiCipher, id: number, scope: Scope, s
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
   };
-  if (sensitive && pathWithin(row.unitPath, sensitive)) detail.sensitive = { ethnicity: r.ethnicity, healthNotes: r.healthNotes };
+  if (sensitive && pathWithin(row.unitPath, sensitive))
+    detail.sensitive = { ethnicity: r.ethnicity, healthNotes: r.healthNotes };
   return detail;
 }
 
 /** A person's full record. Every call is audited (who read whose record, from where). */
-export async function getResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, actor: Actor) {
+export async function getResident(
+  deps: ResidentDeps,
+  scope: Scope,
+  sensitive: SensitiveScope,
+  id: number,
+  actor: Actor,
+) {
   const detail = await loadDetail(deps.database.db, deps.cipher, id, scope, sensitive);
-  await insertAudit(deps.database.db, actor, { action: 'resident.read', entityType: 'resident', entityId: id, details: { sensitive: detail.sensitive !== undefined } });
+  await insertAudit(deps.database.db, actor, {
+    action: 'resident.read',
+    entityType: 'resident',
+    entityId: id,
+    details: { sensitive: detail.sensitive !== undefined },
+  });
   return detail;
 }
 
 /** The stored form of an ID number and a phone: ciphertext and blind index (also the campaigns' field write-back). */
-export function encryptContact(cipher: PiiCipher, personalId: string | null | undefined, phone: string | null | undefined) {
+export function encryptContact(
+  cipher: PiiCipher,
+  personalId: string | null | undefined,
+  phone: string | null | undefined,
+) {
   const out: Partial<repo.ResidentInsert> = {};
   if (personalId !== undefined) {
     out.personalIdEnc = personalId ? cipher.encrypt(personalId) : null;
@@ -133,14 +183,30 @@ export function encryptContact(cipher: PiiCipher, personalId: string | null | un
   return out;
 }
 
-function requireSensitive(sensitive: SensitiveScope, unitPath: string, input: { ethnicity?: unknown; healthNotes?: unknown }) {
-  if ((input.ethnicity !== undefined || input.healthNotes !== undefined) && !(sensitive && pathWithin(unitPath, sensitive))) {
-    throw forbidden({ vi: 'Bạn không có quyền ghi thông tin nhạy cảm (dân tộc, sức khỏe)', en: 'You may not write sensitive data (ethnicity, health)' });
+function requireSensitive(
+  sensitive: SensitiveScope,
+  unitPath: string,
+  input: { ethnicity?: unknown; healthNotes?: unknown },
+) {
+  if (
+    (input.ethnicity !== undefined || input.healthNotes !== undefined) &&
+    !(sensitive && pathWithin(unitPath, sensitive))
+  ) {
+    throw forbidden({
+      vi: 'Bạn không có quyền ghi thông tin nhạy cảm (dân tộc, sức khỏe)',
+      en: 'You may not write sensitive data (ethnicity, health)',
+    });
   }
 }
 
 /** Registers a person into a household (a membership starts on `joinedOn`). */
-export async function createResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, input: CreateResidentInput, actor: Actor) {
+export async function createResident(
+  deps: ResidentDeps,
+  scope: Scope,
+  sensitive: SensitiveScope,
+  input: CreateResidentInput,
+  actor: Actor,
+) {
   const checked = checkPerson(input);
   if (checked.errors.length) throw validation(checked.errors);
   return deps.database.db.transaction(async (tx) => {
@@ -170,14 +236,32 @@ export async function createResident(deps: ResidentDeps, scope: Scope, sensitive
       if (isUniqueViolation(error)) throw idTaken();
       throw error;
     }
-    await repo.insertMembership(tx, { householdId: household.household.id, residentId: resident.id, relation: input.relation, residenceType: input.residenceType, joinedOn: input.joinedOn });
+    await repo.insertMembership(tx, {
+      householdId: household.household.id,
+      residentId: resident.id,
+      relation: input.relation,
+      residenceType: input.residenceType,
+      joinedOn: input.joinedOn,
+    });
     if (input.relation === 'HEAD') await setHouseholdHead(tx, household.household, resident);
-    await insertAudit(tx, actor, { action: 'resident.create', entityType: 'resident', entityId: resident.id, details: { householdId: household.household.id } });
+    await insertAudit(tx, actor, {
+      action: 'resident.create',
+      entityType: 'resident',
+      entityId: resident.id,
+      details: { householdId: household.household.id },
+    });
     return loadDetail(tx, deps.cipher, resident.id, scope, sensitive);
   });
 }
 
-export async function updateResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: UpdateResidentInput, actor: Actor) {
+export async function updateResident(
+  deps: ResidentDeps,
+  scope: Scope,
+  sensitive: SensitiveScope,
+  id: number,
+  input: UpdateResidentInput,
+  actor: Actor,
+) {
   return deps.database.db.transaction(async (tx) => {
     const found = await repo.findResident(tx, id, scope);
     if (!found) throw residentNotFound();
@@ -187,12 +271,20 @@ export async function updateResident(deps: ResidentDeps, scope: Scope, sensitive
       birthDate: input.birthDate ?? r.birthDate,
       gender: (input.gender ?? r.gender) as Gender,
       // Re-check the stored ID against a changed birth date or gender too.
-      personalId: input.personalId !== undefined ? input.personalId : r.personalIdEnc ? deps.cipher.decrypt(r.personalIdEnc) : null,
+      personalId:
+        input.personalId !== undefined
+          ? input.personalId
+          : r.personalIdEnc
+            ? deps.cipher.decrypt(r.personalIdEnc)
+            : null,
       phone: input.phone,
     });
     if (checked.errors.length) throw validation(checked.errors);
     const { version, personalId, phone, fullName, ...rest } = input;
-    const fields: Partial<repo.ResidentInsert> = { ...rest, ...encryptContact(deps.cipher, personalId === undefined ? undefined : checked.personalId, checked.phone) };
+    const fields: Partial<repo.ResidentInsert> = {
+      ...rest,
+      ...encryptContact(deps.cipher, personalId === undefined ? undefined : checked.personalId, checked.phone),
+    };
     if (fullName !== undefined) {
       fields.fullName = cleanName(fullName);
       fields.searchText = foldText(fields.fullName);
@@ -210,13 +302,25 @@ export async function updateResident(deps: ResidentDeps, scope: Scope, sensitive
       if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, updated);
     }
     // Field names only: the audit log must not become a second copy of the personal data.
-    await insertAudit(tx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, details: { fields: Object.keys(input).filter((k) => k !== 'version') } });
+    await insertAudit(tx, actor, {
+      action: 'resident.update',
+      entityType: 'resident',
+      entityId: id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return loadDetail(tx, deps.cipher, id, scope, sensitive);
   });
 }
 
 /** Moves a person to another household: the old stay ends on `movedOn` and the new one starts that day. */
-export async function moveResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: MoveResidentInput, actor: Actor) {
+export async function moveResident(
+  deps: ResidentDeps,
+  scope: Scope,
+  sensitive: SensitiveScope,
+  id: number,
+  input: MoveResidentInput,
+  actor: Actor,
+) {
   return deps.database.db.transaction(async (tx) => {
     const found = await repo.findResident(tx, id, scope);
     if (!found) throw residentNotFound();
@@ -227,34 +331,73 @@ export async function moveResident(deps: ResidentDeps, scope: Scope, sensitive: 
     }
     const closed = await repo.closeCurrentMembership(tx, id, input.movedOn, input.reason ?? 'Chuyển hộ');
     if (closed && closed.joinedOn > input.movedOn) {
-      throw validation([{ field: 'movedOn', code: 'BEFORE_JOINED', message: { vi: 'Ngày chuyển đi phải sau ngày vào hộ cũ', en: 'The move date must be after the date they joined the old household' } }]);
+      throw validation([
+        {
+          field: 'movedOn',
+          code: 'BEFORE_JOINED',
+          message: {
+            vi: 'Ngày chuyển đi phải sau ngày vào hộ cũ',
+            en: 'The move date must be after the date they joined the old household',
+          },
+        },
+      ]);
     }
     if (closed) {
       const old = await getHouseholdRow(tx, closed.householdId, scope);
       if (old.household.headResidentId === id) await setHouseholdHead(tx, old.household, null);
     }
-    await repo.insertMembership(tx, { householdId: target.household.id, residentId: id, relation: input.relation, residenceType: input.residenceType, joinedOn: input.movedOn });
+    await repo.insertMembership(tx, {
+      householdId: target.household.id,
+      residentId: id,
+      relation: input.relation,
+      residenceType: input.residenceType,
+      joinedOn: input.movedOn,
+    });
     await repo.setResidentHousehold(tx, id, target.household.id, target.household.unitId);
     if (input.relation === 'HEAD') await setHouseholdHead(tx, target.household, found.resident);
-    await insertAudit(tx, actor, { action: 'resident.move', entityType: 'resident', entityId: id, details: { from: closed?.householdId ?? null, to: target.household.id, on: input.movedOn } });
+    await insertAudit(tx, actor, {
+      action: 'resident.move',
+      entityType: 'resident',
+      entityId: id,
+      details: { from: closed?.householdId ?? null, to: target.household.id, on: input.movedOn },
+    });
     return loadDetail(tx, deps.cipher, id, scope, sensitive);
   });
 }
 
 /** A person leaves the commune (moved away, died): the stay ends and they drop out of current lists. */
-export async function leaveResident(deps: ResidentDeps, scope: Scope, sensitive: SensitiveScope, id: number, input: { leftOn: string; reason: string }, actor: Actor) {
+export async function leaveResident(
+  deps: ResidentDeps,
+  scope: Scope,
+  sensitive: SensitiveScope,
+  id: number,
+  input: { leftOn: string; reason: string },
+  actor: Actor,
+) {
   return deps.database.db.transaction(async (tx) => {
     const found = await repo.findResident(tx, id, scope);
     if (!found) throw residentNotFound();
-    if (!found.resident.householdId) throw conflict({ vi: 'Người này hiện không ở hộ nào', en: 'This person has no current household' });
+    if (!found.resident.householdId)
+      throw conflict({ vi: 'Người này hiện không ở hộ nào', en: 'This person has no current household' });
     const closed = await repo.closeCurrentMembership(tx, id, input.leftOn, input.reason);
     if (closed && closed.joinedOn > input.leftOn) {
-      throw validation([{ field: 'leftOn', code: 'BEFORE_JOINED', message: { vi: 'Ngày đi phải sau ngày vào hộ', en: 'The leaving date must be after the date they joined' } }]);
+      throw validation([
+        {
+          field: 'leftOn',
+          code: 'BEFORE_JOINED',
+          message: { vi: 'Ngày đi phải sau ngày vào hộ', en: 'The leaving date must be after the date they joined' },
+        },
+      ]);
     }
     const household = await getHouseholdRow(tx, found.resident.householdId, scope);
     if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, null);
     await repo.setResidentHousehold(tx, id, null);
-    await insertAudit(tx, actor, { action: 'resident.leave', entityType: 'resident', entityId: id, details: { on: input.leftOn, reason: input.reason } });
+    await insertAudit(tx, actor, {
+      action: 'resident.leave',
+      entityType: 'resident',
+      entityId: id,
+      details: { on: input.leftOn, reason: input.reason },
+    });
     return loadDetail(tx, deps.cipher, id, scope, sensitive);
   });
 }

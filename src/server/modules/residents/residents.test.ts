@@ -26,12 +26,16 @@ describe('GET /api/residents (search)', () => {
   it('finds by the exact ID number and by phone in any common format, through the blind index', async () => {
     expect(names(await env.w.agents.leaderA.get('/api/residents?q=031078001234'))).toEqual(['Nguyễn Văn An']);
     for (const phone of ['0912345678', '0912 345 678', '+84912345678', '84912345678']) {
-      expect(names(await env.w.agents.leaderA.get(`/api/residents?q=${encodeURIComponent(phone)}`))).toEqual(['Nguyễn Văn An']);
+      expect(names(await env.w.agents.leaderA.get(`/api/residents?q=${encodeURIComponent(phone)}`))).toEqual([
+        'Nguyễn Văn An',
+      ]);
     }
   });
 
   it('finds people by their household address', async () => {
-    expect(names(await env.w.agents.leaderA.get(`/api/residents?q=${encodeURIComponent('ngo 3 thon dong')}`)).sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    expect(
+      names(await env.w.agents.leaderA.get(`/api/residents?q=${encodeURIComponent('ngo 3 thon dong')}`)).sort(),
+    ).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
   });
 
   it('is scoped: commune B cannot find commune A people, even by exact ID number', async () => {
@@ -42,7 +46,12 @@ describe('GET /api/residents (search)', () => {
 
   it('a group head sees only their group (alley included); the province sees both communes but not another province', async () => {
     expect(names(await env.w.agents.headA1.get('/api/residents')).sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
-    expect(names(await env.w.agents.province.get('/api/residents')).sort()).toEqual(['Lê Đức Cường', 'Nguyễn Văn An', 'Phạm Thị Dung', 'Trần Thị Bình']);
+    expect(names(await env.w.agents.province.get('/api/residents')).sort()).toEqual([
+      'Lê Đức Cường',
+      'Nguyễn Văn An',
+      'Phạm Thị Dung',
+      'Trần Thị Bình',
+    ]);
   });
 
   it('filters by unit subtree and pages with hasMore', async () => {
@@ -71,9 +80,17 @@ describe('GET /api/residents/:id', () => {
     const res = await env.w.agents.leaderA.get(`/api/residents/${env.w.residents.an.id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ fullName: 'Nguyễn Văn An', personalId: '031078001234', phone: '+84912345678', sensitive: { ethnicity: 'Kinh', healthNotes: 'Tiểu đường' } });
+    expect(body).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      personalId: '031078001234',
+      phone: '+84912345678',
+      sensitive: { ethnicity: 'Kinh', healthNotes: 'Tiểu đường' },
+    });
     expect(body.memberships).toHaveLength(1);
-    const audit = await env.t.database.raw<{ n: number }>(`select count(*)::int as n from audit_log where action = 'resident.read' and entity_id = $1 and username = $2`, [String(env.w.residents.an.id), env.w.accounts.leaderA.username]);
+    const audit = await env.t.database.raw<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'resident.read' and entity_id = $1 and username = $2`,
+      [String(env.w.residents.an.id), env.w.accounts.leaderA.username],
+    );
     expect(audit[0]!.n).toBe(1);
   });
 
@@ -95,7 +112,9 @@ describe('GET /api/residents/:id', () => {
 
 describe('encryption at rest', () => {
   it('stores neither the ID number nor the phone in clear text', async () => {
-    const rows = await env.t.database.raw<Record<string, unknown>>(`select * from residents where id = $1`, [env.w.residents.an.id]);
+    const rows = await env.t.database.raw<Record<string, unknown>>(`select * from residents where id = $1`, [
+      env.w.residents.an.id,
+    ]);
     const raw = JSON.stringify(rows[0]);
     expect(raw).not.toContain('031078001234');
     expect(raw).not.toContain('912345678');
@@ -104,13 +123,35 @@ describe('encryption at rest', () => {
 });
 
 describe('POST /api/residents', () => {
-  const base = () => ({ householdId: env.w.households.hA1.id, fullName: '  Nguyễn   Thị  Hoa ', birthDate: '2005-04-10', gender: 'FEMALE', personalId: '031305001111', phone: '0987 654 321', relation: 'CHILD', residenceType: 'PERMANENT', joinedOn: '2005-04-10', tags: ['học sinh'] });
+  const base = () => ({
+    householdId: env.w.households.hA1.id,
+    fullName: '  Nguyễn   Thị  Hoa ',
+    birthDate: '2005-04-10',
+    gender: 'FEMALE',
+    personalId: '031305001111',
+    phone: '0987 654 321',
+    relation: 'CHILD',
+    residenceType: 'PERMANENT',
+    joinedOn: '2005-04-10',
+    tags: ['học sinh'],
+  });
 
   it('201: registers into a household, cleans the name, normalises the phone to +84', async () => {
     const res = await env.w.agents.headA1.post('/api/residents', base());
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fullName: 'Nguyễn Thị Hoa', phone: '+84987654321', unitId: env.w.alleyA1.id, householdId: env.w.households.hA1.id, tags: ['học sinh'] });
-    expect(res.json().memberships[0]).toMatchObject({ relation: 'CHILD', residenceType: 'PERMANENT', joinedOn: '2005-04-10', leftOn: null });
+    expect(res.json()).toMatchObject({
+      fullName: 'Nguyễn Thị Hoa',
+      phone: '+84987654321',
+      unitId: env.w.alleyA1.id,
+      householdId: env.w.households.hA1.id,
+      tags: ['học sinh'],
+    });
+    expect(res.json().memberships[0]).toMatchObject({
+      relation: 'CHILD',
+      residenceType: 'PERMANENT',
+      joinedOn: '2005-04-10',
+      leftOn: null,
+    });
   });
 
   it.each([
@@ -130,31 +171,65 @@ describe('POST /api/residents', () => {
   });
 
   it('409 when the ID number already belongs to someone', async () => {
-    const res = await env.w.agents.leaderA.post('/api/residents', { ...base(), fullName: 'Người Khác', personalId: '031078001234', gender: 'MALE', birthDate: '1978-01-01' });
+    const res = await env.w.agents.leaderA.post('/api/residents', {
+      ...base(),
+      fullName: 'Người Khác',
+      personalId: '031078001234',
+      gender: 'MALE',
+      birthDate: '1978-01-01',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('CONFLICT');
   });
 
   it('403 when a group head writes sensitive fields; 404 for a household outside the scope', async () => {
-    expect((await env.w.agents.headA1.post('/api/residents', { ...base(), personalId: null, ethnicity: 'Tày' })).statusCode).toBe(403);
-    expect((await env.w.agents.headA1.post('/api/residents', { ...base(), personalId: null, householdId: env.w.households.hA2.id })).statusCode).toBe(404);
+    expect(
+      (await env.w.agents.headA1.post('/api/residents', { ...base(), personalId: null, ethnicity: 'Tày' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await env.w.agents.headA1.post('/api/residents', {
+          ...base(),
+          personalId: null,
+          householdId: env.w.households.hA2.id,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('PATCH /api/residents/:id', () => {
   it('updates VNeID level with the current version, 409 on a stale version', async () => {
     const current = (await env.w.agents.teamA1.get(`/api/residents/${env.w.residents.binh.id}`)).json();
-    expect((await env.w.agents.teamA1.patch(`/api/residents/${env.w.residents.binh.id}`, { version: current.version, vneidLevel: 'L2' })).statusCode).toBe(403); // digital team reads only
-    const ok = await env.w.agents.headA1.patch(`/api/residents/${env.w.residents.binh.id}`, { version: current.version, vneidLevel: 'L2', vneidCheckedOn: '2026-11-01', hasSmartphone: true });
+    expect(
+      (
+        await env.w.agents.teamA1.patch(`/api/residents/${env.w.residents.binh.id}`, {
+          version: current.version,
+          vneidLevel: 'L2',
+        })
+      ).statusCode,
+    ).toBe(403); // digital team reads only
+    const ok = await env.w.agents.headA1.patch(`/api/residents/${env.w.residents.binh.id}`, {
+      version: current.version,
+      vneidLevel: 'L2',
+      vneidCheckedOn: '2026-11-01',
+      hasSmartphone: true,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ vneidLevel: 'L2', vneidCheckedOn: '2026-11-01', version: current.version + 1 });
-    const stale = await env.w.agents.headA1.patch(`/api/residents/${env.w.residents.binh.id}`, { version: current.version, vneidLevel: 'L1' });
+    const stale = await env.w.agents.headA1.patch(`/api/residents/${env.w.residents.binh.id}`, {
+      version: current.version,
+      vneidLevel: 'L1',
+    });
     expect(stale.statusCode).toBe(409);
   });
 
   it('re-checks the stored ID number when the birth date changes', async () => {
     const current = (await env.w.agents.leaderA.get(`/api/residents/${env.w.residents.an.id}`)).json();
-    const res = await env.w.agents.leaderA.patch(`/api/residents/${env.w.residents.an.id}`, { version: current.version, birthDate: '1979-03-15' });
+    const res = await env.w.agents.leaderA.patch(`/api/residents/${env.w.residents.an.id}`, {
+      version: current.version,
+      birthDate: '1979-03-15',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].code).toBe('PERSONAL_ID_BIRTH_YEAR');
   });
@@ -163,30 +238,53 @@ describe('PATCH /api/residents/:id', () => {
 describe('POST /api/residents/:id/move and /leave', () => {
   it('moves a person between households keeping history, then records them leaving', async () => {
     const target = await env.w.f.household(env.w.groupA2, { address: 'Số 3 thôn Tây' });
-    const moved = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.binh.id}/move`, { householdId: target.id, relation: 'HEAD', residenceType: 'TEMPORARY', movedOn: '2026-10-01', reason: 'Ra ở riêng' });
+    const moved = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.binh.id}/move`, {
+      householdId: target.id,
+      relation: 'HEAD',
+      residenceType: 'TEMPORARY',
+      movedOn: '2026-10-01',
+      reason: 'Ra ở riêng',
+    });
     expect(moved.statusCode).toBe(200);
     const body = moved.json();
     expect(body.householdId).toBe(target.id);
     expect(body.unitId).toBe(env.w.groupA2.id);
     expect(body.memberships).toHaveLength(2);
-    expect(body.memberships[0]).toMatchObject({ householdId: target.id, leftOn: null, relation: 'HEAD', residenceType: 'TEMPORARY' });
-    expect(body.memberships[1]).toMatchObject({ householdId: env.w.households.hA1.id, leftOn: '2026-10-01', leftReason: 'Ra ở riêng' });
+    expect(body.memberships[0]).toMatchObject({
+      householdId: target.id,
+      leftOn: null,
+      relation: 'HEAD',
+      residenceType: 'TEMPORARY',
+    });
+    expect(body.memberships[1]).toMatchObject({
+      householdId: env.w.households.hA1.id,
+      leftOn: '2026-10-01',
+      leftReason: 'Ra ở riêng',
+    });
     const household = (await env.w.agents.leaderA.get(`/api/households/${target.id}`)).json();
     expect(household.headName).toBe('Trần Thị Bình');
     // The group head of A1 no longer sees her: she lives in A2 now.
     expect((await env.w.agents.headA1.get(`/api/residents/${env.w.residents.binh.id}`)).statusCode).toBe(404);
-    const left = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.binh.id}/leave`, { leftOn: '2026-11-01', reason: 'Chuyển đi tỉnh khác' });
+    const left = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.binh.id}/leave`, {
+      leftOn: '2026-11-01',
+      reason: 'Chuyển đi tỉnh khác',
+    });
     expect(left.statusCode).toBe(200);
     expect(left.json().householdId).toBeNull();
     expect(names(await env.w.agents.leaderA.get('/api/residents?q=tran%20thi%20binh'))).toEqual([]);
-    expect(names(await env.w.agents.leaderA.get('/api/residents?q=tran%20thi%20binh&includeFormer=true'))).toEqual(['Trần Thị Bình']);
+    expect(names(await env.w.agents.leaderA.get('/api/residents?q=tran%20thi%20binh&includeFormer=true'))).toEqual([
+      'Trần Thị Bình',
+    ]);
   });
 
   it('409 when moving into a closed unit', async () => {
     const closedGroup = await env.w.f.group(env.w.communeA);
     const h = await env.w.f.household(closedGroup);
     await env.w.agents.leaderA.post(`/api/units/${closedGroup.id}/close`, { reason: 'Sáp nhập thôn' });
-    const res = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.cuong.id}/move`, { householdId: h.id, movedOn: '2026-10-01' });
+    const res = await env.w.agents.leaderA.post(`/api/residents/${env.w.residents.cuong.id}/move`, {
+      householdId: h.id,
+      movedOn: '2026-10-01',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('UNIT_CLOSED');
   });
@@ -197,7 +295,9 @@ describe('name index (resident_name_keys)', () => {
     expect(names(await env.w.agents.leaderA.get('/api/residents?q=cuong'))).toEqual(['Lê Đức Cường']);
     await env.w.f.resident(env.w.households.hA2, { fullName: 'Đào Văn Văn' });
     expect(names(await env.w.agents.leaderA.get('/api/residents?q=van%20van'))).toEqual(['Đào Văn Văn']);
-    expect(names(await env.w.agents.leaderA.get('/api/residents?q=dao%20van')).filter((n: string) => n === 'Đào Văn Văn')).toHaveLength(1);
+    expect(
+      names(await env.w.agents.leaderA.get('/api/residents?q=dao%20van')).filter((n: string) => n === 'Đào Văn Văn'),
+    ).toHaveLength(1);
   });
 
   it('keeps the name index in step with renames and moves (scope follows the person)', async () => {

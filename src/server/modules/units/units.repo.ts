@@ -38,7 +38,13 @@ export async function listChildUnits(tx: Tx, parentId: number, scope: Scope, inc
   return tx
     .select({ unit: units, childCount })
     .from(units)
-    .where(and(eq(units.parentId, parentId), pathInScope(units.path, scope), includeClosed ? undefined : isNull(units.closedAt)))
+    .where(
+      and(
+        eq(units.parentId, parentId),
+        pathInScope(units.path, scope),
+        includeClosed ? undefined : isNull(units.closedAt),
+      ),
+    )
     .orderBy(sql`${units.name} collate vi_num`, units.id)
     .limit(5000);
 }
@@ -48,7 +54,12 @@ export async function listScopeRoots(tx: Tx, scope: Scope) {
   return tx
     .select({ unit: units, childCount })
     .from(units)
-    .where(sql`${units.path} in (${sql.join(scope.prefixes.map((p) => sql`${p}`), sql`, `)})`)
+    .where(
+      sql`${units.path} in (${sql.join(
+        scope.prefixes.map((p) => sql`${p}`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(units.depth, units.name);
 }
 
@@ -57,14 +68,27 @@ export async function listAncestors(tx: Tx, path: string) {
   return tx
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
     .from(units)
-    .where(sql`${units.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+    .where(
+      sql`${units.id} in (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(units.depth);
 }
 
 /** Inserts a unit and sets its path from its new id in the same statement pair (caller holds the transaction). */
 export async function insertUnit(
   tx: Tx,
-  row: { parent: UnitRow | null; code: string; name: string; kind: string; tier: string; legalBasis?: string | null; validFrom?: string | null },
+  row: {
+    parent: UnitRow | null;
+    code: string;
+    name: string;
+    kind: string;
+    tier: string;
+    legalBasis?: string | null;
+    validFrom?: string | null;
+  },
 ): Promise<UnitRow> {
   const [inserted] = await tx
     .insert(units)
@@ -89,7 +113,10 @@ export async function insertUnit(
 }
 
 export async function updateUnitFields(tx: Tx, id: number, fields: { name?: string; legalBasis?: string | null }) {
-  await tx.update(units).set({ ...fields, updatedAt: sql`now()` }).where(eq(units.id, id));
+  await tx
+    .update(units)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(units.id, id));
 }
 
 /** Re-parents a unit: rewrites the path and depth of the whole subtree in one statement. */

@@ -20,19 +20,32 @@ export function registerUnits(app: App, deps: AppDeps) {
       response: { 200: z.object({ items: z.array(Unit) }), ...errorResponses },
     },
     handler: async (request) => ({
-      items: await service.listUnits(db, request.scope!, { parent: request.query.parent, includeClosed: request.query.includeClosed === 'true' }),
+      items: await service.listUnits(db, request.scope!, {
+        parent: request.query.parent,
+        includeClosed: request.query.includeClosed === 'true',
+      }),
     }),
   });
 
   r.get('/api/units/:id', {
     config: { permission: Permission.UNIT_READ },
-    schema: { tags: ['units'], summary: 'One unit with its ancestors', params: IdParams, response: { 200: UnitDetail, ...errorResponses } },
+    schema: {
+      tags: ['units'],
+      summary: 'One unit with its ancestors',
+      params: IdParams,
+      response: { 200: UnitDetail, ...errorResponses },
+    },
     handler: async (request) => service.getUnit(db, request.params.id, request.scope!),
   });
 
   r.post('/api/units', {
     config: { permission: Permission.UNIT_MANAGE },
-    schema: { tags: ['units'], summary: 'Create a unit under a parent', body: CreateUnitInput, response: { 201: Unit, ...errorResponses } },
+    schema: {
+      tags: ['units'],
+      summary: 'Create a unit under a parent',
+      body: CreateUnitInput,
+      response: { 201: Unit, ...errorResponses },
+    },
     handler: async (request, reply) => {
       reply.status(201);
       return service.createUnit(deps.database, request.scope!, request.body, actorOf(request));
@@ -41,13 +54,27 @@ export function registerUnits(app: App, deps: AppDeps) {
 
   r.patch('/api/units/:id', {
     config: { permission: Permission.UNIT_MANAGE },
-    schema: { tags: ['units'], summary: 'Rename or move a unit', params: IdParams, body: UpdateUnitInput, response: { 200: UnitDetail, ...errorResponses } },
-    handler: async (request) => service.updateUnit(deps.database, request.scope!, request.params.id, request.body, actorOf(request)),
+    schema: {
+      tags: ['units'],
+      summary: 'Rename or move a unit',
+      params: IdParams,
+      body: UpdateUnitInput,
+      response: { 200: UnitDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.updateUnit(deps.database, request.scope!, request.params.id, request.body, actorOf(request)),
   });
 
   r.post('/api/units/:id/close', {
     config: { permission: Permission.UNIT_MANAGE },
-    schema: { tags: ['units'], summary: 'Close a unit and its subtree; closed units take no new records', params: IdParams, body: CloseUnitInput, response: { 200: UnitDetail, ...errorResponses } },
-    handler: async (request) => service.closeUnit(deps.database, request.scope!, request.params.id, request.body.reason, actorOf(request)),
+    schema: {
+      tags: ['units'],
+      summary: 'Close a unit and its subtree; closed units take no new records',
+      params: IdParams,
+      body: CloseUnitInput,
+      response: { 200: UnitDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.closeUnit(deps.database, request.scope!, request.params.id, request.body.reason, actorOf(request)),
   });
 }

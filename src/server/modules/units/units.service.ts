@@ -37,7 +37,10 @@ function strictlyInside(path: string, scope: Scope) {
 export async function getUnit(tx: Tx, id: number, scope: Scope) {
   const row = await repo.findUnit(tx, id, scope);
   if (!row) throw unitNotFound();
-  return { ...presentUnit(row), ancestors: (await repo.listAncestors(tx, row.unit.path)).map((a) => ({ ...a, kind: a.kind as UnitKind })) };
+  return {
+    ...presentUnit(row),
+    ancestors: (await repo.listAncestors(tx, row.unit.path)).map((a) => ({ ...a, kind: a.kind as UnitKind })),
+  };
 }
 
 /** An open unit in scope that can take new records (households, residents). */
@@ -58,23 +61,58 @@ export async function listUnits(tx: Tx, scope: Scope, query: { parent?: number; 
 function checkPlacement(parent: repo.UnitRow, kind: UnitKind, code: string | undefined) {
   const tier = tierOfKind[kind];
   if (!childTiers[parent.tier as UnitTier].includes(tier)) {
-    throw validation([{ field: 'kind', code: 'TIER', message: { vi: 'Loại đơn vị không thể đặt dưới đơn vị cha này', en: 'This kind of unit cannot sit under that parent' } }]);
+    throw validation([
+      {
+        field: 'kind',
+        code: 'TIER',
+        message: {
+          vi: 'Loại đơn vị không thể đặt dưới đơn vị cha này',
+          en: 'This kind of unit cannot sit under that parent',
+        },
+      },
+    ]);
   }
   if (code !== undefined && !unitCodePattern[tier].test(code)) {
-    throw validation([{ field: 'code', code: 'FORMAT', message: { vi: 'Mã đơn vị sai định dạng (tỉnh 2 số, xã 5 số)', en: 'Wrong code format (province 2 digits, commune 5 digits)' } }]);
+    throw validation([
+      {
+        field: 'code',
+        code: 'FORMAT',
+        message: {
+          vi: 'Mã đơn vị sai định dạng (tỉnh 2 số, xã 5 số)',
+          en: 'Wrong code format (province 2 digits, commune 5 digits)',
+        },
+      },
+    ]);
   }
   return tier;
 }
 
-const codeTaken = () => conflict({ vi: 'Mã đơn vị đã được dùng (mã không bao giờ được dùng lại)', en: 'This code is taken (codes are never reused)' });
+const codeTaken = () =>
+  conflict({
+    vi: 'Mã đơn vị đã được dùng (mã không bao giờ được dùng lại)',
+    en: 'This code is taken (codes are never reused)',
+  });
 
 export async function createUnit(database: Database, scope: Scope, input: CreateUnitInput, actor: Actor) {
   return database.db.transaction(async (tx) => {
     const parent = await getOpenUnit(tx, input.parentId, scope);
     const tier = checkPlacement(parent, input.kind, input.code);
     try {
-      const unit = await repo.insertUnit(tx, { parent, code: input.code, name: input.name, kind: input.kind, tier, legalBasis: input.legalBasis, validFrom: input.validFrom });
-      await insertAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: unit.id, details: { code: unit.code, name: unit.name, parentId: parent.id } });
+      const unit = await repo.insertUnit(tx, {
+        parent,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        tier,
+        legalBasis: input.legalBasis,
+        validFrom: input.validFrom,
+      });
+      await insertAudit(tx, actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: unit.id,
+        details: { code: unit.code, name: unit.name, parentId: parent.id },
+      });
       return presentUnit({ unit, childCount: 0 });
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken();
@@ -96,7 +134,16 @@ export async function updateUnit(database: Database, scope: Scope, id: number, i
     if (input.parentId !== undefined && input.parentId !== unit.parentId) {
       const parent = await getOpenUnit(tx, input.parentId, scope);
       if (parent.path.startsWith(unit.path)) {
-        throw validation([{ field: 'parentId', code: 'CYCLE', message: { vi: 'Không thể chuyển đơn vị vào chính đơn vị con của nó', en: 'A unit cannot move under its own subtree' } }]);
+        throw validation([
+          {
+            field: 'parentId',
+            code: 'CYCLE',
+            message: {
+              vi: 'Không thể chuyển đơn vị vào chính đơn vị con của nó',
+              en: 'A unit cannot move under its own subtree',
+            },
+          },
+        ]);
       }
       checkPlacement(parent, unit.kind as UnitKind, undefined);
       try {
@@ -106,7 +153,12 @@ export async function updateUnit(database: Database, scope: Scope, id: number, i
         throw error;
       }
     }
-    await insertAudit(tx, actor, { action: 'unit.update', entityType: 'unit', entityId: id, details: { before: { name: unit.name, parentId: unit.parentId }, after: input } });
+    await insertAudit(tx, actor, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: id,
+      details: { before: { name: unit.name, parentId: unit.parentId }, after: input },
+    });
     return getUnit(tx, id, scope);
   });
 }
@@ -118,14 +170,22 @@ export async function closeUnit(database: Database, scope: Scope, id: number, re
     if (!strictlyInside(found.unit.path, scope)) throw forbidden();
     if (found.unit.closedAt) throw conflict({ vi: 'Đơn vị đã giải thể từ trước', en: 'The unit is already closed' });
     const count = await repo.closeSubtree(tx, found.unit, reason);
-    await insertAudit(tx, actor, { action: 'unit.close', entityType: 'unit', entityId: id, details: { reason, unitsClosed: count } });
+    await insertAudit(tx, actor, {
+      action: 'unit.close',
+      entityType: 'unit',
+      entityId: id,
+      details: { reason, unitsClosed: count },
+    });
     return getUnit(tx, id, scope);
   });
 }
 
 /** A commune by its national code, as citizens' pages name it (public: no scope); 404 when there is none. */
 export async function findCommuneByCode(tx: Tx, code: string): Promise<repo.UnitRow> {
-  const [unit] = await tx.select().from(units).where(and(eq(units.code, code), eq(units.tier, 'COMMUNE')));
+  const [unit] = await tx
+    .select()
+    .from(units)
+    .where(and(eq(units.code, code), eq(units.tier, 'COMMUNE')));
   if (!unit) throw notFound({ vi: `Không có xã, phường mã ${code}`, en: `No commune or ward has code ${code}` });
   return unit;
 }

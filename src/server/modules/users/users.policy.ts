@@ -16,7 +16,11 @@ export function mayGrant(auth: AuthContext, role: Role, unitPath: string): boole
 }
 
 /** May the caller manage this account at all? Every role it holds must be one the caller could have granted. */
-export function mayManage(auth: AuthContext, target: { roles: { role: Role; unitPath: string }[] }, self: boolean): boolean {
+export function mayManage(
+  auth: AuthContext,
+  target: { roles: { role: Role; unitPath: string }[] },
+  self: boolean,
+): boolean {
   if (self) return false; // nobody re-scopes or disables themselves; use the password form for your own password
   return target.roles.length > 0 && target.roles.every((r) => mayGrant(auth, r.role, r.unitPath));
 }

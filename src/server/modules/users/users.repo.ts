@@ -4,7 +4,12 @@ import { roleAssignments, units, users } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 
 /** Accounts holding at least one role inside the caller's scope. */
-export async function listUsersInScope(tx: Tx, scope: Scope, q: string | undefined, page: { limit: number; offset: number }) {
+export async function listUsersInScope(
+  tx: Tx,
+  scope: Scope,
+  q: string | undefined,
+  page: { limit: number; offset: number },
+) {
   const pattern = q ? `%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` : undefined;
   return tx
     .select()
@@ -12,7 +17,9 @@ export async function listUsersInScope(tx: Tx, scope: Scope, q: string | undefin
     .where(
       and(
         sql`exists (select 1 from role_assignments ra join units u on u.id = ra.unit_id where ra.user_id = "users"."id" and ${pathInScope(sql`u.path`, scope)})`,
-        pattern ? sql`(lower(${users.username}) like ${pattern} or lower(${users.fullName}) like ${pattern})` : undefined,
+        pattern
+          ? sql`(lower(${users.username}) like ${pattern} or lower(${users.fullName}) like ${pattern})`
+          : undefined,
       ),
     )
     .orderBy(desc(users.id))
@@ -23,7 +30,14 @@ export async function listUsersInScope(tx: Tx, scope: Scope, q: string | undefin
 export async function listRolesOf(tx: Tx, userIds: number[]) {
   if (userIds.length === 0) return [];
   return tx
-    .select({ userId: roleAssignments.userId, role: roleAssignments.role, unitId: units.id, unitCode: units.code, unitName: units.name, unitPath: units.path })
+    .select({
+      userId: roleAssignments.userId,
+      role: roleAssignments.role,
+      unitId: units.id,
+      unitCode: units.code,
+      unitName: units.name,
+      unitPath: units.path,
+    })
     .from(roleAssignments)
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(inArray(roleAssignments.userId, userIds))
@@ -37,7 +51,8 @@ export async function insertUser(tx: Tx, row: { username: string; fullName: stri
 
 export async function replaceRoles(tx: Tx, userId: number, roles: { role: string; unitId: number }[]) {
   await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
-  if (roles.length) await tx.insert(roleAssignments).values(roles.map((r) => ({ userId, role: r.role, unitId: r.unitId })));
+  if (roles.length)
+    await tx.insert(roleAssignments).values(roles.map((r) => ({ userId, role: r.role, unitId: r.unitId })));
 }
 
 export async function updateUserFields(tx: Tx, id: number, fields: Partial<typeof users.$inferInsert>) {
@@ -46,6 +61,9 @@ export async function updateUserFields(tx: Tx, id: number, fields: Partial<typeo
 
 export async function unitPathsByIds(tx: Tx, ids: number[]) {
   if (ids.length === 0) return new Map<number, { path: string; closed: boolean }>();
-  const rows = await tx.select({ id: units.id, path: units.path, closedAt: units.closedAt }).from(units).where(inArray(units.id, ids));
+  const rows = await tx
+    .select({ id: units.id, path: units.path, closedAt: units.closedAt })
+    .from(units)
+    .where(inArray(units.id, ids));
   return new Map(rows.map((r) => [r.id, { path: r.path, closed: r.closedAt !== null }]));
 }

@@ -4,7 +4,14 @@ import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../app.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
 import { actorOf } from '../../plugins/auth.js';
-import { CreateUserInput, ListUsersQuery, ResetPasswordInput, UpdateUserInput, UserPage, UserSummary } from './users.schemas.js';
+import {
+  CreateUserInput,
+  ListUsersQuery,
+  ResetPasswordInput,
+  UpdateUserInput,
+  UserPage,
+  UserSummary,
+} from './users.schemas.js';
 import * as service from './users.service.js';
 
 export function registerUsers(app: App, deps: AppDeps) {
@@ -13,13 +20,23 @@ export function registerUsers(app: App, deps: AppDeps) {
 
   r.get('/api/users', {
     config,
-    schema: { tags: ['users'], summary: 'Staff accounts with a role inside your units', querystring: ListUsersQuery, response: { 200: UserPage, ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Staff accounts with a role inside your units',
+      querystring: ListUsersQuery,
+      response: { 200: UserPage, ...errorResponses },
+    },
     handler: async (request) => service.listUsers(deps.database.db, request.scope!, request.query),
   });
 
   r.post('/api/users', {
     config,
-    schema: { tags: ['users'], summary: 'Create a staff account with roles on units', body: CreateUserInput, response: { 201: UserSummary, ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Create a staff account with roles on units',
+      body: CreateUserInput,
+      response: { 201: UserSummary, ...errorResponses },
+    },
     handler: async (request, reply) => {
       reply.status(201);
       return service.createUser(deps.database, request.auth!, request.body, actorOf(request));
@@ -28,15 +45,34 @@ export function registerUsers(app: App, deps: AppDeps) {
 
   r.patch('/api/users/:id', {
     config,
-    schema: { tags: ['users'], summary: 'Rename, disable or re-scope an account', params: IdParams, body: UpdateUserInput, response: { 200: UserSummary, ...errorResponses } },
-    handler: async (request) => service.updateUser(deps.database, request.auth!, request.params.id, request.body, actorOf(request)),
+    schema: {
+      tags: ['users'],
+      summary: 'Rename, disable or re-scope an account',
+      params: IdParams,
+      body: UpdateUserInput,
+      response: { 200: UserSummary, ...errorResponses },
+    },
+    handler: async (request) =>
+      service.updateUser(deps.database, request.auth!, request.params.id, request.body, actorOf(request)),
   });
 
   r.post('/api/users/:id/password', {
     config,
-    schema: { tags: ['users'], summary: "Reset an account's password; ends its sessions", params: IdParams, body: ResetPasswordInput, response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: "Reset an account's password; ends its sessions",
+      params: IdParams,
+      body: ResetPasswordInput,
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
     handler: async (request) => {
-      await service.resetPassword(deps.database, request.auth!, request.params.id, request.body.newPassword, actorOf(request));
+      await service.resetPassword(
+        deps.database,
+        request.auth!,
+        request.params.id,
+        request.body.newPassword,
+        actorOf(request),
+      );
       return { ok: true as const };
     },
   });

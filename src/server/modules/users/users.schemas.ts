@@ -11,7 +11,9 @@ export const UserSummary = z
     fullName: z.string(),
     disabled: z.boolean(),
     lockedUntil: z.string().nullable(),
-    roles: z.array(z.object({ role: z.enum(Role), unitId: z.number().int(), unitCode: z.string(), unitName: z.string() })),
+    roles: z.array(
+      z.object({ role: z.enum(Role), unitId: z.number().int(), unitCode: z.string(), unitName: z.string() }),
+    ),
     createdAt: z.string(),
   })
   .meta({ id: 'UserSummary' });
@@ -20,7 +22,12 @@ export type UserSummary = z.infer<typeof UserSummary>;
 export const UserPage = pageOf(UserSummary).meta({ id: 'UserPage' });
 export const ListUsersQuery = PageQuery.extend({ q: Text(100).optional() });
 
-const Username = z.string().trim().min(3).max(60).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(60)
+  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
 export const Password = z.string().min(10).max(200);
 
 export const CreateUserInput = z.object({

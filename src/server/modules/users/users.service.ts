@@ -14,14 +14,19 @@ import type { CreateUserInput, UpdateUserInput, UserSummary } from './users.sche
 const userNotFound = () => notFound({ vi: 'Không tìm thấy tài khoản', en: 'Account not found' });
 
 async function present(tx: Tx, rows: NonNullable<Awaited<ReturnType<typeof findUserById>>>[]): Promise<UserSummary[]> {
-  const roles = await repo.listRolesOf(tx, rows.map((u) => u.id));
+  const roles = await repo.listRolesOf(
+    tx,
+    rows.map((u) => u.id),
+  );
   return rows.map((u) => ({
     id: u.id,
     username: u.username,
     fullName: u.fullName,
     disabled: u.disabledAt !== null,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
-    roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role as Role, unitId: r.unitId, unitCode: r.unitCode, unitName: r.unitName })),
+    roles: roles
+      .filter((r) => r.userId === u.id)
+      .map((r) => ({ role: r.role as Role, unitId: r.unitId, unitCode: r.unitCode, unitName: r.unitName })),
     createdAt: u.createdAt.toISOString(),
   }));
 }
@@ -33,13 +38,26 @@ export async function listUsers(tx: Tx, scope: Scope, q: { q?: string; page: num
 
 /** Checks every requested role against the caller's delegation rights; units must exist and be open. */
 async function checkGrants(tx: Tx, auth: AuthContext, roles: { role: Role; unitId: number }[]) {
-  const paths = await repo.unitPathsByIds(tx, roles.map((r) => r.unitId));
+  const paths = await repo.unitPathsByIds(
+    tx,
+    roles.map((r) => r.unitId),
+  );
   roles.forEach((r, i) => {
     const unit = paths.get(r.unitId);
     if (!unit || !mayGrant(auth, r.role, unit.path)) {
-      throw forbidden({ vi: `Bạn không thể cấp vai trò ${r.role} trên đơn vị này`, en: `You cannot grant ${r.role} on that unit` });
+      throw forbidden({
+        vi: `Bạn không thể cấp vai trò ${r.role} trên đơn vị này`,
+        en: `You cannot grant ${r.role} on that unit`,
+      });
     }
-    if (unit.closed) throw validation([{ field: `roles.${i}.unitId`, code: 'UNIT_CLOSED', message: { vi: 'Đơn vị đã giải thể', en: 'The unit is closed' } }]);
+    if (unit.closed)
+      throw validation([
+        {
+          field: `roles.${i}.unitId`,
+          code: 'UNIT_CLOSED',
+          message: { vi: 'Đơn vị đã giải thể', en: 'The unit is closed' },
+        },
+      ]);
   });
 }
 
@@ -47,7 +65,11 @@ async function loadManaged(tx: Tx, auth: AuthContext, id: number) {
   const user = await findUserById(tx, id);
   if (!user) throw userNotFound();
   const roles = await repo.listRolesOf(tx, [id]);
-  const managed = mayManage(auth, { roles: roles.map((r) => ({ role: r.role as Role, unitPath: r.unitPath })) }, auth.user.id === id);
+  const managed = mayManage(
+    auth,
+    { roles: roles.map((r) => ({ role: r.role as Role, unitPath: r.unitPath })) },
+    auth.user.id === id,
+  );
   // An account outside the caller's reach is reported as missing, so usernames elsewhere cannot be probed.
   if (!managed) {
     if (roles.some((r) => auth.roles.some((h) => r.unitPath.startsWith(h.unitPath)))) throw forbidden();
@@ -64,17 +86,29 @@ export async function createUser(database: Database, auth: AuthContext, input: C
     try {
       user = await repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' });
+      if (isUniqueViolation(error))
+        throw conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' });
       throw error;
     }
     await repo.replaceRoles(tx, user.id, input.roles);
-    await insertAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, details: { username: user.username, roles: input.roles } });
+    await insertAudit(tx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { username: user.username, roles: input.roles },
+    });
     return (await present(tx, [user]))[0]!;
   });
 }
 
 /** Rename, disable/enable or re-scope an account. Disabling ends its sessions at once. */
-export async function updateUser(database: Database, auth: AuthContext, id: number, input: UpdateUserInput, actor: Actor) {
+export async function updateUser(
+  database: Database,
+  auth: AuthContext,
+  id: number,
+  input: UpdateUserInput,
+  actor: Actor,
+) {
   return database.db.transaction(async (tx) => {
     await loadManaged(tx, auth, id);
     if (input.roles) {
@@ -91,11 +125,22 @@ export async function updateUser(database: Database, auth: AuthContext, id: numb
   });
 }
 
-export async function resetPassword(database: Database, auth: AuthContext, id: number, newPassword: string, actor: Actor) {
+export async function resetPassword(
+  database: Database,
+  auth: AuthContext,
+  id: number,
+  newPassword: string,
+  actor: Actor,
+) {
   const passwordHash = await hashPassword(newPassword);
   await database.db.transaction(async (tx) => {
     await loadManaged(tx, auth, id);
-    await repo.updateUserFields(tx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
+    await repo.updateUserFields(tx, id, {
+      passwordHash,
+      passwordChangedAt: new Date(),
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await deleteSessionsOfUser(tx, id);
     await insertAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
   });

@@ -8,7 +8,16 @@ import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { queryString } from '../residents/api.js';
 
-type Entry = { id: number; at: string; username: string | null; roles: string | null; action: string; entityType: string | null; entityId: string | null; ip: string | null };
+type Entry = {
+  id: number;
+  at: string;
+  username: string | null;
+  roles: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  ip: string | null;
+};
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -22,23 +31,62 @@ export function AuditPage() {
     <section>
       <h1>{t('audit.title')}</h1>
       <div className="filters">
-        <label>{t('audit.filterAction')}<input value={filter.action} onChange={(e) => setFilter({ ...filter, action: e.target.value, page: 1 })} /></label>
-        <label>{t('audit.dateFrom')}<input type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value, page: 1 })} /></label>
-        <label>{t('audit.dateTo')}<input type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value, page: 1 })} /></label>
+        <label>
+          {t('audit.filterAction')}
+          <input value={filter.action} onChange={(e) => setFilter({ ...filter, action: e.target.value, page: 1 })} />
+        </label>
+        <label>
+          {t('audit.dateFrom')}
+          <input
+            type="date"
+            value={filter.from}
+            onChange={(e) => setFilter({ ...filter, from: e.target.value, page: 1 })}
+          />
+        </label>
+        <label>
+          {t('audit.dateTo')}
+          <input
+            type="date"
+            value={filter.to}
+            onChange={(e) => setFilter({ ...filter, to: e.target.value, page: 1 })}
+          />
+        </label>
       </div>
-      <ExportLinks path="/api/audit/export" query={queryString({ action: filter.action, from: filter.from, to: filter.to })} />
+      <ExportLinks
+        path="/api/audit/export"
+        query={queryString({ action: filter.action, from: filter.from, to: filter.to })}
+      />
       <QueryState isLoading={query.isLoading} error={query.error} />
       <div className="scroll">
         <table className="table">
-          <thead><tr><th>{t('audit.at')}</th><th>{t('audit.who')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.from')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('audit.at')}</th>
+              <th>{t('audit.who')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.entity')}</th>
+              <th>{t('audit.from')}</th>
+            </tr>
+          </thead>
           <tbody>
             {query.data?.items.map((e) => (
-              <tr key={e.id}><td>{formatDateTime(e.at)}</td><td>{e.username ?? '—'}<div className="muted">{e.roles}</div></td><td>{e.action}</td><td>{e.entityType ? `${e.entityType} #${e.entityId}` : ''}</td><td>{e.ip}</td></tr>
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>
+                  {e.username ?? '—'}
+                  <div className="muted">{e.roles}</div>
+                </td>
+                <td>{e.action}</td>
+                <td>{e.entityType ? `${e.entityType} #${e.entityId}` : ''}</td>
+                <td>{e.ip}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {query.data && <Pager page={filter.page} hasMore={query.data.hasMore} onPage={(page) => setFilter({ ...filter, page })} />}
+      {query.data && (
+        <Pager page={filter.page} hasMore={query.data.hasMore} onPage={(page) => setFilter({ ...filter, page })} />
+      )}
     </section>
   );
 }

@@ -10,7 +10,10 @@ export function AccountPage() {
   const logout = useLogout();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const change = useMutation({ mutationFn: () => api('/api/auth/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }) });
+  const change = useMutation({
+    mutationFn: () =>
+      api('/api/auth/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     change.mutate();
@@ -18,15 +21,52 @@ export function AccountPage() {
   return (
     <section>
       <h1>{t('account.title')}</h1>
-      <p>{me?.user.fullName} ({me?.user.username})</p>
-      <ul>{me?.roles.map((r) => <li key={`${r.role}${r.unitId}`}>{t(`role.${r.role}`)} — {r.unitName}</li>)}</ul>
+      <p>
+        {me?.user.fullName} ({me?.user.username})
+      </p>
+      <ul>
+        {me?.roles.map((r) => (
+          <li key={`${r.role}${r.unitId}`}>
+            {t(`role.${r.role}`)} — {r.unitName}
+          </li>
+        ))}
+      </ul>
       <form onSubmit={submit} className="card">
         <h2>{t('account.changePassword')}</h2>
-        <label>{t('account.current')}<input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required /></label>
-        <label>{t('account.next')}<input type="password" autoComplete="new-password" minLength={10} value={next} onChange={(e) => setNext(e.target.value)} required /></label>
-        {change.isError && <p role="alert" className="error">{messageOf(change.error)}</p>}
-        {change.isSuccess && <p role="status" className="ok">{t('account.changed')}</p>}
-        <button className="primary" disabled={change.isPending}>{t('common.save')}</button>
+        <label>
+          {t('account.current')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t('account.next')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            required
+          />
+        </label>
+        {change.isError && (
+          <p role="alert" className="error">
+            {messageOf(change.error)}
+          </p>
+        )}
+        {change.isSuccess && (
+          <p role="status" className="ok">
+            {t('account.changed')}
+          </p>
+        )}
+        <button className="primary" disabled={change.isPending}>
+          {t('common.save')}
+        </button>
       </form>
       <button onClick={() => logout.mutate(true)}>{t('nav.logoutEverywhere')}</button>
     </section>

@@ -21,14 +21,34 @@ export function LoginPage() {
         <form onSubmit={submit}>
           <label>
             {t('login.username')}
-            <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoCapitalize="none" />
+            <input
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+              autoCapitalize="none"
+            />
           </label>
           <label>
             {t('login.password')}
-            <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </label>
-          {login.isError && <p role="alert" className="error">{messageOf(login.error)}</p>}
-          <button type="submit" className="primary" disabled={login.isPending}>{login.isPending ? t('login.busy') : t('login.submit')}</button>
+          {login.isError && (
+            <p role="alert" className="error">
+              {messageOf(login.error)}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={login.isPending}>
+            {login.isPending ? t('login.busy') : t('login.submit')}
+          </button>
         </form>
         <LanguageSwitch />
       </div>

@@ -20,7 +20,8 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => api<Me>('/api/auth/login', { method: 'POST', body: input }),
+    mutationFn: (input: { username: string; password: string }) =>
+      api<Me>('/api/auth/login', { method: 'POST', body: input }),
     onSuccess: async (me) => {
       setCsrfToken(me.csrfToken);
       if (!localStorage.getItem('lang')) await setLanguage(me.user.locale as Lang);
@@ -41,4 +42,5 @@ export function useLogout() {
   });
 }
 
-export const can = (me: Me | null | undefined, permission: Me['permissions'][number]) => !!me?.permissions.includes(permission);
+export const can = (me: Me | null | undefined, permission: Me['permissions'][number]) =>
+  !!me?.permissions.includes(permission);

@@ -11,9 +11,21 @@ import { Burndown, Conflicts, HouseholdsLeft, Leaderboard } from './CampaignExtr
 
 type Kind = 'VNEID_L2' | 'DIGITIZE' | 'ONLINE_PAYMENT' | 'SKILLS' | 'CUSTOM';
 type Template = { kind: Kind; name: string; targetRate: number };
-type Campaign = { id: number; parentId: number | null; kind: Kind; name: string; targetRate: number; startsOn: string; deadline: string };
+type Campaign = {
+  id: number;
+  parentId: number | null;
+  kind: Kind;
+  name: string;
+  targetRate: number;
+  startsOn: string;
+  deadline: string;
+};
 type Progress = {
-  name: string; targetRate: number; startsOn: string; deadline: string; total: { targets: number; done: number; rate: number };
+  name: string;
+  targetRate: number;
+  startsOn: string;
+  deadline: string;
+  total: { targets: number; done: number; rate: number };
   units: { unitId: number | null; name: string; targets: number; done: number; rate: number }[];
 };
 
@@ -21,7 +33,10 @@ type Progress = {
 export function CampaignsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: () => api<{ items: Template[] }>('/api/campaign-templates') });
+  const templates = useQuery({
+    queryKey: ['campaign-templates'],
+    queryFn: () => api<{ items: Template[] }>('/api/campaign-templates'),
+  });
   const list = useQuery({ queryKey: ['campaigns'], queryFn: () => api<{ items: Campaign[] }>('/api/campaigns') });
   const root = useUnits().data?.[0];
   const children = useUnits(root && root.tier !== 'ZONE' ? root.id : undefined).data ?? [];
@@ -30,10 +45,16 @@ export function CampaignsPage() {
     event.preventDefault();
     const d = new FormData(event.currentTarget);
     return run(async () => {
-      const r = await api<{ targets: number; communes: number }>('/api/campaigns', { method: 'POST', body: {
-        kind: d.get('kind'), unitId: Number(d.get('unitId')), startsOn: d.get('startsOn'), deadline: d.get('deadline'),
-        ...(d.get('targetRate') ? { targetRate: Number(d.get('targetRate')) } : {}),
-      } });
+      const r = await api<{ targets: number; communes: number }>('/api/campaigns', {
+        method: 'POST',
+        body: {
+          kind: d.get('kind'),
+          unitId: Number(d.get('unitId')),
+          startsOn: d.get('startsOn'),
+          deadline: d.get('deadline'),
+          ...(d.get('targetRate') ? { targetRate: Number(d.get('targetRate')) } : {}),
+        },
+      });
       await client.invalidateQueries({ queryKey: ['campaigns'] });
       return t('campaigns.started', { targets: r.targets, communes: r.communes });
     });
@@ -46,21 +67,52 @@ export function CampaignsPage() {
         {list.data?.items.map((c) => (
           <li key={c.id} className="card">
             <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
-            <div className="muted">{formatDate(c.startsOn)} → {formatDate(c.deadline)} · {t('campaigns.target', { rate: c.targetRate })}</div>
+            <div className="muted">
+              {formatDate(c.startsOn)} → {formatDate(c.deadline)} · {t('campaigns.target', { rate: c.targetRate })}
+            </div>
           </li>
         ))}
       </ul>
       <form className="card" onSubmit={(e) => void start(e)} data-testid="campaign-form">
         <h2>{t('campaigns.new')}</h2>
-        <label>{t('campaigns.template')}<select name="kind">{templates.data?.items.map((x) => <option key={x.kind} value={x.kind}>{x.name}</option>)}</select></label>
-        <label>{t('campaigns.unit')}<select name="unitId">{[...(root ? [root] : []), ...children.filter((u) => !u.closedAt)].map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select></label>
+        <label>
+          {t('campaigns.template')}
+          <select name="kind">
+            {templates.data?.items.map((x) => (
+              <option key={x.kind} value={x.kind}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('campaigns.unit')}
+          <select name="unitId">
+            {[...(root ? [root] : []), ...children.filter((u) => !u.closedAt)].map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="actions">
-          <label>{t('campaigns.startsOn')}<input name="startsOn" type="date" required defaultValue={vietnamDay()} /></label>
-          <label>{t('campaigns.deadline')}<input name="deadline" type="date" required /></label>
-          <label>{t('campaigns.targetRate')}<input name="targetRate" type="number" min={1} max={100} placeholder="100" /></label>
+          <label>
+            {t('campaigns.startsOn')}
+            <input name="startsOn" type="date" required defaultValue={vietnamDay()} />
+          </label>
+          <label>
+            {t('campaigns.deadline')}
+            <input name="deadline" type="date" required />
+          </label>
+          <label>
+            {t('campaigns.targetRate')}
+            <input name="targetRate" type="number" min={1} max={100} placeholder="100" />
+          </label>
         </div>
         <NoticeLine notice={notice} />
-        <button type="submit" className="primary" disabled={!root}>{t('campaigns.start')}</button>
+        <button type="submit" className="primary" disabled={!root}>
+          {t('campaigns.start')}
+        </button>
       </form>
     </section>
   );
@@ -71,40 +123,100 @@ export function CampaignProgressPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const [trail, setTrail] = useState<{ unitId: number; name: string }[]>([]);
   const at = trail.at(-1)?.unitId;
-  const progress = useQuery({ queryKey: ['campaign-progress', id, at], queryFn: () => api<Progress>(`/api/campaigns/${id}/progress${at ? `?unitId=${at}` : ''}`) });
-  const mine = useQuery({ queryKey: ['campaign-mine', id], queryFn: () => api<{ items: { householdId: number; address: string; unitName: string; people: number; done: number; bestTime: string | null }[] }>(`/api/campaigns/${id}/mine`) });
+  const progress = useQuery({
+    queryKey: ['campaign-progress', id, at],
+    queryFn: () => api<Progress>(`/api/campaigns/${id}/progress${at ? `?unitId=${at}` : ''}`),
+  });
+  const mine = useQuery({
+    queryKey: ['campaign-mine', id],
+    queryFn: () =>
+      api<{
+        items: {
+          householdId: number;
+          address: string;
+          unitName: string;
+          people: number;
+          done: number;
+          bestTime: string | null;
+        }[];
+      }>(`/api/campaigns/${id}/mine`),
+  });
   const client = useQueryClient();
   const me = useMe().data;
   const { notice, run } = useNotice();
   const p = progress.data;
   if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
-  const assign = () => run(async () => {
-    const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
-    await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
-    return t('campaigns.assigned', { count: r.assigned });
-  });
+  const assign = () =>
+    run(async () => {
+      const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
+      await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
+      return t('campaigns.assigned', { count: r.assigned });
+    });
   return (
     <section>
       <h1>{p.name}</h1>
-      <p className="muted">{formatDate(p.startsOn)} → {formatDate(p.deadline)} · {t('campaigns.target', { rate: p.targetRate })}</p>
-      <p className="actions">
-        <button type="button" onClick={() => setTrail([])} disabled={trail.length === 0}>{t('campaigns.top')}</button>
-        {trail.map((s, i) => <button key={s.unitId} type="button" onClick={() => setTrail(trail.slice(0, i + 1))}>{s.name}</button>)}
+      <p className="muted">
+        {formatDate(p.startsOn)} → {formatDate(p.deadline)} · {t('campaigns.target', { rate: p.targetRate })}
       </p>
-      <p data-testid="campaign-total"><strong>{t('campaigns.progress', { done: p.total.done, targets: p.total.targets, rate: p.total.rate.toLocaleString('vi-VN') })}</strong></p>
+      <p className="actions">
+        <button type="button" onClick={() => setTrail([])} disabled={trail.length === 0}>
+          {t('campaigns.top')}
+        </button>
+        {trail.map((s, i) => (
+          <button key={s.unitId} type="button" onClick={() => setTrail(trail.slice(0, i + 1))}>
+            {s.name}
+          </button>
+        ))}
+      </p>
+      <p data-testid="campaign-total">
+        <strong>
+          {t('campaigns.progress', {
+            done: p.total.done,
+            targets: p.total.targets,
+            rate: p.total.rate.toLocaleString('vi-VN'),
+          })}
+        </strong>
+      </p>
       <table className="table" data-testid="campaign-units">
-        <thead><tr><th /><th>{t('campaigns.targets')}</th><th>{t('campaigns.done')}</th><th>{t('campaigns.rate')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th />
+            <th>{t('campaigns.targets')}</th>
+            <th>{t('campaigns.done')}</th>
+            <th>{t('campaigns.rate')}</th>
+          </tr>
+        </thead>
         <tbody>
           {p.units.map((u) => (
             <tr key={u.unitId ?? 0}>
-              <td>{u.unitId ? <button type="button" className="link" onClick={() => setTrail([...trail, { unitId: u.unitId!, name: u.name }])}>{u.name}</button> : t('campaigns.direct')}</td>
-              <td>{u.targets}</td><td>{u.done}</td><td className={u.rate >= p.targetRate ? 'ok' : ''}>{u.rate.toLocaleString('vi-VN')}%</td>
+              <td>
+                {u.unitId ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setTrail([...trail, { unitId: u.unitId!, name: u.name }])}
+                  >
+                    {u.name}
+                  </button>
+                ) : (
+                  t('campaigns.direct')
+                )}
+              </td>
+              <td>{u.targets}</td>
+              <td>{u.done}</td>
+              <td className={u.rate >= p.targetRate ? 'ok' : ''}>{u.rate.toLocaleString('vi-VN')}%</td>
             </tr>
           ))}
         </tbody>
       </table>
       <Burndown id={id} unitId={at} />
-      {can(me, 'campaign.manage') && <p><button type="button" onClick={() => void assign()}>{t('campaigns.assign')}</button></p>}
+      {can(me, 'campaign.manage') && (
+        <p>
+          <button type="button" onClick={() => void assign()}>
+            {t('campaigns.assign')}
+          </button>
+        </p>
+      )}
       <NoticeLine notice={notice} />
       {can(me, 'campaign.manage') && <Conflicts id={id} />}
       {can(me, 'resident.read') && <HouseholdsLeft id={id} unitId={at} canRemind={can(me, 'announcement.write')} />}
@@ -112,7 +224,14 @@ export function CampaignProgressPage({ id }: { id: number }) {
       {(mine.data?.items.length ?? 0) > 0 && (
         <section data-testid="my-households">
           <h2>{t('campaigns.mine')}</h2>
-          <ul>{mine.data!.items.map((h) => <li key={h.householdId}>{h.address} · {h.unitName} · {h.done}/{h.people}{h.bestTime ? ` · ${h.bestTime}` : ''}</li>)}</ul>
+          <ul>
+            {mine.data!.items.map((h) => (
+              <li key={h.householdId}>
+                {h.address} · {h.unitName} · {h.done}/{h.people}
+                {h.bestTime ? ` · ${h.bestTime}` : ''}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </section>

@@ -24,8 +24,15 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<number, PersonDraft>>(() =>
-    Object.fromEntries(household.people.map((p, i) => [i, { checks: [...p.checks], outcome: '', vneidLevel: p.vneidLevel ?? '', phone: '' }])));
-  const setDraft = (i: number, change: Partial<PersonDraft>) => setDrafts({ ...drafts, [i]: { ...drafts[i]!, ...change } });
+    Object.fromEntries(
+      household.people.map((p, i) => [
+        i,
+        { checks: [...p.checks], outcome: '', vneidLevel: p.vneidLevel ?? '', phone: '' },
+      ]),
+    ),
+  );
+  const setDraft = (i: number, change: Partial<PersonDraft>) =>
+    setDrafts({ ...drafts, [i]: { ...drafts[i]!, ...change } });
   const outcomes = OUTCOMES.filter((o) => o !== 'VNEID_L2_ACTIVATED' || c.kind === 'VNEID_L2');
 
   async function save(event: FormEvent) {
@@ -34,10 +41,14 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
     const people: VisitPersonInput[] = [];
     for (const [i, p] of household.people.entries()) {
       const d = drafts[i]!;
-      const entry: VisitPersonInput = { residentId: p.residentId, checks: d.checks.filter((k) => !p.checks.includes(k)) };
+      const entry: VisitPersonInput = {
+        residentId: p.residentId,
+        checks: d.checks.filter((k) => !p.checks.includes(k)),
+      };
       if (d.outcome) entry.outcome = d.outcome;
       if (p.residentId !== null && p.version !== null) {
-        if (d.vneidLevel && d.vneidLevel !== p.vneidLevel) Object.assign(entry, { version: p.version, vneidLevel: d.vneidLevel });
+        if (d.vneidLevel && d.vneidLevel !== p.vneidLevel)
+          Object.assign(entry, { version: p.version, vneidLevel: d.vneidLevel });
         if (d.phone.trim()) {
           if (!normalizePhone(d.phone)) return setError(t('field.badPhone', { name: p.fullName }));
           Object.assign(entry, { version: p.version, phone: d.phone.trim() });
@@ -46,8 +57,14 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
       if (entry.checks.length || entry.outcome || entry.version !== undefined) people.push(entry);
     }
     await queueVisit(c.id, pack.userId, {
-      id: crypto.randomUUID(), householdId: household.householdId, visitedAt: new Date().toISOString(), outcome, baseVersion: household.version, people,
-      ...(outcome === 'NOT_HOME' && bestTime.trim() ? { bestTime: bestTime.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}),
+      id: crypto.randomUUID(),
+      householdId: household.householdId,
+      visitedAt: new Date().toISOString(),
+      outcome,
+      baseVersion: household.version,
+      people,
+      ...(outcome === 'NOT_HOME' && bestTime.trim() ? { bestTime: bestTime.trim() } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
     });
     void syncNow();
     navigate(`/field/${c.id}`);
@@ -56,53 +73,114 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
   return (
     <form className="card" onSubmit={(e) => void save(e)} data-testid="visit-form">
       <h1>{household.address}</h1>
-      <p className="muted">{household.unitName}{household.bestTime ? ` · ${t('field.bestTimeWas', { time: household.bestTime })}` : ''}</p>
+      <p className="muted">
+        {household.unitName}
+        {household.bestTime ? ` · ${t('field.bestTimeWas', { time: household.bestTime })}` : ''}
+      </p>
       <fieldset className="outcomes">
         <legend>{t('field.outcome')}</legend>
         {outcomes.map((o) => (
-          <label key={o}><input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`field.outcomes.${o}`)}</label>
+          <label key={o}>
+            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
+            {t(`field.outcomes.${o}`)}
+          </label>
         ))}
       </fieldset>
-      {outcome === 'NOT_HOME' && <label>{t('field.bestTime')}<input name="bestTime" value={bestTime} onChange={(e) => setBestTime(e.target.value)} maxLength={80} placeholder={t('field.bestTimeHint')} /></label>}
+      {outcome === 'NOT_HOME' && (
+        <label>
+          {t('field.bestTime')}
+          <input
+            name="bestTime"
+            value={bestTime}
+            onChange={(e) => setBestTime(e.target.value)}
+            maxLength={80}
+            placeholder={t('field.bestTimeHint')}
+          />
+        </label>
+      )}
       {household.people.map((p, i) => {
         const d = drafts[i]!;
         return (
           <section key={p.residentId ?? 'household'} className="person" data-testid="visit-person">
-            {personal && <strong>{p.fullName}{p.birthYear ? ` (${p.birthYear})` : ''}{p.done ? ` · ${t('field.alreadyDone')}` : ''}</strong>}
+            {personal && (
+              <strong>
+                {p.fullName}
+                {p.birthYear ? ` (${p.birthYear})` : ''}
+                {p.done ? ` · ${t('field.alreadyDone')}` : ''}
+              </strong>
+            )}
             {c.checklist.map((item) => (
               <label key={item.key} className="actions">
-                <input type="checkbox" checked={d.checks.includes(item.key)} disabled={p.checks.includes(item.key)}
-                  onChange={(e) => setDraft(i, { checks: e.target.checked ? [...d.checks, item.key] : d.checks.filter((k) => k !== item.key) })} /> {item.label}
+                <input
+                  type="checkbox"
+                  checked={d.checks.includes(item.key)}
+                  disabled={p.checks.includes(item.key)}
+                  onChange={(e) =>
+                    setDraft(i, {
+                      checks: e.target.checked ? [...d.checks, item.key] : d.checks.filter((k) => k !== item.key),
+                    })
+                  }
+                />{' '}
+                {item.label}
               </label>
             ))}
             {personal && (
-              <label>{t('field.personOutcome')}
+              <label>
+                {t('field.personOutcome')}
                 <select value={d.outcome} onChange={(e) => setDraft(i, { outcome: e.target.value as Outcome | '' })}>
                   <option value="">{t('field.sameAsVisit')}</option>
-                  {outcomes.map((o) => <option key={o} value={o}>{t(`field.outcomes.${o}`)}</option>)}
+                  {outcomes.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`field.outcomes.${o}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
             {p.residentId !== null && c.fieldUpdates.includes('vneidLevel') && (
-              <label>{t('field.vneidLevel')}
+              <label>
+                {t('field.vneidLevel')}
                 <select value={d.vneidLevel} onChange={(e) => setDraft(i, { vneidLevel: e.target.value })}>
-                  {['NONE', 'L1', 'L2'].map((l) => <option key={l} value={l}>{t(`field.levels.${l}`)}</option>)}
+                  {['NONE', 'L1', 'L2'].map((l) => (
+                    <option key={l} value={l}>
+                      {t(`field.levels.${l}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
             {p.residentId !== null && c.fieldUpdates.includes('phone') && (
-              <label>{t('field.phone')}{p.phoneTail ? ` (${t('field.phoneNow', { tail: p.phoneTail })})` : ''}
-                <input type="tel" inputMode="tel" value={d.phone} onChange={(e) => setDraft(i, { phone: e.target.value })} placeholder="09xx xxx xxx" />
+              <label>
+                {t('field.phone')}
+                {p.phoneTail ? ` (${t('field.phoneNow', { tail: p.phoneTail })})` : ''}
+                <input
+                  type="tel"
+                  inputMode="tel"
+                  value={d.phone}
+                  onChange={(e) => setDraft(i, { phone: e.target.value })}
+                  placeholder="09xx xxx xxx"
+                />
               </label>
             )}
           </section>
         );
       })}
-      <label>{t('field.note')}<textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} /></label>
-      {error && <p className="error" role="alert">{error}</p>}
+      <label>
+        {t('field.note')}
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="actions">
-        <button type="submit" className="primary">{t('field.save')}</button>
-        <button type="button" onClick={() => navigate(`/field/${c.id}`)}>{t('field.cancel')}</button>
+        <button type="submit" className="primary">
+          {t('field.save')}
+        </button>
+        <button type="button" onClick={() => navigate(`/field/${c.id}`)}>
+          {t('field.cancel')}
+        </button>
       </p>
     </form>
   );

@@ -42,11 +42,21 @@ async function run() {
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH);
         try {
-          const { results } = await api<{ results: { id: string; status: string; conflict?: string; error?: Queued['error'] }[] }>(`/api/campaigns/${campaignId}/visits`, { method: 'POST', body: { visits: batch.map((q) => q.visit) } });
+          const { results } = await api<{
+            results: { id: string; status: string; conflict?: string; error?: Queued['error'] }[];
+          }>(`/api/campaigns/${campaignId}/visits`, { method: 'POST', body: { visits: batch.map((q) => q.visit) } });
           await settle(batch, results);
         } catch (e) {
           // A batch the server cannot read at all (an old app's format) is marked, not retried for ever.
-          if (e instanceof ApiError && e.status === 400) await settle(batch, batch.map((q) => ({ id: q.visit.id, status: 'REJECTED', error: { code: e.code, vi: e.detail, en: e.detail } })));
+          if (e instanceof ApiError && e.status === 400)
+            await settle(
+              batch,
+              batch.map((q) => ({
+                id: q.visit.id,
+                status: 'REJECTED',
+                error: { code: e.code, vi: e.detail, en: e.detail },
+              })),
+            );
           else throw e;
         }
       }

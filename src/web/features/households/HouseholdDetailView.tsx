@@ -14,17 +14,31 @@ export function HouseholdDetailView({ id }: { id: number }) {
   const table = (rows: typeof h.members, showLeft: boolean) => (
     <table className="table">
       <thead>
-        <tr><th>{t('residents.fullName')}</th><th>{t('residents.birthDate')}</th><th>{t('households.relation')}</th><th>{t('households.residence')}</th><th>{t('households.joined')}</th>{showLeft && <th>{t('households.left')}</th>}</tr>
+        <tr>
+          <th>{t('residents.fullName')}</th>
+          <th>{t('residents.birthDate')}</th>
+          <th>{t('households.relation')}</th>
+          <th>{t('households.residence')}</th>
+          <th>{t('households.joined')}</th>
+          {showLeft && <th>{t('households.left')}</th>}
+        </tr>
       </thead>
       <tbody>
         {rows.map((m) => (
           <tr key={m.membershipId}>
-            <td><Link href={`/residents/${m.residentId}`}>{m.fullName}</Link></td>
+            <td>
+              <Link href={`/residents/${m.residentId}`}>{m.fullName}</Link>
+            </td>
             <td>{formatDate(m.birthDate)}</td>
             <td>{t(`relation.${m.relation}`)}</td>
             <td>{t(`residence.${m.residenceType}`)}</td>
             <td>{formatDate(m.joinedOn)}</td>
-            {showLeft && <td>{formatDate(m.leftOn)}{m.leftReason ? ` · ${m.leftReason}` : ''}</td>}
+            {showLeft && (
+              <td>
+                {formatDate(m.leftOn)}
+                {m.leftReason ? ` · ${m.leftReason}` : ''}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -33,11 +47,23 @@ export function HouseholdDetailView({ id }: { id: number }) {
   return (
     <article>
       <h1>{h.address}</h1>
-      <p>{t(`householdKind.${h.kind}`)} · {h.unitName}{h.code ? ` · ${t('households.code')} ${h.code}` : ''}</p>
+      <p>
+        {t(`householdKind.${h.kind}`)} · {h.unitName}
+        {h.code ? ` · ${t('households.code')} ${h.code}` : ''}
+      </p>
       <p>{h.headName ? `${t('households.head')}: ${h.headName}` : t('households.noHead')}</p>
-      <h2>{t('households.current')} ({current.length})</h2>
+      <h2>
+        {t('households.current')} ({current.length})
+      </h2>
       {table(current, false)}
-      {past.length > 0 && (<><h2>{t('households.past')} ({past.length})</h2>{table(past, true)}</>)}
+      {past.length > 0 && (
+        <>
+          <h2>
+            {t('households.past')} ({past.length})
+          </h2>
+          {table(past, true)}
+        </>
+      )}
     </article>
   );
 }

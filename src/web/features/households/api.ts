@@ -3,16 +3,32 @@ import type { HouseholdSummary } from '../../../server/modules/households/househ
 import { api } from '../../lib/api.js';
 import { queryString } from '../residents/api.js';
 
-type Member = { membershipId: number; residentId: number; fullName: string; birthDate: string; gender: 'MALE' | 'FEMALE'; vneidLevel: 'NONE' | 'L1' | 'L2'; relation: string; residenceType: string; joinedOn: string; leftOn: string | null; leftReason: string | null };
+type Member = {
+  membershipId: number;
+  residentId: number;
+  fullName: string;
+  birthDate: string;
+  gender: 'MALE' | 'FEMALE';
+  vneidLevel: 'NONE' | 'L1' | 'L2';
+  relation: string;
+  residenceType: string;
+  joinedOn: string;
+  leftOn: string | null;
+  leftReason: string | null;
+};
 export type HouseholdDetail = HouseholdSummary & { establishedOn: string | null; version: number; members: Member[] };
 export type HouseholdFilter = { q?: string; unit?: number; kind?: string; page: number };
 
 export function useHouseholds(filter: HouseholdFilter) {
   return useQuery({
     queryKey: ['households', filter],
-    queryFn: () => api<{ items: HouseholdSummary[]; page: number; hasMore: boolean }>(`/api/households?${queryString({ ...filter, limit: 25 })}`),
+    queryFn: () =>
+      api<{ items: HouseholdSummary[]; page: number; hasMore: boolean }>(
+        `/api/households?${queryString({ ...filter, limit: 25 })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }
 
-export const useHousehold = (id: number) => useQuery({ queryKey: ['household', id], queryFn: () => api<HouseholdDetail>(`/api/households/${id}`) });
+export const useHousehold = (id: number) =>
+  useQuery({ queryKey: ['household', id], queryFn: () => api<HouseholdDetail>(`/api/households/${id}`) });

@@ -28,10 +28,12 @@ export function ImportWizard() {
     queryKey: ['import', jobId, i18n.language],
     queryFn: () => api<ImportJob>(`/api/imports/${jobId}?lang=${i18n.language}`),
     enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data && ['VALIDATED', 'DONE', 'FAILED'].includes(q.state.data.status) ? false : 700),
+    refetchInterval: (q) =>
+      q.state.data && ['VALIDATED', 'DONE', 'FAILED'].includes(q.state.data.status) ? false : 700,
   });
   const commit = useMutation({
-    mutationFn: (skipBadRows: boolean) => api<ImportJob>(`/api/imports/${jobId}/commit`, { method: 'POST', body: { skipBadRows } }),
+    mutationFn: (skipBadRows: boolean) =>
+      api<ImportJob>(`/api/imports/${jobId}/commit`, { method: 'POST', body: { skipBadRows } }),
     onSuccess: () => void job.refetch(),
   });
   const submit = (e: FormEvent) => {
@@ -51,45 +53,120 @@ export function ImportWizard() {
       <div className="card">
         <h2>{t('import.step1')}</h2>
         <p className="actions">
-          <a href="/api/imports/template?format=xlsx" download>{t('import.templateXlsx')}</a>
-          <a href="/api/imports/template?format=csv" download>{t('import.templateCsv')}</a>
+          <a href="/api/imports/template?format=xlsx" download>
+            {t('import.templateXlsx')}
+          </a>
+          <a href="/api/imports/template?format=csv" download>
+            {t('import.templateCsv')}
+          </a>
         </p>
       </div>
       {jobId === null && (
         <form className="card" onSubmit={submit}>
           <h2>{t('import.step2')}</h2>
-          <p>{t('import.unit')}: <strong data-testid="import-unit">{unit?.name ?? '—'}</strong></p>
+          <p>
+            {t('import.unit')}: <strong data-testid="import-unit">{unit?.name ?? '—'}</strong>
+          </p>
           <UnitTree onSelect={setUnit} selected={unit?.id} />
-          <label>{t('import.file')}<input type="file" name="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-          {upload.isError && <p role="alert" className="error">{messageOf(upload.error)}</p>}
-          <button className="primary" disabled={!unit || !file || upload.isPending}>{upload.isPending ? t('import.uploading') : t('import.upload')}</button>
+          <label>
+            {t('import.file')}
+            <input
+              type="file"
+              name="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+          {upload.isError && (
+            <p role="alert" className="error">
+              {messageOf(upload.error)}
+            </p>
+          )}
+          <button className="primary" disabled={!unit || !file || upload.isPending}>
+            {upload.isPending ? t('import.uploading') : t('import.upload')}
+          </button>
         </form>
       )}
       {j && (
         <div className="card" data-testid="import-report">
-          <h2>{t('import.step3')} — {j.fileName} → {j.unitName}</h2>
-          {(j.status === 'QUEUED' || j.status === 'VALIDATING') && <p role="status"><progress /> {t('import.checking', { done: j.processedRows })}</p>}
-          {j.status === 'IMPORTING' && <p role="status"><progress value={j.processedRows} max={j.totalRows || undefined} /> {t('import.importing', { done: j.processedRows, total: j.totalRows })}</p>}
-          {j.status === 'FAILED' && <p role="alert" className="error">{t('import.failed', { reason: j.failure })}</p>}
-          {j.status === 'VALIDATED' && j.errorCount === 0 && <p className="ok">{t('import.clean', { rows: j.summary?.validRows ?? j.totalRows, households: j.summary?.households ?? 0 })}</p>}
-          {j.status === 'VALIDATED' && j.errorCount > 0 && <p role="alert" className="error">{t('import.hasErrors', { count: j.errorCount })}</p>}
+          <h2>
+            {t('import.step3')} — {j.fileName} → {j.unitName}
+          </h2>
+          {(j.status === 'QUEUED' || j.status === 'VALIDATING') && (
+            <p role="status">
+              <progress /> {t('import.checking', { done: j.processedRows })}
+            </p>
+          )}
+          {j.status === 'IMPORTING' && (
+            <p role="status">
+              <progress value={j.processedRows} max={j.totalRows || undefined} />{' '}
+              {t('import.importing', { done: j.processedRows, total: j.totalRows })}
+            </p>
+          )}
+          {j.status === 'FAILED' && (
+            <p role="alert" className="error">
+              {t('import.failed', { reason: j.failure })}
+            </p>
+          )}
+          {j.status === 'VALIDATED' && j.errorCount === 0 && (
+            <p className="ok">
+              {t('import.clean', { rows: j.summary?.validRows ?? j.totalRows, households: j.summary?.households ?? 0 })}
+            </p>
+          )}
+          {j.status === 'VALIDATED' && j.errorCount > 0 && (
+            <p role="alert" className="error">
+              {t('import.hasErrors', { count: j.errorCount })}
+            </p>
+          )}
           {j.errors.length > 0 && j.status !== 'DONE' && (
             <>
-              {j.errorCount > j.errors.length && <p className="muted">{t('import.moreErrors', { shown: j.errors.length, count: j.errorCount })}</p>}
+              {j.errorCount > j.errors.length && (
+                <p className="muted">{t('import.moreErrors', { shown: j.errors.length, count: j.errorCount })}</p>
+              )}
               <table className="table" data-testid="import-errors">
-                <thead><tr><th>{t('import.row')}</th><th>{t('import.column')}</th><th>{t('import.reason')}</th></tr></thead>
-                <tbody>{j.errors.map((e, i) => <tr key={i}><td>{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th>{t('import.row')}</th>
+                    <th>{t('import.column')}</th>
+                    <th>{t('import.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {j.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.row}</td>
+                      <td>{e.column}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </>
           )}
           {j.status === 'VALIDATED' && (
             <p className="actions">
-              {j.errorCount === 0 && <button className="primary" onClick={() => commit.mutate(false)} disabled={commit.isPending}>{t('import.commit')}</button>}
-              {j.errorCount > 0 && (j.summary?.validRows ?? 0) > 0 && <button onClick={() => commit.mutate(true)} disabled={commit.isPending}>{t('import.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}</button>}
+              {j.errorCount === 0 && (
+                <button className="primary" onClick={() => commit.mutate(false)} disabled={commit.isPending}>
+                  {t('import.commit')}
+                </button>
+              )}
+              {j.errorCount > 0 && (j.summary?.validRows ?? 0) > 0 && (
+                <button onClick={() => commit.mutate(true)} disabled={commit.isPending}>
+                  {t('import.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}
+                </button>
+              )}
             </p>
           )}
-          {commit.isError && <p role="alert" className="error">{messageOf(commit.error)}</p>}
-          {j.status === 'DONE' && <p className="ok" role="status">{t('import.done')}: {t('import.summary', j.summary ?? {})}</p>}
+          {commit.isError && (
+            <p role="alert" className="error">
+              {messageOf(commit.error)}
+            </p>
+          )}
+          {j.status === 'DONE' && (
+            <p className="ok" role="status">
+              {t('import.done')}: {t('import.summary', j.summary ?? {})}
+            </p>
+          )}
           {['VALIDATED', 'DONE', 'FAILED'].includes(j.status) && <button onClick={reset}>{t('import.again')}</button>}
         </div>
       )}

@@ -17,7 +17,10 @@ export function ProcedureAdmin() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Procedure | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ['procedure-versions', q], queryFn: () => api<{ items: Procedure[] }>(`/api/procedures?${new URLSearchParams(q ? { q } : {})}`) });
+  const list = useQuery({
+    queryKey: ['procedure-versions', q],
+    queryFn: () => api<{ items: Procedure[] }>(`/api/procedures?${new URLSearchParams(q ? { q } : {})}`),
+  });
   const refresh = () => client.invalidateQueries({ queryKey: ['procedure-versions'] });
 
   async function saveDraft(event: FormEvent<HTMLFormElement>) {
@@ -27,9 +30,17 @@ export function ProcedureAdmin() {
     const fee = (name: string) => Number(d.get(name) || 0);
     const { id: _id, version: _v, status: _s, publishedAt: _p, publicUrl: _u, ...rest } = p;
     const body = {
-      ...rest, nameVi: String(d.get('nameVi')).trim(), nameEn: String(d.get('nameEn')).trim(), timeAmount: Number(d.get('timeAmount')), timeUnit: String(d.get('timeUnit')),
+      ...rest,
+      nameVi: String(d.get('nameVi')).trim(),
+      nameEn: String(d.get('nameEn')).trim(),
+      timeAmount: Number(d.get('timeAmount')),
+      timeUnit: String(d.get('timeUnit')),
       legalBasis: String(d.get('legalBasis') ?? '').trim() || null,
-      fees: [{ channel: 'IN_PERSON', amountVnd: fee('feeInPerson') }, { channel: 'POSTAL', amountVnd: fee('feeInPerson') }, { channel: 'ONLINE', amountVnd: fee('feeOnline') }],
+      fees: [
+        { channel: 'IN_PERSON', amountVnd: fee('feeInPerson') },
+        { channel: 'POSTAL', amountVnd: fee('feeInPerson') },
+        { channel: 'ONLINE', amountVnd: fee('feeOnline') },
+      ],
     };
     setError(null);
     try {
@@ -45,34 +56,113 @@ export function ProcedureAdmin() {
   return (
     <section>
       <h1>{t('onestop.admin.procedures')}</h1>
-      <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('onestop.procedure.search')} aria-label={t('onestop.procedure.search')} />
+      <input
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('onestop.procedure.search')}
+        aria-label={t('onestop.procedure.search')}
+      />
       <QueryState isLoading={list.isLoading} error={list.error} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {editing && (
         <form className="card" onSubmit={saveDraft} data-testid="procedure-form">
-          <h2>{editing.code} · {t('onestop.admin.newVersion')}</h2>
-          <label>{t('onestop.admin.nameVi')}<input name="nameVi" defaultValue={editing.nameVi} required minLength={3} maxLength={300} /></label>
-          <label>{t('onestop.admin.nameEn')}<input name="nameEn" defaultValue={editing.nameEn} required minLength={3} maxLength={300} /></label>
-          <label>{t('onestop.admin.timeAmount')}<input name="timeAmount" type="number" min={0} max={365} defaultValue={editing.timeAmount} /></label>
-          <label>{t('onestop.admin.timeUnit')}
-            <select name="timeUnit" defaultValue={editing.timeUnit}>{(['WORKING_DAY', 'CALENDAR_DAY', 'SAME_DAY', 'IMMEDIATE'] as const).map((u) => <option key={u} value={u}>{t(`onestop.time.${u}`, { count: 'N', cutoff: '15:00' })}</option>)}</select>
+          <h2>
+            {editing.code} · {t('onestop.admin.newVersion')}
+          </h2>
+          <label>
+            {t('onestop.admin.nameVi')}
+            <input name="nameVi" defaultValue={editing.nameVi} required minLength={3} maxLength={300} />
           </label>
-          <label>{t('onestop.admin.feeInPerson')}<input name="feeInPerson" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'IN_PERSON')} /></label>
-          <label>{t('onestop.admin.feeOnline')}<input name="feeOnline" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'ONLINE')} /></label>
-          <label>{t('onestop.admin.legalBasis')}<input name="legalBasis" defaultValue={editing.legalBasis ?? ''} maxLength={500} /></label>
-          <div className="actions"><button className="primary" type="submit">{t('onestop.admin.saveDraft')}</button><button type="button" onClick={() => setEditing(null)}>{t('common.cancel')}</button></div>
+          <label>
+            {t('onestop.admin.nameEn')}
+            <input name="nameEn" defaultValue={editing.nameEn} required minLength={3} maxLength={300} />
+          </label>
+          <label>
+            {t('onestop.admin.timeAmount')}
+            <input name="timeAmount" type="number" min={0} max={365} defaultValue={editing.timeAmount} />
+          </label>
+          <label>
+            {t('onestop.admin.timeUnit')}
+            <select name="timeUnit" defaultValue={editing.timeUnit}>
+              {(['WORKING_DAY', 'CALENDAR_DAY', 'SAME_DAY', 'IMMEDIATE'] as const).map((u) => (
+                <option key={u} value={u}>
+                  {t(`onestop.time.${u}`, { count: 'N', cutoff: '15:00' })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('onestop.admin.feeInPerson')}
+            <input name="feeInPerson" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'IN_PERSON')} />
+          </label>
+          <label>
+            {t('onestop.admin.feeOnline')}
+            <input name="feeOnline" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'ONLINE')} />
+          </label>
+          <label>
+            {t('onestop.admin.legalBasis')}
+            <input name="legalBasis" defaultValue={editing.legalBasis ?? ''} maxLength={500} />
+          </label>
+          <div className="actions">
+            <button className="primary" type="submit">
+              {t('onestop.admin.saveDraft')}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
         </form>
       )}
       <ul className="cards">
         {list.data?.items.map((p) => (
           <li key={p.id} className="card">
-            <strong>{p.code}</strong> · {t('onestop.admin.version', { v: p.version })} · <span className={`badge status-${p.status === 'PUBLISHED' ? 'RESOLVED' : p.status === 'RETIRED' ? 'STOPPED' : 'NEW'}`}>{t(`onestop.admin.status.${p.status}`)}</span>
+            <strong>{p.code}</strong> · {t('onestop.admin.version', { v: p.version })} ·{' '}
+            <span
+              className={`badge status-${p.status === 'PUBLISHED' ? 'RESOLVED' : p.status === 'RETIRED' ? 'STOPPED' : 'NEW'}`}
+            >
+              {t(`onestop.admin.status.${p.status}`)}
+            </span>
             <div>{p.nameVi}</div>
-            <div className="muted"><TimeLimit p={p} /></div>
+            <div className="muted">
+              <TimeLimit p={p} />
+            </div>
             <div className="actions">
-              {p.status === 'PUBLISHED' && <button type="button" onClick={() => setEditing(p)}>{t('onestop.admin.newVersion')}</button>}
-              {p.status === 'PUBLISHED' && <button type="button" onClick={() => window.confirm(t('onestop.admin.retireConfirm', { code: p.code })) && void api(`/api/procedures/${p.id}/retire`, { method: 'POST' }).then(refresh, (e) => setError(messageOf(e)))}>{t('onestop.admin.retire')}</button>}
-              {p.status === 'DRAFT' && <button type="button" className="primary" onClick={() => void api(`/api/procedures/${p.id}/publish`, { method: 'POST' }).then(refresh, (e) => setError(messageOf(e)))}>{t('onestop.admin.publish')}</button>}
+              {p.status === 'PUBLISHED' && (
+                <button type="button" onClick={() => setEditing(p)}>
+                  {t('onestop.admin.newVersion')}
+                </button>
+              )}
+              {p.status === 'PUBLISHED' && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    window.confirm(t('onestop.admin.retireConfirm', { code: p.code })) &&
+                    void api(`/api/procedures/${p.id}/retire`, { method: 'POST' }).then(refresh, (e) =>
+                      setError(messageOf(e)),
+                    )
+                  }
+                >
+                  {t('onestop.admin.retire')}
+                </button>
+              )}
+              {p.status === 'DRAFT' && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() =>
+                    void api(`/api/procedures/${p.id}/publish`, { method: 'POST' }).then(refresh, (e) =>
+                      setError(messageOf(e)),
+                    )
+                  }
+                >
+                  {t('onestop.admin.publish')}
+                </button>
+              )}
             </div>
           </li>
         ))}
@@ -89,14 +179,20 @@ export function CalendarAdmin() {
   const client = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const [error, setError] = useState<string | null>(null);
-  const days = useQuery({ queryKey: ['calendar', year], queryFn: () => api<{ items: Day[] }>(`/api/public/calendar?year=${year}`) });
+  const days = useQuery({
+    queryKey: ['calendar', year],
+    queryFn: () => api<{ items: Day[] }>(`/api/public/calendar?year=${year}`),
+  });
   const refresh = () => client.invalidateQueries({ queryKey: ['calendar'] });
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const d = new FormData(event.currentTarget);
     setError(null);
     try {
-      await api(`/api/calendar/days/${d.get('day')}`, { method: 'PUT', body: { kind: d.get('kind'), nameVi: String(d.get('nameVi')).trim(), nameEn: String(d.get('nameEn')).trim() } });
+      await api(`/api/calendar/days/${d.get('day')}`, {
+        method: 'PUT',
+        body: { kind: d.get('kind'), nameVi: String(d.get('nameVi')).trim(), nameEn: String(d.get('nameEn')).trim() },
+      });
       await refresh();
     } catch (e) {
       setError(messageOf(e));
@@ -105,28 +201,67 @@ export function CalendarAdmin() {
   return (
     <section>
       <h1>{t('onestop.admin.calendar')}</h1>
-      <label>{t('onestop.indicators.year')}<input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
+      <label>
+        {t('onestop.indicators.year')}
+        <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+      </label>
       <QueryState isLoading={days.isLoading} error={days.error} />
       <table className="table">
         <tbody>
           {days.data?.items.map((d) => (
             <tr key={d.day}>
-              <td>{formatDate(d.day)}</td><td>{i18n.language === 'en' ? d.nameEn : d.nameVi}</td><td>{t(`onestop.admin.kind.${d.kind}`)}</td><td className="muted">{t(`onestop.admin.source.${d.source}`)}</td>
-              <td><button type="button" onClick={() => void api(`/api/calendar/days/${d.day}`, { method: 'DELETE' }).then(refresh, (e) => setError(messageOf(e)))}>{t('onestop.admin.remove')}</button></td>
+              <td>{formatDate(d.day)}</td>
+              <td>{i18n.language === 'en' ? d.nameEn : d.nameVi}</td>
+              <td>{t(`onestop.admin.kind.${d.kind}`)}</td>
+              <td className="muted">{t(`onestop.admin.source.${d.source}`)}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void api(`/api/calendar/days/${d.day}`, { method: 'DELETE' }).then(refresh, (e) =>
+                      setError(messageOf(e)),
+                    )
+                  }
+                >
+                  {t('onestop.admin.remove')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <form className="card" onSubmit={add}>
         <h2>{t('onestop.admin.addDay')}</h2>
-        <label>{t('onestop.counter.day')}<input name="day" type="date" required /></label>
-        <label>{t('onestop.admin.kind.HOLIDAY')} / {t('onestop.admin.kind.WORKDAY')}
-          <select name="kind">{(['HOLIDAY', 'WORKDAY'] as const).map((k) => <option key={k} value={k}>{t(`onestop.admin.kind.${k}`)}</option>)}</select>
+        <label>
+          {t('onestop.counter.day')}
+          <input name="day" type="date" required />
         </label>
-        <label>{t('onestop.admin.dayName')}<input name="nameVi" required minLength={2} maxLength={200} /></label>
-        <label>{t('onestop.admin.dayNameEn')}<input name="nameEn" required minLength={2} maxLength={200} /></label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">{t('onestop.admin.addDay')}</button>
+        <label>
+          {t('onestop.admin.kind.HOLIDAY')} / {t('onestop.admin.kind.WORKDAY')}
+          <select name="kind">
+            {(['HOLIDAY', 'WORKDAY'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`onestop.admin.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('onestop.admin.dayName')}
+          <input name="nameVi" required minLength={2} maxLength={200} />
+        </label>
+        <label>
+          {t('onestop.admin.dayNameEn')}
+          <input name="nameEn" required minLength={2} maxLength={200} />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          {t('onestop.admin.addDay')}
+        </button>
       </form>
     </section>
   );

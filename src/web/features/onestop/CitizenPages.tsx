@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api, messageOf, setCsrfToken } from '../../lib/api.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
 
-export type CitizenMe = { citizen: { id: number; fullName: string; phone: string }; csrfToken: string; dossiers: { code: string; token: string; status: string; submittedAt: string; procedureName: string }[] };
+export type CitizenMe = {
+  citizen: { id: number; fullName: string; phone: string };
+  csrfToken: string;
+  dossiers: { code: string; token: string; status: string; submittedAt: string; procedureName: string }[];
+};
 
 /** The signed-in citizen, or null. Keeps the CSRF token for their requests. */
 export function useCitizen() {
@@ -45,16 +49,40 @@ export function CitizenAccount() {
     return (
       <section>
         <h1>{t('onestop.citizen.account')}</h1>
-        <p>{me.data.citizen.fullName} · {formatPhone(me.data.citizen.phone)}</p>
+        <p>
+          {me.data.citizen.fullName} · {formatPhone(me.data.citizen.phone)}
+        </p>
         <h2>{t('onestop.citizen.myDossiers')}</h2>
         {me.data.dossiers.length === 0 && <p className="muted">{t('onestop.citizen.noDossiers')}</p>}
         <ul className="cards" data-testid="my-dossiers">
           {me.data.dossiers.map((d) => (
-            <li key={d.code}><Link href={`/s/${d.token}`} className="card link"><strong>{d.code}</strong><span>{d.procedureName}</span><span className="muted">{formatDateTime(d.submittedAt)} · {t(`onestop.status.${d.status}`)}</span></Link></li>
+            <li key={d.code}>
+              <Link href={`/s/${d.token}`} className="card link">
+                <strong>{d.code}</strong>
+                <span>{d.procedureName}</span>
+                <span className="muted">
+                  {formatDateTime(d.submittedAt)} · {t(`onestop.status.${d.status}`)}
+                </span>
+              </Link>
+            </li>
           ))}
         </ul>
-        <button type="button" onClick={() => void run(async () => { await api('/api/public/citizens/logout', { method: 'POST' }); client.setQueryData(['citizen'], null); })}>{t('onestop.citizen.signOut')}</button>
-        {error && <p className="error" role="alert">{error}</p>}
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              await api('/api/public/citizens/logout', { method: 'POST' });
+              client.setQueryData(['citizen'], null);
+            })
+          }
+        >
+          {t('onestop.citizen.signOut')}
+        </button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
     );
   }
@@ -62,38 +90,104 @@ export function CitizenAccount() {
     <section>
       <h1>{t('onestop.citizen.account')}</h1>
       <p className="muted">{t('onestop.citizen.hint')}</p>
-      <form className="card" onSubmit={(e: FormEvent<HTMLFormElement>) => { e.preventDefault(); const f = e.currentTarget; void run(async () => signedIn(await api<CitizenMe>('/api/public/citizens/login', { method: 'POST', body: { phone: text(f, 'phone'), password: String(new FormData(f).get('password')) } }))); }}>
+      <form
+        className="card"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          const f = e.currentTarget;
+          void run(async () =>
+            signedIn(
+              await api<CitizenMe>('/api/public/citizens/login', {
+                method: 'POST',
+                body: { phone: text(f, 'phone'), password: String(new FormData(f).get('password')) },
+              }),
+            ),
+          );
+        }}
+      >
         <h2>{t('onestop.citizen.signIn')}</h2>
-        <label>{t('onestop.citizen.phone')}<input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} /></label>
-        <label>{t('onestop.citizen.password')}<input name="password" type="password" required autoComplete="current-password" /></label>
-        <button className="primary" type="submit">{t('onestop.citizen.signIn')}</button>
+        <label>
+          {t('onestop.citizen.phone')}
+          <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+        </label>
+        <label>
+          {t('onestop.citizen.password')}
+          <input name="password" type="password" required autoComplete="current-password" />
+        </label>
+        <button className="primary" type="submit">
+          {t('onestop.citizen.signIn')}
+        </button>
       </form>
-      <form className="card" onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        const f = e.currentTarget;
-        void run(async () => {
-          if (!codeSentTo) {
-            await api('/api/public/citizens/code', { method: 'POST', body: { phone: text(f, 'phone') } });
-            setCodeSentTo(text(f, 'phone'));
-            return;
-          }
-          signedIn(await api<CitizenMe>('/api/public/citizens', { method: 'POST', body: { phone: codeSentTo, code: text(f, 'code'), fullName: text(f, 'fullName'), personalId: text(f, 'personalId'), password: String(new FormData(f).get('password')) } }));
-        });
-      }}>
+      <form
+        className="card"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          const f = e.currentTarget;
+          void run(async () => {
+            if (!codeSentTo) {
+              await api('/api/public/citizens/code', { method: 'POST', body: { phone: text(f, 'phone') } });
+              setCodeSentTo(text(f, 'phone'));
+              return;
+            }
+            signedIn(
+              await api<CitizenMe>('/api/public/citizens', {
+                method: 'POST',
+                body: {
+                  phone: codeSentTo,
+                  code: text(f, 'code'),
+                  fullName: text(f, 'fullName'),
+                  personalId: text(f, 'personalId'),
+                  password: String(new FormData(f).get('password')),
+                },
+              }),
+            );
+          });
+        }}
+      >
         <h2>{t('onestop.citizen.signUp')}</h2>
-        <label>{t('onestop.citizen.phone')}<input name="phone" required inputMode="tel" maxLength={20} readOnly={!!codeSentTo} /></label>
+        <label>
+          {t('onestop.citizen.phone')}
+          <input name="phone" required inputMode="tel" maxLength={20} readOnly={!!codeSentTo} />
+        </label>
         {codeSentTo && (
           <>
-            <p className="ok" role="status">{t('onestop.citizen.codeSent', { phone: codeSentTo })}</p>
-            <label>{t('onestop.citizen.code')}<input name="code" required inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="one-time-code" /></label>
-            <label>{t('onestop.submit.fullName')}<input name="fullName" required minLength={2} maxLength={120} /></label>
-            <label>{t('onestop.submit.personalId')}<input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} /></label>
-            <label>{t('onestop.citizen.newPassword')}<input name="password" type="password" required minLength={10} autoComplete="new-password" /></label>
+            <p className="ok" role="status">
+              {t('onestop.citizen.codeSent', { phone: codeSentTo })}
+            </p>
+            <label>
+              {t('onestop.citizen.code')}
+              <input
+                name="code"
+                required
+                inputMode="numeric"
+                pattern="\d{6}"
+                maxLength={6}
+                autoComplete="one-time-code"
+              />
+            </label>
+            <label>
+              {t('onestop.submit.fullName')}
+              <input name="fullName" required minLength={2} maxLength={120} />
+            </label>
+            <label>
+              {t('onestop.submit.personalId')}
+              <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+            </label>
+            <label>
+              {t('onestop.citizen.newPassword')}
+              <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+            </label>
           </>
         )}
-        <button className="primary" type="submit">{codeSentTo ? t('onestop.citizen.create') : t('onestop.citizen.sendCode')}</button>
+        <button className="primary" type="submit">
+          {codeSentTo ? t('onestop.citizen.create') : t('onestop.citizen.sendCode')}
+        </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

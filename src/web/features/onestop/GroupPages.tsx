@@ -6,23 +6,35 @@ import { api } from '../../lib/api.js';
 import { useUnits } from '../units/api.js';
 
 type Rate = { unitId: number; name: string; households: number; members: number; rate: number };
-type StaffGroup = { id: number; name: string; kind: 'GROUP_HEADS' | 'PARTY_CELLS' | 'ASSOCIATION' | 'OTHER'; members: { id: number; fullName: string; title: string | null }[] };
+type StaffGroup = {
+  id: number;
+  name: string;
+  kind: 'GROUP_HEADS' | 'PARTY_CELLS' | 'ASSOCIATION' | 'OTHER';
+  members: { id: number; fullName: string; title: string | null }[];
+};
 const kinds = ['GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER'] as const;
 
-export const useStaffGroups = () => useQuery({ queryKey: ['staff-groups'], queryFn: () => api<{ items: StaffGroup[] }>('/api/staff-groups') });
+export const useStaffGroups = () =>
+  useQuery({ queryKey: ['staff-groups'], queryFn: () => api<{ items: StaffGroup[] }>('/api/staff-groups') });
 
 /** `/groups`: how many households joined each group's channel (the poster to print beside it), and the staff groups. */
 export function GroupsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const rates = useQuery({ queryKey: ['group-rates'], queryFn: () => api<{ items: Rate[] }>('/api/groups/membership') });
+  const rates = useQuery({
+    queryKey: ['group-rates'],
+    queryFn: () => api<{ items: Rate[] }>('/api/groups/membership'),
+  });
   const staff = useStaffGroups();
   const root = useUnits().data?.[0];
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const d = new FormData(form);
-    await api('/api/staff-groups', { method: 'POST', body: { unitId: root!.id, name: String(d.get('name')), kind: d.get('kind') } });
+    await api('/api/staff-groups', {
+      method: 'POST',
+      body: { unitId: root!.id, name: String(d.get('name')), kind: d.get('kind') },
+    });
     form.reset();
     await client.invalidateQueries({ queryKey: ['staff-groups'] });
   }
@@ -30,8 +42,11 @@ export function GroupsPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const d = new FormData(form);
-    const opt = (k: string) => (String(d.get(k) ?? '').trim() || undefined);
-    await api(`/api/staff-groups/${groupId}/members`, { method: 'POST', body: { fullName: String(d.get('fullName')), title: opt('title'), phone: opt('phone'), email: opt('email') } });
+    const opt = (k: string) => String(d.get(k) ?? '').trim() || undefined;
+    await api(`/api/staff-groups/${groupId}/members`, {
+      method: 'POST',
+      body: { fullName: String(d.get('fullName')), title: opt('title'), phone: opt('phone'), email: opt('email') },
+    });
     form.reset();
     await client.invalidateQueries({ queryKey: ['staff-groups'] });
   }
@@ -40,11 +55,28 @@ export function GroupsPage() {
       <h1>{t('channels.groups.title')}</h1>
       <QueryState isLoading={rates.isLoading} error={rates.error} />
       <table className="table" data-testid="group-rates">
-        <thead><tr><th /><th>{t('channels.groups.households')}</th><th>{t('channels.groups.members')}</th><th>{t('channels.groups.rate')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th />
+            <th>{t('channels.groups.households')}</th>
+            <th>{t('channels.groups.members')}</th>
+            <th>{t('channels.groups.rate')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {rates.data?.items.map((g) => (
-            <tr key={g.unitId}><td>{g.name}</td><td>{g.households}</td><td>{g.members}</td><td>{g.rate.toLocaleString('vi-VN')}%</td>
-              <td><a href={`/api/groups/${g.unitId}/poster.pdf`} target="_blank" rel="noreferrer">{t('channels.groups.poster')}</a></td></tr>
+            <tr key={g.unitId}>
+              <td>{g.name}</td>
+              <td>{g.households}</td>
+              <td>{g.members}</td>
+              <td>{g.rate.toLocaleString('vi-VN')}%</td>
+              <td>
+                <a href={`/api/groups/${g.unitId}/poster.pdf`} target="_blank" rel="noreferrer">
+                  {t('channels.groups.poster')}
+                </a>
+              </td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -52,20 +84,57 @@ export function GroupsPage() {
       {staff.data?.items.map((g) => (
         <div key={g.id} className="card">
           <strong>{g.name}</strong> · {t(`channels.groups.kind_.${g.kind}`)}
-          <ul>{g.members.map((m) => <li key={m.id}>{m.fullName}{m.title ? ` · ${m.title}` : ''}</li>)}</ul>
+          <ul>
+            {g.members.map((m) => (
+              <li key={m.id}>
+                {m.fullName}
+                {m.title ? ` · ${m.title}` : ''}
+              </li>
+            ))}
+          </ul>
           <form className="actions" onSubmit={(e) => void add(e, g.id)}>
-            <input name="fullName" required minLength={2} placeholder={t('channels.groups.fullName')} aria-label={t('channels.groups.fullName')} />
+            <input
+              name="fullName"
+              required
+              minLength={2}
+              placeholder={t('channels.groups.fullName')}
+              aria-label={t('channels.groups.fullName')}
+            />
             <input name="title" placeholder={t('channels.groups.role')} aria-label={t('channels.groups.role')} />
-            <input name="phone" type="tel" placeholder={t('channels.groups.phone')} aria-label={t('channels.groups.phone')} />
-            <input name="email" type="email" placeholder={t('channels.groups.email')} aria-label={t('channels.groups.email')} />
+            <input
+              name="phone"
+              type="tel"
+              placeholder={t('channels.groups.phone')}
+              aria-label={t('channels.groups.phone')}
+            />
+            <input
+              name="email"
+              type="email"
+              placeholder={t('channels.groups.email')}
+              aria-label={t('channels.groups.email')}
+            />
             <button type="submit">{t('channels.groups.addMember')}</button>
           </form>
         </div>
       ))}
       <form className="card" onSubmit={(e) => void create(e)}>
-        <label>{t('channels.groups.staffName')}<input name="name" required minLength={2} /></label>
-        <label>{t('channels.groups.kind')}<select name="kind">{kinds.map((k) => <option key={k} value={k}>{t(`channels.groups.kind_.${k}`)}</option>)}</select></label>
-        <button type="submit" disabled={!root}>{t('channels.groups.newStaff')}</button>
+        <label>
+          {t('channels.groups.staffName')}
+          <input name="name" required minLength={2} />
+        </label>
+        <label>
+          {t('channels.groups.kind')}
+          <select name="kind">
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`channels.groups.kind_.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!root}>
+          {t('channels.groups.newStaff')}
+        </button>
       </form>
     </section>
   );

@@ -5,11 +5,33 @@ import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { useMe } from '../auth/useMe.js';
 
-type Row = { received: number; online: number; inPerson: number; postal: number; onlineRate: number | null; fullOnlineRate: number | null; onTimeRate: number | null; digitizedRate: number | null; onlinePaymentRate: number | null; satisfactionRate: number | null };
-type Indicators = { totals: Row & { overdueNow: number }; months: (Row & { month: string })[]; communes: (Row & { unitId: number; code: string; name: string })[] };
+type Row = {
+  received: number;
+  online: number;
+  inPerson: number;
+  postal: number;
+  onlineRate: number | null;
+  fullOnlineRate: number | null;
+  onTimeRate: number | null;
+  digitizedRate: number | null;
+  onlinePaymentRate: number | null;
+  satisfactionRate: number | null;
+};
+type Indicators = {
+  totals: Row & { overdueNow: number };
+  months: (Row & { month: string })[];
+  communes: (Row & { unitId: number; code: string; name: string })[];
+};
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1).replace('.', ',')}%`);
-const rates = ['onlineRate', 'fullOnlineRate', 'onTimeRate', 'digitizedRate', 'onlinePaymentRate', 'satisfactionRate'] as const;
+const rates = [
+  'onlineRate',
+  'fullOnlineRate',
+  'onTimeRate',
+  'digitizedRate',
+  'onlinePaymentRate',
+  'satisfactionRate',
+] as const;
 
 /** What a commune is judged on, and how its communes compare for the province: rates, a monthly chart, a ranking. */
 export function IndicatorsPage() {
@@ -29,43 +51,93 @@ export function IndicatorsPage() {
     <section>
       <h1>{t('onestop.indicators.title')}</h1>
       <div className="filters">
-        <label>{t('onestop.indicators.unit')}
+        <label>
+          {t('onestop.indicators.unit')}
           <select value={unit} onChange={(e) => setUnit(Number(e.target.value))}>
-            {units.map((u) => <option key={`${u.role}-${u.unitId}`} value={u.unitId}>{u.unitName}</option>)}
+            {units.map((u) => (
+              <option key={`${u.role}-${u.unitId}`} value={u.unitId}>
+                {u.unitName}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('onestop.indicators.year')}<input type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
+        <label>
+          {t('onestop.indicators.year')}
+          <input type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+        </label>
       </div>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {data && (
         <>
           <ul className="stats" data-testid="indicator-totals">
-            <li><strong>{data.totals.received}</strong><span>{t('onestop.indicators.received')}</span></li>
-            {rates.map((r) => <li key={r}><strong>{pct(data.totals[r])}</strong><span>{t(`onestop.indicators.${r}`)}</span></li>)}
-            <li><strong>{data.totals.overdueNow}</strong><span>{t('onestop.indicators.overdueNow')}</span></li>
+            <li>
+              <strong>{data.totals.received}</strong>
+              <span>{t('onestop.indicators.received')}</span>
+            </li>
+            {rates.map((r) => (
+              <li key={r}>
+                <strong>{pct(data.totals[r])}</strong>
+                <span>{t(`onestop.indicators.${r}`)}</span>
+              </li>
+            ))}
+            <li>
+              <strong>{data.totals.overdueNow}</strong>
+              <span>{t('onestop.indicators.overdueNow')}</span>
+            </li>
           </ul>
           <h2>{t('onestop.indicators.byMonth')}</h2>
           <div className="bars" role="img" aria-label={t('onestop.indicators.byMonth')}>
             {data.months.map((m) => (
-              <div key={m.month} className="bar" title={`${m.month}: ${m.received} (${t('onestop.channel.ONLINE')} ${m.online})`}>
-                <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}><span className="online" style={{ height: `${m.received ? (m.online / m.received) * 100 : 0}%` }} /></span>
-                <small>{m.month.slice(5)}/{m.month.slice(2, 4)}</small>
+              <div
+                key={m.month}
+                className="bar"
+                title={`${m.month}: ${m.received} (${t('onestop.channel.ONLINE')} ${m.online})`}
+              >
+                <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}>
+                  <span className="online" style={{ height: `${m.received ? (m.online / m.received) * 100 : 0}%` }} />
+                </span>
+                <small>
+                  {m.month.slice(5)}/{m.month.slice(2, 4)}
+                </small>
               </div>
             ))}
           </div>
-          <p className="muted"><span className="swatch online" /> {t('onestop.channel.ONLINE')} <span className="swatch" /> {t('onestop.indicators.other')}</p>
+          <p className="muted">
+            <span className="swatch online" /> {t('onestop.channel.ONLINE')} <span className="swatch" />{' '}
+            {t('onestop.indicators.other')}
+          </p>
           <h2>{t('onestop.indicators.communes')}</h2>
           <div className="scroll">
             <table className="table">
-              <thead><tr><th>{t('onestop.indicators.unit')}</th><th>{t('onestop.indicators.received')}</th>{rates.map((r) => <th key={r}>{t(`onestop.indicators.${r}`)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('onestop.indicators.unit')}</th>
+                  <th>{t('onestop.indicators.received')}</th>
+                  {rates.map((r) => (
+                    <th key={r}>{t(`onestop.indicators.${r}`)}</th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
-                {[...data.communes].sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1)).map((c) => (
-                  <tr key={c.unitId}><td>{c.name}</td><td>{c.received}</td>{rates.map((r) => <td key={r}>{pct(c[r])}</td>)}</tr>
-                ))}
+                {[...data.communes]
+                  .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1))
+                  .map((c) => (
+                    <tr key={c.unitId}>
+                      <td>{c.name}</td>
+                      <td>{c.received}</td>
+                      {rates.map((r) => (
+                        <td key={r}>{pct(c[r])}</td>
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
-          <p><a href={`/api/indicators/onestop/export?unit=${unit}&from=${year}-01-01&to=${year}-12-31&format=xlsx`}>{t('common.exportXlsx')}</a></p>
+          <p>
+            <a href={`/api/indicators/onestop/export?unit=${unit}&from=${year}-01-01&to=${year}-12-31&format=xlsx`}>
+              {t('common.exportXlsx')}
+            </a>
+          </p>
         </>
       )}
     </section>

@@ -38,28 +38,38 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const catalog = useProcedures({});
   // A signed-in citizen submits as themselves: no applicant details to type (staff at the counter always type them).
   const citizen = useCitizen();
-  const asCitizen = mode === 'public' ? citizen.data ?? null : null;
+  const asCitizen = mode === 'public' ? (citizen.data ?? null) : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitResult | null>(null);
   // getRandomValues, not randomUUID: the latter needs HTTPS, and a commune laptop may serve plain HTTP on its LAN.
-  const idempotencyKey = useMemo(() => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''), []);
+  const idempotencyKey = useMemo(
+    () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''),
+    [],
+  );
   const p = procedure.data;
   const options = (targets.data?.items ?? []) as { id?: number; code: string; name: string }[];
   const chosen = unit || (options.length === 1 ? options[0]!.code : '');
   if (!p) return <QueryState isLoading={procedure.isLoading} error={procedure.error} />;
   const en = i18n.language === 'en';
   const channel = mode === 'counter' ? 'IN_PERSON' : 'ONLINE';
-  const fee = (p.fees.find((f) => f.channel === channel) ?? p.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
+  const fee =
+    (p.fees.find((f) => f.channel === channel) ?? p.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
 
   async function attach(list: FileList | null) {
     for (const file of Array.from(list ?? [])) {
       setFiles((prev) => [...prev, { name: file.name, state: 'sending' }]);
       try {
         const upload = await uploadFile(file);
-        setFiles((prev) => prev.map((f) => (f.name === file.name && f.state === 'sending' ? { ...f, state: 'sent', upload } : f)));
+        setFiles((prev) =>
+          prev.map((f) => (f.name === file.name && f.state === 'sending' ? { ...f, state: 'sent', upload } : f)),
+        );
       } catch (e) {
-        setFiles((prev) => prev.map((f) => (f.name === file.name && f.state === 'sending' ? { ...f, state: 'failed', error: messageOf(e) } : f)));
+        setFiles((prev) =>
+          prev.map((f) =>
+            f.name === file.name && f.state === 'sending' ? { ...f, state: 'failed', error: messageOf(e) } : f,
+          ),
+        );
       }
     }
   }
@@ -73,15 +83,35 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     const body = {
       ...(mode === 'counter' ? { unitId: target?.id, channel: counterChannel } : { unitCode: chosen }),
       procedureCode: p!.code,
-      ...(asCitizen ? {} : { applicant: { fullName: text('fullName'), personalId: text('personalId'), phone: text('phone'), ...(text('email') ? { email: text('email') } : {}), ...(text('address') ? { address: text('address') } : {}) } }),
-      fields, returnMethod, ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
-      uploads: files.filter((f) => f.upload).map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
+      ...(asCitizen
+        ? {}
+        : {
+            applicant: {
+              fullName: text('fullName'),
+              personalId: text('personalId'),
+              phone: text('phone'),
+              ...(text('email') ? { email: text('email') } : {}),
+              ...(text('address') ? { address: text('address') } : {}),
+            },
+          }),
+      fields,
+      returnMethod,
+      ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
+      uploads: files
+        .filter((f) => f.upload)
+        .map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
       bundleWith,
     };
     setBusy(true);
     setError(null);
     try {
-      setDone(await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }));
+      setDone(
+        await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', {
+          method: 'POST',
+          body,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      );
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -93,12 +123,25 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     return (
       <section className="card" data-testid="submitted">
         <h1>{t('onestop.submit.done')}</h1>
-        <p>{t('onestop.submit.yourCode')}: <strong className="code" data-testid="dossier-code">{done.code}</strong></p>
+        <p>
+          {t('onestop.submit.yourCode')}:{' '}
+          <strong className="code" data-testid="dossier-code">
+            {done.code}
+          </strong>
+        </p>
         <p className="muted">{t('onestop.submit.keepCode')}</p>
-        {done.bundle.length > 0 && <p>{t('onestop.submit.bundleAlso')}: {done.bundle.map((b) => b.code).join(', ')}</p>}
+        {done.bundle.length > 0 && (
+          <p>
+            {t('onestop.submit.bundleAlso')}: {done.bundle.map((b) => b.code).join(', ')}
+          </p>
+        )}
         <p className="actions">
-          <a href={done.receiptUrl} target="_blank" rel="noreferrer">{t('onestop.submit.receipt')}</a>
-          <Link href={`/s/${done.token}`} data-testid="follow-link">{t('onestop.submit.follow')}</Link>
+          <a href={done.receiptUrl} target="_blank" rel="noreferrer">
+            {t('onestop.submit.receipt')}
+          </a>
+          <Link href={`/s/${done.token}`} data-testid="follow-link">
+            {t('onestop.submit.follow')}
+          </Link>
         </p>
       </section>
     );
@@ -106,42 +149,90 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
 
   return (
     <form onSubmit={submit} className="stack">
-      <h1>{mode === 'counter' ? t('onestop.submit.onBehalf') : t('onestop.submit.title', { name: en ? p.nameEn : p.nameVi })}</h1>
+      <h1>
+        {mode === 'counter'
+          ? t('onestop.submit.onBehalf')
+          : t('onestop.submit.title', { name: en ? p.nameEn : p.nameVi })}
+      </h1>
       {mode === 'counter' && (
         <>
-          <p><strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})</p>
+          <p>
+            <strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})
+          </p>
           <div className="actions" role="radiogroup">
             {(['IN_PERSON', 'POSTAL'] as const).map((c) => (
-              <label key={c} className="inline"><input type="radio" name="channel" checked={counterChannel === c} onChange={() => setCounterChannel(c)} />{t(`onestop.channel.${c}`)}</label>
+              <label key={c} className="inline">
+                <input
+                  type="radio"
+                  name="channel"
+                  checked={counterChannel === c}
+                  onChange={() => setCounterChannel(c)}
+                />
+                {t(`onestop.channel.${c}`)}
+              </label>
             ))}
           </div>
         </>
       )}
-      <label>{t('onestop.submit.commune')}
+      <label>
+        {t('onestop.submit.commune')}
         <select name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
           <option value="">{t('onestop.submit.chooseCommune')}</option>
-          {options.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </label>
-      {asCitizen ? <p className="ok">{t('onestop.citizen.submittingAs', { name: asCitizen.citizen.fullName })}</p> : (
-      <fieldset>
-        <legend>{t('onestop.submit.applicant')}</legend>
-        {mode === 'public' && <p className="muted"><Link href="/me">{t('onestop.citizen.signIn')}</Link> — {t('onestop.citizen.hint')}</p>}
-        <label>{t('onestop.submit.fullName')}<input name="fullName" required minLength={2} maxLength={120} autoComplete="name" /></label>
-        <label>{t('onestop.submit.personalId')}<input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} /></label>
-        <label>{t('onestop.submit.phone')}<input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} /></label>
-        <label>{t('onestop.submit.email')}<input name="email" type="email" autoComplete="email" maxLength={200} /></label>
-        <label>{t('onestop.submit.address')}<input name="address" maxLength={300} autoComplete="street-address" /></label>
-      </fieldset>
+      {asCitizen ? (
+        <p className="ok">{t('onestop.citizen.submittingAs', { name: asCitizen.citizen.fullName })}</p>
+      ) : (
+        <fieldset>
+          <legend>{t('onestop.submit.applicant')}</legend>
+          {mode === 'public' && (
+            <p className="muted">
+              <Link href="/me">{t('onestop.citizen.signIn')}</Link> — {t('onestop.citizen.hint')}
+            </p>
+          )}
+          <label>
+            {t('onestop.submit.fullName')}
+            <input name="fullName" required minLength={2} maxLength={120} autoComplete="name" />
+          </label>
+          <label>
+            {t('onestop.submit.personalId')}
+            <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+          </label>
+          <label>
+            {t('onestop.submit.phone')}
+            <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+          </label>
+          <label>
+            {t('onestop.submit.email')}
+            <input name="email" type="email" autoComplete="email" maxLength={200} />
+          </label>
+          <label>
+            {t('onestop.submit.address')}
+            <input name="address" maxLength={300} autoComplete="street-address" />
+          </label>
+        </fieldset>
       )}
       {p.formFields.length > 0 && (
         <fieldset>
           <legend>{t('onestop.submit.details')}</legend>
           {p.formFields.map((f) => (
-            <label key={f.key}>{en ? f.labelEn : f.labelVi}
-              {f.type === 'textarea'
-                ? <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
-                : <input name={`field.${f.key}`} type={f.type === 'date' ? 'date' : 'text'} required={f.required} maxLength={2000} />}
+            <label key={f.key}>
+              {en ? f.labelEn : f.labelVi}
+              {f.type === 'textarea' ? (
+                <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
+              ) : (
+                <input
+                  name={`field.${f.key}`}
+                  type={f.type === 'date' ? 'date' : 'text'}
+                  required={f.required}
+                  maxLength={2000}
+                />
+              )}
             </label>
           ))}
         </fieldset>
@@ -149,38 +240,96 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       {p.bundle && (
         <fieldset>
           <legend>{t('onestop.submit.bundleAlso')}</legend>
-          {(catalog.data?.items ?? []).filter((o) => o.bundle === p.bundle && o.code !== p.code).map((o) => (
-            <label key={o.code} className="inline">
-              <input type="checkbox" checked={bundleWith.includes(o.code)} onChange={(e) => setBundleWith((b) => (e.target.checked ? [...b, o.code] : b.filter((c) => c !== o.code)))} />
-              {en ? o.nameEn : o.nameVi}
-            </label>
-          ))}
+          {(catalog.data?.items ?? [])
+            .filter((o) => o.bundle === p.bundle && o.code !== p.code)
+            .map((o) => (
+              <label key={o.code} className="inline">
+                <input
+                  type="checkbox"
+                  checked={bundleWith.includes(o.code)}
+                  onChange={(e) =>
+                    setBundleWith((b) => (e.target.checked ? [...b, o.code] : b.filter((c) => c !== o.code)))
+                  }
+                />
+                {en ? o.nameEn : o.nameVi}
+              </label>
+            ))}
         </fieldset>
       )}
       <fieldset>
         <legend>{t('onestop.submit.papers')}</legend>
-        {p.documents.length > 0 && <ul className="muted">{p.documents.map((d) => <li key={d.nameVi}>{en ? d.nameEn : d.nameVi}</li>)}</ul>}
+        {p.documents.length > 0 && (
+          <ul className="muted">
+            {p.documents.map((d) => (
+              <li key={d.nameVi}>{en ? d.nameEn : d.nameVi}</li>
+            ))}
+          </ul>
+        )}
         <p className="muted">{t('onestop.submit.papersHint')}</p>
-        <input type="file" accept="application/pdf,image/jpeg,image/png" multiple onChange={(e) => { void attach(e.target.files); e.target.value = ''; }} data-testid="file-input" />
+        <input
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          multiple
+          onChange={(e) => {
+            void attach(e.target.files);
+            e.target.value = '';
+          }}
+          data-testid="file-input"
+        />
         <ul className="files">
           {files.map((f, i) => (
-            <li key={`${f.name}-${i}`} className={f.state === 'failed' ? 'error' : undefined} role={f.state === 'failed' ? 'alert' : undefined}>
-              {f.name} — {f.state === 'sending' ? t('onestop.submit.uploading') : f.state === 'sent' ? t('onestop.submit.uploaded') : f.error}
-              {f.state !== 'sending' && <button type="button" onClick={() => setFiles((prev) => prev.filter((_, j) => j !== i))}>{t('onestop.submit.remove')}</button>}
+            <li
+              key={`${f.name}-${i}`}
+              className={f.state === 'failed' ? 'error' : undefined}
+              role={f.state === 'failed' ? 'alert' : undefined}
+            >
+              {f.name} —{' '}
+              {f.state === 'sending'
+                ? t('onestop.submit.uploading')
+                : f.state === 'sent'
+                  ? t('onestop.submit.uploaded')
+                  : f.error}
+              {f.state !== 'sending' && (
+                <button type="button" onClick={() => setFiles((prev) => prev.filter((_, j) => j !== i))}>
+                  {t('onestop.submit.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       </fieldset>
       <fieldset>
         <legend>{t('onestop.submit.result')}</legend>
-        {(['COUNTER', 'POST', 'ONLINE'] as const).filter((m) => m !== 'POST' || p.postalAllowed).map((m) => (
-          <label key={m} className="inline"><input type="radio" name="returnMethod" value={m} checked={returnMethod === m} onChange={() => setReturnMethod(m)} />{t(`onestop.returnMethod.${m}`)}</label>
-        ))}
-        {returnMethod === 'POST' && <label>{t('onestop.submit.postalAddress')}<input name="postalAddress" required maxLength={300} /></label>}
+        {(['COUNTER', 'POST', 'ONLINE'] as const)
+          .filter((m) => m !== 'POST' || p.postalAllowed)
+          .map((m) => (
+            <label key={m} className="inline">
+              <input
+                type="radio"
+                name="returnMethod"
+                value={m}
+                checked={returnMethod === m}
+                onChange={() => setReturnMethod(m)}
+              />
+              {t(`onestop.returnMethod.${m}`)}
+            </label>
+          ))}
+        {returnMethod === 'POST' && (
+          <label>
+            {t('onestop.submit.postalAddress')}
+            <input name="postalAddress" required maxLength={300} />
+          </label>
+        )}
       </fieldset>
       <p>{fee ? t('onestop.submit.fee', { fee: formatMoney(fee, i18n.language) }) : t('onestop.procedure.free')}</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" type="submit" disabled={busy || files.some((f) => f.state === 'sending')}>{busy ? t('onestop.submit.sending') : t('onestop.submit.send')}</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={busy || files.some((f) => f.state === 'sending')}>
+        {busy ? t('onestop.submit.sending') : t('onestop.submit.send')}
+      </button>
     </form>
   );
 }

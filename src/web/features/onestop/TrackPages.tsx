@@ -8,7 +8,10 @@ import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from './api.js';
 
 /** The forms a dossier has, from the events that issued them. */
-const formsOf = (d: PublicDossier) => ['01', ...['02', '03', '04', '05'].filter((n) => d.timeline.some((e) => e.formType === `MAU_${n}`))];
+const formsOf = (d: PublicDossier) => [
+  '01',
+  ...['02', '03', '04', '05'].filter((n) => d.timeline.some((e) => e.formType === `MAU_${n}`)),
+];
 
 /** `/s/<token>`: what the receipt's QR code opens. Initials only; the applicant can withdraw, send papers, rate. */
 export function StatusPage({ token }: { token: string }) {
@@ -20,33 +23,78 @@ export function StatusPage({ token }: { token: string }) {
   return (
     <article>
       <h1>{t('onestop.track.title', { code: d.code })}</h1>
-      <p><span className={`badge status-${d.status}`} data-testid="dossier-status">{t(`onestop.status.${d.status}`)}</span>{d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}</p>
+      <p>
+        <span className={`badge status-${d.status}`} data-testid="dossier-status">
+          {t(`onestop.status.${d.status}`)}
+        </span>
+        {d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}
+      </p>
       <dl className="facts">
-        <dt>{t('onestop.desk.procedure')}</dt><dd>{d.procedureName}</dd>
-        <dt>{t('onestop.track.applicant')}</dt><dd>{d.applicantInitials}</dd>
-        <dt>{t('onestop.track.submitted')}</dt><dd>{formatDateTime(d.submittedAt)} · {t(`onestop.channel.${d.channel}`)}</dd>
-        {d.receivedAt && <><dt>{t('onestop.track.received')}</dt><dd>{formatDateTime(d.receivedAt)}</dd></>}
-        {due && <><dt>{d.extendedDueAt ? t('onestop.track.extended') : t('onestop.track.due')}</dt><dd>{formatDateTime(due)}</dd></>}
-        <dt>{t('onestop.submit.result')}</dt><dd>{t(`onestop.returnMethod.${d.returnMethod}`)}</dd>
-        {d.feeAmount > 0 && <><dt>{t('onestop.track.fee')}</dt><dd>{formatMoney(d.feeAmount, i18n.language)} ({d.paid ? t('onestop.track.paid') : t('onestop.track.unpaid')})</dd></>}
+        <dt>{t('onestop.desk.procedure')}</dt>
+        <dd>{d.procedureName}</dd>
+        <dt>{t('onestop.track.applicant')}</dt>
+        <dd>{d.applicantInitials}</dd>
+        <dt>{t('onestop.track.submitted')}</dt>
+        <dd>
+          {formatDateTime(d.submittedAt)} · {t(`onestop.channel.${d.channel}`)}
+        </dd>
+        {d.receivedAt && (
+          <>
+            <dt>{t('onestop.track.received')}</dt>
+            <dd>{formatDateTime(d.receivedAt)}</dd>
+          </>
+        )}
+        {due && (
+          <>
+            <dt>{d.extendedDueAt ? t('onestop.track.extended') : t('onestop.track.due')}</dt>
+            <dd>{formatDateTime(due)}</dd>
+          </>
+        )}
+        <dt>{t('onestop.submit.result')}</dt>
+        <dd>{t(`onestop.returnMethod.${d.returnMethod}`)}</dd>
+        {d.feeAmount > 0 && (
+          <>
+            <dt>{t('onestop.track.fee')}</dt>
+            <dd>
+              {formatMoney(d.feeAmount, i18n.language)} ({d.paid ? t('onestop.track.paid') : t('onestop.track.unpaid')})
+            </dd>
+          </>
+        )}
       </dl>
       {d.linked.length > 0 && (
         <>
           <h2>{t('onestop.submit.bundleAlso')}</h2>
-          <ul>{d.linked.map((l) => <li key={l.code}>{l.code} · {l.procedureName} — {t(`onestop.status.${l.status}`)}</li>)}</ul>
+          <ul>
+            {d.linked.map((l) => (
+              <li key={l.code}>
+                {l.code} · {l.procedureName} — {t(`onestop.status.${l.status}`)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h2>{t('onestop.track.timeline')}</h2>
       <ol className="timeline" data-testid="timeline">
         {d.timeline.map((e) => (
-          <li key={e.id}><strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}{e.reason ? `: ${e.reason}` : ''}</li>
+          <li key={e.id}>
+            <strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
+            {e.reason ? `: ${e.reason}` : ''}
+          </li>
         ))}
       </ol>
       <h2>{t('onestop.track.forms')}</h2>
       <ul>
-        {formsOf(d).map((n) => <li key={n}><a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">{t(`onestop.track.form.${n}`)}</a></li>)}
+        {formsOf(d).map((n) => (
+          <li key={n}>
+            <a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">
+              {t(`onestop.track.form.${n}`)}
+            </a>
+          </li>
+        ))}
       </ul>
-      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && <PayWithVietQr token={token} />}
+      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && (
+        <PayWithVietQr token={token} />
+      )}
       {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
       {d.canRate && <RatingForm token={token} />}
       {d.rating && <p className="ok">{t('onestop.track.thanks', { rating: t(`onestop.rating.${d.rating}`) })}</p>}
@@ -58,12 +106,20 @@ export function StatusPage({ token }: { token: string }) {
 /** The fee by bank transfer: shown only when the commune has a receiving account set up. */
 function PayWithVietQr({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
-  const payment = useQuery({ queryKey: ['payment', token], queryFn: () => api<{ amount: number; paid: boolean; qrUrl: string | null; accountName: string | null }>(`/api/public/dossiers/${token}/payment`) });
+  const payment = useQuery({
+    queryKey: ['payment', token],
+    queryFn: () =>
+      api<{ amount: number; paid: boolean; qrUrl: string | null; accountName: string | null }>(
+        `/api/public/dossiers/${token}/payment`,
+      ),
+  });
   const p = payment.data;
   if (!p?.qrUrl) return null;
   return (
     <section className="card" data-testid="vietqr">
-      <h2>{t('onestop.track.payTitle')}: {formatMoney(p.amount, i18n.language)}</h2>
+      <h2>
+        {t('onestop.track.payTitle')}: {formatMoney(p.amount, i18n.language)}
+      </h2>
       <img src={p.qrUrl} alt={t('onestop.track.payTitle')} width={200} height={200} />
       <p className="muted">{t('onestop.track.payHint')}</p>
       {p.accountName && <p>{t('onestop.track.payTo', { name: p.accountName })}</p>}
@@ -91,8 +147,14 @@ function SupplementForm({ token }: { token: string }) {
     <form className="card" onSubmit={send}>
       <h2>{t('onestop.track.supplement')}</h2>
       <input name="papers" type="file" accept="application/pdf,image/jpeg,image/png" multiple required />
-      {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" type="submit" disabled={action.isPending}>{t('onestop.track.supplement')}</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={action.isPending}>
+        {t('onestop.track.supplement')}
+      </button>
     </form>
   );
 }
@@ -102,16 +164,37 @@ function RatingForm({ token }: { token: string }) {
   const rate = useRate(token);
   const [rating, setRating] = useState('');
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); rate.mutate({ rating, comment: String(new FormData(e.currentTarget).get('comment') ?? '').trim() || undefined }); }}>
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        rate.mutate({
+          rating,
+          comment: String(new FormData(e.currentTarget).get('comment') ?? '').trim() || undefined,
+        });
+      }}
+    >
       <h2>{t('onestop.track.rate')}</h2>
       <div className="actions" role="radiogroup">
         {(['SATISFIED', 'ACCEPTABLE', 'UNSATISFIED'] as const).map((r) => (
-          <label key={r} className="inline"><input type="radio" name="rating" value={r} checked={rating === r} onChange={() => setRating(r)} required />{t(`onestop.rating.${r}`)}</label>
+          <label key={r} className="inline">
+            <input type="radio" name="rating" value={r} checked={rating === r} onChange={() => setRating(r)} required />
+            {t(`onestop.rating.${r}`)}
+          </label>
         ))}
       </div>
-      <label>{t('onestop.track.rateComment')}<textarea name="comment" maxLength={1000} rows={2} /></label>
-      {rate.error && <p className="error" role="alert">{messageOf(rate.error)}</p>}
-      <button className="primary" type="submit" disabled={!rating || rate.isPending}>{t('onestop.track.sendRating')}</button>
+      <label>
+        {t('onestop.track.rateComment')}
+        <textarea name="comment" maxLength={1000} rows={2} />
+      </label>
+      {rate.error && (
+        <p className="error" role="alert">
+          {messageOf(rate.error)}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={!rating || rate.isPending}>
+        {t('onestop.track.sendRating')}
+      </button>
     </form>
   );
 }
@@ -122,10 +205,24 @@ function WithdrawForm({ token }: { token: string }) {
   return (
     <details className="card">
       <summary>{t('onestop.track.withdraw')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); action.mutate({ action: 'WITHDRAW', reason: String(new FormData(e.currentTarget).get('reason') ?? '') }); }}>
-        <label>{t('onestop.track.withdrawReason')}<input name="reason" required maxLength={1000} /></label>
-        {action.error && <p className="error" role="alert">{messageOf(action.error)}</p>}
-        <button type="submit" disabled={action.isPending}>{t('onestop.track.withdraw')}</button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          action.mutate({ action: 'WITHDRAW', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+        }}
+      >
+        <label>
+          {t('onestop.track.withdrawReason')}
+          <input name="reason" required maxLength={1000} />
+        </label>
+        {action.error && (
+          <p className="error" role="alert">
+            {messageOf(action.error)}
+          </p>
+        )}
+        <button type="submit" disabled={action.isPending}>
+          {t('onestop.track.withdraw')}
+        </button>
       </form>
     </details>
   );
@@ -141,7 +238,9 @@ export function LookupPage() {
     const data = new FormData(event.currentTarget);
     setError(null);
     try {
-      const found = await api<{ token: string }>(`/api/public/dossier-lookup?${new URLSearchParams({ code: String(data.get('code')).trim(), phoneLast4: String(data.get('phone')).trim() })}`);
+      const found = await api<{ token: string }>(
+        `/api/public/dossier-lookup?${new URLSearchParams({ code: String(data.get('code')).trim(), phoneLast4: String(data.get('phone')).trim() })}`,
+      );
       navigate(`/s/${found.token}`);
     } catch (e) {
       setError(messageOf(e));
@@ -150,10 +249,22 @@ export function LookupPage() {
   return (
     <form className="card" onSubmit={find}>
       <h1>{t('onestop.track.lookupTitle')}</h1>
-      <label>{t('onestop.track.lookupCode')}<input name="code" required minLength={5} maxLength={60} /></label>
-      <label>{t('onestop.track.lookupPhone')}<input name="phone" required inputMode="numeric" pattern="\d{4}" maxLength={4} /></label>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" type="submit">{t('onestop.track.lookupSend')}</button>
+      <label>
+        {t('onestop.track.lookupCode')}
+        <input name="code" required minLength={5} maxLength={60} />
+      </label>
+      <label>
+        {t('onestop.track.lookupPhone')}
+        <input name="phone" required inputMode="numeric" pattern="\d{4}" maxLength={4} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit">
+        {t('onestop.track.lookupSend')}
+      </button>
     </form>
   );
 }

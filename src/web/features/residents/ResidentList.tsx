@@ -7,22 +7,42 @@ import { ageOf, formatDate } from '../../lib/format.js';
 import { useResidents, type ResidentFilter, queryString } from './api.js';
 
 /** Search results: one card per person on a phone, a table row on a desktop. */
-export function ResidentList({ filter, onPage, exportable }: { filter: ResidentFilter; onPage: (page: number) => void; exportable: boolean }) {
+export function ResidentList({
+  filter,
+  onPage,
+  exportable,
+}: {
+  filter: ResidentFilter;
+  onPage: (page: number) => void;
+  exportable: boolean;
+}) {
   const { t } = useTranslation();
   const query = useResidents(filter);
   return (
     <div>
       <QueryState isLoading={query.isLoading} error={query.error} />
-      {exportable && <ExportLinks path="/api/exports/residents" query={queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer })} />}
+      {exportable && (
+        <ExportLinks
+          path="/api/exports/residents"
+          query={queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer })}
+        />
+      )}
       {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="cards" data-testid="resident-results">
         {query.data?.items.map((r) => (
           <li key={r.id}>
             <Link href={`/residents/${r.id}`} className="card link">
               <strong>{r.fullName}</strong>
-              <span>{t(`gender.${r.gender}`)} · {formatDate(r.birthDate)} ({ageOf(r.birthDate)})</span>
-              <span className="muted">{r.address ?? '—'} · {r.unitName}</span>
-              <span className="muted">{r.personalIdMasked ?? ''} {r.phoneMasked ? `· ☎ ${r.phoneMasked}` : ''} · VNeID {t(`vneid.${r.vneidLevel}`)}</span>
+              <span>
+                {t(`gender.${r.gender}`)} · {formatDate(r.birthDate)} ({ageOf(r.birthDate)})
+              </span>
+              <span className="muted">
+                {r.address ?? '—'} · {r.unitName}
+              </span>
+              <span className="muted">
+                {r.personalIdMasked ?? ''} {r.phoneMasked ? `· ☎ ${r.phoneMasked}` : ''} · VNeID{' '}
+                {t(`vneid.${r.vneidLevel}`)}
+              </span>
             </Link>
           </li>
         ))}

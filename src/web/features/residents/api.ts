@@ -6,7 +6,11 @@ export type ResidentPage = { items: ResidentSummary[]; page: number; limit: numb
 export type ResidentFilter = { q?: string; unit?: number; page: number; includeFormer?: boolean };
 
 export const queryString = (params: Record<string, string | number | boolean | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== false).map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== '' && v !== false)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export function useResidents(filter: ResidentFilter) {
   return useQuery({

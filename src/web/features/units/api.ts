@@ -4,4 +4,7 @@ import { api } from '../../lib/api.js';
 
 export type { Unit };
 export const useUnits = (parent?: number) =>
-  useQuery({ queryKey: ['units', parent ?? 'roots'], queryFn: () => api<{ items: Unit[] }>(`/api/units${parent ? `?parent=${parent}` : ''}`).then((r) => r.items) });
+  useQuery({
+    queryKey: ['units', parent ?? 'roots'],
+    queryFn: () => api<{ items: Unit[] }>(`/api/units${parent ? `?parent=${parent}` : ''}`).then((r) => r.items),
+  });
