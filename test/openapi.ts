@@ -1,4 +1,4 @@
-import type { App } from '../src/server/app.js';
+import type { App } from '../src/server/deps.js';
 
 export type Operation = {
   key: string; // "GET /api/residents/{id}"

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,25 +10,13 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
-import type { Database } from './db/client.js';
-import type { Jobs } from './jobs/jobs.js';
-import type { PiiCipher } from './lib/pii-cipher.js';
+import type { AppDeps } from './deps.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputHygiene from './plugins/input-hygiene.js';
 import webPlugin from './plugins/web.js';
 import { registerModules } from './modules/index.js';
 
-/** The infrastructure the app is built over; tests pass PGlite and their own config (STYLE.md §3). */
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  cipher: PiiCipher;
-  jobs: Jobs;
-};
-
-export type App = FastifyInstance;
 
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { Role } from './enums.js';
+import type { Role } from './enums.js';
 
 /**
  * What each role may do. A role is held on a unit and covers that unit's whole subtree; the server enforces the

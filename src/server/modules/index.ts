@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App, AppDeps } from '../app.js';
+import type { App, AppDeps } from '../deps.js';
 import { registerAudit } from './audit/audit.routes.js';
 import { registerAuth } from './auth/auth.routes.js';
 import { registerCalendar } from './calendar/calendar.routes.js';

@@ -1,11 +1,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, Problem, Text } from '../../lib/http.js';
 import { contentTypes, streamSheet, type SheetColumn } from '../../lib/spreadsheet.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { formatPhone } from '../../../shared/phone.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';

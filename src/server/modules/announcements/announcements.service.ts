@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { Permission } from '../../../shared/permissions.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import {
   announcementFiles,
   announcementHouseholds,
@@ -14,7 +14,7 @@ import {
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { plainText, sanitizeAnnouncement } from '../../lib/html.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
 import { Audience, householdsOf, matchedPeople } from './audience.js';

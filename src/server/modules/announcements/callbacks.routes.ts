@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { forbidden } from '../../lib/errors.js';
 import { Problem } from '../../lib/http.js';
 import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';

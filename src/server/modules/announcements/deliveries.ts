@@ -1,5 +1,5 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { deliveries, memberChannels } from '../../db/schema/index.js';
 import { plainText } from '../../lib/html.js';

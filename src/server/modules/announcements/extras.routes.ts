@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import {
   announcementFiles,
   broadcasts,
@@ -16,7 +16,7 @@ import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { errorResponses, Id, IdParams, Phone, Problem, Text } from '../../lib/http.js';
 import { readUpload } from '../../lib/uploads.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { audited } from '../audit/audit.repo.js';
 import { checkDocument } from '../dossiers/dossiers.uploads.js';
 import { getUnitPath } from '../units/units.service.js';

@@ -1,10 +1,10 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { errorResponses, Id, IdParams, Phone, Problem } from '../../lib/http.js';
 import { createSmsSender } from '../../lib/sms.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { validation } from '../../lib/errors.js';
 import { sendPhoneCode, smsCode } from '../citizens/citizens.service.js';
 import * as groups from './groups.service.js';

@@ -1,13 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { groupMembers, memberChannels, units } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { AppError, notFound, validation } from '../../lib/errors.js';
 import { drawQr, renderPdf } from '../../lib/pdf.js';
 import { sha256 } from '../../lib/hash.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { useCode, wrongCode } from '../citizens/citizens.service.js';
 import { readLink, validUnsubscribeToken } from './links.js';

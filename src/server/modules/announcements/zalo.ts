@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { deliveries, memberChannels, webhookEvents, zaloFollowers, zaloTokens } from '../../db/schema/index.js';
 import { Refused, type ChannelSender, type Outgoing } from './senders.js';
 

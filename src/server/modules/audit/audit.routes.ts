@@ -1,10 +1,10 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { errorResponses, Id, IsoDate, PageQuery, pageOf, paged, Text, toOffset } from '../../lib/http.js';
 import { contentTypes, streamSheet, type SheetRow } from '../../lib/spreadsheet.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit, listAudit, listAuditBefore, type AuditFilter } from './audit.repo.js';
 
 const AuditEntry = z

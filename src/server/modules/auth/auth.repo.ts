@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums.js';
 import type { Tx } from '../../db/client.js';
 import { roleAssignments, sessions, units, users } from '../../db/schema/index.js';
-import type { AuthContext, RoleHeld } from '../../plugins/auth.js';
+import type { AuthContext, RoleHeld } from '../../lib/auth-context.js';
 
 export async function listRolesOfUser(tx: Tx, userId: number): Promise<RoleHeld[]> {
   const rows = await tx

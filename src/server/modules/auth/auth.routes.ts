@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { unauthenticated } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/http.js';
-import { actorOf, hashToken, SESSION_COOKIE } from '../../plugins/auth.js';
+import { actorOf, hashToken, SESSION_COOKIE } from '../../lib/auth-context.js';
 import { findSession, updateUserLocale } from './auth.repo.js';
 import { ChangePasswordInput, LocaleInput, LoginInput, LogoutInput, Me } from './auth.schemas.js';
 import * as service from './auth.service.js';

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import { AppError, validation } from '../../lib/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.js';
-import { hashToken, type Actor, type AuthContext } from '../../plugins/auth.js';
+import { hashToken, type Actor, type AuthContext } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './auth.repo.js';
 import type { Me } from './auth.schemas.js';

@@ -3,7 +3,7 @@ import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { campaignTargets, units } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { activeMember } from '../teams/teams.service.js';
 import { getCampaign, holdersOf } from './campaigns.service.js';

@@ -2,10 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { campaigns, units } from '../../db/schema/index.js';
 import { errorResponses, Id, IdParams } from '../../lib/http.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { assignAutomatically, myHouseholds, reassign } from './assignment.js';
 import * as service from './campaigns.service.js';
 

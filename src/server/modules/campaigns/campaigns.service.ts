@@ -6,7 +6,7 @@ import { campaigns, units } from '../../db/schema/index.js';
 import { pathAlongScope, pathInScope, pathWithin, type Scope } from '../../db/scope.js';
 import { notFound, validation } from '../../lib/errors.js';
 import { Id, Text } from '../../lib/http.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { Audience, matchedPeople } from '../announcements/audience.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { listChildUnits } from '../units/units.repo.js';

@@ -1,10 +1,10 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { VisitOutcome } from '../../../shared/enums.js';
 import { errorResponses, Id, IdParams } from '../../lib/http.js';
-import { actorOf, scopeOf } from '../../plugins/auth.js';
+import { actorOf, scopeOf } from '../../lib/auth-context.js';
 import * as field from './field.js';
 
 const Person = z.object({

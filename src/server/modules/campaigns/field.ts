@@ -7,7 +7,7 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 import { conflict as conflictError, notFound } from '../../lib/errors.js';
 import { Id, Phone, Text } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { maskTail } from '../residents/residents.rules.js';
 import { assignedTo } from './assignment.js';

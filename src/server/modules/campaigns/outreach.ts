@@ -4,7 +4,7 @@ import { campaigns, units } from '../../db/schema/index.js';
 import { unitAt, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { drawQr, formatDateVi, renderPdf } from '../../lib/pdf.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { createAnnouncement, sendAnnouncement } from '../announcements/announcements.service.js';
 import { Audience } from '../announcements/audience.js';
 import { getCampaign, viewPathOf } from './campaigns.service.js';

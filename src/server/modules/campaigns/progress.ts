@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, unitAt, type Scope } from '../../db/scope.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { addDays, daysBetween, localParts } from '../calendar/working-days.js';
 import { getCampaign, holdersOf, holdersUnder, viewPathOf } from './campaigns.service.js';

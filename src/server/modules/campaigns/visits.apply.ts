@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import type { VisitPerson } from '../../db/schema/campaigns.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudits } from '../audit/audit.repo.js';
 import { localParts } from '../calendar/working-days.js';
 import { encryptContact } from '../residents/residents.service.js';

@@ -2,12 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPersonalId } from '../../../shared/personal-id.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { Phone, Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import {
   CITIZEN_COOKIE,
   checkCitizenCsrf,

@@ -8,7 +8,7 @@ import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.js'
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { SmsSender } from '../../lib/sms.js';
 import { sha256 } from '../../lib/hash.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 
 export const CITIZEN_COOKIE = 'ketnoi_citizen';

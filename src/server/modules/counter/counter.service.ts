@@ -4,7 +4,7 @@ import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { appointments, appointmentSlots, postalShipments } from '../../db/schema/index.js';
 import { AppError, conflict, isUniqueViolation, notFound, validation } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { addDays, localParts } from '../calendar/working-days.js';

@@ -12,7 +12,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { dossiers, roleAssignments, units } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, validation } from '../../lib/errors.js';
 import { formatDateVi } from '../../lib/pdf.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';

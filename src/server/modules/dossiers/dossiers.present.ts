@@ -1,7 +1,7 @@
 import { allowedActions, closedStatuses, type ActionActor, type DossierStatus } from '../../../shared/onestop.js';
 import { roleGrants } from '../../../shared/permissions.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { AuthContext } from '../../plugins/auth.js';
+import type { AuthContext } from '../../lib/auth-context.js';
 import type { DossierWithNames, eventsOf, filesOf } from './dossiers.repo.js';
 import type { DossierDetail, DossierSummary, PublicDossier } from './dossiers.schemas.js';
 

@@ -15,7 +15,7 @@ import {
   type Message,
 } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findCommuneByCode } from '../units/units.service.js';
 import { queueDossierMail } from '../mail/mail.service.js';

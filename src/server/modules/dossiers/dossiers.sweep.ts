@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { dossierFiles, dossiers } from '../../db/schema/index.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';

@@ -1,8 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import {
   CreateHouseholdInput,
   HouseholdDetail,

@@ -6,7 +6,7 @@ import { householdMembers, residents } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
 import { conflict, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getOpenUnit, getUnitPath } from '../units/units.service.js';
 import * as repo from './households.repo.js';

@@ -1,13 +1,13 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { validation } from '../../lib/errors.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { contentTypes, streamSheet } from '../../lib/spreadsheet.js';
 import { formField, readUpload } from '../../lib/uploads.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../lib/auth-context.js';
 import { registryColumns, templateExamples } from './registry-columns.js';
 import { CommitImportInput, ImportJob, TemplateQuery } from './imports.schemas.js';
 import { listImports } from './imports.repo.js';

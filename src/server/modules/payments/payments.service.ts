@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { dossiers, payments } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts, weekday } from '../calendar/working-days.js';

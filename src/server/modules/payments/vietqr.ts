@@ -25,7 +25,7 @@ export function purposeText(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^A-Za-z0-9 .\-]/g, ' ')
+    .replace(/[^A-Za-z0-9 .-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 50);

@@ -8,7 +8,7 @@ export const ProcedureCode = z
   .trim()
   .min(3)
   .max(32)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/);
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/);
 export const CodeParams = z.object({ code: ProcedureCode });
 
 const Fee = z.object({

@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { procedures } from '../../db/schema/index.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { drawQr, renderPdf } from '../../lib/pdf.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { Procedure, ProcedureInput } from './procedures.schemas.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Permission } from '../../../shared/permissions.js';
-import type { App, AppDeps } from '../../app.js';
+import type { App, AppDeps } from '../../deps.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
-import { actorOf, scopeOf } from '../../plugins/auth.js';
+import { actorOf, scopeOf } from '../../lib/auth-context.js';
 import {
   CreateResidentInput,
   LeaveInput,

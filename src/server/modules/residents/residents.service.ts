@@ -6,7 +6,7 @@ import { pathWithin, type Scope } from '../../db/scope.js';
 import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getHouseholdRow } from '../households/households.service.js';
 import { setHouseholdHead } from '../households/households.repo.js';

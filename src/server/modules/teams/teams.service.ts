@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { supportPoints, teamMembers, teams } from '../../db/schema/index.js';
+import { type supportPoints, teamMembers, teams } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 

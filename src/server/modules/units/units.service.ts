@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
 import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
-import type { Actor } from '../../plugins/auth.js';
+import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './units.repo.js';
 import type { CreateUnitInput, Unit, UpdateUnitInput } from './units.schemas.js';

@@ -1,6 +1,6 @@
 import { roleGrants, roleRank, Permission } from '../../../shared/permissions.js';
 import type { Role } from '../../../shared/enums.js';
-import type { AuthContext } from '../../plugins/auth.js';
+import type { AuthContext } from '../../lib/auth-context.js';
 
 /**
  * May the caller grant `role` on a unit at `unitPath`? Only through a role that manages accounts, held on that unit

@@ -4,7 +4,7 @@ import type { Scope } from '../../db/scope.js';
 import { conflict, forbidden, isUniqueViolation, notFound, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import { hashPassword } from '../../lib/passwords.js';
-import type { Actor, AuthContext } from '../../plugins/auth.js';
+import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import { deleteSessionsOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { mayGrant, mayManage } from './users.policy.js';

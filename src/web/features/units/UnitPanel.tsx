@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { UnitKind } from '../../../shared/enums.js';
+import type { UnitKind } from '../../../shared/enums.js';
 import { api, messageOf } from '../../lib/api.js';
 import type { Unit } from './api.js';
 
