@@ -127,7 +127,7 @@ export async function demoProvince(
   return {
     province: province!,
     admin: admin!,
-    scope: { permission, prefixes: [province!.path.split('/').slice(0, 2).join('/') + '/'] },
+    scope: { permission, prefixes: [`${province!.path.split('/').slice(0, 2).join('/')}/`] },
     actor: {
       userId: admin!.id,
       username: 'admin',

@@ -70,7 +70,10 @@ function* dossierChunks(
   chunk = 100_000,
 ): Generator<Buffer> {
   let rand = 42;
-  const next = () => (rand = (rand * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const next = () => {
+    rand = (rand * 1103515245 + 12345) & 0x7fffffff;
+    return rand / 0x7fffffff;
+  };
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
   const perCommune = new Map<number, number>();
   const year = 365 * 86400_000;

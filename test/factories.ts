@@ -306,20 +306,18 @@ export function factories(database: Database, cipher: PiiCipher) {
       const { campaignId } = await this.campaignWithTarget(unit, householdId);
       const [author] = await db.select({ id: users.id }).from(users).limit(1);
       const id = randomUUID();
-      await db
-        .insert(campaignVisits)
-        .values({
-          id,
-          campaignId,
-          householdId,
-          recordedBy: author!.id,
-          visitedAt: new Date('2026-11-20T10:00:00Z'),
-          outcome: 'DONE',
-          people: [],
-          baseVersion: 1,
-          status: 'CONFLICT',
-          conflict: 'HOUSEHOLD_CHANGED',
-        });
+      await db.insert(campaignVisits).values({
+        id,
+        campaignId,
+        householdId,
+        recordedBy: author!.id,
+        visitedAt: new Date('2026-11-20T10:00:00Z'),
+        outcome: 'DONE',
+        people: [],
+        baseVersion: 1,
+        status: 'CONFLICT',
+        conflict: 'HOUSEHOLD_CHANGED',
+      });
       return { campaignId, visitId: id };
     },
     /** A message template kept in a unit. */

@@ -17,7 +17,6 @@ import inputHygiene from './plugins/input-hygiene.js';
 import webPlugin from './plugins/web.js';
 import { registerModules } from './modules/index.js';
 
-
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -61,6 +60,7 @@ export async function buildApp(
   await app.register(errorsPlugin);
   await app.register(inputHygiene);
   await app.register(authPlugin, deps);
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
   await app.register(async (scoped) => registerModules(scoped, deps));
   if (options.serveWeb) await app.register(webPlugin, { root: deps.config.webDist });
   return app;

@@ -55,14 +55,12 @@ export async function seedCampaignsDemo(
       { teamId: team!.id, fullName: 'Phạm Thu Trang', role: 'MEMBER', skills: ['Thanh toán trực tuyến'] },
     ])
     .returning({ id: teamMembers.id });
-  await db
-    .insert(supportPoints)
-    .values({
-      unitId: group.id,
-      name: 'Tạp hóa Tâm Hương',
-      address: `Đầu ngõ 1, ${group.name.toLowerCase()}`,
-      hours: '18:00–21:00, thứ Hai đến thứ Sáu',
-    });
+  await db.insert(supportPoints).values({
+    unitId: group.id,
+    name: 'Tạp hóa Tâm Hương',
+    address: `Đầu ngõ 1, ${group.name.toLowerCase()}`,
+    hours: '18:00–21:00, thứ Hai đến thứ Sáu',
+  });
 
   const scope = { permission: Permission.CAMPAIGN_MANAGE, prefixes: [commune.path] };
   const who = { ...actor, userId: people.leader.id };

@@ -16,7 +16,10 @@ export function createRandom(seed: number) {
     weighted: <T>(pairs: readonly (readonly [T, number])[]) => {
       const total = pairs.reduce((s, [, w]) => s + w, 0);
       let x = next() * total;
-      for (const [v, w] of pairs) if ((x -= w) < 0) return v;
+      for (const [v, w] of pairs) {
+        x -= w;
+        if (x < 0) return v;
+      }
       return pairs[pairs.length - 1]![0];
     },
   };

@@ -57,3 +57,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** Awaits a write and turns a unique violation into the module's own error (a code, ID or name already taken). */
+export async function unlessTaken<T>(write: Promise<T>, taken: () => AppError): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}

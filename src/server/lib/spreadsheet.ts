@@ -129,10 +129,10 @@ function cellText(value: unknown): string {
 /** "dd/MM/yyyy" (also d/M/yyyy, dd-MM-yyyy, yyyy-MM-dd) → ISO date, or null when it is not a real date. */
 export function parseVnDate(text: string): string | null {
   let d: number, m: number, y: number;
-  let match = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/)))
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const dmy = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (/^\d{4,5}$/.test(text)) {
     // An Excel serial day number (a date cell without its date format): days since 1899-12-30.
     const serial = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);

@@ -31,7 +31,7 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Pick<App
     const config = request.routeOptions.config;
     const url = request.routeOptions.url;
     // Only API routes are private; the web app's files and the API docs are public by nature.
-    if (!url || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
     // Synchronizer-token CSRF defence: a state-changing request made with the session cookie must echo the
     // session's CSRF token in a header, which a cross-site form or image cannot do.
     if (request.auth && !SAFE_METHODS.has(request.method) && !config.public) {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { validation } from '../lib/errors.js';
 
 /** NUL, or half of a surrogate pair (not valid Unicode; PostgreSQL cannot store either). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 export const INVALID_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Finds the first string holding a character that cannot be stored, returning its path ("body.address"). */

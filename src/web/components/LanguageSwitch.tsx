@@ -10,6 +10,7 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
     if (signedIn) await api('/api/auth/locale', { method: 'PUT', body: { locale: lang } }).catch(() => undefined);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a border and legend into the header bar
     <div className="lang" role="group" aria-label={t('lang.label')}>
       {(['vi', 'en'] as const).map((lang) => (
         <button

@@ -5,11 +5,11 @@ export function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolea
   if (page === 1 && !hasMore) return null;
   return (
     <nav className="pager">
-      <button disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('common.prev')}
       </button>
       <span>{t('common.page', { page })}</span>
-      <button disabled={!hasMore} onClick={() => onPage(page + 1)}>
+      <button type="button" disabled={!hasMore} onClick={() => onPage(page + 1)}>
         {t('common.next')}
       </button>
     </nav>

@@ -11,6 +11,7 @@ export function SearchBox({ initial = '', onSearch }: { initial?: string; onSear
     onSearch(q.trim());
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to the older Android browsers; the role says it
     <form role="search" className="search" onSubmit={submit}>
       <label className="visually-hidden" htmlFor="q">
         {t('search.label')}

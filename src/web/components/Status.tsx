@@ -28,11 +28,11 @@ export type Notice = { ok: boolean; text: string } | null;
  */
 export function useNotice() {
   const [notice, setNotice] = useState<Notice>(null);
-  const run = async (work: () => Promise<string | void>) => {
+  const run = async (work: () => Promise<unknown>) => {
     setNotice(null);
     try {
       const text = await work();
-      if (text) setNotice({ ok: true, text });
+      if (typeof text === 'string' && text) setNotice({ ok: true, text });
     } catch (e) {
       setNotice({ ok: false, text: messageOf(e) });
     }

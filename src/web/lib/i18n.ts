@@ -13,12 +13,18 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+/** The server reads the `lang` cookie to answer API messages in the person's language. */
+function tellServer(lang: string) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the older phones we serve
+  document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+}
+
 /** Switches language, remembers it on this device and tells the server (cookie) so API messages follow. */
 export function setLanguage(lang: Lang) {
   localStorage.setItem('lang', lang);
-  document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+  tellServer(lang);
   document.documentElement.lang = lang;
   return i18next.changeLanguage(lang);
 }
-document.cookie = `lang=${i18next.language}; path=/; max-age=31536000; samesite=lax`;
+tellServer(i18next.language);
 export default i18next;

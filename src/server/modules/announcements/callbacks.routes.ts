@@ -39,6 +39,7 @@ const Report = z.object({
  * asks. The SMS gateway's delivery reports (`x-signature`: hex HMAC-SHA256 with SMS_CALLBACK_SECRET).
  */
 export function registerProviderCallbacks(app: App, deps: AppDeps) {
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
   void app.register(async (scoped) => {
     keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/sms/reports', {

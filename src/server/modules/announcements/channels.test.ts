@@ -85,7 +85,7 @@ describe('channels, fallback and the Zalo webhook', () => {
     anToken = body.manageToken;
 
     expect(
-      (await webhook({ event_name: 'follow', follower: { id: 'zl-an' } }, 'mac=' + '0'.repeat(64))).statusCode,
+      (await webhook({ event_name: 'follow', follower: { id: 'zl-an' } }, `mac=${'0'.repeat(64)}`)).statusCode,
     ).toBe(403);
     expect((await webhook({ event_name: 'follow', follower: { id: 'zl-an' } })).json()).toEqual({
       ok: true,

@@ -185,15 +185,13 @@ export function registerAnnouncementExtras(app: App, deps: AppDeps) {
         db,
         actorOf(request),
         (tx) =>
-          tx
-            .insert(broadcasts)
-            .values(
-              request.body.airAt.map((at) => ({
-                announcementId: a.id,
-                unitId: request.body.unitId,
-                airAt: new Date(at),
-              })),
-            ),
+          tx.insert(broadcasts).values(
+            request.body.airAt.map((at) => ({
+              announcementId: a.id,
+              unitId: request.body.unitId,
+              airAt: new Date(at),
+            })),
+          ),
         {
           action: 'announcement.broadcast',
           entityType: 'announcement',

@@ -225,6 +225,7 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
   });
 
   // Mail clients post "List-Unsubscribe=One-Click" as a form (RFC 8058): that body is accepted here and ignored.
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
   app.register(async (scoped) => {
     scoped.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
       done(null, undefined),

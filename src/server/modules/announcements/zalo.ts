@@ -33,8 +33,8 @@ export function createZaloTokens(deps: Deps) {
         .onConflictDoNothing();
       const [row] = await tx.select().from(zaloTokens).where(eq(zaloTokens.oaId, z.oaId!)).for('update');
       if (!force && row!.accessEnc && row!.expiresAt && row!.expiresAt.getTime() > Date.now() + 5 * 60_000) {
-        return (cached = { token: deps.cipher.decrypt(row!.accessEnc), until: row!.expiresAt.getTime() - 5 * 60_000 })
-          .token;
+        cached = { token: deps.cipher.decrypt(row!.accessEnc), until: row!.expiresAt.getTime() - 5 * 60_000 };
+        return cached.token;
       }
       // Held under the row lock on purpose (rare: about once a day), so only one refresh uses the rotating token.
       const res = await fetch(`${z.oauthUrl}/v4/oa/access_token`, {
@@ -66,7 +66,8 @@ export function createZaloTokens(deps: Deps) {
           updatedAt: new Date(),
         })
         .where(eq(zaloTokens.oaId, z.oaId!));
-      return (cached = { token: body.access_token, until: expiresAt.getTime() - 5 * 60_000 }).token;
+      cached = { token: body.access_token, until: expiresAt.getTime() - 5 * 60_000 };
+      return cached.token;
     });
   }
   return {
@@ -116,7 +117,7 @@ export function zaloChannel(deps: Deps, tokens = createZaloTokens(deps)): Channe
 }
 
 /** Cuts a value to a ZNS parameter's limit. */
-const fit = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
+const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
 /** ZNS template message by phone number (84…), the approved announcement template; tracking_id is our reference. */
 export function znsChannel(deps: Deps, tokens = createZaloTokens(deps)): ChannelSender {
@@ -128,9 +129,9 @@ export function znsChannel(deps: Deps, tokens = createZaloTokens(deps)): Channel
         phone: m.to.replace(/^\+/, ''),
         template_id: deps.config.zalo.znsTemplateId,
         template_data: {
-          title: fit(m.title, ZNS_PARAMS.title),
-          summary: fit(m.text, ZNS_PARAMS.summary),
-          link: fit(m.link, ZNS_PARAMS.link),
+          title: clip(m.title, ZNS_PARAMS.title),
+          summary: clip(m.text, ZNS_PARAMS.summary),
+          link: clip(m.link, ZNS_PARAMS.link),
         },
         tracking_id: m.reference,
       });

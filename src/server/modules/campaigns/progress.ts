@@ -30,6 +30,7 @@ export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: numbe
   const targets = rows.reduce((s, r) => s + r.n, 0);
   const perDay = new Map(rows.filter((r) => r.day).map((r) => [r.day!, r.n]));
   const goal = Math.ceil((targets * c.targetRate) / 100);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates (yyyy-MM-dd), the earlier of two strings, not numbers
   const last = today < c.deadline ? today : c.deadline;
   // Done before the start (a household that was already done when it joined) counts on the first day.
   let done = [...perDay].filter(([d]) => d < c.startsOn).reduce((s, [, n]) => s + n, 0);

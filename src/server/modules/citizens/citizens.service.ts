@@ -54,14 +54,12 @@ export async function sendPhoneCode(
         en: 'Three codes were sent this hour; try again later',
       });
     }
-    await tx
-      .insert(phoneCodes)
-      .values({
-        phoneBidx,
-        purpose,
-        codeHash: sha256(`${phoneBidx}:${code}`),
-        expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'`,
-      });
+    await tx.insert(phoneCodes).values({
+      phoneBidx,
+      purpose,
+      codeHash: sha256(`${phoneBidx}:${code}`),
+      expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'`,
+    });
     await insertAudit(tx, actor, { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) });
   });
   await deliver(phone, code);
@@ -105,14 +103,12 @@ export async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<
 async function startSession(tx: Tx, citizenId: number) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await tx
-    .insert(citizenSessions)
-    .values({
-      tokenHash: sha256(token),
-      citizenId,
-      csrfToken,
-      expiresAt: sql`now() + interval '${sql.raw(String(SESSION_DAYS))} days'`,
-    });
+  await tx.insert(citizenSessions).values({
+    tokenHash: sha256(token),
+    citizenId,
+    csrfToken,
+    expiresAt: sql`now() + interval '${sql.raw(String(SESSION_DAYS))} days'`,
+  });
   return { token, csrfToken };
 }
 

@@ -88,13 +88,11 @@ export async function renderForm(
       line(doc, 'Phí, lệ phí', d.feeAmount ? `${formatVnd(d.feeAmount)}${d.paidAt ? ' (đã nộp)' : ''}` : 'Không thu');
       if (documents.length) {
         doc.moveDown(0.4).font('bold').text('Thành phần hồ sơ:');
-        documents.forEach((p, i) =>
-          doc
-            .font('regular')
-            .text(
-              `${i + 1}. ${p.nameVi} — ${p.copyType === 'ORIGINAL' ? 'bản chính' : p.copyType === 'COPY' ? 'bản sao' : 'bản điện tử'}, ${p.count} bản`,
-            ),
-        );
+        const copyTypes: Record<string, string> = { ORIGINAL: 'bản chính', COPY: 'bản sao' };
+        for (const [i, p] of documents.entries()) {
+          const copy = copyTypes[p.copyType] ?? 'bản điện tử';
+          doc.font('regular').text(`${i + 1}. ${p.nameVi} — ${copy}, ${p.count} bản`);
+        }
       }
       const y = Math.max(doc.y + 8, 300);
       drawQr(doc, statusUrl, 36, y, 96);

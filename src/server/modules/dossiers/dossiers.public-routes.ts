@@ -218,7 +218,7 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
         .from(dossiers)
         .where(eq(dossiers.code, request.query.code.toUpperCase()));
       // The same answer whether the code or the digits are wrong: the lookup tells nothing about which dossiers exist.
-      if (!row || !row.phone || !cipher.decrypt(row.phone).endsWith(request.query.phoneLast4)) throw notFoundDossier();
+      if (!row?.phone || !cipher.decrypt(row.phone).endsWith(request.query.phoneLast4)) throw notFoundDossier();
       return { ...(await publicView(request, row.token)), token: row.token };
     },
   });

@@ -54,11 +54,7 @@ export async function communeByCode(db: Tx, code: string): Promise<UnitRow> {
  */
 export async function communeForCounter(db: Tx, unitId: number, scope: Scope): Promise<UnitRow> {
   const [unit] = await db.select().from(units).where(eq(units.id, unitId));
-  if (
-    !unit ||
-    unit.tier !== 'COMMUNE' ||
-    !scope.prefixes.some((p) => unit.path.startsWith(p) || p.startsWith(unit.path))
-  ) {
+  if (unit?.tier !== 'COMMUNE' || !scope.prefixes.some((p) => unit.path.startsWith(p) || p.startsWith(unit.path))) {
     throw notFound({
       vi: 'Không tìm thấy xã, phường này trong phạm vi của bạn',
       en: 'This commune is not within your units',

@@ -23,7 +23,7 @@ export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now =
   for (const { id } of due) {
     stopped += await db.transaction(async (tx) => {
       const [d] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
-      if (!d || d.status !== 'SUPPLEMENT_REQUESTED' || !d.supplementDueAt || d.supplementDueAt >= now) return 0;
+      if (d?.status !== 'SUPPLEMENT_REQUESTED' || !d.supplementDueAt || d.supplementDueAt >= now) return 0;
       const to = d.statusBeforeSupplement === 'NEW' ? 'REFUSED' : 'STOPPED';
       await tx
         .update(dossiers)

@@ -4,7 +4,7 @@ import type { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from 
 import type { Database, Tx } from '../../db/client.js';
 import { householdMembers, residents } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
-import { conflict, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
+import { conflict, isUniqueViolation, unlessTaken, notFound, unitClosed, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -173,13 +173,7 @@ export async function updateHousehold(
       }
       fields.dissolvedOn = input.dissolvedOn;
     }
-    let updated;
-    try {
-      updated = await repo.updateHouseholdRow(tx, id, input.version, fields);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw codeTaken();
-      throw error;
-    }
+    const updated = await unlessTaken(repo.updateHouseholdRow(tx, id, input.version, fields), codeTaken);
     if (!updated) throw stale();
     if (fields.unitId) {
       // Members follow their household into the new unit (the residents' unit is denormalised for scoping).

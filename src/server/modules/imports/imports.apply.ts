@@ -145,7 +145,7 @@ export async function applyBatch(
     ([k]) => !householdIds.has(k) && prepared.some((p) => !skipped.has(p) && householdKey(p.r) === k),
   );
   const newHouseholdIds = await nextIds(tx, 'households', missing.length);
-  missing.forEach(([k], i) => householdIds.set(k, newHouseholdIds[i]!));
+  for (const [i, [k]] of missing.entries()) householdIds.set(k, newHouseholdIds[i]!);
   for (const p of prepared) if (!p.householdId && !skipped.has(p)) p.householdId = householdIds.get(householdKey(p.r))!;
 
   for (const p of prepared) {
@@ -176,7 +176,7 @@ export async function applyBatch(
       counts.residentsUnchanged += 1;
   }
   const residentIds = await nextIds(tx, 'residents', inserts.length);
-  inserts.forEach((p, i) => (p.id = residentIds[i]!));
+  for (const [i, p] of inserts.entries()) p.id = residentIds[i]!;
 
   // 3. New households, each with its head (the row marked "Chủ hộ") and a search key carrying the head's name.
   const headOf = new Map<number, Prepared>();

@@ -240,7 +240,7 @@ function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>)
 export async function runImportJob(deps: Deps, importId: number): Promise<void> {
   const { db } = deps.database;
   const job = await repo.loadImportForWorker(db, importId);
-  if (!job || job.status !== 'QUEUED') return; // already handled (a retried or duplicate message)
+  if (job?.status !== 'QUEUED') return; // already handled (a retried or duplicate message)
   const { scope, actor } = await uploaderScope(db, job.userId);
   const importing = job.mode === 'IMPORT';
   await repo.updateImport(db, importId, { status: importing ? 'IMPORTING' : 'VALIDATING', processedRows: 0 });

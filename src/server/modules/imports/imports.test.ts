@@ -16,7 +16,7 @@ const clean = [
 ].join('\n');
 
 async function upload(agent: Agent, unitId: number, name: string, content: Buffer | string) {
-  const boundary = '----ketnoi' + Math.random().toString(16).slice(2);
+  const boundary = `----ketnoi${Math.random().toString(16).slice(2)}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${unitId}\r\n`),
     Buffer.from(

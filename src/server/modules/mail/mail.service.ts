@@ -38,14 +38,12 @@ export async function queueDossierMail(
 ): Promise<void> {
   if (!dossier.applicantEmail) return;
   if (action !== 'SUBMIT' && action !== 'APOLOGIZE' && fromStatus === toStatus) return;
-  await tx
-    .insert(mailOutbox)
-    .values({
-      toAddress: dossier.applicantEmail,
-      kind: 'DOSSIER_STATUS',
-      dossierId: dossier.id,
-      data: { action, toStatus, reason: reason ?? null },
-    });
+  await tx.insert(mailOutbox).values({
+    toAddress: dossier.applicantEmail,
+    kind: 'DOSSIER_STATUS',
+    dossierId: dossier.id,
+    data: { action, toStatus, reason: reason ?? null },
+  });
 }
 
 type Pending = typeof mailOutbox.$inferSelect;

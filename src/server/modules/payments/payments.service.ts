@@ -82,17 +82,15 @@ export async function recordPayment(
       }
     }
     const receiptNo = input.method === 'CASH' ? `BL-${d.code}` : null;
-    await tx
-      .insert(payments)
-      .values({
-        dossierId: d.id,
-        amount: input.amount,
-        method: input.method,
-        providerTxId: input.providerTxId ?? null,
-        receiptNo,
-        receivedBy: input.receivedBy?.userId ?? null,
-        paidAt: now,
-      });
+    await tx.insert(payments).values({
+      dossierId: d.id,
+      amount: input.amount,
+      method: input.method,
+      providerTxId: input.providerTxId ?? null,
+      receiptNo,
+      receivedBy: input.receivedBy?.userId ?? null,
+      paidAt: now,
+    });
     const to = d.status === 'PAYMENT_REQUESTED' ? (d.assigneeId ? 'PROCESSING' : 'RECEIVED') : d.status;
     await tx
       .update(dossiers)

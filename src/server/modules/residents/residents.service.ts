@@ -3,7 +3,7 @@ import { cleanName, foldText } from '../../../shared/text.js';
 import type { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
 import type { Database, Tx } from '../../db/client.js';
 import { pathWithin, type Scope } from '../../db/scope.js';
-import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
+import { conflict, forbidden, unlessTaken, notFound, unitClosed, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../lib/auth-context.js';
@@ -215,9 +215,8 @@ export async function createResident(
     const unitPath = await getUnitPath(tx, household.household.unitId, scope);
     requireSensitive(sensitive, unitPath, input);
     const fullName = cleanName(input.fullName);
-    let resident;
-    try {
-      resident = await repo.insertResident(tx, {
+    const resident = await unlessTaken(
+      repo.insertResident(tx, {
         fullName,
         searchText: foldText(fullName),
         birthDate: input.birthDate,
@@ -231,11 +230,9 @@ export async function createResident(
         healthNotes: input.healthNotes ?? null,
         unitId: household.household.unitId,
         householdId: household.household.id,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw idTaken();
-      throw error;
-    }
+      }),
+      idTaken,
+    );
     await repo.insertMembership(tx, {
       householdId: household.household.id,
       residentId: resident.id,
@@ -289,13 +286,7 @@ export async function updateResident(
       fields.fullName = cleanName(fullName);
       fields.searchText = foldText(fields.fullName);
     }
-    let updated;
-    try {
-      updated = await repo.updateResidentRow(tx, id, version, fields);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw idTaken();
-      throw error;
-    }
+    const updated = await unlessTaken(repo.updateResidentRow(tx, id, version, fields), idTaken);
     if (!updated) throw stale();
     if (fullName !== undefined && updated.householdId) {
       const household = await getHouseholdRow(tx, updated.householdId, scope);

@@ -3,7 +3,7 @@ import { useWorld } from '../../../../test/world.js';
 
 const env = useWorld();
 
-const names = (res: { json(): any }) => res.json().items.map((i: { fullName: string }) => i.fullName);
+const names = (res: { json(): { items: { fullName: string }[] } }) => res.json().items.map((i) => i.fullName);
 
 describe('GET /api/residents (search)', () => {
   it.each([

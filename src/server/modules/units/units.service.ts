@@ -3,7 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
-import { conflict, forbidden, isUniqueViolation, notFound, unitClosed, validation } from '../../lib/errors.js';
+import {
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  unlessTaken,
+  notFound,
+  unitClosed,
+  validation,
+} from '../../lib/errors.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './units.repo.js';
@@ -146,12 +154,7 @@ export async function updateUnit(database: Database, scope: Scope, id: number, i
         ]);
       }
       checkPlacement(parent, unit.kind as UnitKind, undefined);
-      try {
-        await repo.moveSubtree(tx, unit, parent);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw codeTaken();
-        throw error;
-      }
+      await unlessTaken(repo.moveSubtree(tx, unit, parent), codeTaken);
     }
     await insertAudit(tx, actor, {
       action: 'unit.update',

@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/enums.js';
 import type { Database, Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
-import { conflict, forbidden, isUniqueViolation, notFound, validation } from '../../lib/errors.js';
+import { conflict, forbidden, unlessTaken, notFound, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import { hashPassword } from '../../lib/passwords.js';
 import type { Actor, AuthContext } from '../../lib/auth-context.js';
@@ -82,14 +82,10 @@ export async function createUser(database: Database, auth: AuthContext, input: C
   const passwordHash = await hashPassword(input.password);
   return database.db.transaction(async (tx) => {
     await checkGrants(tx, auth, input.roles);
-    let user;
-    try {
-      user = await repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' });
-      throw error;
-    }
+    const user = await unlessTaken(
+      repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash }),
+      () => conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' }),
+    );
     await repo.replaceRoles(tx, user.id, input.roles);
     await insertAudit(tx, actor, {
       action: 'user.create',

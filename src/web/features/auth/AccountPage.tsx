@@ -64,11 +64,13 @@ export function AccountPage() {
             {t('account.changed')}
           </p>
         )}
-        <button className="primary" disabled={change.isPending}>
+        <button type="submit" className="primary" disabled={change.isPending}>
           {t('common.save')}
         </button>
       </form>
-      <button onClick={() => logout.mutate(true)}>{t('nav.logoutEverywhere')}</button>
+      <button type="button" onClick={() => logout.mutate(true)}>
+        {t('nav.logoutEverywhere')}
+      </button>
     </section>
   );
 }

@@ -110,7 +110,7 @@ export function Leaderboard({ id }: { id: number }) {
     queryKey: ['campaign-board', id],
     queryFn: () => api<Board>(`/api/campaigns/${id}/leaderboard`),
   }).data;
-  if (!b || !b.groups.length) return null;
+  if (!b?.groups.length) return null;
   return (
     <section data-testid="campaign-leaderboard">
       <h2>{t('campaigns.leaderboard')}</h2>

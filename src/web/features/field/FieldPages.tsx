@@ -24,6 +24,7 @@ import { VisitForm } from './VisitForm.js';
 /** Re-reads the device's store whenever it changes (a visit saved, a download, a sync settled). */
 export function useField<T>(read: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `read` reads something else
   const load = useCallback(() => void read().then(setValue), deps);
   useEffect(() => {
     load();

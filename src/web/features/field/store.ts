@@ -159,18 +159,16 @@ export async function settle(
       await tx.objectStore('queue').put({ ...q, id: r.id, state: 'REJECTED', error: r.error });
     else {
       await tx.objectStore('queue').delete(r.id);
-      await tx
-        .objectStore('sent')
-        .put({
-          id: r.id,
-          campaignId: q.campaignId,
-          householdId: q.visit.householdId,
-          outcome: q.visit.outcome,
-          visitedAt: q.visit.visitedAt,
-          status: r.status as Sent['status'],
-          conflict: r.conflict,
-          syncedAt: Date.now(),
-        });
+      await tx.objectStore('sent').put({
+        id: r.id,
+        campaignId: q.campaignId,
+        householdId: q.visit.householdId,
+        outcome: q.visit.outcome,
+        visitedAt: q.visit.visitedAt,
+        status: r.status as Sent['status'],
+        conflict: r.conflict,
+        syncedAt: Date.now(),
+      });
     }
   }
   await tx.done;

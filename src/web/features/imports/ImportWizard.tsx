@@ -82,7 +82,7 @@ export function ImportWizard() {
               {messageOf(upload.error)}
             </p>
           )}
-          <button className="primary" disabled={!unit || !file || upload.isPending}>
+          <button type="submit" className="primary" disabled={!unit || !file || upload.isPending}>
             {upload.isPending ? t('import.uploading') : t('import.upload')}
           </button>
         </form>
@@ -132,8 +132,8 @@ export function ImportWizard() {
                   </tr>
                 </thead>
                 <tbody>
-                  {j.errors.map((e, i) => (
-                    <tr key={i}>
+                  {j.errors.map((e) => (
+                    <tr key={`${e.row}:${e.column}:${e.message}`}>
                       <td>{e.row}</td>
                       <td>{e.column}</td>
                       <td>{e.message}</td>
@@ -146,12 +146,17 @@ export function ImportWizard() {
           {j.status === 'VALIDATED' && (
             <p className="actions">
               {j.errorCount === 0 && (
-                <button className="primary" onClick={() => commit.mutate(false)} disabled={commit.isPending}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => commit.mutate(false)}
+                  disabled={commit.isPending}
+                >
                   {t('import.commit')}
                 </button>
               )}
               {j.errorCount > 0 && (j.summary?.validRows ?? 0) > 0 && (
-                <button onClick={() => commit.mutate(true)} disabled={commit.isPending}>
+                <button type="button" onClick={() => commit.mutate(true)} disabled={commit.isPending}>
                   {t('import.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}
                 </button>
               )}
@@ -167,7 +172,11 @@ export function ImportWizard() {
               {t('import.done')}: {t('import.summary', j.summary ?? {})}
             </p>
           )}
-          {['VALIDATED', 'DONE', 'FAILED'].includes(j.status) && <button onClick={reset}>{t('import.again')}</button>}
+          {['VALIDATED', 'DONE', 'FAILED'].includes(j.status) && (
+            <button type="button" onClick={reset}>
+              {t('import.again')}
+            </button>
+          )}
         </div>
       )}
     </section>

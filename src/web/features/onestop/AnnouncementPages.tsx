@@ -469,7 +469,7 @@ export function CommuneFeed({ code }: { code: string }) {
           <p className="muted">
             {t(`onestop.announce.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
           </p>
-          {/* Sanitised on the server when it was written (allowlist: paragraphs, emphasis, lists, safe links). */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
           <div dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
           {a.ackRequested &&
             (done[a.id] ? (
@@ -537,7 +537,7 @@ function ReachOverTime({ id }: { id: number }) {
               strokeWidth="2"
             />
             {points.map((p, i) => (
-              <circle key={i} cx={x(i)} cy={y(p[k])} r="2.5" fill={color} />
+              <circle key={p.at} cx={x(i)} cy={y(p[k])} r="2.5" fill={color} />
             ))}
           </g>
         ))}

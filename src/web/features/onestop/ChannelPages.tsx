@@ -322,7 +322,7 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
           {english ? t('channels.open.vietnamese') : t('channels.open.english')}
         </button>
       )}
-      {/* Sanitised on the server when it was written (allowlist: paragraphs, emphasis, lists, safe links). */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
       <div dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
       {a.files.length > 0 && (
         <>

@@ -8,7 +8,9 @@ import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from './CitizenPages.js';
 import { uploadFile, useCommunes, useProcedure, useProcedures, type SubmitResult, type Upload } from './api.js';
 
-type Attached = { name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
+type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
+
+let lastFileId = 0;
 
 /** Which communes the form offers: any (a citizen online) or those the staff member serves (at the counter). */
 function useTargets(mode: 'public' | 'counter') {
@@ -58,18 +60,14 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
 
   async function attach(list: FileList | null) {
     for (const file of Array.from(list ?? [])) {
-      setFiles((prev) => [...prev, { name: file.name, state: 'sending' }]);
+      // Each file its own id: two papers may share a name (scan.pdf), and the list keys and updates by it.
+      const id = ++lastFileId;
+      setFiles((prev) => [...prev, { id, name: file.name, state: 'sending' }]);
       try {
         const upload = await uploadFile(file);
-        setFiles((prev) =>
-          prev.map((f) => (f.name === file.name && f.state === 'sending' ? { ...f, state: 'sent', upload } : f)),
-        );
+        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'sent', upload } : f)));
       } catch (e) {
-        setFiles((prev) =>
-          prev.map((f) =>
-            f.name === file.name && f.state === 'sending' ? { ...f, state: 'failed', error: messageOf(e) } : f,
-          ),
-        );
+        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'failed', error: messageOf(e) } : f)));
       }
     }
   }
@@ -221,6 +219,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
         <fieldset>
           <legend>{t('onestop.submit.details')}</legend>
           {p.formFields.map((f) => (
+            // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
             <label key={f.key}>
               {en ? f.labelEn : f.labelVi}
               {f.type === 'textarea' ? (
@@ -277,9 +276,9 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           data-testid="file-input"
         />
         <ul className="files">
-          {files.map((f, i) => (
+          {files.map((f) => (
             <li
-              key={`${f.name}-${i}`}
+              key={f.id}
               className={f.state === 'failed' ? 'error' : undefined}
               role={f.state === 'failed' ? 'alert' : undefined}
             >
@@ -290,7 +289,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
                   ? t('onestop.submit.uploaded')
                   : f.error}
               {f.state !== 'sending' && (
-                <button type="button" onClick={() => setFiles((prev) => prev.filter((_, j) => j !== i))}>
+                <button type="button" onClick={() => setFiles((prev) => prev.filter((g) => g.id !== f.id))}>
                   {t('onestop.submit.remove')}
                 </button>
               )}

@@ -81,7 +81,7 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: (unit: U
             {t('units.name')}
             <input value={child.name} onChange={(e) => setChild({ ...child, name: e.target.value })} required />
           </label>
-          <button className="primary" disabled={add.isPending}>
+          <button type="submit" className="primary" disabled={add.isPending}>
             {t('common.create')}
           </button>
         </form>
@@ -94,7 +94,9 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: (unit: U
               {t('units.name')}
               <input value={name} onChange={(e) => setName(e.target.value)} required />
             </label>
-            <button disabled={rename.isPending}>{t('common.save')}</button>
+            <button type="submit" disabled={rename.isPending}>
+              {t('common.save')}
+            </button>
           </form>
           <form onSubmit={submit(() => close.mutate())}>
             <h3>{t('units.close')}</h3>
@@ -102,7 +104,9 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: (unit: U
               {t('units.closeReason')}
               <input value={reason} onChange={(e) => setReason(e.target.value)} required />
             </label>
-            <button disabled={close.isPending}>{t('units.close')}</button>
+            <button type="submit" disabled={close.isPending}>
+              {t('units.close')}
+            </button>
           </form>
         </>
       )}

@@ -47,10 +47,11 @@ export function UsersPage() {
                   : t('users.active')}
             </span>
             <span className="actions">
-              <button onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>
+              <button type="button" onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>
                 {u.disabled ? t('users.enable') : t('users.disable')}
               </button>
               <button
+                type="button"
                 onClick={() => {
                   const p = prompt(t('users.newPassword'));
                   if (p) reset.mutate({ id: u.id, newPassword: p });
@@ -98,7 +99,7 @@ function Rescope({ user, onDone }: { user: UserSummary; onDone: () => void }) {
           {messageOf(save.error)}
         </p>
       )}
-      <button className="primary" disabled={!unit || save.isPending} onClick={() => save.mutate()}>
+      <button type="button" className="primary" disabled={!unit || save.isPending} onClick={() => save.mutate()}>
         {t('common.save')}
       </button>
     </details>
@@ -159,7 +160,7 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
             {messageOf(create.error)}
           </p>
         )}
-        <button className="primary" disabled={!unit || create.isPending}>
+        <button type="submit" className="primary" disabled={!unit || create.isPending}>
           {t('common.create')}
         </button>
       </form>
