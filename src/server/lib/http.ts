@@ -45,6 +45,8 @@ export function paged<T>(rows: T[], q: { page: number; limit: number }) {
 }
 
 export const IsoDate = z.iso.date();
+/** A commune's or ward's five-digit code (Decision 19/2025/QĐ-TTg), as in public addresses (`/c/<code>`). */
+export const CommuneCode = z.string().regex(/^\d{5}$/);
 /** Trimmed text with a hard length cap: every free-text field goes through it. */
 export const Text = (max: number) => z.string().trim().max(max);
 

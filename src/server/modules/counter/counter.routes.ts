@@ -1,82 +1,27 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizePhone } from '../../../shared/phone.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { postalShipments } from '../../db/schema/index.js';
-import { notFound, validation } from '../../lib/errors.js';
-import { errorResponses, Id, IdParams, IsoDate, Problem, Text } from '../../lib/http.js';
 import { actorOf } from '../../lib/auth-context.js';
-import { findDossier, inScope } from '../dossiers/dossiers.repo.js';
+import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { communeByCode } from '../dossiers/dossiers.submit.js';
-import { ProcedureCode } from '../procedures/procedures.schemas.js';
-import { getUnitPath } from '../units/units.service.js';
 import {
-  addShipment,
-  book,
-  cancel,
-  checkIn,
-  listAppointments,
-  moveShipment,
-  nextQueueNumber,
-  openSlots,
-} from './counter.service.js';
-
-const Slot = z.object({
-  day: z.string(),
-  start: z.string(),
-  capacity: z.number().int(),
-  booked: z.number().int(),
-  available: z.number().int(),
-});
-const BookInput = z.object({
-  unitCode: z.string().regex(/^\d{5}$/),
-  day: IsoDate,
-  start: z.string().regex(/^\d{2}:\d{2}$/),
-  fullName: Text(120).min(2),
-  phone: z.string().trim().max(20),
-  procedureCode: ProcedureCode.optional(),
-});
-const Appointment = z.object({
-  id: z.number().int(),
-  day: z.string(),
-  start: z.string(),
-  fullName: z.string(),
-  phone: z.string(),
-  procedureCode: z.string().nullable(),
-  status: z.enum(['BOOKED', 'CANCELLED', 'CHECKED_IN']),
-  queueNumber: z.number().int().nullable(),
-});
-const Shipment = z
-  .object({
-    id: z.number().int(),
-    direction: z.enum(['IN', 'OUT']),
-    carrier: z.string(),
-    trackingNumber: z.string(),
-    status: z.enum(['CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED_TO_SENDER', 'LOST']),
-    address: z.string().nullable(),
-    feeAmount: z.number().int(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Shipment' });
-const ShipmentInput = z.object({
-  direction: z.enum(['IN', 'OUT']),
-  carrier: Text(40).min(2).default('VNPost'),
-  trackingNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{6,30}$/),
-  address: Text(300).optional(),
-  feeAmount: z.number().int().min(0).max(10_000_000).default(0),
-});
-const presentShipment = (s: typeof postalShipments.$inferSelect) => ({
-  ...s,
-  direction: s.direction as 'IN' | 'OUT',
-  status: s.status as z.infer<typeof Shipment>['status'],
-  createdAt: s.createdAt.toISOString(),
-});
+  Appointment,
+  AppointmentsQuery,
+  BookInput,
+  Booking,
+  QueueNumber,
+  QueueNumberInput,
+  Shipment,
+  ShipmentInput,
+  ShipmentParams,
+  ShipmentStatusInput,
+  Slot,
+  SlotsQuery,
+} from './counter.schemas.js';
+import { book, cancel, checkIn, listAppointments, openSlots, walkInNumber } from './counter.service.js';
+import { advanceShipment, listShipments, recordShipment } from './counter.shipments.js';
 
 /** The counter's day: appointment slots with capacity, bookings, check-in with a queue number, walk-in tickets, the post. */
 export function registerCounter(app: App, deps: AppDeps) {
@@ -96,7 +41,7 @@ export function registerCounter(app: App, deps: AppDeps) {
       summary:
         'Free appointment slots at a commune counter over the next 10 days (days off and no-appointment days closed)',
       security: [],
-      querystring: z.object({ unitCode: z.string().regex(/^\d{5}$/) }),
+      querystring: SlotsQuery,
       response: { 200: z.object({ items: z.array(Slot) }), ...publicErrors },
     },
     handler: async (request) => {
@@ -112,21 +57,11 @@ export function registerCounter(app: App, deps: AppDeps) {
       summary: 'Book a place at the counter; the secret token cancels it',
       security: [],
       body: BookInput,
-      response: { 201: z.object({ token: z.string(), day: z.string(), start: z.string() }), ...publicErrors },
+      response: { 201: Booking, ...publicErrors },
     },
     handler: async (request, reply) => {
-      const phone = normalizePhone(request.body.phone);
-      if (!phone)
-        throw validation([
-          {
-            field: 'phone',
-            code: 'PHONE',
-            message: { vi: 'Số điện thoại không đúng', en: 'Not a Vietnamese phone number' },
-          },
-        ]);
-      const unit = await communeByCode(db, request.body.unitCode);
-      reply.status(201);
-      return book(database, cipher, unit.id, { ...request.body, phone }, actorOf(request));
+      const booking = await book(deps, request.body, actorOf(request));
+      return reply.status(201).send(booking);
     },
   });
 
@@ -150,13 +85,12 @@ export function registerCounter(app: App, deps: AppDeps) {
     schema: {
       tags: ['counter'],
       summary: "A day's appointments at a commune counter",
-      querystring: z.object({ unit: Id, day: IsoDate }),
+      querystring: AppointmentsQuery,
       response: { 200: z.object({ items: z.array(Appointment) }), ...errorResponses },
     },
-    handler: async (request) => {
-      await getUnitPath(db, request.query.unit, request.scope!);
-      return { items: await listAppointments(db, cipher, request.query.unit, request.query.day) };
-    },
+    handler: async (request) => ({
+      items: await listAppointments(db, cipher, request.scope!, request.query.unit, request.query.day),
+    }),
   });
 
   r.post('/api/appointments/:id/check-in', {
@@ -165,15 +99,9 @@ export function registerCounter(app: App, deps: AppDeps) {
       tags: ['counter'],
       summary: 'The citizen has arrived: give them the next queue number',
       params: IdParams,
-      response: { 200: z.object({ queueNumber: z.number().int() }), ...errorResponses },
+      response: { 200: QueueNumber, ...errorResponses },
     },
-    handler: async (request) =>
-      checkIn(
-        database,
-        async (tx, unitId) => void (await getUnitPath(tx, unitId, request.scope!)),
-        request.params.id,
-        actorOf(request),
-      ),
+    handler: async (request) => checkIn(database, request.scope!, request.params.id, actorOf(request)),
   });
 
   r.post('/api/queue-numbers', {
@@ -181,21 +109,14 @@ export function registerCounter(app: App, deps: AppDeps) {
     schema: {
       tags: ['counter'],
       summary: 'A queue number for a walk-in citizen',
-      body: z.object({ unitId: Id }),
-      response: { 201: z.object({ queueNumber: z.number().int() }), ...errorResponses },
+      body: QueueNumberInput,
+      response: { 201: QueueNumber, ...errorResponses },
     },
     handler: async (request, reply) => {
-      await getUnitPath(db, request.body.unitId, request.scope!);
-      reply.status(201);
-      return { queueNumber: await db.transaction((tx) => nextQueueNumber(tx, request.body.unitId)) };
+      const ticket = await walkInNumber(database, request.scope!, request.body.unitId);
+      return reply.status(201).send(ticket);
     },
   });
-
-  const dossierIn = async (id: number, scope: Parameters<typeof inScope>[1]) => {
-    const found = await findDossier(db, inScope(id, scope));
-    if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
-    return found.dossier;
-  };
 
   r.get('/api/dossiers/:id/shipments', {
     config: { permission: Permission.DOSSIER_READ },
@@ -205,18 +126,7 @@ export function registerCounter(app: App, deps: AppDeps) {
       params: IdParams,
       response: { 200: z.object({ items: z.array(Shipment) }), ...errorResponses },
     },
-    handler: async (request) => {
-      const d = await dossierIn(request.params.id, request.scope!);
-      return {
-        items: (
-          await db
-            .select()
-            .from(postalShipments)
-            .where(eq(postalShipments.dossierId, d.id))
-            .orderBy(asc(postalShipments.id))
-        ).map(presentShipment),
-      };
-    },
+    handler: async (request) => ({ items: await listShipments(db, request.scope!, request.params.id) }),
   });
 
   r.post('/api/dossiers/:id/shipments', {
@@ -229,11 +139,9 @@ export function registerCounter(app: App, deps: AppDeps) {
       response: { 201: Shipment, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const d = await dossierIn(request.params.id, request.scope!);
-      reply.status(201);
-      return presentShipment(
-        await db.transaction((tx) => addShipment(tx, d.id, request.body, request.auth!.user.id, actorOf(request))),
-      );
+      const { scope, auth, params, body } = request;
+      const shipment = await recordShipment(database, scope!, params.id, body, auth!.user.id, actorOf(request));
+      return reply.status(201).send(shipment);
     },
   });
 
@@ -242,23 +150,11 @@ export function registerCounter(app: App, deps: AppDeps) {
     schema: {
       tags: ['counter'],
       summary: 'Move a shipment on (in transit, delivered, returned to sender, lost)',
-      params: z.object({ id: Id, shipmentId: Id }),
-      body: z.object({ status: Shipment.shape.status }),
+      params: ShipmentParams,
+      body: ShipmentStatusInput,
       response: { 200: Shipment, ...errorResponses },
     },
-    handler: async (request) => {
-      const d = await dossierIn(request.params.id, request.scope!);
-      return presentShipment(
-        await db.transaction(async (tx) => {
-          const [s] = await tx
-            .select()
-            .from(postalShipments)
-            .where(and(eq(postalShipments.id, request.params.shipmentId), eq(postalShipments.dossierId, d.id)))
-            .for('update');
-          if (!s) throw notFound({ vi: 'Không tìm thấy bưu gửi', en: 'Shipment not found' });
-          return moveShipment(tx, s, request.body.status, actorOf(request));
-        }),
-      );
-    },
+    handler: async (request) =>
+      advanceShipment(database, request.scope!, request.params, request.body.status, actorOf(request)),
   });
 }

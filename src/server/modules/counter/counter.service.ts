@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import { appointments, appointmentSlots, postalShipments } from '../../db/schema/index.js';
-import { AppError, conflict, isUniqueViolation, notFound, validation } from '../../lib/errors.js';
+import { appointments, appointmentSlots } from '../../db/schema/index.js';
+import { conflict, notFound, validation } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
+import { normalizePhone } from '../../../shared/phone.js';
+import type { AppDeps } from '../../deps.js';
+import { communeByCode } from '../dossiers/dossiers.submit.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import type { Scope } from '../../db/scope.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
+import { getUnitPath } from '../units/units.service.js';
 import { addDays, localParts } from '../calendar/working-days.js';
 import { settingsOf } from '../dossiers/dossiers.clock.js';
+import type { BookInput, Slot } from './counter.schemas.js';
 import { slotsForDay } from './slots.js';
-
-export type Slot = { day: string; start: string; capacity: number; booked: number; available: number };
 
 /** The bookable slots of the coming `days` days (today's remaining ones included), with what is left in each. */
 export async function openSlots(db: Tx, unitId: number, now: Date, days = 10): Promise<Slot[]> {
@@ -46,13 +50,21 @@ export async function openSlots(db: Tx, unitId: number, now: Date, days = 10): P
  * statement, so two people can never both take the last place.
  */
 export async function book(
-  database: Database,
-  cipher: PiiCipher,
-  unitId: number,
-  input: { day: string; start: string; fullName: string; phone: string; procedureCode?: string },
+  { database, cipher }: Pick<AppDeps, 'database' | 'cipher'>,
+  input: BookInput,
   actor: Actor,
   now = new Date(),
 ) {
+  const phone = normalizePhone(input.phone);
+  if (!phone)
+    throw validation([
+      {
+        field: 'phone',
+        code: 'PHONE',
+        message: { vi: 'Số điện thoại không đúng', en: 'Not a Vietnamese phone number' },
+      },
+    ]);
+  const { id: unitId } = await communeByCode(database.db, input.unitCode);
   return database.db.transaction(async (tx) => {
     // The one day asked for, by the same rules as the slots offered: within 30 days, not past, a slot the counter keeps.
     const settings = await settingsOf(tx, unitId);
@@ -76,8 +88,10 @@ export async function book(
     const [taken] = await queryRows<{ booked: number }>(
       tx,
       sql`
-      insert into appointment_slots as s (unit_id, day, slot_start, booked) values (${unitId}, ${input.day}, ${input.start}, 1)
-      on conflict (unit_id, day, slot_start) do update set booked = s.booked + 1 where s.booked < ${settings.slotCapacity}
+      insert into appointment_slots as s (unit_id, day, slot_start, booked)
+      values (${unitId}, ${input.day}, ${input.start}, 1)
+      on conflict (unit_id, day, slot_start) do update set booked = s.booked + 1
+        where s.booked < ${settings.slotCapacity}
       returning booked`,
     );
     if (!taken)
@@ -94,8 +108,8 @@ export async function book(
         slotStart: input.start,
         token,
         fullName: input.fullName,
-        phoneEnc: cipher.encrypt(input.phone),
-        phoneBidx: cipher.blindIndex(input.phone, 'phone'),
+        phoneEnc: cipher.encrypt(phone),
+        phoneBidx: cipher.blindIndex(phone, 'phone'),
         procedureCode: input.procedureCode ?? null,
       })
       .returning({ id: appointments.id });
@@ -130,6 +144,12 @@ export async function cancel(database: Database, token: string, actor: Actor) {
   });
 }
 
+/** A walk-in ticket at a counter in the caller's units. */
+export async function walkInNumber(database: Database, scope: Scope, unitId: number) {
+  await getUnitPath(database.db, unitId, scope);
+  return { queueNumber: await database.db.transaction((tx) => nextQueueNumber(tx, unitId)) };
+}
+
 /** The next queue number of the counter today, gap-free (taken in the caller's transaction). */
 export async function nextQueueNumber(tx: Tx, unitId: number, now = new Date()): Promise<number> {
   const [row] = await queryRows<{ last: number }>(
@@ -141,17 +161,13 @@ export async function nextQueueNumber(tx: Tx, unitId: number, now = new Date()):
   return row!.last;
 }
 
-/** `inScope` checks the appointment's unit against the caller's scope, inside the transaction (PGlite has one connection). */
-export async function checkIn(
-  database: Database,
-  inScope: (tx: Tx, unitId: number) => Promise<void>,
-  id: number,
-  actor: Actor,
-) {
+/** The citizen has arrived: the next queue number, for an appointment at a counter in the caller's units. */
+export async function checkIn(database: Database, scope: Scope, id: number, actor: Actor) {
   return database.db.transaction(async (tx) => {
     const [a] = await tx.select().from(appointments).where(eq(appointments.id, id)).for('update');
     if (!a) throw notFound({ vi: 'Không tìm thấy lịch hẹn', en: 'Appointment not found' });
-    await inScope(tx, a.unitId);
+    // Checked inside the transaction: PGlite has one connection.
+    await getUnitPath(tx, a.unitId, scope);
     if (a.status !== 'BOOKED')
       throw conflict({
         vi: 'Lịch hẹn này đã hủy hoặc đã vào quầy',
@@ -172,7 +188,9 @@ export async function checkIn(
   });
 }
 
-export async function listAppointments(db: Tx, cipher: PiiCipher, unitId: number, day: string) {
+/** A day's appointments at a counter in the caller's units. */
+export async function listAppointments(db: Tx, cipher: PiiCipher, scope: Scope, unitId: number, day: string) {
+  await getUnitPath(db, unitId, scope);
   const rows = await db
     .select()
     .from(appointments)
@@ -188,71 +206,4 @@ export async function listAppointments(db: Tx, cipher: PiiCipher, unitId: number
     status: a.status as 'BOOKED' | 'CANCELLED' | 'CHECKED_IN',
     queueNumber: a.queueNumber,
   }));
-}
-
-const shipmentStatuses = ['CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED_TO_SENDER', 'LOST'] as const;
-export type ShipmentStatus = (typeof shipmentStatuses)[number];
-/** A shipment moves forward only; a delivered or returned one is final. */
-const nextShipmentStatuses: Record<ShipmentStatus, ShipmentStatus[]> = {
-  CREATED: ['IN_TRANSIT', 'DELIVERED', 'LOST'],
-  IN_TRANSIT: ['DELIVERED', 'RETURNED_TO_SENDER', 'LOST'],
-  DELIVERED: [],
-  RETURNED_TO_SENDER: [],
-  LOST: [],
-};
-
-export async function addShipment(
-  tx: Tx,
-  dossierId: number,
-  input: { direction: 'IN' | 'OUT'; carrier: string; trackingNumber: string; address?: string; feeAmount: number },
-  userId: number,
-  actor: Actor,
-) {
-  try {
-    const [row] = await tx
-      .insert(postalShipments)
-      .values({ dossierId, ...input, address: input.address ?? null, createdBy: userId })
-      .returning();
-    await insertAudit(tx, actor, {
-      action: 'shipment.create',
-      entityType: 'dossier',
-      entityId: dossierId,
-      details: { direction: input.direction, trackingNumber: input.trackingNumber },
-    });
-    return row!;
-  } catch (error) {
-    if (isUniqueViolation(error, 'postal_shipments_tracking_key')) {
-      throw conflict({
-        vi: 'Số vận đơn này đã được ghi cho một hồ sơ khác',
-        en: 'This tracking number is already recorded',
-      });
-    }
-    throw error;
-  }
-}
-
-export async function moveShipment(
-  tx: Tx,
-  shipment: typeof postalShipments.$inferSelect,
-  status: ShipmentStatus,
-  actor: Actor,
-) {
-  if (!nextShipmentStatuses[shipment.status as ShipmentStatus].includes(status)) {
-    throw new AppError('CONFLICT', 409, {
-      vi: 'Không thể chuyển bưu gửi sang trạng thái này',
-      en: 'The shipment cannot move to this status',
-    });
-  }
-  const [row] = await tx
-    .update(postalShipments)
-    .set({ status, updatedAt: sql`now()` })
-    .where(eq(postalShipments.id, shipment.id))
-    .returning();
-  await insertAudit(tx, actor, {
-    action: 'shipment.status',
-    entityType: 'dossier',
-    entityId: shipment.dossierId,
-    details: { shipment: shipment.id, status },
-  });
-  return row!;
 }

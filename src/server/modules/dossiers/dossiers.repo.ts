@@ -5,6 +5,7 @@ import { foldText } from '../../../shared/text.js';
 import type { Tx } from '../../db/client.js';
 import { dossierEvents, dossierFiles, dossiers, procedures, units, users } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
+import { notFound } from '../../lib/errors.js';
 import { toOffset } from '../../lib/http.js';
 import { dueSoonLimit } from './dossiers.clock.js';
 import type { Queue, QueueQuery } from './dossiers.schemas.js';
@@ -121,6 +122,15 @@ export async function findDossier(db: Tx, where: SQL, lock = false): Promise<Dos
 }
 
 export const inScope = (id: number, scope: Scope) => and(eq(dossiers.id, id), unitInScope(dossiers.unitId, scope))!;
+
+export const dossierNotFound = () => notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
+
+/** The dossier `where` picks (`inScope(id, scope)` or `byToken(token)`), or 404: outside the scope it does not exist. */
+export async function getDossier(db: Tx, where: SQL, lock = false): Promise<DossierWithNames> {
+  const found = await findDossier(db, where, lock);
+  if (!found) throw dossierNotFound();
+  return found;
+}
 export const byToken = (token: string) => eq(dossiers.lookupToken, token);
 
 /** The other dossiers submitted with one as an interconnected group, in submission order. */
