@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -49,6 +50,22 @@ export function streamSheet(
   };
   pump().catch((error) => out.destroy(error as Error));
   return out;
+}
+
+/** A download: the rows of one sheet, with the name the file is saved under (without its extension). */
+export type Sheet = {
+  format: SheetFormat;
+  fileName: string;
+  sheetName: string;
+  columns: SheetColumn[];
+  rows: AsyncIterable<SheetRow>;
+};
+
+/** Streams a sheet as the response, saved by the browser as `fileName.xlsx` or `.csv`. */
+export function sendSheet(reply: FastifyReply, sheet: Sheet) {
+  reply.header('content-type', contentTypes[sheet.format]);
+  reply.header('content-disposition', `attachment; filename="${sheet.fileName}.${sheet.format}"`);
+  return reply.send(streamSheet(sheet.format, sheet.sheetName, sheet.columns, sheet.rows));
 }
 
 /** Reads the first sheet of an .xlsx or a .csv into header-keyed rows (cells as trimmed strings). */

@@ -2,36 +2,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { errorResponses, Id, IsoDate, PageQuery, pageOf, paged, Text, toOffset } from '../../lib/http.js';
-import { contentTypes, streamSheet, type SheetRow } from '../../lib/spreadsheet.js';
+import { errorResponses, PageQuery, pageOf, paged, toOffset } from '../../lib/http.js';
+import { sendSheet, type SheetRow } from '../../lib/spreadsheet.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit, listAudit, listAuditBefore, type AuditFilter } from './audit.repo.js';
-
-const AuditEntry = z
-  .object({
-    id: z.number().int(),
-    at: z.string(),
-    userId: z.number().int().nullable(),
-    username: z.string().nullable(),
-    roles: z.string().nullable(),
-    unitId: z.number().int().nullable(),
-    action: z.string(),
-    entityType: z.string().nullable(),
-    entityId: z.string().nullable(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    details: z.unknown(),
-  })
-  .meta({ id: 'AuditEntry' });
-
-const Filter = z.object({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  userId: Id.optional(),
-  action: Text(60).optional(),
-  entityType: Text(40).optional(),
-  entityId: Text(40).optional(),
-});
+import { AuditEntry, AuditQuery } from './audit.schemas.js';
 
 type Row = Awaited<ReturnType<typeof listAudit>>[number];
 const present = (r: Row) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null });
@@ -40,14 +15,14 @@ export function registerAudit(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const config = { permission: Permission.AUDIT_READ };
-  const toFilter = (q: z.infer<typeof Filter>): AuditFilter => ({ ...q });
+  const toFilter = (q: z.infer<typeof AuditQuery>): AuditFilter => ({ ...q });
 
   r.get('/api/audit', {
     config,
     schema: {
       tags: ['audit'],
       summary: 'The audit log of your units, newest first, with filters',
-      querystring: PageQuery.extend(Filter.shape),
+      querystring: PageQuery.extend(AuditQuery.shape),
       response: { 200: pageOf(AuditEntry), ...errorResponses },
     },
     handler: async (request) => {
@@ -61,7 +36,7 @@ export function registerAudit(app: App, deps: AppDeps) {
     schema: {
       tags: ['audit'],
       summary: 'Export the filtered audit log (.xlsx or .csv), streamed',
-      querystring: Filter.extend({ format: z.enum(['xlsx', 'csv']).default('csv') }),
+      querystring: AuditQuery.extend({ format: z.enum(['xlsx', 'csv']).default('csv') }),
       response: { 200: z.any(), ...errorResponses },
     },
     handler: async (request, reply) => {
@@ -89,12 +64,8 @@ export function registerAudit(app: App, deps: AppDeps) {
         'userAgent',
         'details',
       ].map((key) => ({ key, header: key }));
-      reply.header('content-type', contentTypes[format]);
-      reply.header(
-        'content-disposition',
-        `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.${format}"`,
-      );
-      return reply.send(streamSheet(format, 'audit', columns, rows()));
+      const fileName = `nhat-ky-${new Date().toISOString().slice(0, 10)}`;
+      return sendSheet(reply, { format, fileName, sheetName: 'audit', columns, rows: rows() });
     },
   });
 }

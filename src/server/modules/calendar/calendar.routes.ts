@@ -3,23 +3,11 @@ import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { notFound } from '../../lib/errors.js';
-import { errorResponses, IsoDate, Problem, Text } from '../../lib/http.js';
+import { errorResponses, Problem } from '../../lib/http.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { deleteDay, listYear, upsertDay } from './calendar.repo.js';
-
-const CalendarDay = z
-  .object({
-    day: z.string(),
-    kind: z.enum(['HOLIDAY', 'WORKDAY']),
-    nameVi: z.string(),
-    nameEn: z.string(),
-    source: z.enum(['RULE', 'ADMIN']),
-  })
-  .meta({ id: 'CalendarDay' });
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-const DayParams = z.object({ day: IsoDate });
-const DayInput = z.object({ kind: z.enum(['HOLIDAY', 'WORKDAY']), nameVi: Text(200).min(2), nameEn: Text(200).min(2) });
+import { CalendarDay, DayInput, DayParams, YearQuery } from './calendar.schemas.js';
 
 /**
  * The working-day calendar: holidays and swapped working days as data. Everyone may read it (the status page says

@@ -1,10 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkPersonalId } from '../../../shared/personal-id.js';
 import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
-import { Phone, Problem, Text } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../lib/auth-context.js';
@@ -19,32 +17,8 @@ import {
   sendPhoneCode,
   smsCode,
 } from './citizens.service.js';
+import { CitizenMe, citizenErrors as errors, CodeInput, LoginInput, RegisterInput } from './citizens.schemas.js';
 
-const Password = z.string().min(10).max(200);
-const CitizenMe = z
-  .object({
-    citizen: z.object({ id: z.number().int(), fullName: z.string(), phone: z.string() }),
-    csrfToken: z.string(),
-    dossiers: z.array(
-      z.object({
-        code: z.string(),
-        token: z.string(),
-        status: z.string(),
-        submittedAt: z.string(),
-        procedureName: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'CitizenMe' });
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  409: Problem,
-  423: Problem,
-  429: Problem,
-  503: Problem,
-} as const;
 const notSignedIn = () =>
   new AppError('UNAUTHENTICATED', 401, {
     vi: 'Vui lòng đăng nhập tài khoản công dân',
@@ -91,7 +65,7 @@ export function registerCitizens(app: App, deps: AppDeps) {
       tags: ['citizens'],
       summary: 'Send a 6-digit code by SMS to prove a phone number (3 an hour per number)',
       security: [],
-      body: z.object({ phone: Phone }),
+      body: CodeInput,
       response: { 202: z.object({ sent: z.literal(true) }), ...errors },
     },
     handler: async (request, reply) => {
@@ -107,17 +81,7 @@ export function registerCitizens(app: App, deps: AppDeps) {
       tags: ['citizens'],
       summary: 'Open a citizen account with the code received by SMS; signs in',
       security: [],
-      body: z.object({
-        fullName: Text(120).min(2),
-        phone: Phone,
-        code: z.string().regex(/^\d{6}$/),
-        password: Password,
-        personalId: z
-          .string()
-          .trim()
-          .regex(/^\d{12}$/)
-          .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid'),
-      }),
+      body: RegisterInput,
       response: { 201: CitizenMe, ...errors },
     },
     handler: async (request, reply) => {
@@ -138,7 +102,7 @@ export function registerCitizens(app: App, deps: AppDeps) {
       tags: ['citizens'],
       summary: 'Sign in to a citizen account with phone and password',
       security: [],
-      body: z.object({ phone: Phone, password: z.string().min(1).max(200) }),
+      body: LoginInput,
       response: { 200: CitizenMe, ...errors },
     },
     handler: async (request, reply) => {

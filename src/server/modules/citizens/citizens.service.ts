@@ -10,6 +10,7 @@ import type { SmsSender } from '../../lib/sms.js';
 import { sha256 } from '../../lib/hash.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import type { RegisterInput } from './citizens.schemas.js';
 
 export const CITIZEN_COOKIE = 'ketnoi_citizen';
 const CODE_MINUTES = 10;
@@ -112,10 +113,8 @@ async function startSession(tx: Tx, citizenId: number) {
   return { token, csrfToken };
 }
 
-export type NewCitizen = { fullName: string; phone: string; personalId: string; password: string; code: string };
-
 /** Opens an account once the phone's code checks out; one account per phone number. */
-export async function register(database: Database, cipher: PiiCipher, input: NewCitizen, actor: Actor) {
+export async function register(database: Database, cipher: PiiCipher, input: RegisterInput, actor: Actor) {
   const phoneBidx = cipher.blindIndex(input.phone, 'phone');
   const passwordHash = await hashPassword(input.password);
   const made = await database.db.transaction(async (tx) => {

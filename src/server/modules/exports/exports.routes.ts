@@ -1,33 +1,17 @@
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HouseholdKind, VneidLevel } from '../../../shared/enums.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { errorResponses, Id, Text } from '../../lib/http.js';
-import { contentTypes, streamSheet, type SheetColumn, type SheetFormat, type SheetRow } from '../../lib/spreadsheet.js';
+import { errorResponses } from '../../lib/http.js';
+import { type SheetColumn, type SheetFormat, type SheetRow, sendSheet } from '../../lib/spreadsheet.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { resolveSearch } from '../residents/residents.service.js';
 import { householdRows, residentRows } from './exports.rows.js';
 import { registryColumns } from '../imports/registry-columns.js';
-
-const Format = z.enum(['xlsx', 'csv']).default('xlsx');
-const ResidentsExportQuery = z.object({
-  format: Format,
-  q: Text(100).optional(),
-  unit: Id.optional(),
-  vneidLevel: z.enum(VneidLevel).optional(),
-  tag: Text(40).optional(),
-  includeFormer: z.enum(['true', 'false']).default('false'),
-});
-const HouseholdsExportQuery = z.object({
-  format: Format,
-  q: Text(100).optional(),
-  unit: Id.optional(),
-  kind: z.enum(HouseholdKind).optional(),
-});
+import { HouseholdsExportQuery, ResidentsExportQuery } from './exports.schemas.js';
 
 export const householdColumns: SheetColumn[] = [
   { key: 'code', header: 'Số hộ', width: 10 },
@@ -39,18 +23,21 @@ export const householdColumns: SheetColumn[] = [
   { key: 'memberCount', header: 'Số nhân khẩu', width: 10 },
 ];
 
-function sendSheet(
+/** A registry list as a file named after it and today's date, so successive exports sort by day. */
+const sendList = (
   reply: FastifyReply,
   format: SheetFormat,
   name: string,
   columns: SheetColumn[],
   rows: AsyncIterable<SheetRow>,
-) {
-  const stamp = new Date().toISOString().slice(0, 10);
-  reply.header('content-type', contentTypes[format]);
-  reply.header('content-disposition', `attachment; filename="${name}-${stamp}.${format}"`);
-  return reply.send(streamSheet(format, name, columns, rows));
-}
+) =>
+  sendSheet(reply, {
+    format,
+    fileName: `${name}-${new Date().toISOString().slice(0, 10)}`,
+    sheetName: name,
+    columns,
+    rows,
+  });
 
 /** Streamed exports of any registry list, in the import template's columns so a list can go round-trip. */
 export function registerExports(app: App, deps: AppDeps) {
@@ -79,7 +66,7 @@ export function registerExports(app: App, deps: AppDeps) {
         action: 'export.residents',
         details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null },
       });
-      return sendSheet(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
+      return sendList(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
     },
   });
 
@@ -99,7 +86,7 @@ export function registerExports(app: App, deps: AppDeps) {
         action: 'export.households',
         details: { format: q.format, unit: q.unit ?? null },
       });
-      return sendSheet(
+      return sendList(
         reply,
         q.format,
         'ho-gia-dinh',

@@ -5,7 +5,7 @@ import type { App, AppDeps } from '../../deps.js';
 import { validation } from '../../lib/errors.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
-import { contentTypes, streamSheet } from '../../lib/spreadsheet.js';
+import { sendSheet } from '../../lib/spreadsheet.js';
 import { formField, readUpload } from '../../lib/uploads.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { registryColumns, templateExamples } from './registry-columns.js';
@@ -33,9 +33,8 @@ export function registerImports(app: App, deps: AppDeps) {
       async function* rows() {
         yield* templateExamples;
       }
-      reply.header('content-type', contentTypes[format]);
-      reply.header('content-disposition', `attachment; filename="mau-danh-sach-ho.${format}"`);
-      return reply.send(streamSheet(format, 'Danh sách', registryColumns, rows()));
+      const sheet = { format, fileName: 'mau-danh-sach-ho', sheetName: 'Danh sách', columns: registryColumns };
+      return sendSheet(reply, { ...sheet, rows: rows() });
     },
   });
 

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
+import { validation } from '../../lib/errors.js';
+import type { SheetColumn } from '../../lib/spreadsheet.js';
+import { getUnitPath } from '../units/units.service.js';
+import type { IndicatorQuery } from './indicators.schemas.js';
 
 /** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
 export type Counts = {
@@ -101,4 +105,51 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
     months: months.map((m) => ({ ...m, ...ratesOf(m) })),
     communes: communes.map((c) => ({ ...c, ...ratesOf(c) })),
   };
+}
+
+/** The indicators of a unit in the caller's scope over a period (the start not after the end). */
+export async function loadIndicators(db: Tx, scope: Scope, query: IndicatorQuery) {
+  if (query.from > query.to)
+    throw validation([
+      {
+        field: 'from',
+        code: 'RANGE',
+        message: { vi: 'Ngày bắt đầu phải trước ngày kết thúc', en: 'The start must come before the end' },
+      },
+    ]);
+  const path = await getUnitPath(db, query.unit, scope);
+  return indicatorsFor(db, scope, path, { from: query.from, to: query.to });
+}
+
+/** The indicators as a spreadsheet, one row per commune, rates in percent with one decimal. */
+export function indicatorsSheet(data: Awaited<ReturnType<typeof loadIndicators>>) {
+  const percent = (v: number | null) => (v === null ? '' : Math.round(v * 1000) / 10);
+  const columns: SheetColumn[] = [
+    { key: 'code', header: 'Mã xã', width: 10 },
+    { key: 'name', header: 'Xã, phường', width: 28 },
+    { key: 'received', header: 'Hồ sơ tiếp nhận' },
+    { key: 'online', header: 'Trực tuyến' },
+    { key: 'inPerson', header: 'Trực tiếp' },
+    { key: 'postal', header: 'Bưu chính' },
+    { key: 'onlineRate', header: 'Tỷ lệ trực tuyến (%)' },
+    { key: 'fullOnlineRate', header: 'Tỷ lệ trực tuyến toàn trình (%)' },
+    { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn (%)' },
+    { key: 'digitizedRate', header: 'Tỷ lệ số hóa (%)' },
+    { key: 'onlinePaymentRate', header: 'Tỷ lệ thanh toán trực tuyến (%)' },
+    { key: 'satisfactionRate', header: 'Tỷ lệ hài lòng (%)' },
+  ];
+  async function* rows() {
+    for (const c of data.communes) {
+      yield {
+        ...c,
+        onlineRate: percent(c.onlineRate),
+        fullOnlineRate: percent(c.fullOnlineRate),
+        onTimeRate: percent(c.onTimeRate),
+        digitizedRate: percent(c.digitizedRate),
+        onlinePaymentRate: percent(c.onlinePaymentRate),
+        satisfactionRate: percent(c.satisfactionRate),
+      };
+    }
+  }
+  return { sheetName: 'Chỉ số', columns, rows: rows() };
 }

@@ -5,7 +5,7 @@ import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { dossiers } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
-import { errorResponses, IdParams, Problem, Text } from '../../lib/http.js';
+import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { qrImage } from '../../lib/pdf.js';
 import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
 import { actorOf } from '../../lib/auth-context.js';
@@ -13,27 +13,7 @@ import { settingsOf } from '../dossiers/dossiers.clock.js';
 import { byToken, findDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
-
-const Payment = z
-  .object({
-    amount: z.number().int(),
-    paid: z.boolean(),
-    /** The VietQR payload (EMVCo) with the dossier code in the purpose field; null when nothing is due or no account is set. */
-    payload: z.string().nullable(),
-    qrUrl: z.string().nullable(),
-    accountName: z.string().nullable(),
-  })
-  .meta({ id: 'Payment' });
-
-/** What a bank or payment gateway posts when a transfer arrives (signed: `x-signature` = hex HMAC-SHA256 of the body). */
-const Callback = z.object({
-  transactionId: z.string().trim().min(1).max(100),
-  amount: z.number().int().min(0).max(1_000_000_000),
-  /** The dossier code, read from the transfer's purpose text. */
-  reference: Text(100).min(5),
-  paidAt: z.iso.datetime({ offset: true }).optional(),
-});
-const PaymentResult = z.object({ code: z.string(), receiptNo: z.string().nullable(), alreadyRecorded: z.boolean() });
+import { Callback, Payment, PaymentResult } from './payments.schemas.js';
 
 /** Fees: the VietQR code on the receipt and status page, the gateway's signed callback, cash at the counter. */
 export function registerPayments(app: App, deps: AppDeps) {
