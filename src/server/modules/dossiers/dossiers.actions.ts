@@ -17,7 +17,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';
 import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
-import { findDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
+import { findDossier, getDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
 import type { ActionInput } from './dossiers.schemas.js';
 
 /** Staff act in the workflow roles they hold on the dossier's unit (`actorsOn`), read from the locked row. */
@@ -72,8 +72,7 @@ export async function takeAction(
 ): Promise<DossierWithNames> {
   const action = input.action as DossierAction;
   return database.db.transaction(async (tx) => {
-    const found = await findDossier(tx, where, true);
-    if (!found) throw new AppError('NOT_FOUND', 404, { vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
+    const found = await getDossier(tx, where, true);
     const d = found.dossier;
     const status = d.status as DossierStatus;
     const state = { status, awaitingApproval: d.awaitingApproval, requiresApproval: found.requiresApproval };

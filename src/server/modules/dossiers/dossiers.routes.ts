@@ -1,36 +1,43 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Permission, roleGrants, rolePermissions } from '../../../shared/permissions.js';
+import { Permission, roleGrants } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { dossierFiles, roleAssignments, units, users } from '../../db/schema/index.js';
-import { pathAlongScope } from '../../db/scope.js';
-import { notFound } from '../../lib/errors.js';
-import { errorResponses, Id, IdParams, paged } from '../../lib/http.js';
-import { requestLocale } from '../../lib/locale.js';
 import { actorOf } from '../../lib/auth-context.js';
-import { insertAudit } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
+import { errorResponses, IdParams } from '../../lib/http.js';
+import { requestLocale } from '../../lib/locale.js';
+import { formField, readUpload } from '../../lib/uploads.js';
 import { takeAction } from './dossiers.actions.js';
-import { actorsOn, presentDetail, presentSummary } from './dossiers.present.js';
-import { eventsOf, filesOf, findDossier, inScope, listDossiers, type DossierWithNames } from './dossiers.repo.js';
+import { actorsOn } from './dossiers.present.js';
+import { submitResult } from './dossiers.public.js';
+import { inScope } from './dossiers.repo.js';
 import {
   ActionInput,
+  AssignResult,
   BulkAssignInput,
   CounterSubmitInput,
+  CounterUnits,
   DossierDetail,
   DossierFile,
   DossierPage,
   FileParams,
   IdempotencyHeaders,
+  Officers,
+  OfficersQuery,
   QueueQuery,
   SubmitResult,
 } from './dossiers.schemas.js';
+import {
+  assignMany,
+  attachFile,
+  listQueue,
+  counterUnits,
+  detailOf,
+  officersOf,
+  readDossier,
+  readFile,
+} from './dossiers.service.js';
 import { communeForCounter, submitDossier } from './dossiers.submit.js';
-import { formField, readUpload } from '../../lib/uploads.js';
-import { checkDocument, storeFile } from './dossiers.uploads.js';
-import { submitResult } from './dossiers.public-routes.js';
 
 /** The one-stop officers' side: counter submission, work queues, a dossier with its actions, scans. */
 export function registerDossiers(app: App, deps: AppDeps) {
@@ -47,15 +54,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
       actorsFor: (path: string) => actorsOn(auth, path),
     };
   };
-  const detail = async (request: FastifyRequest, row: DossierWithNames) =>
-    presentDetail(
-      row,
-      await eventsOf(db, row.dossier.id),
-      await filesOf(db, row.dossier.id),
-      cipher,
-      actorsOn(request.auth!, row.unitPath),
-      requestLocale(request),
-    );
+  const detail = (request: FastifyRequest, row: Parameters<typeof detailOf>[3]) =>
+    detailOf(db, cipher, request.auth!, row, requestLocale(request));
 
   r.get('/api/dossiers', {
     config: { permission: Permission.DOSSIER_READ },
@@ -65,15 +65,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
       querystring: QueueQuery,
       response: { 200: DossierPage, ...errorResponses },
     },
-    handler: async (request) => {
-      if (request.query.unit) await getUnitPath(db, request.query.unit, request.scope!);
-      const rows = await listDossiers(db, request.scope!, request.query, {
-        userId: request.auth!.user.id,
-        now: new Date(),
-      });
-      const page = paged(rows, request.query);
-      return { ...page, items: page.items.map((row) => presentSummary(row, requestLocale(request))) };
-    },
+    handler: async (request) =>
+      listQueue(db, request.scope!, request.query, request.auth!.user.id, requestLocale(request)),
   });
 
   r.post('/api/dossiers', {
@@ -113,17 +106,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
       params: IdParams,
       response: { 200: DossierDetail, ...errorResponses },
     },
-    handler: async (request) => {
-      const row = await findDossier(db, inScope(request.params.id, request.scope!));
-      if (!row) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
-      await insertAudit(db, actorOf(request), {
-        action: 'dossier.read',
-        entityType: 'dossier',
-        entityId: row.dossier.id,
-        details: { code: row.dossier.code },
-      });
-      return detail(request, row);
-    },
+    handler: async (request) =>
+      detail(request, await readDossier(db, request.scope!, request.params.id, actorOf(request))),
   });
 
   r.post('/api/dossiers/:id/actions', {
@@ -148,36 +132,10 @@ export function registerDossiers(app: App, deps: AppDeps) {
       tags: ['dossiers'],
       summary: 'Assign several dossiers to one officer at once (each one is checked and recorded)',
       body: BulkAssignInput,
-      response: {
-        200: z.object({
-          assigned: z.array(z.string()),
-          refused: z.array(z.object({ id: z.number().int(), detail: z.string() })),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: AssignResult, ...errorResponses },
     },
-    handler: async (request) => {
-      const scope = request.scope!;
-      const assigned: string[] = [];
-      const refused: { id: number; detail: string }[] = [];
-      for (const id of request.body.ids) {
-        try {
-          // Each dossier as it is now: a bulk action has no screen version to check against.
-          const row = await takeAction(
-            database,
-            inScope(id, scope),
-            { action: 'ASSIGN', assigneeId: request.body.assigneeId },
-            staff(request),
-          );
-          assigned.push(row.dossier.code);
-        } catch (error) {
-          const e = error as { messages?: { vi: string; en: string } };
-          if (!e.messages) throw error;
-          refused.push({ id, detail: e.messages[requestLocale(request)] });
-        }
-      }
-      return { assigned, refused };
-    },
+    handler: async (request) =>
+      assignMany(database, request.scope!, request.body, staff(request), requestLocale(request)),
   });
 
   r.post('/api/dossiers/:id/files', {
@@ -190,34 +148,22 @@ export function registerDossiers(app: App, deps: AppDeps) {
       response: { 201: DossierFile, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const found = await findDossier(db, inScope(request.params.id, request.scope!));
-      if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
       const upload = await readUpload(request);
-      const mime = await checkDocument(upload.buffer);
-      const kindField = formField(upload.fields, 'kind');
-      const labelField = formField(upload.fields, 'label');
-      const kind = kindField === 'RESULT' ? 'RESULT' : 'SCAN';
-      const file = await db.transaction(async (tx) => {
-        const stored = await storeFile(
-          tx,
-          { ...upload, mime },
-          {
-            dossierId: found.dossier.id,
-            kind,
-            label: typeof labelField === 'string' ? labelField.slice(0, 300) : undefined,
-            uploadedBy: request.auth!.user.id,
-          },
-        );
-        await insertAudit(tx, actorOf(request), {
-          action: 'dossier.file',
-          entityType: 'dossier',
-          entityId: found.dossier.id,
-          details: { file: stored.id, kind },
-        });
-        return stored;
-      });
-      reply.status(201);
-      return { ...file, kind: file.kind as 'SCAN' | 'RESULT', createdAt: file.createdAt.toISOString() };
+      const label = formField(upload.fields, 'label');
+      const file = await attachFile(
+        database,
+        request.scope!,
+        request.params.id,
+        {
+          buffer: upload.buffer,
+          fileName: upload.fileName,
+          kind: formField(upload.fields, 'kind') === 'RESULT' ? 'RESULT' : 'SCAN',
+          label: typeof label === 'string' ? label.slice(0, 300) : undefined,
+        },
+        request.auth!.user.id,
+        actorOf(request),
+      );
+      return reply.status(201).send(file);
     },
   });
 
@@ -230,19 +176,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
       response: { 200: z.any(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const found = await findDossier(db, inScope(request.params.id, request.scope!));
-      if (!found) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
-      const [file] = await db
-        .select()
-        .from(dossierFiles)
-        .where(and(eq(dossierFiles.id, request.params.fileId), eq(dossierFiles.dossierId, found.dossier.id)));
-      if (!file) throw notFound({ vi: 'Không tìm thấy tệp', en: 'File not found' });
-      await insertAudit(db, actorOf(request), {
-        action: 'dossier.file.read',
-        entityType: 'dossier',
-        entityId: found.dossier.id,
-        details: { file: file.id },
-      });
+      const file = await readFile(db, request.scope!, request.params, actorOf(request));
       reply.header('content-type', file.mime);
       reply.header('content-disposition', `inline; filename="${encodeURIComponent(file.fileName)}"`);
       return reply.send(file.content);
@@ -254,20 +188,9 @@ export function registerDossiers(app: App, deps: AppDeps) {
     schema: {
       tags: ['dossiers'],
       summary: 'The communes you may submit to at the counter (yours, or the one your residential group belongs to)',
-      response: {
-        200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }),
-        ...errorResponses,
-      },
+      response: { 200: CounterUnits, ...errorResponses },
     },
-    handler: async (request) => {
-      const rows = await db
-        .select({ id: units.id, code: units.code, name: units.name })
-        .from(units)
-        .where(and(eq(units.tier, 'COMMUNE'), isNull(units.closedAt), pathAlongScope(units.path, request.scope!)))
-        .orderBy(units.name)
-        .limit(500);
-      return { items: rows };
-    },
+    handler: async (request) => ({ items: await counterUnits(db, request.scope!) }),
   });
 
   r.get('/api/dossiers/officers', {
@@ -275,34 +198,9 @@ export function registerDossiers(app: App, deps: AppDeps) {
     schema: {
       tags: ['dossiers'],
       summary: 'Who may be assigned dossiers of a commune (its one-stop officers and leaders)',
-      querystring: z.object({ unit: Id }),
-      response: {
-        200: z.object({
-          items: z.array(z.object({ id: z.number().int(), fullName: z.string(), username: z.string() })),
-        }),
-        ...errorResponses,
-      },
+      querystring: OfficersQuery,
+      response: { 200: Officers, ...errorResponses },
     },
-    handler: async (request) => {
-      const unit = { path: await getUnitPath(db, request.query.unit, request.scope!) };
-      const processing = Object.entries(rolePermissions)
-        .filter(([, perms]) => (perms as readonly string[]).includes(Permission.DOSSIER_PROCESS))
-        .map(([role]) => role);
-      const rows = await db
-        .selectDistinct({ id: users.id, fullName: users.fullName, username: users.username })
-        .from(users)
-        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .innerJoin(units, eq(units.id, roleAssignments.unitId))
-        .where(
-          and(
-            inArray(roleAssignments.role, processing),
-            sql`${unit.path} like ${units.path} || '%'`,
-            isNull(users.disabledAt),
-            sql`${units.tier} <> 'NATION'`,
-          ),
-        )
-        .orderBy(users.fullName);
-      return { items: rows };
-    },
+    handler: async (request) => ({ items: await officersOf(db, request.scope!, request.query.unit) }),
   });
 }

@@ -196,11 +196,13 @@ export const BulkAssignInput = z.object({ ids: z.array(Id).min(1).max(200), assi
 export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 export const LookupQuery = z.object({ code: Text(60).min(5), phoneLast4: z.string().regex(/^\d{4}$/) });
 export const RatingInput = z.object({ rating: z.enum(Rating), comment: Text(1000).optional() });
+export type RatingInput = z.infer<typeof RatingInput>;
 export const ApplicantActionInput = z.object({
   action: z.enum(['WITHDRAW', 'SUPPLEMENT']),
   reason: Text(1000).optional(),
   uploads: z.array(UploadRef).max(20).default([]),
 });
+export type ApplicantActionInput = z.infer<typeof ApplicantActionInput>;
 
 export const UploadResult = z
   .object({ id: z.number().int(), key: z.string(), fileName: z.string(), mime: z.string(), size: z.number().int() })
@@ -214,3 +216,20 @@ export const IdempotencyHeaders = z.object({
     .regex(/^[A-Za-z0-9_-]{8,100}$/)
     .optional(),
 });
+
+export const AssignResult = z.object({
+  assigned: z.array(z.string()),
+  refused: z.array(z.object({ id: z.number().int(), detail: z.string() })),
+});
+
+export const CounterUnits = z.object({
+  items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+});
+
+export const OfficersQuery = z.object({ unit: Id });
+export const Officers = z.object({
+  items: z.array(z.object({ id: z.number().int(), fullName: z.string(), username: z.string() })),
+});
+
+export const PublicCommunesQuery = z.object({ q: Text(100).optional() });
+export const PublicCommunes = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });

@@ -10,7 +10,7 @@ import { qrImage } from '../../lib/pdf.js';
 import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { settingsOf } from '../dossiers/dossiers.clock.js';
-import { byToken, findDossier, inScope } from '../dossiers/dossiers.repo.js';
+import { byToken, getDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
 import { Callback, Payment, PaymentResult } from './payments.schemas.js';
@@ -21,8 +21,7 @@ export function registerPayments(app: App, deps: AppDeps) {
   const db = deps.database.db;
 
   const paymentOf = async (token: string) => {
-    const row = await findDossier(db, byToken(token));
-    if (!row) throw notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
+    const row = await getDossier(db, byToken(token));
     const settings = await settingsOf(db, row.dossier.unitId);
     return { row, settings, payload: paymentPayload(settings, row.dossier) };
   };
