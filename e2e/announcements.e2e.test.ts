@@ -98,7 +98,8 @@ describe('announcements in Chromium', () => {
     const leader = await phoneContext(env.browser);
     await signIn(leader.page, env.base, env.w.accounts.leaderA);
     await leader.page.goto(`${env.base}/groups`);
-    await expect.poll(() => leader.page.getByTestId('group-rates').textContent()).toContain('Thôn Tây1'); // 1 household, 1 joined
+    // 1 household, 1 joined
+    await expect.poll(() => leader.page.getByTestId('group-rates').textContent()).toContain('Thôn Tây1');
     await leader.page.goto(`${env.base}/announcements`);
     const form = leader.page.getByTestId('announcement-form');
     await form.getByLabel('Tiêu đề', { exact: true }).fill('Phun thuốc diệt muỗi');

@@ -1,3 +1,4 @@
+import { multipartBody } from './multipart.js';
 import type { Permission } from '../src/shared/permissions.js';
 import type { InjectOptions } from 'fastify';
 import type { World } from './world.js';
@@ -37,7 +38,9 @@ const fieldVisit = (householdId: number) => ({
   baseVersion: 1,
 });
 
-/** An operation on a campaign filed in group A1 (inside) or group B1 (outside); `payload` from the group's household. */
+/**
+ * An operation on a campaign filed in group A1 (inside) or group B1 (outside); `payload` from the group's household.
+ */
 const onCampaign = (
   permission: Permission,
   suffix: string,
@@ -60,27 +63,12 @@ export const importOf = (w: World, side: 'A' | 'B') =>
 
 /** A one-page PDF attached to an announcement, as the browser uploads it. */
 function announcementUpload(id: number): Target {
-  const boundary = 'matrixboundary';
-  return {
-    url: `/api/announcements/${id}/files`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      tinyPng,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
+  const body = multipartBody({}, { name: 'a.png', content: tinyPng, type: 'image/png' });
+  return { url: `/api/announcements/${id}/files`, ...body };
 }
 
 export function multipart(unitId: number, csv: string): Target {
-  const boundary = 'matrixboundary';
-  return {
-    url: '/api/imports',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${unitId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
-  };
+  return { url: '/api/imports', ...multipartBody({ unitId }, { name: 'a.csv', content: csv }) };
 }
 const csv = 'Số hộ,Địa chỉ,Họ và tên,Ngày sinh,Giới tính\n1,Số 1,Ma Văn Thử,01/01/1990,Nam';
 
@@ -117,15 +105,8 @@ export const counterDossier = (unitId: number) => ({
 
 /** A multipart upload of a real (tiny) PNG scan onto a dossier. */
 export function scanUpload(dossierId: number): Target {
-  const boundary = 'scanboundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nSCAN\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="giay-to.png"\r\nContent-Type: image/png\r\n\r\n`,
-  );
-  return {
-    url: `/api/dossiers/${dossierId}/files`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([head, tinyPng, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-  };
+  const body = multipartBody({ kind: 'SCAN' }, { name: 'giay-to.png', content: tinyPng, type: 'image/png' });
+  return { url: `/api/dossiers/${dossierId}/files`, ...body };
 }
 
 export const expectations: Record<string, Expectation> = {

@@ -1,3 +1,4 @@
+import { multipartBody } from '../../test/multipart.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestContext } from '../../test/helpers.js';
 import { fillPath, listOperations, type JsonSchema, type Operation } from '../../test/openapi.js';
@@ -121,7 +122,8 @@ describe('bad-input sweep', () => {
       for (const p of query) {
         const type = p.schema.type;
         for (const bad of [...nasty, huge.slice(0, 5000), 'abc', '-5', '1e309']) {
-          if (INVALID_TEXT.test(bad) && !bad.includes('\u0000')) continue; // a lone surrogate cannot be put in a URL at all
+          // a lone surrogate cannot be put in a URL at all
+          if (INVALID_TEXT.test(bad) && !bad.includes('\u0000')) continue;
           const res = await w.agents.admin.request({
             method: op.method as 'GET',
             url: `${url}?${p.name}=${encodeURIComponent(bad)}`,
@@ -203,19 +205,11 @@ describe('bad-input sweep', () => {
   });
 
   it('an oversized upload is refused with 413 and nothing stored', async () => {
-    const boundary = 'b0undary';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${w.groupA1.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`,
-      ),
-      Buffer.alloc(21 * 1024 * 1024, 0x41),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const big = Buffer.alloc(21 * 1024 * 1024, 0x41);
     const res = await w.agents.admin.request({
       method: 'POST',
       url: '/api/imports',
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      ...multipartBody({ unitId: w.groupA1.id }, { name: 'big.csv', content: big }),
     });
     expect(res.statusCode).toBe(413);
     expectClientError(res, 'upload');

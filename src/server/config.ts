@@ -42,12 +42,17 @@ const Env = z.object({
   SMS_GATEWAY_TOKEN: z.string().optional(),
   /** The gateway signs its delivery reports (POST /api/public/sms/reports) with this: hex HMAC-SHA256 of the body. */
   SMS_CALLBACK_SECRET: z.string().min(16).optional(),
-  /** Zalo Official Account (OA API v3 and ZNS): app id and secret (token refresh), OA id and OA secret (webhook signature). */
+  /**
+   * Zalo Official Account (OA API v3 and ZNS): app id and secret (token refresh), OA id and OA secret (webhook
+   * signature).
+   */
   ZALO_APP_ID: z.string().optional(),
   ZALO_APP_SECRET: z.string().optional(),
   ZALO_OA_ID: z.string().optional(),
   ZALO_OA_SECRET: z.string().optional(),
-  /** The first refresh token (from the OA's authorisation); later ones rotate and are kept, encrypted, in the database. */
+  /**
+   * The first refresh token (from the OA's authorisation); later ones rotate and are kept, encrypted, in the database.
+   */
   ZALO_REFRESH_TOKEN: z.string().optional(),
   ZALO_API_URL: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),

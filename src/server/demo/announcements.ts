@@ -30,12 +30,14 @@ export async function seedAnnouncementsDemo(
     // The head of each household with a phone joins by SMS, for the first share of households in the group.
     await db.execute(sql`
       with heads as (
-        select h.id as household_id, r.id as resident_id, r.phone_enc, r.phone_bidx, row_number() over (order by h.id) as n, count(*) over () as total
+        select h.id as household_id, r.id as resident_id, r.phone_enc, r.phone_bidx,
+          row_number() over (order by h.id) as n, count(*) over () as total
         from households h join units u on u.id = h.unit_id join residents r on r.id = h.head_resident_id
         where u.path like ${`${commune.path}${g.id}/%`} and r.phone_enc is not null),
       joined as (
         insert into group_members (group_id, household_id, resident_id, phone_enc, phone_bidx, manage_token_hash)
-        select ${g.id}, household_id, resident_id, phone_enc, phone_bidx, md5(random()::text || household_id) from heads where n <= total * ${rates[i]!}::numeric
+        select ${g.id}, household_id, resident_id, phone_enc, phone_bidx, md5(random()::text || household_id)
+        from heads where n <= total * ${rates[i]!}::numeric
         returning id, phone_enc)
       insert into member_channels (member_id, channel, rank, address_enc) select id, 'SMS', 1, phone_enc from joined`);
   }
@@ -64,7 +66,9 @@ export async function seedAnnouncementsDemo(
     scope,
     {
       title: 'Treo cờ Tổ quốc mừng ngày Quốc khánh',
-      body: '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p><p>Trân trọng cảm ơn bà con.</p>',
+      body:
+        '<p>Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 1/9 đến hết ngày 2/9.</p>' +
+        '<p>Trân trọng cảm ơn bà con.</p>',
       category: 'CAMPAIGN',
       priority: 'HIGH',
       isPublic: true,
@@ -76,11 +80,19 @@ export async function seedAnnouncementsDemo(
   );
   await sendAnnouncement(database, scope, flagDay.id, who);
   // Yesterday evening's sending, as the gateway confirmed it: most delivered, some read, fewer acknowledged.
-  await db.execute(sql`update deliveries set status = case when id % 7 = 0 then 'permanent-failure' else 'delivered' end,
-    sent_at = now() - interval '20 hours' + (id % 180) * interval '1 minute', attempts = 1, last_error = case when id % 7 = 0 then 'SMS refused by the gateway (400)' end
+  await db.execute(sql`
+    update deliveries set
+      status = case when id % 7 = 0 then 'permanent-failure' else 'delivered' end,
+      sent_at = now() - interval '20 hours' + (id % 180) * interval '1 minute',
+      attempts = 1,
+      last_error = case when id % 7 = 0 then 'SMS refused by the gateway (400)' end
     where announcement_id = ${flagDay.id}`);
-  await db.execute(sql`update announcement_households set read_at = now() - interval '18 hours' + (household_id % 600) * interval '1 minute',
-    acknowledged_at = case when household_id % 3 = 0 then now() - interval '17 hours' + (household_id % 600) * interval '1 minute' end
+  await db.execute(sql`
+    update announcement_households set
+      read_at = now() - interval '18 hours' + (household_id % 600) * interval '1 minute',
+      acknowledged_at = case when household_id % 3 = 0
+        then now() - interval '17 hours' + (household_id % 600) * interval '1 minute' end
     where announcement_id = ${flagDay.id} and household_id % 2 = 0
-      and household_id in (select household_id from deliveries where announcement_id = ${flagDay.id} and status = 'delivered')`);
+      and household_id in (
+        select household_id from deliveries where announcement_id = ${flagDay.id} and status = 'delivered')`);
 }

@@ -84,8 +84,11 @@ export async function seedCampaignsDemo(
   }>(
     db,
     sql`
-    select t.household_id, t.resident_id, h.version, r.version as rversion, dense_rank() over (order by t.group_id)::int as g, t.assigned_member_id
-    from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
+    select t.household_id, t.resident_id, h.version, r.version as rversion,
+      dense_rank() over (order by t.group_id)::int as g, t.assigned_member_id
+    from campaign_targets t
+      join households h on h.id = t.household_id
+      join residents r on r.id = t.resident_id
     where t.campaign_id = ${id} order by t.group_id, t.household_id, t.resident_id`,
   );
   const pace = [0.7, 0.45, 0.2];

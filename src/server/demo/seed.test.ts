@@ -39,7 +39,8 @@ describe('the demo commune', () => {
     expect(reach.totals.reached).toBeLessThan(reach.totals.targeted);
     expect(reach.totals.acknowledged).toBeGreaterThan(0);
 
-    // A VNeID campaign under way: progress, a burndown with visits on several days, households left, the team's phone pack.
+    // A VNeID campaign under way: progress, a burndown with visits on several days, households left, the team's phone
+    // pack.
     const [campaign] = (await leader.get('/api/campaigns')).json().items;
     const progress = (await leader.get(`/api/campaigns/${campaign.id}/progress`)).json();
     expect(progress.total.done).toBeGreaterThan(0);

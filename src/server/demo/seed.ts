@@ -236,12 +236,16 @@ async function buildCommune(
   ): Person => {
     const birthYear = thisYear - years;
     const birth = `${birthYear}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`;
-    const name = `${surname} ${gender === 'MALE' ? rnd.pick(middleMale) : rnd.pick(middleFemale)} ${gender === 'MALE' ? rnd.pick(givenMale) : rnd.pick(givenFemale)}`;
+    const [middle, given] = gender === 'MALE' ? [middleMale, givenMale] : [middleFemale, givenFemale];
+    const name = `${surname} ${rnd.pick(middle)} ${rnd.pick(given)}`;
     let pid: string | null = null;
     if (rnd.next() < 0.92) {
       const n = counters.pid++;
       const century = Math.floor((birthYear - 1900) / 100);
-      pid = `${pidProvinces[Math.floor(n / 1_000_000) % pidProvinces.length]}${century * 2 + (gender === 'FEMALE' ? 1 : 0)}${pad(birthYear % 100)}${pad(n % 1_000_000, 6)}`;
+      // Province code, century and gender digit, two digits of the birth year, six running digits (DOMAIN.md §8).
+      const province = pidProvinces[Math.floor(n / 1_000_000) % pidProvinces.length];
+      const centuryGender = century * 2 + (gender === 'FEMALE' ? 1 : 0);
+      pid = `${province}${centuryGender}${pad(birthYear % 100)}${pad(n % 1_000_000, 6)}`;
     }
     const adult = years >= 16;
     const phone = adult && rnd.next() < 0.75 ? `+849${pad(counters.phone++ % 100_000_000, 8)}` : null;
@@ -365,18 +369,21 @@ async function buildCommune(
   for (let i = 0; i < households.length; i += 5000) {
     await tx.execute(sql`
       insert into households (id, unit_id, code, address, kind, search_text, address_search) overriding system value
-      select id, unit_id, code, address, kind, search_text, address_search from json_to_recordset(${json(households.slice(i, i + 5000))})
+      select id, unit_id, code, address, kind, search_text, address_search
+      from json_to_recordset(${json(households.slice(i, i + 5000))})
         as x(id int, unit_id int, code text, address text, kind text, search_text text, address_search text)`);
   }
   for (let i = 0; i < people.length; i += 5000) {
     const chunk = json(people.slice(i, i + 5000));
     await tx.execute(sql`
-      insert into residents (id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx, phone_enc, phone_bidx,
-        vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id) overriding system value
-      select id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx, phone_enc, phone_bidx, vneid_level,
-        has_smartphone, array(select json_array_elements_text(tags)), ethnicity, unit_id, household_id
-      from json_to_recordset(${chunk}) as x(id int, full_name text, search_text text, birth_date date, gender text, personal_id_enc text,
-        personal_id_bidx text, phone_enc text, phone_bidx text, vneid_level text, has_smartphone boolean, tags json, ethnicity text, unit_id int, household_id int)`);
+      insert into residents (id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
+        phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id) overriding system value
+      select id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
+        phone_enc, phone_bidx, vneid_level, has_smartphone, array(select json_array_elements_text(tags)), ethnicity,
+        unit_id, household_id
+      from json_to_recordset(${chunk}) as x(id int, full_name text, search_text text, birth_date date, gender text,
+        personal_id_enc text, personal_id_bidx text, phone_enc text, phone_bidx text, vneid_level text,
+        has_smartphone boolean, tags json, ethnicity text, unit_id int, household_id int)`);
     await tx.execute(sql`
       insert into household_members (household_id, resident_id, relation, residence_type, joined_on)
       select household_id, id, relation, residence_type, joined_on from json_to_recordset(${chunk})
@@ -384,7 +391,8 @@ async function buildCommune(
   }
   for (let i = 0; i < households.length; i += 5000) {
     await tx.execute(sql`
-      update households h set head_resident_id = x.head from json_to_recordset(${json(households.slice(i, i + 5000).filter((h) => h.head))}) as x(id int, head int)
+      update households h set head_resident_id = x.head
+      from json_to_recordset(${json(households.slice(i, i + 5000).filter((h) => h.head))}) as x(id int, head int)
       where h.id = x.id`);
   }
   return { commune, firstGroup: groups[0]!, households: households.length, residents: people.length };

@@ -4,7 +4,8 @@ import { AppError } from './errors.js';
  * Text messages through a generic HTTP gateway (most Vietnamese SMS brandname providers take this shape behind a
  * thin proxy): POST `SMS_GATEWAY_URL` with `{"to": "+84…", "text": "…", "reference": "…"}` and
  * `Authorization: Bearer SMS_GATEWAY_TOKEN`; any 2xx means accepted, 4xx a permanent refusal (bad number), 5xx a
- * temporary one. The gateway must accept a repeated `reference` without sending twice. Without a gateway, development prints the message to the log; production refuses clearly.
+ * temporary one. The gateway must accept a repeated `reference` without sending twice. Without a gateway, development
+ * prints the message to the log; production refuses clearly.
  */
 export type SmsSender = {
   readonly configured: boolean;

@@ -38,7 +38,8 @@ export function streamSheet(
       csv.end();
       return;
     }
-    const { default: Excel } = await import('exceljs'); // loaded on first use: CSV-only work (an import's worker) skips it
+    // loaded on first use: CSV-only work (an import's worker) skips it
+    const { default: Excel } = await import('exceljs');
     const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 18 }));

@@ -18,7 +18,8 @@ function findNul(value: unknown, path: string, depth = 0): string | undefined {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000 or lone surrogates, and no legitimate form sends them: refuse it at the boundary for every route,
+ * PostgreSQL text cannot hold U+0000 or lone surrogates, and no legitimate form sends them: refuse it at the boundary
+ * for every route,
  * with the same 400 shape as schema validation, instead of letting the database fail later.
  */
 export default fp(async function inputHygiene(app: FastifyInstance) {

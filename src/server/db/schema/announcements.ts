@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { inList } from './columns.js';
 import { units } from './units.js';
 import { users } from './users.js';
 
@@ -83,6 +84,16 @@ export const announcementHouseholds = pgTable(
   ],
 );
 
+/** A message's delivery status, in the words of GOV.UK Notify's, which the pipeline follows. */
+export const deliveryStatuses = [
+  'created',
+  'sending',
+  'delivered',
+  'permanent-failure',
+  'temporary-failure',
+  'technical-failure',
+] as const;
+
 /**
  * One message to one household over one channel. Statuses follow GOV.UK Notify's: created → sending → delivered, or a
  * permanent / temporary / technical failure. The row's id is the provider reference, so a send retried after a crash
@@ -133,10 +144,7 @@ export const deliveries = pgTable(
     index('deliveries_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`),
     check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'ZNS', 'PUSH')`),
     check('deliveries_recipient_check', sql`(${t.householdId} is null) <> (${t.staffMemberId} is null)`),
-    check(
-      'deliveries_status_check',
-      sql`${t.status} in ('created', 'sending', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure')`,
-    ),
+    check('deliveries_status_check', sql`${t.status} in (${inList(deliveryStatuses)})`),
   ],
 );
 

@@ -76,7 +76,10 @@ export const campaignTargets = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     lastOutcome: text('last_outcome'),
     bestTime: text('best_time'),
-    /** When the visit that set `last_outcome` happened (device time): a visit recorded earlier but synced later does not overwrite it. */
+    /**
+     * When the visit that set `last_outcome` happened (device time): a visit recorded earlier but synced later does not
+     * overwrite it.
+     */
     lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
     /** Checklist items ticked so far (keys of the campaign's checklist). */
     checks: text('checks').array().notNull().default(sql`'{}'::text[]`),
@@ -126,7 +129,9 @@ export const campaignVisits = pgTable(
     outcome: text('outcome').notNull(),
     bestTime: text('best_time'),
     note: text('note'),
-    /** Per person (or the household, residentId null): ticked checklist keys, an outcome of their own, field updates. */
+    /**
+     * Per person (or the household, residentId null): ticked checklist keys, an outcome of their own, field updates.
+     */
     people: jsonb('people').$type<VisitPerson[]>().notNull(),
     /** The household's registry version when the device downloaded it. */
     baseVersion: integer('base_version').notNull(),

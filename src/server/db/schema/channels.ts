@@ -77,7 +77,9 @@ export const memberChannels = pgTable(
   ],
 );
 
-/** Internal groups for staff (village heads, Party cell secretaries, associations): people reached by phone or email. */
+/**
+ * Internal groups for staff (village heads, Party cell secretaries, associations): people reached by phone or email.
+ */
 export const staffGroups = pgTable(
   'staff_groups',
   {
@@ -128,7 +130,10 @@ export const zaloFollowers = pgTable('zalo_followers', {
   lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }),
 });
 
-/** Webhook events kept once each (Zalo may deliver an event more than once): the key is `msg_id` or the event's identity. */
+/**
+ * Webhook events kept once each (Zalo may deliver an event more than once): the key is `msg_id` or the event's
+ * identity.
+ */
 export const webhookEvents = pgTable(
   'webhook_events',
   {
@@ -149,7 +154,9 @@ export const channelLimits = pgTable('channel_limits', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Messages reserved per channel and window (`day:YYYY-MM-DD`, `min:YYYY-MM-DDTHH:MM`, Vietnam time) against the limits. */
+/**
+ * Messages reserved per channel and window (`day:YYYY-MM-DD`, `min:YYYY-MM-DDTHH:MM`, Vietnam time) against the limits.
+ */
 export const channelUsage = pgTable(
   'channel_usage',
   {

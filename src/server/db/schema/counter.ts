@@ -33,7 +33,10 @@ export const appointments = pgTable(
   ],
 );
 
-/** Booked places per slot, incremented only while below capacity (one statement, so two bookings cannot both take the last place). */
+/**
+ * Booked places per slot, incremented only while below capacity (one statement, so two bookings cannot both take the
+ * last place).
+ */
 export const appointmentSlots = pgTable(
   'appointment_slots',
   {

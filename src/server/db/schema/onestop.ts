@@ -13,12 +13,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { dossierStatuses } from '../../../shared/onestop.js';
 import { citizens } from './citizens.js';
-import { bytea } from './columns.js';
+import { bytea, inList } from './columns.js';
 import { residents } from './registry.js';
 import { units } from './units.js';
 import { users } from './users.js';
-import { inList } from './columns.js';
 
 /** A fee for one channel, in đồng; `perPage` for certified copies (first pages, then a lower rate, with a cap). */
 export type ProcedureFee = {
@@ -121,7 +121,10 @@ export const onestopSettings = pgTable('onestop_settings', {
   bankAccountName: text('bank_account_name'),
   /** Weekdays (0 = Sunday … 6 = Saturday) when the counter takes no cash ("no cash on Wednesday"). */
   cashlessWeekdays: integer('cashless_weekdays').array().notNull().default(sql`'{}'::integer[]`),
-  /** Counter hours for appointments, e.g. "07:30-11:30,13:30-17:00"; slots of `slot_minutes`, `slot_capacity` people each. */
+  /**
+   * Counter hours for appointments, e.g. "07:30-11:30,13:30-17:00"; slots of `slot_minutes`, `slot_capacity` people
+   * each.
+   */
   counterHours: text('counter_hours').notNull().default('07:30-11:30,13:30-17:00'),
   slotMinutes: integer('slot_minutes').notNull().default(30),
   slotCapacity: integer('slot_capacity').notNull().default(4),
@@ -210,7 +213,9 @@ export const dossiers = pgTable(
     /** Set by an apology (Form 04): the new date promised to the applicant. */
     extendedDueAt: timestamp('extended_due_at', { withTimezone: true }),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
-    /** Interconnected groups (Decree 63/2024): papers asked for must come within 7 working days, or the dossier stops. */
+    /**
+     * Interconnected groups (Decree 63/2024): papers asked for must come within 7 working days, or the dossier stops.
+     */
     supplementDueAt: timestamp('supplement_due_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
@@ -238,10 +243,7 @@ export const dossiers = pgTable(
     index('dossiers_bundle_idx').on(t.bundleId),
     index('dossiers_applicant_pid_idx').on(t.applicantPidBidx),
     index('dossiers_citizen_idx').on(t.citizenId),
-    check(
-      'dossiers_status_check',
-      sql`${t.status} in (${inList(['NEW', 'RECEIVED', 'REFUSED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED', 'WITHDRAWN', 'STOPPED', 'RESOLVED', 'RETURNED'])})`,
-    ),
+    check('dossiers_status_check', sql`${t.status} in (${inList(dossierStatuses)})`),
     check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
     check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),
     check(

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { Role } from '../../../shared/enums.js';
+import { inList } from './columns.js';
 import { units } from './units.js';
 
 export const users = pgTable(
@@ -35,10 +37,7 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     uniqueIndex('role_assignments_user_role_unit_key').on(t.userId, t.role, t.unitId),
-    check(
-      'role_assignments_role_check',
-      sql`${t.role} in ('SYSTEM_ADMIN', 'PROVINCE_OFFICER', 'COMMUNE_LEADER', 'ONESTOP_OFFICER', 'GROUP_HEAD', 'DIGITAL_TEAM')`,
-    ),
+    check('role_assignments_role_check', sql`${t.role} in (${inList(Object.values(Role))})`),
   ],
 );
 

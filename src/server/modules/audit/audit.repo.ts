@@ -62,7 +62,8 @@ export type AuditFilter = {
 function where(scope: Scope, f: AuditFilter): SQL {
   // An auditor sees entries written by actors whose primary unit lies in the auditor's subtree.
   const conditions: (SQL | undefined)[] = [
-    sql`(${auditLog.unitId} is null and ${scope.prefixes.includes('/1/')} or exists (select 1 from units u where u.id = "audit_log"."unit_id" and ${pathInScope(sql`u.path`, scope)}))`,
+    sql`(${auditLog.unitId} is null and ${scope.prefixes.includes('/1/')}
+      or exists (select 1 from units u where u.id = "audit_log"."unit_id" and ${pathInScope(sql`u.path`, scope)}))`,
     f.from ? gte(auditLog.at, new Date(f.from)) : undefined,
     f.to ? lt(auditLog.at, new Date(f.to)) : undefined,
     f.userId ? eq(auditLog.userId, f.userId) : undefined,

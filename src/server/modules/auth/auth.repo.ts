@@ -35,8 +35,12 @@ export async function findSession(
       fullName: users.fullName,
       locale: users.locale,
       roles: sql<RoleHeld[]>`coalesce((
-        select json_agg(json_build_object('role', ra.role, 'unitId', u.id, 'unitPath', u.path, 'unitCode', u.code, 'unitName', u.name) order by u.depth, ra.id)
-        from role_assignments ra join units u on u.id = ra.unit_id where ra.user_id = ${users.id}), '[]'::json)`,
+        select json_agg(
+          json_build_object(
+            'role', ra.role, 'unitId', u.id, 'unitPath', u.path, 'unitCode', u.code, 'unitName', u.name
+          ) order by u.depth, ra.id)
+        from role_assignments ra join units u on u.id = ra.unit_id
+        where ra.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -101,7 +105,9 @@ export async function recordLoginFailure(tx: Tx, userId: number, maxFailures: nu
     .update(users)
     .set({
       failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures}
+        then now() + make_interval(mins => ${lockMinutes})
+        else ${users.lockedUntil} end`,
     })
     .where(eq(users.id, userId))
     .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });

@@ -137,7 +137,8 @@ export function ruleHolidays(year: number): RuleHoliday[] {
     { day: isoDay(year, 5, 1), nameVi: 'Ngày Quốc tế Lao động', nameEn: 'International Labour Day' },
     { day: isoDay(year, 9, 2), nameVi: 'Quốc khánh', nameEn: 'National Day' },
   ];
-  // The adjacent National Day holiday: the day after when 2 September is a Thursday (a four-day weekend), else the day before.
+  // The adjacent National Day holiday: the day after when 2 September is a Thursday (a four-day weekend), else the day
+  // before.
   days.push(
     weekday(isoDay(year, 9, 2)) === 4
       ? { day: isoDay(year, 9, 3), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' }

@@ -41,7 +41,8 @@ describe('citizen accounts', () => {
     const stored = await env.t.database.raw<{ phone_enc: string }>('select phone_enc from citizens');
     expect(stored[0]!.phone_enc).not.toContain('912777001');
 
-    // Signed in: no applicant details to type; the dossier is filed under the account. Without the CSRF header, refused.
+    // Signed in: no applicant details to type; the dossier is filed under the account. Without the CSRF header,
+    // refused.
     const submission = {
       unitCode: env.w.communeA.code,
       procedureCode: '1.004873',

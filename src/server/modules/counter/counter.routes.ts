@@ -23,7 +23,10 @@ import {
 import { book, cancel, checkIn, listAppointments, openSlots, walkInNumber } from './counter.service.js';
 import { advanceShipment, listShipments, recordShipment } from './counter.shipments.js';
 
-/** The counter's day: appointment slots with capacity, bookings, check-in with a queue number, walk-in tickets, the post. */
+/**
+ * The counter's day: appointment slots with capacity, bookings, check-in with a queue number, walk-in tickets, the
+ * post.
+ */
 export function registerCounter(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, cipher } = deps;

@@ -66,7 +66,8 @@ export async function book(
     ]);
   const { id: unitId } = await communeByCode(database.db, input.unitCode);
   return database.db.transaction(async (tx) => {
-    // The one day asked for, by the same rules as the slots offered: within 30 days, not past, a slot the counter keeps.
+    // The one day asked for, by the same rules as the slots offered: within 30 days, not past, a slot the counter
+    // keeps.
     const settings = await settingsOf(tx, unitId);
     const today = localParts(now);
     const offered =

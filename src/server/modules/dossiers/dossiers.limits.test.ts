@@ -1,3 +1,4 @@
+import { multipartBody } from '../../../../test/multipart.js';
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
@@ -6,18 +7,12 @@ const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '3' });
 
 describe('public forms are rate limited per address', () => {
   it('answers 429 problem+json once an address has used its uploads for the minute', async () => {
-    const boundary = 'limitboundary';
     const upload = () =>
       env.t.app.inject({
         method: 'POST',
         url: '/api/public/uploads',
         remoteAddress: '203.0.113.7',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n`),
-          tinyPng,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
+        ...multipartBody({}, { name: 'a.png', content: tinyPng }),
       });
     for (let i = 0; i < 3; i++) expect((await upload()).statusCode).toBe(201);
     const limited = await upload();

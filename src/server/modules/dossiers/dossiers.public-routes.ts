@@ -108,7 +108,8 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
 
   // The status page is what every receipt's QR code opens, read far more often than it changes (a dossier moves a few
   // times over days): each process keeps the rendered page for 30 s, and forgets them all as soon as it changes any
-  // dossier itself, so the applicant's own action always shows; a change made through another process shows within 30 s.
+  // dossier itself, so the applicant's own action always shows; a change made through another process shows within 30
+  // s.
   const statusPages = ttlCache<string>({ ttlMs: 30_000, maxEntries: 20_000 });
   app.addHook('onResponse', async (request, reply) => {
     if (changedDossiers(request, reply)) statusPages.clear();

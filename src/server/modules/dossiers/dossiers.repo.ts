@@ -125,7 +125,9 @@ export const inScope = (id: number, scope: Scope) => and(eq(dossiers.id, id), un
 
 export const dossierNotFound = () => notFound({ vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' });
 
-/** The dossier `where` picks (`inScope(id, scope)` or `byToken(token)`), or 404: outside the scope it does not exist. */
+/**
+ * The dossier `where` picks (`inScope(id, scope)` or `byToken(token)`), or 404: outside the scope it does not exist.
+ */
 export async function getDossier(db: Tx, where: SQL, lock = false): Promise<DossierWithNames> {
   const found = await findDossier(db, where, lock);
   if (!found) throw dossierNotFound();
@@ -204,7 +206,9 @@ export async function markDigitized(tx: Tx, dossierId: number): Promise<void> {
     .where(and(eq(dossiers.id, dossierId), eq(dossiers.digitized, false)));
 }
 
-/** Did this request change dossiers (a successful write to the dossier or payment routes)? Mail and caches follow it. */
+/**
+ * Did this request change dossiers (a successful write to the dossier or payment routes)? Mail and caches follow it.
+ */
 export function changedDossiers(request: { method: string; url: string }, reply: { statusCode: number }): boolean {
   return (
     request.method !== 'GET' && reply.statusCode < 300 && /^\/api\/(public\/)?(dossiers|payments)\b/.test(request.url)

@@ -38,7 +38,9 @@ export async function detailOf(
   return presentDetail(row, events, files, cipher, actorsOn(auth, row.unitPath), locale);
 }
 
-/** Opens a dossier in the caller's units; reading the applicant's details is recorded like opening a person's record. */
+/**
+ * Opens a dossier in the caller's units; reading the applicant's details is recorded like opening a person's record.
+ */
 export async function readDossier(db: Tx, scope: Scope, id: number, actor: Actor) {
   const row = await getDossier(db, inScope(id, scope));
   await insertAudit(db, actor, {

@@ -38,7 +38,9 @@ const Settings = z
   })
   .meta({ id: 'OnestopSettings' });
 
-/** A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days. */
+/**
+ * A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days.
+ */
 export function registerOnestopSettings(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;

@@ -35,7 +35,9 @@ export type Submitted = {
 };
 export type Submitter =
   | { kind: 'APPLICANT'; actor: Actor; citizenId?: number }
-  /** Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once). */
+  /**
+   * Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once).
+   */
   | { kind: 'STAFF'; actor: Actor; userId: number; name: string; receives: boolean };
 
 const problem = (field: string, code: string, message: Message) => ({ field, code, message });

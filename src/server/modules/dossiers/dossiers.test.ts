@@ -1,3 +1,4 @@
+import { multipartBody } from '../../../../test/multipart.js';
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
@@ -7,21 +8,16 @@ import { dropAbandonedUploads, stopLateSupplements } from './dossiers.sweep.js';
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
 
 /** A multipart body with one file, as a browser's upload sends it. */
-function filePart(name: string, content: Buffer, type = 'application/pdf') {
-  const boundary = 'testboundary';
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
+const filePart = (name: string, content: Buffer, type = 'application/pdf') =>
+  multipartBody({}, { name, content, type });
 const minimalPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  [
+    '%PDF-1.4',
+    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj',
+    'trailer<</Root 1 0 R>>',
+    '%%EOF',
+    '',
+  ].join('\n'),
 );
 const windowsExe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 

@@ -11,7 +11,8 @@ const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 // Qualified by hand for the same reason as units.repo.ts's childCount (drizzle leaves single-table columns bare).
 const headName = sql<string | null>`(select r.full_name from residents r where r.id = "households"."head_resident_id")`;
-const memberCount = sql<number>`(select count(*)::int from household_members m where m.household_id = "households"."id" and m.left_on is null)`;
+const memberCount = sql<number>`(
+  select count(*)::int from household_members m where m.household_id = "households"."id" and m.left_on is null)`;
 
 export type HouseholdFilter = { folded?: string; unitPath?: string; kind?: string; includeDissolved: boolean };
 

@@ -320,11 +320,12 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
 async function refuseOutsideScope(tx: Tx, scope: Scope, rows: SealedRow[]): Promise<RowError[]> {
   const pids = rows.filter((r) => r.pidBidx);
   if (pids.length === 0) return [];
+  const bidxs = JSON.stringify(pids.map((p) => p.pidBidx));
   const outside = await queryRows<{ bidx: string }>(
     tx,
     sql`
     select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
-    where r.personal_id_bidx in (select value from json_array_elements_text(${JSON.stringify(pids.map((p) => p.pidBidx))}::json))
+    where r.personal_id_bidx in (select value from json_array_elements_text(${bidxs}::json))
       and not ${pathInScope(sql`u.path`, scope)}`,
   );
   const out = new Set(outside.map((o) => o.bidx));

@@ -1,3 +1,4 @@
+import { multipartBody } from '../../../../test/multipart.js';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { eventually, type Agent } from '../../../../test/helpers.js';
@@ -16,21 +17,8 @@ const clean = [
 ].join('\n');
 
 async function upload(agent: Agent, unitId: number, name: string, content: Buffer | string) {
-  const boundary = `----ketnoi${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${unitId}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return agent.request({
-    method: 'POST',
-    url: '/api/imports',
-    payload: body,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  const body = multipartBody({ unitId }, { name, content, type: 'application/octet-stream' });
+  return agent.request({ method: 'POST', url: '/api/imports', ...body });
 }
 
 async function settled(agent: Agent, id: number, statuses: string[]) {
@@ -47,11 +35,16 @@ describe('import: dry run with bad rows', () => {
   it('reports every bad row (row, column, reason in Vietnamese) and writes nothing; commit is refused', async () => {
     const bad = [
       header,
-      ',Số 1 thôn Đông,Gia đình,T01,,31/02/1990,Nam,031090000001,0901,Chủ hộ,Thường trú,,Mức 2,Có,', // short name, bad date, bad phone
-      '5,Số 5 thôn Đông,Gia đình,T99,Hà Văn Tư,01/01/1990,Nam,031190000002,,Chủ hộ,Thường trú,,Mức 2,Có,', // unknown group, ID says female
-      '6,Số 6 thôn Đông,Biệt thự,T01,Hà Văn Năm,01/01/1990,Không rõ,,,Chủ hộ,Vãng lai,,Mức 9,Có,', // bad kind, gender, residence, vneid
-      '7,Số 7 thôn Đông,Gia đình,T01,Nguyễn Văn An,15/03/1978,Nam,031078001234,,Chủ hộ,Thường trú,,,,', // in the registry (same commune): fine
-      '8,Số 8 thôn Đông,Gia đình,T01,Người Xã Khác,01/01/1990,Nữ,031190007777,,Chủ hộ,Thường trú,,Mức 2,Có,', // ID belongs to commune B
+      // short name, bad date, bad phone
+      ',Số 1 thôn Đông,Gia đình,T01,,31/02/1990,Nam,031090000001,0901,Chủ hộ,Thường trú,,Mức 2,Có,',
+      // unknown group, ID says female
+      '5,Số 5 thôn Đông,Gia đình,T99,Hà Văn Tư,01/01/1990,Nam,031190000002,,Chủ hộ,Thường trú,,Mức 2,Có,',
+      // bad kind, gender, residence, vneid
+      '6,Số 6 thôn Đông,Biệt thự,T01,Hà Văn Năm,01/01/1990,Không rõ,,,Chủ hộ,Vãng lai,,Mức 9,Có,',
+      // in the registry (same commune): fine
+      '7,Số 7 thôn Đông,Gia đình,T01,Nguyễn Văn An,15/03/1978,Nam,031078001234,,Chủ hộ,Thường trú,,,,',
+      // ID belongs to commune B
+      '8,Số 8 thôn Đông,Gia đình,T01,Người Xã Khác,01/01/1990,Nữ,031190007777,,Chủ hộ,Thường trú,,Mức 2,Có,',
     ].join('\n');
     const before = await count('residents');
     const res = await upload(env.w.agents.leaderA, env.w.communeA.id, 'danh-sach.csv', bad);

@@ -9,7 +9,9 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { IndicatorExportQuery, IndicatorQuery, Indicators } from './indicators.schemas.js';
 import { indicatorsSheet, loadIndicators } from './indicators.service.js';
 
-/** The one-stop indicators a commune is judged on (Decision 766 style), per unit and period; compared across communes. */
+/**
+ * The one-stop indicators a commune is judged on (Decision 766 style), per unit and period; compared across communes.
+ */
 export function registerIndicators(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;

@@ -47,12 +47,12 @@ const countKeys = [
   'paidOnline',
 ] as const;
 
-const countColumns = sql`
-  coalesce(sum(s.received), 0)::int as "received", coalesce(sum(s.online), 0)::int as "online", coalesce(sum(s.in_person), 0)::int as "inPerson",
-  coalesce(sum(s.postal), 0)::int as "postal", coalesce(sum(s.full_online_base), 0)::int as "fullOnlineBase", coalesce(sum(s.full_online), 0)::int as "fullOnline",
-  coalesce(sum(s.digitized), 0)::int as "digitized", coalesce(sum(s.resolved), 0)::int as "resolved", coalesce(sum(s.on_time), 0)::int as "onTime",
-  coalesce(sum(s.rated), 0)::int as "rated", coalesce(sum(s.satisfied), 0)::int as "satisfied", coalesce(sum(s.paid), 0)::int as "paid",
-  coalesce(sum(s.paid_online), 0)::int as "paidOnline"`;
+/** Each count summed over the stats rows `s`, named as in `Counts` (the column is its snake_case name). */
+const countColumns = sql.raw(
+  countKeys
+    .map((k) => `coalesce(sum(s.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}), 0)::int as "${k}"`)
+    .join(',\n  '),
+);
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
 

@@ -105,7 +105,9 @@ export async function flushOutbox(
     .update(mailOutbox)
     .set({ nextAttemptAt: sql`now() + interval '10 minutes'` })
     .where(
-      sql`${mailOutbox.id} in (select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now() order by id limit ${limit} for update skip locked)`,
+      sql`${mailOutbox.id} in (
+        select id from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
+        order by id limit ${limit} for update skip locked)`,
     )
     .returning();
   let sent = 0;

@@ -35,10 +35,14 @@ function searchCondition(search: ResidentSearch): SQL | undefined {
       return eq(residents.personalIdBidx, search.bidx);
     case 'phone':
       return eq(residents.phoneBidx, search.bidx);
-    case 'name':
-      return sql`${residents.id} in (select k.resident_id from resident_name_keys k where k.key like ${`${likeEscape(search.folded)}%`})`;
-    case 'address':
-      return sql`${residents.householdId} in (select h3.id from households h3 where h3.address_search like ${`%${likeEscape(search.folded)}%`})`;
+    case 'name': {
+      const prefix = `${likeEscape(search.folded)}%`;
+      return sql`${residents.id} in (select k.resident_id from resident_name_keys k where k.key like ${prefix})`;
+    }
+    case 'address': {
+      const part = `%${likeEscape(search.folded)}%`;
+      return sql`${residents.householdId} in (select h3.id from households h3 where h3.address_search like ${part})`;
+    }
     default:
       return undefined;
   }

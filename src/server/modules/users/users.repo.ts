@@ -16,7 +16,9 @@ export async function listUsersInScope(
     .from(users)
     .where(
       and(
-        sql`exists (select 1 from role_assignments ra join units u on u.id = ra.unit_id where ra.user_id = "users"."id" and ${pathInScope(sql`u.path`, scope)})`,
+        sql`exists (
+          select 1 from role_assignments ra join units u on u.id = ra.unit_id
+          where ra.user_id = "users"."id" and ${pathInScope(sql`u.path`, scope)})`,
         pattern
           ? sql`(lower(${users.username}) like ${pattern} or lower(${users.fullName}) like ${pattern})`
           : undefined,
