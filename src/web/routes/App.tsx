@@ -21,7 +21,10 @@ import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/one
 import { GroupsPage } from '../features/onestop/GroupPages.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
 import { CampaignProgressPage, CampaignsPage } from '../features/campaigns/CampaignPages.js';
-import { FieldCampaign, FieldHome, FieldShell, FieldVisit } from '../features/field/FieldPages.js';
+import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
+import { FieldHome } from '../features/campaigns/field/FieldHome.js';
+import { FieldShell } from '../features/campaigns/field/FieldShell.js';
+import { FieldVisit } from '../features/campaigns/field/FieldVisit.js';
 import { CampaignGuide } from '../features/campaigns/CampaignGuide.js';
 import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
 import { SubmitForm } from '../features/onestop/SubmitForm.js';

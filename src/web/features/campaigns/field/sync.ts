@@ -1,4 +1,4 @@
-import { api, ApiError, setCsrfToken } from '../../lib/api.js';
+import { api, ApiError, setCsrfToken } from '../../../lib/api.js';
 import { fieldEvents, queued, savePack, settle, type FieldPack, type Queued } from './store.js';
 
 /** Visits per upload: small enough for 3G to finish one, so an interrupted sync loses little and resumes from there. */

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { VisitOutcome } from '../../../shared/enums.js';
+import type { VisitOutcome } from '../../../../shared/enums.js';
 
 /** What the server packs for the field (GET /api/campaigns/:id/field). */
 export type FieldPerson = {

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { VisitOutcome } from '../../../shared/enums.js';
-import { normalizePhone } from '../../../shared/phone.js';
+import { VisitOutcome } from '../../../../shared/enums.js';
+import { normalizePhone } from '../../../../shared/phone.js';
 import { queueVisit, type FieldHousehold, type FieldPack, type Outcome, type VisitPersonInput } from './store.js';
 import { syncNow } from './sync.js';
 
