@@ -3,7 +3,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { DossierQueue } from '../features/onestop/DeskPages.js';
-import { ProcedureCatalog } from '../features/onestop/ProcedurePages.js';
+import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 import type { QueueFilter } from '../features/onestop/api.js';
 
 /** The citizen's frame: no login, a way home to the catalog and to tracking, language switch. */

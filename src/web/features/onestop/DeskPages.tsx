@@ -7,16 +7,9 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
+import { useProcedures } from '../procedures/api.js';
 import { Shipments } from './CounterPages.js';
-import {
-  useDossier,
-  useDossierAction,
-  useDossiers,
-  useOfficers,
-  useProcedures,
-  type DossierDetail,
-  type QueueFilter,
-} from './api.js';
+import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
 
 export const queues = [
   'to_receive',

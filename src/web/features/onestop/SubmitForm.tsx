@@ -6,7 +6,8 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from './CitizenPages.js';
-import { uploadFile, useCommunes, useProcedure, useProcedures, type SubmitResult, type Upload } from './api.js';
+import { useProcedure, useProcedures } from '../procedures/api.js';
+import { uploadFile, useCommunes, type SubmitResult, type Upload } from './api.js';
 
 type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
 

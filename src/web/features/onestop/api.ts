@@ -4,11 +4,10 @@ import type {
   DossierSummary,
   PublicDossier,
 } from '../../../server/modules/dossiers/dossiers.schemas.js';
-import type { Procedure } from '../../../server/modules/procedures/procedures.schemas.js';
 import { api } from '../../lib/api.js';
 import { queryString } from '../residents/api.js';
 
-export type { DossierDetail, DossierSummary, Procedure, PublicDossier };
+export type { DossierDetail, DossierSummary, PublicDossier };
 export type Upload = { id: number; key: string; fileName: string; mime: string; size: number };
 export type SubmitResult = {
   id: number;
@@ -19,21 +18,6 @@ export type SubmitResult = {
   bundle: { code: string; token: string; procedureCode: string }[];
 };
 export type QueueFilter = { queue: string; q?: string; procedure?: string; page: number };
-
-export const useProcedures = (filter: { q?: string; field?: string }) =>
-  useQuery({
-    queryKey: ['procedures', filter],
-    queryFn: () => api<{ items: Procedure[] }>(`/api/public/procedures?${queryString(filter)}`),
-    placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
-  });
-
-export const useProcedure = (code: string) =>
-  useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => api<Procedure>(`/api/public/procedures/${encodeURIComponent(code)}`),
-    staleTime: 5 * 60_000,
-  });
 
 export const useCommunes = () =>
   useQuery({

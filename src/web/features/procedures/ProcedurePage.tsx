@@ -1,90 +1,9 @@
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { formatMoney } from '../../lib/format.js';
-import { useProcedure, useProcedures, type Procedure } from './api.js';
-
-const fields = [
-  'HO_TICH',
-  'CHUNG_THUC',
-  'CU_TRU',
-  'HO_KINH_DOANH',
-  'BAO_TRO_XA_HOI',
-  'NGUOI_CO_CONG',
-  'DAT_DAI',
-  'XAY_DUNG',
-  'BAO_HIEM',
-  'KHAC',
-] as const;
-
-/** "3 ngày làm việc", "Trong ngày (nộp trước 15:00)": a procedure's time limit in words. */
-export function TimeLimit({ p }: { p: Pick<Procedure, 'timeAmount' | 'timeUnit'> }) {
-  const { t } = useTranslation();
-  return <>{t(`onestop.time.${p.timeUnit}`, { count: p.timeAmount, cutoff: '15:00' })}</>;
-}
-
-/**
- * The catalog a citizen searches after scanning the notice board; at the counter the same list leads to submitting on
- * the citizen's behalf (`linkTo`).
- */
-export function ProcedureCatalog({
-  linkTo = (code: string) => `/p/${code}`,
-  title,
-}: {
-  linkTo?: (code: string) => string;
-  title?: string;
-}) {
-  const { t, i18n } = useTranslation();
-  const [q, setQ] = useState('');
-  const [field, setField] = useState('');
-  const query = useProcedures({ q: q.trim() || undefined, field: field || undefined });
-  const en = i18n.language === 'en';
-  return (
-    <section>
-      <h1>{title ?? t('onestop.procedure.catalog')}</h1>
-      <label className="visually-hidden" htmlFor="procedure-search">
-        {t('onestop.procedure.search')}
-      </label>
-      <input
-        id="procedure-search"
-        type="search"
-        value={q}
-        placeholder={t('onestop.procedure.search')}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      <select value={field} onChange={(e) => setField(e.target.value)} aria-label={t('onestop.procedure.fieldLabel')}>
-        <option value="">
-          {t('onestop.procedure.fieldLabel')}: {t('common.all')}
-        </option>
-        {fields.map((f) => (
-          <option key={f} value={f}>
-            {t(`onestop.field.${f}`)}
-          </option>
-        ))}
-      </select>
-      <QueryState isLoading={query.isLoading} error={query.error} />
-      {query.data?.items.length === 0 && <p className="muted">{t('common.none')}</p>}
-      <ul className="cards" data-testid="procedure-results">
-        {query.data?.items.map((p) => (
-          <li key={p.id}>
-            <Link href={linkTo(p.code)} className="card link">
-              <strong>{en ? p.nameEn : p.nameVi}</strong>
-              <span className="muted">
-                {t(`onestop.field.${p.field}`)} · <TimeLimit p={p} /> · {t(`onestop.online.${p.onlineLevel}`)}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <a href={`/api/public/procedures-poster${field ? `?field=${field}` : ''}`} target="_blank" rel="noreferrer">
-          {t('onestop.procedure.poster')}
-        </a>
-      </p>
-    </section>
-  );
-}
+import { useProcedure } from './api.js';
+import { TimeLimit } from './TimeLimit.js';
 
 /** `/p/<code>`: what the QR code on the wall opens. Mobile first, no login, everything needed to get it done. */
 export function ProcedurePage({ code }: { code: string }) {
