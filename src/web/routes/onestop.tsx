@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { DossierQueue } from '../features/onestop/DeskPages.js';
 import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
-import type { QueueFilter } from '../features/onestop/api.js';
+import type { QueueFilter } from '../features/dossiers/api.js';
 
 /** The citizen's frame: no login, a way home to the catalog and to tracking, language switch. */
 export function PublicShell({ children }: { children: ReactNode }) {

@@ -6,7 +6,7 @@ import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, paragraphs } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
-import { useCitizen } from './CitizenPages.js';
+import { useCitizen } from '../citizens/useCitizen.js';
 import { useStaffGroups } from './GroupPages.js';
 import { TemplatePanel } from './TemplatePanel.js';
 import { SupportPoints } from '../teams/TeamsPage.js';

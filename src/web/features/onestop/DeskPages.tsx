@@ -8,8 +8,15 @@ import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney, formatPhone } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
 import { useProcedures } from '../procedures/api.js';
-import { Shipments } from './CounterPages.js';
-import { useDossier, useDossierAction, useDossiers, useOfficers, type DossierDetail, type QueueFilter } from './api.js';
+import { Shipments } from '../counter/Shipments.js';
+import {
+  useDossier,
+  useDossierAction,
+  useDossiers,
+  useOfficers,
+  type DossierDetail,
+  type QueueFilter,
+} from '../dossiers/api.js';
 
 export const queues = [
   'to_receive',

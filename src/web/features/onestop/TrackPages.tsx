@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
-import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from './api.js';
+import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from '../dossiers/api.js';
 
 /** The forms a dossier has, from the events that issued them. */
 const formsOf = (d: PublicDossier) => [

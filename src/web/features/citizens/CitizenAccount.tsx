@@ -1,28 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, setCsrfToken } from '../../lib/api.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
-
-export type CitizenMe = {
-  citizen: { id: number; fullName: string; phone: string };
-  csrfToken: string;
-  dossiers: { code: string; token: string; status: string; submittedAt: string; procedureName: string }[];
-};
-
-/** The signed-in citizen, or null. Keeps the CSRF token for their requests. */
-export function useCitizen() {
-  return useQuery({
-    queryKey: ['citizen'],
-    queryFn: async () => {
-      const { me } = await api<{ me: CitizenMe | null }>('/api/public/citizens/me');
-      if (me) setCsrfToken(me.csrfToken);
-      return me;
-    },
-    staleTime: 60_000,
-  });
-}
+import { type CitizenMe, useCitizen } from './useCitizen.js';
 
 /** `/me`: sign in or open an account (phone proven by an SMS code), then one's own dossiers. */
 export function CitizenAccount() {
