@@ -10,14 +10,14 @@ import { HouseholdDetailView } from '../features/households/HouseholdDetailView.
 import { ImportWizard } from '../features/imports/ImportWizard.js';
 import { ResidentDetailView } from '../features/residents/ResidentDetailView.js';
 import { UsersPage } from '../features/users/UsersPage.js';
-import { DossierView } from '../features/onestop/DeskPages.js';
+import { DossierView } from '../features/dossiers/DossierView.js';
 import { IndicatorsPage } from '../features/indicators/IndicatorsPage.js';
 import { CalendarAdmin } from '../features/calendar/CalendarAdmin.js';
 import { ProcedureAdmin } from '../features/procedures/ProcedureAdmin.js';
 import { AppointmentsDesk } from '../features/counter/AppointmentsDesk.js';
 import { BookAppointment } from '../features/counter/BookAppointment.js';
 import { CitizenAccount } from '../features/citizens/CitizenAccount.js';
-import { CounterSettingsPage } from '../features/onestop/SettingsPage.js';
+import { CounterSettingsPage } from '../features/dossiers/CounterSettingsPage.js';
 import { AnnouncementsPage, CommuneFeed, ReachPage } from '../features/onestop/AnnouncementPages.js';
 import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/onestop/ChannelPages.js';
 import { GroupsPage } from '../features/onestop/GroupPages.js';
@@ -30,8 +30,9 @@ import { FieldVisit } from '../features/campaigns/field/FieldVisit.js';
 import { CampaignGuide } from '../features/campaigns/CampaignGuide.js';
 import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 import { ProcedurePage } from '../features/procedures/ProcedurePage.js';
-import { SubmitForm } from '../features/onestop/SubmitForm.js';
-import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
+import { SubmitForm } from '../features/dossiers/SubmitForm.js';
+import { LookupPage } from '../features/dossiers/LookupPage.js';
+import { StatusPage } from '../features/dossiers/StatusPage.js';
 import { CounterPage, DossiersPage, PublicShell } from './onestop.js';
 import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 

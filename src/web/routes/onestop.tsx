@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { DossierQueue } from '../features/onestop/DeskPages.js';
+import { DossierQueue } from '../features/dossiers/DossierQueue.js';
 import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 import type { QueueFilter } from '../features/dossiers/api.js';
 

@@ -7,7 +7,7 @@ import { api, messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
-import { uploadFile, useCommunes, type SubmitResult, type Upload } from '../dossiers/api.js';
+import { uploadFile, useCommunes, type SubmitResult, type Upload } from './api.js';
 
 type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
 

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
-import { api, messageOf } from '../../lib/api.js';
+import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
-import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from '../dossiers/api.js';
+import { PayWithVietQr } from '../payments/PayWithVietQr.js';
+import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from './api.js';
 
 /** The forms a dossier has, from the events that issued them. */
 const formsOf = (d: PublicDossier) => [
@@ -100,30 +99,6 @@ export function StatusPage({ token }: { token: string }) {
       {d.rating && <p className="ok">{t('onestop.track.thanks', { rating: t(`onestop.rating.${d.rating}`) })}</p>}
       {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
     </article>
-  );
-}
-
-/** The fee by bank transfer: shown only when the commune has a receiving account set up. */
-function PayWithVietQr({ token }: { token: string }) {
-  const { t, i18n } = useTranslation();
-  const payment = useQuery({
-    queryKey: ['payment', token],
-    queryFn: () =>
-      api<{ amount: number; paid: boolean; qrUrl: string | null; accountName: string | null }>(
-        `/api/public/dossiers/${token}/payment`,
-      ),
-  });
-  const p = payment.data;
-  if (!p?.qrUrl) return null;
-  return (
-    <section className="card" data-testid="vietqr">
-      <h2>
-        {t('onestop.track.payTitle')}: {formatMoney(p.amount, i18n.language)}
-      </h2>
-      <img src={p.qrUrl} alt={t('onestop.track.payTitle')} width={200} height={200} />
-      <p className="muted">{t('onestop.track.payHint')}</p>
-      {p.accountName && <p>{t('onestop.track.payTo', { name: p.accountName })}</p>}
-    </section>
   );
 }
 
@@ -225,46 +200,5 @@ function WithdrawForm({ token }: { token: string }) {
         </button>
       </form>
     </details>
-  );
-}
-
-/** Looking a dossier up without the link: its code and the last 4 digits of the phone given. */
-export function LookupPage() {
-  const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  async function find(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setError(null);
-    try {
-      const found = await api<{ token: string }>(
-        `/api/public/dossier-lookup?${new URLSearchParams({ code: String(data.get('code')).trim(), phoneLast4: String(data.get('phone')).trim() })}`,
-      );
-      navigate(`/s/${found.token}`);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }
-  return (
-    <form className="card" onSubmit={find}>
-      <h1>{t('onestop.track.lookupTitle')}</h1>
-      <label>
-        {t('onestop.track.lookupCode')}
-        <input name="code" required minLength={5} maxLength={60} />
-      </label>
-      <label>
-        {t('onestop.track.lookupPhone')}
-        <input name="phone" required inputMode="numeric" pattern="\d{4}" maxLength={4} />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button className="primary" type="submit">
-        {t('onestop.track.lookupSend')}
-      </button>
-    </form>
   );
 }
