@@ -4,18 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { useUnits } from '../units/api.js';
+import { useStaffGroups } from './api.js';
 
 type Rate = { unitId: number; name: string; households: number; members: number; rate: number };
-type StaffGroup = {
-  id: number;
-  name: string;
-  kind: 'GROUP_HEADS' | 'PARTY_CELLS' | 'ASSOCIATION' | 'OTHER';
-  members: { id: number; fullName: string; title: string | null }[];
-};
 const kinds = ['GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER'] as const;
-
-export const useStaffGroups = () =>
-  useQuery({ queryKey: ['staff-groups'], queryFn: () => api<{ items: StaffGroup[] }>('/api/staff-groups') });
 
 /** `/groups`: how many households joined each group's channel (the poster to print beside it), and the staff groups. */
 export function GroupsPage() {
