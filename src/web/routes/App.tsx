@@ -37,7 +37,8 @@ import { ProcedurePage } from '../features/procedures/ProcedurePage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { LookupPage } from '../features/dossiers/LookupPage.js';
 import { StatusPage } from '../features/dossiers/StatusPage.js';
-import { CounterPage, DossiersPage, PublicShell } from './onestop.js';
+import { CounterPage, DossiersPage } from './dossiers.js';
+import { PublicShell } from './PublicShell.js';
 import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */

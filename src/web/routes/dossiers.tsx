@@ -1,32 +1,8 @@
-import type { ReactNode } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { DossierQueue } from '../features/dossiers/DossierQueue.js';
-import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 import type { QueueFilter } from '../features/dossiers/api.js';
-
-/** The citizen's frame: no login, a way home to the catalog and to tracking, language switch. */
-export function PublicShell({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <header className="top">
-        <Link href="/procedures" className="brand">
-          {t('app.name')}
-        </Link>
-        <nav className="public-nav">
-          <Link href="/procedures">{t('onestop.nav.procedures')}</Link>
-          <Link href="/lookup">{t('onestop.nav.lookup')}</Link>
-          <Link href="/book">{t('onestop.counter.book')}</Link>
-          <Link href="/me">{t('onestop.citizen.account')}</Link>
-        </nav>
-        <LanguageSwitch />
-      </header>
-      <main>{children}</main>
-    </>
-  );
-}
+import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 
 /** URL ⇄ queue filter, so a queue can be bookmarked and the back button works. */
 export function DossiersPage() {
