@@ -13,10 +13,10 @@ export function PublicShell({ children }: { children: ReactNode }) {
           {t('app.name')}
         </Link>
         <nav className="public-nav">
-          <Link href="/procedures">{t('onestop.nav.procedures')}</Link>
-          <Link href="/lookup">{t('onestop.nav.lookup')}</Link>
-          <Link href="/book">{t('onestop.counter.book')}</Link>
-          <Link href="/me">{t('onestop.citizen.account')}</Link>
+          <Link href="/procedures">{t('nav.procedures')}</Link>
+          <Link href="/lookup">{t('nav.lookup')}</Link>
+          <Link href="/book">{t('counter.book')}</Link>
+          <Link href="/me">{t('citizens.account')}</Link>
         </nav>
         <LanguageSwitch />
       </header>

@@ -27,5 +27,5 @@ export function DossiersPage() {
 
 export function CounterPage() {
   const { t } = useTranslation();
-  return <ProcedureCatalog title={t('onestop.desk.counterTitle')} linkTo={(code) => `/counter/${code}`} />;
+  return <ProcedureCatalog title={t('dossiers.desk.counterTitle')} linkTo={(code) => `/counter/${code}`} />;
 }

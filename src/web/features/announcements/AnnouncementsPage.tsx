@@ -90,7 +90,7 @@ export function AnnouncementsPage() {
   }
   return (
     <section>
-      <h1>{t('onestop.announce.title')}</h1>
+      <h1>{t('announcements.title')}</h1>
       <TemplatePanel
         onUse={(title, text) => {
           const form = document.querySelector<HTMLFormElement>('[data-testid="announcement-form"]')!;
@@ -99,37 +99,37 @@ export function AnnouncementsPage() {
         }}
       />
       <form className="card" onSubmit={(e) => void save(e)} data-testid="announcement-form">
-        <h2>{t('onestop.announce.write')}</h2>
+        <h2>{t('announcements.write')}</h2>
         <label>
-          {t('onestop.announce.heading')}
+          {t('announcements.heading')}
           <input name="title" required minLength={3} maxLength={200} />
         </label>
         <label>
-          {t('onestop.announce.body')}
+          {t('announcements.body')}
           <textarea name="body" required rows={5} maxLength={10000} />
         </label>
         <label>
-          {t('onestop.announce.category')}
+          {t('announcements.category')}
           <select name="category">
             {categories.map((c) => (
               <option key={c} value={c}>
-                {t(`onestop.announce.category_.${c}`)}
+                {t(`announcements.category_.${c}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('onestop.announce.priority')}
+          {t('announcements.priority')}
           <select name="priority">
             {(['NORMAL', 'HIGH', 'URGENT'] as const).map((p) => (
               <option key={p} value={p}>
-                {t(`onestop.announce.priority_.${p}`)}
+                {t(`announcements.priority_.${p}`)}
               </option>
             ))}
           </select>
         </label>
         <fieldset>
-          <legend>{t('onestop.announce.units')}</legend>
+          <legend>{t('announcements.units')}</legend>
           <TargetUnits
             chosen={units}
             onChange={(ids) => {
@@ -140,31 +140,31 @@ export function AnnouncementsPage() {
         </fieldset>
         <div className="actions">
           <label>
-            {t('onestop.announce.ageMin')}
+            {t('announcements.ageMin')}
             <input name="ageMin" type="number" min={0} max={120} />
           </label>
           <label>
-            {t('onestop.announce.ageMax')}
+            {t('announcements.ageMax')}
             <input name="ageMax" type="number" min={0} max={120} />
           </label>
         </div>
         <div className="actions">
           <label>
-            {t('channels.extra.gender')}
+            {t('announcements.extra.gender')}
             <select name="gender">
-              <option value="">{t('channels.extra.anyone')}</option>
+              <option value="">{t('announcements.extra.anyone')}</option>
               <option value="FEMALE">{t('gender.FEMALE')}</option>
               <option value="MALE">{t('gender.MALE')}</option>
             </select>
           </label>
           <label>
-            {t('channels.extra.tags')}
+            {t('announcements.extra.tags')}
             <input name="tags" placeholder="nguoi-cao-tuoi, ho-ngheo" />
           </label>
           <label>
-            {t('channels.extra.vneid')}
+            {t('announcements.extra.vneid')}
             <select name="vneid">
-              <option value="">{t('channels.extra.anyone')}</option>
+              <option value="">{t('announcements.extra.anyone')}</option>
               {['NONE', 'L1', 'L2'].map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -175,15 +175,15 @@ export function AnnouncementsPage() {
         </div>
         <label className="inline">
           <input name="boarding" type="checkbox" />
-          {t('onestop.announce.boardingOnly')}
+          {t('announcements.boardingOnly')}
         </label>
         <label className="inline">
           <input name="perPerson" type="checkbox" />
-          {t('channels.extra.perPerson')}
+          {t('announcements.extra.perPerson')}
         </label>
         {(staffGroups.data?.items.length ?? 0) > 0 && (
           <fieldset>
-            <legend>{t('channels.extra.staffGroups')}</legend>
+            <legend>{t('announcements.extra.staffGroups')}</legend>
             {staffGroups.data!.items.map((g) => (
               <label key={g.id} className="inline">
                 <input type="checkbox" name="staffGroup" value={g.id} />
@@ -194,32 +194,32 @@ export function AnnouncementsPage() {
         )}
         <div className="actions">
           <label>
-            {t('channels.extra.scheduledAt')}
+            {t('announcements.extra.scheduledAt')}
             <input name="scheduledAt" type="datetime-local" />
           </label>
           <label>
-            {t('channels.extra.expiresAt')}
+            {t('announcements.extra.expiresAt')}
             <input name="expiresAt" type="datetime-local" />
           </label>
         </div>
         <details>
-          <summary>{t('channels.extra.english')}</summary>
+          <summary>{t('announcements.extra.english')}</summary>
           <label>
-            {t('channels.extra.englishTitle')}
+            {t('announcements.extra.englishTitle')}
             <input name="enTitle" maxLength={200} />
           </label>
           <label>
-            {t('channels.extra.englishBody')}
+            {t('announcements.extra.englishBody')}
             <textarea name="enBody" rows={3} maxLength={10000} />
           </label>
         </details>
         <label className="inline">
           <input name="public" type="checkbox" defaultChecked />
-          {t('onestop.announce.public')}
+          {t('announcements.public')}
         </label>
         <label className="inline">
           <input name="ack" type="checkbox" />
-          {t('onestop.announce.ack')}
+          {t('announcements.ack')}
         </label>
         <p className="actions">
           <button
@@ -236,26 +236,26 @@ export function AnnouncementsPage() {
               )
             }
           >
-            {t('onestop.announce.check')}
+            {t('announcements.check')}
           </button>
           {size && (
             <strong data-testid="audience-size">
-              {t('onestop.announce.size', { households: size.households, people: size.people })}
+              {t('announcements.size', { households: size.households, people: size.people })}
             </strong>
           )}
         </p>
         <NoticeLine notice={notice} />
         <button className="primary" type="submit" disabled={units.length === 0}>
-          {t('onestop.announce.saveDraft')}
+          {t('announcements.saveDraft')}
         </button>
       </form>
       <QueryState isLoading={list.isLoading} error={list.error} />
       <ul className="cards" data-testid="announcements">
         {list.data?.items.map((a) => (
           <li key={a.id} className="card">
-            <strong>{a.title}</strong> · <span className="badge">{t(`onestop.announce.status_.${a.status}`)}</span>
+            <strong>{a.title}</strong> · <span className="badge">{t(`announcements.status_.${a.status}`)}</span>
             <div className="muted">
-              {t(`onestop.announce.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}
+              {t(`announcements.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}
             </div>
             <div className="actions">
               {a.status === 'DRAFT' && (
@@ -269,12 +269,12 @@ export function AnnouncementsPage() {
                       });
                       await client.invalidateQueries({ queryKey: ['announcements'] });
                       return r.status === 'SCHEDULED'
-                        ? t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })
-                        : t('onestop.announce.sent', { count: r.households });
+                        ? t('announcements.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })
+                        : t('announcements.sent', { count: r.households });
                     })
                   }
                 >
-                  {t('onestop.announce.send')}
+                  {t('announcements.send')}
                 </button>
               )}
               {(a.status === 'DRAFT' || a.status === 'SCHEDULED') && (
@@ -287,13 +287,15 @@ export function AnnouncementsPage() {
                     })
                   }
                 >
-                  {t('channels.extra.cancel')}
+                  {t('announcements.extra.cancel')}
                 </button>
               )}
               {a.status === 'SCHEDULED' && (
-                <span className="muted">{t('channels.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })}</span>
+                <span className="muted">
+                  {t('announcements.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })}
+                </span>
               )}
-              {a.status === 'SENT' && <Link href={`/announcements/${a.id}`}>{t('onestop.announce.reach')}</Link>}
+              {a.status === 'SENT' && <Link href={`/announcements/${a.id}`}>{t('announcements.reach')}</Link>}
             </div>
           </li>
         ))}

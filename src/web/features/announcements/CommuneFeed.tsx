@@ -33,14 +33,14 @@ export function CommuneFeed({ code }: { code: string }) {
   if (!feed.data) return <QueryState isLoading={feed.isLoading} error={feed.error} />;
   return (
     <section>
-      <h1>{t('onestop.announce.feed', { commune: feed.data.commune })}</h1>
+      <h1>{t('announcements.feed', { commune: feed.data.commune })}</h1>
       <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       {feed.data.items.map((a) => (
         <article key={a.id} className="card" data-testid="feed-item">
           <h2>{a.title}</h2>
           <p className="muted">
-            {t(`onestop.announce.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
+            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
           </p>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
           <div dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
@@ -55,15 +55,15 @@ export function CommuneFeed({ code }: { code: string }) {
                 className="primary"
                 onClick={() =>
                   void api(`/api/public/announcements/${a.id}/ack`, { method: 'POST' }).then(
-                    () => setDone((d) => ({ ...d, [a.id]: t('onestop.announce.confirmed') })),
+                    () => setDone((d) => ({ ...d, [a.id]: t('announcements.confirmed') })),
                     (e) => setDone((d) => ({ ...d, [a.id]: messageOf(e) })),
                   )
                 }
               >
-                {t('onestop.announce.confirm')}
+                {t('announcements.confirm')}
               </button>
             ) : (
-              <Link href="/me">{t('onestop.announce.signInToConfirm')}</Link>
+              <Link href="/me">{t('announcements.signInToConfirm')}</Link>
             ))}
         </article>
       ))}

@@ -44,15 +44,15 @@ export function GroupsPage() {
   }
   return (
     <section>
-      <h1>{t('channels.groups.title')}</h1>
+      <h1>{t('announcements.groups.title')}</h1>
       <QueryState isLoading={rates.isLoading} error={rates.error} />
       <table className="table" data-testid="group-rates">
         <thead>
           <tr>
             <th />
-            <th>{t('channels.groups.households')}</th>
-            <th>{t('channels.groups.members')}</th>
-            <th>{t('channels.groups.rate')}</th>
+            <th>{t('announcements.groups.households')}</th>
+            <th>{t('announcements.groups.members')}</th>
+            <th>{t('announcements.groups.rate')}</th>
             <th />
           </tr>
         </thead>
@@ -65,17 +65,17 @@ export function GroupsPage() {
               <td>{g.rate.toLocaleString('vi-VN')}%</td>
               <td>
                 <a href={`/api/groups/${g.unitId}/poster.pdf`} target="_blank" rel="noreferrer">
-                  {t('channels.groups.poster')}
+                  {t('announcements.groups.poster')}
                 </a>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>{t('channels.groups.staff')}</h2>
+      <h2>{t('announcements.groups.staff')}</h2>
       {staff.data?.items.map((g) => (
         <div key={g.id} className="card">
-          <strong>{g.name}</strong> · {t(`channels.groups.kind_.${g.kind}`)}
+          <strong>{g.name}</strong> · {t(`announcements.groups.kind_.${g.kind}`)}
           <ul>
             {g.members.map((m) => (
               <li key={m.id}>
@@ -89,43 +89,47 @@ export function GroupsPage() {
               name="fullName"
               required
               minLength={2}
-              placeholder={t('channels.groups.fullName')}
-              aria-label={t('channels.groups.fullName')}
+              placeholder={t('announcements.groups.fullName')}
+              aria-label={t('announcements.groups.fullName')}
             />
-            <input name="title" placeholder={t('channels.groups.role')} aria-label={t('channels.groups.role')} />
+            <input
+              name="title"
+              placeholder={t('announcements.groups.role')}
+              aria-label={t('announcements.groups.role')}
+            />
             <input
               name="phone"
               type="tel"
-              placeholder={t('channels.groups.phone')}
-              aria-label={t('channels.groups.phone')}
+              placeholder={t('announcements.groups.phone')}
+              aria-label={t('announcements.groups.phone')}
             />
             <input
               name="email"
               type="email"
-              placeholder={t('channels.groups.email')}
-              aria-label={t('channels.groups.email')}
+              placeholder={t('announcements.groups.email')}
+              aria-label={t('announcements.groups.email')}
             />
-            <button type="submit">{t('channels.groups.addMember')}</button>
+            <button type="submit">{t('announcements.groups.addMember')}</button>
           </form>
         </div>
       ))}
       <form className="card" onSubmit={(e) => void create(e)}>
         <label>
-          {t('channels.groups.staffName')}
+          {t('announcements.groups.staffName')}
           <input name="name" required minLength={2} />
         </label>
         <label>
-          {t('channels.groups.kind')}
+          {t('announcements.groups.kind')}
           <select name="kind">
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {t(`channels.groups.kind_.${k}`)}
+                {t(`announcements.groups.kind_.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" disabled={!root}>
-          {t('channels.groups.newStaff')}
+          {t('announcements.groups.newStaff')}
         </button>
       </form>
     </section>

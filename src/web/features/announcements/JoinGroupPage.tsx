@@ -58,7 +58,7 @@ export function JoinGroupPage({ id }: { id: number }) {
           channels.push({
             channel,
             subscription: await subscribePush(g!.vapidPublicKey!).catch(() => {
-              throw new Error(t('channels.join.pushDenied'));
+              throw new Error(t('announcements.join.pushDenied'));
             }),
           });
         else if (channel === 'EMAIL') channels.push({ channel, email: String(d.get('email') ?? '') });
@@ -88,24 +88,24 @@ export function JoinGroupPage({ id }: { id: number }) {
     return (
       <section className="card" data-testid="joined">
         <p className="ok" role="status">
-          {t('channels.join.done', { address: done.address })}
+          {t('announcements.join.done', { address: done.address })}
         </p>
         {done.zaloLinkCode && (
           <p>
-            <strong>{t('channels.join.zaloStep', { code: done.zaloLinkCode })}</strong>
+            <strong>{t('announcements.join.zaloStep', { code: done.zaloLinkCode })}</strong>
           </p>
         )}
-        <Link href="/m">{t('channels.join.manage')}</Link>
+        <Link href="/m">{t('announcements.join.manage')}</Link>
       </section>
     );
   }
   return (
     <section>
-      <h1>{t('channels.join.title', { group: g.name })}</h1>
-      <p className="muted">{t('channels.join.intro', { commune: g.commune })}</p>
+      <h1>{t('announcements.join.title', { group: g.name })}</h1>
+      <p className="muted">{t('announcements.join.intro', { commune: g.commune })}</p>
       <form className="card" onSubmit={(e) => void join(e)}>
         <label>
-          {t('channels.join.phone')}
+          {t('announcements.join.phone')}
           <input
             name="phone"
             type="tel"
@@ -118,29 +118,29 @@ export function JoinGroupPage({ id }: { id: number }) {
         </label>
         <p className="actions">
           <button type="button" onClick={() => void sendCode('SMS')} disabled={phone.length < 9}>
-            {t('channels.join.sendCode')}
+            {t('announcements.join.sendCode')}
           </button>
           {g.codeBy.includes('ZALO') && (
             <button type="button" onClick={() => void sendCode('ZALO')} disabled={phone.length < 9}>
-              {t('channels.join.sendCodeZalo')}
+              {t('announcements.join.sendCodeZalo')}
             </button>
           )}
         </p>
         {codeSent && (
           <p className="ok" role="status">
-            {t('channels.join.codeSent', { phone })}
+            {t('announcements.join.codeSent', { phone })}
           </p>
         )}
         <label>
-          {t('channels.join.code')}
+          {t('announcements.join.code')}
           <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
         </label>
         <label>
-          {t('channels.join.personalId')}
+          {t('announcements.join.personalId')}
           <input name="personalId" inputMode="numeric" pattern="\d{12}" />
         </label>
         <fieldset>
-          <legend>{t('channels.join.channels')}</legend>
+          <legend>{t('announcements.join.channels')}</legend>
           {offered.map((c) => (
             <label key={c} className="inline">
               <input
@@ -149,13 +149,13 @@ export function JoinGroupPage({ id }: { id: number }) {
                 onChange={(e) => setOrder(e.target.checked ? [...order, c] : order.filter((x) => x !== c))}
               />
               {order.includes(c) ? `${order.indexOf(c) + 1}. ` : ''}
-              {t(`channels.channel_.${c}`)}
+              {t(`announcements.channel_.${c}`)}
             </label>
           ))}
         </fieldset>
         {order.includes('EMAIL') && (
           <label>
-            {t('channels.join.email')}
+            {t('announcements.join.email')}
             <input name="email" type="email" required />
           </label>
         )}
@@ -165,7 +165,7 @@ export function JoinGroupPage({ id }: { id: number }) {
           </p>
         )}
         <button className="primary" type="submit" disabled={order.length === 0}>
-          {t('channels.join.submit')}
+          {t('announcements.join.submit')}
         </button>
       </form>
     </section>

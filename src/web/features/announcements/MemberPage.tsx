@@ -36,10 +36,10 @@ export function MemberPage() {
   if (left)
     return (
       <p className="ok" role="status">
-        {t('channels.member.left')}
+        {t('announcements.member.left')}
       </p>
     );
-  if (!memberToken()) return <p className="muted">{t('channels.member.notJoined')}</p>;
+  if (!memberToken()) return <p className="muted">{t('announcements.member.notJoined')}</p>;
   const m = me.data;
   if (!m) return <QueryState isLoading={me.isLoading} error={me.error} />;
   const change = async (body: Record<string, unknown>) => {
@@ -48,38 +48,38 @@ export function MemberPage() {
   };
   return (
     <section>
-      <h1>{t('channels.member.title', { group: m.group.name })}</h1>
+      <h1>{t('announcements.member.title', { group: m.group.name })}</h1>
       <p className="muted">{m.group.commune}</p>
-      <h2>{t('channels.member.announcements')}</h2>
+      <h2>{t('announcements.member.announcements')}</h2>
       <ul className="cards" data-testid="member-announcements">
         {m.announcements.map((a) => (
           <li key={a.id} className="card">
             <a href={new URL(a.link).pathname + new URL(a.link).search}>{a.title}</a>
-            {!a.read && <span className="badge">{t('channels.member.unread')}</span>}
+            {!a.read && <span className="badge">{t('announcements.member.unread')}</span>}
             <div className="muted">{formatDateTime(a.sentAt)}</div>
           </li>
         ))}
       </ul>
-      <h2>{t('channels.member.channels')}</h2>
+      <h2>{t('announcements.member.channels')}</h2>
       <ul>
         {m.channels.map((c) => (
           <li key={c.id}>
-            {c.rank}. {t(`channels.channel_.${c.channel}`)} ·{' '}
+            {c.rank}. {t(`announcements.channel_.${c.channel}`)} ·{' '}
             {c.zaloLinkCode
-              ? t('channels.member.waitingZalo', { code: c.zaloLinkCode })
+              ? t('announcements.member.waitingZalo', { code: c.zaloLinkCode })
               : c.active
-                ? t('channels.member.on')
-                : t('channels.member.off')}
+                ? t('announcements.member.on')
+                : t('announcements.member.off')}
             {!c.zaloLinkCode && (
               <button type="button" onClick={() => void change({ channelId: c.id, active: !c.active })}>
-                {c.active ? t('channels.member.turnOff') : t('channels.member.turnOn')}
+                {c.active ? t('announcements.member.turnOff') : t('announcements.member.turnOn')}
               </button>
             )}
           </li>
         ))}
       </ul>
       <label>
-        {t('channels.join.language')}
+        {t('announcements.join.language')}
         <select
           value={m.language}
           onChange={(e) => {
@@ -101,7 +101,7 @@ export function MemberPage() {
             })
           }
         >
-          {t('channels.member.leave')}
+          {t('announcements.member.leave')}
         </button>
       </p>
     </section>

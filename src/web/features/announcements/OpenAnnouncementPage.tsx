@@ -45,14 +45,14 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
       </p>
       {a.translations.en && (
         <button type="button" onClick={() => setEnglish(!english)}>
-          {english ? t('channels.open.vietnamese') : t('channels.open.english')}
+          {english ? t('announcements.open.vietnamese') : t('announcements.open.english')}
         </button>
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
       <div dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
       {a.files.length > 0 && (
         <>
-          <h2>{t('channels.open.attachments')}</h2>
+          <h2>{t('announcements.open.attachments')}</h2>
           <ul>
             {a.files.map((f) => (
               <li key={f.id}>
@@ -66,7 +66,7 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
         link &&
         (a.acknowledged || acked ? (
           <p className="ok" role="status">
-            {acked ?? t('channels.open.confirmed')}
+            {acked ?? t('announcements.open.confirmed')}
           </p>
         ) : (
           <button
@@ -74,12 +74,12 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
             className="primary"
             onClick={() =>
               void api(`/api/public/announcements/${id}/ack`, { method: 'POST', body: link }).then(
-                () => setAcked(t('channels.open.confirmed')),
+                () => setAcked(t('announcements.open.confirmed')),
                 (e) => setAcked(messageOf(e)),
               )
             }
           >
-            {t('channels.open.confirm')}
+            {t('announcements.open.confirm')}
           </button>
         ))}
     </article>

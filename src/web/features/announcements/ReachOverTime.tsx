@@ -30,8 +30,8 @@ export function ReachOverTime({ id }: { id: number }) {
   ] as const;
   return (
     <figure data-testid="reach-chart" style={{ margin: 0 }}>
-      <figcaption>{t('channels.extra.overTime')}</figcaption>
-      <svg viewBox="-5 -5 310 110" width="100%" height="140" role="img" aria-label={t('channels.extra.overTime')}>
+      <figcaption>{t('announcements.extra.overTime')}</figcaption>
+      <svg viewBox="-5 -5 310 110" width="100%" height="140" role="img" aria-label={t('announcements.extra.overTime')}>
         <line x1="0" y1="100" x2="300" y2="100" stroke="#9ca3af" strokeWidth="1" />
         {series.map(([k, color]) => (
           <g key={k}>
@@ -51,9 +51,9 @@ export function ReachOverTime({ id }: { id: number }) {
         {formatDateTime(points[1]!.at)} → {formatDateTime(points.at(-1)!.at)}
       </p>
       <p className="muted">
-        <span style={{ color: '#b91c1c' }}>■</span> {t('onestop.announce.reached')} {points.at(-1)!.reached} ·{' '}
-        <span style={{ color: '#2563eb' }}>■</span> {t('onestop.announce.read')} {points.at(-1)!.read} ·{' '}
-        <span style={{ color: '#15803d' }}>■</span> {t('onestop.announce.acknowledged')} {points.at(-1)!.acknowledged}
+        <span style={{ color: '#b91c1c' }}>■</span> {t('announcements.reached')} {points.at(-1)!.reached} ·{' '}
+        <span style={{ color: '#2563eb' }}>■</span> {t('announcements.read')} {points.at(-1)!.read} ·{' '}
+        <span style={{ color: '#15803d' }}>■</span> {t('announcements.acknowledged')} {points.at(-1)!.acknowledged}
       </p>
     </figure>
   );

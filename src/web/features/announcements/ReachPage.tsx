@@ -38,7 +38,7 @@ function VisitList({
       <h2>
         {title} ({households.length >= 200 ? '200+' : households.length})
       </h2>
-      <a href={`/api/announcements/${id}/to-visit?which=${which}`}>{t('channels.extra.download')}</a>
+      <a href={`/api/announcements/${id}/to-visit?which=${which}`}>{t('announcements.extra.download')}</a>
       <ul>
         {households.map((h) => (
           <li key={h.householdId}>
@@ -64,15 +64,15 @@ export function ReachPage({ id }: { id: number }) {
   if (!r) return <QueryState isLoading={reach.isLoading} error={reach.error} />;
   return (
     <section>
-      <h1>{t('onestop.announce.reach')}</h1>
+      <h1>{t('announcements.reach')}</h1>
       <table className="table" data-testid="reach">
         <thead>
           <tr>
             <th />
-            <th>{t('onestop.announce.targeted')}</th>
-            <th>{t('onestop.announce.reached')}</th>
-            <th>{t('onestop.announce.read')}</th>
-            <th>{t('onestop.announce.acknowledged')}</th>
+            <th>{t('announcements.targeted')}</th>
+            <th>{t('announcements.reached')}</th>
+            <th>{t('announcements.read')}</th>
+            <th>{t('announcements.acknowledged')}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,16 +97,16 @@ export function ReachPage({ id }: { id: number }) {
       <ReachOverTime id={id} />
       <p className="actions">
         <a href={`/api/announcements/${id}/bulletin.pdf`} target="_blank" rel="noreferrer">
-          {t('channels.extra.bulletin')}
+          {t('announcements.extra.bulletin')}
         </a>
-        <a href={`/api/announcements/${id}/audio.wav`}>{t('channels.extra.audio')}</a>
+        <a href={`/api/announcements/${id}/audio.wav`}>{t('announcements.extra.audio')}</a>
       </p>
-      <VisitList id={id} which="not-reached" title={t('channels.extra.notReached')} households={r.notReached} />
+      <VisitList id={id} which="not-reached" title={t('announcements.extra.notReached')} households={r.notReached} />
       {r.notAcknowledged.length > 0 && (
         <VisitList
           id={id}
           which="not-acknowledged"
-          title={t('onestop.announce.notReached')}
+          title={t('announcements.notReached')}
           households={r.notAcknowledged}
         />
       )}

@@ -64,9 +64,9 @@ export function TemplatePanel({ onUse }: { onUse: (title: string, text: string) 
   }
   return (
     <details className="card" data-testid="templates">
-      <summary>{t('channels.templates.title')}</summary>
+      <summary>{t('announcements.templates.title')}</summary>
       <label>
-        {t('channels.templates.pick')}
+        {t('announcements.templates.pick')}
         <select
           value={chosen?.id ?? ''}
           onChange={(e) => {
@@ -90,55 +90,55 @@ export function TemplatePanel({ onUse }: { onUse: (title: string, text: string) 
               <input name={p} />
             </label>
           ))}
-          <button type="submit">{t('channels.templates.preview')}</button>
+          <button type="submit">{t('announcements.templates.preview')}</button>
         </form>
       )}
       {preview && (
         <div data-testid="template-preview">
           {preview.missing.length > 0 && (
-            <p className="error">{t('channels.templates.missing', { names: preview.missing.join(', ') })}</p>
+            <p className="error">{t('announcements.templates.missing', { names: preview.missing.join(', ') })}</p>
           )}
           <h3>
-            {t('channels.channel_.SMS')} ·{' '}
-            {t('channels.templates.segments', { count: preview.sms.segments, encoding: preview.sms.encoding })}
+            {t('announcements.channel_.SMS')} ·{' '}
+            {t('announcements.templates.segments', { count: preview.sms.segments, encoding: preview.sms.encoding })}
           </h3>
           <pre className="muted">{preview.sms.text}</pre>
-          <h3>{t('channels.channel_.ZNS')}</h3>
+          <h3>{t('announcements.channel_.ZNS')}</h3>
           <ul>
             {preview.zns.map((p) => (
               <li key={p.name} className={p.fits ? '' : 'error'}>
                 {p.name}: {p.length}/{p.max}
-                {p.fits ? '' : ` — ${t('channels.templates.tooLong')}`}
+                {p.fits ? '' : ` — ${t('announcements.templates.tooLong')}`}
               </li>
             ))}
           </ul>
-          <h3>{t('channels.channel_.ZALO')}</h3>
+          <h3>{t('announcements.channel_.ZALO')}</h3>
           <p className={preview.zalo.fits ? 'muted' : 'error'}>
             {preview.zalo.length}/{preview.zalo.max}
           </p>
-          <h3>{t('channels.channel_.PUSH')}</h3>
+          <h3>{t('announcements.channel_.PUSH')}</h3>
           <p className="muted">
             <strong>{preview.push.title}</strong>
             <br />
             {preview.push.body}
           </p>
           <button type="button" className="primary" onClick={() => onUse(preview.title, preview.text)}>
-            {t('channels.templates.use')}
+            {t('announcements.templates.use')}
           </button>
         </div>
       )}
       <form onSubmit={(e) => void create(e)}>
-        <h3>{t('channels.templates.new')}</h3>
+        <h3>{t('announcements.templates.new')}</h3>
         <label>
-          {t('channels.templates.name')}
+          {t('announcements.templates.name')}
           <input name="name" required minLength={2} maxLength={100} />
         </label>
         <label>
-          {t('onestop.announce.heading')}
+          {t('announcements.heading')}
           <input name="title" required minLength={3} maxLength={200} />
         </label>
         <label>
-          {t('onestop.announce.body')}
+          {t('announcements.body')}
           <textarea name="body" required rows={3} placeholder="Kính mời ((ten)) họp lúc ((gio))" />
         </label>
         {error && (
@@ -147,7 +147,7 @@ export function TemplatePanel({ onUse }: { onUse: (title: string, text: string) 
           </p>
         )}
         <button type="submit" disabled={!root}>
-          {t('channels.templates.save')}
+          {t('announcements.templates.save')}
         </button>
       </form>
     </details>

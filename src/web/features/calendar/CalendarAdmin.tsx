@@ -34,9 +34,9 @@ export function CalendarAdmin() {
   }
   return (
     <section>
-      <h1>{t('onestop.admin.calendar')}</h1>
+      <h1>{t('calendar.title')}</h1>
       <label>
-        {t('onestop.indicators.year')}
+        {t('indicators.year')}
         <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
       </label>
       <QueryState isLoading={days.isLoading} error={days.error} />
@@ -46,8 +46,8 @@ export function CalendarAdmin() {
             <tr key={d.day}>
               <td>{formatDate(d.day)}</td>
               <td>{i18n.language === 'en' ? d.nameEn : d.nameVi}</td>
-              <td>{t(`onestop.admin.kind.${d.kind}`)}</td>
-              <td className="muted">{t(`onestop.admin.source.${d.source}`)}</td>
+              <td>{t(`calendar.kind.${d.kind}`)}</td>
+              <td className="muted">{t(`calendar.source.${d.source}`)}</td>
               <td>
                 <button
                   type="button"
@@ -57,7 +57,7 @@ export function CalendarAdmin() {
                     )
                   }
                 >
-                  {t('onestop.admin.remove')}
+                  {t('calendar.remove')}
                 </button>
               </td>
             </tr>
@@ -65,27 +65,27 @@ export function CalendarAdmin() {
         </tbody>
       </table>
       <form className="card" onSubmit={add}>
-        <h2>{t('onestop.admin.addDay')}</h2>
+        <h2>{t('calendar.addDay')}</h2>
         <label>
-          {t('onestop.counter.day')}
+          {t('counter.day')}
           <input name="day" type="date" required />
         </label>
         <label>
-          {t('onestop.admin.kind.HOLIDAY')} / {t('onestop.admin.kind.WORKDAY')}
+          {t('calendar.kind.HOLIDAY')} / {t('calendar.kind.WORKDAY')}
           <select name="kind">
             {(['HOLIDAY', 'WORKDAY'] as const).map((k) => (
               <option key={k} value={k}>
-                {t(`onestop.admin.kind.${k}`)}
+                {t(`calendar.kind.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('onestop.admin.dayName')}
+          {t('calendar.dayName')}
           <input name="nameVi" required minLength={2} maxLength={200} />
         </label>
         <label>
-          {t('onestop.admin.dayNameEn')}
+          {t('calendar.dayNameEn')}
           <input name="nameEn" required minLength={2} maxLength={200} />
         </label>
         {error && (
@@ -94,7 +94,7 @@ export function CalendarAdmin() {
           </p>
         )}
         <button className="primary" type="submit">
-          {t('onestop.admin.addDay')}
+          {t('calendar.addDay')}
         </button>
       </form>
     </section>

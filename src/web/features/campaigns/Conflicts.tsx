@@ -38,8 +38,8 @@ export function Conflicts({ id }: { id: number }) {
       <ul className="cards">
         {list.items.map((c) => (
           <li key={c.id} className="card">
-            <strong>{c.address}</strong> · {t(`field.outcomes.${c.outcome}`)} · {formatDateTime(c.visitedAt)} ·{' '}
-            {c.recordedBy}
+            <strong>{c.address}</strong> · {t(`campaigns.field.outcomes.${c.outcome}`)} · {formatDateTime(c.visitedAt)}{' '}
+            · {c.recordedBy}
             <div className="muted">
               {t(`campaigns.conflictReasons.${c.conflict}`)}
               {c.note ? ` · ${c.note}` : ''}

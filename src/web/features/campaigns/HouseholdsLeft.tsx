@@ -63,8 +63,8 @@ export function HouseholdsLeft({ id, unitId, canRemind }: { id: number; unitId?:
             <strong>{h.address}</strong> <span className="muted">{h.unitName}</span>
             <div>{h.people.join(', ')}</div>
             <div className="muted">
-              {h.lastOutcome ? t(`field.outcomes.${h.lastOutcome}`) : t('campaigns.notVisited')}
-              {h.bestTime ? ` · ${t('field.bestTimeWas', { time: h.bestTime })}` : ''}
+              {h.lastOutcome ? t(`campaigns.field.outcomes.${h.lastOutcome}`) : t('campaigns.notVisited')}
+              {h.bestTime ? ` · ${t('campaigns.field.bestTimeWas', { time: h.bestTime })}` : ''}
               {h.lastVisitAt ? ` · ${formatDateTime(h.lastVisitAt)}` : ''}
               {h.member ? ` · ${h.member}` : ''}
             </div>

@@ -30,12 +30,12 @@ export function CitizenAccount() {
   if (me.data) {
     return (
       <section>
-        <h1>{t('onestop.citizen.account')}</h1>
+        <h1>{t('citizens.account')}</h1>
         <p>
           {me.data.citizen.fullName} · {formatPhone(me.data.citizen.phone)}
         </p>
-        <h2>{t('onestop.citizen.myDossiers')}</h2>
-        {me.data.dossiers.length === 0 && <p className="muted">{t('onestop.citizen.noDossiers')}</p>}
+        <h2>{t('citizens.myDossiers')}</h2>
+        {me.data.dossiers.length === 0 && <p className="muted">{t('citizens.noDossiers')}</p>}
         <ul className="cards" data-testid="my-dossiers">
           {me.data.dossiers.map((d) => (
             <li key={d.code}>
@@ -43,7 +43,7 @@ export function CitizenAccount() {
                 <strong>{d.code}</strong>
                 <span>{d.procedureName}</span>
                 <span className="muted">
-                  {formatDateTime(d.submittedAt)} · {t(`onestop.status.${d.status}`)}
+                  {formatDateTime(d.submittedAt)} · {t(`dossiers.status.${d.status}`)}
                 </span>
               </Link>
             </li>
@@ -58,7 +58,7 @@ export function CitizenAccount() {
             })
           }
         >
-          {t('onestop.citizen.signOut')}
+          {t('citizens.signOut')}
         </button>
         {error && (
           <p className="error" role="alert">
@@ -70,8 +70,8 @@ export function CitizenAccount() {
   }
   return (
     <section>
-      <h1>{t('onestop.citizen.account')}</h1>
-      <p className="muted">{t('onestop.citizen.hint')}</p>
+      <h1>{t('citizens.account')}</h1>
+      <p className="muted">{t('citizens.hint')}</p>
       <form
         className="card"
         onSubmit={(e: FormEvent<HTMLFormElement>) => {
@@ -87,17 +87,17 @@ export function CitizenAccount() {
           );
         }}
       >
-        <h2>{t('onestop.citizen.signIn')}</h2>
+        <h2>{t('citizens.signIn')}</h2>
         <label>
-          {t('onestop.citizen.phone')}
+          {t('citizens.phone')}
           <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
         </label>
         <label>
-          {t('onestop.citizen.password')}
+          {t('citizens.password')}
           <input name="password" type="password" required autoComplete="current-password" />
         </label>
         <button className="primary" type="submit">
-          {t('onestop.citizen.signIn')}
+          {t('citizens.signIn')}
         </button>
       </form>
       <form
@@ -126,18 +126,18 @@ export function CitizenAccount() {
           });
         }}
       >
-        <h2>{t('onestop.citizen.signUp')}</h2>
+        <h2>{t('citizens.signUp')}</h2>
         <label>
-          {t('onestop.citizen.phone')}
+          {t('citizens.phone')}
           <input name="phone" required inputMode="tel" maxLength={20} readOnly={!!codeSentTo} />
         </label>
         {codeSentTo && (
           <>
             <p className="ok" role="status">
-              {t('onestop.citizen.codeSent', { phone: codeSentTo })}
+              {t('citizens.codeSent', { phone: codeSentTo })}
             </p>
             <label>
-              {t('onestop.citizen.code')}
+              {t('citizens.code')}
               <input
                 name="code"
                 required
@@ -148,21 +148,21 @@ export function CitizenAccount() {
               />
             </label>
             <label>
-              {t('onestop.submit.fullName')}
+              {t('dossiers.submit.fullName')}
               <input name="fullName" required minLength={2} maxLength={120} />
             </label>
             <label>
-              {t('onestop.submit.personalId')}
+              {t('dossiers.submit.personalId')}
               <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
             </label>
             <label>
-              {t('onestop.citizen.newPassword')}
+              {t('citizens.newPassword')}
               <input name="password" type="password" required minLength={10} autoComplete="new-password" />
             </label>
           </>
         )}
         <button className="primary" type="submit">
-          {codeSentTo ? t('onestop.citizen.create') : t('onestop.citizen.sendCode')}
+          {codeSentTo ? t('citizens.create') : t('citizens.sendCode')}
         </button>
       </form>
       {error && (

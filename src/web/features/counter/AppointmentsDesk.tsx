@@ -34,12 +34,12 @@ export function AppointmentsDesk() {
   const refresh = () => client.invalidateQueries({ queryKey: ['appointments'] });
   return (
     <section>
-      <h1>{t('onestop.counter.today')}</h1>
+      <h1>{t('counter.today')}</h1>
       <div className="filters">
         <select
           value={unitId}
           onChange={(e) => setUnit(Number(e.target.value))}
-          aria-label={t('onestop.submit.commune')}
+          aria-label={t('dossiers.submit.commune')}
         >
           {units.data?.items.map((u) => (
             <option key={u.id} value={u.id}>
@@ -48,7 +48,7 @@ export function AppointmentsDesk() {
           ))}
         </select>
         <label>
-          {t('onestop.counter.day')}
+          {t('counter.day')}
           <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
         </label>
       </div>
@@ -57,12 +57,12 @@ export function AppointmentsDesk() {
           type="button"
           onClick={() =>
             void api<{ queueNumber: number }>('/api/queue-numbers', { method: 'POST', body: { unitId } }).then(
-              (r) => setTicket(t('onestop.counter.walkInNumber', { n: r.queueNumber })),
+              (r) => setTicket(t('counter.walkInNumber', { n: r.queueNumber })),
               (e) => setTicket(messageOf(e)),
             )
           }
         >
-          {t('onestop.counter.walkIn')}
+          {t('counter.walkIn')}
         </button>
         {ticket && (
           <strong role="status" className="ok">
@@ -76,15 +76,15 @@ export function AppointmentsDesk() {
           <li key={a.id} className="card">
             <strong>{a.start}</strong> · {a.fullName} · <span className="muted">{a.phone}</span>
             <div>
-              {t(`onestop.counter.status.${a.status}`)}
-              {a.queueNumber ? ` · ${t('onestop.counter.number', { n: a.queueNumber })}` : ''}
+              {t(`counter.status.${a.status}`)}
+              {a.queueNumber ? ` · ${t('counter.number', { n: a.queueNumber })}` : ''}
             </div>
             {a.status === 'BOOKED' && (
               <button
                 type="button"
                 onClick={() => void api(`/api/appointments/${a.id}/check-in`, { method: 'POST' }).then(refresh)}
               >
-                {t('onestop.counter.checkIn')}
+                {t('counter.checkIn')}
               </button>
             )}
           </li>

@@ -50,9 +50,7 @@ export function BookAppointment() {
     return (
       <section className="card" data-testid="booked">
         <p className="ok">
-          {cancelled
-            ? t('onestop.counter.cancelled')
-            : t('onestop.counter.booked', { start: done.start, day: formatDate(done.day) })}
+          {cancelled ? t('counter.cancelled') : t('counter.booked', { start: done.start, day: formatDate(done.day) })}
         </p>
         {!cancelled && (
           <button
@@ -64,7 +62,7 @@ export function BookAppointment() {
               )
             }
           >
-            {t('onestop.counter.cancel')}
+            {t('counter.cancel')}
           </button>
         )}
         {error && (
@@ -77,9 +75,9 @@ export function BookAppointment() {
   }
   return (
     <section>
-      <h1>{t('onestop.counter.bookTitle')}</h1>
+      <h1>{t('counter.bookTitle')}</h1>
       <label>
-        {t('onestop.submit.commune')}
+        {t('dossiers.submit.commune')}
         <select
           value={code}
           onChange={(e) => {
@@ -87,7 +85,7 @@ export function BookAppointment() {
             setSlot(null);
           }}
         >
-          <option value="">{t('onestop.submit.chooseCommune')}</option>
+          <option value="">{t('dossiers.submit.chooseCommune')}</option>
           {communes.data?.items.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -96,7 +94,7 @@ export function BookAppointment() {
         </select>
       </label>
       <QueryState isLoading={slots.isLoading && !!code} error={slots.error} />
-      {slots.data && days.length === 0 && <p className="muted">{t('onestop.counter.noSlots')}</p>}
+      {slots.data && days.length === 0 && <p className="muted">{t('counter.noSlots')}</p>}
       {days.map((day) => (
         <fieldset key={day}>
           <legend>{formatDate(day)}</legend>
@@ -110,7 +108,7 @@ export function BookAppointment() {
                   disabled={s.available === 0}
                   aria-pressed={slot?.day === day && slot.start === s.start}
                   onClick={() => setSlot(s)}
-                  title={s.available ? t('onestop.counter.left', { count: s.available }) : t('onestop.counter.full')}
+                  title={s.available ? t('counter.left', { count: s.available }) : t('counter.full')}
                 >
                   {s.start}
                 </button>
@@ -126,11 +124,11 @@ export function BookAppointment() {
             </strong>
           </p>
           <label>
-            {t('onestop.submit.fullName')}
+            {t('dossiers.submit.fullName')}
             <input name="fullName" required minLength={2} maxLength={120} />
           </label>
           <label>
-            {t('onestop.submit.phone')}
+            {t('dossiers.submit.phone')}
             <input name="phone" required inputMode="tel" maxLength={20} />
           </label>
           {error && (
@@ -139,7 +137,7 @@ export function BookAppointment() {
             </p>
           )}
           <button className="primary" type="submit">
-            {t('onestop.counter.book')}
+            {t('counter.book')}
           </button>
         </form>
       )}

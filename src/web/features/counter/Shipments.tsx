@@ -25,12 +25,12 @@ export function Shipments({ dossierId }: { dossierId: number }) {
     );
   return (
     <section>
-      <h2>{t('onestop.counter.post')}</h2>
+      <h2>{t('counter.post')}</h2>
       <ul>
         {query.data?.items.map((s) => (
           <li key={s.id}>
-            {t(`onestop.counter.direction.${s.direction}`)}: {s.carrier} {s.trackingNumber} —{' '}
-            {t(`onestop.counter.shipmentStatus.${s.status}`)}{' '}
+            {t(`counter.direction.${s.direction}`)}: {s.carrier} {s.trackingNumber} —{' '}
+            {t(`counter.shipmentStatus.${s.status}`)}{' '}
             {(nextStatus[s.status] ?? []).map((n) => (
               <button
                 key={n}
@@ -41,7 +41,7 @@ export function Shipments({ dossierId }: { dossierId: number }) {
                   )
                 }
               >
-                {t(`onestop.counter.shipmentStatus.${n}`)}
+                {t(`counter.shipmentStatus.${n}`)}
               </button>
             ))}
           </li>
@@ -61,21 +61,21 @@ export function Shipments({ dossierId }: { dossierId: number }) {
           );
         }}
       >
-        <select name="direction" aria-label={t('onestop.counter.post')}>
+        <select name="direction" aria-label={t('counter.post')}>
           {(['OUT', 'IN'] as const).map((d) => (
             <option key={d} value={d}>
-              {t(`onestop.counter.direction.${d}`)}
+              {t(`counter.direction.${d}`)}
             </option>
           ))}
         </select>
         <input
           name="tracking"
           required
-          placeholder={t('onestop.counter.tracking')}
-          aria-label={t('onestop.counter.tracking')}
+          placeholder={t('counter.tracking')}
+          aria-label={t('counter.tracking')}
           pattern="[A-Za-z0-9\-]{6,30}"
         />
-        <button type="submit">{t('onestop.counter.addShipment')}</button>
+        <button type="submit">{t('counter.addShipment')}</button>
       </form>
       {error && (
         <p className="error" role="alert">

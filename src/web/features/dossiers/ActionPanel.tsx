@@ -18,7 +18,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
   const { canTakeCash, takeCash, paid } = useCashPayment(dossier);
   const cash = canTakeCash ? (
     <button type="button" onClick={() => void takeCash()}>
-      {t('onestop.desk.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
+      {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
     </button>
   ) : null;
   if (dossier.allowedActions.length === 0)
@@ -30,7 +30,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             {paid.text}
           </p>
         )}
-        <p className="muted">{t('onestop.desk.noActions')}</p>
+        <p className="muted">{t('dossiers.desk.noActions')}</p>
       </>
     );
   function run(action: string, form?: HTMLFormElement) {
@@ -59,7 +59,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             disabled={act.isPending}
             onClick={() => (needsReason.includes(a) || a === 'ASSIGN' ? setChosen(a) : run(a))}
           >
-            {t(`onestop.action.${a}`)}
+            {t(`dossiers.action.${a}`)}
           </button>
         ))}
         {cash}
@@ -78,7 +78,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
         >
           {chosen === 'ASSIGN' ? (
             <label>
-              {t('onestop.desk.assignTo')}
+              {t('dossiers.desk.assignTo')}
               <select name="assigneeId" defaultValue={me?.user.id}>
                 {(officers.data?.items ?? []).map((o) => (
                   <option key={o.id} value={o.id}>
@@ -89,19 +89,19 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             </label>
           ) : (
             <label>
-              {t('onestop.desk.reason')}
+              {t('dossiers.desk.reason')}
               <textarea name="reason" required maxLength={1000} rows={2} />
             </label>
           )}
           {chosen === 'APOLOGIZE' && (
             <label>
-              {t('onestop.desk.newDueDate')}
+              {t('dossiers.desk.newDueDate')}
               <input name="newDueDate" type="date" required />
             </label>
           )}
           <div className="actions">
             <button className="primary" type="submit">
-              {t(`onestop.action.${chosen}`)}
+              {t(`dossiers.action.${chosen}`)}
             </button>
             <button type="button" onClick={() => setChosen(null)}>
               {t('common.cancel')}

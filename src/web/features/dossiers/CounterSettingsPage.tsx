@@ -46,7 +46,7 @@ export function CounterSettingsPage() {
     enabled: unitId !== undefined,
   });
   const { notice, run } = useNotice();
-  const weekdays = t('onestop.settings.weekdays', { returnObjects: true }) as string[];
+  const weekdays = t('dossiers.settings.weekdays', { returnObjects: true }) as string[];
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,14 +70,18 @@ export function CounterSettingsPage() {
     await run(async () => {
       await api(`/api/onestop/settings/${unitId}`, { method: 'PUT', body });
       await client.invalidateQueries({ queryKey: ['onestop-settings'] });
-      return t('onestop.settings.saved');
+      return t('dossiers.settings.saved');
     });
   }
   const s = settings.data;
   return (
     <section>
-      <h1>{t('onestop.settings.title')}</h1>
-      <select value={unitId} onChange={(e) => setUnit(Number(e.target.value))} aria-label={t('onestop.submit.commune')}>
+      <h1>{t('dossiers.settings.title')}</h1>
+      <select
+        value={unitId}
+        onChange={(e) => setUnit(Number(e.target.value))}
+        aria-label={t('dossiers.submit.commune')}
+      >
         {units.data?.items.map((u) => (
           <option key={u.id} value={u.id}>
             {u.name}
@@ -88,31 +92,31 @@ export function CounterSettingsPage() {
       {s && (
         <form key={unitId} className="card" onSubmit={(e) => void save(e)}>
           <label>
-            {t('onestop.settings.codePattern')}
+            {t('dossiers.settings.codePattern')}
             <input name="codePattern" defaultValue={s.codePattern} required />
           </label>
           <label>
-            {t('onestop.settings.cutoff')}
+            {t('dossiers.settings.cutoff')}
             <input name="sameDayCutoff" type="time" defaultValue={s.sameDayCutoff} required />
           </label>
           <label className="inline">
             <input name="saturdayMorning" type="checkbox" defaultChecked={s.saturdayMorning} />
-            {t('onestop.settings.saturday')}
+            {t('dossiers.settings.saturday')}
           </label>
           <label>
-            {t('onestop.settings.hours')}
+            {t('dossiers.settings.hours')}
             <input name="counterHours" defaultValue={s.counterHours} required />
           </label>
           <label>
-            {t('onestop.settings.slotMinutes')}
+            {t('dossiers.settings.slotMinutes')}
             <input name="slotMinutes" type="number" min={5} max={240} defaultValue={s.slotMinutes} />
           </label>
           <label>
-            {t('onestop.settings.capacity')}
+            {t('dossiers.settings.capacity')}
             <input name="slotCapacity" type="number" min={1} max={100} defaultValue={s.slotCapacity} />
           </label>
           <fieldset>
-            <legend>{t('onestop.settings.noAppointment')}</legend>
+            <legend>{t('dossiers.settings.noAppointment')}</legend>
             {weekdays.map((w, i) => (
               <label key={w} className="inline">
                 <input
@@ -126,23 +130,23 @@ export function CounterSettingsPage() {
             ))}
           </fieldset>
           <label>
-            {t('onestop.settings.closedDays')}
+            {t('dossiers.settings.closedDays')}
             <textarea name="closedDays" rows={3} defaultValue={s.closedDays.map(formatDate).join('\n')} />
           </label>
           <label>
-            {t('onestop.settings.bankBin')}
+            {t('dossiers.settings.bankBin')}
             <input name="bankBin" inputMode="numeric" pattern="\d{6}" defaultValue={s.bankBin ?? ''} />
           </label>
           <label>
-            {t('onestop.settings.bankAccount')}
+            {t('dossiers.settings.bankAccount')}
             <input name="bankAccount" defaultValue={s.bankAccount ?? ''} />
           </label>
           <label>
-            {t('onestop.settings.bankName')}
+            {t('dossiers.settings.bankName')}
             <input name="bankAccountName" defaultValue={s.bankAccountName ?? ''} />
           </label>
           <fieldset>
-            <legend>{t('onestop.settings.cashless')}</legend>
+            <legend>{t('dossiers.settings.cashless')}</legend>
             {weekdays.map((w, i) => (
               <label key={w} className="inline">
                 <input type="checkbox" name="cashless" value={i} defaultChecked={s.cashlessWeekdays.includes(i)} />

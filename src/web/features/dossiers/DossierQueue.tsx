@@ -50,8 +50,8 @@ export function DossierQueue({
       );
       setMessage(
         [
-          t('onestop.desk.assignedCount', { count: result.assigned.length }),
-          result.refused.length ? t('onestop.desk.refusedCount', { count: result.refused.length }) : '',
+          t('dossiers.desk.assignedCount', { count: result.assigned.length }),
+          result.refused.length ? t('dossiers.desk.refusedCount', { count: result.refused.length }) : '',
         ]
           .filter(Boolean)
           .join(' · '),
@@ -65,8 +65,8 @@ export function DossierQueue({
 
   return (
     <section>
-      <h1>{t('onestop.desk.title')}</h1>
-      <nav className="tabs" aria-label={t('onestop.desk.title')}>
+      <h1>{t('dossiers.desk.title')}</h1>
+      <nav className="tabs" aria-label={t('dossiers.desk.title')}>
         {queues.map((q) => (
           <button
             key={q}
@@ -74,7 +74,7 @@ export function DossierQueue({
             aria-pressed={filter.queue === q}
             onClick={() => onChange({ queue: q, page: 1 })}
           >
-            {t(`onestop.queue.${q}`)}
+            {t(`dossiers.queue.${q}`)}
           </button>
         ))}
       </nav>
@@ -90,12 +90,12 @@ export function DossierQueue({
           name="q"
           type="search"
           defaultValue={filter.q}
-          placeholder={t('onestop.desk.searchHint')}
-          aria-label={t('onestop.desk.searchHint')}
+          placeholder={t('dossiers.desk.searchHint')}
+          aria-label={t('dossiers.desk.searchHint')}
         />
-        <select name="procedure" defaultValue={filter.procedure ?? ''} aria-label={t('onestop.desk.procedure')}>
+        <select name="procedure" defaultValue={filter.procedure ?? ''} aria-label={t('dossiers.desk.procedure')}>
           <option value="">
-            {t('onestop.desk.procedure')}: {t('common.all')}
+            {t('dossiers.desk.procedure')}: {t('common.all')}
           </option>
           {procedures.data?.items.map((p) => (
             <option key={p.code} value={p.code}>
@@ -106,22 +106,22 @@ export function DossierQueue({
         <button type="submit">{t('common.search')}</button>
       </form>
       <QueryState isLoading={query.isLoading} error={query.error} />
-      {query.data && items.length === 0 && <p className="muted">{t('onestop.desk.none')}</p>}
+      {query.data && items.length === 0 && <p className="muted">{t('dossiers.desk.none')}</p>}
       {selected.length > 0 && (
         <p className="actions">
           <select
             value={assignee ?? me?.user.id}
             onChange={(e) => setAssignee(Number(e.target.value))}
-            aria-label={t('onestop.desk.assignTo')}
+            aria-label={t('dossiers.desk.assignTo')}
           >
             {(officers.data?.items ?? []).map((o) => (
               <option key={o.id} value={o.id}>
-                {o.id === me?.user.id ? `${o.fullName} (${t('onestop.desk.me')})` : o.fullName}
+                {o.id === me?.user.id ? `${o.fullName} (${t('dossiers.desk.me')})` : o.fullName}
               </option>
             ))}
           </select>
           <button type="button" className="primary" onClick={() => void assignSelected()}>
-            {t('onestop.desk.bulkAssign')}
+            {t('dossiers.desk.bulkAssign')}
           </button>
         </p>
       )}
@@ -146,14 +146,14 @@ export function DossierQueue({
             </Link>
             <div>{d.procedureName}</div>
             <div className="muted">
-              {d.applicantName} · {t(`onestop.channel.${d.channel}`)} ·{' '}
-              <span className={`badge status-${d.status}`}>{t(`onestop.status.${d.status}`)}</span>
-              {d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}
+              {d.applicantName} · {t(`dossiers.channel.${d.channel}`)} ·{' '}
+              <span className={`badge status-${d.status}`}>{t(`dossiers.status.${d.status}`)}</span>
+              {d.overdue && <span className="badge late"> {t('dossiers.track.overdue')}</span>}
             </div>
             {d.dueAt && (
               <div className="muted">
-                {t('onestop.desk.due')}: {formatDateTime(d.extendedDueAt ?? d.dueAt)}
-                {d.assigneeName ? ` · ${t('onestop.desk.assignee')}: ${d.assigneeName}` : ''}
+                {t('dossiers.desk.due')}: {formatDateTime(d.extendedDueAt ?? d.dueAt)}
+                {d.assigneeName ? ` · ${t('dossiers.desk.assignee')}: ${d.assigneeName}` : ''}
               </div>
             )}
           </li>

@@ -16,59 +16,59 @@ export function DossierView({ id }: { id: number }) {
   return (
     <article>
       <p>
-        <Link href="/dossiers">← {t('onestop.desk.title')}</Link>
+        <Link href="/dossiers">← {t('dossiers.desk.title')}</Link>
       </p>
       <h1 data-testid="dossier-code">{d.code}</h1>
       <p>
         <span className={`badge status-${d.status}`} data-testid="dossier-status">
-          {t(`onestop.status.${d.status}`)}
+          {t(`dossiers.status.${d.status}`)}
         </span>
-        {d.awaitingApproval && <span className="badge"> {t('onestop.desk.awaitingApproval')}</span>}
-        {d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}
+        {d.awaitingApproval && <span className="badge"> {t('dossiers.desk.awaitingApproval')}</span>}
+        {d.overdue && <span className="badge late"> {t('dossiers.track.overdue')}</span>}
         {d.onTime !== null && (
-          <span className="badge"> {d.onTime ? t('onestop.desk.onTime') : t('onestop.desk.late')}</span>
+          <span className="badge"> {d.onTime ? t('dossiers.desk.onTime') : t('dossiers.desk.late')}</span>
         )}
       </p>
       <dl className="facts">
-        <dt>{t('onestop.desk.procedure')}</dt>
+        <dt>{t('dossiers.desk.procedure')}</dt>
         <dd>
           {d.procedureName} ({d.procedureCode})
         </dd>
-        <dt>{t('onestop.desk.applicant')}</dt>
+        <dt>{t('dossiers.desk.applicant')}</dt>
         <dd>
           {d.applicantName}
           {d.applicantPersonalId ? ` · ${d.applicantPersonalId}` : ''}
         </dd>
-        <dt>{t('onestop.desk.applicantContact')}</dt>
+        <dt>{t('dossiers.desk.applicantContact')}</dt>
         <dd>{[formatPhone(d.applicantPhone), d.applicantEmail, d.applicantAddress].filter(Boolean).join(' · ')}</dd>
-        <dt>{t('onestop.track.submitted')}</dt>
+        <dt>{t('dossiers.track.submitted')}</dt>
         <dd>
-          {formatDateTime(d.submittedAt)} · {t(`onestop.channel.${d.channel}`)}
+          {formatDateTime(d.submittedAt)} · {t(`dossiers.channel.${d.channel}`)}
         </dd>
         {d.dueAt && (
           <>
-            <dt>{t('onestop.track.due')}</dt>
+            <dt>{t('dossiers.track.due')}</dt>
             <dd>
               {formatDateTime(d.dueAt)}
               {d.extendedDueAt ? ` → ${formatDateTime(d.extendedDueAt)}` : ''}
             </dd>
           </>
         )}
-        <dt>{t('onestop.submit.result')}</dt>
+        <dt>{t('dossiers.submit.result')}</dt>
         <dd>
-          {t(`onestop.returnMethod.${d.returnMethod}`)}
+          {t(`dossiers.returnMethod.${d.returnMethod}`)}
           {d.postalAddress ? `: ${d.postalAddress}` : ''}
         </dd>
         {d.assigneeName && (
           <>
-            <dt>{t('onestop.desk.assignee')}</dt>
+            <dt>{t('dossiers.desk.assignee')}</dt>
             <dd>{d.assigneeName}</dd>
           </>
         )}
       </dl>
       {d.fields.length > 0 && (
         <>
-          <h2>{t('onestop.desk.fields')}</h2>
+          <h2>{t('dossiers.desk.fields')}</h2>
           <dl className="facts">
             {d.fields.flatMap((f) => [<dt key={`k-${f.key}`}>{f.label}</dt>, <dd key={`v-${f.key}`}>{f.value}</dd>])}
           </dl>
@@ -76,7 +76,7 @@ export function DossierView({ id }: { id: number }) {
       )}
       <ActionPanel dossier={d} />
       {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
-      <h2>{t('onestop.desk.papers')}</h2>
+      <h2>{t('dossiers.desk.papers')}</h2>
       <ul>
         {d.files.map((f) => (
           <li key={f.id}>
@@ -88,11 +88,11 @@ export function DossierView({ id }: { id: number }) {
         ))}
       </ul>
       <ScanUpload dossierId={d.id} />
-      <h2>{t('onestop.track.timeline')}</h2>
+      <h2>{t('dossiers.track.timeline')}</h2>
       <ol className="timeline">
         {d.events.map((e) => (
           <li key={e.id}>
-            <strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
+            <strong>{t(`dossiers.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
             {e.actorName ? ` · ${e.actorName}` : ''}
             {e.reason ? `: ${e.reason}` : ''}
           </li>
@@ -100,11 +100,11 @@ export function DossierView({ id }: { id: number }) {
       </ol>
       <p>
         <a href={`/s/${d.token}`} target="_blank" rel="noreferrer">
-          {t('onestop.desk.statusLink')}
+          {t('dossiers.desk.statusLink')}
         </a>{' '}
         ·{' '}
         <a href={`/api/public/dossiers/${d.token}/forms/01`} target="_blank" rel="noreferrer">
-          {t('onestop.track.form.01')}
+          {t('dossiers.track.form.01')}
         </a>
       </p>
     </article>

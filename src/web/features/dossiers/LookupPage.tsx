@@ -23,13 +23,13 @@ export function LookupPage() {
   }
   return (
     <form className="card" onSubmit={find}>
-      <h1>{t('onestop.track.lookupTitle')}</h1>
+      <h1>{t('dossiers.track.lookupTitle')}</h1>
       <label>
-        {t('onestop.track.lookupCode')}
+        {t('dossiers.track.lookupCode')}
         <input name="code" required minLength={5} maxLength={60} />
       </label>
       <label>
-        {t('onestop.track.lookupPhone')}
+        {t('dossiers.track.lookupPhone')}
         <input name="phone" required inputMode="numeric" pattern="\d{4}" maxLength={4} />
       </label>
       {error && (
@@ -38,7 +38,7 @@ export function LookupPage() {
         </p>
       )}
       <button className="primary" type="submit">
-        {t('onestop.track.lookupSend')}
+        {t('dossiers.track.lookupSend')}
       </button>
     </form>
   );

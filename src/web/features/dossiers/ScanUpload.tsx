@@ -26,18 +26,18 @@ export function ScanUpload({ dossierId }: { dossierId: number }) {
   }
   return (
     <form className="actions" onSubmit={(e) => void send(e)}>
-      <select name="kind" aria-label={t('onestop.desk.scan')}>
-        <option value="SCAN">{t('onestop.desk.scan')}</option>
-        <option value="RESULT">{t('onestop.desk.resultFile')}</option>
+      <select name="kind" aria-label={t('dossiers.desk.scan')}>
+        <option value="SCAN">{t('dossiers.desk.scan')}</option>
+        <option value="RESULT">{t('dossiers.desk.resultFile')}</option>
       </select>
       <input
         name="file"
         type="file"
         accept="application/pdf,image/jpeg,image/png"
         required
-        aria-label={t('onestop.desk.papers')}
+        aria-label={t('dossiers.desk.papers')}
       />
-      <button type="submit">{t('onestop.desk.papers')} +</button>
+      <button type="submit">{t('dossiers.desk.papers')} +</button>
       {error && (
         <p className="error" role="alert">
           {error}

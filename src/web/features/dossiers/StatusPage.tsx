@@ -21,72 +21,73 @@ export function StatusPage({ token }: { token: string }) {
   const due = d.extendedDueAt ?? d.dueAt;
   return (
     <article>
-      <h1>{t('onestop.track.title', { code: d.code })}</h1>
+      <h1>{t('dossiers.track.title', { code: d.code })}</h1>
       <p>
         <span className={`badge status-${d.status}`} data-testid="dossier-status">
-          {t(`onestop.status.${d.status}`)}
+          {t(`dossiers.status.${d.status}`)}
         </span>
-        {d.overdue && <span className="badge late"> {t('onestop.track.overdue')}</span>}
+        {d.overdue && <span className="badge late"> {t('dossiers.track.overdue')}</span>}
       </p>
       <dl className="facts">
-        <dt>{t('onestop.desk.procedure')}</dt>
+        <dt>{t('dossiers.desk.procedure')}</dt>
         <dd>{d.procedureName}</dd>
-        <dt>{t('onestop.track.applicant')}</dt>
+        <dt>{t('dossiers.track.applicant')}</dt>
         <dd>{d.applicantInitials}</dd>
-        <dt>{t('onestop.track.submitted')}</dt>
+        <dt>{t('dossiers.track.submitted')}</dt>
         <dd>
-          {formatDateTime(d.submittedAt)} · {t(`onestop.channel.${d.channel}`)}
+          {formatDateTime(d.submittedAt)} · {t(`dossiers.channel.${d.channel}`)}
         </dd>
         {d.receivedAt && (
           <>
-            <dt>{t('onestop.track.received')}</dt>
+            <dt>{t('dossiers.track.received')}</dt>
             <dd>{formatDateTime(d.receivedAt)}</dd>
           </>
         )}
         {due && (
           <>
-            <dt>{d.extendedDueAt ? t('onestop.track.extended') : t('onestop.track.due')}</dt>
+            <dt>{d.extendedDueAt ? t('dossiers.track.extended') : t('dossiers.track.due')}</dt>
             <dd>{formatDateTime(due)}</dd>
           </>
         )}
-        <dt>{t('onestop.submit.result')}</dt>
-        <dd>{t(`onestop.returnMethod.${d.returnMethod}`)}</dd>
+        <dt>{t('dossiers.submit.result')}</dt>
+        <dd>{t(`dossiers.returnMethod.${d.returnMethod}`)}</dd>
         {d.feeAmount > 0 && (
           <>
-            <dt>{t('onestop.track.fee')}</dt>
+            <dt>{t('dossiers.track.fee')}</dt>
             <dd>
-              {formatMoney(d.feeAmount, i18n.language)} ({d.paid ? t('onestop.track.paid') : t('onestop.track.unpaid')})
+              {formatMoney(d.feeAmount, i18n.language)} (
+              {d.paid ? t('dossiers.track.paid') : t('dossiers.track.unpaid')})
             </dd>
           </>
         )}
       </dl>
       {d.linked.length > 0 && (
         <>
-          <h2>{t('onestop.submit.bundleAlso')}</h2>
+          <h2>{t('dossiers.submit.bundleAlso')}</h2>
           <ul>
             {d.linked.map((l) => (
               <li key={l.code}>
-                {l.code} · {l.procedureName} — {t(`onestop.status.${l.status}`)}
+                {l.code} · {l.procedureName} — {t(`dossiers.status.${l.status}`)}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h2>{t('onestop.track.timeline')}</h2>
+      <h2>{t('dossiers.track.timeline')}</h2>
       <ol className="timeline" data-testid="timeline">
         {d.timeline.map((e) => (
           <li key={e.id}>
-            <strong>{t(`onestop.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
+            <strong>{t(`dossiers.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
             {e.reason ? `: ${e.reason}` : ''}
           </li>
         ))}
       </ol>
-      <h2>{t('onestop.track.forms')}</h2>
+      <h2>{t('dossiers.track.forms')}</h2>
       <ul>
         {formsOf(d).map((n) => (
           <li key={n}>
             <a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">
-              {t(`onestop.track.form.${n}`)}
+              {t(`dossiers.track.form.${n}`)}
             </a>
           </li>
         ))}
@@ -96,7 +97,7 @@ export function StatusPage({ token }: { token: string }) {
       )}
       {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
       {d.canRate && <RatingForm token={token} />}
-      {d.rating && <p className="ok">{t('onestop.track.thanks', { rating: t(`onestop.rating.${d.rating}`) })}</p>}
+      {d.rating && <p className="ok">{t('dossiers.track.thanks', { rating: t(`dossiers.rating.${d.rating}`) })}</p>}
       {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
     </article>
   );
@@ -120,7 +121,7 @@ function SupplementForm({ token }: { token: string }) {
   }
   return (
     <form className="card" onSubmit={send}>
-      <h2>{t('onestop.track.supplement')}</h2>
+      <h2>{t('dossiers.track.supplement')}</h2>
       <input name="papers" type="file" accept="application/pdf,image/jpeg,image/png" multiple required />
       {error && (
         <p className="error" role="alert">
@@ -128,7 +129,7 @@ function SupplementForm({ token }: { token: string }) {
         </p>
       )}
       <button className="primary" type="submit" disabled={action.isPending}>
-        {t('onestop.track.supplement')}
+        {t('dossiers.track.supplement')}
       </button>
     </form>
   );
@@ -149,17 +150,17 @@ function RatingForm({ token }: { token: string }) {
         });
       }}
     >
-      <h2>{t('onestop.track.rate')}</h2>
+      <h2>{t('dossiers.track.rate')}</h2>
       <div className="actions" role="radiogroup">
         {(['SATISFIED', 'ACCEPTABLE', 'UNSATISFIED'] as const).map((r) => (
           <label key={r} className="inline">
             <input type="radio" name="rating" value={r} checked={rating === r} onChange={() => setRating(r)} required />
-            {t(`onestop.rating.${r}`)}
+            {t(`dossiers.rating.${r}`)}
           </label>
         ))}
       </div>
       <label>
-        {t('onestop.track.rateComment')}
+        {t('dossiers.track.rateComment')}
         <textarea name="comment" maxLength={1000} rows={2} />
       </label>
       {rate.error && (
@@ -168,7 +169,7 @@ function RatingForm({ token }: { token: string }) {
         </p>
       )}
       <button className="primary" type="submit" disabled={!rating || rate.isPending}>
-        {t('onestop.track.sendRating')}
+        {t('dossiers.track.sendRating')}
       </button>
     </form>
   );
@@ -179,7 +180,7 @@ function WithdrawForm({ token }: { token: string }) {
   const action = useApplicantAction(token);
   return (
     <details className="card">
-      <summary>{t('onestop.track.withdraw')}</summary>
+      <summary>{t('dossiers.track.withdraw')}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -187,7 +188,7 @@ function WithdrawForm({ token }: { token: string }) {
         }}
       >
         <label>
-          {t('onestop.track.withdrawReason')}
+          {t('dossiers.track.withdrawReason')}
           <input name="reason" required maxLength={1000} />
         </label>
         {action.error && (
@@ -196,7 +197,7 @@ function WithdrawForm({ token }: { token: string }) {
           </p>
         )}
         <button type="submit" disabled={action.isPending}>
-          {t('onestop.track.withdraw')}
+          {t('dossiers.track.withdraw')}
         </button>
       </form>
     </details>

@@ -121,25 +121,25 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   if (done) {
     return (
       <section className="card" data-testid="submitted">
-        <h1>{t('onestop.submit.done')}</h1>
+        <h1>{t('dossiers.submit.done')}</h1>
         <p>
-          {t('onestop.submit.yourCode')}:{' '}
+          {t('dossiers.submit.yourCode')}:{' '}
           <strong className="code" data-testid="dossier-code">
             {done.code}
           </strong>
         </p>
-        <p className="muted">{t('onestop.submit.keepCode')}</p>
+        <p className="muted">{t('dossiers.submit.keepCode')}</p>
         {done.bundle.length > 0 && (
           <p>
-            {t('onestop.submit.bundleAlso')}: {done.bundle.map((b) => b.code).join(', ')}
+            {t('dossiers.submit.bundleAlso')}: {done.bundle.map((b) => b.code).join(', ')}
           </p>
         )}
         <p className="actions">
           <a href={done.receiptUrl} target="_blank" rel="noreferrer">
-            {t('onestop.submit.receipt')}
+            {t('dossiers.submit.receipt')}
           </a>
           <Link href={`/s/${done.token}`} data-testid="follow-link">
-            {t('onestop.submit.follow')}
+            {t('dossiers.submit.follow')}
           </Link>
         </p>
       </section>
@@ -150,8 +150,8 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     <form onSubmit={submit} className="stack">
       <h1>
         {mode === 'counter'
-          ? t('onestop.submit.onBehalf')
-          : t('onestop.submit.title', { name: en ? p.nameEn : p.nameVi })}
+          ? t('dossiers.submit.onBehalf')
+          : t('dossiers.submit.title', { name: en ? p.nameEn : p.nameVi })}
       </h1>
       {mode === 'counter' && (
         <>
@@ -167,16 +167,16 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
                   checked={counterChannel === c}
                   onChange={() => setCounterChannel(c)}
                 />
-                {t(`onestop.channel.${c}`)}
+                {t(`dossiers.channel.${c}`)}
               </label>
             ))}
           </div>
         </>
       )}
       <label>
-        {t('onestop.submit.commune')}
+        {t('dossiers.submit.commune')}
         <select name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
-          <option value="">{t('onestop.submit.chooseCommune')}</option>
+          <option value="">{t('dossiers.submit.chooseCommune')}</option>
           {options.map((o) => (
             <option key={o.code} value={o.code}>
               {o.name}
@@ -185,40 +185,40 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
         </select>
       </label>
       {asCitizen ? (
-        <p className="ok">{t('onestop.citizen.submittingAs', { name: asCitizen.citizen.fullName })}</p>
+        <p className="ok">{t('citizens.submittingAs', { name: asCitizen.citizen.fullName })}</p>
       ) : (
         <fieldset>
-          <legend>{t('onestop.submit.applicant')}</legend>
+          <legend>{t('dossiers.submit.applicant')}</legend>
           {mode === 'public' && (
             <p className="muted">
-              <Link href="/me">{t('onestop.citizen.signIn')}</Link> — {t('onestop.citizen.hint')}
+              <Link href="/me">{t('citizens.signIn')}</Link> — {t('citizens.hint')}
             </p>
           )}
           <label>
-            {t('onestop.submit.fullName')}
+            {t('dossiers.submit.fullName')}
             <input name="fullName" required minLength={2} maxLength={120} autoComplete="name" />
           </label>
           <label>
-            {t('onestop.submit.personalId')}
+            {t('dossiers.submit.personalId')}
             <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
           </label>
           <label>
-            {t('onestop.submit.phone')}
+            {t('dossiers.submit.phone')}
             <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
           </label>
           <label>
-            {t('onestop.submit.email')}
+            {t('dossiers.submit.email')}
             <input name="email" type="email" autoComplete="email" maxLength={200} />
           </label>
           <label>
-            {t('onestop.submit.address')}
+            {t('dossiers.submit.address')}
             <input name="address" maxLength={300} autoComplete="street-address" />
           </label>
         </fieldset>
       )}
       {p.formFields.length > 0 && (
         <fieldset>
-          <legend>{t('onestop.submit.details')}</legend>
+          <legend>{t('dossiers.submit.details')}</legend>
           {p.formFields.map((f) => (
             // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
             <label key={f.key}>
@@ -239,7 +239,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       )}
       {p.bundle && (
         <fieldset>
-          <legend>{t('onestop.submit.bundleAlso')}</legend>
+          <legend>{t('dossiers.submit.bundleAlso')}</legend>
           {(catalog.data?.items ?? [])
             .filter((o) => o.bundle === p.bundle && o.code !== p.code)
             .map((o) => (
@@ -257,7 +257,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
         </fieldset>
       )}
       <fieldset>
-        <legend>{t('onestop.submit.papers')}</legend>
+        <legend>{t('dossiers.submit.papers')}</legend>
         {p.documents.length > 0 && (
           <ul className="muted">
             {p.documents.map((d) => (
@@ -265,7 +265,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
             ))}
           </ul>
         )}
-        <p className="muted">{t('onestop.submit.papersHint')}</p>
+        <p className="muted">{t('dossiers.submit.papersHint')}</p>
         <input
           type="file"
           accept="application/pdf,image/jpeg,image/png"
@@ -285,13 +285,13 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
             >
               {f.name} —{' '}
               {f.state === 'sending'
-                ? t('onestop.submit.uploading')
+                ? t('dossiers.submit.uploading')
                 : f.state === 'sent'
-                  ? t('onestop.submit.uploaded')
+                  ? t('dossiers.submit.uploaded')
                   : f.error}
               {f.state !== 'sending' && (
                 <button type="button" onClick={() => setFiles((prev) => prev.filter((g) => g.id !== f.id))}>
-                  {t('onestop.submit.remove')}
+                  {t('dossiers.submit.remove')}
                 </button>
               )}
             </li>
@@ -299,7 +299,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
         </ul>
       </fieldset>
       <fieldset>
-        <legend>{t('onestop.submit.result')}</legend>
+        <legend>{t('dossiers.submit.result')}</legend>
         {(['COUNTER', 'POST', 'ONLINE'] as const)
           .filter((m) => m !== 'POST' || p.postalAllowed)
           .map((m) => (
@@ -311,24 +311,24 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
                 checked={returnMethod === m}
                 onChange={() => setReturnMethod(m)}
               />
-              {t(`onestop.returnMethod.${m}`)}
+              {t(`dossiers.returnMethod.${m}`)}
             </label>
           ))}
         {returnMethod === 'POST' && (
           <label>
-            {t('onestop.submit.postalAddress')}
+            {t('dossiers.submit.postalAddress')}
             <input name="postalAddress" required maxLength={300} />
           </label>
         )}
       </fieldset>
-      <p>{fee ? t('onestop.submit.fee', { fee: formatMoney(fee, i18n.language) }) : t('onestop.procedure.free')}</p>
+      <p>{fee ? t('dossiers.submit.fee', { fee: formatMoney(fee, i18n.language) }) : t('procedures.free')}</p>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       <button className="primary" type="submit" disabled={busy || files.some((f) => f.state === 'sending')}>
-        {busy ? t('onestop.submit.sending') : t('onestop.submit.send')}
+        {busy ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
       </button>
     </form>
   );

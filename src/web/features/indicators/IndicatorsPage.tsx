@@ -49,10 +49,10 @@ export function IndicatorsPage() {
   const peak = Math.max(1, ...(data?.months.map((m) => m.received) ?? []));
   return (
     <section>
-      <h1>{t('onestop.indicators.title')}</h1>
+      <h1>{t('indicators.title')}</h1>
       <div className="filters">
         <label>
-          {t('onestop.indicators.unit')}
+          {t('indicators.unit')}
           <select value={unit} onChange={(e) => setUnit(Number(e.target.value))}>
             {units.map((u) => (
               <option key={`${u.role}-${u.unitId}`} value={u.unitId}>
@@ -62,7 +62,7 @@ export function IndicatorsPage() {
           </select>
         </label>
         <label>
-          {t('onestop.indicators.year')}
+          {t('indicators.year')}
           <input type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
         </label>
       </div>
@@ -72,26 +72,26 @@ export function IndicatorsPage() {
           <ul className="stats" data-testid="indicator-totals">
             <li>
               <strong>{data.totals.received}</strong>
-              <span>{t('onestop.indicators.received')}</span>
+              <span>{t('indicators.received')}</span>
             </li>
             {rates.map((r) => (
               <li key={r}>
                 <strong>{pct(data.totals[r])}</strong>
-                <span>{t(`onestop.indicators.${r}`)}</span>
+                <span>{t(`indicators.${r}`)}</span>
               </li>
             ))}
             <li>
               <strong>{data.totals.overdueNow}</strong>
-              <span>{t('onestop.indicators.overdueNow')}</span>
+              <span>{t('indicators.overdueNow')}</span>
             </li>
           </ul>
-          <h2>{t('onestop.indicators.byMonth')}</h2>
-          <div className="bars" role="img" aria-label={t('onestop.indicators.byMonth')}>
+          <h2>{t('indicators.byMonth')}</h2>
+          <div className="bars" role="img" aria-label={t('indicators.byMonth')}>
             {data.months.map((m) => (
               <div
                 key={m.month}
                 className="bar"
-                title={`${m.month}: ${m.received} (${t('onestop.channel.ONLINE')} ${m.online})`}
+                title={`${m.month}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
               >
                 <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}>
                   <span className="online" style={{ height: `${m.received ? (m.online / m.received) * 100 : 0}%` }} />
@@ -103,18 +103,18 @@ export function IndicatorsPage() {
             ))}
           </div>
           <p className="muted">
-            <span className="swatch online" /> {t('onestop.channel.ONLINE')} <span className="swatch" />{' '}
-            {t('onestop.indicators.other')}
+            <span className="swatch online" /> {t('dossiers.channel.ONLINE')} <span className="swatch" />{' '}
+            {t('indicators.other')}
           </p>
-          <h2>{t('onestop.indicators.communes')}</h2>
+          <h2>{t('indicators.communes')}</h2>
           <div className="scroll">
             <table className="table">
               <thead>
                 <tr>
-                  <th>{t('onestop.indicators.unit')}</th>
-                  <th>{t('onestop.indicators.received')}</th>
+                  <th>{t('indicators.unit')}</th>
+                  <th>{t('indicators.received')}</th>
                   {rates.map((r) => (
-                    <th key={r}>{t(`onestop.indicators.${r}`)}</th>
+                    <th key={r}>{t(`indicators.${r}`)}</th>
                   ))}
                 </tr>
               </thead>

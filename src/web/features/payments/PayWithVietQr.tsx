@@ -18,11 +18,11 @@ export function PayWithVietQr({ token }: { token: string }) {
   return (
     <section className="card" data-testid="vietqr">
       <h2>
-        {t('onestop.track.payTitle')}: {formatMoney(p.amount, i18n.language)}
+        {t('payments.payTitle')}: {formatMoney(p.amount, i18n.language)}
       </h2>
-      <img src={p.qrUrl} alt={t('onestop.track.payTitle')} width={200} height={200} />
-      <p className="muted">{t('onestop.track.payHint')}</p>
-      {p.accountName && <p>{t('onestop.track.payTo', { name: p.accountName })}</p>}
+      <img src={p.qrUrl} alt={t('payments.payTitle')} width={200} height={200} />
+      <p className="muted">{t('payments.payHint')}</p>
+      {p.accountName && <p>{t('payments.payTo', { name: p.accountName })}</p>}
     </section>
   );
 }

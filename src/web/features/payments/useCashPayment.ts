@@ -20,7 +20,7 @@ export function useCashPayment(dossier: Pick<DossierDetail, 'id' | 'feeAmount' |
         method: 'POST',
         body: { amount: dossier.feeAmount },
       });
-      setPaid({ ok: true, text: t('onestop.desk.cashDone', { receipt: result.receiptNo }) });
+      setPaid({ ok: true, text: t('payments.cashDone', { receipt: result.receiptNo }) });
       await client.invalidateQueries({ queryKey: ['dossier', dossier.id] });
     } catch (e) {
       setPaid({ ok: false, text: messageOf(e) });

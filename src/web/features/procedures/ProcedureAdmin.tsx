@@ -54,13 +54,13 @@ export function ProcedureAdmin() {
 
   return (
     <section>
-      <h1>{t('onestop.admin.procedures')}</h1>
+      <h1>{t('procedures.admin.title')}</h1>
       <input
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder={t('onestop.procedure.search')}
-        aria-label={t('onestop.procedure.search')}
+        placeholder={t('procedures.search')}
+        aria-label={t('procedures.search')}
       />
       <QueryState isLoading={list.isLoading} error={list.error} />
       {error && (
@@ -71,45 +71,45 @@ export function ProcedureAdmin() {
       {editing && (
         <form className="card" onSubmit={saveDraft} data-testid="procedure-form">
           <h2>
-            {editing.code} · {t('onestop.admin.newVersion')}
+            {editing.code} · {t('procedures.admin.newVersion')}
           </h2>
           <label>
-            {t('onestop.admin.nameVi')}
+            {t('procedures.admin.nameVi')}
             <input name="nameVi" defaultValue={editing.nameVi} required minLength={3} maxLength={300} />
           </label>
           <label>
-            {t('onestop.admin.nameEn')}
+            {t('procedures.admin.nameEn')}
             <input name="nameEn" defaultValue={editing.nameEn} required minLength={3} maxLength={300} />
           </label>
           <label>
-            {t('onestop.admin.timeAmount')}
+            {t('procedures.admin.timeAmount')}
             <input name="timeAmount" type="number" min={0} max={365} defaultValue={editing.timeAmount} />
           </label>
           <label>
-            {t('onestop.admin.timeUnit')}
+            {t('procedures.admin.timeUnit')}
             <select name="timeUnit" defaultValue={editing.timeUnit}>
               {(['WORKING_DAY', 'CALENDAR_DAY', 'SAME_DAY', 'IMMEDIATE'] as const).map((u) => (
                 <option key={u} value={u}>
-                  {t(`onestop.time.${u}`, { count: 'N', cutoff: '15:00' })}
+                  {t(`procedures.timeLimit.${u}`, { count: 'N', cutoff: '15:00' })}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            {t('onestop.admin.feeInPerson')}
+            {t('procedures.admin.feeInPerson')}
             <input name="feeInPerson" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'IN_PERSON')} />
           </label>
           <label>
-            {t('onestop.admin.feeOnline')}
+            {t('procedures.admin.feeOnline')}
             <input name="feeOnline" type="number" min={0} step={1000} defaultValue={feeOf(editing, 'ONLINE')} />
           </label>
           <label>
-            {t('onestop.admin.legalBasis')}
+            {t('procedures.admin.legalBasis')}
             <input name="legalBasis" defaultValue={editing.legalBasis ?? ''} maxLength={500} />
           </label>
           <div className="actions">
             <button className="primary" type="submit">
-              {t('onestop.admin.saveDraft')}
+              {t('procedures.admin.saveDraft')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
               {t('common.cancel')}
@@ -120,11 +120,11 @@ export function ProcedureAdmin() {
       <ul className="cards">
         {list.data?.items.map((p) => (
           <li key={p.id} className="card">
-            <strong>{p.code}</strong> · {t('onestop.admin.version', { v: p.version })} ·{' '}
+            <strong>{p.code}</strong> · {t('procedures.admin.version', { v: p.version })} ·{' '}
             <span
               className={`badge status-${p.status === 'PUBLISHED' ? 'RESOLVED' : p.status === 'RETIRED' ? 'STOPPED' : 'NEW'}`}
             >
-              {t(`onestop.admin.status.${p.status}`)}
+              {t(`procedures.admin.status.${p.status}`)}
             </span>
             <div>{p.nameVi}</div>
             <div className="muted">
@@ -133,20 +133,20 @@ export function ProcedureAdmin() {
             <div className="actions">
               {p.status === 'PUBLISHED' && (
                 <button type="button" onClick={() => setEditing(p)}>
-                  {t('onestop.admin.newVersion')}
+                  {t('procedures.admin.newVersion')}
                 </button>
               )}
               {p.status === 'PUBLISHED' && (
                 <button
                   type="button"
                   onClick={() =>
-                    window.confirm(t('onestop.admin.retireConfirm', { code: p.code })) &&
+                    window.confirm(t('procedures.admin.retireConfirm', { code: p.code })) &&
                     void api(`/api/procedures/${p.id}/retire`, { method: 'POST' }).then(refresh, (e) =>
                       setError(messageOf(e)),
                     )
                   }
                 >
-                  {t('onestop.admin.retire')}
+                  {t('procedures.admin.retire')}
                 </button>
               )}
               {p.status === 'DRAFT' && (
@@ -159,7 +159,7 @@ export function ProcedureAdmin() {
                     )
                   }
                 >
-                  {t('onestop.admin.publish')}
+                  {t('procedures.admin.publish')}
                 </button>
               )}
             </div>

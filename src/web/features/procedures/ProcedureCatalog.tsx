@@ -36,24 +36,24 @@ export function ProcedureCatalog({
   const en = i18n.language === 'en';
   return (
     <section>
-      <h1>{title ?? t('onestop.procedure.catalog')}</h1>
+      <h1>{title ?? t('procedures.catalog')}</h1>
       <label className="visually-hidden" htmlFor="procedure-search">
-        {t('onestop.procedure.search')}
+        {t('procedures.search')}
       </label>
       <input
         id="procedure-search"
         type="search"
         value={q}
-        placeholder={t('onestop.procedure.search')}
+        placeholder={t('procedures.search')}
         onChange={(e) => setQ(e.target.value)}
       />
-      <select value={field} onChange={(e) => setField(e.target.value)} aria-label={t('onestop.procedure.fieldLabel')}>
+      <select value={field} onChange={(e) => setField(e.target.value)} aria-label={t('procedures.fieldLabel')}>
         <option value="">
-          {t('onestop.procedure.fieldLabel')}: {t('common.all')}
+          {t('procedures.fieldLabel')}: {t('common.all')}
         </option>
         {fields.map((f) => (
           <option key={f} value={f}>
-            {t(`onestop.field.${f}`)}
+            {t(`procedures.field.${f}`)}
           </option>
         ))}
       </select>
@@ -65,7 +65,7 @@ export function ProcedureCatalog({
             <Link href={linkTo(p.code)} className="card link">
               <strong>{en ? p.nameEn : p.nameVi}</strong>
               <span className="muted">
-                {t(`onestop.field.${p.field}`)} · <TimeLimit p={p} /> · {t(`onestop.online.${p.onlineLevel}`)}
+                {t(`procedures.field.${p.field}`)} · <TimeLimit p={p} /> · {t(`procedures.online.${p.onlineLevel}`)}
               </span>
             </Link>
           </li>
@@ -73,7 +73,7 @@ export function ProcedureCatalog({
       </ul>
       <p>
         <a href={`/api/public/procedures-poster${field ? `?field=${field}` : ''}`} target="_blank" rel="noreferrer">
-          {t('onestop.procedure.poster')}
+          {t('procedures.poster')}
         </a>
       </p>
     </section>

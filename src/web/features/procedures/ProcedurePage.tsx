@@ -15,52 +15,52 @@ export function ProcedurePage({ code }: { code: string }) {
   return (
     <article>
       <p className="muted">
-        {t(`onestop.field.${p.field}`)} · {t('onestop.procedure.code')} {p.code}
+        {t(`procedures.field.${p.field}`)} · {t('procedures.code')} {p.code}
       </p>
       <h1>{en ? p.nameEn : p.nameVi}</h1>
       <dl className="facts">
-        <dt>{t('onestop.procedure.time')}</dt>
+        <dt>{t('procedures.time')}</dt>
         <dd>
           <TimeLimit p={p} />
         </dd>
-        <dt>{t('onestop.procedure.howToSubmit')}</dt>
+        <dt>{t('procedures.howToSubmit')}</dt>
         <dd>
-          {t(`onestop.online.${p.onlineLevel}`)};{' '}
-          {p.postalAllowed ? t('onestop.procedure.postal') : t('onestop.procedure.postalNo')}
+          {t(`procedures.online.${p.onlineLevel}`)};{' '}
+          {p.postalAllowed ? t('procedures.postal') : t('procedures.postalNo')}
         </dd>
       </dl>
       {p.onlineLevel !== 'NONE' ? (
         <p>
           <Link href={`/p/${p.code}/submit`} className="button primary" data-testid="submit-online">
-            {t('onestop.procedure.submitOnline')}
+            {t('procedures.submitOnline')}
           </Link>
         </p>
       ) : (
-        <p className="ok">{t('onestop.procedure.atCounter')}</p>
+        <p className="ok">{t('procedures.atCounter')}</p>
       )}
-      <h2>{t('onestop.procedure.documents')}</h2>
+      <h2>{t('procedures.documents')}</h2>
       {p.documents.length === 0 ? (
         <p className="muted">{t('common.none')}</p>
       ) : (
         <ol>
           {p.documents.map((d) => (
             <li key={d.nameVi}>
-              {en ? d.nameEn : d.nameVi} — {t(`onestop.copyType.${d.copyType}`)},{' '}
-              {t('onestop.procedure.count', { count: d.count })}
-              {d.required ? '' : ` (${t('onestop.procedure.optional')})`}
+              {en ? d.nameEn : d.nameVi} — {t(`procedures.copyType.${d.copyType}`)},{' '}
+              {t('procedures.count', { count: d.count })}
+              {d.required ? '' : ` (${t('procedures.optional')})`}
             </li>
           ))}
         </ol>
       )}
-      <h2>{t('onestop.procedure.fees')}</h2>
+      <h2>{t('procedures.fees')}</h2>
       {p.fees.length === 0 || p.fees.every((f) => f.amountVnd === 0) ? (
-        <p>{t('onestop.procedure.free')}</p>
+        <p>{t('procedures.free')}</p>
       ) : (
         <ul>
           {p.fees.map((f) => (
             <li key={f.channel}>
-              {t(`onestop.procedure.channelFee.${f.channel}`)}:{' '}
-              {f.amountVnd ? formatMoney(f.amountVnd, i18n.language) : t('onestop.procedure.free')}
+              {t(`procedures.channelFee.${f.channel}`)}:{' '}
+              {f.amountVnd ? formatMoney(f.amountVnd, i18n.language) : t('procedures.free')}
               {(en ? f.noteEn : f.noteVi) ? ` — ${en ? f.noteEn : f.noteVi}` : ''}
             </li>
           ))}
@@ -68,13 +68,13 @@ export function ProcedurePage({ code }: { code: string }) {
       )}
       {p.legalBasis && (
         <p className="muted">
-          {t('onestop.procedure.legal')}: {p.legalBasis}
+          {t('procedures.legal')}: {p.legalBasis}
         </p>
       )}
       <figure className="qr">
         <img
           src={`/api/public/procedures/${encodeURIComponent(p.code)}/qr`}
-          alt={t('onestop.procedure.qr')}
+          alt={t('procedures.qr')}
           width={160}
           height={160}
           loading="lazy"

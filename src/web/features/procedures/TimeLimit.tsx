@@ -4,5 +4,5 @@ import type { Procedure } from './api.js';
 /** "3 ngày làm việc", "Trong ngày (nộp trước 15:00)": a procedure's time limit in words. */
 export function TimeLimit({ p }: { p: Pick<Procedure, 'timeAmount' | 'timeUnit'> }) {
   const { t } = useTranslation();
-  return <>{t(`onestop.time.${p.timeUnit}`, { count: p.timeAmount, cutoff: '15:00' })}</>;
+  return <>{t(`procedures.timeLimit.${p.timeUnit}`, { count: p.timeAmount, cutoff: '15:00' })}</>;
 }

@@ -21,7 +21,7 @@ export function FieldCampaign({ id }: { id: number }) {
   if (!pack)
     return (
       <p className="muted">
-        {t('field.notDownloaded')} <Link href="/field">{t('field.back')}</Link>
+        {t('campaigns.field.notDownloaded')} <Link href="/field">{t('campaigns.field.back')}</Link>
       </p>
     );
   const status = (householdId: number) => {
@@ -39,11 +39,14 @@ export function FieldCampaign({ id }: { id: number }) {
       <h1>{pack.campaign.name}</h1>
       <p className="actions">
         <span>
-          {t('field.left', { left: pack.households.filter((h) => !done(h)).length, total: pack.households.length })}
+          {t('campaigns.field.left', {
+            left: pack.households.filter((h) => !done(h)).length,
+            total: pack.households.length,
+          })}
         </span>
         <label className="actions">
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />{' '}
-          {t('field.showAll')}
+          {t('campaigns.field.showAll')}
         </label>
       </p>
       <ul className="cards" data-testid="field-households">
@@ -62,11 +65,11 @@ export function FieldCampaign({ id }: { id: number }) {
                   .join(', ')}
               </div>
               {s ? (
-                <span className="badge">{t(`field.outcomes.${s.outcome}`)}</span>
+                <span className="badge">{t(`campaigns.field.outcomes.${s.outcome}`)}</span>
               ) : (
-                h.lastOutcome && <span className="badge">{t(`field.outcomes.${h.lastOutcome}`)}</span>
+                h.lastOutcome && <span className="badge">{t(`campaigns.field.outcomes.${h.lastOutcome}`)}</span>
               )}
-              {h.bestTime && <span className="muted"> {t('field.bestTimeWas', { time: h.bestTime })}</span>}
+              {h.bestTime && <span className="muted"> {t('campaigns.field.bestTimeWas', { time: h.bestTime })}</span>}
             </li>
           );
         })}
@@ -84,19 +87,19 @@ function Pending({ waiting, sent, pack, lang }: { waiting: Queued[]; sent: Sent[
   if (!waiting.length && !conflicts.length) return null;
   return (
     <section data-testid="field-pending">
-      <h2>{t('field.pendingTitle')}</h2>
+      <h2>{t('campaigns.field.pendingTitle')}</h2>
       <ul className="cards">
         {waiting.map((q) => (
           <li key={q.visit.id} className="card">
-            {address(q.visit.householdId)} · {t(`field.outcomes.${q.visit.outcome}`)} ·{' '}
+            {address(q.visit.householdId)} · {t(`campaigns.field.outcomes.${q.visit.outcome}`)} ·{' '}
             {formatDateTime(q.visit.visitedAt)}
             {q.state === 'PENDING' ? (
-              <div className="muted">{t('field.notSentYet')}</div>
+              <div className="muted">{t('campaigns.field.notSentYet')}</div>
             ) : (
               <div className="error">
                 {lang === 'en' ? q.error?.en : q.error?.vi}{' '}
                 <button type="button" onClick={() => void discard(q.visit.id)}>
-                  {t('field.discard')}
+                  {t('campaigns.field.discard')}
                 </button>
               </div>
             )}
@@ -104,8 +107,8 @@ function Pending({ waiting, sent, pack, lang }: { waiting: Queued[]; sent: Sent[
         ))}
         {conflicts.map((s) => (
           <li key={s.id} className="card">
-            {address(s.householdId)} · {t(`field.outcomes.${s.outcome}`)} ·{' '}
-            <span className="tag">{t('field.conflict')}</span>
+            {address(s.householdId)} · {t(`campaigns.field.outcomes.${s.outcome}`)} ·{' '}
+            <span className="tag">{t('campaigns.field.conflict')}</span>
           </li>
         ))}
       </ul>

@@ -42,7 +42,7 @@ export function FieldHome() {
   };
   return (
     <section>
-      <p className="muted">{t('field.intro')}</p>
+      <p className="muted">{t('campaigns.field.intro')}</p>
       {message && (
         <p className="error" role="alert">
           {message}
@@ -54,27 +54,31 @@ export function FieldHome() {
           return (
             <li key={c.id} className="card">
               <strong>{c.name}</strong>
-              <div className="muted">{t('field.deadline', { date: formatDate(c.deadline) })}</div>
+              <div className="muted">{t('campaigns.field.deadline', { date: formatDate(c.deadline) })}</div>
               <p className="actions">
                 {pack && (
                   <Link href={`/field/${c.id}`} className="button primary">
-                    {t('field.open', { count: pack.households.length })}
+                    {t('campaigns.field.open', { count: pack.households.length })}
                   </Link>
                 )}
                 {online && me && (
                   <button type="button" onClick={() => void take(c.id)}>
-                    {pack ? t('field.refresh') : t('field.download')}
+                    {pack ? t('campaigns.field.refresh') : t('campaigns.field.download')}
                   </button>
                 )}
               </p>
               {pack && (
-                <div className="muted">{t('field.downloadedAt', { at: formatDateTime(pack.downloadedAt) })}</div>
+                <div className="muted">
+                  {t('campaigns.field.downloadedAt', { at: formatDateTime(pack.downloadedAt) })}
+                </div>
               )}
             </li>
           );
         })}
       </ul>
-      {!campaigns.length && <p className="muted">{online ? t('field.none') : t('field.noneOffline')}</p>}
+      {!campaigns.length && (
+        <p className="muted">{online ? t('campaigns.field.none') : t('campaigns.field.noneOffline')}</p>
+      )}
     </section>
   );
 }

@@ -29,27 +29,27 @@ export function FieldShell({ children }: { children: ReactNode }) {
     <>
       <header className="top">
         <Link href="/field" className="brand">
-          {t('field.title')}
+          {t('campaigns.field.title')}
         </Link>
         <span className="badge" data-testid="network">
-          {online ? t('field.online') : t('field.offline')}
+          {online ? t('campaigns.field.online') : t('campaigns.field.offline')}
         </span>
         <LanguageSwitch />
       </header>
       <main>
         <p className="actions" data-testid="waiting">
-          <span>{waiting ? t('field.waiting', { count: waiting }) : t('field.allSent')}</span>
+          <span>{waiting ? t('campaigns.field.waiting', { count: waiting }) : t('campaigns.field.allSent')}</span>
           {waiting ? (
             <button type="button" onClick={() => void syncNow()} disabled={!online || sync.running}>
-              {sync.running ? t('field.sending') : t('field.sendNow')}
+              {sync.running ? t('campaigns.field.sending') : t('campaigns.field.sendNow')}
             </button>
           ) : null}
           {sync.lastSyncAt && (
             <span className="muted">
-              {t('field.lastSync', { at: formatDateTime(new Date(sync.lastSyncAt).toISOString()) })}
+              {t('campaigns.field.lastSync', { at: formatDateTime(new Date(sync.lastSyncAt).toISOString()) })}
             </span>
           )}
-          {sync.lastError === 'SIGNED_OUT' && <span className="error">{t('field.signedOut')}</span>}
+          {sync.lastError === 'SIGNED_OUT' && <span className="error">{t('campaigns.field.signedOut')}</span>}
         </p>
         {children}
       </main>

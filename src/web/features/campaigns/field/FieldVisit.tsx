@@ -9,6 +9,6 @@ export function FieldVisit({ id, householdId }: { id: number; householdId: numbe
   const pack = useField(() => getPack(id), [id]);
   const household = pack?.households.find((h) => h.householdId === householdId);
   if (!pack) return null;
-  if (!household) return <p className="muted">{t('field.notYours')}</p>;
+  if (!household) return <p className="muted">{t('campaigns.field.notYours')}</p>;
   return <VisitForm pack={pack} household={household} />;
 }

@@ -37,7 +37,7 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (!outcome) return setError(t('field.chooseOutcome'));
+    if (!outcome) return setError(t('campaigns.field.chooseOutcome'));
     const people: VisitPersonInput[] = [];
     for (const [i, p] of household.people.entries()) {
       const d = drafts[i]!;
@@ -50,7 +50,7 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
         if (d.vneidLevel && d.vneidLevel !== p.vneidLevel)
           Object.assign(entry, { version: p.version, vneidLevel: d.vneidLevel });
         if (d.phone.trim()) {
-          if (!normalizePhone(d.phone)) return setError(t('field.badPhone', { name: p.fullName }));
+          if (!normalizePhone(d.phone)) return setError(t('campaigns.field.badPhone', { name: p.fullName }));
           Object.assign(entry, { version: p.version, phone: d.phone.trim() });
         }
       }
@@ -75,26 +75,26 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
       <h1>{household.address}</h1>
       <p className="muted">
         {household.unitName}
-        {household.bestTime ? ` · ${t('field.bestTimeWas', { time: household.bestTime })}` : ''}
+        {household.bestTime ? ` · ${t('campaigns.field.bestTimeWas', { time: household.bestTime })}` : ''}
       </p>
       <fieldset className="outcomes">
-        <legend>{t('field.outcome')}</legend>
+        <legend>{t('campaigns.field.outcome')}</legend>
         {outcomes.map((o) => (
           <label key={o}>
             <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
-            {t(`field.outcomes.${o}`)}
+            {t(`campaigns.field.outcomes.${o}`)}
           </label>
         ))}
       </fieldset>
       {outcome === 'NOT_HOME' && (
         <label>
-          {t('field.bestTime')}
+          {t('campaigns.field.bestTime')}
           <input
             name="bestTime"
             value={bestTime}
             onChange={(e) => setBestTime(e.target.value)}
             maxLength={80}
-            placeholder={t('field.bestTimeHint')}
+            placeholder={t('campaigns.field.bestTimeHint')}
           />
         </label>
       )}
@@ -106,7 +106,7 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
               <strong>
                 {p.fullName}
                 {p.birthYear ? ` (${p.birthYear})` : ''}
-                {p.done ? ` · ${t('field.alreadyDone')}` : ''}
+                {p.done ? ` · ${t('campaigns.field.alreadyDone')}` : ''}
               </strong>
             )}
             {c.checklist.map((item) => (
@@ -126,12 +126,12 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
             ))}
             {personal && (
               <label>
-                {t('field.personOutcome')}
+                {t('campaigns.field.personOutcome')}
                 <select value={d.outcome} onChange={(e) => setDraft(i, { outcome: e.target.value as Outcome | '' })}>
-                  <option value="">{t('field.sameAsVisit')}</option>
+                  <option value="">{t('campaigns.field.sameAsVisit')}</option>
                   {outcomes.map((o) => (
                     <option key={o} value={o}>
-                      {t(`field.outcomes.${o}`)}
+                      {t(`campaigns.field.outcomes.${o}`)}
                     </option>
                   ))}
                 </select>
@@ -139,11 +139,11 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
             )}
             {p.residentId !== null && c.fieldUpdates.includes('vneidLevel') && (
               <label>
-                {t('field.vneidLevel')}
+                {t('campaigns.field.vneidLevel')}
                 <select value={d.vneidLevel} onChange={(e) => setDraft(i, { vneidLevel: e.target.value })}>
                   {['NONE', 'L1', 'L2'].map((l) => (
                     <option key={l} value={l}>
-                      {t(`field.levels.${l}`)}
+                      {t(`campaigns.field.levels.${l}`)}
                     </option>
                   ))}
                 </select>
@@ -151,8 +151,8 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
             )}
             {p.residentId !== null && c.fieldUpdates.includes('phone') && (
               <label>
-                {t('field.phone')}
-                {p.phoneTail ? ` (${t('field.phoneNow', { tail: p.phoneTail })})` : ''}
+                {t('campaigns.field.phone')}
+                {p.phoneTail ? ` (${t('campaigns.field.phoneNow', { tail: p.phoneTail })})` : ''}
                 <input
                   type="tel"
                   inputMode="tel"
@@ -166,7 +166,7 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
         );
       })}
       <label>
-        {t('field.note')}
+        {t('campaigns.field.note')}
         <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} />
       </label>
       {error && (
@@ -176,10 +176,10 @@ export function VisitForm({ pack, household }: { pack: FieldPack & { userId: num
       )}
       <p className="actions">
         <button type="submit" className="primary">
-          {t('field.save')}
+          {t('campaigns.field.save')}
         </button>
         <button type="button" onClick={() => navigate(`/field/${c.id}`)}>
-          {t('field.cancel')}
+          {t('campaigns.field.cancel')}
         </button>
       </p>
     </form>

@@ -1,7 +1,44 @@
-import type { channelsVi } from './channels.vi.js';
+import type { announcementsVi } from './announcements.vi.js';
 
-/** Group channels, member page and loudspeaker strings, English, key for key. */
-export const channelsEn: typeof channelsVi = {
+/** Announcements, group channels, the member page, staff groups and message templates, in English, key for key. */
+export const announcementsEn: typeof announcementsVi = {
+  title: 'Announcements',
+  write: 'Write an announcement',
+  heading: 'Title',
+  body: 'Text',
+  category: 'Category',
+  priority: 'Priority',
+  units: 'Send to (residential groups)',
+  ageMin: 'From age',
+  ageMax: 'To age',
+  boardingOnly: 'Boarding houses only',
+  public: "Publish on the commune's page",
+  ack: 'Ask households to acknowledge',
+  size: 'Reaches {{households}} households, {{people}} people',
+  check: 'Count recipients',
+  saveDraft: 'Save draft',
+  send: 'Send',
+  sent: 'Sent to {{count}} households',
+  reach: 'Reach',
+  reached: 'Reached (any channel)',
+  targeted: 'Households',
+  read: 'Read',
+  acknowledged: 'Acknowledged',
+  notReached: 'Households not yet acknowledged (for the digital team to visit)',
+  feed: 'Announcements of {{commune}}',
+  confirm: 'My household has received it',
+  confirmed: 'Acknowledged, thank you',
+  signInToConfirm: 'Sign in to acknowledge',
+  category_: {
+    POLICY: 'Policy',
+    HEALTH: 'Health',
+    CAMPAIGN: 'Campaign',
+    EMERGENCY: 'Emergency',
+    EVENT: 'Event',
+    PROCEDURE: 'Procedure',
+  },
+  priority_: { NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
+  status_: { DRAFT: 'Draft', SCHEDULED: 'Scheduled', SENT: 'Sent', CANCELLED: 'Cancelled' },
   channel_: {
     ZALO: 'Zalo',
     ZNS: 'Zalo message to my phone number',
