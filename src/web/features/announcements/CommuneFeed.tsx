@@ -42,7 +42,8 @@ export function CommuneFeed({ code }: { code: string }) {
           <p className="muted">
             {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
           </p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
+              (allowlist: paragraphs, emphasis, lists, safe links) */}
           <div dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
           {a.ackRequested &&
             (done[a.id] ? (

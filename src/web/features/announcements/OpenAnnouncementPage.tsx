@@ -48,7 +48,8 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
           {english ? t('announcements.open.vietnamese') : t('announcements.open.english')}
         </button>
       )}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written (allowlist: paragraphs, emphasis, lists, safe links) */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
+          (allowlist: paragraphs, emphasis, lists, safe links) */}
       <div dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
       {a.files.length > 0 && (
         <>

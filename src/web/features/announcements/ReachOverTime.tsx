@@ -5,7 +5,9 @@ import { formatDateTime } from '../../lib/format.js';
 
 type Point = { at: string; reached: number; read: number; acknowledged: number };
 
-/** Households reached, read and acknowledged over time: a line each, drawn as SVG (no chart library for three lines). */
+/**
+ * Households reached, read and acknowledged over time: a line each, drawn as SVG (no chart library for three lines).
+ */
 export function ReachOverTime({ id }: { id: number }) {
   const { t } = useTranslation();
   const timeline = useQuery({

@@ -25,6 +25,7 @@ export function Conflicts({ id }: { id: number }) {
   }).data;
   const { notice, run } = useNotice();
   if (!list?.items.length) return null;
+  const outcome = (o: string) => t(`campaigns.field.outcomes.${o}`);
   const decide = (visitId: string, action: 'APPLY' | 'DISMISS') =>
     run(async () => {
       await api(`/api/campaigns/${id}/visits/${visitId}/resolve`, { method: 'POST', body: { action } });
@@ -38,8 +39,7 @@ export function Conflicts({ id }: { id: number }) {
       <ul className="cards">
         {list.items.map((c) => (
           <li key={c.id} className="card">
-            <strong>{c.address}</strong> · {t(`campaigns.field.outcomes.${c.outcome}`)} · {formatDateTime(c.visitedAt)}{' '}
-            · {c.recordedBy}
+            <strong>{c.address}</strong> · {outcome(c.outcome)} · {formatDateTime(c.visitedAt)} · {c.recordedBy}
             <div className="muted">
               {t(`campaigns.conflictReasons.${c.conflict}`)}
               {c.note ? ` · ${c.note}` : ''}

@@ -30,7 +30,9 @@ const parseDays = (text: string) =>
       return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : d;
     });
 
-/** A commune leader's settings for the counter: codes, cut-off, Saturdays, the fee account, cashless and closed days. */
+/**
+ * A commune leader's settings for the counter: codes, cut-off, Saturdays, the fee account, cashless and closed days.
+ */
 export function CounterSettingsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();

@@ -13,9 +13,11 @@ export function LookupPage() {
     const data = new FormData(event.currentTarget);
     setError(null);
     try {
-      const found = await api<{ token: string }>(
-        `/api/public/dossier-lookup?${new URLSearchParams({ code: String(data.get('code')).trim(), phoneLast4: String(data.get('phone')).trim() })}`,
-      );
+      const query = new URLSearchParams({
+        code: String(data.get('code')).trim(),
+        phoneLast4: String(data.get('phone')).trim(),
+      });
+      const found = await api<{ token: string }>(`/api/public/dossier-lookup?${query}`);
       navigate(`/s/${found.token}`);
     } catch (e) {
       setError(messageOf(e));

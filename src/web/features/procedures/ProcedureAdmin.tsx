@@ -6,6 +6,10 @@ import { api, messageOf } from '../../lib/api.js';
 import type { Procedure } from './api.js';
 import { TimeLimit } from './TimeLimit.js';
 
+/** A version's badge wears a dossier status's colours: published as resolved, retired as stopped, a draft as new. */
+const badgeOf = (status: Procedure['status']) =>
+  status === 'PUBLISHED' ? 'RESOLVED' : status === 'RETIRED' ? 'STOPPED' : 'NEW';
+
 /**
  * Procedures as data: every version of every code; a change (a re-issued code, a new fee resolution) is a new draft,
  * published when ready, which retires the version before it.
@@ -121,11 +125,7 @@ export function ProcedureAdmin() {
         {list.data?.items.map((p) => (
           <li key={p.id} className="card">
             <strong>{p.code}</strong> · {t('procedures.admin.version', { v: p.version })} ·{' '}
-            <span
-              className={`badge status-${p.status === 'PUBLISHED' ? 'RESOLVED' : p.status === 'RETIRED' ? 'STOPPED' : 'NEW'}`}
-            >
-              {t(`procedures.admin.status.${p.status}`)}
-            </span>
+            <span className={`badge status-${badgeOf(p.status)}`}>{t(`procedures.admin.status.${p.status}`)}</span>
             <div>{p.nameVi}</div>
             <div className="muted">
               <TimeLimit p={p} />

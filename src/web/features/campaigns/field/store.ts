@@ -144,7 +144,10 @@ export async function discard(id: string) {
   changed();
 }
 
-/** The server's answers for a batch: sent ones leave the queue (conflicts too — the server keeps them), refused ones stay, marked. */
+/**
+ * The server's answers for a batch: sent ones leave the queue (conflicts too — the server keeps them), refused ones
+ * stay, marked.
+ */
 export async function settle(
   rows: Queued[],
   results: { id: string; status: string; conflict?: string; error?: Queued['error'] }[],
