@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { registerSW } from 'virtual:pwa-register';
 import './lib/i18n.js';
-import './styles.css';
+// One style sheet in three parts, in cascade order (a later part overrides an earlier one, as in one file).
+import './styles/base.css';
+import './styles/one-stop.css';
+import './styles/campaigns.css';
 import { App } from './routes/App.js';
 import { ApiError } from './lib/api.js';
 

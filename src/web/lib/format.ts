@@ -10,7 +10,8 @@ export const formatDate = (iso: string | null | undefined) =>
 export function formatDateTime(iso: string) {
   const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const day = `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return `${day} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 /** "+84912345678" → "0912 345 678". */

@@ -1,8 +1,20 @@
-import { campaignsVi } from './campaigns.vi.js';
-import { fieldVi } from './field.vi.js';
+import { authVi } from './auth.vi.js';
+import { residentsVi } from './residents.vi.js';
+import { householdsVi } from './households.vi.js';
+import { unitsVi } from './units.vi.js';
+import { importsVi } from './imports.vi.js';
+import { usersVi } from './users.vi.js';
+import { auditVi } from './audit.vi.js';
+import { proceduresVi } from './procedures.vi.js';
+import { calendarVi } from './calendar.vi.js';
+import { dossiersVi } from './dossiers.vi.js';
+import { paymentsVi } from './payments.vi.js';
+import { counterVi } from './counter.vi.js';
+import { citizensVi } from './citizens.vi.js';
+import { indicatorsVi } from './indicators.vi.js';
+import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
-import { channelsVi } from './channels.vi.js';
-import { onestopVi } from './onestop.vi.js';
+import { campaignsVi } from './campaigns.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
 export const vi = {
@@ -19,15 +31,16 @@ export const vi = {
     logout: 'Đăng xuất',
     logoutEverywhere: 'Đăng xuất mọi thiết bị',
     menu: 'Menu',
+    announcements: 'Thông báo',
+    appointments: 'Lịch hẹn',
+    admin: 'Thủ tục và lịch làm việc',
+    indicators: 'Chỉ số một cửa',
+    dossiers: 'Hồ sơ một cửa',
+    counter: 'Nhận hồ sơ tại quầy',
+    procedures: 'Thủ tục hành chính',
+    lookup: 'Tra cứu hồ sơ',
   },
   lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
-  login: {
-    title: 'Đăng nhập',
-    username: 'Tên đăng nhập',
-    password: 'Mật khẩu',
-    submit: 'Đăng nhập',
-    busy: 'Đang đăng nhập…',
-  },
   common: {
     search: 'Tìm',
     loading: 'Đang tải…',
@@ -97,131 +110,23 @@ export const vi = {
     KHOM: 'Khóm',
     ZONE: 'Ngõ / khu',
   },
-  residents: {
-    title: 'Nhân khẩu',
-    fullName: 'Họ và tên',
-    birthDate: 'Ngày sinh',
-    gender: 'Giới tính',
-    personalId: 'Số định danh',
-    phone: 'Điện thoại',
-    unit: 'Thôn/tổ',
-    address: 'Địa chỉ',
-    smartphone: 'Điện thoại thông minh',
-    tags: 'Nhãn',
-    count: '{{count}} người',
-    includeFormer: 'Gồm cả người đã chuyển đi',
-    memberships: 'Quá trình cư trú',
-    sensitive: 'Thông tin nhạy cảm',
-    ethnicity: 'Dân tộc',
-    health: 'Sức khỏe',
-    household: 'Hộ',
-    since: 'Từ {{date}}',
-    until: 'đến {{date}}',
-    now: 'đến nay',
-    checkedOn: 'kiểm tra ngày {{date}}',
-    openHousehold: 'Xem hộ',
-    updateVneid: 'Cập nhật VNeID',
-  },
-  households: {
-    title: 'Hộ gia đình',
-    head: 'Chủ hộ',
-    members: 'Thành viên',
-    memberCount: '{{count}} người',
-    code: 'Số hộ',
-    kind: 'Loại hộ',
-    current: 'Đang ở',
-    past: 'Đã chuyển đi',
-    joined: 'Ngày đến',
-    left: 'Ngày đi',
-    relation: 'Quan hệ',
-    residence: 'Cư trú',
-    boardingOnly: 'Chỉ nhà trọ',
-    noHead: 'Chưa có chủ hộ',
-  },
-  units: {
-    title: 'Đơn vị hành chính và thôn, tổ',
-    children: 'Đơn vị trực thuộc',
-    closed: 'Đã giải thể',
-    addChild: 'Thêm đơn vị con',
-    code: 'Mã',
-    name: 'Tên',
-    kind: 'Loại',
-    rename: 'Đổi tên',
-    close: 'Giải thể',
-    closeReason: 'Lý do giải thể',
-    households: 'Hộ trong đơn vị',
-    residents: 'Nhân khẩu trong đơn vị',
-  },
-  import: {
-    title: 'Nhập danh sách hộ và nhân khẩu',
-    step1: '1. Tải tệp mẫu và điền danh sách',
-    step2: '2. Chọn đơn vị và tệp (.xlsx hoặc .csv)',
-    step3: '3. Kiểm tra và nhập',
-    templateXlsx: 'Tải tệp mẫu Excel',
-    templateCsv: 'Tải tệp mẫu CSV',
-    unit: 'Nhập vào đơn vị',
-    file: 'Tệp danh sách',
-    upload: 'Tải lên và kiểm tra',
-    uploading: 'Đang tải lên…',
-    checking: 'Đang kiểm tra… {{done}} dòng',
-    importing: 'Đang nhập… {{done}}/{{total}} dòng',
-    clean: 'Tệp hợp lệ: {{rows}} dòng, {{households}} hộ. Chưa có gì được ghi vào sổ.',
-    hasErrors:
-      'Tệp có {{count}} lỗi. Chưa có gì được ghi vào sổ. Hãy sửa tệp rồi tải lên lại, hoặc bỏ qua các dòng lỗi.',
-    row: 'Dòng',
-    column: 'Cột',
-    reason: 'Lỗi',
-    commit: 'Nhập vào sổ',
-    commitSkipping: 'Bỏ qua {{count}} dòng lỗi và nhập phần còn lại',
-    done: 'Đã nhập xong',
-    failed: 'Nhập không thành công: {{reason}}',
-    summary:
-      'Tạo mới {{householdsCreated}} hộ, {{residentsCreated}} người; cập nhật {{residentsUpdated}} người; chuyển hộ {{residentsMoved}} người; không đổi {{residentsUnchanged}} người.',
-    again: 'Nhập tệp khác',
-    moreErrors: 'Chỉ hiện {{shown}} lỗi đầu tiên trên tổng số {{count}}.',
-  },
-  users: {
-    title: 'Tài khoản cán bộ',
-    username: 'Tên đăng nhập',
-    fullName: 'Họ tên',
-    roles: 'Vai trò',
-    status: 'Trạng thái',
-    active: 'Đang hoạt động',
-    disabled: 'Đã khóa',
-    locked: 'Tạm khóa đến {{time}}',
-    disable: 'Khóa tài khoản',
-    enable: 'Mở khóa',
-    resetPassword: 'Đặt lại mật khẩu',
-    rescope: 'Đổi vai trò, đơn vị',
-    newPassword: 'Mật khẩu mới (ít nhất 10 ký tự)',
-    create: 'Thêm tài khoản',
-    role: 'Vai trò',
-    unit: 'Đơn vị',
-    password: 'Mật khẩu',
-  },
-  audit: {
-    title: 'Nhật ký truy cập và thay đổi',
-    at: 'Thời điểm',
-    who: 'Người thực hiện',
-    action: 'Thao tác',
-    entity: 'Đối tượng',
-    from: 'Từ nơi',
-    filterAction: 'Lọc theo thao tác (ví dụ resident.read)',
-    dateFrom: 'Từ ngày',
-    dateTo: 'Đến ngày',
-  },
-  account: {
-    title: 'Tài khoản của tôi',
-    changePassword: 'Đổi mật khẩu',
-    current: 'Mật khẩu hiện tại',
-    next: 'Mật khẩu mới (ít nhất 10 ký tự)',
-    changed: 'Đã đổi mật khẩu. Các thiết bị khác đã bị đăng xuất.',
-  },
-  onestop: onestopVi,
-  channels: channelsVi,
+  errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
+  auth: authVi,
+  residents: residentsVi,
+  households: householdsVi,
+  units: unitsVi,
+  imports: importsVi,
+  users: usersVi,
+  audit: auditVi,
+  procedures: proceduresVi,
+  calendar: calendarVi,
+  dossiers: dossiersVi,
+  payments: paymentsVi,
+  counter: counterVi,
+  citizens: citizensVi,
+  indicators: indicatorsVi,
+  announcements: announcementsVi,
   teams: teamsVi,
   campaigns: campaignsVi,
-  field: fieldVi,
-  errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
 };
 export type Messages = typeof vi;

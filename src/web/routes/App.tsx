@@ -10,23 +10,36 @@ import { HouseholdDetailView } from '../features/households/HouseholdDetailView.
 import { ImportWizard } from '../features/imports/ImportWizard.js';
 import { ResidentDetailView } from '../features/residents/ResidentDetailView.js';
 import { UsersPage } from '../features/users/UsersPage.js';
-import { DossierView } from '../features/onestop/DeskPages.js';
-import { IndicatorsPage } from '../features/onestop/IndicatorsPage.js';
-import { CalendarAdmin, ProcedureAdmin } from '../features/onestop/AdminPages.js';
-import { AppointmentsDesk, BookAppointment } from '../features/onestop/CounterPages.js';
-import { CitizenAccount } from '../features/onestop/CitizenPages.js';
-import { CounterSettingsPage } from '../features/onestop/SettingsPage.js';
-import { AnnouncementsPage, CommuneFeed, ReachPage } from '../features/onestop/AnnouncementPages.js';
-import { JoinGroupPage, MemberPage, OpenAnnouncementPage } from '../features/onestop/ChannelPages.js';
-import { GroupsPage } from '../features/onestop/GroupPages.js';
+import { DossierView } from '../features/dossiers/DossierView.js';
+import { IndicatorsPage } from '../features/indicators/IndicatorsPage.js';
+import { CalendarAdmin } from '../features/calendar/CalendarAdmin.js';
+import { ProcedureAdmin } from '../features/procedures/ProcedureAdmin.js';
+import { AppointmentsDesk } from '../features/counter/AppointmentsDesk.js';
+import { BookAppointment } from '../features/counter/BookAppointment.js';
+import { CitizenAccount } from '../features/citizens/CitizenAccount.js';
+import { CounterSettingsPage } from '../features/dossiers/CounterSettingsPage.js';
+import { AnnouncementsPage } from '../features/announcements/AnnouncementsPage.js';
+import { CommuneFeed } from '../features/announcements/CommuneFeed.js';
+import { ReachPage } from '../features/announcements/ReachPage.js';
+import { JoinGroupPage } from '../features/announcements/JoinGroupPage.js';
+import { MemberPage } from '../features/announcements/MemberPage.js';
+import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncementPage.js';
+import { GroupsPage } from '../features/announcements/GroupsPage.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
-import { CampaignProgressPage, CampaignsPage } from '../features/campaigns/CampaignPages.js';
-import { FieldCampaign, FieldHome, FieldShell, FieldVisit } from '../features/field/FieldPages.js';
+import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage.js';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
+import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
+import { FieldHome } from '../features/campaigns/field/FieldHome.js';
+import { FieldShell } from '../features/campaigns/field/FieldShell.js';
+import { FieldVisit } from '../features/campaigns/field/FieldVisit.js';
 import { CampaignGuide } from '../features/campaigns/CampaignGuide.js';
-import { ProcedureCatalog, ProcedurePage } from '../features/onestop/ProcedurePages.js';
-import { SubmitForm } from '../features/onestop/SubmitForm.js';
-import { LookupPage, StatusPage } from '../features/onestop/TrackPages.js';
-import { CounterPage, DossiersPage, PublicShell } from './onestop.js';
+import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
+import { ProcedurePage } from '../features/procedures/ProcedurePage.js';
+import { SubmitForm } from '../features/dossiers/SubmitForm.js';
+import { LookupPage } from '../features/dossiers/LookupPage.js';
+import { StatusPage } from '../features/dossiers/StatusPage.js';
+import { CounterPage, DossiersPage } from './dossiers.js';
+import { PublicShell } from './PublicShell.js';
 import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */
@@ -151,18 +164,18 @@ function Console() {
     ['/residents', t('nav.residents'), can(me.data, 'resident.read')],
     ['/households', t('nav.households'), can(me.data, 'household.read')],
     ['/units', t('nav.units'), can(me.data, 'unit.read')],
-    ['/dossiers', t('onestop.nav.dossiers'), can(me.data, 'dossier.read')],
-    ['/counter', t('onestop.nav.counter'), can(me.data, 'dossier.submit')],
-    ['/appointments', t('onestop.nav.appointments'), can(me.data, 'dossier.process')],
-    ['/announcements', t('onestop.nav.announcements'), can(me.data, 'announcement.write')],
-    ['/groups', t('channels.groups.title'), can(me.data, 'announcement.write')],
+    ['/dossiers', t('nav.dossiers'), can(me.data, 'dossier.read')],
+    ['/counter', t('nav.counter'), can(me.data, 'dossier.submit')],
+    ['/appointments', t('nav.appointments'), can(me.data, 'dossier.process')],
+    ['/announcements', t('nav.announcements'), can(me.data, 'announcement.write')],
+    ['/groups', t('announcements.groups.title'), can(me.data, 'announcement.write')],
     ['/teams', t('teams.title'), can(me.data, 'unit.read')],
     ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
-    ['/field', t('field.title'), can(me.data, 'campaign.visit')],
-    ['/indicators', t('onestop.nav.indicators'), can(me.data, 'dossier.read')],
-    ['/admin/counter', t('onestop.settings.title'), can(me.data, 'dossier.approve')],
-    ['/admin/procedures', t('onestop.admin.procedures'), can(me.data, 'procedure.manage')],
-    ['/admin/calendar', t('onestop.admin.calendar'), can(me.data, 'calendar.manage')],
+    ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
+    ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
+    ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
+    ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
+    ['/admin/calendar', t('calendar.title'), can(me.data, 'calendar.manage')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],

@@ -20,7 +20,7 @@ export function AccountPage() {
   };
   return (
     <section>
-      <h1>{t('account.title')}</h1>
+      <h1>{t('auth.account.title')}</h1>
       <p>
         {me?.user.fullName} ({me?.user.username})
       </p>
@@ -32,9 +32,9 @@ export function AccountPage() {
         ))}
       </ul>
       <form onSubmit={submit} className="card">
-        <h2>{t('account.changePassword')}</h2>
+        <h2>{t('auth.account.changePassword')}</h2>
         <label>
-          {t('account.current')}
+          {t('auth.account.current')}
           <input
             type="password"
             autoComplete="current-password"
@@ -44,7 +44,7 @@ export function AccountPage() {
           />
         </label>
         <label>
-          {t('account.next')}
+          {t('auth.account.next')}
           <input
             type="password"
             autoComplete="new-password"
@@ -61,7 +61,7 @@ export function AccountPage() {
         )}
         {change.isSuccess && (
           <p role="status" className="ok">
-            {t('account.changed')}
+            {t('auth.account.changed')}
           </p>
         )}
         <button type="submit" className="primary" disabled={change.isPending}>

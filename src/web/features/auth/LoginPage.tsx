@@ -20,7 +20,7 @@ export function LoginPage() {
         <p className="muted">{t('app.tagline')}</p>
         <form onSubmit={submit}>
           <label>
-            {t('login.username')}
+            {t('auth.login.username')}
             <input
               name="username"
               autoComplete="username"
@@ -31,7 +31,7 @@ export function LoginPage() {
             />
           </label>
           <label>
-            {t('login.password')}
+            {t('auth.login.password')}
             <input
               name="password"
               type="password"
@@ -47,7 +47,7 @@ export function LoginPage() {
             </p>
           )}
           <button type="submit" className="primary" disabled={login.isPending}>
-            {login.isPending ? t('login.busy') : t('login.submit')}
+            {login.isPending ? t('auth.login.busy') : t('auth.login.submit')}
           </button>
         </form>
         <LanguageSwitch />

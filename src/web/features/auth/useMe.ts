@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../server/modules/auth/auth.schemas.js';
 import { api, setCsrfToken } from '../../lib/api.js';
 import { setLanguage, type Lang } from '../../lib/i18n.js';
-import { forgetPacks } from '../field/store.js';
+import { forgetPacks } from '../campaigns/field/store.js';
 
 /** The signed-in user (null when signed out). The CSRF token rides along and is kept for mutations. */
 export function useMe() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDate } from '../../lib/format.js';
-import { SupportPoints } from '../teams/TeamsPage.js';
+import { SupportPoints } from '../teams/SupportPoints.js';
 
 type Guide = {
   name: string;

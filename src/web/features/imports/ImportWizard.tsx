@@ -49,27 +49,27 @@ export function ImportWizard() {
   const j = job.data;
   return (
     <section>
-      <h1>{t('import.title')}</h1>
+      <h1>{t('imports.title')}</h1>
       <div className="card">
-        <h2>{t('import.step1')}</h2>
+        <h2>{t('imports.step1')}</h2>
         <p className="actions">
           <a href="/api/imports/template?format=xlsx" download>
-            {t('import.templateXlsx')}
+            {t('imports.templateXlsx')}
           </a>
           <a href="/api/imports/template?format=csv" download>
-            {t('import.templateCsv')}
+            {t('imports.templateCsv')}
           </a>
         </p>
       </div>
       {jobId === null && (
         <form className="card" onSubmit={submit}>
-          <h2>{t('import.step2')}</h2>
+          <h2>{t('imports.step2')}</h2>
           <p>
-            {t('import.unit')}: <strong data-testid="import-unit">{unit?.name ?? '—'}</strong>
+            {t('imports.unit')}: <strong data-testid="import-unit">{unit?.name ?? '—'}</strong>
           </p>
           <UnitTree onSelect={setUnit} selected={unit?.id} />
           <label>
-            {t('import.file')}
+            {t('imports.file')}
             <input
               type="file"
               name="file"
@@ -83,52 +83,55 @@ export function ImportWizard() {
             </p>
           )}
           <button type="submit" className="primary" disabled={!unit || !file || upload.isPending}>
-            {upload.isPending ? t('import.uploading') : t('import.upload')}
+            {upload.isPending ? t('imports.uploading') : t('imports.upload')}
           </button>
         </form>
       )}
       {j && (
         <div className="card" data-testid="import-report">
           <h2>
-            {t('import.step3')} — {j.fileName} → {j.unitName}
+            {t('imports.step3')} — {j.fileName} → {j.unitName}
           </h2>
           {(j.status === 'QUEUED' || j.status === 'VALIDATING') && (
             <p role="status">
-              <progress /> {t('import.checking', { done: j.processedRows })}
+              <progress /> {t('imports.checking', { done: j.processedRows })}
             </p>
           )}
           {j.status === 'IMPORTING' && (
             <p role="status">
               <progress value={j.processedRows} max={j.totalRows || undefined} />{' '}
-              {t('import.importing', { done: j.processedRows, total: j.totalRows })}
+              {t('imports.importing', { done: j.processedRows, total: j.totalRows })}
             </p>
           )}
           {j.status === 'FAILED' && (
             <p role="alert" className="error">
-              {t('import.failed', { reason: j.failure })}
+              {t('imports.failed', { reason: j.failure })}
             </p>
           )}
           {j.status === 'VALIDATED' && j.errorCount === 0 && (
             <p className="ok">
-              {t('import.clean', { rows: j.summary?.validRows ?? j.totalRows, households: j.summary?.households ?? 0 })}
+              {t('imports.clean', {
+                rows: j.summary?.validRows ?? j.totalRows,
+                households: j.summary?.households ?? 0,
+              })}
             </p>
           )}
           {j.status === 'VALIDATED' && j.errorCount > 0 && (
             <p role="alert" className="error">
-              {t('import.hasErrors', { count: j.errorCount })}
+              {t('imports.hasErrors', { count: j.errorCount })}
             </p>
           )}
           {j.errors.length > 0 && j.status !== 'DONE' && (
             <>
               {j.errorCount > j.errors.length && (
-                <p className="muted">{t('import.moreErrors', { shown: j.errors.length, count: j.errorCount })}</p>
+                <p className="muted">{t('imports.moreErrors', { shown: j.errors.length, count: j.errorCount })}</p>
               )}
               <table className="table" data-testid="import-errors">
                 <thead>
                   <tr>
-                    <th>{t('import.row')}</th>
-                    <th>{t('import.column')}</th>
-                    <th>{t('import.reason')}</th>
+                    <th>{t('imports.row')}</th>
+                    <th>{t('imports.column')}</th>
+                    <th>{t('imports.reason')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -152,12 +155,12 @@ export function ImportWizard() {
                   onClick={() => commit.mutate(false)}
                   disabled={commit.isPending}
                 >
-                  {t('import.commit')}
+                  {t('imports.commit')}
                 </button>
               )}
               {j.errorCount > 0 && (j.summary?.validRows ?? 0) > 0 && (
                 <button type="button" onClick={() => commit.mutate(true)} disabled={commit.isPending}>
-                  {t('import.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}
+                  {t('imports.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}
                 </button>
               )}
             </p>
@@ -169,12 +172,12 @@ export function ImportWizard() {
           )}
           {j.status === 'DONE' && (
             <p className="ok" role="status">
-              {t('import.done')}: {t('import.summary', j.summary ?? {})}
+              {t('imports.done')}: {t('imports.summary', j.summary ?? {})}
             </p>
           )}
           {['VALIDATED', 'DONE', 'FAILED'].includes(j.status) && (
             <button type="button" onClick={reset}>
-              {t('import.again')}
+              {t('imports.again')}
             </button>
           )}
         </div>

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
+import type { SupportPoint } from './SupportPoints.js';
 
 type Member = { id: number; fullName: string; role: 'HEAD' | 'DEPUTY' | 'MEMBER'; skills: string[]; hasPhone: boolean };
 type Team = {
@@ -16,7 +17,6 @@ type Team = {
   members: Member[];
 };
 type Duty = { id: number; day: string; shift: 'MORNING' | 'AFTERNOON' | 'EVENING'; memberName: string };
-type Point = { id: number; name: string; address: string; hours: string; services: string | null };
 
 /** `/teams`: the digital-technology teams, the counter's duty roster for the coming week, and the support points. */
 export function TeamsPage() {
@@ -28,7 +28,7 @@ export function TeamsPage() {
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<{ items: Team[] }>('/api/teams') });
   const points = useQuery({
     queryKey: ['support-points'],
-    queryFn: () => api<{ items: Point[] }>('/api/support-points'),
+    queryFn: () => api<{ items: SupportPoint[] }>('/api/support-points'),
   });
   const duty = useQuery({
     queryKey: ['duty', root?.id],
@@ -245,29 +245,6 @@ export function TeamsPage() {
           {t('teams.addPoint')}
         </button>
       </form>
-    </section>
-  );
-}
-
-/** Support points on the commune's public page: where to get help, and when. */
-export function SupportPoints({ code }: { code: string }) {
-  const { t } = useTranslation();
-  const points = useQuery({
-    queryKey: ['public-points', code],
-    queryFn: () => api<{ items: (Point & { unitName: string })[] }>(`/api/public/communes/${code}/support-points`),
-  });
-  if (!points.data?.items.length) return null;
-  return (
-    <section data-testid="support-points">
-      <h2>{t('teams.pointsPublic')}</h2>
-      <ul>
-        {points.data.items.map((p) => (
-          <li key={p.id}>
-            <strong>{p.name}</strong> ({p.unitName}) · {p.address} · {p.hours}
-            {p.services ? ` · ${p.services}` : ''}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { useCitizen } from '../citizens/useCitizen.js';
+import { SupportPoints } from '../teams/SupportPoints.js';
+
+type Feed = {
+  commune: string;
+  items: {
+    id: number;
+    title: string;
+    bodyHtml: string;
+    category: string;
+    sentAt: string;
+    ackRequested: boolean;
+    unitName: string;
+  }[];
+};
+
+/** `/c/<commune code>`: the commune's public announcements; a signed-in citizen acknowledges for their household. */
+export function CommuneFeed({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const feed = useQuery({
+    queryKey: ['feed', code],
+    queryFn: () => api<Feed>(`/api/public/communes/${code}/announcements`),
+  });
+  const citizen = useCitizen();
+  const [done, setDone] = useState<Record<number, string>>({});
+  if (!feed.data) return <QueryState isLoading={feed.isLoading} error={feed.error} />;
+  return (
+    <section>
+      <h1>{t('announcements.feed', { commune: feed.data.commune })}</h1>
+      <SupportPoints code={code} />
+      {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      {feed.data.items.map((a) => (
+        <article key={a.id} className="card" data-testid="feed-item">
+          <h2>{a.title}</h2>
+          <p className="muted">
+            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
+          </p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
+              (allowlist: paragraphs, emphasis, lists, safe links) */}
+          <div dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+          {a.ackRequested &&
+            (done[a.id] ? (
+              <p className="ok" role="status">
+                {done[a.id]}
+              </p>
+            ) : citizen.data ? (
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  void api(`/api/public/announcements/${a.id}/ack`, { method: 'POST' }).then(
+                    () => setDone((d) => ({ ...d, [a.id]: t('announcements.confirmed') })),
+                    (e) => setDone((d) => ({ ...d, [a.id]: messageOf(e) })),
+                  )
+                }
+              >
+                {t('announcements.confirm')}
+              </button>
+            ) : (
+              <Link href="/me">{t('announcements.signInToConfirm')}</Link>
+            ))}
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { type Channel, TOKEN_KEY } from './membership.js';
+
+/** The browser's push subscription for the server's VAPID key (asks the person for permission). */
+async function subscribePush(vapidKey: string): Promise<PushSubscriptionJSON> {
+  const padded = `${vapidKey}${'='.repeat((4 - (vapidKey.length % 4)) % 4)}`.replace(/-/g, '+').replace(/_/g, '/');
+  const key = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+  const registration = await navigator.serviceWorker.ready;
+  const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  return subscription.toJSON();
+}
+
+type Group = {
+  id: number;
+  name: string;
+  commune: string;
+  channels: Channel[];
+  vapidPublicKey: string | null;
+  codeBy: ('SMS' | 'ZALO')[];
+};
+
+/** `/g/<group id>` (the poster's QR code): prove a phone, be matched to the household, choose channels in order. */
+export function JoinGroupPage({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const group = useQuery({ queryKey: ['group', id], queryFn: () => api<Group>(`/api/public/groups/${id}`) });
+  const [phone, setPhone] = useState('');
+  const [codeSent, setCodeSent] = useState(false);
+  const [order, setOrder] = useState<Channel[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<{ address: string; zaloLinkCode: string | null } | null>(null);
+  const g = group.data;
+  if (!g) return <QueryState isLoading={group.isLoading} error={group.error} />;
+  const offered: Channel[] = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'].filter(
+    (c) => g.channels.includes(c as Channel) && (c !== 'PUSH' || 'PushManager' in window),
+  ) as Channel[];
+  async function sendCode(by: 'SMS' | 'ZALO') {
+    setMessage(null);
+    try {
+      await api(`/api/public/groups/${id}/code`, { method: 'POST', body: { phone, by } });
+      setCodeSent(true);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  }
+  async function join(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const d = new FormData(event.currentTarget);
+    setMessage(null);
+    try {
+      const channels = [];
+      for (const channel of order) {
+        if (channel === 'PUSH')
+          channels.push({
+            channel,
+            subscription: await subscribePush(g!.vapidPublicKey!).catch(() => {
+              throw new Error(t('announcements.join.pushDenied'));
+            }),
+          });
+        else if (channel === 'EMAIL') channels.push({ channel, email: String(d.get('email') ?? '') });
+        else channels.push({ channel });
+      }
+      const personalId = String(d.get('personalId') ?? '').trim();
+      const r = await api<{ manageToken: string; address: string; zaloLinkCode: string | null }>(
+        `/api/public/groups/${id}/join`,
+        {
+          method: 'POST',
+          body: {
+            phone,
+            code: String(d.get('code')),
+            ...(personalId ? { personalId } : {}),
+            language: i18n.language.startsWith('en') ? 'en' : 'vi',
+            channels,
+          },
+        },
+      );
+      localStorage.setItem(TOKEN_KEY, r.manageToken);
+      setDone(r);
+    } catch (e) {
+      setMessage(e instanceof Error && !('status' in e) ? e.message : messageOf(e));
+    }
+  }
+  if (done) {
+    return (
+      <section className="card" data-testid="joined">
+        <p className="ok" role="status">
+          {t('announcements.join.done', { address: done.address })}
+        </p>
+        {done.zaloLinkCode && (
+          <p>
+            <strong>{t('announcements.join.zaloStep', { code: done.zaloLinkCode })}</strong>
+          </p>
+        )}
+        <Link href="/m">{t('announcements.join.manage')}</Link>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>{t('announcements.join.title', { group: g.name })}</h1>
+      <p className="muted">{t('announcements.join.intro', { commune: g.commune })}</p>
+      <form className="card" onSubmit={(e) => void join(e)}>
+        <label>
+          {t('announcements.join.phone')}
+          <input
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            required
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+        </label>
+        <p className="actions">
+          <button type="button" onClick={() => void sendCode('SMS')} disabled={phone.length < 9}>
+            {t('announcements.join.sendCode')}
+          </button>
+          {g.codeBy.includes('ZALO') && (
+            <button type="button" onClick={() => void sendCode('ZALO')} disabled={phone.length < 9}>
+              {t('announcements.join.sendCodeZalo')}
+            </button>
+          )}
+        </p>
+        {codeSent && (
+          <p className="ok" role="status">
+            {t('announcements.join.codeSent', { phone })}
+          </p>
+        )}
+        <label>
+          {t('announcements.join.code')}
+          <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+        </label>
+        <label>
+          {t('announcements.join.personalId')}
+          <input name="personalId" inputMode="numeric" pattern="\d{12}" />
+        </label>
+        <fieldset>
+          <legend>{t('announcements.join.channels')}</legend>
+          {offered.map((c) => (
+            <label key={c} className="inline">
+              <input
+                type="checkbox"
+                checked={order.includes(c)}
+                onChange={(e) => setOrder(e.target.checked ? [...order, c] : order.filter((x) => x !== c))}
+              />
+              {order.includes(c) ? `${order.indexOf(c) + 1}. ` : ''}
+              {t(`announcements.channel_.${c}`)}
+            </label>
+          ))}
+        </fieldset>
+        {order.includes('EMAIL') && (
+          <label>
+            {t('announcements.join.email')}
+            <input name="email" type="email" required />
+          </label>
+        )}
+        {message && (
+          <p className="error" role="alert">
+            {message}
+          </p>
+        )}
+        <button className="primary" type="submit" disabled={order.length === 0}>
+          {t('announcements.join.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

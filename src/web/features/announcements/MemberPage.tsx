@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { asMember, type Channel, memberToken, TOKEN_KEY } from './membership.js';
+
+type Membership = {
+  group: { id: number; name: string; commune: string };
+  language: 'vi' | 'en';
+  channels: { id: number; channel: Channel; rank: number; active: boolean; zaloLinkCode: string | null }[];
+  announcements: {
+    id: number;
+    title: string;
+    category: string;
+    sentAt: string;
+    read: boolean;
+    acknowledged: boolean;
+    ackRequested: boolean;
+    link: string;
+  }[];
+};
+
+/** `/m`: the member's own page — announcements sent to the household, channels on and off, language, leaving. */
+export function MemberPage() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const me = useQuery({
+    queryKey: ['membership'],
+    queryFn: () => api<Membership>('/api/public/membership', { headers: asMember() }),
+    enabled: !!memberToken(),
+    retry: false,
+  });
+  const [left, setLeft] = useState(false);
+  if (left)
+    return (
+      <p className="ok" role="status">
+        {t('announcements.member.left')}
+      </p>
+    );
+  if (!memberToken()) return <p className="muted">{t('announcements.member.notJoined')}</p>;
+  const m = me.data;
+  if (!m) return <QueryState isLoading={me.isLoading} error={me.error} />;
+  const change = async (body: Record<string, unknown>) => {
+    await api('/api/public/membership', { method: 'PATCH', body, headers: asMember() });
+    await client.invalidateQueries({ queryKey: ['membership'] });
+  };
+  return (
+    <section>
+      <h1>{t('announcements.member.title', { group: m.group.name })}</h1>
+      <p className="muted">{m.group.commune}</p>
+      <h2>{t('announcements.member.announcements')}</h2>
+      <ul className="cards" data-testid="member-announcements">
+        {m.announcements.map((a) => (
+          <li key={a.id} className="card">
+            <a href={new URL(a.link).pathname + new URL(a.link).search}>{a.title}</a>
+            {!a.read && <span className="badge">{t('announcements.member.unread')}</span>}
+            <div className="muted">{formatDateTime(a.sentAt)}</div>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('announcements.member.channels')}</h2>
+      <ul>
+        {m.channels.map((c) => (
+          <li key={c.id}>
+            {c.rank}. {t(`announcements.channel_.${c.channel}`)} ·{' '}
+            {c.zaloLinkCode
+              ? t('announcements.member.waitingZalo', { code: c.zaloLinkCode })
+              : c.active
+                ? t('announcements.member.on')
+                : t('announcements.member.off')}
+            {!c.zaloLinkCode && (
+              <button type="button" onClick={() => void change({ channelId: c.id, active: !c.active })}>
+                {c.active ? t('announcements.member.turnOff') : t('announcements.member.turnOn')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <label>
+        {t('announcements.join.language')}
+        <select
+          value={m.language}
+          onChange={(e) => {
+            void change({ language: e.target.value });
+            void i18n.changeLanguage(e.target.value);
+          }}
+        >
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <p>
+        <button
+          type="button"
+          onClick={() =>
+            void api('/api/public/membership', { method: 'DELETE', headers: asMember() }).then(() => {
+              localStorage.removeItem(TOKEN_KEY);
+              setLeft(true);
+            })
+          }
+        >
+          {t('announcements.member.leave')}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
+
+type Opened = {
+  id: number;
+  title: string;
+  bodyHtml: string;
+  unitName: string;
+  sentAt: string;
+  ackRequested: boolean;
+  acknowledged: boolean | null;
+  translations: Record<string, { title: string; bodyHtml: string }>;
+  files: { id: number; name: string; size: number }[];
+};
+
+/** `/a/<id>?h=…&t=…`: an announcement opened from a message; showing it records "read" for the household. */
+export function OpenAnnouncementPage({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const params = new URLSearchParams(window.location.search);
+  const link = params.get('h') && params.get('t') ? { h: Number(params.get('h')), t: params.get('t')! } : null;
+  const query = link ? `?h=${link.h}&t=${link.t}` : '';
+  const opened = useQuery({
+    queryKey: ['open', id, query],
+    queryFn: async () => {
+      const a = await api<Opened>(`/api/public/announcements/${id}${query}`);
+      if (link)
+        await api(`/api/public/announcements/${id}/read`, { method: 'POST', body: link }).catch(() => undefined);
+      return a;
+    },
+  });
+  const [english, setEnglish] = useState(i18n.language.startsWith('en'));
+  const [acked, setAcked] = useState<string | null>(null);
+  const a = opened.data;
+  if (!a) return <QueryState isLoading={opened.isLoading} error={opened.error} />;
+  const text = english && a.translations.en ? a.translations.en : a;
+  return (
+    <article className="card" data-testid="opened">
+      <h1>{text.title}</h1>
+      <p className="muted">
+        {a.unitName} · {formatDateTime(a.sentAt)}
+      </p>
+      {a.translations.en && (
+        <button type="button" onClick={() => setEnglish(!english)}>
+          {english ? t('announcements.open.vietnamese') : t('announcements.open.english')}
+        </button>
+      )}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
+          (allowlist: paragraphs, emphasis, lists, safe links) */}
+      <div dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
+      {a.files.length > 0 && (
+        <>
+          <h2>{t('announcements.open.attachments')}</h2>
+          <ul>
+            {a.files.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/public/announcements/${id}/files/${f.id}${query}`}>{f.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {a.ackRequested &&
+        link &&
+        (a.acknowledged || acked ? (
+          <p className="ok" role="status">
+            {acked ?? t('announcements.open.confirmed')}
+          </p>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void api(`/api/public/announcements/${id}/ack`, { method: 'POST', body: link }).then(
+                () => setAcked(t('announcements.open.confirmed')),
+                (e) => setAcked(messageOf(e)),
+              )
+            }
+          >
+            {t('announcements.open.confirm')}
+          </button>
+        ))}
+    </article>
+  );
+}

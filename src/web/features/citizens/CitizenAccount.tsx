@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, setCsrfToken } from '../../lib/api.js';
+import { formatDateTime, formatPhone } from '../../lib/format.js';
+import { type CitizenMe, useCitizen } from './useCitizen.js';
+
+/** `/me`: sign in or open an account (phone proven by an SMS code), then one's own dossiers. */
+export function CitizenAccount() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const me = useCitizen();
+  const [error, setError] = useState<string | null>(null);
+  const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
+  const signedIn = (data: CitizenMe) => {
+    setCsrfToken(data.csrfToken);
+    client.setQueryData(['citizen'], data);
+  };
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const text = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? '').trim();
+
+  if (me.data) {
+    return (
+      <section>
+        <h1>{t('citizens.account')}</h1>
+        <p>
+          {me.data.citizen.fullName} · {formatPhone(me.data.citizen.phone)}
+        </p>
+        <h2>{t('citizens.myDossiers')}</h2>
+        {me.data.dossiers.length === 0 && <p className="muted">{t('citizens.noDossiers')}</p>}
+        <ul className="cards" data-testid="my-dossiers">
+          {me.data.dossiers.map((d) => (
+            <li key={d.code}>
+              <Link href={`/s/${d.token}`} className="card link">
+                <strong>{d.code}</strong>
+                <span>{d.procedureName}</span>
+                <span className="muted">
+                  {formatDateTime(d.submittedAt)} · {t(`dossiers.status.${d.status}`)}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              await api('/api/public/citizens/logout', { method: 'POST' });
+              client.setQueryData(['citizen'], null);
+            })
+          }
+        >
+          {t('citizens.signOut')}
+        </button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>{t('citizens.account')}</h1>
+      <p className="muted">{t('citizens.hint')}</p>
+      <form
+        className="card"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          const f = e.currentTarget;
+          void run(async () =>
+            signedIn(
+              await api<CitizenMe>('/api/public/citizens/login', {
+                method: 'POST',
+                body: { phone: text(f, 'phone'), password: String(new FormData(f).get('password')) },
+              }),
+            ),
+          );
+        }}
+      >
+        <h2>{t('citizens.signIn')}</h2>
+        <label>
+          {t('citizens.phone')}
+          <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+        </label>
+        <label>
+          {t('citizens.password')}
+          <input name="password" type="password" required autoComplete="current-password" />
+        </label>
+        <button className="primary" type="submit">
+          {t('citizens.signIn')}
+        </button>
+      </form>
+      <form
+        className="card"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          const f = e.currentTarget;
+          void run(async () => {
+            if (!codeSentTo) {
+              await api('/api/public/citizens/code', { method: 'POST', body: { phone: text(f, 'phone') } });
+              setCodeSentTo(text(f, 'phone'));
+              return;
+            }
+            signedIn(
+              await api<CitizenMe>('/api/public/citizens', {
+                method: 'POST',
+                body: {
+                  phone: codeSentTo,
+                  code: text(f, 'code'),
+                  fullName: text(f, 'fullName'),
+                  personalId: text(f, 'personalId'),
+                  password: String(new FormData(f).get('password')),
+                },
+              }),
+            );
+          });
+        }}
+      >
+        <h2>{t('citizens.signUp')}</h2>
+        <label>
+          {t('citizens.phone')}
+          <input name="phone" required inputMode="tel" maxLength={20} readOnly={!!codeSentTo} />
+        </label>
+        {codeSentTo && (
+          <>
+            <p className="ok" role="status">
+              {t('citizens.codeSent', { phone: codeSentTo })}
+            </p>
+            <label>
+              {t('citizens.code')}
+              <input
+                name="code"
+                required
+                inputMode="numeric"
+                pattern="\d{6}"
+                maxLength={6}
+                autoComplete="one-time-code"
+              />
+            </label>
+            <label>
+              {t('dossiers.submit.fullName')}
+              <input name="fullName" required minLength={2} maxLength={120} />
+            </label>
+            <label>
+              {t('dossiers.submit.personalId')}
+              <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+            </label>
+            <label>
+              {t('citizens.newPassword')}
+              <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+            </label>
+          </>
+        )}
+        <button className="primary" type="submit">
+          {codeSentTo ? t('citizens.create') : t('citizens.sendCode')}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

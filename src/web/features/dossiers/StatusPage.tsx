@@ -1,0 +1,205 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { messageOf } from '../../lib/api.js';
+import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { PayWithVietQr } from '../payments/PayWithVietQr.js';
+import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from './api.js';
+
+/** The forms a dossier has, from the events that issued them. */
+const formsOf = (d: PublicDossier) => [
+  '01',
+  ...['02', '03', '04', '05'].filter((n) => d.timeline.some((e) => e.formType === `MAU_${n}`)),
+];
+
+/** `/s/<token>`: what the receipt's QR code opens. Initials only; the applicant can withdraw, send papers, rate. */
+export function StatusPage({ token }: { token: string }) {
+  const { t, i18n } = useTranslation();
+  const query = usePublicDossier(token);
+  const d = query.data;
+  if (!d) return <QueryState isLoading={query.isLoading} error={query.error} />;
+  const due = d.extendedDueAt ?? d.dueAt;
+  return (
+    <article>
+      <h1>{t('dossiers.track.title', { code: d.code })}</h1>
+      <p>
+        <span className={`badge status-${d.status}`} data-testid="dossier-status">
+          {t(`dossiers.status.${d.status}`)}
+        </span>
+        {d.overdue && <span className="badge late"> {t('dossiers.track.overdue')}</span>}
+      </p>
+      <dl className="facts">
+        <dt>{t('dossiers.desk.procedure')}</dt>
+        <dd>{d.procedureName}</dd>
+        <dt>{t('dossiers.track.applicant')}</dt>
+        <dd>{d.applicantInitials}</dd>
+        <dt>{t('dossiers.track.submitted')}</dt>
+        <dd>
+          {formatDateTime(d.submittedAt)} · {t(`dossiers.channel.${d.channel}`)}
+        </dd>
+        {d.receivedAt && (
+          <>
+            <dt>{t('dossiers.track.received')}</dt>
+            <dd>{formatDateTime(d.receivedAt)}</dd>
+          </>
+        )}
+        {due && (
+          <>
+            <dt>{d.extendedDueAt ? t('dossiers.track.extended') : t('dossiers.track.due')}</dt>
+            <dd>{formatDateTime(due)}</dd>
+          </>
+        )}
+        <dt>{t('dossiers.submit.result')}</dt>
+        <dd>{t(`dossiers.returnMethod.${d.returnMethod}`)}</dd>
+        {d.feeAmount > 0 && (
+          <>
+            <dt>{t('dossiers.track.fee')}</dt>
+            <dd>
+              {formatMoney(d.feeAmount, i18n.language)} (
+              {d.paid ? t('dossiers.track.paid') : t('dossiers.track.unpaid')})
+            </dd>
+          </>
+        )}
+      </dl>
+      {d.linked.length > 0 && (
+        <>
+          <h2>{t('dossiers.submit.bundleAlso')}</h2>
+          <ul>
+            {d.linked.map((l) => (
+              <li key={l.code}>
+                {l.code} · {l.procedureName} — {t(`dossiers.status.${l.status}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('dossiers.track.timeline')}</h2>
+      <ol className="timeline" data-testid="timeline">
+        {d.timeline.map((e) => (
+          <li key={e.id}>
+            <strong>{t(`dossiers.action.${e.action}`)}</strong> — {formatDateTime(e.at)}
+            {e.reason ? `: ${e.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('dossiers.track.forms')}</h2>
+      <ul>
+        {formsOf(d).map((n) => (
+          <li key={n}>
+            <a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">
+              {t(`dossiers.track.form.${n}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && (
+        <PayWithVietQr token={token} />
+      )}
+      {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
+      {d.canRate && <RatingForm token={token} />}
+      {d.rating && <p className="ok">{t('dossiers.track.thanks', { rating: t(`dossiers.rating.${d.rating}`) })}</p>}
+      {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
+    </article>
+  );
+}
+
+function SupplementForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const action = useApplicantAction(token);
+  const [error, setError] = useState<string | null>(null);
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem('papers') as HTMLInputElement;
+    setError(null);
+    try {
+      const uploads = [];
+      for (const file of Array.from(input.files ?? [])) uploads.push(await uploadFile(file));
+      await action.mutateAsync({ action: 'SUPPLEMENT', uploads: uploads.map((u) => ({ id: u.id, key: u.key })) });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  return (
+    <form className="card" onSubmit={send}>
+      <h2>{t('dossiers.track.supplement')}</h2>
+      <input name="papers" type="file" accept="application/pdf,image/jpeg,image/png" multiple required />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={action.isPending}>
+        {t('dossiers.track.supplement')}
+      </button>
+    </form>
+  );
+}
+
+function RatingForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const rate = useRate(token);
+  const [rating, setRating] = useState('');
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        rate.mutate({
+          rating,
+          comment: String(new FormData(e.currentTarget).get('comment') ?? '').trim() || undefined,
+        });
+      }}
+    >
+      <h2>{t('dossiers.track.rate')}</h2>
+      <div className="actions" role="radiogroup">
+        {(['SATISFIED', 'ACCEPTABLE', 'UNSATISFIED'] as const).map((r) => (
+          <label key={r} className="inline">
+            <input type="radio" name="rating" value={r} checked={rating === r} onChange={() => setRating(r)} required />
+            {t(`dossiers.rating.${r}`)}
+          </label>
+        ))}
+      </div>
+      <label>
+        {t('dossiers.track.rateComment')}
+        <textarea name="comment" maxLength={1000} rows={2} />
+      </label>
+      {rate.error && (
+        <p className="error" role="alert">
+          {messageOf(rate.error)}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={!rating || rate.isPending}>
+        {t('dossiers.track.sendRating')}
+      </button>
+    </form>
+  );
+}
+
+function WithdrawForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const action = useApplicantAction(token);
+  return (
+    <details className="card">
+      <summary>{t('dossiers.track.withdraw')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          action.mutate({ action: 'WITHDRAW', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+        }}
+      >
+        <label>
+          {t('dossiers.track.withdrawReason')}
+          <input name="reason" required maxLength={1000} />
+        </label>
+        {action.error && (
+          <p className="error" role="alert">
+            {messageOf(action.error)}
+          </p>
+        )}
+        <button type="submit" disabled={action.isPending}>
+          {t('dossiers.track.withdraw')}
+        </button>
+      </form>
+    </details>
+  );
+}

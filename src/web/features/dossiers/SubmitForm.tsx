@@ -1,0 +1,335 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status.js';
+import { api, messageOf } from '../../lib/api.js';
+import { formatMoney } from '../../lib/format.js';
+import { useCitizen } from '../citizens/useCitizen.js';
+import { useProcedure, useProcedures } from '../procedures/api.js';
+import { uploadFile, useCommunes, type SubmitResult, type Upload } from './api.js';
+
+type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
+
+let lastFileId = 0;
+
+/** Which communes the form offers: any (a citizen online) or those the staff member serves (at the counter). */
+function useTargets(mode: 'public' | 'counter') {
+  const communes = useCommunes();
+  const counter = useQuery({
+    queryKey: ['counter-units'],
+    queryFn: () => api<{ items: { id: number; code: string; name: string }[] }>('/api/dossiers/counter-units'),
+    enabled: mode === 'counter',
+  });
+  return mode === 'counter' ? counter : communes;
+}
+
+/**
+ * Submitting a dossier: online by a citizen (no account) or at the counter by staff on a citizen's behalf. Papers are
+ * uploaded one by one as they are picked; the submission carries an idempotency key, so pressing "Nộp" again after a
+ * dropped connection cannot create a second dossier.
+ */
+export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'counter' }) {
+  const { t, i18n } = useTranslation();
+  const procedure = useProcedure(code);
+  const targets = useTargets(mode);
+  const [unit, setUnit] = useState('');
+  const [files, setFiles] = useState<Attached[]>([]);
+  const [returnMethod, setReturnMethod] = useState('COUNTER');
+  const [bundleWith, setBundleWith] = useState<string[]>([]);
+  const [counterChannel, setCounterChannel] = useState<'IN_PERSON' | 'POSTAL'>('IN_PERSON');
+  const catalog = useProcedures({});
+  // A signed-in citizen submits as themselves: no applicant details to type (staff at the counter always type them).
+  const citizen = useCitizen();
+  const asCitizen = mode === 'public' ? (citizen.data ?? null) : null;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<SubmitResult | null>(null);
+  // getRandomValues, not randomUUID: the latter needs HTTPS, and a commune laptop may serve plain HTTP on its LAN.
+  const idempotencyKey = useMemo(
+    () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''),
+    [],
+  );
+  const p = procedure.data;
+  const options = (targets.data?.items ?? []) as { id?: number; code: string; name: string }[];
+  const chosen = unit || (options.length === 1 ? options[0]!.code : '');
+  if (!p) return <QueryState isLoading={procedure.isLoading} error={procedure.error} />;
+  const en = i18n.language === 'en';
+  const channel = mode === 'counter' ? 'IN_PERSON' : 'ONLINE';
+  const fee =
+    (p.fees.find((f) => f.channel === channel) ?? p.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
+
+  async function attach(list: FileList | null) {
+    for (const file of Array.from(list ?? [])) {
+      // Each file its own id: two papers may share a name (scan.pdf), and the list keys and updates by it.
+      const id = ++lastFileId;
+      setFiles((prev) => [...prev, { id, name: file.name, state: 'sending' }]);
+      try {
+        const upload = await uploadFile(file);
+        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'sent', upload } : f)));
+      } catch (e) {
+        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'failed', error: messageOf(e) } : f)));
+      }
+    }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const fields = Object.fromEntries(p!.formFields.map((f) => [f.key, text(`field.${f.key}`)]).filter(([, v]) => v));
+    const target = options.find((o) => o.code === chosen);
+    const body = {
+      ...(mode === 'counter' ? { unitId: target?.id, channel: counterChannel } : { unitCode: chosen }),
+      procedureCode: p!.code,
+      ...(asCitizen
+        ? {}
+        : {
+            applicant: {
+              fullName: text('fullName'),
+              personalId: text('personalId'),
+              phone: text('phone'),
+              ...(text('email') ? { email: text('email') } : {}),
+              ...(text('address') ? { address: text('address') } : {}),
+            },
+          }),
+      fields,
+      returnMethod,
+      ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
+      uploads: files
+        .filter((f) => f.upload)
+        .map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
+      bundleWith,
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(
+        await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', {
+          method: 'POST',
+          body,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      );
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <section className="card" data-testid="submitted">
+        <h1>{t('dossiers.submit.done')}</h1>
+        <p>
+          {t('dossiers.submit.yourCode')}:{' '}
+          <strong className="code" data-testid="dossier-code">
+            {done.code}
+          </strong>
+        </p>
+        <p className="muted">{t('dossiers.submit.keepCode')}</p>
+        {done.bundle.length > 0 && (
+          <p>
+            {t('dossiers.submit.bundleAlso')}: {done.bundle.map((b) => b.code).join(', ')}
+          </p>
+        )}
+        <p className="actions">
+          <a href={done.receiptUrl} target="_blank" rel="noreferrer">
+            {t('dossiers.submit.receipt')}
+          </a>
+          <Link href={`/s/${done.token}`} data-testid="follow-link">
+            {t('dossiers.submit.follow')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="stack">
+      <h1>
+        {mode === 'counter'
+          ? t('dossiers.submit.onBehalf')
+          : t('dossiers.submit.title', { name: en ? p.nameEn : p.nameVi })}
+      </h1>
+      {mode === 'counter' && (
+        <>
+          <p>
+            <strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})
+          </p>
+          <div className="actions" role="radiogroup">
+            {(['IN_PERSON', 'POSTAL'] as const).map((c) => (
+              <label key={c} className="inline">
+                <input
+                  type="radio"
+                  name="channel"
+                  checked={counterChannel === c}
+                  onChange={() => setCounterChannel(c)}
+                />
+                {t(`dossiers.channel.${c}`)}
+              </label>
+            ))}
+          </div>
+        </>
+      )}
+      <label>
+        {t('dossiers.submit.commune')}
+        <select name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
+          <option value="">{t('dossiers.submit.chooseCommune')}</option>
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {asCitizen ? (
+        <p className="ok">{t('citizens.submittingAs', { name: asCitizen.citizen.fullName })}</p>
+      ) : (
+        <fieldset>
+          <legend>{t('dossiers.submit.applicant')}</legend>
+          {mode === 'public' && (
+            <p className="muted">
+              <Link href="/me">{t('citizens.signIn')}</Link> — {t('citizens.hint')}
+            </p>
+          )}
+          <label>
+            {t('dossiers.submit.fullName')}
+            <input name="fullName" required minLength={2} maxLength={120} autoComplete="name" />
+          </label>
+          <label>
+            {t('dossiers.submit.personalId')}
+            <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+          </label>
+          <label>
+            {t('dossiers.submit.phone')}
+            <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+          </label>
+          <label>
+            {t('dossiers.submit.email')}
+            <input name="email" type="email" autoComplete="email" maxLength={200} />
+          </label>
+          <label>
+            {t('dossiers.submit.address')}
+            <input name="address" maxLength={300} autoComplete="street-address" />
+          </label>
+        </fieldset>
+      )}
+      {p.formFields.length > 0 && (
+        <fieldset>
+          <legend>{t('dossiers.submit.details')}</legend>
+          {p.formFields.map((f) => (
+            // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
+            <label key={f.key}>
+              {en ? f.labelEn : f.labelVi}
+              {f.type === 'textarea' ? (
+                <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
+              ) : (
+                <input
+                  name={`field.${f.key}`}
+                  type={f.type === 'date' ? 'date' : 'text'}
+                  required={f.required}
+                  maxLength={2000}
+                />
+              )}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {p.bundle && (
+        <fieldset>
+          <legend>{t('dossiers.submit.bundleAlso')}</legend>
+          {(catalog.data?.items ?? [])
+            .filter((o) => o.bundle === p.bundle && o.code !== p.code)
+            .map((o) => (
+              <label key={o.code} className="inline">
+                <input
+                  type="checkbox"
+                  checked={bundleWith.includes(o.code)}
+                  onChange={(e) =>
+                    setBundleWith((b) => (e.target.checked ? [...b, o.code] : b.filter((c) => c !== o.code)))
+                  }
+                />
+                {en ? o.nameEn : o.nameVi}
+              </label>
+            ))}
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>{t('dossiers.submit.papers')}</legend>
+        {p.documents.length > 0 && (
+          <ul className="muted">
+            {p.documents.map((d) => (
+              <li key={d.nameVi}>{en ? d.nameEn : d.nameVi}</li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">{t('dossiers.submit.papersHint')}</p>
+        <input
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          multiple
+          onChange={(e) => {
+            void attach(e.target.files);
+            e.target.value = '';
+          }}
+          data-testid="file-input"
+        />
+        <ul className="files">
+          {files.map((f) => (
+            <li
+              key={f.id}
+              className={f.state === 'failed' ? 'error' : undefined}
+              role={f.state === 'failed' ? 'alert' : undefined}
+            >
+              {f.name} —{' '}
+              {f.state === 'sending'
+                ? t('dossiers.submit.uploading')
+                : f.state === 'sent'
+                  ? t('dossiers.submit.uploaded')
+                  : f.error}
+              {f.state !== 'sending' && (
+                <button type="button" onClick={() => setFiles((prev) => prev.filter((g) => g.id !== f.id))}>
+                  {t('dossiers.submit.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset>
+        <legend>{t('dossiers.submit.result')}</legend>
+        {(['COUNTER', 'POST', 'ONLINE'] as const)
+          .filter((m) => m !== 'POST' || p.postalAllowed)
+          .map((m) => (
+            <label key={m} className="inline">
+              <input
+                type="radio"
+                name="returnMethod"
+                value={m}
+                checked={returnMethod === m}
+                onChange={() => setReturnMethod(m)}
+              />
+              {t(`dossiers.returnMethod.${m}`)}
+            </label>
+          ))}
+        {returnMethod === 'POST' && (
+          <label>
+            {t('dossiers.submit.postalAddress')}
+            <input name="postalAddress" required maxLength={300} />
+          </label>
+        )}
+      </fieldset>
+      <p>{fee ? t('dossiers.submit.fee', { fee: formatMoney(fee, i18n.language) }) : t('procedures.free')}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={busy || files.some((f) => f.state === 'sending')}>
+        {busy ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
+      </button>
+    </form>
+  );
+}

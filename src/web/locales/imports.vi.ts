@@ -1,0 +1,28 @@
+/** Importing households and residents from a spreadsheet, in Vietnamese. */
+export const importsVi = {
+  title: 'Nhập danh sách hộ và nhân khẩu',
+  step1: '1. Tải tệp mẫu và điền danh sách',
+  step2: '2. Chọn đơn vị và tệp (.xlsx hoặc .csv)',
+  step3: '3. Kiểm tra và nhập',
+  templateXlsx: 'Tải tệp mẫu Excel',
+  templateCsv: 'Tải tệp mẫu CSV',
+  unit: 'Nhập vào đơn vị',
+  file: 'Tệp danh sách',
+  upload: 'Tải lên và kiểm tra',
+  uploading: 'Đang tải lên…',
+  checking: 'Đang kiểm tra… {{done}} dòng',
+  importing: 'Đang nhập… {{done}}/{{total}} dòng',
+  clean: 'Tệp hợp lệ: {{rows}} dòng, {{households}} hộ. Chưa có gì được ghi vào sổ.',
+  hasErrors: 'Tệp có {{count}} lỗi. Chưa có gì được ghi vào sổ. Hãy sửa tệp rồi tải lên lại, hoặc bỏ qua các dòng lỗi.',
+  row: 'Dòng',
+  column: 'Cột',
+  reason: 'Lỗi',
+  commit: 'Nhập vào sổ',
+  commitSkipping: 'Bỏ qua {{count}} dòng lỗi và nhập phần còn lại',
+  done: 'Đã nhập xong',
+  failed: 'Nhập không thành công: {{reason}}',
+  summary:
+    'Tạo mới {{householdsCreated}} hộ, {{residentsCreated}} người; cập nhật {{residentsUpdated}} người; chuyển hộ {{residentsMoved}} người; không đổi {{residentsUnchanged}} người.',
+  again: 'Nhập tệp khác',
+  moreErrors: 'Chỉ hiện {{shown}} lỗi đầu tiên trên tổng số {{count}}.',
+};

@@ -1,0 +1,20 @@
+/** Staff accounts, their roles and units, in Vietnamese. */
+export const usersVi = {
+  title: 'Tài khoản cán bộ',
+  username: 'Tên đăng nhập',
+  fullName: 'Họ tên',
+  roles: 'Vai trò',
+  status: 'Trạng thái',
+  active: 'Đang hoạt động',
+  disabled: 'Đã khóa',
+  locked: 'Tạm khóa đến {{time}}',
+  disable: 'Khóa tài khoản',
+  enable: 'Mở khóa',
+  resetPassword: 'Đặt lại mật khẩu',
+  rescope: 'Đổi vai trò, đơn vị',
+  newPassword: 'Mật khẩu mới (ít nhất 10 ký tự)',
+  create: 'Thêm tài khoản',
+  role: 'Vai trò',
+  unit: 'Đơn vị',
+  password: 'Mật khẩu',
+};
