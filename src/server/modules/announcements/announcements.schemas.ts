@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Id, Text } from '../../lib/http.js';
+
+// Message templates.
+
+export const MessageTemplate = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    name: z.string(),
+    title: z.string(),
+    body: z.string(),
+    placeholders: z.array(z.string()),
+  })
+  .meta({ id: 'MessageTemplate' });
+
+export const TemplateInput = z.object({
+  unitId: Id,
+  name: Text(100).min(2),
+  title: Text(200).min(3),
+  body: z.string().min(1).max(20_000),
+});
+export type TemplateInput = z.infer<typeof TemplateInput>;
+
+/** Sample values for a template's ((placeholders)). */
+export const PreviewInput = z.object({ values: z.record(z.string().max(40), Text(500)).default({}) });
+
+export const TemplatePreview = z
+  .object({
+    title: z.string(),
+    html: z.string(),
+    text: z.string(),
+    missing: z.array(z.string()),
+    /** The SMS as it would go (title, first words, the household's link) and what it costs. */
+    sms: z.object({
+      text: z.string(),
+      encoding: z.enum(['GSM-7', 'UCS-2']),
+      units: z.number().int(),
+      segments: z.number().int(),
+    }),
+    /** The ZNS template's parameters: each value's length against Zalo's limit (longer ones are cut with "…"). */
+    zns: z.array(z.object({ name: z.string(), length: z.number().int(), max: z.number().int(), fits: z.boolean() })),
+    zalo: z.object({ length: z.number().int(), max: z.number().int(), fits: z.boolean() }),
+    push: z.object({ title: z.string(), body: z.string() }),
+  })
+  .meta({ id: 'TemplatePreview' });
+export type TemplatePreview = z.infer<typeof TemplatePreview>;
