@@ -45,3 +45,33 @@ export const TemplatePreview = z
   })
   .meta({ id: 'TemplatePreview' });
 export type TemplatePreview = z.infer<typeof TemplatePreview>;
+
+// Providers' callbacks.
+
+/** An event from Zalo's webhook, as much of it as is read; the rest is let through. */
+export const ZaloEventInput = z
+  .object({
+    event_name: z.string().max(60),
+    app_id: z.string().max(40).optional(),
+    oa_id: z.string().max(40).optional(),
+    timestamp: z.union([z.string().max(20), z.number()]).optional(),
+    sender: z.object({ id: z.string().max(64).optional() }).optional(),
+    follower: z.object({ id: z.string().max(64).optional() }).optional(),
+    recipient: z.object({ id: z.string().max(64).optional() }).optional(),
+    message: z
+      .object({
+        msg_id: z.string().max(100).optional(),
+        text: z.string().max(4000).optional(),
+        msg_ids: z.array(z.string().max(100)).max(500).optional(),
+      })
+      .optional(),
+  })
+  .loose();
+
+/** The SMS gateway's delivery report for one message. */
+export const SmsReportInput = z.object({
+  /** Our reference, sent with the message: `ketnoi-delivery-<id>`. */
+  reference: z.string().max(40),
+  status: z.enum(['delivered', 'permanent-failure']),
+  error: z.string().max(300).optional(),
+});
