@@ -11,11 +11,14 @@ import { formatPhone } from '../../../shared/phone.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { Audience, audienceSize } from './audience.js';
 import * as service from './announcements.service.js';
+import { registerAttachments } from './attachments.routes.js';
+import { registerChannelLimits } from './channel-limits.routes.js';
 import { createSenders, pruneChannelUsage, registerDeliveries, wakeDeliveries } from './deliveries.js';
-import { registerAnnouncementExtras } from './extras.routes.js';
 import { registerGroupChannels } from './groups.routes.js';
+import { registerLoudspeaker } from './loudspeaker.routes.js';
 import { CHANNELS } from './senders.js';
 import { registerProviderCallbacks } from './callbacks.routes.js';
+import { registerStaffGroups } from './staff-groups.routes.js';
 import { registerTemplates } from './templates.routes.js';
 
 const AudienceSize = z
@@ -180,7 +183,12 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
   const config = { permission: Permission.ANNOUNCEMENT_WRITE };
   const senders = createSenders(deps, (line) => app.log.warn(line));
   registerGroupChannels(app, deps, () => CHANNELS.filter((c) => senders[c]?.configured));
-  registerAnnouncementExtras(app, deps);
+  // What an announcement carries beyond its text: attached files, the loudspeaker, internal staff groups to send
+  // to, and each channel's provider limits.
+  registerAttachments(app, deps);
+  registerLoudspeaker(app, deps);
+  registerStaffGroups(app, deps);
+  registerChannelLimits(app, deps);
   registerProviderCallbacks(app, deps);
   registerDeliveries(app, deps, senders, async () => {
     await service.sendScheduled(database);

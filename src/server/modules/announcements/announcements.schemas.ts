@@ -1,5 +1,55 @@
 import { z } from 'zod';
 import { Id, Text } from '../../lib/http.js';
+import { CHANNELS } from './senders.js';
+
+// Attachments.
+
+export const FileParams = z.object({ id: Id, fileId: Id });
+
+/** A household's link as the public file route reads it (checked when the announcement is opened). */
+export const FileLinkQuery = z.object({ h: Id.optional(), t: z.string().max(40).optional() });
+
+export const AnnouncementFile = z
+  .object({ id: z.number().int(), name: z.string(), mime: z.string(), size: z.number().int() })
+  .meta({ id: 'AnnouncementFile' });
+
+// The loudspeaker.
+
+export const Broadcast = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    airAt: z.string(),
+    status: z.enum(['PLANNED', 'AIRED', 'CANCELLED']),
+  })
+  .meta({ id: 'Broadcast' });
+
+export const PlanBroadcastsInput = z.object({
+  unitId: Id,
+  airAt: z
+    .array(z.iso.datetime({ offset: true }))
+    .min(1)
+    .max(20),
+});
+export type PlanBroadcastsInput = z.infer<typeof PlanBroadcastsInput>;
+
+export const BroadcastStatusParams = z.object({ id: Id, broadcastId: Id, status: z.enum(['aired', 'cancelled']) });
+
+// Channels' provider limits.
+
+export const ChannelLimit = z
+  .object({ channel: z.enum(CHANNELS), perMinute: z.number().int(), perDay: z.number().int() })
+  .meta({ id: 'ChannelLimit' });
+export type ChannelLimit = z.infer<typeof ChannelLimit>;
+
+export const ChannelParams = z.object({ channel: z.enum(CHANNELS) });
+
+export const ChannelLimitsInput = z.object({
+  perMinute: z.number().int().min(0).max(1_000_000),
+  perDay: z.number().int().min(0).max(100_000_000),
+});
+export type ChannelLimitsInput = z.infer<typeof ChannelLimitsInput>;
 
 // Message templates.
 

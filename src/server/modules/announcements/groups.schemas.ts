@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Phone } from '../../lib/http.js';
+import { Id, Phone, Text } from '../../lib/http.js';
 import { CHANNELS } from './senders.js';
 
 // Group channels: joining a residential group's channel, the member's page, unsubscribing.
@@ -114,3 +114,37 @@ export const GroupMembershipRate = z.object({
   members: z.number().int(),
   rate: z.number(),
 });
+
+// Internal staff groups (village heads, Party cell secretaries, an association) to send announcements to.
+
+export const StaffGroup = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    name: z.string(),
+    kind: z.enum(['GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER']),
+    members: z.array(
+      z.object({
+        id: z.number().int(),
+        fullName: z.string(),
+        title: z.string().nullable(),
+        hasPhone: z.boolean(),
+        hasEmail: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'StaffGroup' });
+export type StaffGroup = z.infer<typeof StaffGroup>;
+
+export const StaffGroupInput = z.object({ unitId: Id, name: Text(120).min(2), kind: StaffGroup.shape.kind });
+export type StaffGroupInput = z.infer<typeof StaffGroupInput>;
+
+export const StaffMemberInput = z
+  .object({
+    fullName: Text(120).min(2),
+    title: Text(120).optional(),
+    phone: Phone.optional(),
+    email: z.email().max(200).optional(),
+  })
+  .refine((b) => b.phone || b.email, { path: ['phone'], message: 'A phone or an email is needed' });
+export type StaffMemberInput = z.infer<typeof StaffMemberInput>;
