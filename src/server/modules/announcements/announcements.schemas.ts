@@ -1,6 +1,176 @@
 import { z } from 'zod';
 import { Id, Text } from '../../lib/http.js';
+import { Audience } from './audience.js';
 import { CHANNELS } from './senders.js';
+
+// Announcements: writing, sending, reach.
+
+export const AudienceSize = z
+  .object({
+    households: z.number().int(),
+    people: z.number().int(),
+    groups: z.array(
+      z.object({ unitId: z.number().int(), name: z.string(), households: z.number().int(), people: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'AudienceSize' });
+
+export const Category = z.enum(['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE']);
+export type Category = z.infer<typeof Category>;
+export const Priority = z.enum(['NORMAL', 'HIGH', 'URGENT']);
+export type Priority = z.infer<typeof Priority>;
+export const AnnouncementStatus = z.enum(['DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED']);
+export type AnnouncementStatus = z.infer<typeof AnnouncementStatus>;
+
+export const AnnouncementInput = z
+  .object({
+    title: Text(200).min(3),
+    body: z.string().max(20_000).min(1),
+    category: Category,
+    priority: Priority.default('NORMAL'),
+    audience: Audience,
+    isPublic: z.boolean().default(false),
+    ackRequested: z.boolean().default(false),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    /** Goes out by itself at this time (the audience is resolved then). */
+    scheduledAt: z.iso.datetime({ offset: true }).optional(),
+    translations: z
+      .object({ en: z.object({ title: Text(200).min(3), body: z.string().max(20_000).min(1) }).optional() })
+      .default({}),
+  })
+  .refine((a) => !a.expiresAt || !a.scheduledAt || a.expiresAt > a.scheduledAt, {
+    path: ['expiresAt'],
+    message: 'The expiry must come after the scheduled time',
+  });
+export type AnnouncementInput = z.infer<typeof AnnouncementInput>;
+
+export const Announcement = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    title: z.string(),
+    bodyHtml: z.string(),
+    category: Category,
+    priority: Priority,
+    isPublic: z.boolean(),
+    ackRequested: z.boolean(),
+    status: AnnouncementStatus,
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    scheduledAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    languages: z.array(z.string()),
+  })
+  .meta({ id: 'Announcement' });
+export type Announcement = z.infer<typeof Announcement>;
+
+/** What sending did: sent now (households snapshotted, messages queued), or scheduled for later (nothing yet). */
+export const SendOutcome = z.object({
+  status: z.enum(['SENT', 'SCHEDULED']),
+  households: z.number().int(),
+  messages: z.number().int(),
+});
+
+export const ReachTimeline = z
+  .array(
+    z.object({ at: z.string(), reached: z.number().int(), read: z.number().int(), acknowledged: z.number().int() }),
+  )
+  .meta({ id: 'ReachTimeline' });
+
+export const AnnouncementReach = z
+  .object({
+    id: z.number().int(),
+    status: z.string(),
+    totals: z.object({
+      targeted: z.number().int(),
+      reached: z.number().int(),
+      read: z.number().int(),
+      acknowledged: z.number().int(),
+    }),
+    /** Messages by delivery status (created, sending, delivered, permanent/temporary/technical failure). */
+    deliveries: z.record(z.string(), z.number().int()),
+    groups: z.array(
+      z.object({
+        unitId: z.number().int().nullable(),
+        name: z.string(),
+        targeted: z.number().int(),
+        reached: z.number().int(),
+        read: z.number().int(),
+        acknowledged: z.number().int(),
+      }),
+    ),
+    /**
+     * Households no message reached (no channel delivered): the digital team's list, 200 at most (all in the
+     * spreadsheet).
+     */
+    notReached: z.array(
+      z.object({
+        householdId: z.number().int(),
+        address: z.string(),
+        groupName: z.string().nullable(),
+        headName: z.string().nullable(),
+      }),
+    ),
+    /** When an acknowledgement was asked for: households that have not given it. */
+    notAcknowledged: z.array(
+      z.object({
+        householdId: z.number().int(),
+        address: z.string(),
+        groupName: z.string().nullable(),
+        headName: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'AnnouncementReach' });
+
+export const ToVisitQuery = z.object({
+  which: z.enum(['not-reached', 'not-acknowledged']).default('not-reached'),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type ToVisitQuery = z.infer<typeof ToVisitQuery>;
+
+// The public side: a commune's feed, an announcement opened, read and acknowledged.
+
+export const CommuneCodeParams = z.object({ code: z.string().regex(/^\d{5}$/) });
+
+export const AnnouncementFeed = z
+  .object({
+    commune: z.string(),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        bodyHtml: z.string(),
+        text: z.string(),
+        category: z.string(),
+        priority: z.string(),
+        sentAt: z.string(),
+        ackRequested: z.boolean(),
+        unitName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'AnnouncementFeed' });
+
+/** A household's signed link: the household's id and the link's signature. */
+export const HouseholdLinkInput = z.object({ h: Id, t: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
+
+export const OpenedAnnouncement = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    bodyHtml: z.string(),
+    category: z.string(),
+    priority: z.string(),
+    ackRequested: z.boolean(),
+    unitName: z.string(),
+    sentAt: z.string(),
+    translations: z.record(z.string(), z.object({ title: z.string(), bodyHtml: z.string() })),
+    files: z.array(z.object({ id: z.number().int(), name: z.string(), size: z.number().int() })),
+    /** For a household's link: whether it has acknowledged; null for a public reader. */
+    acknowledged: z.boolean().nullable(),
+  })
+  .meta({ id: 'OpenedAnnouncement' });
 
 // Attachments.
 

@@ -8,7 +8,8 @@ import { conflict, notFound } from '../../lib/errors.js';
 import { readUpload } from '../../lib/uploads.js';
 import { audited } from '../audit/audit.repo.js';
 import { checkDocument } from '../dossiers/dossiers.uploads.js';
-import { getAnnouncement, openAnnouncement, type HouseholdLink } from './announcements.service.js';
+import { getAnnouncement } from './announcements.service.js';
+import { openAnnouncement, type HouseholdLink } from './public.service.js';
 
 /** Files attached to an announcement (PDF, JPEG or PNG): added to a draft, read by staff and by its readers. */
 type StoredFile = typeof announcementFiles.$inferSelect;
