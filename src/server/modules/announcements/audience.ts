@@ -6,7 +6,10 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 import { Id, Text } from '../../lib/http.js';
 import { getUnitPath } from '../units/units.service.js';
 
-/** Who an announcement is for: units (commune, groups, alleys), then household and resident attributes, all optional. */
+/**
+ * Who an announcement is for: units (commune, groups, alleys), then household and resident attributes, all
+ * optional.
+ */
 export const Audience = z
   .object({
     unitIds: z.array(Id).min(1).max(200),
@@ -20,7 +23,10 @@ export const Audience = z
     staffGroupIds: z.array(Id).max(50).default([]),
     /** False for a message to staff groups only. */
     reachHouseholds: z.boolean().default(true),
-    /** Personal content (an invitation to each person aged 40+): one message per person instead of one per household. */
+    /**
+     * Personal content (an invitation to each person aged 40+): one message per person instead of one per
+     * household.
+     */
     perPerson: z.boolean().default(false),
     /** Only the households (and, for a per-person campaign, the people) still to see in this door-to-door campaign. */
     campaignLeft: Id.optional(),
@@ -53,14 +59,19 @@ function residentFilter(a: Audience): SQL {
     );
   // A campaign reminder: its open targets (a province campaign's are in its communes' parts).
   if (a.campaignLeft !== undefined)
-    parts.push(sql`exists (select 1 from campaign_targets t where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
-    and t.removed_on is null and t.done_at is null and t.campaign_id in (select id from campaigns where id = ${a.campaignLeft} or parent_id = ${a.campaignLeft}))`);
+    parts.push(sql`exists (
+      select 1 from campaign_targets t
+      where t.household_id = h.id and (t.resident_id is null or t.resident_id = r.id)
+        and t.removed_on is null and t.done_at is null
+        and t.campaign_id in (
+          select id from campaigns where id = ${a.campaignLeft} or parent_id = ${a.campaignLeft}))`);
   return sql.join(parts, sql` and `);
 }
 
 /**
- * The people an audience selects, one row each: `household_id, group_id, resident_id, phone_enc, is_head, unit_id`. Sending
- * reads it once, as a CTE named `people`, for the household snapshot and (for personal content) one message each.
+ * The people an audience selects, one row each: `household_id, group_id, resident_id, phone_enc, is_head, unit_id`.
+ * Sending reads it once, as a CTE named `people`, for the household snapshot and (for personal content) one message
+ * each.
  */
 export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<SQL> {
   // One after another: inside a transaction `db` is a single connection, which takes one query at a time.
@@ -72,23 +83,27 @@ export async function matchedPeople(db: Tx, scope: Scope, a: Audience): Promise<
   );
   const kinds = a.householdKinds.length ? sql`and ${inArray(sql`h.kind`, a.householdKinds)}` : sql``;
   return sql`
-    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id, r.id as resident_id, r.phone_enc,
-      (r.id = h.head_resident_id) as is_head, h.unit_id
+    select h.id as household_id, nullif(split_part(u.path, '/', 5), '')::int as group_id,
+      r.id as resident_id, r.phone_enc, (r.id = h.head_resident_id) as is_head, h.unit_id
     from households h
     join units u on u.id = h.unit_id
     join household_members m on m.household_id = h.id and m.left_on is null
     join residents r on r.id = m.resident_id
-    where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds} and ${residentFilter(a)}`;
+    where (${inUnits}) and ${pathInScope(sql`u.path`, scope)} and h.dissolved_on is null ${kinds}
+      and ${residentFilter(a)}`;
 }
 
 /**
  * The households among `people` (a CTE name or a subquery), with their group and how many of their people match:
  * `household_id, group_id, people, phone_enc`. phone_enc is the household's contact for household-level messages —
- * the head's phone, else a matching member's (plain aggregates: an ordered array_agg per household sorted every member).
+ * the head's phone, else a matching member's (plain aggregates: an ordered array_agg per household sorted every
+ * member).
  */
 export const householdsOf = (people: SQL) => sql`
-  select household_id, group_id, count(*)::int as people, coalesce(max(phone_enc) filter (where is_head), min(phone_enc)) as phone_enc
-  from ${people} p group by household_id, group_id`;
+  select household_id, group_id, count(*)::int as people,
+    coalesce(max(phone_enc) filter (where is_head), min(phone_enc)) as phone_enc
+  from ${people} p
+  group by household_id, group_id`;
 
 /**
  * Resolves an audience to households and people, counted per residential group, inside the caller's scope: every
@@ -101,8 +116,10 @@ export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<A
     sql`
     with matched as (${householdsOf(sql`(${await matchedPeople(db, scope, a)})`)})
     select m.group_id, g.name, count(*)::int as households, sum(m.people)::int as people
-    from matched m left join units g on g.id = m.group_id
-    group by m.group_id, g.name order by g.name collate vi_num`,
+    from matched m
+      left join units g on g.id = m.group_id
+    group by m.group_id, g.name
+    order by g.name collate vi_num`,
   );
   return {
     households: rows.reduce((n, r) => n + r.households, 0),

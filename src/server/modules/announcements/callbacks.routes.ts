@@ -4,34 +4,9 @@ import type { App, AppDeps } from '../../deps.js';
 import { forbidden } from '../../lib/errors.js';
 import { Problem } from '../../lib/http.js';
 import { keepRawJson, rawBodyOf, verifySignature } from '../../lib/raw-body.js';
+import { SmsReportInput, ZaloEventInput } from './announcements.schemas.js';
 import { applyDeliveryReport } from './deliveries.js';
 import { applyZaloEvent, verifyZaloSignature, type ZaloEvent } from './zalo.js';
-
-const Event = z
-  .object({
-    event_name: z.string().max(60),
-    app_id: z.string().max(40).optional(),
-    oa_id: z.string().max(40).optional(),
-    timestamp: z.union([z.string().max(20), z.number()]).optional(),
-    sender: z.object({ id: z.string().max(64).optional() }).optional(),
-    follower: z.object({ id: z.string().max(64).optional() }).optional(),
-    recipient: z.object({ id: z.string().max(64).optional() }).optional(),
-    message: z
-      .object({
-        msg_id: z.string().max(100).optional(),
-        text: z.string().max(4000).optional(),
-        msg_ids: z.array(z.string().max(100)).max(500).optional(),
-      })
-      .optional(),
-  })
-  .loose();
-
-const Report = z.object({
-  /** Our reference, sent with the message: `ketnoi-delivery-<id>`. */
-  reference: z.string().max(40),
-  status: z.enum(['delivered', 'permanent-failure']),
-  error: z.string().max(300).optional(),
-});
 
 /**
  * Providers' callbacks, each signed over the raw body, which is checked before anything is read. Zalo's webhook
@@ -39,7 +14,7 @@ const Report = z.object({
  * asks. The SMS gateway's delivery reports (`x-signature`: hex HMAC-SHA256 with SMS_CALLBACK_SECRET).
  */
 export function registerProviderCallbacks(app: App, deps: AppDeps) {
-  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads one overload)
   void app.register(async (scoped) => {
     keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/sms/reports', {
@@ -49,7 +24,7 @@ export function registerProviderCallbacks(app: App, deps: AppDeps) {
         summary: "The SMS gateway's delivery report for one message (signed): delivered, or undeliverable after all",
         security: [],
         headers: z.object({ 'x-signature': z.string().max(200).optional() }),
-        body: Report,
+        body: SmsReportInput,
         response: { 200: z.object({ known: z.boolean() }), 400: Problem, 403: Problem, 429: Problem },
       },
       handler: async (request) => {
@@ -66,7 +41,7 @@ export function registerProviderCallbacks(app: App, deps: AppDeps) {
         summary: 'Zalo OA webhook (X-ZEvent-Signature verified; follow, unfollow, messages, receipts)',
         security: [],
         headers: z.object({ 'x-zevent-signature': z.string().max(200).optional() }),
-        body: Event,
+        body: ZaloEventInput,
         response: {
           200: z.object({ ok: z.literal(true), duplicate: z.boolean() }),
           400: Problem,
@@ -75,9 +50,8 @@ export function registerProviderCallbacks(app: App, deps: AppDeps) {
         },
       },
       handler: async (request) => {
-        if (
-          !verifyZaloSignature(deps.config, rawBodyOf(request).toString('utf8'), request.headers['x-zevent-signature'])
-        ) {
+        const raw = rawBodyOf(request).toString('utf8');
+        if (!verifyZaloSignature(deps.config, raw, request.headers['x-zevent-signature'])) {
           throw forbidden({ vi: 'Chữ ký của Zalo không hợp lệ', en: 'The Zalo signature is not valid' });
         }
         const { duplicate } = await applyZaloEvent(deps, request.body as ZaloEvent);

@@ -37,7 +37,9 @@ export function createSenders(deps: Deps, log: (line: string) => void): Senders 
  * the next (`offset` = the step reached).
  */
 const memberChannelsOf = (whose: SQL) => sql`
-  select c.id, c.channel, c.address_enc, m.language from group_members m join member_channels c on c.member_id = m.id
+  select c.id, c.channel, c.address_enc, m.language
+  from group_members m
+    join member_channels c on c.member_id = m.id
   where ${whose} and m.left_at is null and c.active and c.address_enc is not null
   order by m.id, c.rank, c.id`;
 
@@ -56,17 +58,25 @@ export function queueFirstMessages(announcementId: number, notBefore: Date, perP
   const [from, resident, whose] = perPerson
     ? [sql`people r`, sql`r.resident_id`, sql`m.resident_id = r.resident_id`]
     : [sql`matched r`, sql`null::int`, sql`m.household_id = r.household_id`];
-  return sql`insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, channel, address_enc, language, next_attempt_at)
-    select ${announcementId}, r.household_id, ${resident}, fc.id, coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, r.phone_enc), coalesce(fc.language, 'vi'), ${notBefore.toISOString()}
-    from ${from} left join lateral (${memberChannelsOf(whose)} limit 1) fc on true
+  return sql`
+    insert into deliveries (announcement_id, household_id, resident_id, member_channel_id,
+      channel, address_enc, language, next_attempt_at)
+    select ${announcementId}, r.household_id, ${resident}, fc.id,
+      coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, r.phone_enc), coalesce(fc.language, 'vi'),
+      ${notBefore.toISOString()}
+    from ${from}
+      left join lateral (${memberChannelsOf(whose)} limit 1) fc on true
     where fc.id is not null or r.phone_enc is not null`;
 }
 
 /** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
 export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[], notBefore: Date): SQL {
-  return sql`insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
-    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end, coalesce(s.phone_enc, s.email_enc), ${notBefore.toISOString()}
-    from staff_group_members s where ${inArray(sql`s.staff_group_id`, staffGroupIds)}
+  return sql`
+    insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
+    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end,
+      coalesce(s.phone_enc, s.email_enc), ${notBefore.toISOString()}
+    from staff_group_members s
+    where ${inArray(sql`s.staff_group_id`, staffGroupIds)}
       and s.removed_at is null and (s.phone_enc is not null or s.email_enc is not null)`;
 }
 
@@ -106,8 +116,9 @@ type Claimed = {
 
 /** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
 const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts, d.step, d.channel,
-  d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id, d.member_channel_id, d.status,
-  a.title, a.body_html, a.translations, (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
+  d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id,
+  d.member_channel_id, d.status, a.title, a.body_html, a.translations,
+  (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
 
 /**
  * Claims what each channel may send now, in one transaction: the channel's use this minute and today is locked and
@@ -117,9 +128,10 @@ const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts,
 async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
   const { day, time } = localParts(now);
   const windows = [`day:${day}`, `min:${day}T${time}`];
-  await tx.execute(
-    sql`insert into channel_usage (channel, "window", sent) select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w on conflict do nothing`,
-  );
+  await tx.execute(sql`
+    insert into channel_usage (channel, "window", sent)
+    select l.channel, w, 0 from channel_limits l, unnest(array[${windows[0]}, ${windows[1]}]::text[]) w
+    on conflict do nothing`);
   // Locked before reading: a second worker waits here and then sees what this one reserved.
   await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
   const allowance = await queryRows<{ channel: Channel; allowed: number }>(
@@ -127,7 +139,8 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     sql`
     select l.channel, greatest(0, least(l.per_minute - coalesce(max(u.sent) filter (where u."window" like 'min:%'), 0),
       l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed
-    from channel_limits l left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
+    from channel_limits l
+      left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
     group by l.channel, l.per_minute, l.per_day`,
   );
   const quiet = isQuiet(now) ? sql`and ${URGENT}` : sql``;
@@ -140,10 +153,14 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
       tx,
       sql`
       select ${claimedColumns(now)}
-      from deliveries d join announcements a on a.id = d.announcement_id
+      from deliveries d
+        join announcements a on a.id = d.announcement_id
       where d.channel = ${channel} and d.next_attempt_at <= ${now.toISOString()}
-        and d.status in ('created', 'temporary-failure', 'sending') and (d.status <> 'sending' or d.updated_at < ${stale}) ${quiet}
-      order by d.next_attempt_at, d.id limit ${take} for update of d skip locked`,
+        and d.status in ('created', 'temporary-failure', 'sending')
+        and (d.status <> 'sending' or d.updated_at < ${stale}) ${quiet}
+      order by d.next_attempt_at, d.id
+      limit ${take}
+      for update of d skip locked`,
     );
     if (!rows.length) continue;
     await tx
@@ -155,9 +172,9 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
           rows.map((r) => r.id),
         ),
       );
-    await tx.execute(
-      sql`update channel_usage set sent = sent + ${rows.length} where channel = ${channel} and "window" in (${windows[0]}, ${windows[1]})`,
-    );
+    await tx.execute(sql`
+      update channel_usage set sent = sent + ${rows.length}
+      where channel = ${channel} and "window" in (${windows[0]}, ${windows[1]})`);
     claimed.push(...rows);
   }
   return claimed;
@@ -186,14 +203,18 @@ async function failOver(
     const whose =
       row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
     await tx.execute(sql`
-      insert into deliveries (announcement_id, household_id, resident_id, member_channel_id, step, channel, address_enc, language, next_attempt_at)
-      select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id, ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}
+      insert into deliveries (announcement_id, household_id, resident_id, member_channel_id,
+        step, channel, address_enc, language, next_attempt_at)
+      select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id,
+        ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}
       from (${memberChannelsOf(whose)} offset ${row.step + 1} limit 1) c
       on conflict do nothing`);
   } else if (row.channel === 'SMS') {
     await tx.execute(sql`
       insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc, next_attempt_at)
-      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next} from staff_group_members s where s.id = ${row.staff_member_id} and s.email_enc is not null
+      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next}
+      from staff_group_members s
+      where s.id = ${row.staff_member_id} and s.email_enc is not null
       on conflict do nothing`);
   }
   if (addressGone && row.member_channel_id !== null) {
@@ -271,11 +292,14 @@ export async function sendDue(
   // "sending", which a later run would resend with the same reference.
   if (sent.length) {
     await db.execute(sql`
-      update deliveries d set status = 'delivered', sent_at = ${now.toISOString()}, provider_ref = coalesce(v.ref, d.provider_ref), attempts = d.attempts + 1, updated_at = ${now.toISOString()}
+      update deliveries d
+      set status = 'delivered', sent_at = ${now.toISOString()}, provider_ref = coalesce(v.ref, d.provider_ref),
+        attempts = d.attempts + 1, updated_at = ${now.toISOString()}
       from (values ${sql.join(
         sent.map((x) => sql`(${x.id}::int, ${x.ref ?? null}::text)`),
         sql`, `,
-      )}) v(id, ref) where d.id = v.id`);
+      )}) v(id, ref)
+      where d.id = v.id`);
   }
   return result;
 }
@@ -296,7 +320,12 @@ export async function applyDeliveryReport(
     const now = new Date();
     const [row] = await queryRows<Claimed>(
       tx,
-      sql`select ${claimedColumns(now)} from deliveries d join announcements a on a.id = d.announcement_id where d.id = ${id} for update of d`,
+      sql`
+      select ${claimedColumns(now)}
+      from deliveries d
+        join announcements a on a.id = d.announcement_id
+      where d.id = ${id}
+      for update of d`,
     );
     if (!row) return false;
     if (report.status === 'delivered' && row.status !== 'delivered' && row.status !== 'permanent-failure') {
@@ -321,9 +350,10 @@ export async function applyDeliveryReport(
 /** Usage windows of past minutes and days are no longer read: dropped, so the table stays a few rows per channel. */
 export async function pruneChannelUsage(db: Tx, now = new Date()): Promise<void> {
   const { day, time } = localParts(now);
-  await db.execute(
-    sql`delete from channel_usage where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`}) or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`,
-  );
+  await db.execute(sql`
+    delete from channel_usage
+    where ("window" like 'min:%' and "window" < ${`min:${day}T${time}`})
+      or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`);
 }
 
 /** Delivery counts of an announcement by status, for the reach view. */
@@ -336,7 +366,10 @@ export async function deliveryCounts(db: Tx, announcementId: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
-/** The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries and schedules. */
+/**
+ * The delivery worker: a pg-boss job woken when an announcement is sent, and every minute for retries and
+ * schedules.
+ */
 export function registerDeliveries(
   app: App,
   deps: Pick<AppDeps, 'database' | 'cipher' | 'jobs' | 'config'>,

@@ -2,86 +2,27 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { errorResponses, Id, IdParams, Phone, Problem } from '../../lib/http.js';
+import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../lib/auth-context.js';
-import { validation } from '../../lib/errors.js';
-import { sendPhoneCode, smsCode } from '../citizens/citizens.service.js';
+import { smsCode } from '../citizens/citizens.service.js';
+import {
+  GroupJoined,
+  GroupMembership,
+  GroupMembershipRate,
+  JoinCodeInput,
+  JoinInput,
+  MemberTokenHeaders,
+  MembershipChangeInput,
+  PublicGroup,
+  UnsubscribedChannel,
+  UnsubscribeQuery,
+} from './groups.schemas.js';
 import * as groups from './groups.service.js';
-import { CHANNELS } from './senders.js';
+import { leaveGroup, membership, unsubscribe, updateMembership } from './membership.service.js';
+import type { Channel } from './senders.js';
 import { znsCodeSender } from './zalo.js';
 
-const Channel = z.enum(CHANNELS);
-const Subscription = z.object({
-  endpoint: z.url().max(1000),
-  keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }),
-});
-const Chosen = z.object({
-  channel: Channel,
-  email: z.email().max(200).optional(),
-  subscription: Subscription.optional(),
-});
-const Join = z.object({
-  phone: Phone,
-  code: z.string().regex(/^\d{6}$/),
-  personalId: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
-  language: z.enum(['vi', 'en']).default('vi'),
-  channels: z.array(Chosen).min(1).max(5),
-});
-const Joined = z
-  .object({
-    memberId: z.number().int(),
-    groupName: z.string(),
-    address: z.string(),
-    manageToken: z.string(),
-    zaloLinkCode: z.string().nullable(),
-    zaloOaId: z.string().nullable(),
-  })
-  .meta({ id: 'GroupJoined' });
-const PublicGroup = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    commune: z.string(),
-    /** Channels this commune can send on now (a provider configured), and the key a browser subscribes to push with. */
-    channels: z.array(Channel),
-    vapidPublicKey: z.string().nullable(),
-    /** How the one-time code can come: always SMS, and Zalo (ZNS) when the commune has an OTP template. */
-    codeBy: z.array(z.enum(['SMS', 'ZALO'])),
-  })
-  .meta({ id: 'PublicGroup' });
-const Membership = z
-  .object({
-    group: z.object({ id: z.number().int(), name: z.string(), commune: z.string() }),
-    language: z.enum(['vi', 'en']),
-    channels: z.array(
-      z.object({
-        id: z.number().int(),
-        channel: Channel,
-        rank: z.number().int(),
-        active: z.boolean(),
-        zaloLinkCode: z.string().nullable(),
-      }),
-    ),
-    announcements: z.array(
-      z.object({
-        id: z.number().int(),
-        title: z.string(),
-        category: z.string(),
-        priority: z.string(),
-        sentAt: z.string(),
-        ackRequested: z.boolean(),
-        read: z.boolean(),
-        acknowledged: z.boolean(),
-        link: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'GroupMembership' });
-const TokenHeader = z.object({ 'x-member-token': z.string().max(100).optional() });
 const publicErrors = { 400: Problem, 401: Problem, 404: Problem, 429: Problem, 503: Problem } as const;
 
 /**
@@ -89,12 +30,12 @@ const publicErrors = { 400: Problem, 401: Problem, 404: Problem, 429: Problem, 5
  * language, leave, the announcements sent to their household), one-click unsubscribe, and for staff the membership
  * rate per group and the poster.
  */
-export function registerGroupChannels(app: App, deps: AppDeps, configuredChannels: () => z.infer<typeof Channel>[]) {
+export function registerGroupChannels(app: App, deps: AppDeps, configuredChannels: () => Channel[]) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { database, cipher, config } = deps;
+  const { database, config } = deps;
   const db = database.db;
-  const sms = createSmsSender(config, (line) => app.log.warn(line));
   const zns = znsCodeSender(deps);
+  const codes = { sms: smsCode(createSmsSender(config, (line) => app.log.warn(line))), zns };
   const limited = (share: number) =>
     ({
       public: true,
@@ -110,17 +51,11 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       params: IdParams,
       response: { 200: PublicGroup, ...publicErrors },
     },
-    handler: async (request) => {
-      const g = await groups.publicGroup(db, request.params.id);
-      return {
-        id: g.id,
-        name: g.name,
-        commune: g.commune,
+    handler: async (request) =>
+      groups.groupBeforeJoining(deps, request.params.id, {
         channels: configuredChannels(),
-        vapidPublicKey: config.vapid?.publicKey ?? null,
-        codeBy: zns.configured ? ['SMS' as const, 'ZALO' as const] : ['SMS' as const],
-      };
-    },
+        zaloCodes: zns.configured,
+      }),
   });
 
   r.post('/api/public/groups/:id/code', {
@@ -130,31 +65,11 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       summary: 'Send a 6-digit code to the phone that joins, by SMS or Zalo (3 an hour per number)',
       security: [],
       params: IdParams,
-      body: z.object({ phone: Phone, by: z.enum(['SMS', 'ZALO']).default('SMS') }),
+      body: JoinCodeInput,
       response: { 202: z.object({ sent: z.literal(true) }), ...publicErrors },
     },
     handler: async (request, reply) => {
-      await groups.publicGroup(db, request.params.id);
-      if (request.body.by === 'ZALO' && !zns.configured) {
-        throw validation([
-          {
-            field: 'by',
-            code: 'UNAVAILABLE',
-            message: {
-              vi: 'Phường chưa gửi được mã qua Zalo; hãy nhận mã qua tin nhắn SMS',
-              en: 'Codes cannot be sent by Zalo here yet; get one by SMS',
-            },
-          },
-        ]);
-      }
-      await sendPhoneCode(
-        database,
-        cipher,
-        request.body.by === 'ZALO' ? (phone, code) => zns.send(phone, code) : smsCode(sms),
-        request.body.phone,
-        actorOf(request),
-        'JOIN',
-      );
+      await groups.sendJoinCode(deps, codes, request.params.id, request.body, actorOf(request));
       reply.status(202);
       return { sent: true as const };
     },
@@ -168,8 +83,8 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
         'Join: the code checks the phone, the registry finds the household, the chosen channels are kept in order',
       security: [],
       params: IdParams,
-      body: Join,
-      response: { 201: Joined, ...publicErrors },
+      body: JoinInput,
+      response: { 201: GroupJoined, ...publicErrors },
     },
     handler: async (request, reply) => {
       reply.status(201);
@@ -183,10 +98,10 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       tags: ['groups'],
       summary: "A member's page: group, channels, language and the announcements sent to the household",
       security: [],
-      headers: TokenHeader,
-      response: { 200: Membership, ...publicErrors },
+      headers: MemberTokenHeaders,
+      response: { 200: GroupMembership, ...publicErrors },
     },
-    handler: async (request) => groups.membership(deps, request.headers['x-member-token']),
+    handler: async (request) => membership(deps, request.headers['x-member-token']),
   });
 
   r.patch('/api/public/membership', {
@@ -195,16 +110,12 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       tags: ['groups'],
       summary: 'Change language, or switch one channel off or on',
       security: [],
-      headers: TokenHeader,
-      body: z.object({
-        language: z.enum(['vi', 'en']).optional(),
-        channelId: Id.optional(),
-        active: z.boolean().optional(),
-      }),
+      headers: MemberTokenHeaders,
+      body: MembershipChangeInput,
       response: { 204: z.null(), ...publicErrors },
     },
     handler: async (request, reply) => {
-      await groups.updateMembership(deps, request.headers['x-member-token'], request.body, actorOf(request));
+      await updateMembership(deps, request.headers['x-member-token'], request.body, actorOf(request));
       return reply.status(204).send(null);
     },
   });
@@ -215,17 +126,17 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       tags: ['groups'],
       summary: "Leave the group's channel",
       security: [],
-      headers: TokenHeader,
+      headers: MemberTokenHeaders,
       response: { 204: z.null(), ...publicErrors },
     },
     handler: async (request, reply) => {
-      await groups.leaveGroup(deps, request.headers['x-member-token'], actorOf(request));
+      await leaveGroup(deps, request.headers['x-member-token'], actorOf(request));
       return reply.status(204).send(null);
     },
   });
 
   // Mail clients post "List-Unsubscribe=One-Click" as a form (RFC 8058): that body is accepted here and ignored.
-  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads one overload)
   app.register(async (scoped) => {
     scoped.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
       done(null, undefined),
@@ -236,10 +147,10 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
         tags: ['groups'],
         summary: 'One-click unsubscribe from one channel (the signed link in every message)',
         security: [],
-        querystring: z.object({ c: Id, t: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
-        response: { 200: z.object({ channel: Channel }), ...publicErrors },
+        querystring: UnsubscribeQuery,
+        response: { 200: UnsubscribedChannel, ...publicErrors },
       },
-      handler: async (request) => ({ channel: await groups.unsubscribe(deps, request.query.c, request.query.t) }),
+      handler: async (request) => ({ channel: await unsubscribe(deps, request.query.c, request.query.t) }),
     });
   });
 
@@ -249,20 +160,7 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
     schema: {
       tags: ['groups'],
       summary: 'Households that joined their group channel, per residential group in your units',
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              unitId: z.number().int(),
-              name: z.string(),
-              households: z.number().int(),
-              members: z.number().int(),
-              rate: z.number(),
-            }),
-          ),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: z.object({ items: z.array(GroupMembershipRate) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await groups.membershipRates(db, request.scope!) }),
   });

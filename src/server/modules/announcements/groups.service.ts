@@ -1,16 +1,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { groupMembers, memberChannels, units } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
-import { AppError, notFound, validation } from '../../lib/errors.js';
+import { notFound, validation } from '../../lib/errors.js';
 import { drawQr, renderPdf } from '../../lib/pdf.js';
 import { sha256 } from '../../lib/hash.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { useCode, wrongCode } from '../citizens/citizens.service.js';
-import { readLink, validUnsubscribeToken } from './links.js';
+import { sendPhoneCode, useCode, wrongCode, type CodeSender } from '../citizens/citizens.service.js';
+import type { ChosenChannel, JoinCodeInput, JoinInput, PublicGroup } from './groups.schemas.js';
 import type { Channel } from './senders.js';
 
 /**
@@ -20,18 +20,9 @@ import type { Channel } from './senders.js';
  * token (kept hashed) lets them change these or leave later, from the link or the device they joined on.
  */
 type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
-export type ChosenChannel = {
-  channel: Channel;
-  email?: string;
-  subscription?: { endpoint: string; keys: { p256dh: string; auth: string } };
-};
-export type JoinInput = {
-  phone: string;
-  code: string;
-  personalId?: string;
-  language: 'vi' | 'en';
-  channels: ChosenChannel[];
-};
+
+/** How a joining phone's one-time code can go: always by SMS; by Zalo (ZNS) when the commune has an OTP template. */
+export type JoinCodeSenders = { sms: CodeSender; zns: { configured: boolean; send: CodeSender } };
 
 // Link codes a follower types into Zalo: no 0/O or 1/I to misread on a phone.
 const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -42,11 +33,55 @@ export async function publicGroup(db: Tx, groupId: number) {
   const [g] = await queryRows<{ id: number; name: string; path: string; commune: string }>(
     db,
     sql`
-    select g.id, g.name, g.path, c.name as commune from units g join units c on g.path like c.path || '%' and c.tier = 'COMMUNE'
+    select g.id, g.name, g.path, c.name as commune
+    from units g
+      join units c on g.path like c.path || '%' and c.tier = 'COMMUNE'
     where g.id = ${groupId} and g.tier = 'COMMUNITY'`,
   );
   if (!g) throw notFound({ vi: 'Không tìm thấy tổ dân phố, thôn này', en: 'No such residential group' });
   return g;
+}
+
+/** A residential group before joining, with what can be offered now: the channels, the push key, how codes come. */
+export async function groupBeforeJoining(
+  deps: Deps,
+  groupId: number,
+  offer: { channels: Channel[]; zaloCodes: boolean },
+): Promise<PublicGroup> {
+  const g = await publicGroup(deps.database.db, groupId);
+  return {
+    id: g.id,
+    name: g.name,
+    commune: g.commune,
+    channels: offer.channels,
+    vapidPublicKey: deps.config.vapid?.publicKey ?? null,
+    codeBy: offer.zaloCodes ? ['SMS', 'ZALO'] : ['SMS'],
+  };
+}
+
+/** Sends the phone that joins a group its one-time code, by SMS or, where the commune can, by Zalo (ZNS). */
+export async function sendJoinCode(
+  deps: Deps,
+  codes: JoinCodeSenders,
+  groupId: number,
+  input: JoinCodeInput,
+  actor: Actor,
+): Promise<void> {
+  await publicGroup(deps.database.db, groupId);
+  if (input.by === 'ZALO' && !codes.zns.configured) {
+    throw validation([
+      {
+        field: 'by',
+        code: 'UNAVAILABLE',
+        message: {
+          vi: 'Phường chưa gửi được mã qua Zalo; hãy nhận mã qua tin nhắn SMS',
+          en: 'Codes cannot be sent by Zalo here yet; get one by SMS',
+        },
+      },
+    ]);
+  }
+  const deliver: CodeSender = input.by === 'ZALO' ? (phone, code) => codes.zns.send(phone, code) : codes.sms;
+  await sendPhoneCode(deps.database, deps.cipher, deliver, input.phone, actor, 'JOIN');
 }
 
 /** The household in the group whose current member has this phone (or this ID number, which decides when given). */
@@ -57,10 +92,13 @@ async function matchHousehold(tx: Tx, deps: Deps, groupPath: string, phone: stri
   const rows = await queryRows<{ household_id: number; resident_id: number; address: string }>(
     tx,
     sql`
-    select distinct h.id as household_id, r.id as resident_id, h.address from residents r
-    join household_members m on m.resident_id = r.id and m.left_on is null
-    join households h on h.id = m.household_id and h.dissolved_on is null join units u on u.id = h.unit_id
-    where ${by} and u.path like ${`${groupPath}%`} limit 2`,
+    select distinct h.id as household_id, r.id as resident_id, h.address
+    from residents r
+      join household_members m on m.resident_id = r.id and m.left_on is null
+      join households h on h.id = m.household_id and h.dissolved_on is null
+      join units u on u.id = h.unit_id
+    where ${by} and u.path like ${`${groupPath}%`}
+    limit 2`,
   );
   if (rows.length === 0) {
     throw notFound({
@@ -221,142 +259,20 @@ export async function joinGroup(deps: Deps, groupId: number, input: JoinInput, a
   return { ...result, manageToken: token, zaloOaId: deps.config.zalo.oaId ?? null };
 }
 
-/** The member a manage token belongs to (401 when it is unknown or the member left). */
-export async function memberOf(db: Tx, token: string | undefined) {
-  const [m] = token
-    ? await db
-        .select()
-        .from(groupMembers)
-        .where(and(eq(groupMembers.manageTokenHash, sha256(token)), isNull(groupMembers.leftAt)))
-    : [];
-  if (!m)
-    throw new AppError('UNAUTHENTICATED', 401, {
-      vi: 'Liên kết quản lý không còn hiệu lực; hãy tham gia lại bằng mã QR của tổ',
-      en: "This link no longer works; join again with your group's QR code",
-    });
-  return m;
-}
-
-/** What a member sees on their page: the group, their channels in order, and the announcements sent to their household. */
-export async function membership(deps: Deps, token: string | undefined) {
-  const db = deps.database.db;
-  const m = await memberOf(db, token);
-  const group = await publicGroup(db, m.groupId);
-  const channels = await db
-    .select()
-    .from(memberChannels)
-    .where(and(eq(memberChannels.memberId, m.id), sql`${memberChannels.rank} < 1000`))
-    .orderBy(asc(memberChannels.rank));
-  const items = await queryRows<{
-    id: number;
-    title: string;
-    category: string;
-    priority: string;
-    sent_at: Date;
-    ack_requested: boolean;
-    read_at: Date | null;
-    acknowledged_at: Date | null;
-  }>(
-    db,
-    sql`
-    select a.id, a.title, a.category, a.priority, a.sent_at, a.ack_requested, ah.read_at, ah.acknowledged_at
-    from announcement_households ah join announcements a on a.id = ah.announcement_id
-    where ah.household_id = ${m.householdId} and (a.expires_at is null or a.expires_at > now()) order by a.sent_at desc limit 50`,
-  );
-  return {
-    group: { id: group.id, name: group.name, commune: group.commune },
-    language: m.language as 'vi' | 'en',
-    channels: channels.map((c) => ({
-      id: c.id,
-      channel: c.channel as Channel,
-      rank: c.rank,
-      active: c.active,
-      zaloLinkCode: c.linkCode,
-    })),
-    announcements: items.map((a) => ({
-      id: a.id,
-      title: a.title,
-      category: a.category,
-      priority: a.priority,
-      sentAt: new Date(a.sent_at).toISOString(),
-      ackRequested: a.ack_requested,
-      read: a.read_at !== null,
-      acknowledged: a.acknowledged_at !== null,
-      link: readLink(deps, a.id, m.householdId),
-    })),
-  };
-}
-
-/** Changes a member's language, or switches one channel off or back on (the order stays). */
-export async function updateMembership(
-  deps: Deps,
-  token: string | undefined,
-  change: { language?: 'vi' | 'en'; channelId?: number; active?: boolean },
-  actor: Actor,
-) {
-  await deps.database.db.transaction(async (tx) => {
-    const m = await memberOf(tx, token);
-    if (change.language)
-      await tx.update(groupMembers).set({ language: change.language }).where(eq(groupMembers.id, m.id));
-    if (change.channelId !== undefined && change.active !== undefined) {
-      const [c] = await tx
-        .update(memberChannels)
-        .set({ active: change.active, unsubscribedAt: change.active ? null : sql`now()` })
-        .where(
-          and(
-            eq(memberChannels.id, change.channelId),
-            eq(memberChannels.memberId, m.id),
-            sql`${memberChannels.addressEnc} is not null`,
-          ),
-        )
-        .returning({ id: memberChannels.id });
-      if (!c) throw notFound({ vi: 'Không tìm thấy kênh này', en: 'No such channel' });
-    }
-    await insertAudit(tx, actor, {
-      action: 'group.member.update',
-      entityType: 'household',
-      entityId: m.householdId,
-      details: change,
-    });
-  });
-}
-
-/** Leaves the group: the member and all their channels stop receiving. */
-export async function leaveGroup(deps: Deps, token: string | undefined, actor: Actor) {
-  await deps.database.db.transaction(async (tx) => {
-    const m = await memberOf(tx, token);
-    await tx.update(groupMembers).set({ leftAt: sql`now()` }).where(eq(groupMembers.id, m.id));
-    await tx
-      .update(memberChannels)
-      .set({ active: false, unsubscribedAt: sql`now()` })
-      .where(eq(memberChannels.memberId, m.id));
-    await insertAudit(tx, actor, { action: 'group.leave', entityType: 'household', entityId: m.householdId });
-  });
-}
-
-/** One-click unsubscribe from one channel (the signed link in each message). */
-export async function unsubscribe(deps: Deps, channelId: number, token: string): Promise<Channel> {
-  if (!validUnsubscribeToken(deps, channelId, token))
-    throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
-  const [c] = await deps.database.db
-    .update(memberChannels)
-    .set({ active: false, unsubscribedAt: sql`coalesce(${memberChannels.unsubscribedAt}, now())` })
-    .where(eq(memberChannels.id, channelId))
-    .returning({ channel: memberChannels.channel });
-  if (!c) throw notFound({ vi: 'Liên kết không hợp lệ', en: 'The link is not valid' });
-  return c.channel as Channel;
-}
-
 /** Membership per residential group in the caller's scope: households, households with an active member, the rate. */
 export async function membershipRates(db: Tx, scope: Scope) {
   const rows = await queryRows<{ unitId: number; name: string; households: number; members: number }>(
     db,
     sql`
     select g.id as "unitId", g.name, count(h.id)::int as households,
-      count(h.id) filter (where exists (select 1 from group_members gm where gm.household_id = h.id and gm.left_at is null))::int as members
-    from units g join units u on u.path like g.path || '%' join households h on h.unit_id = u.id and h.dissolved_on is null
+      count(h.id) filter (where exists (
+        select 1 from group_members gm where gm.household_id = h.id and gm.left_at is null))::int as members
+    from units g
+      join units u on u.path like g.path || '%'
+      join households h on h.unit_id = u.id and h.dissolved_on is null
     where g.tier = 'COMMUNITY' and ${pathInScope(sql`g.path`, scope)}
-    group by g.id, g.name order by g.name collate vi_num`,
+    group by g.id, g.name
+    order by g.name collate vi_num`,
   );
   return rows.map((r) => ({ ...r, rate: r.households ? Math.round((r.members / r.households) * 1000) / 10 : 0 }));
 }

@@ -20,8 +20,10 @@ export function readLink(deps: Deps, announcementId: number, householdId: number
   return householdId === null ? base : `${base}?h=${householdId}&t=${readToken(deps, announcementId, householdId)}`;
 }
 
-export const unsubscribeLink = (deps: Deps, memberChannelId: number) =>
-  `${deps.config.publicUrl}/api/public/channels/unsubscribe?c=${memberChannelId}&t=${unsubscribeToken(deps, memberChannelId)}`;
+export function unsubscribeLink(deps: Deps, memberChannelId: number): string {
+  const token = unsubscribeToken(deps, memberChannelId);
+  return `${deps.config.publicUrl}/api/public/channels/unsubscribe?c=${memberChannelId}&t=${token}`;
+}
 
 export const validReadToken = (deps: Deps, announcementId: number, householdId: number, token: string) =>
   same(readToken(deps, announcementId, householdId), token);

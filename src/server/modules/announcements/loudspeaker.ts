@@ -1,17 +1,26 @@
 import { spawn } from 'node:child_process';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { broadcasts, units } from '../../db/schema/index.js';
-import { AppError } from '../../lib/errors.js';
+import type { Scope } from '../../db/scope.js';
+import type { Actor } from '../../lib/auth-context.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { plainText } from '../../lib/html.js';
 import { formatDateTimeVi, formatDateVi, renderPdf } from '../../lib/pdf.js';
+import { audited } from '../audit/audit.repo.js';
+import { getUnitPath } from '../units/units.service.js';
+import type { PlanBroadcastsInput } from './announcements.schemas.js';
+import { getAnnouncement } from './announcements.service.js';
 
 /**
  * The loudspeaker channel: many wards still read notices over the commune's speakers. An announcement becomes the
  * script the announcer reads (what to say first and last, as it is said on air) and a Vietnamese speech file from
  * espeak-ng for speakers that play recordings; broadcasts are planned per group or commune at set times.
  */
-export function bulletinText(a: { title: string; bodyHtml: string; unitName: string }): string[] {
+type Bulletin = { title: string; bodyHtml: string; unitName: string };
+
+/** The bulletin as it is said on air, paragraph by paragraph. */
+export function bulletinText(a: Bulletin): string[] {
   return [
     'Kính thưa bà con nhân dân!',
     `Sau đây là thông báo của ${a.unitName}: ${a.title}.`,
@@ -41,6 +50,7 @@ export function speechAudio(espeakPath: string, text: string): Promise<Buffer> {
   });
 }
 
+/** An announcement's broadcasts, in airing order. */
 export async function listBroadcasts(db: Tx, announcementId: number) {
   const rows = await db
     .select({
@@ -61,6 +71,7 @@ export async function listBroadcasts(db: Tx, announcementId: number) {
   }));
 }
 
+/** Marks a planned broadcast aired or cancelled; false when no planned one has this id. */
 export async function setBroadcastStatus(
   db: Tx,
   announcementId: number,
@@ -82,10 +93,7 @@ export async function setBroadcastStatus(
 }
 
 /** The printable script: A4, large type for reading aloud, with the broadcast schedule at the top. */
-export async function bulletinPdf(
-  a: { title: string; bodyHtml: string; unitName: string },
-  schedule: { unitName: string; airAt: string }[],
-): Promise<Buffer> {
+export async function bulletinPdf(a: Bulletin, schedule: { unitName: string; airAt: string }[]): Promise<Buffer> {
   const paragraphs = bulletinText(a);
   const words = paragraphs.join(' ').split(/\s+/).length;
   return renderPdf({ title: `Bản tin phát thanh — ${a.title}` }, (doc) => {
@@ -111,4 +119,67 @@ export async function bulletinPdf(
     doc.font('regular').fontSize(16);
     for (const p of paragraphs) doc.text(p, { align: 'justify', lineGap: 4 }).moveDown(0.6);
   });
+}
+
+/** Plans broadcasts of an announcement in the caller's units, on a unit's speakers (a group's or the commune's). */
+export async function planBroadcasts(db: Db, scope: Scope, id: number, input: PlanBroadcastsInput, actor: Actor) {
+  const a = await getAnnouncement(db, scope, id);
+  await getUnitPath(db, input.unitId, scope);
+  await audited(
+    db,
+    actor,
+    (tx) =>
+      tx.insert(broadcasts).values(
+        input.airAt.map((at) => ({
+          announcementId: a.id,
+          unitId: input.unitId,
+          airAt: new Date(at),
+        })),
+      ),
+    {
+      action: 'announcement.broadcast',
+      entityType: 'announcement',
+      entityId: a.id,
+      details: { unitId: input.unitId, times: input.airAt.length },
+    },
+  );
+  return listBroadcasts(db, a.id);
+}
+
+/** The broadcast schedule of an announcement in the caller's units. */
+export async function broadcastsOf(db: Tx, scope: Scope, id: number) {
+  return listBroadcasts(db, (await getAnnouncement(db, scope, id)).id);
+}
+
+/** Marks a planned broadcast of an announcement in the caller's units aired or cancelled (404 when none is planned). */
+export async function markBroadcast(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  broadcastId: number,
+  status: 'AIRED' | 'CANCELLED',
+): Promise<void> {
+  await getAnnouncement(db, scope, id);
+  if (!(await setBroadcastStatus(db, id, broadcastId, status))) {
+    throw notFound({ vi: 'Không tìm thấy lượt phát đang chờ', en: 'No planned broadcast with this id' });
+  }
+}
+
+/** What the announcer reads of an announcement in the caller's units: its title, its text, the unit it is from. */
+export async function getBulletin(db: Tx, scope: Scope, id: number): Promise<Bulletin> {
+  const a = await getAnnouncement(db, scope, id);
+  const [u] = await db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId));
+  return { title: a.title, bodyHtml: a.bodyHtml, unitName: u!.name };
+}
+
+/** The bulletin to print, with the broadcasts still planned for it. */
+export async function getPrintedBulletin(db: Tx, scope: Scope, id: number) {
+  const bulletin = await getBulletin(db, scope, id);
+  const schedule = (await listBroadcasts(db, id)).filter((b) => b.status === 'PLANNED');
+  return { bulletin, schedule };
+}
+
+/** The bulletin read aloud (WAV); 503 when the server has no synthesiser. */
+export function speakBulletin(bulletin: Bulletin, espeakPath: string): Promise<Buffer> {
+  return speechAudio(espeakPath, bulletinText(bulletin).join('\n'));
 }

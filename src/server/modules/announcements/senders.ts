@@ -25,7 +25,8 @@ export const PUSH_BODY_MAX = 300;
 
 /**
  * The provider refused this message for good (unknown number, unsubscribed endpoint): the next channel is tried.
- * `addressGone` says the address itself will never work again (a dropped push subscription): the channel is switched off.
+ * `addressGone` says the address itself will never work again (a dropped push subscription): the channel is switched
+ * off.
  */
 export class Refused extends Error {
   constructor(
@@ -76,14 +77,16 @@ export function emailChannel(config: Config): ChannelSender {
     configured: !!config.smtpUrl,
     async send(m) {
       transporter ??= nodemailer.createTransport(config.smtpUrl!);
-      const footer = `\n\nXem đầy đủ: ${m.link}${m.unsubscribe ? `\nNgừng nhận thông báo qua email: ${m.unsubscribe}` : ''}`;
+      const unsubscribeText = m.unsubscribe ? `\nNgừng nhận thông báo qua email: ${m.unsubscribe}` : '';
+      const unsubscribeHtml = m.unsubscribe ? ` · <a href="${m.unsubscribe}">Ngừng nhận qua email</a>` : '';
+      const footer = `\n\nXem đầy đủ: ${m.link}${unsubscribeText}`;
       try {
         const info = await transporter.sendMail({
           from: config.mailFrom,
           to: m.to,
           subject: m.title,
           text: m.text + footer,
-          html: `${m.html}<hr><p><a href="${m.link}">Xem đầy đủ</a>${m.unsubscribe ? ` · <a href="${m.unsubscribe}">Ngừng nhận qua email</a>` : ''}</p>`,
+          html: `${m.html}<hr><p><a href="${m.link}">Xem đầy đủ</a>${unsubscribeHtml}</p>`,
           messageId: `<${m.reference}@ketnoi>`,
           headers: m.unsubscribe
             ? { 'List-Unsubscribe': `<${m.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
