@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ruleHolidays } from '../modules/calendar/working-days.js';
-import { catalog } from '../modules/procedures/catalog.js';
+import { catalog } from '../modules/procedures/catalog/index.js';
 import type { Database } from './client.js';
 import { calendarDays, procedures } from './schema/index.js';
 

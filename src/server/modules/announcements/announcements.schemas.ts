@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from '../../lib/http.js';
+import { CommuneCode, Id, Text } from '../../lib/http.js';
 import { Audience } from './audience.js';
 import { CHANNELS } from './senders.js';
 
@@ -131,7 +131,7 @@ export type ToVisitQuery = z.infer<typeof ToVisitQuery>;
 
 // The public side: a commune's feed, an announcement opened, read and acknowledged.
 
-export const CommuneCodeParams = z.object({ code: z.string().regex(/^\d{5}$/) });
+export const CommuneCodeParams = z.object({ code: CommuneCode });
 
 export const AnnouncementFeed = z
   .object({

@@ -1,3 +1,4 @@
+import { multipartBody } from '../../../../test/multipart.js';
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { useWorld } from '../../../../test/world.js';
@@ -257,19 +258,11 @@ describe('group channels', () => {
 
   it('attaches files, plans loudspeaker broadcasts, prints the bulletin and reads it aloud', async () => {
     const id = await draft({ isPublic: true });
-    const boundary = 'b0undary';
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const upload = await env.w.agents.leaderA.request({
       method: 'POST',
       url: `/api/announcements/${id}/files`,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Kế hoạch.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        pdf,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
+      ...multipartBody({}, { name: 'Kế hoạch.pdf', content: pdf, type: 'application/pdf' }),
     });
     expect(upload.statusCode, upload.body).toBe(201);
     const plan = await env.w.agents.leaderA.post(`/api/announcements/${id}/broadcasts`, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
-import { catalog } from './catalog.js';
+import { catalog } from './catalog/index.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { dueDate, localParts } from '../calendar/working-days.js';
 
