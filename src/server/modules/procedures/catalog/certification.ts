@@ -1,4 +1,4 @@
-import { fee, doc, idPaper, field, type CatalogEntry } from './parts.js';
+import { fee, doc, idPaper, type CatalogEntry } from './parts.js';
 
 /** Certification (chứng thực), Circular 226/2016 fees. */
 export const certification: CatalogEntry[] = [

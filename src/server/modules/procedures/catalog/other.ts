@@ -1,4 +1,4 @@
-import { free, fee, doc, field, type CatalogEntry } from './parts.js';
+import { free, fee, doc, type CatalogEntry } from './parts.js';
 
 /** Other. */
 export const other: CatalogEntry[] = [

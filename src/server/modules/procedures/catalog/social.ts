@@ -1,4 +1,4 @@
-import { free, doc, declaration, field, childFields, deceasedFields, type CatalogEntry } from './parts.js';
+import { free, doc, childFields, deceasedFields, type CatalogEntry } from './parts.js';
 
 /** Social affairs and people with merit. */
 export const social: CatalogEntry[] = [

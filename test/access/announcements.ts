@@ -1,0 +1,165 @@
+import { type Expectation, announcementFor, announcementUpload } from './targets.js';
+
+/** Announcements and channels: writing, sending, reach, templates, group channels, staff groups, providers. */
+export const announcementsExpectations: Record<string, Expectation> = {
+  'POST /api/announcements': {
+    permission: 'announcement.write',
+    inside: (w) => ({ url: '/api/announcements', payload: announcementFor(w.groupA1.id) }),
+    outside: (w) => ({ url: '/api/announcements', payload: announcementFor(w.groupB1.id) }),
+  },
+  'GET /api/announcements': { permission: 'announcement.write', inside: () => ({ url: '/api/announcements' }) },
+  'POST /api/announcements/{id}/send': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/send` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/send` }),
+  },
+  'GET /api/announcements/{id}/reach': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/reach` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/reach` }),
+  },
+  'GET /api/public/communes/{code}/announcements': { public: true },
+  'GET /api/message-templates': { permission: 'announcement.write', inside: () => ({ url: '/api/message-templates' }) },
+  'POST /api/message-templates': {
+    permission: 'announcement.write',
+    inside: (w) => ({
+      url: '/api/message-templates',
+      payload: { unitId: w.groupA1.id, name: 'Họp', title: 'Họp ((thon))', body: '<p>Lúc ((gio))</p>' },
+    }),
+    outside: (w) => ({
+      url: '/api/message-templates',
+      payload: { unitId: w.groupB1.id, name: 'Họp', title: 'Họp ((thon))', body: '<p>Lúc ((gio))</p>' },
+    }),
+  },
+  'POST /api/message-templates/{id}/preview': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/message-templates/${await w.f.template(w.groupA1)}/preview`,
+      payload: { values: { gio: '19:30' } },
+    }),
+    outside: async (w) => ({
+      url: `/api/message-templates/${await w.f.template(w.groupB1)}/preview`,
+      payload: { values: { gio: '19:30' } },
+    }),
+  },
+  'POST /api/public/announcements/{id}/ack': { public: true },
+  'GET /api/public/announcements/{id}': { public: true },
+  'POST /api/public/announcements/{id}/read': { public: true },
+  'GET /api/public/announcements/{id}/files/{fileId}': { public: true },
+  'POST /api/public/zalo/webhook': { public: true },
+  'POST /api/public/sms/reports': { public: true },
+  'GET /api/public/groups/{id}': { public: true },
+  'POST /api/public/groups/{id}/code': { public: true },
+  'POST /api/public/groups/{id}/join': { public: true },
+  'GET /api/public/membership': { public: true },
+  'PATCH /api/public/membership': { public: true },
+  'DELETE /api/public/membership': { public: true },
+  'POST /api/public/channels/unsubscribe': { public: true },
+  'POST /api/announcements/{id}/cancel': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/cancel` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/cancel` }),
+  },
+  'GET /api/announcements/{id}/to-visit': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/to-visit` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/to-visit` }),
+  },
+  'GET /api/announcements/{id}/reach/timeline': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/reach/timeline` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/reach/timeline` }),
+  },
+  'POST /api/announcements/{id}/files': {
+    permission: 'announcement.write',
+    inside: async (w) => announcementUpload(await w.f.announcement(w.groupA1)),
+    outside: async (w) => announcementUpload(await w.f.announcement(w.groupB1)),
+  },
+  'GET /api/announcements/{id}/files/{fileId}': {
+    permission: 'announcement.write',
+    inside: async (w) => {
+      const id = await w.f.announcement(w.groupA1);
+      return { url: `/api/announcements/${id}/files/${await w.f.announcementFile(id)}` };
+    },
+    outside: async (w) => {
+      const id = await w.f.announcement(w.groupB1);
+      return { url: `/api/announcements/${id}/files/${await w.f.announcementFile(id)}` };
+    },
+  },
+  'POST /api/announcements/{id}/broadcasts': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupA1)}/broadcasts`,
+      payload: { unitId: w.groupA1.id, airAt: ['2030-01-02T06:30:00+07:00'] },
+    }),
+    outside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupB1)}/broadcasts`,
+      payload: { unitId: w.groupB1.id, airAt: ['2030-01-02T06:30:00+07:00'] },
+    }),
+  },
+  'GET /api/announcements/{id}/broadcasts': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/broadcasts` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/broadcasts` }),
+  },
+  'POST /api/announcements/{id}/broadcasts/{broadcastId}/{status}': {
+    permission: 'announcement.write',
+    inside: async (w) => {
+      const id = await w.f.announcement(w.groupA1);
+      return { url: `/api/announcements/${id}/broadcasts/${await w.f.broadcast(id, w.groupA1)}/aired` };
+    },
+    outside: async (w) => {
+      const id = await w.f.announcement(w.groupB1);
+      return { url: `/api/announcements/${id}/broadcasts/${await w.f.broadcast(id, w.groupB1)}/aired` };
+    },
+  },
+  'GET /api/announcements/{id}/bulletin.pdf': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/bulletin.pdf` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/bulletin.pdf` }),
+  },
+  'GET /api/announcements/{id}/audio.wav': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/audio.wav` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/audio.wav` }),
+  },
+  'GET /api/groups/membership': { permission: 'announcement.write', inside: () => ({ url: '/api/groups/membership' }) },
+  'GET /api/groups/{id}/poster.pdf': {
+    permission: 'announcement.write',
+    inside: (w) => ({ url: `/api/groups/${w.groupA1.id}/poster.pdf` }),
+    outside: (w) => ({ url: `/api/groups/${w.groupB1.id}/poster.pdf` }),
+  },
+  'POST /api/staff-groups': {
+    permission: 'announcement.write',
+    inside: (w) => ({
+      url: '/api/staff-groups',
+      payload: { unitId: w.groupA1.id, name: 'Chi hội phụ nữ', kind: 'ASSOCIATION' },
+    }),
+    outside: (w) => ({
+      url: '/api/staff-groups',
+      payload: { unitId: w.groupB1.id, name: 'Chi hội phụ nữ', kind: 'ASSOCIATION' },
+    }),
+  },
+  'GET /api/staff-groups': { permission: 'announcement.write', inside: () => ({ url: '/api/staff-groups' }) },
+  'POST /api/staff-groups/{id}/members': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/staff-groups/${await w.f.staffGroup(w.groupA1)}/members`,
+      payload: { fullName: 'Hoàng Văn Tám', title: 'Trưởng thôn', phone: '0903123456' },
+    }),
+    outside: async (w) => ({
+      url: `/api/staff-groups/${await w.f.staffGroup(w.groupB1)}/members`,
+      payload: { fullName: 'Hoàng Văn Tám', title: 'Trưởng thôn', phone: '0903123456' },
+    }),
+  },
+  'GET /api/channels/limits': { permission: 'announcement.write', inside: () => ({ url: '/api/channels/limits' }) },
+  'PUT /api/channels/limits/{channel}': {
+    permission: 'channel.manage',
+    inside: () => ({ url: '/api/channels/limits/EMAIL', payload: { perMinute: 300, perDay: 20000 } }),
+  },
+  'POST /api/announcements/audience': {
+    permission: 'announcement.write',
+    inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }),
+    outside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupB1.id] } }),
+  },
+};
