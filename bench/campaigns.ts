@@ -5,7 +5,7 @@ import { buildApp } from '../src/server/app.js';
 import { queryRows } from '../src/server/db/client.js';
 import { createCampaign, recount } from '../src/server/modules/campaigns/campaigns.service.js';
 import { copyIn, demoProvince, noJobs, openMigratedBench } from './db.js';
-import { ms, now, percentile, table, timed } from './stats.js';
+import { ms, now, percentile, table, timed, count, times } from './stats.js';
 
 /**
  * One VNeID campaign over the demo province (`--residents`, 1M by default): starting it (targets snapshotted in every
@@ -43,7 +43,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     await database.raw('analyze campaign_targets; analyze campaign_unit_counts');
     t0 = now();
     await database.raw(
-      `select count(*) from residents r join household_members m on m.resident_id = r.id and m.left_on is null where r.vneid_level <> 'L2' and r.birth_date <= current_date - interval '14 years'`,
+      `select count(*) from residents r join household_members m on m.resident_id = r.id and m.left_on is null
+       where r.vneid_level <> 'L2' and r.birth_date <= current_date - interval '14 years'`,
     );
     const bareSelect = now() - t0;
     results.push({
@@ -57,7 +58,9 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
       await queryRows<{ id: number }>(db, sql`select id from campaigns where parent_id = ${made.id}`)
     ).map((r) => r.id);
     await database.raw(
-      `update campaign_targets set done_at = now() - (random() * interval '21 days'), last_outcome = 'VNEID_L2_ACTIVATED' where random() < 0.45`,
+      `update campaign_targets
+       set done_at = now() - (random() * interval '21 days'), last_outcome = 'VNEID_L2_ACTIVATED'
+       where random() < 0.45`,
     );
     await db.transaction(async (tx) => recount(tx, holders));
     await database.raw('analyze campaign_targets; analyze campaign_unit_counts');
@@ -80,15 +83,18 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     // 2. The drill-down: province → communes, a commune → its groups, a group → its alleys.
     const [commune] = await queryRows<{ id: number }>(
       db,
-      sql`select u.id from units u where u.tier = 'COMMUNE' and u.path like ${`${province.path}%`} order by u.id limit 1`,
+      sql`select u.id from units u
+       where u.tier = 'COMMUNE' and u.path like ${`${province.path}%`} order by u.id limit 1`,
     );
     const [group] = await queryRows<{ id: number }>(
       db,
-      sql`select g.id from units g join campaign_targets t on t.group_id = g.id where g.parent_id = ${commune!.id} group by g.id order by count(*) desc limit 1`,
+      sql`select g.id from units g join campaign_targets t on t.group_id = g.id where g.parent_id = ${commune!.id}
+       group by g.id order by count(*) desc limit 1`,
     );
     const bareAggregate = await timed(50, () =>
       database.raw(
-        `select campaign_id, count(*), count(done_at) from campaign_targets where campaign_id = any($1) and removed_on is null group by campaign_id`,
+        `select campaign_id, count(*), count(done_at) from campaign_targets
+         where campaign_id = any($1) and removed_on is null group by campaign_id`,
         [holders],
       ),
     );
@@ -97,12 +103,13 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
       ['commune → groups', `/api/campaigns/${made.id}/progress?unitId=${commune!.id}`],
       ['group → alleys', `/api/campaigns/${made.id}/progress?unitId=${group!.id}`],
     ] as const) {
+      const bareP95 = percentile(bareAggregate, 95);
       await get(url);
       const samples = await timed(100, () => get(url));
       results.push({
         measure: `drill-down ${level}: API p50 / p95`,
         value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`,
-        ratio: `bare province aggregate over the targets p95 ${ms(percentile(bareAggregate, 95))} (${(percentile(samples, 95) / percentile(bareAggregate, 95)).toFixed(2)}×)`,
+        ratio: `bare province aggregate over the targets p95 ${ms(bareP95)} (${times(percentile(samples, 95), bareP95, 2)})`,
       });
     }
 
@@ -116,14 +123,16 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     );
     const bareLeft = await timed(100, () =>
       database.raw(
-        `select household_id, count(*) from campaign_targets where campaign_id = $1 and group_id = $2 and done_at is null and removed_on is null group by household_id limit 51`,
+        `select household_id, count(*) from campaign_targets
+         where campaign_id = $1 and group_id = $2 and done_at is null and removed_on is null group by household_id
+         limit 51`,
         [part!.id, group!.id],
       ),
     );
     results.push({
       measure: `households left in a group (${leftCount} of a page of 50): API p50 / p95`,
       value: `${ms(percentile(left, 50))} / ${ms(percentile(left, 95))}`,
-      ratio: `bare grouped query p95 ${ms(percentile(bareLeft, 95))} (${(percentile(left, 95) / percentile(bareLeft, 95)).toFixed(1)}×)`,
+      ratio: `bare grouped query p95 ${ms(percentile(bareLeft, 95))} (${times(percentile(left, 95), percentile(bareLeft, 95))})`,
     });
 
     // 4. A device uploads 10,000 visits in batches of 500, then (its answers lost) all of them again.
@@ -131,8 +140,11 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
       db,
       sql`
       select distinct on (t.household_id) t.household_id, t.resident_id, h.version, r.version as rversion
-      from campaign_targets t join households h on h.id = t.household_id join residents r on r.id = t.resident_id
-      where ${inArray(sql`t.campaign_id`, holders)} and t.done_at is null and t.removed_on is null order by t.household_id limit 10000`,
+      from campaign_targets t
+        join households h on h.id = t.household_id
+        join residents r on r.id = t.resident_id
+      where ${inArray(sql`t.campaign_id`, holders)} and t.done_at is null and t.removed_on is null
+      order by t.household_id limit 10000`,
     );
     const start = Date.parse('2026-11-20T08:00:00+07:00');
     const visits = open.map((t, i) => ({
@@ -171,10 +183,12 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const resendMs = now() - t0;
     const [stored] = await queryRows<{ n: number; distinct: number }>(
       db,
-      sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits where ${inArray(sql`campaign_id`, holders)}`,
+      sql`select count(*)::int as n, count(distinct id)::int as distinct from campaign_visits
+       where ${inArray(sql`campaign_id`, holders)}`,
     );
     await database.raw(
-      'create table visit_probe (id uuid, campaign_id int, household_id int, recorded_by int, visited_at timestamptz, outcome text, best_time text, people jsonb, base_version int, status text)',
+      `create table visit_probe (id uuid, campaign_id int, household_id int, recorded_by int,
+         visited_at timestamptz, outcome text, best_time text, people jsonb, base_version int, status text)`,
     );
     const csv = visits
       .map((v) =>
@@ -201,7 +215,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
       ratio: `COPY of the same rows into a bare table ${ms(copyMs)} (${(syncMs / copyMs).toFixed(1)}×)`,
     });
     results.push({
-      measure: `the same upload again (${JSON.stringify(again)}); stored ${stored!.n.toLocaleString('en')} rows, ${stored!.distinct.toLocaleString('en')} distinct`,
+      measure: `the same upload again (${JSON.stringify(again)}); stored ${count(stored!.n)} rows, ${count(stored!.distinct)} distinct`,
       value: ms(resendMs),
       ratio: `duplicates stored: ${stored!.n - visits.length}`,
     });

@@ -6,7 +6,7 @@ import { Audience } from '../src/server/modules/announcements/audience.js';
 import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
 import { sendDue, type Senders } from '../src/server/modules/announcements/deliveries.js';
 import { copyIn, copyOut, demoProvince, noJobs, openMigratedBench } from './db.js';
-import { ms, now, percentile, table } from './stats.js';
+import { ms, now, percentile, table, count, } from './stats.js';
 
 /**
  * Announcements at province scale: the demo province (`--residents`, 1M by default), an announcement to everyone,
@@ -53,11 +53,13 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const sendMs = now() - t0;
     t0 = now();
     await database.raw(
-      `select count(*) from (select distinct h.id from households h join household_members m on m.household_id = h.id and m.left_on is null join residents r on r.id = m.resident_id where h.dissolved_on is null) x`,
+      `select count(*) from (select distinct h.id from households h
+       join household_members m on m.household_id = h.id and m.left_on is null
+       join residents r on r.id = m.resident_id where h.dissolved_on is null) x`,
     );
     const bareResolve = now() - t0;
     results.push({
-      measure: `resolve + snapshot ${sent.households.toLocaleString('en')} households + queue ${sent.messages.toLocaleString('en')} SMS`,
+      measure: `resolve + snapshot ${count(sent.households)} households + queue ${count(sent.messages)} SMS`,
       value: ms(sendMs),
       rate: `${Math.round(sent.messages / (sendMs / 1000)).toLocaleString('en')} deliveries/s`,
       ratio: `bare distinct-household scan ${ms(bareResolve)}`,
@@ -133,7 +135,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     for (let i = 0; i < 100; i++) {
       const start = now();
       await database.raw(
-        `select group_id, count(*), count(acknowledged_at) from announcement_households where announcement_id = $1 group by group_id`,
+        `select group_id, count(*), count(acknowledged_at) from announcement_households where announcement_id = $1
+         group by group_id`,
         [local.id],
       );
       bare.push(now() - start);
@@ -167,16 +170,18 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number) {
     const eachMs = now() - t0;
     const copyRows = await copyOut(
       database,
-      `select announcement_id, household_id, resident_id, channel, address_enc from deliveries where announcement_id = ${personal.id}`,
+      `select announcement_id, household_id, resident_id, channel, address_enc from deliveries
+       where announcement_id = ${personal.id}`,
     );
     await database.raw(
-      'create table copy_probe (announcement_id int, household_id int, resident_id int, channel text, address_enc text)',
+      `create table copy_probe (
+         announcement_id int, household_id int, resident_id int, channel text, address_enc text)`,
     );
     t0 = now();
     await copyIn(database, 'copy_probe', copyRows);
     const copyMs = now() - t0;
     results.push({
-      measure: `resolve + snapshot ${each.households.toLocaleString('en')} households + queue ${each.messages.toLocaleString('en')} personal messages`,
+      measure: `resolve + snapshot ${count(each.households)} households + queue ${count(each.messages)} personal messages`,
       value: ms(eachMs),
       rate: `${Math.round(each.messages / (eachMs / 1000)).toLocaleString('en')} deliveries/s`,
       ratio: `COPY of the same delivery rows into a bare table ${ms(copyMs)}`,

@@ -190,8 +190,11 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     const yearStart = Date.now() - 365 * 86400_000;
     let t0 = now();
     await database.raw('alter table dossiers disable trigger dossiers_stats_insert');
-    const columns =
-      'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method, fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at, resolved_at, on_time, assignee_id, rating';
+    const columns = [
+      'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method',
+      'fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at',
+      'resolved_at, on_time, assignee_id, rating',
+    ].join(', ');
     for (const chunk of dossierChunks(
       n,
       communes,
@@ -276,7 +279,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     );
     const statsBare = (unitId: number) =>
       database.raw(
-        `select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where unit_id = $1 and day between $2 and $3`,
+        `select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats
+         where unit_id = $1 and day between $2 and $3`,
         [unitId, from, to],
       );
     row('indicators, commune-year', communeApi, await timeBare(() => statsBare(unit), 100));
@@ -284,7 +288,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     const provinceBare = await timeBare(
       () =>
         database.raw(
-          `select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats where day between $1 and $2`,
+          `select sum(received), sum(online), sum(on_time), sum(resolved) from dossier_daily_stats
+           where day between $1 and $2`,
           [from, to],
         ),
       50,

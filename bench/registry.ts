@@ -84,13 +84,29 @@ function generateCsv(n: number, communeCodes: string[], groupsPerCommune: number
     const surname = rnd.weighted(surnames);
     for (let k = 0; k < size; k++) {
       const female = rnd.next() < 0.5;
-      const name = `${k === 0 || rnd.next() < 0.7 ? surname : rnd.weighted(surnames)} ${female ? rnd.pick(middleFemale) : rnd.pick(middleMale)} ${female ? rnd.pick(givenFemale) : rnd.pick(givenMale)}`;
+      const family = k === 0 || rnd.next() < 0.7 ? surname : rnd.weighted(surnames);
+      const [middle, given] = female ? [middleFemale, givenFemale] : [middleMale, givenMale];
+      const name = `${family} ${rnd.pick(middle)} ${rnd.pick(given)}`;
       const year = 1940 + rnd.int(0, 84);
       const birth = `${pad(rnd.int(1, 28), 2)}/${pad(rnd.int(1, 12), 2)}/${year}`;
-      const pid = `${['031', '030', '034', '001'][Math.floor(made / 1_000_000) % 4]}${Math.floor((year - 1900) / 100) * 2 + (female ? 1 : 0)}${pad(year % 100, 2)}${pad(made % 1_000_000, 6)}`;
+      const province = ['031', '030', '034', '001'][Math.floor(made / 1_000_000) % 4];
+      const centuryGender = Math.floor((year - 1900) / 100) * 2 + (female ? 1 : 0);
+      const pid = `${province}${centuryGender}${pad(year % 100, 2)}${pad(made % 1_000_000, 6)}`;
       const phone = rnd.next() < 0.7 ? `09${pad(made % 100_000_000, 8)}` : '';
       lines.push(
-        `${household},"Số ${household}, ${group}",Gia đình,${group},${name},${birth},${female ? 'Nữ' : 'Nam'},${pid},${phone},${k === 0 ? 'Chủ hộ' : 'Con'},Thường trú,,Mức 2,Có,`,
+        [
+          household,
+          `"Số ${household}, ${group}"`,
+          'Gia đình',
+          group,
+          name,
+          birth,
+          female ? 'Nữ' : 'Nam',
+          pid,
+          phone,
+          k === 0 ? 'Chủ hộ' : 'Con',
+          'Thường trú,,Mức 2,Có,',
+        ].join(','),
       );
       if (made % 97 === 0) names.set(commune, [...(names.get(commune) ?? []), name]);
       if (made % 499 === 0) pids.push(pid);
@@ -199,7 +215,9 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
         residents: await copyOut(database, 'select * from residents order by id'),
         households: await copyOut(
           database,
-          `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on, version, created_at, updated_at from households order by id`,
+          `select id, unit_id, code, address, kind, null, search_text, address_search, established_on, dissolved_on,
+             version, created_at, updated_at
+           from households order by id`,
         ),
         members: await copyOut(database, 'select * from household_members order by id'),
       };
@@ -214,7 +232,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
       );
     }
     await database.raw(
-      `update households h set head_resident_id = m.resident_id from household_members m where m.household_id = h.id and m.relation = 'HEAD'`,
+      `update households h set head_resident_id = m.resident_id from household_members m
+       where m.household_id = h.id and m.relation = 'HEAD'`,
     );
     // What autovacuum does after a bulk load: statistics, and the visibility map that lets the name index answer
     // scope checks without visiting the table.

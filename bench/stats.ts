@@ -18,6 +18,10 @@ export async function timed(times: number, call: () => Promise<unknown>): Promis
 }
 
 export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+/** A count as the tables print it: 1,000,000. */
+export const count = (n: number) => n.toLocaleString('en');
+/** How many times `limit` a measure took: "29.0×". */
+export const times = (measure: number, limit: number, digits = 1) => `${(measure / limit).toFixed(digits)}×`;
 
 /** Samples RSS every 50 ms while `work` runs; returns the peak growth over the starting RSS. */
 export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; startMb: number }> {

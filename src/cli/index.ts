@@ -51,9 +51,9 @@ async function main(argv: string[]) {
         password: config.demoPassword,
         log: console.log,
       });
-      console.log(
-        `Built ${result.communes} communes, ${result.households} households, ${result.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
-      );
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      const built = `${result.communes} communes, ${result.households} households, ${result.residents} residents`;
+      console.log(`Built ${built} in ${seconds} s.`);
       for (const l of result.logins)
         console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
       return;

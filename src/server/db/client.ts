@@ -107,7 +107,8 @@ export async function copyInto(
 ): Promise<void> {
   if (rows.length === 0) return;
   const csv = rows.map((r) => r.map(csvField).join(',')).join('\n');
-  const statement = `COPY ${table} (${columns.join(', ')}) FROM ${kind === 'pglite' ? "'/dev/blob'" : 'STDIN'} WITH (FORMAT csv)`;
+  const source = kind === 'pglite' ? "'/dev/blob'" : 'STDIN';
+  const statement = `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
   const client = (tx as unknown as { session: { client: unknown } }).session.client;
   if (kind === 'pglite') {
     await (client as { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> }).query(

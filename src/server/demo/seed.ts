@@ -377,7 +377,8 @@ async function buildCommune(
     const chunk = json(people.slice(i, i + 5000));
     await tx.execute(sql`
       insert into residents (id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
-        phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id) overriding system value
+        phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id)
+      overriding system value
       select id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
         phone_enc, phone_bidx, vneid_level, has_smartphone, array(select json_array_elements_text(tags)), ethnicity,
         unit_id, household_id

@@ -344,7 +344,8 @@ describe('the workflow', () => {
     expect(form02.statusCode).toBe(200);
     // Pretend the request went out three weeks ago: the due date moves by the working days spent waiting.
     await env.t.database.raw(
-      `update dossiers set paused_at = paused_at - interval '21 days', due_at = due_at - interval '21 days' where id = $1`,
+      `update dossiers set paused_at = paused_at - interval '21 days', due_at = due_at - interval '21 days'
+       where id = $1`,
       [made.id],
     );
     const before = (await env.w.agents.onestopA.get(`/api/dossiers/${made.id}`)).json();

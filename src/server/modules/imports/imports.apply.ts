@@ -68,15 +68,19 @@ export async function applyBatch(
   for (const r of rows) if (!wanted.has(householdKey(r))) wanted.set(householdKey(r), r);
   const keys = [...wanted.values()].map((r) => ({ unit_id: r.unitId, code: r.householdCode, address: r.address }));
   // Two index-friendly lookups (by number, by address) rather than one OR that would scan the table.
+  const byNumber = json(keys.filter((k) => k.code !== null));
+  const byAddress = json(keys.filter((k) => k.code === null));
   const found = await queryRows<HouseholdRef>(
     tx,
     sql`
     select h.id, h.unit_id, h.code, h.address, h.kind from households h
-    join json_to_recordset(${json(keys.filter((k) => k.code !== null))}) as k(unit_id int, code text) on h.unit_id = k.unit_id and h.code = k.code
+    join json_to_recordset(${byNumber}) as k(unit_id int, code text)
+      on h.unit_id = k.unit_id and h.code = k.code
     where h.dissolved_on is null
     union all
     select h.id, h.unit_id, h.code, h.address, h.kind from households h
-    join json_to_recordset(${json(keys.filter((k) => k.code === null))}) as k(unit_id int, address text) on h.unit_id = k.unit_id and h.code is null and h.address = k.address
+    join json_to_recordset(${byAddress}) as k(unit_id int, address text)
+      on h.unit_id = k.unit_id and h.code is null and h.address = k.address
     where h.dissolved_on is null`,
   );
   const householdIds = new Map<string, number>();
@@ -95,20 +99,30 @@ export async function applyBatch(
     phoneBidx: r.phoneBidx,
     id: 0,
   }));
+  const pidBidxs = json(prepared.map((p) => p.pidBidx).filter(Boolean));
+  // Without an ID number, a person is only found in a household that already exists.
+  const naturalKeys = json(
+    found.length
+      ? prepared
+          .filter((p) => !p.pidBidx && p.householdId)
+          .map((p) => ({ household_id: p.householdId, search_text: p.r.searchText, birth_date: p.r.birthDate }))
+      : [],
+  );
   const existing = await queryRows<ExistingResident>(
     tx,
     sql`
-    select r.id, r.unit_id, r.household_id, r.full_name, r.birth_date::text as birth_date, r.gender, r.phone_bidx, r.personal_id_bidx,
-      r.vneid_level, r.has_smartphone, r.tags, r.search_text, m.relation, m.residence_type,
+    select r.id, r.unit_id, r.household_id, r.full_name, r.birth_date::text as birth_date, r.gender,
+      r.phone_bidx, r.personal_id_bidx, r.vneid_level, r.has_smartphone, r.tags, r.search_text,
+      m.relation, m.residence_type,
       exists (select 1 from units u where u.id = r.unit_id and ${pathInScope(sql`u.path`, scope)}) as in_scope
     from residents r
     left join household_members m on m.resident_id = r.id and m.left_on is null
     where r.id in (
-      select r1.id from residents r1 join json_array_elements_text(${json(prepared.map((p) => p.pidBidx).filter(Boolean))}) b on r1.personal_id_bidx = b.value
+      select r1.id from residents r1
+      join json_array_elements_text(${pidBidxs}) b on r1.personal_id_bidx = b.value
       union all
       select r2.id from residents r2
-      join json_to_recordset(${json(found.length ? prepared.filter((p) => !p.pidBidx && p.householdId).map((p) => ({ household_id: p.householdId, search_text: p.r.searchText, birth_date: p.r.birthDate })) : [])})
-        as k(household_id int, search_text text, birth_date date)
+      join json_to_recordset(${naturalKeys}) as k(household_id int, search_text text, birth_date date)
         on r2.household_id = k.household_id and r2.search_text = k.search_text and r2.birth_date = k.birth_date
       where r2.personal_id_bidx is null)`,
   );
@@ -205,9 +219,18 @@ export async function applyBatch(
     counts.householdsCreated += missing.length;
   }
   if (changedHouseholds.length) {
+    const changes = json(
+      changedHouseholds.map(({ h, r }) => ({
+        id: h.id,
+        address: r.address,
+        address_search: foldText(r.address),
+        kind: r.householdKind,
+      })),
+    );
     await tx.execute(sql`
-      update households h set address = x.address, address_search = x.address_search, kind = x.kind, version = h.version + 1, updated_at = now()
-      from json_to_recordset(${json(changedHouseholds.map(({ h, r }) => ({ id: h.id, address: r.address, address_search: foldText(r.address), kind: r.householdKind })))}) as x(id int, address text, address_search text, kind text)
+      update households h set address = x.address, address_search = x.address_search, kind = x.kind,
+        version = h.version + 1, updated_at = now()
+      from json_to_recordset(${changes}) as x(id int, address text, address_search text, kind text)
       where h.id = x.id`);
     counts.householdsUpdated += changedHouseholds.length;
   }
@@ -263,10 +286,13 @@ export async function applyBatch(
 
   if (updates.length) {
     await tx.execute(sql`
-      update residents r set full_name = x.full_name, search_text = x.search_text, birth_date = x.birth_date, gender = x.gender,
+      update residents r set
+        full_name = x.full_name, search_text = x.search_text, birth_date = x.birth_date, gender = x.gender,
         phone_enc = coalesce(x.phone_enc, r.phone_enc), phone_bidx = coalesce(x.phone_bidx, r.phone_bidx),
-        vneid_level = coalesce(x.vneid_level, r.vneid_level), has_smartphone = coalesce(x.has_smartphone, r.has_smartphone),
-        tags = case when json_array_length(x.tags) = 0 then r.tags else array(select json_array_elements_text(x.tags)) end,
+        vneid_level = coalesce(x.vneid_level, r.vneid_level),
+        has_smartphone = coalesce(x.has_smartphone, r.has_smartphone),
+        tags = case when json_array_length(x.tags) = 0 then r.tags
+          else array(select json_array_elements_text(x.tags)) end,
         version = r.version + 1, updated_at = now()
       from json_to_recordset(${json(
         updates.map((p) => ({
@@ -281,7 +307,8 @@ export async function applyBatch(
           has_smartphone: p.r.hasSmartphone,
           tags: p.r.tags,
         })),
-      )}) as x(id int, full_name text, search_text text, birth_date date, gender text, phone_enc text, phone_bidx text, vneid_level text, has_smartphone boolean, tags json)
+      )}) as x(id int, full_name text, search_text text, birth_date date, gender text, phone_enc text,
+        phone_bidx text, vneid_level text, has_smartphone boolean, tags json)
       where r.id = x.id`);
     counts.residentsUpdated += updates.length;
   }
@@ -299,22 +326,29 @@ export async function applyBatch(
     );
     // The old stay ends the day the new one starts (or the day it began, if the file's date is earlier).
     await tx.execute(sql`
-      update household_members m set left_on = greatest(m.joined_on, x.joined_on), left_reason = 'Nhập từ danh sách: chuyển hộ'
+      update household_members m
+      set left_on = greatest(m.joined_on, x.joined_on), left_reason = 'Nhập từ danh sách: chuyển hộ'
       from json_to_recordset(${moveValues}) as x(id int, joined_on date)
       where m.resident_id = x.id and m.left_on is null`);
     await tx.execute(sql`
       insert into household_members (household_id, resident_id, relation, residence_type, joined_on)
-      select household_id, id, relation, residence_type, joined_on from json_to_recordset(${moveValues}) as x(id int, household_id int, relation text, residence_type text, joined_on date)`);
+      select household_id, id, relation, residence_type, joined_on
+      from json_to_recordset(${moveValues})
+        as x(id int, household_id int, relation text, residence_type text, joined_on date)`);
     await tx.execute(sql`
-      update residents r set household_id = x.household_id, unit_id = x.unit_id, version = r.version + 1, updated_at = now()
+      update residents r
+      set household_id = x.household_id, unit_id = x.unit_id, version = r.version + 1, updated_at = now()
       from json_to_recordset(${moveValues}) as x(id int, household_id int, unit_id int) where r.id = x.id`);
     counts.residentsMoved += moves.length;
   }
 
   if (membershipChanges.length) {
+    const changes = json(
+      membershipChanges.map((p) => ({ id: p.id, relation: p.r.relation, residence_type: p.r.residenceType })),
+    );
     await tx.execute(sql`
       update household_members m set relation = x.relation, residence_type = x.residence_type
-      from json_to_recordset(${json(membershipChanges.map((p) => ({ id: p.id, relation: p.r.relation, residence_type: p.r.residenceType })))}) as x(id int, relation text, residence_type text)
+      from json_to_recordset(${changes}) as x(id int, relation text, residence_type text)
       where m.resident_id = x.id and m.left_on is null`);
     counts.residentsUpdated += membershipChanges.filter((m) => !updates.includes(m)).length;
   }
@@ -322,9 +356,16 @@ export async function applyBatch(
   // 4. Existing households whose head the file names (or renames): relink, only where something changed.
   const existingHeads = [...headOf.entries()].filter(([householdId]) => !newHouseholdIds.includes(householdId));
   if (existingHeads.length) {
+    const heads = json(
+      existingHeads.map(([householdId, p]) => ({
+        id: householdId,
+        head: p.id,
+        search_text: foldText(`${p.r.fullName} ${p.r.address}`),
+      })),
+    );
     await tx.execute(sql`
       update households h set head_resident_id = x.head, search_text = x.search_text, updated_at = now()
-      from json_to_recordset(${json(existingHeads.map(([householdId, p]) => ({ id: householdId, head: p.id, search_text: foldText(`${p.r.fullName} ${p.r.address}`) })))}) as x(id int, head int, search_text text)
+      from json_to_recordset(${heads}) as x(id int, head int, search_text text)
       where h.id = x.id and (h.head_resident_id is distinct from x.head or h.search_text <> x.search_text)`);
   }
   return errors;

@@ -57,14 +57,16 @@ describe('applicant emails over real SMTP', () => {
   it('keeps a message and retries later when the mail server is unreachable', async () => {
     const d = await env.w.f.dossier(env.w.communeA);
     await env.t.database.raw(
-      `insert into mail_outbox (to_address, kind, dossier_id, data) values ('retry@example.vn', 'DOSSIER_STATUS', $1, '{"action":"SUBMIT","toStatus":"NEW"}')`,
+      `insert into mail_outbox (to_address, kind, dossier_id, data)
+       values ('retry@example.vn', 'DOSSIER_STATUS', $1, '{"action":"SUBMIT","toStatus":"NEW"}')`,
       [d.id],
     );
     const down = { ...env.t.config, smtpUrl: 'smtp://127.0.0.1:1' };
     const result = await flushOutbox({ database: env.t.database, config: down });
     expect(result.failed).toBeGreaterThanOrEqual(1);
     const [row] = await env.t.database.raw<{ status: string; attempts: number; later: boolean }>(
-      `select status, attempts, next_attempt_at > now() as later from mail_outbox where to_address = 'retry@example.vn'`,
+      `select status, attempts, next_attempt_at > now() as later
+       from mail_outbox where to_address = 'retry@example.vn'`,
     );
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1, later: true });
   });
