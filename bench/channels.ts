@@ -6,7 +6,7 @@ import { Audience } from '../src/server/modules/announcements/audience.js';
 import { createAnnouncement, sendAnnouncement } from '../src/server/modules/announcements/announcements.service.js';
 import { sendDue, type Senders } from '../src/server/modules/announcements/deliveries.js';
 import { copyIn, copyOut, demoProvince, noJobs, openMigratedBench } from './db.js';
-import { ms, now, percentile, table, count, } from './stats.js';
+import { ms, now, percentile, table, count } from './stats.js';
 
 /**
  * Announcements at province scale: the demo province (`--residents`, 1M by default), an announcement to everyone,
