@@ -15,7 +15,10 @@ import {
   VisitParams,
 } from './field.schemas.js';
 
-/** The field app's side of campaigns (issue 5 §4): the offline pack, the visit upload, and conflicts for the group head. */
+/**
+ * The field app's side of campaigns (issue 5 §4): the offline pack, the visit upload, and conflicts for the group
+ * head.
+ */
 export function registerCampaignField(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, cipher } = deps;

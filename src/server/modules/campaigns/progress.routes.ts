@@ -17,7 +17,9 @@ import {
 import { callLetters, publicGuide, remindLeft } from './outreach.js';
 import { historyOf, leaderboard, listHouseholdsLeft } from './progress.js';
 
-/** How far a campaign is (issue 5 §5–6): history and burndown, who is left, the leaderboard, call letters, reminders. */
+/**
+ * How far a campaign is (issue 5 §5–6): history and burndown, who is left, the leaderboard, call letters, reminders.
+ */
 export function registerCampaignProgress(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, config } = deps;
