@@ -1,29 +1,23 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { VneidLevel, HouseholdKind } from '../../../shared/enums.js';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
 import { pathAlongScope, pathInScope, pathWithin, type Scope } from '../../db/scope.js';
 import { notFound, validation } from '../../lib/errors.js';
-import { Id, Text } from '../../lib/http.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { Audience, matchedPeople } from '../announcements/audience.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { listChildUnits } from '../units/units.repo.js';
 import { getOpenUnit, getUnitPath } from '../units/units.service.js';
-
-export const CampaignKind = z.enum(['VNEID_L2', 'DIGITIZE', 'ONLINE_PAYMENT', 'SKILLS', 'CUSTOM']);
-export type CampaignKind = z.infer<typeof CampaignKind>;
-const ChecklistItem = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), label: Text(120).min(2) });
-
-/** Who a campaign targets: registry filters (the announcement audience's, less its channel options). */
-export const CampaignFilters = z.object({
-  ageMin: z.number().int().min(0).max(120).optional(),
-  ageMax: z.number().int().min(0).max(120).optional(),
-  vneidLevels: z.array(z.enum(VneidLevel)).max(3).optional(),
-  householdKinds: z.array(z.enum(HouseholdKind)).max(3).optional(),
-  tags: z.array(Text(40).min(1)).max(10).optional(),
-});
+import type {
+  Campaign,
+  CampaignFilters,
+  CampaignKind,
+  CampaignLevel,
+  CampaignStatus,
+  CampaignTemplate,
+  ChecklistItem,
+  CreateCampaignInput,
+} from './campaigns.schemas.js';
 
 /**
  * The templates a campaign starts from. Targets (100 %, 14+) are the seeds' and DOMAIN.md §4's; they are marked
@@ -33,9 +27,9 @@ export const CAMPAIGN_TEMPLATES: Record<
   CampaignKind,
   {
     name: string;
-    level: 'PERSON' | 'HOUSEHOLD';
-    filters: z.infer<typeof CampaignFilters>;
-    checklist: z.infer<typeof ChecklistItem>[];
+    level: CampaignLevel;
+    filters: CampaignFilters;
+    checklist: ChecklistItem[];
     targetRate: number;
     guide: string;
   }
@@ -86,31 +80,21 @@ export const CAMPAIGN_TEMPLATES: Record<
   },
 };
 
-export const NewCampaign = z
-  .object({
-    kind: CampaignKind,
-    unitId: Id,
-    name: Text(200).min(3).optional(),
-    level: z.enum(['PERSON', 'HOUSEHOLD']).optional(),
-    filters: CampaignFilters.optional(),
-    checklist: z.array(ChecklistItem).min(1).max(10).optional(),
-    targetRate: z.number().int().min(1).max(100).optional(),
-    /** The steps residents read on the guide page (one per line); the template's when left out. */
-    guide: Text(4000).optional(),
-    startsOn: z.iso.date(),
-    deadline: z.iso.date(),
-  })
-  .refine((c) => c.startsOn <= c.deadline, {
-    path: ['deadline'],
-    message: 'The deadline must not come before the start',
-  });
-export type NewCampaign = z.infer<typeof NewCampaign>;
-
 type Row = typeof campaigns.$inferSelect;
 
+/** The templates as the API lists them, each with its kind. */
+export function listTemplates(): { items: CampaignTemplate[] } {
+  return {
+    items: Object.entries(CAMPAIGN_TEMPLATES).map(([kind, t]) => ({
+      kind: kind as CampaignKind,
+      ...t,
+      filters: t.filters as Record<string, unknown>,
+    })),
+  };
+}
+
 /** The audience shape the registry query takes, from a campaign's unit and filters. */
-const audienceOf = (unitId: number, f: z.infer<typeof CampaignFilters>) =>
-  Audience.parse({ unitIds: [unitId], ...f, genders: [] });
+const audienceOf = (unitId: number, f: CampaignFilters) => Audience.parse({ unitIds: [unitId], ...f, genders: [] });
 
 /**
  * Brings `campaign_unit_counts` up to date for campaigns (all their units, or only `units` — what a batch of visits
@@ -127,7 +111,8 @@ export async function recount(
   await tx.execute(sql`delete from campaign_unit_counts where ${inArray(sql`campaign_id`, campaignIds)} ${inUnits}`);
   await tx.execute(sql`
     insert into campaign_unit_counts (campaign_id, unit_id, targets, done)
-    select campaign_id, unit_id, count(*)::int, count(done_at)::int from campaign_targets
+    select campaign_id, unit_id, count(*)::int, count(done_at)::int
+    from campaign_targets
     where ${inArray(sql`campaign_id`, campaignIds)} and removed_on is null ${inGroups} ${inUnits}
     group by campaign_id, unit_id`);
 }
@@ -137,23 +122,28 @@ export async function recount(
  * (moved away, now level 2 through another path, died); done targets stay done. Run at creation and on refresh.
  */
 async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number; removed: number }> {
-  const people = await matchedPeople(tx, scope, audienceOf(c.unitId, c.filters as z.infer<typeof CampaignFilters>));
+  const people = await matchedPeople(tx, scope, audienceOf(c.unitId, c.filters as CampaignFilters));
   const who = c.level === 'PERSON' ? sql`resident_id` : sql`null::int`;
   const [r] = await queryRows<{ added: number; removed: number }>(
     tx,
     sql`
     with people as (${people}),
-    matching as (select distinct on (household_id, coalesce(${who}, 0)) household_id, ${who} as resident_id, unit_id, group_id from people),
+    matching as (
+      select distinct on (household_id, coalesce(${who}, 0)) household_id, ${who} as resident_id, unit_id, group_id
+      from people),
     added as (
       insert into campaign_targets (campaign_id, household_id, resident_id, unit_id, group_id)
       select ${c.id}, household_id, resident_id, unit_id, group_id from matching
-      on conflict (campaign_id, household_id, coalesce(resident_id, 0)) do update set removed_on = null, unit_id = excluded.unit_id, group_id = excluded.group_id
+      on conflict (campaign_id, household_id, coalesce(resident_id, 0)) do update
+        set removed_on = null, unit_id = excluded.unit_id, group_id = excluded.group_id
         where campaign_targets.removed_on is not null
       returning 1),
     removed as (
       update campaign_targets t set removed_on = current_date
       where t.campaign_id = ${c.id} and t.removed_on is null and t.done_at is null
-        and not exists (select 1 from matching m where m.household_id = t.household_id and coalesce(m.resident_id, 0) = coalesce(t.resident_id, 0))
+        and not exists (
+          select 1 from matching m
+          where m.household_id = t.household_id and coalesce(m.resident_id, 0) = coalesce(t.resident_id, 0))
       returning 1)
     select (select count(*) from added)::int as added, (select count(*) from removed)::int as removed`,
   );
@@ -169,7 +159,7 @@ async function refreshIn(tx: Tx, scope: Scope, c: Row): Promise<{ added: number;
 export async function createCampaign(
   database: Database,
   scope: Scope,
-  input: NewCampaign,
+  input: CreateCampaignInput,
   userId: number,
   actor: Actor,
 ): Promise<{ id: number; communes: number; targets: number }> {
@@ -250,6 +240,33 @@ export async function getCampaign(
 /** In the caller's units, or over them (the campaign's unit is an ancestor of one of theirs); `units` is joined. */
 export const campaignVisible = (scope: Scope) => pathAlongScope(units.path, scope);
 
+/** A campaign as the API shows it. */
+const campaignOf = (c: Row): Campaign => ({
+  id: c.id,
+  unitId: c.unitId,
+  parentId: c.parentId,
+  kind: c.kind as CampaignKind,
+  name: c.name,
+  level: c.level as CampaignLevel,
+  targetRate: c.targetRate,
+  startsOn: c.startsOn,
+  deadline: c.deadline,
+  status: c.status as CampaignStatus,
+  checklist: c.checklist,
+});
+
+/** The campaigns the caller may see (in their units and over them), the nearest deadline first, at most 200. */
+export async function listCampaigns(db: Tx, scope: Scope): Promise<{ items: Campaign[] }> {
+  const rows = await db
+    .select({ c: campaigns })
+    .from(campaigns)
+    .innerJoin(units, eq(units.id, campaigns.unitId))
+    .where(campaignVisible(scope))
+    .orderBy(asc(campaigns.deadline), asc(campaigns.id))
+    .limit(200);
+  return { items: rows.map(({ c }) => campaignOf(c)) };
+}
+
 /** The campaigns holding a campaign's targets: itself, or a province campaign's communes. */
 export async function holdersOf(db: Tx, id: number): Promise<number[]> {
   const children = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.parentId, id));
@@ -310,11 +327,14 @@ export async function progressOf(db: Tx, scope: Scope, id: number, unitId?: numb
   const rows = await queryRows<{ unitId: number | null; name: string | null; targets: number; done: number }>(
     db,
     sql`
-    select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name, sum(k.targets)::int as targets, sum(k.done)::int as done
-    from campaign_unit_counts k join units u on u.id = k.unit_id
+    select nullif(split_part(u.path, '/', ${depth + 2}), '')::int as "unitId", child.name,
+      sum(k.targets)::int as targets, sum(k.done)::int as done
+    from campaign_unit_counts k
+    join units u on u.id = k.unit_id
     left join units child on child.id = nullif(split_part(u.path, '/', ${depth + 2}), '')::int
     where ${inArray(sql`k.campaign_id`, ids)} and u.path like ${`${underPath}%`}
-    group by 1, 2 having sum(k.targets) > 0 order by child.name collate vi_num`,
+    group by 1, 2 having sum(k.targets) > 0
+    order by child.name collate vi_num`,
   );
   const rate = (done: number, targets: number) => (targets ? Math.round((done / targets) * 1000) / 10 : 0);
   const targets = rows.reduce((n, r) => n + r.targets, 0);

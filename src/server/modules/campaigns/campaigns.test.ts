@@ -111,7 +111,9 @@ describe('campaigns', () => {
     const first = (await w.agents.teamA1.get(`/api/campaigns/${id}/mine`)).json().items;
     expect(first).toHaveLength(1);
     const all = await env.t.database.raw<{ household_id: number; assigned_member_id: number }>(
-      `select household_id, assigned_member_id from campaign_targets t join campaigns c on c.id = t.campaign_id where c.id = $1 and assigned_member_id = $2`,
+      `select household_id, assigned_member_id
+       from campaign_targets t join campaigns c on c.id = t.campaign_id
+       where c.id = $1 and assigned_member_id = $2`,
       [id, other],
     );
     expect(all).toHaveLength(1);

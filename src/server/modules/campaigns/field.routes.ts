@@ -2,69 +2,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { VisitOutcome } from '../../../shared/enums.js';
-import { errorResponses, Id, IdParams } from '../../lib/http.js';
+import { errorResponses, IdParams } from '../../lib/http.js';
 import { actorOf, scopeOf } from '../../lib/auth-context.js';
-import * as field from './field.js';
+import { listConflicts, resolveConflict, syncVisits } from './field.js';
+import { downloadForField } from './field.pack.js';
+import {
+  CampaignFieldPack,
+  ResolveConflictInput,
+  SyncResult,
+  SyncVisitsInput,
+  VisitConflict,
+  VisitParams,
+} from './field.schemas.js';
 
-const Person = z.object({
-  residentId: z.number().int().nullable(),
-  fullName: z.string().nullable(),
-  birthYear: z.number().int().nullable(),
-  vneidLevel: z.string().nullable(),
-  phoneTail: z.string().nullable(),
-  version: z.number().int().nullable(),
-  checks: z.array(z.string()),
-  done: z.boolean(),
-  lastOutcome: z.string().nullable(),
-});
-const FieldPack = z
-  .object({
-    campaign: z.object({
-      id: z.number().int(),
-      name: z.string(),
-      kind: z.string(),
-      level: z.string(),
-      deadline: z.string(),
-      checklist: z.array(z.object({ key: z.string(), label: z.string() })),
-      fieldUpdates: z.array(z.enum(['vneidLevel', 'phone'])),
-    }),
-    households: z.array(
-      z.object({
-        householdId: z.number().int(),
-        address: z.string(),
-        unitName: z.string(),
-        version: z.number().int(),
-        lastOutcome: z.string().nullable(),
-        bestTime: z.string().nullable(),
-        people: z.array(Person),
-      }),
-    ),
-    downloadedAt: z.string(),
-  })
-  .meta({ id: 'CampaignFieldPack' });
-const SyncResult = z.object({
-  id: z.string(),
-  status: z.enum(['APPLIED', 'CONFLICT', 'DUPLICATE', 'REJECTED']),
-  conflict: z.enum(['HOUSEHOLD_CHANGED', 'PERSON_CHANGED', 'NOT_ASSIGNED']).optional(),
-  error: z.object({ code: z.string(), vi: z.string(), en: z.string() }).optional(),
-});
-const ConflictRow = z.object({
-  id: z.string(),
-  householdId: z.number().int(),
-  address: z.string(),
-  unitName: z.string(),
-  recordedBy: z.string().nullable(),
-  visitedAt: z.string(),
-  outcome: z.enum(VisitOutcome),
-  bestTime: z.string().nullable(),
-  note: z.string().nullable(),
-  conflict: z.string(),
-  baseVersion: z.number().int(),
-  version: z.number().int(),
-});
-
-/** The field app's side of campaigns (issue 5 §4): the offline pack, the visit upload, and conflicts for the group head. */
+/**
+ * The field app's side of campaigns (issue 5 §4): the offline pack, the visit upload, and conflicts for the group
+ * head.
+ */
 export function registerCampaignField(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, cipher } = deps;
@@ -78,17 +32,10 @@ export function registerCampaignField(app: App, deps: AppDeps) {
       summary:
         'My households to take into the field (for offline use): people to see, registry versions, the checklist',
       params: IdParams,
-      response: { 200: FieldPack, ...errorResponses },
+      response: { 200: CampaignFieldPack, ...errorResponses },
     },
     handler: async (request) =>
-      field.downloadForField(
-        database.db,
-        request.scope!,
-        request.params.id,
-        request.auth!.user.id,
-        actorOf(request),
-        cipher,
-      ),
+      downloadForField(database.db, request.scope!, request.params.id, request.auth!.user.id, actorOf(request), cipher),
   });
 
   r.post('/api/campaigns/:id/visits', {
@@ -100,12 +47,13 @@ export function registerCampaignField(app: App, deps: AppDeps) {
       description:
         'Each visit answers APPLIED, DUPLICATE (already stored), CONFLICT (stored; made against a household or person changed since download, or one given to another member — the group head decides) or REJECTED (not stored; outside your area or the campaign, with why).',
       params: IdParams,
-      body: field.SyncBody,
+      body: SyncVisitsInput,
       response: { 200: z.object({ results: z.array(SyncResult) }), ...errorResponses },
     },
     handler: async (request) => {
+      // Whoever manages campaigns may apply a visit to a household given to someone else (no NOT_ASSIGNED conflict).
       const manages = scopeOf(request.auth!, Permission.CAMPAIGN_MANAGE).prefixes.length > 0;
-      return field.syncVisits(
+      return syncVisits(
         database,
         request.scope!,
         request.params.id,
@@ -125,13 +73,9 @@ export function registerCampaignField(app: App, deps: AppDeps) {
       summary:
         'Visits waiting for a decision: made against a changed household or person, or by someone the household was not given to',
       params: IdParams,
-      response: { 200: z.object({ items: z.array(ConflictRow) }), ...errorResponses },
+      response: { 200: z.object({ items: z.array(VisitConflict) }), ...errorResponses },
     },
-    handler: async (request) => ({
-      items: (await field.listConflicts(database.db, request.scope!, request.params.id)) as z.infer<
-        typeof ConflictRow
-      >[],
-    }),
+    handler: async (request) => listConflicts(database.db, request.scope!, request.params.id),
   });
 
   r.post('/api/campaigns/:id/visits/:visitId/resolve', {
@@ -139,12 +83,12 @@ export function registerCampaignField(app: App, deps: AppDeps) {
     schema: {
       tags: ['campaigns'],
       summary: 'Apply a conflicting visit over what changed, or dismiss it (it stays on record)',
-      params: z.object({ id: Id, visitId: z.uuid() }),
-      body: z.object({ action: z.enum(['APPLY', 'DISMISS']) }),
+      params: VisitParams,
+      body: ResolveConflictInput,
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await field.resolveConflict(
+      await resolveConflict(
         database,
         request.scope!,
         request.params.id,

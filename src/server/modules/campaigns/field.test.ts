@@ -48,7 +48,10 @@ async function targets(id: number) {
     last_outcome: string | null;
     best_time: string | null;
   }>(
-    `select resident_id, done_at is not null as done, last_outcome, best_time from campaign_targets where campaign_id = $1 and household_id = $2 order by resident_id`,
+    `select resident_id, done_at is not null as done, last_outcome, best_time
+     from campaign_targets
+     where campaign_id = $1 and household_id = $2
+     order by resident_id`,
     [id, env.w.households.hA1.id],
   );
 }
@@ -106,7 +109,9 @@ describe('campaign field work', () => {
       phone_bidx: env.t.cipher.blindIndex('+84987654321', 'phone'),
     });
     const [log] = await env.t.database.raw<{ username: string; details: { fields: string[]; via: string } }>(
-      `select username, details from audit_log where action = 'resident.update' and entity_id = $1 order by id desc limit 1`,
+      `select username, details from audit_log
+       where action = 'resident.update' and entity_id = $1
+       order by id desc limit 1`,
       [String(an.residentId)],
     );
     expect(log).toMatchObject({
@@ -273,7 +278,8 @@ describe('campaign field work', () => {
       ),
     );
     const batches = Array.from({ length: 20 }, (_, i) => all.slice(i * 500, (i + 1) * 500));
-    // The connection drops after the 8th batch reached the server: its answer never came, so the device resends from it.
+    // The connection drops after the 8th batch reached the server: its answer never came, so the device
+    // resends from it.
     for (const b of batches.slice(0, 8))
       expect((await w.agents.teamA1.post(`/api/campaigns/${id}/visits`, { visits: b })).statusCode).toBe(200);
     const counts = { APPLIED: 0, DUPLICATE: 0 } as Record<string, number>;

@@ -1,21 +1,28 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { VisitOutcome, VneidLevel } from '../../../shared/enums.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { campaignVisits, teamMembers, type VisitPerson } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { conflict as conflictError, notFound } from '../../lib/errors.js';
-import { Id, Phone, Text } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { maskTail } from '../residents/residents.rules.js';
-import { assignedTo } from './assignment.js';
-import { type CampaignKind, getCampaign, holdersOf } from './campaigns.service.js';
-import { applyVisits, lockTargets, type Conflict, type VisitContext, type VisitInput } from './visits.apply.js';
+import type { CampaignKind } from './campaigns.schemas.js';
+import { getCampaign, holdersOf } from './campaigns.service.js';
+import type {
+  FieldUpdate,
+  ResolveConflictInput,
+  SyncResult,
+  SyncVisitsInput,
+  VisitConflict,
+  VisitUploadInput,
+} from './field.schemas.js';
+import { applyVisits, lockTargets, type Target, type VisitContext, type VisitInput } from './visits.apply.js';
+
+/** The body's old name, kept for the demo seed (src/server/demo/campaigns.ts), which imports it from here. */
+export type SyncBody = SyncVisitsInput;
 
 /** Which registry fields a member may correct in the field, by campaign kind. */
-export const FIELD_UPDATES: Record<CampaignKind, ('vneidLevel' | 'phone')[]> = {
+export const FIELD_UPDATES: Record<CampaignKind, FieldUpdate[]> = {
   VNEID_L2: ['vneidLevel', 'phone'],
   DIGITIZE: ['phone'],
   ONLINE_PAYMENT: ['phone'],
@@ -23,47 +30,55 @@ export const FIELD_UPDATES: Record<CampaignKind, ('vneidLevel' | 'phone')[]> = {
   CUSTOM: ['phone'],
 };
 
-export const VisitPersonInput = z
-  .object({
-    residentId: Id.nullable(),
-    checks: z.array(z.string().max(40)).max(10).default([]),
-    outcome: z.enum(VisitOutcome).optional(),
-    /** The person's registry version the device downloaded: required with a field update, to catch someone else's change. */
-    version: z.number().int().min(1).optional(),
-    vneidLevel: z.enum(VneidLevel).optional(),
-    phone: Phone.optional(),
-  })
-  .refine(
-    (p) => (p.vneidLevel === undefined && p.phone === undefined) || (p.version !== undefined && p.residentId !== null),
-    { path: ['version'], message: 'A field update names the person and the version it was made against' },
-  );
-
-export const VisitBody = z.object({
-  /** Made by the device when the visit is recorded, so retrying an upload never stores it twice. */
-  id: z.uuid(),
-  householdId: Id,
-  visitedAt: z.iso.datetime({ offset: true }),
-  outcome: z.enum(VisitOutcome),
-  bestTime: Text(80).optional(),
-  note: Text(1000).optional(),
-  baseVersion: z.number().int().min(1),
-  people: z.array(VisitPersonInput).max(30).default([]),
-});
-export const SyncBody = z.object({ visits: z.array(VisitBody).min(1).max(500) });
-export type SyncBody = z.infer<typeof SyncBody>;
-
-export type SyncResult = {
-  id: string;
-  status: 'APPLIED' | 'CONFLICT' | 'DUPLICATE' | 'REJECTED';
-  conflict?: Conflict;
-  error?: { code: string; vi: string; en: string };
-};
-
 const rejected = (id: string, code: string, vi: string, en: string): SyncResult => ({
   id,
   status: 'REJECTED',
   error: { code, vi, en },
 });
+
+/**
+ * Why a visit is refused outright, if it is (not stored: the device keeps it and shows why): a household outside the
+ * caller's units or the campaign, a checklist item not the campaign's, a field update the campaign does not allow, or
+ * one for a person who is not one of the household's targets.
+ */
+function refusalOf(
+  v: VisitUploadInput,
+  own: Target[] | undefined,
+  checklist: string[],
+  allowed: Set<string>,
+): SyncResult | null {
+  if (!own)
+    return rejected(
+      v.id,
+      'NOT_IN_CAMPAIGN',
+      'Hộ này không thuộc chiến dịch hoặc ngoài địa bàn của bạn',
+      'This household is not in the campaign or not in your area',
+    );
+  if (v.people.some((p) => p.checks.some((k) => !checklist.includes(k))))
+    return rejected(
+      v.id,
+      'CHECKLIST',
+      'Có mục kiểm tra không thuộc chiến dịch',
+      "A checklist item is not one of the campaign's",
+    );
+  const notAllowed = (p: VisitUploadInput['people'][number]) =>
+    (p.vneidLevel !== undefined && !allowed.has('vneidLevel')) || (p.phone !== undefined && !allowed.has('phone'));
+  if (v.people.some(notAllowed))
+    return rejected(
+      v.id,
+      'FIELD_NOT_ALLOWED',
+      'Chiến dịch này không cho sửa thông tin đó',
+      'This campaign does not allow changing that field',
+    );
+  if (v.people.some((p) => p.version !== undefined && !own.some((t) => t.resident_id === p.residentId)))
+    return rejected(
+      v.id,
+      'NOT_A_TARGET',
+      'Người này không thuộc danh sách của hộ trong chiến dịch',
+      "This person is not one of the household's targets",
+    );
+  return null;
+}
 
 async function contextOf(
   db: Tx,
@@ -103,7 +118,7 @@ export async function syncVisits(
   database: Database,
   scope: Scope,
   id: number,
-  body: SyncBody,
+  body: SyncVisitsInput,
   userId: number,
   manages: boolean,
   actor: Actor,
@@ -136,68 +151,27 @@ export async function syncVisits(
     const fresh: VisitInput[] = [];
     const now = Date.now();
     for (const v of body.visits) {
-      const own = targets.get(v.householdId);
-      if (stored.has(v.id) || results.has(v.id)) results.set(v.id, { id: v.id, status: 'DUPLICATE' });
-      else if (!own)
-        results.set(
-          v.id,
-          rejected(
-            v.id,
-            'NOT_IN_CAMPAIGN',
-            'Hộ này không thuộc chiến dịch hoặc ngoài địa bàn của bạn',
-            'This household is not in the campaign or not in your area',
-          ),
-        );
-      else if (v.people.some((p) => p.checks.some((k) => !ctx.checklist.includes(k))))
-        results.set(
-          v.id,
-          rejected(
-            v.id,
-            'CHECKLIST',
-            'Có mục kiểm tra không thuộc chiến dịch',
-            "A checklist item is not one of the campaign's",
-          ),
-        );
-      else if (
-        v.people.some(
-          (p) =>
-            (p.vneidLevel !== undefined && !allowed.has('vneidLevel')) ||
-            (p.phone !== undefined && !allowed.has('phone')),
-        )
-      )
-        results.set(
-          v.id,
-          rejected(
-            v.id,
-            'FIELD_NOT_ALLOWED',
-            'Chiến dịch này không cho sửa thông tin đó',
-            'This campaign does not allow changing that field',
-          ),
-        );
-      else if (v.people.some((p) => p.version !== undefined && !own.some((t) => t.resident_id === p.residentId)))
-        results.set(
-          v.id,
-          rejected(
-            v.id,
-            'NOT_A_TARGET',
-            'Người này không thuộc danh sách của hộ trong chiến dịch',
-            "This person is not one of the household's targets",
-          ),
-        );
-      else {
-        // A phone's clock running ahead must not put a visit after ones made later.
-        fresh.push({
-          id: v.id,
-          householdId: v.householdId,
-          visitedAt: new Date(Math.min(Date.parse(v.visitedAt), now)),
-          outcome: v.outcome,
-          bestTime: v.bestTime ?? null,
-          note: v.note ?? null,
-          baseVersion: v.baseVersion,
-          people: v.people as VisitPerson[],
-        });
-        results.set(v.id, { id: v.id, status: 'APPLIED' });
+      if (stored.has(v.id) || results.has(v.id)) {
+        results.set(v.id, { id: v.id, status: 'DUPLICATE' });
+        continue;
       }
+      const refusal = refusalOf(v, targets.get(v.householdId), ctx.checklist, allowed);
+      if (refusal) {
+        results.set(v.id, refusal);
+        continue;
+      }
+      // A phone's clock running ahead must not put a visit after ones made later.
+      fresh.push({
+        id: v.id,
+        householdId: v.householdId,
+        visitedAt: new Date(Math.min(Date.parse(v.visitedAt), now)),
+        outcome: v.outcome,
+        bestTime: v.bestTime ?? null,
+        note: v.note ?? null,
+        baseVersion: v.baseVersion,
+        people: v.people as VisitPerson[],
+      });
+      results.set(v.id, { id: v.id, status: 'APPLIED' });
     }
     const conflicts = await applyVisits(tx, ctx, fresh, targets);
     for (const [visitId, reason] of conflicts)
@@ -238,139 +212,24 @@ export async function syncVisits(
   });
 }
 
-/**
- * What a member takes into the field: their households, each with its registry version and the people still to see
- * (name, birth year, VNeID level, the phone's last digits only — a lost phone should not carry the list's numbers).
- * Reading it is audited: it names people.
- */
-export async function downloadForField(
-  db: Tx,
-  scope: Scope,
-  id: number,
-  userId: number,
-  actor: Actor,
-  cipher: PiiCipher,
-) {
-  const c = await getCampaign(db, scope, id, { covering: true });
-  const holders = await holdersOf(db, c.id);
-  const rows = await queryRows<{
-    householdId: number;
-    address: string;
-    unitName: string;
-    version: number;
-    residentId: number | null;
-    fullName: string | null;
-    birthYear: number | null;
-    vneidLevel: string | null;
-    phoneEnc: string | null;
-    personVersion: number | null;
-    checks: string[];
-    done: boolean;
-    lastOutcome: string | null;
-    bestTime: string | null;
-  }>(
-    db,
-    sql`
-    select t.household_id as "householdId", h.address, u.name as "unitName", h.version, t.resident_id as "residentId", r.full_name as "fullName", extract(year from r.birth_date)::int as "birthYear",
-      r.vneid_level as "vneidLevel", r.phone_enc as "phoneEnc", r.version as "personVersion", t.checks, t.done_at is not null as done, t.last_outcome as "lastOutcome", t.best_time as "bestTime"
-    from campaign_targets t ${assignedTo(userId)}
-    join households h on h.id = t.household_id join units u on u.id = h.unit_id left join residents r on r.id = t.resident_id
-    where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
-    order by u.path, h.address collate vi_num, h.id, r.birth_date`,
-  );
-  const households = new Map<
-    number,
-    {
-      householdId: number;
-      address: string;
-      unitName: string;
-      version: number;
-      lastOutcome: string | null;
-      bestTime: string | null;
-      people: {
-        residentId: number | null;
-        fullName: string | null;
-        birthYear: number | null;
-        vneidLevel: string | null;
-        phoneTail: string | null;
-        version: number | null;
-        checks: string[];
-        done: boolean;
-        lastOutcome: string | null;
-      }[];
-    }
-  >();
-  for (const r of rows) {
-    const h = households.get(r.householdId) ?? {
-      householdId: r.householdId,
-      address: r.address,
-      unitName: r.unitName,
-      version: r.version,
-      lastOutcome: r.lastOutcome,
-      bestTime: r.bestTime,
-      people: [],
-    };
-    h.people.push({
-      residentId: r.residentId,
-      fullName: r.fullName,
-      birthYear: r.birthYear,
-      vneidLevel: r.vneidLevel,
-      phoneTail: r.phoneEnc ? maskTail(cipher.decrypt(r.phoneEnc), 3) : null,
-      version: r.personVersion,
-      checks: r.checks,
-      done: r.done,
-      lastOutcome: r.lastOutcome,
-    });
-    households.set(r.householdId, h);
-  }
-  await insertAudit(db, actor, {
-    action: 'campaign.download',
-    entityType: 'campaign',
-    entityId: c.id,
-    details: { households: households.size },
-  });
-  return {
-    campaign: {
-      id: c.id,
-      name: c.name,
-      kind: c.kind,
-      level: c.level,
-      deadline: c.deadline,
-      checklist: c.checklist,
-      fieldUpdates: FIELD_UPDATES[c.kind as CampaignKind],
-    },
-    households: [...households.values()],
-    downloadedAt: new Date().toISOString(),
-  };
-}
-
 /** Visits waiting for the group head: stored, not applied, with why. */
-export async function listConflicts(db: Tx, scope: Scope, id: number) {
+export async function listConflicts(db: Tx, scope: Scope, id: number): Promise<{ items: VisitConflict[] }> {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
-  const rows = await queryRows<{
-    id: string;
-    householdId: number;
-    address: string;
-    unitName: string;
-    recordedBy: string;
-    visitedAt: string;
-    outcome: string;
-    bestTime: string | null;
-    note: string | null;
-    conflict: string;
-    baseVersion: number;
-    version: number;
-  }>(
+  const rows = await queryRows<VisitConflict>(
     db,
     sql`
-    select v.id, v.household_id as "householdId", h.address, u.name as "unitName", coalesce(us.full_name, us.username) as "recordedBy", v.visited_at as "visitedAt",
+    select v.id, v.household_id as "householdId", h.address, u.name as "unitName",
+      coalesce(us.full_name, us.username) as "recordedBy", v.visited_at as "visitedAt",
       v.outcome, v.best_time as "bestTime", v.note, v.conflict, v.base_version as "baseVersion", h.version
-    from campaign_visits v join households h on h.id = v.household_id join units u on u.id = h.unit_id left join users us on us.id = v.recorded_by
+    from campaign_visits v
+    join households h on h.id = v.household_id
+    join units u on u.id = h.unit_id
+    left join users us on us.id = v.recorded_by
     where ${inArray(sql`v.campaign_id`, holders)} and v.status = 'CONFLICT' and ${pathInScope(sql`u.path`, scope)}
     order by v.visited_at limit 500`,
   );
-  return rows.map((r) => ({ ...r, visitedAt: new Date(r.visitedAt).toISOString() }));
+  return { items: rows.map((r) => ({ ...r, visitedAt: new Date(r.visitedAt).toISOString() })) };
 }
 
 /** The group head's decision on a conflict: apply the visit over what has changed, or dismiss it (kept, audited). */
@@ -379,7 +238,7 @@ export async function resolveConflict(
   scope: Scope,
   id: number,
   visitId: string,
-  action: 'APPLY' | 'DISMISS',
+  action: ResolveConflictInput['action'],
   userId: number,
   actor: Actor,
   cipher: PiiCipher,

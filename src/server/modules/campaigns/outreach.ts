@@ -47,10 +47,11 @@ export async function callLetters(
       doc.fontSize(12).text(c.name, { align: 'center' }).moveDown(0.6);
       doc.font('regular').fontSize(11).text(`Kính gửi: hộ gia đình tại ${h.address} (${h.unitName})`);
       if (h.people.length) doc.text(`Người cần hoàn thành: ${h.people.join(', ')}`);
+      const when = h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : '';
       doc
         .moveDown(0.4)
         .text(
-          `Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : ''}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`,
+          `Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${when}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`,
         );
       if (c.kind === 'VNEID_L2')
         doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');

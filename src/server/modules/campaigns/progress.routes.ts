@@ -2,67 +2,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
-import { errorResponses, Id, IdParams, PageQuery, pageOf, paged, Text, toOffset } from '../../lib/http.js';
+import { errorResponses, IdParams } from '../../lib/http.js';
 import { actorOf } from '../../lib/auth-context.js';
+import {
+  CampaignGuide,
+  CampaignHistory,
+  CampaignLeaderboard,
+  LeftPage,
+  LeftQuery,
+  RemindInput,
+  RemindResult,
+  UnitQuery,
+} from './campaigns.schemas.js';
 import { callLetters, publicGuide, remindLeft } from './outreach.js';
-import { historyOf, householdsLeft, leaderboard } from './progress.js';
+import { historyOf, leaderboard, listHouseholdsLeft } from './progress.js';
 
-const UnitQuery = z.object({ unitId: Id.optional() });
-const History = z
-  .object({
-    targets: z.number().int(),
-    goal: z.number().int(),
-    done: z.number().int(),
-    startsOn: z.string(),
-    deadline: z.string(),
-    daysLeft: z.number().int(),
-    paceNeeded: z.number().int().nullable(),
-    paceSoFar: z.number(),
-    days: z.array(
-      z.object({ day: z.string(), done: z.number().int(), total: z.number().int(), left: z.number().int() }),
-    ),
-  })
-  .meta({ id: 'CampaignHistory' });
-const Left = z.object({
-  householdId: z.number().int(),
-  address: z.string(),
-  unitName: z.string(),
-  people: z.array(z.string()),
-  lastOutcome: z.string().nullable(),
-  bestTime: z.string().nullable(),
-  lastVisitAt: z.string().nullable(),
-  member: z.string().nullable(),
-});
-const Board = z
-  .object({
-    groups: z.array(
-      z.object({
-        rank: z.number().int(),
-        unitId: z.number().int(),
-        name: z.string(),
-        communeName: z.string(),
-        targets: z.number().int(),
-        done: z.number().int(),
-        rate: z.number(),
-      }),
-    ),
-    teams: z.array(
-      z.object({
-        rank: z.number().int(),
-        teamId: z.number().int(),
-        name: z.string(),
-        members: z.number().int(),
-        households: z.number().int(),
-        targets: z.number().int(),
-        done: z.number().int(),
-        visits: z.number().int(),
-        rate: z.number(),
-      }),
-    ),
-  })
-  .meta({ id: 'CampaignLeaderboard' });
-
-/** How far a campaign is (issue 5 §5–6): history and burndown, who is left, the leaderboard, call letters, reminders. */
+/**
+ * How far a campaign is (issue 5 §5–6): history and burndown, who is left, the leaderboard, call letters, reminders.
+ */
 export function registerCampaignProgress(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, config } = deps;
@@ -79,7 +36,7 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
         'Done per day since the start, what is left to the goal, and the pace needed to reach it by the deadline',
       params: IdParams,
       querystring: UnitQuery,
-      response: { 200: History, ...errorResponses },
+      response: { 200: CampaignHistory, ...errorResponses },
     },
     handler: async (request) => historyOf(db, request.scope!, request.params.id, request.query.unitId),
   });
@@ -91,19 +48,11 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
       summary:
         'Households still to see under a unit, with who is left, the last outcome and the best time to come back (audited)',
       params: IdParams,
-      querystring: UnitQuery.extend(PageQuery.shape),
-      response: { 200: pageOf(Left), ...errorResponses },
+      querystring: LeftQuery,
+      response: { 200: LeftPage, ...errorResponses },
     },
-    handler: async (request) => {
-      const { rows } = await householdsLeft(
-        db,
-        request.scope!,
-        request.params.id,
-        { unitId: request.query.unitId, ...toOffset(request.query) },
-        actorOf(request),
-      );
-      return paged(rows, request.query);
-    },
+    handler: async (request) =>
+      listHouseholdsLeft(db, request.scope!, request.params.id, request.query, actorOf(request)),
   });
 
   r.get('/api/campaigns/:id/leaderboard', {
@@ -112,7 +61,7 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
       tags: ['campaigns'],
       summary: 'Groups ranked by rate against the target, and teams by what their members have done',
       params: IdParams,
-      response: { 200: Board, ...errorResponses },
+      response: { 200: CampaignLeaderboard, ...errorResponses },
     },
     handler: async (request) => leaderboard(db, request.scope!, request.params.id),
   });
@@ -127,17 +76,11 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
       response: { 200: z.any(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const pdf = await callLetters(
-        db,
-        request.scope!,
-        request.params.id,
-        request.query.unitId,
-        config.publicUrl,
-        actorOf(request),
-      );
+      const { id } = request.params;
+      const pdf = await callLetters(db, request.scope!, id, request.query.unitId, config.publicUrl, actorOf(request));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="giay-moi-${request.params.id}.pdf"`)
+        .header('content-disposition', `inline; filename="giay-moi-${id}.pdf"`)
         .send(pdf);
     },
   });
@@ -149,11 +92,8 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
       tags: ['campaigns'],
       summary: 'Send the households still to see a reminder on their own channels (an announcement)',
       params: IdParams,
-      body: z.object({ unitId: Id.optional(), message: Text(500).optional() }),
-      response: {
-        201: z.object({ announcementId: z.number().int(), households: z.number().int(), messages: z.number().int() }),
-        ...errorResponses,
-      },
+      body: RemindInput,
+      response: { 201: RemindResult, ...errorResponses },
     },
     handler: async (request, reply) => {
       reply.status(201);
@@ -174,18 +114,7 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
       tags: ['public'],
       summary: "A campaign's how-to guide for residents (what the call letters' QR code opens)",
       params: IdParams,
-      response: {
-        200: z.object({
-          id: z.number().int(),
-          name: z.string(),
-          kind: z.string(),
-          guide: z.string(),
-          deadline: z.string(),
-          active: z.boolean(),
-          commune: z.object({ code: z.string().nullable(), name: z.string() }).nullable(),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: CampaignGuide, ...errorResponses },
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');

@@ -4,12 +4,16 @@ import { pathInScope, unitAt, type Scope } from '../../db/scope.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { addDays, daysBetween, localParts } from '../calendar/working-days.js';
+import { paged, toOffset } from '../../lib/http.js';
+import type { LeftHousehold } from './campaigns.schemas.js';
 import { getCampaign, holdersOf, holdersUnder, viewPathOf } from './campaigns.service.js';
 
 /** Targets under a unit path: its commune's part of the campaign and, from a group down, that group (its index). */
 async function targetsUnder(db: Tx, id: number, under: string) {
   const group = unitAt(under, 3);
-  return sql`${inArray(sql`t.campaign_id`, await holdersUnder(db, id, under))} ${group ? sql`and t.group_id = ${group}` : sql``} and u.path like ${`${under}%`}`;
+  const inHolders = inArray(sql`t.campaign_id`, await holdersUnder(db, id, under));
+  const inGroup = group ? sql`and t.group_id = ${group}` : sql``;
+  return sql`${inHolders} ${inGroup} and u.path like ${`${under}%`}`;
 }
 
 /**
@@ -23,7 +27,8 @@ export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: numbe
     db,
     sql`
     select ((t.done_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day, count(*)::int as n
-    from campaign_targets t join units u on u.id = t.unit_id
+    from campaign_targets t
+    join units u on u.id = t.unit_id
     where ${await targetsUnder(db, c.id, under)} and t.removed_on is null
     group by 1`,
   );
@@ -58,17 +63,6 @@ export async function historyOf(db: Tx, scope: Scope, id: number, unitId?: numbe
   };
 }
 
-export type LeftHousehold = {
-  householdId: number;
-  address: string;
-  unitName: string;
-  people: string[];
-  lastOutcome: string | null;
-  bestTime: string | null;
-  lastVisitAt: string | null;
-  member: string | null;
-};
-
 /**
  * The households still to see under a unit, with who in them is left, the last outcome and the best time to come
  * back — the list a team takes on its evening round. It names people, so reading it is audited.
@@ -82,7 +76,7 @@ export async function householdsLeft(
 ) {
   const c = await getCampaign(db, scope, id, { covering: true });
   const under = await viewPathOf(db, scope, c, q.unitId);
-  const rows = await queryRows<LeftHousehold & { lastVisitAt: string | null }>(
+  const rows = await queryRows<LeftHousehold>(
     db,
     sql`
     select t.household_id as "householdId", h.address, u.name as "unitName",
@@ -90,9 +84,13 @@ export async function householdsLeft(
       (array_agg(t.last_outcome order by t.last_visit_at desc nulls last))[1] as "lastOutcome",
       (array_agg(t.best_time order by t.last_visit_at desc nulls last))[1] as "bestTime",
       max(t.last_visit_at)::text as "lastVisitAt", max(m.full_name) as member
-    from campaign_targets t join units u on u.id = t.unit_id join households h on h.id = t.household_id
-    left join residents r on r.id = t.resident_id left join team_members m on m.id = t.assigned_member_id
-    where ${await targetsUnder(db, c.id, under)} and t.removed_on is null and t.done_at is null and ${pathInScope(sql`u.path`, scope)}
+    from campaign_targets t
+    join units u on u.id = t.unit_id
+    join households h on h.id = t.household_id
+    left join residents r on r.id = t.resident_id
+    left join team_members m on m.id = t.assigned_member_id
+    where ${await targetsUnder(db, c.id, under)} and t.removed_on is null and t.done_at is null
+      and ${pathInScope(sql`u.path`, scope)}
     group by t.household_id, h.address, u.name, u.path
     order by u.path, h.address collate vi_num, t.household_id
     limit ${q.limit + 1} offset ${q.offset}`,
@@ -107,6 +105,18 @@ export async function householdsLeft(
   return { c, rows: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt && new Date(r.lastVisitAt).toISOString() })) };
 }
 
+/** One page of the households still to see (audited), for the list screen. */
+export async function listHouseholdsLeft(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  query: { unitId?: number; page: number; limit: number },
+  actor: Actor,
+) {
+  const { rows } = await householdsLeft(db, scope, id, { unitId: query.unitId, ...toOffset(query) }, actor);
+  return paged(rows, query);
+}
+
 /**
  * The emulation board: groups ranked by rate against the target, and teams by what their members have done (the
  * seeds' friendly competition between wards and groups).
@@ -118,8 +128,12 @@ export async function leaderboard(db: Tx, scope: Scope, id: number) {
     await queryRows<{ unitId: number; name: string; communeName: string; targets: number; done: number }>(
       db,
       sql`
-      select g.id as "unitId", g.name, cm.name as "communeName", sum(k.targets)::int as targets, sum(k.done)::int as done
-      from campaign_unit_counts k join units u on u.id = k.unit_id join units g on g.id = nullif(split_part(u.path, '/', 5), '')::int join units cm on cm.id = g.parent_id
+      select g.id as "unitId", g.name, cm.name as "communeName",
+        sum(k.targets)::int as targets, sum(k.done)::int as done
+      from campaign_unit_counts k
+      join units u on u.id = k.unit_id
+      join units g on g.id = nullif(split_part(u.path, '/', 5), '')::int
+      join units cm on cm.id = g.parent_id
       where ${inArray(sql`k.campaign_id`, holders)} and ${pathInScope(sql`g.path`, scope)}
       group by g.id, g.name, cm.name having sum(k.targets) > 0`,
     ),
@@ -134,9 +148,15 @@ export async function leaderboard(db: Tx, scope: Scope, id: number) {
     }>(
       db,
       sql`
-      select tm.id as "teamId", tm.name, count(distinct m.id)::int as members, count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
-        (select count(*)::int from campaign_visits v where v.member_id in (select id from team_members where team_id = tm.id) and ${inArray(sql`v.campaign_id`, holders)}) as visits
-      from campaign_targets t join team_members m on m.id = t.assigned_member_id join teams tm on tm.id = m.team_id join units u on u.id = tm.unit_id
+      select tm.id as "teamId", tm.name, count(distinct m.id)::int as members,
+        count(distinct t.household_id)::int as households, count(*)::int as targets, count(t.done_at)::int as done,
+        (select count(*)::int from campaign_visits v
+          where v.member_id in (select id from team_members where team_id = tm.id)
+            and ${inArray(sql`v.campaign_id`, holders)}) as visits
+      from campaign_targets t
+      join team_members m on m.id = t.assigned_member_id
+      join teams tm on tm.id = m.team_id
+      join units u on u.id = tm.unit_id
       where ${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}
       group by tm.id, tm.name`,
     ),

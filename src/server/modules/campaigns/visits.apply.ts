@@ -169,7 +169,10 @@ export async function applyVisits(
 
 type Write = { vneidLevel?: string; on?: string; phone?: string; fields: Set<string>; visitId: string };
 
-/** Why a visit cannot be applied as it stands, if it cannot: the first of a changed household, a changed person, another member's household. */
+/**
+ * Why a visit cannot be applied as it stands, if it cannot: the first of a changed household, a changed person,
+ * another member's household.
+ */
 function conflictOf(
   v: VisitInput,
   own: Target[],
@@ -209,9 +212,14 @@ async function lockPersons(tx: Tx, userId: number, ids: number[]) {
   const rows = await queryRows<{ id: number; version: number; mine: boolean }>(
     tx,
     sql`
-    select r.id, r.version, exists (select 1 from campaign_visits v where v.household_id = r.household_id and v.recorded_by = ${userId}
-      and v.received_at = r.updated_at and v.status in ('APPLIED', 'RESOLVED')) as mine
-    from residents r where ${inArray(sql`r.id`, [...new Set(ids)])} order by r.id for update`,
+    select r.id, r.version,
+      exists (
+        select 1 from campaign_visits v
+        where v.household_id = r.household_id and v.recorded_by = ${userId}
+          and v.received_at = r.updated_at and v.status in ('APPLIED', 'RESOLVED')) as mine
+    from residents r
+    where ${inArray(sql`r.id`, [...new Set(ids)])}
+    order by r.id for update`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -229,9 +237,13 @@ async function writeBack(tx: Tx, ctx: VisitContext, writes: Map<number, Write>) 
     ...encryptContact(ctx.cipher, undefined, w.phone),
   }));
   await tx.execute(sql`
-    update residents r set vneid_level = coalesce(x.level, r.vneid_level), vneid_checked_on = case when x.level is null then r.vneid_checked_on else x.on end,
-      phone_enc = coalesce(x."phoneEnc", r.phone_enc), phone_bidx = coalesce(x."phoneBidx", r.phone_bidx), version = r.version + 1, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, level text, "on" date, "phoneEnc" text, "phoneBidx" text)
+    update residents r
+    set vneid_level = coalesce(x.level, r.vneid_level),
+      vneid_checked_on = case when x.level is null then r.vneid_checked_on else x.on end,
+      phone_enc = coalesce(x."phoneEnc", r.phone_enc), phone_bidx = coalesce(x."phoneBidx", r.phone_bidx),
+      version = r.version + 1, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(id int, level text, "on" date, "phoneEnc" text, "phoneBidx" text)
     where r.id = x.id`);
   await insertAudits(
     tx,
@@ -260,7 +272,9 @@ async function saveTargets(tx: Tx, rows: Target[]) {
     })),
   );
   await tx.execute(sql`
-    update campaign_targets t set checks = x.checks, done_at = x.done, last_visit_at = x.at, last_outcome = x.outcome, best_time = x.best
-    from jsonb_to_recordset(${json}::jsonb) as x(c int, h int, r int, checks text[], done timestamptz, at timestamptz, outcome text, best text)
+    update campaign_targets t
+    set checks = x.checks, done_at = x.done, last_visit_at = x.at, last_outcome = x.outcome, best_time = x.best
+    from jsonb_to_recordset(${json}::jsonb)
+      as x(c int, h int, r int, checks text[], done timestamptz, at timestamptz, outcome text, best text)
     where t.campaign_id = x.c and t.household_id = x.h and coalesce(t.resident_id, 0) = x.r`);
 }

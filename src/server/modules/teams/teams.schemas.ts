@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Id, IsoDate, Phone, Text } from '../../lib/http.js';
+
+export const MemberRole = z.enum(['HEAD', 'DEPUTY', 'MEMBER']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const Shift = z.enum(['MORNING', 'AFTERNOON', 'EVENING']);
+export type Shift = z.infer<typeof Shift>;
+
+/** What a create answers with: the new row's id. */
+export const Created = z.object({ id: z.number().int() });
+
+export const TeamMember = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  role: MemberRole,
+  skills: z.array(z.string()),
+  hasPhone: z.boolean(),
+  userId: z.number().int().nullable(),
+  joinedOn: z.string(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
+
+export const Team = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    name: z.string(),
+    decisionRef: z.string().nullable(),
+    members: z.array(TeamMember),
+  })
+  .meta({ id: 'Team' });
+export type Team = z.infer<typeof Team>;
+
+export const CreateTeamInput = z.object({ unitId: Id, name: Text(120).min(2), decisionRef: Text(120).optional() });
+export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
+
+export const AddMemberInput = z.object({
+  fullName: Text(120).min(2),
+  role: MemberRole.default('MEMBER'),
+  phone: Phone.optional(),
+  skills: z.array(Text(60).min(1)).max(10).default([]),
+  userId: Id.optional(),
+});
+export type AddMemberInput = z.infer<typeof AddMemberInput>;
+
+export const MemberParams = z.object({ id: Id, memberId: Id });
+
+export const DutyShift = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    day: z.string(),
+    shift: Shift,
+    memberId: z.number().int(),
+    memberName: z.string(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'DutyShift' });
+export type DutyShift = z.infer<typeof DutyShift>;
+
+export const DutyQuery = z.object({ unitId: Id, from: IsoDate, to: IsoDate });
+export type DutyQuery = z.infer<typeof DutyQuery>;
+
+export const AddDutyShiftInput = z.object({
+  unitId: Id,
+  day: IsoDate,
+  shift: Shift,
+  memberId: Id,
+  note: Text(200).optional(),
+});
+export type AddDutyShiftInput = z.infer<typeof AddDutyShiftInput>;
+
+export const SupportPoint = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    name: z.string(),
+    address: z.string(),
+    hours: z.string(),
+    services: z.string().nullable(),
+  })
+  .meta({ id: 'SupportPoint' });
+export type SupportPoint = z.infer<typeof SupportPoint>;
+
+export const SupportPointInput = z.object({
+  unitId: Id,
+  name: Text(120).min(2),
+  address: Text(300).min(3),
+  hours: Text(200).min(3),
+  services: Text(500).optional(),
+});
+export type SupportPointInput = z.infer<typeof SupportPointInput>;
+
+/** A support point on the commune's public page, with the unit it serves. */
+export const PublicSupportPoint = SupportPoint.extend({ unitName: z.string() });
+
+/** A commune by its five-digit code (the public pages' address). */
+export const CommuneCodeParams = z.object({ code: z.string().regex(/^\d{5}$/) });
