@@ -60,7 +60,7 @@ export async function buildApp(
   await app.register(errorsPlugin);
   await app.register(inputHygiene);
   await app.register(authPlugin, deps);
-  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads one overload)
   await app.register(async (scoped) => registerModules(scoped, deps));
   if (options.serveWeb) await app.register(webPlugin, { root: deps.config.webDist });
   return app;

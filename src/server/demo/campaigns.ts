@@ -6,7 +6,8 @@ import { supportPoints, teamMembers, teams } from '../db/schema/index.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { assignAutomatically } from '../modules/campaigns/assignment.js';
 import { createCampaign } from '../modules/campaigns/campaigns.service.js';
-import { syncVisits, type SyncBody } from '../modules/campaigns/field.js';
+import { syncVisits } from '../modules/campaigns/field.js';
+import type { SyncVisitsInput } from '../modules/campaigns/field.schemas.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
 import { addDays, localParts } from '../modules/calendar/working-days.js';
 
@@ -92,7 +93,7 @@ export async function seedCampaignsDemo(
     where t.campaign_id = ${id} order by t.group_id, t.household_id, t.resident_id`,
   );
   const pace = [0.7, 0.45, 0.2];
-  const visits: SyncBody['visits'] = [];
+  const visits: SyncVisitsInput['visits'] = [];
   targets.forEach((t, i) => {
     const share = pace[t.g - 1];
     if (share === undefined || (i * 7919) % 100 >= share * 100) return;
@@ -133,7 +134,8 @@ export async function seedCampaignsDemo(
       bestTime: 'Chủ nhật',
       people: [],
     });
-  const fromPhone = (v: SyncBody['visits'][number]) => mine.has(v.householdId) || v.householdId === stray?.household_id;
+  const fromPhone = (v: SyncVisitsInput['visits'][number]) =>
+    mine.has(v.householdId) || v.householdId === stray?.household_id;
   const senders = [
     { visits: visits.filter(fromPhone), userId: people.member.id, path: group.path, manages: false },
     { visits: visits.filter((v) => !fromPhone(v)), userId: people.leader.id, path: commune.path, manages: true },

@@ -19,7 +19,6 @@ import type {
 import { applyVisits, lockTargets, type Target, type VisitContext, type VisitInput } from './visits.apply.js';
 
 /** The body's old name, kept for the demo seed (src/server/demo/campaigns.ts), which imports it from here. */
-export type SyncBody = SyncVisitsInput;
 
 /** Which registry fields a member may correct in the field, by campaign kind. */
 export const FIELD_UPDATES: Record<CampaignKind, FieldUpdate[]> = {

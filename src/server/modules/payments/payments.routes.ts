@@ -91,7 +91,7 @@ export function registerPayments(app: App, deps: AppDeps) {
   });
 
   // The gateway's callback reads the raw body to check its signature, so it gets a JSON parser of its own.
-  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads only its callback overload)
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify's register takes async plugins (Biome reads one overload)
   void app.register(async (scoped) => {
     keepRawJson(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/api/public/payments/callback', {
