@@ -52,7 +52,8 @@ async function main(argv: string[]) {
         log: console.log,
       });
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-      const built = `${result.communes} communes, ${result.households} households, ${result.residents} residents`;
+      const communes = result.communes === 1 ? '1 commune' : `${result.communes} communes`;
+      const built = `${communes}, ${result.households} households, ${result.residents} residents`;
       console.log(`Built ${built} in ${seconds} s.`);
       for (const l of result.logins)
         console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
