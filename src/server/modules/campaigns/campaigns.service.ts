@@ -40,8 +40,12 @@ export const CAMPAIGN_TEMPLATES: Record<
     filters: { ageMin: 14, vneidLevels: ['NONE', 'L1'] },
     checklist: [{ key: 'vneid_l2', label: 'Đã kích hoạt tài khoản định danh mức 2' }],
     targetRate: 100,
-    guide:
-      'Mang thẻ căn cước (hoặc CCCD gắn chip) đến công an xã, phường để đăng ký tài khoản định danh điện tử mức 2.\nCông an sẽ chụp ảnh chân dung, lấy vân tay và gửi mã kích hoạt qua tin nhắn.\nCài ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh và mã kích hoạt, rồi đặt mật khẩu và mã khóa.\nTổ công nghệ số cộng đồng hỗ trợ cài đặt, kích hoạt tại nhà hoặc tại các điểm hỗ trợ.',
+    guide: [
+      'Mang thẻ căn cước (hoặc CCCD gắn chip) đến công an xã, phường để đăng ký tài khoản định danh điện tử mức 2.',
+      'Công an sẽ chụp ảnh chân dung, lấy vân tay và gửi mã kích hoạt qua tin nhắn.',
+      'Cài ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh và mã kích hoạt, rồi đặt mật khẩu và mã khóa.',
+      'Tổ công nghệ số cộng đồng hỗ trợ cài đặt, kích hoạt tại nhà hoặc tại các điểm hỗ trợ.',
+    ].join('\n'),
   },
   DIGITIZE: {
     name: 'Số hóa hồ sơ, giấy tờ của hộ',
@@ -49,8 +53,10 @@ export const CAMPAIGN_TEMPLATES: Record<
     filters: {},
     checklist: [{ key: 'records_digitized', label: 'Đã số hóa giấy tờ của hộ' }],
     targetRate: 100,
-    guide:
-      'Chuẩn bị các giấy tờ của hộ (giấy khai sinh, đăng ký kết hôn, sổ đỏ…).\nTổ công nghệ số sẽ giúp chụp, lưu vào kho dữ liệu cá nhân trên Cổng dịch vụ công hoặc VNeID.',
+    guide: [
+      'Chuẩn bị các giấy tờ của hộ (giấy khai sinh, đăng ký kết hôn, sổ đỏ…).',
+      'Tổ công nghệ số sẽ giúp chụp, lưu vào kho dữ liệu cá nhân trên Cổng dịch vụ công hoặc VNeID.',
+    ].join('\n'),
   },
   ONLINE_PAYMENT: {
     name: 'Hộ gia đình thanh toán trực tuyến',
@@ -58,8 +64,10 @@ export const CAMPAIGN_TEMPLATES: Record<
     filters: {},
     checklist: [{ key: 'pays_online', label: 'Đã thanh toán điện, nước qua ứng dụng' }],
     targetRate: 80,
-    guide:
-      'Cài ứng dụng ngân hàng hoặc ví điện tử trên điện thoại.\nThêm hóa đơn điện, nước theo mã khách hàng trên hóa đơn giấy, rồi thanh toán hằng tháng trên ứng dụng.',
+    guide: [
+      'Cài ứng dụng ngân hàng hoặc ví điện tử trên điện thoại.',
+      'Thêm hóa đơn điện, nước theo mã khách hàng trên hóa đơn giấy, rồi thanh toán hằng tháng trên ứng dụng.',
+    ].join('\n'),
   },
   SKILLS: {
     name: 'Bình dân học vụ số',
@@ -67,8 +75,10 @@ export const CAMPAIGN_TEMPLATES: Record<
     filters: { ageMin: 15 },
     checklist: [{ key: 'basic_skills', label: 'Đã học kỹ năng số cơ bản' }],
     targetRate: 100,
-    guide:
-      'Đăng ký học miễn phí trên nền tảng binhdanhocvuso.gov.vn.\nTổ công nghệ số hướng dẫn học tại nhà văn hóa thôn, tổ dân phố.',
+    guide: [
+      'Đăng ký học miễn phí trên nền tảng binhdanhocvuso.gov.vn.',
+      'Tổ công nghệ số hướng dẫn học tại nhà văn hóa thôn, tổ dân phố.',
+    ].join('\n'),
   },
   CUSTOM: {
     name: 'Chiến dịch',

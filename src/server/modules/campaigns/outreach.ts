@@ -50,9 +50,8 @@ export async function callLetters(
       const when = h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : '';
       doc
         .moveDown(0.4)
-        .text(
-          `Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${when}. Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`,
-        );
+        .text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${when}. `, { continued: true })
+        .text(`Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
       if (c.kind === 'VNEID_L2')
         doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
       if (h.member) doc.text(`Người phụ trách: ${h.member}`);
@@ -78,10 +77,12 @@ export async function remindLeft(
 ) {
   const c = await getCampaign(database.db, scope, id, { covering: true });
   const unitId = input.unitId ?? unitAt(await viewPathOf(database.db, scope, c), -1)!;
+  const what = `<strong>${escapeHtml(c.name)}</strong> (hạn ${formatDateVi(c.deadline)})`;
   const body = [
-    `<p>Gia đình mình còn chưa hoàn thành <strong>${escapeHtml(c.name)}</strong> (hạn ${formatDateVi(c.deadline)}).</p>`,
+    `<p>Gia đình mình còn chưa hoàn thành ${what}.</p>`,
     input.message ? `<p>${escapeHtml(input.message)}</p>` : '',
-    `<p>Tổ công nghệ số sẽ đến hỗ trợ tại nhà; gia đình cũng có thể đến điểm hỗ trợ gần nhất. Hướng dẫn: mở đường dẫn trong tin này.</p>`,
+    '<p>Tổ công nghệ số sẽ đến hỗ trợ tại nhà; gia đình cũng có thể đến điểm hỗ trợ gần nhất.',
+    ' Hướng dẫn: mở đường dẫn trong tin này.</p>',
   ].join('');
   const audience = Audience.parse({ unitIds: [unitId], campaignLeft: c.id });
   const a = await createAnnouncement(

@@ -1,0 +1,63 @@
+import { expect } from 'vitest';
+import { multipartBody } from '../../../../test/multipart.js';
+import type { useWorld } from '../../../../test/world.js';
+
+// What the dossier tests share: a citizen's online submission, an officer's action, papers good and bad.
+
+/** A multipart body with one file, as a browser's upload sends it. */
+export const filePart = (name: string, content: Buffer, type = 'application/pdf') =>
+  multipartBody({}, { name, content, type });
+export const minimalPdf = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj',
+    'trailer<</Root 1 0 R>>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+export const windowsExe = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+  Buffer.alloc(200),
+]);
+
+export const applicant = {
+  fullName: 'Nguyễn Thị Hoa',
+  personalId: '031190005555',
+  phone: '0912 000 123',
+  email: 'hoa@example.vn',
+};
+
+/** Submission and workflow helpers over a test world. */
+export function dossierKit(env: ReturnType<typeof useWorld>) {
+  const submission = (extra: Record<string, unknown> = {}) => ({
+    unitCode: env.w.communeA.code,
+    procedureCode: '1.004873',
+    applicant,
+    fields: { purpose: 'Đăng ký kết hôn' },
+    returnMethod: 'COUNTER',
+    ...extra,
+  });
+  async function submitOnline(extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/dossiers',
+      payload: submission(extra),
+      headers,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as {
+      id: number;
+      code: string;
+      token: string;
+      statusUrl: string;
+      receiptUrl: string;
+      bundle: { code: string; token: string; procedureCode: string }[];
+    };
+  }
+  const act = (agent: 'onestopA' | 'leaderA' | 'leaderB', id: number, body: Record<string, unknown>) =>
+    env.w.agents[agent].post(`/api/dossiers/${id}/actions`, body);
+  return { submission, submitOnline, act };
+}
