@@ -14,6 +14,11 @@ export const Permission = {
   RESIDENT_WRITE: 'resident.write',
   /** Ethnicity and health notes: sensitive personal data under Decree 13/2023 and Law 91/2025. */
   RESIDENT_READ_SENSITIVE: 'resident.readSensitive',
+  /**
+   * See a person's full ID number and phone (audited each time). Without it, as in the field app, they show masked:
+   * the digital team works from names and the last digits.
+   */
+  RESIDENT_UNMASK: 'resident.unmask',
   REGISTRY_IMPORT: 'registry.import',
   REGISTRY_EXPORT: 'registry.export',
   USER_MANAGE: 'user.manage',
@@ -64,6 +69,7 @@ export const rolePermissions = {
     P.HOUSEHOLD_WRITE,
     P.RESIDENT_READ,
     P.RESIDENT_WRITE,
+    P.RESIDENT_UNMASK,
     P.RESIDENT_READ_SENSITIVE,
     P.REGISTRY_IMPORT,
     P.REGISTRY_EXPORT,
@@ -84,6 +90,7 @@ export const rolePermissions = {
     P.HOUSEHOLD_WRITE,
     P.RESIDENT_READ,
     P.RESIDENT_WRITE,
+    P.RESIDENT_UNMASK,
     P.RESIDENT_READ_SENSITIVE,
     P.REGISTRY_IMPORT,
     P.REGISTRY_EXPORT,
@@ -97,6 +104,7 @@ export const rolePermissions = {
     P.HOUSEHOLD_WRITE,
     P.RESIDENT_READ,
     P.RESIDENT_WRITE,
+    P.RESIDENT_UNMASK,
     P.REGISTRY_IMPORT,
     P.REGISTRY_EXPORT,
     P.ANNOUNCEMENT_WRITE,

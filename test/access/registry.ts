@@ -93,6 +93,11 @@ export const registryExpectations: Record<string, Expectation> = {
     inside: (w) => ({ url: `/api/residents/${w.residents.an.id}` }),
     outside: (w) => ({ url: `/api/residents/${w.residents.dung.id}` }),
   },
+  'POST /api/residents/{id}/reveal': {
+    permission: 'resident.unmask',
+    inside: (w) => ({ url: `/api/residents/${w.residents.an.id}/reveal` }),
+    outside: (w) => ({ url: `/api/residents/${w.residents.dung.id}/reveal` }),
+  },
   'POST /api/residents': {
     permission: 'resident.write',
     inside: (w) => ({

@@ -25,4 +25,6 @@ export const residentsEn: typeof residentsVi = {
   checkedOn: 'checked on {{date}}',
   openHousehold: 'Open household',
   updateVneid: 'Update VNeID',
+  reveal: 'Show the full ID number and phone',
+  revealNote: 'Each time is recorded in the audit log.',
 };

@@ -23,4 +23,6 @@ export const residentsVi = {
   checkedOn: 'kiểm tra ngày {{date}}',
   openHousehold: 'Xem hộ',
   updateVneid: 'Cập nhật VNeID',
+  reveal: 'Xem đầy đủ số định danh, số điện thoại',
+  revealNote: 'Mỗi lần xem đầy đủ đều được ghi vào nhật ký.',
 };

@@ -1,3 +1,4 @@
+import { foldText } from '../../../shared/text.js';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
@@ -30,6 +31,26 @@ export async function audited<T>(
 export async function insertAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await insertAudits(tx, actor, [entry]);
 }
+
+/**
+ * A page of a list of people read (residents, households, dossiers, appointments): like a search, the reading is a
+ * use of their data, so it is recorded — who, which list, with what filter, how many rows. Filters name units and
+ * kinds, never an ID number or phone typed (the caller passes what kind of search it was instead).
+ */
+export async function auditListRead(
+  tx: Tx,
+  actor: Actor,
+  list: 'resident' | 'household' | 'dossier' | 'appointment',
+  filter: Record<string, unknown>,
+  rows: number,
+): Promise<void> {
+  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+  await insertAudit(tx, actor, { action: `${list}.list`, details: { filter: kept, rows } });
+}
+
+/** What a typed search is recorded as: the folded words, or only "number" when it holds an ID, phone or code. */
+export const searchForAudit = (q: string | undefined) =>
+  q ? (/\d{4,}/.test(q) ? 'number' : foldText(q) || undefined) : undefined;
 
 /** Several entries by one actor in one statement (a field sync writing back to many people). */
 export async function insertAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {

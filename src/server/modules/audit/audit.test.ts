@@ -54,3 +54,46 @@ describe('GET /api/audit', () => {
     expect(lines.slice(1).every((l) => l.includes('auth.login'))).toBe(true);
   });
 });
+
+describe('bulk reads of people', () => {
+  const lastList = async (action: string, username: string) => {
+    const [row] = await env.t.database.raw<{ details: { filter: Record<string, unknown>; rows: number } }>(
+      `select details from audit_log where action = $1 and username = $2 order by id desc limit 1`,
+      [action, username],
+    );
+    return row?.details;
+  };
+
+  it('records every page of a list of residents, households, dossiers and appointments: who, filter, rows', async () => {
+    const w = env.w;
+    await w.agents.teamA1.get('/api/residents?page=1&limit=2');
+    expect(await lastList('resident.list', w.accounts.teamA1.username)).toMatchObject({
+      filter: { search: 'none', page: 1 },
+      rows: 2,
+    });
+    // Searching by ID number records that it was an ID search, never the number.
+    await w.agents.leaderA.get('/api/residents?q=031078001234');
+    const byId = await lastList('resident.list', w.accounts.leaderA.username);
+    expect(byId).toMatchObject({ filter: { search: 'personalId' }, rows: 1 });
+    expect(JSON.stringify(byId)).not.toContain('031078001234');
+
+    await w.agents.headA1.get(`/api/households?unit=${w.groupA1.id}`);
+    expect(await lastList('household.list', w.accounts.headA1.username)).toMatchObject({
+      filter: { unit: w.groupA1.id, page: 1 },
+    });
+
+    await w.f.dossier(w.communeA);
+    await w.agents.onestopA.get('/api/dossiers?queue=all&q=0912345678');
+    const dossiers = await lastList('dossier.list', w.accounts.onestopA.username);
+    expect(dossiers).toMatchObject({ filter: { queue: 'all', search: 'number' } });
+    expect(JSON.stringify(dossiers)).not.toContain('0912345678');
+
+    await w.f.appointment(w.communeA);
+    const day = (await env.t.database.raw<{ day: string }>(`select day::text from appointments limit 1`))[0]!.day;
+    await w.agents.onestopA.get(`/api/appointments?unit=${w.communeA.id}&day=${day}`);
+    expect(await lastList('appointment.list', w.accounts.onestopA.username)).toMatchObject({
+      filter: { unit: w.communeA.id, day },
+      rows: 1,
+    });
+  });
+});

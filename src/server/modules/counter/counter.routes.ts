@@ -92,7 +92,7 @@ export function registerCounter(app: App, deps: AppDeps) {
       response: { 200: z.object({ items: z.array(Appointment) }), ...errorResponses },
     },
     handler: async (request) => ({
-      items: await listAppointments(db, cipher, request.scope!, request.query.unit, request.query.day),
+      items: await listAppointments(db, cipher, request.scope!, request.query, actorOf(request)),
     }),
   });
 

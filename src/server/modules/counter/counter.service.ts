@@ -8,7 +8,7 @@ import { normalizePhone } from '../../../shared/phone.js';
 import type { AppDeps } from '../../deps.js';
 import { communeByCode } from '../dossiers/dossiers.submit.js';
 import type { Actor } from '../../lib/auth-context.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { auditListRead, insertAudit } from '../audit/audit.repo.js';
 import type { Scope } from '../../db/scope.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { getUnitPath } from '../units/units.service.js';
@@ -190,13 +190,21 @@ export async function checkIn(database: Database, scope: Scope, id: number, acto
 }
 
 /** A day's appointments at a counter in the caller's units. */
-export async function listAppointments(db: Tx, cipher: PiiCipher, scope: Scope, unitId: number, day: string) {
+export async function listAppointments(
+  db: Tx,
+  cipher: PiiCipher,
+  scope: Scope,
+  query: { unit: number; day: string },
+  actor: Actor,
+) {
+  const { unit: unitId, day } = query;
   await getUnitPath(db, unitId, scope);
   const rows = await db
     .select()
     .from(appointments)
     .where(and(eq(appointments.unitId, unitId), eq(appointments.day, day)))
     .orderBy(asc(appointments.slotStart), asc(appointments.id));
+  await auditListRead(db, actor, 'appointment', { unit: unitId, day }, rows.length);
   return rows.map((a) => ({
     id: a.id,
     day: a.day,

@@ -66,7 +66,11 @@ export function registerDossiers(app: App, deps: AppDeps) {
       response: { 200: DossierPage, ...errorResponses },
     },
     handler: async (request) =>
-      listQueue(db, request.scope!, request.query, request.auth!.user.id, requestLocale(request)),
+      listQueue(db, request.scope!, request.query, {
+        userId: request.auth!.user.id,
+        actor: actorOf(request),
+        locale: requestLocale(request),
+      }),
   });
 
   r.post('/api/dossiers', {

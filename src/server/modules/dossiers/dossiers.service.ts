@@ -7,7 +7,7 @@ import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import { notFound } from '../../lib/errors.js';
 import { paged } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { auditListRead, insertAudit, searchForAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import { type ActingAs, takeAction } from './dossiers.actions.js';
 import { actorsOn, presentDetail, presentSummary } from './dossiers.present.js';
@@ -19,9 +19,18 @@ import { checkDocument, storeFile } from './dossiers.uploads.js';
 // receive or be assigned it.
 
 /** A work queue's page (to receive, mine, due soon, overdue…) in the caller's units, or under one of them. */
-export async function listQueue(db: Tx, scope: Scope, query: QueueQuery, userId: number, locale: 'vi' | 'en') {
+export async function listQueue(
+  db: Tx,
+  scope: Scope,
+  query: QueueQuery,
+  by: { userId: number; actor: Actor; locale: 'vi' | 'en' },
+) {
   if (query.unit) await getUnitPath(db, query.unit, scope);
-  const rows = await listDossiers(db, scope, query, { userId, now: new Date() });
+  const rows = await listDossiers(db, scope, query, { userId: by.userId, now: new Date() });
+  const { queue, unit, procedure, status, page: pageNo } = query;
+  const filter = { queue, unit, procedure, status, search: searchForAudit(query.q), page: pageNo };
+  await auditListRead(db, by.actor, 'dossier', filter, Math.min(rows.length, query.limit));
+  const locale = by.locale;
   const page = paged(rows, query);
   return { ...page, items: page.items.map((row) => presentSummary(row, locale)) };
 }

@@ -24,7 +24,7 @@ export function registerHouseholds(app: App, deps: AppDeps) {
       querystring: ListHouseholdsQuery,
       response: { 200: HouseholdPage, ...errorResponses },
     },
-    handler: async (request) => service.listHouseholds(db, request.scope!, request.query),
+    handler: async (request) => service.listHouseholds(db, request.scope!, request.query, actorOf(request)),
   });
 
   r.get('/api/households/:id', {

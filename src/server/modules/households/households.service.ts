@@ -7,7 +7,7 @@ import type { Scope } from '../../db/scope.js';
 import { conflict, isUniqueViolation, unlessTaken, notFound, unitClosed, validation } from '../../lib/errors.js';
 import { paged, toOffset } from '../../lib/http.js';
 import type { Actor } from '../../lib/auth-context.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { auditListRead, insertAudit, searchForAudit } from '../audit/audit.repo.js';
 import { getOpenUnit, getUnitPath } from '../units/units.service.js';
 import * as repo from './households.repo.js';
 import type {
@@ -42,7 +42,7 @@ function present(row: NonNullable<Awaited<ReturnType<typeof repo.findHousehold>>
   };
 }
 
-export async function listHouseholds(tx: Tx, scope: Scope, q: ListHouseholdsQuery) {
+export async function listHouseholds(tx: Tx, scope: Scope, q: ListHouseholdsQuery, actor: Actor) {
   const unitPath = q.unit ? await getUnitPath(tx, q.unit, scope) : undefined;
   const rows = await repo.searchHouseholds(
     tx,
@@ -55,6 +55,8 @@ export async function listHouseholds(tx: Tx, scope: Scope, q: ListHouseholdsQuer
     },
     toOffset(q),
   );
+  const filter = { unit: q.unit, kind: q.kind, search: searchForAudit(q.q), page: q.page };
+  await auditListRead(tx, actor, 'household', filter, Math.min(rows.length, q.limit));
   return paged(
     rows.map((r) => present({ ...r, unitClosedAt: null })),
     q,

@@ -138,8 +138,9 @@ describe('import: a clean file, then the same file again', () => {
     expect(found[0]).toMatchObject({ headName: 'Ngô Văn Lâm', memberCount: 3, unitName: 'Thôn Đông' });
     const lam = (await env.w.agents.leaderA.get('/api/residents?q=031075000101')).json().items[0];
     const detail = (await env.w.agents.leaderA.get(`/api/residents/${lam.id}`)).json();
+    const shown = (await env.w.agents.leaderA.post(`/api/residents/${lam.id}/reveal`)).json();
+    expect(shown.phone).toBe('+84901000101');
     expect(detail).toMatchObject({
-      phone: '+84901000101',
       vneidLevel: 'L2',
       hasSmartphone: true,
       birthDate: '1975-06-05',

@@ -11,6 +11,7 @@ import {
   MoveResidentInput,
   ResidentDetail,
   ResidentPage,
+  RevealedContact,
   UpdateResidentInput,
 } from './residents.schemas.js';
 import * as service from './residents.service.js';
@@ -45,6 +46,17 @@ export function registerResidents(app: App, deps: AppDeps) {
     },
     handler: async (request) =>
       service.getResident(deps, request.scope!, sensitiveScope(request), request.params.id, actorOf(request)),
+  });
+
+  r.post('/api/residents/:id/reveal', {
+    config: { permission: Permission.RESIDENT_UNMASK },
+    schema: {
+      tags: ['residents'],
+      summary: "Show a person's full ID number and phone (masked everywhere else; audited each time)",
+      params: IdParams,
+      response: { 200: RevealedContact, ...errorResponses },
+    },
+    handler: async (request) => service.revealContact(deps, request.scope!, request.params.id, actorOf(request)),
   });
 
   r.post('/api/residents', {

@@ -36,19 +36,22 @@ export const Membership = z.object({
   leftReason: z.string().nullable(),
 });
 
-export const ResidentDetail = ResidentSummary.omit({ personalIdMasked: true, phoneMasked: true })
-  .extend({
-    personalId: z.string().nullable(),
-    phone: z.string().nullable(),
-    vneidCheckedOn: z.string().nullable(),
-    /** Present only for roles that may read sensitive data; otherwise omitted. */
-    sensitive: z.object({ ethnicity: z.string().nullable(), healthNotes: z.string().nullable() }).optional(),
-    memberships: z.array(Membership),
-    version: z.number().int(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'ResidentDetail' });
+/** A person's record: the ID number and phone stay masked here; `RevealedContact` shows them, audited. */
+export const ResidentDetail = ResidentSummary.extend({
+  vneidCheckedOn: z.string().nullable(),
+  /** Present only for roles that may read sensitive data; otherwise omitted. */
+  sensitive: z.object({ ethnicity: z.string().nullable(), healthNotes: z.string().nullable() }).optional(),
+  memberships: z.array(Membership),
+  version: z.number().int(),
+  updatedAt: z.string(),
+}).meta({ id: 'ResidentDetail' });
 export type ResidentDetail = z.infer<typeof ResidentDetail>;
+
+/** The full ID number and phone of one person, for a role that may see them; each reveal is audited. */
+export const RevealedContact = z
+  .object({ personalId: z.string().nullable(), phone: z.string().nullable() })
+  .meta({ id: 'RevealedContact' });
+export type RevealedContact = z.infer<typeof RevealedContact>;
 
 export const ListResidentsQuery = PageQuery.extend({
   q: Text(100).optional(),

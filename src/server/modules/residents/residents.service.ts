@@ -7,7 +7,7 @@ import { conflict, forbidden, unlessTaken, notFound, unitClosed, validation } fr
 import { paged, toOffset } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../lib/auth-context.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { auditListRead, insertAudit } from '../audit/audit.repo.js';
 import { getHouseholdRow } from '../households/households.service.js';
 import { setHouseholdHead } from '../households/households.repo.js';
 import { getUnitPath } from '../units/units.service.js';
@@ -97,14 +97,15 @@ export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListRes
   const base = { unitPath, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' };
   const search = await resolveSearch(deps, scope, q.q);
   const rows = await repo.searchResidents(db, scope, { ...base, search }, toOffset(q));
-  if (search.kind !== 'none') {
-    // Looking people up is itself a use of their data: record what kind of search, never the ID or phone typed.
-    const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
-    await insertAudit(db, actor, {
-      action: 'resident.search',
-      details: { kind: search.kind, text, results: Math.min(rows.length, q.limit) },
-    });
-  }
+  // Every page read is recorded, searches included: what kind of search, never the ID or phone typed.
+  const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
+  await auditListRead(
+    db,
+    actor,
+    'resident',
+    { ...base, includeFormer: base.includeFormer || undefined, unit: q.unit, search: search.kind, text, page: q.page },
+    Math.min(rows.length, q.limit),
+  );
   return paged(
     rows.map((r) => presentSummary(deps.cipher, r)),
     q,
@@ -122,11 +123,8 @@ async function loadDetail(
   if (!row) throw residentNotFound();
   const r = row.resident;
   const memberships = await repo.listMemberships(tx, id);
-  const { personalIdMasked: _p, phoneMasked: _m, ...summary } = presentSummary(cipher, row);
   const detail: ResidentDetail = {
-    ...summary,
-    personalId: r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : null,
-    phone: r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null,
+    ...presentSummary(cipher, row),
     vneidCheckedOn: r.vneidCheckedOn,
     memberships: memberships.map((m) => ({
       id: m.m.id,
@@ -163,6 +161,27 @@ export async function getResident(
     details: { sensitive: detail.sensitive !== undefined },
   });
   return detail;
+}
+
+/**
+ * The full ID number and phone of a person in the caller's units, for a role allowed to see them. Each reveal is its
+ * own audit entry naming what was shown, apart from reading the record, so "who saw whose ID number" has an answer.
+ */
+export async function revealContact(deps: ResidentDeps, scope: Scope, id: number, actor: Actor) {
+  const row = await repo.findResident(deps.database.db, id, scope);
+  if (!row) throw residentNotFound();
+  const r = row.resident;
+  const shown = {
+    personalId: r.personalIdEnc ? deps.cipher.decrypt(r.personalIdEnc) : null,
+    phone: r.phoneEnc ? deps.cipher.decrypt(r.phoneEnc) : null,
+  };
+  await insertAudit(deps.database.db, actor, {
+    action: 'resident.unmask',
+    entityType: 'resident',
+    entityId: id,
+    details: { fields: Object.keys(shown).filter((k) => shown[k as keyof typeof shown] !== null) },
+  });
+  return shown;
 }
 
 /** The stored form of an ID number and a phone: ciphertext and blind index (also the campaigns' field write-back). */

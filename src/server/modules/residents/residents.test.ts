@@ -76,16 +76,19 @@ describe('GET /api/residents (search)', () => {
 });
 
 describe('GET /api/residents/:id', () => {
-  it('200 with full details, members over time, and sensitive fields for a commune leader; audited', async () => {
+  it('200 with details, members over time, and sensitive fields for a commune leader; audited', async () => {
     const res = await env.w.agents.leaderA.get(`/api/residents/${env.w.residents.an.id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({
       fullName: 'Nguyễn Văn An',
-      personalId: '031078001234',
-      phone: '+84912345678',
+      personalIdMasked: '••••••••1234',
+      phoneMasked: '•••••••678',
       sensitive: { ethnicity: 'Kinh', healthNotes: 'Tiểu đường' },
     });
+    // The record itself never carries the full numbers: they come only from an audited reveal.
+    expect(res.body).not.toContain('031078001234');
+    expect(res.body).not.toContain('912345678');
     expect(body.memberships).toHaveLength(1);
     const audit = await env.t.database.raw<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'resident.read' and entity_id = $1 and username = $2`,
@@ -107,6 +110,39 @@ describe('GET /api/residents/:id', () => {
     const res = await env.w.agents.leaderB.get(`/api/residents/${env.w.residents.an.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('Nguyễn');
+  });
+});
+
+describe('POST /api/residents/:id/reveal', () => {
+  const reveals = async (username: string) =>
+    (
+      await env.t.database.raw<{ n: number }>(
+        `select count(*)::int as n from audit_log where action = 'resident.unmask' and entity_id = $1 and username = $2`,
+        [String(env.w.residents.an.id), username],
+      )
+    )[0]!.n;
+
+  it('shows the full ID number and phone to a group head in their group, one audit entry each time', async () => {
+    const before = await reveals(env.w.accounts.headA1.username);
+    for (let i = 0; i < 2; i++) {
+      const res = await env.w.agents.headA1.post(`/api/residents/${env.w.residents.an.id}/reveal`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ personalId: '031078001234', phone: '+84912345678' });
+    }
+    expect(await reveals(env.w.accounts.headA1.username)).toBe(before + 2);
+  });
+
+  it('refuses the digital team (they see what the field app shows) and anyone outside the unit, nothing audited', async () => {
+    const team = await env.w.agents.teamA1.post(`/api/residents/${env.w.residents.an.id}/reveal`);
+    expect(team.statusCode).toBe(403);
+    expect(team.body).not.toContain('031078001234');
+    const detail = (await env.w.agents.teamA1.get(`/api/residents/${env.w.residents.an.id}`)).json();
+    expect(detail.personalIdMasked).toBe('••••••••1234');
+    expect(JSON.stringify(detail)).not.toContain('031078001234');
+    const outside = await env.w.agents.leaderB.post(`/api/residents/${env.w.residents.an.id}/reveal`);
+    expect(outside.statusCode).toBe(404);
+    expect(await reveals(env.w.accounts.teamA1.username)).toBe(0);
+    expect(await reveals(env.w.accounts.leaderB.username)).toBe(0);
   });
 });
 
@@ -139,9 +175,11 @@ describe('POST /api/residents', () => {
   it('201: registers into a household, cleans the name, normalises the phone to +84', async () => {
     const res = await env.w.agents.headA1.post('/api/residents', base());
     expect(res.statusCode).toBe(201);
+    const shown = await env.w.agents.headA1.post(`/api/residents/${res.json().id}/reveal`);
+    expect(shown.json().phone).toBe('+84987654321');
     expect(res.json()).toMatchObject({
       fullName: 'Nguyễn Thị Hoa',
-      phone: '+84987654321',
+      phoneMasked: '•••••••321',
       unitId: env.w.alleyA1.id,
       householdId: env.w.households.hA1.id,
       tags: ['học sinh'],

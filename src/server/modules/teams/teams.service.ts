@@ -1,5 +1,5 @@
 import { and, asc, between, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
+import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { dutyShifts, supportPoints, teamMembers, teams, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound, unlessTaken } from '../../lib/errors.js';
@@ -115,6 +115,27 @@ export async function createTeam(db: Db, scope: Scope, input: CreateTeamInput, a
   return t!;
 }
 
+/**
+ * A member's sign-in account must be one of the team's own units (a role on the team's unit or below it, not
+ * disabled): a team manager cannot attach, and so hand households to, an account elsewhere. Unknown and outside
+ * accounts get the same 404.
+ */
+async function accountInTeamUnits(db: Tx, teamUnitId: number, userId: number) {
+  const [found] = await queryRows<{ id: number }>(
+    db,
+    sql`
+    select u.id from users u
+    where u.id = ${userId} and u.disabled_at is null and exists (
+      select 1 from role_assignments ra join units ru on ru.id = ra.unit_id
+      where ra.user_id = u.id and ru.path like (select path from units where id = ${teamUnitId}) || '%')`,
+  );
+  if (!found)
+    throw notFound({
+      vi: 'Không tìm thấy tài khoản này trong đơn vị của tổ',
+      en: "No such account in the team's units",
+    });
+}
+
 /** Adds a member to a team in the caller's scope, the phone encrypted (audited on the team). */
 export async function addMember(
   db: Db,
@@ -125,6 +146,7 @@ export async function addMember(
   cipher: PiiCipher,
 ): Promise<{ id: number }> {
   const t = await teamInScope(db, scope, teamId);
+  if (input.userId !== undefined) await accountInTeamUnits(db, t.unitId, input.userId);
   const [m] = await audited(
     db,
     actor,

@@ -111,4 +111,24 @@ describe('digital technology teams', () => {
         .items,
     ).toEqual([]);
   });
+
+  it("links a member to a sign-in account only inside the team's units; another's or an unknown account is 404", async () => {
+    const { w } = env;
+    const { teamId } = await w.f.team(w.groupA1);
+    const own = await w.agents.headA1.post(`/api/teams/${teamId}/members`, {
+      fullName: 'Thành viên có tài khoản',
+      userId: w.accounts.teamA1.id,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    for (const userId of [w.accounts.leaderB.id, w.accounts.onestopA.id, 2_000_000]) {
+      const refused = await w.agents.headA1.post(`/api/teams/${teamId}/members`, { fullName: 'Người ngoài', userId });
+      expect(refused.statusCode, refused.body).toBe(404);
+    }
+    // The commune leader's account sits above the group: not one of the group team's units either.
+    const above = await w.agents.headA1.post(`/api/teams/${teamId}/members`, {
+      fullName: 'Lãnh đạo xã',
+      userId: w.accounts.leaderA.id,
+    });
+    expect(above.statusCode).toBe(404);
+  });
 });

@@ -2,7 +2,42 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { formatDate, formatPhone } from '../../lib/format.js';
-import { useResident } from './api.js';
+import { can, useMe } from '../auth/useMe.js';
+import { type Revealed, useResident, useReveal } from './api.js';
+
+/**
+ * The ID number and phone, masked as in lists and the field app; a role allowed to see them in full asks for it, and
+ * each time is recorded in the audit log.
+ */
+function Contact({
+  resident,
+}: {
+  resident: { id: number; personalIdMasked: string | null; phoneMasked: string | null };
+}) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const reveal = useReveal(resident.id);
+  const shown: Revealed | undefined = reveal.data;
+  const canReveal = can(me, 'resident.unmask') && (resident.personalIdMasked || resident.phoneMasked);
+  return (
+    <>
+      <dt>{t('residents.personalId')}</dt>
+      <dd>{shown ? (shown.personalId ?? '—') : (resident.personalIdMasked ?? '—')}</dd>
+      <dt>{t('residents.phone')}</dt>
+      <dd>
+        {shown?.phone ? <a href={`tel:${shown.phone}`}>{formatPhone(shown.phone)}</a> : (resident.phoneMasked ?? '—')}
+        {canReveal && !shown && (
+          <p className="actions">
+            <button type="button" onClick={() => reveal.mutate()} disabled={reveal.isPending}>
+              {t('residents.reveal')}
+            </button>
+            <span className="muted">{t('residents.revealNote')}</span>
+          </p>
+        )}
+      </dd>
+    </>
+  );
+}
 
 export function ResidentDetailView({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -16,10 +51,7 @@ export function ResidentDetailView({ id }: { id: number }) {
         <dd>{formatDate(r.birthDate)}</dd>
         <dt>{t('residents.gender')}</dt>
         <dd>{t(`gender.${r.gender}`)}</dd>
-        <dt>{t('residents.personalId')}</dt>
-        <dd>{r.personalId ?? '—'}</dd>
-        <dt>{t('residents.phone')}</dt>
-        <dd>{r.phone ? <a href={`tel:${r.phone}`}>{formatPhone(r.phone)}</a> : '—'}</dd>
+        <Contact resident={r} />
         <dt>{t('vneid.label')}</dt>
         <dd>
           {t(`vneid.${r.vneidLevel}`)}

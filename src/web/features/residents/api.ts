@@ -1,5 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ResidentDetail, ResidentSummary } from '../../../server/modules/residents/residents.schemas.js';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type {
+  ResidentDetail,
+  ResidentSummary,
+  RevealedContact,
+} from '../../../server/modules/residents/residents.schemas.js';
 import { api } from '../../lib/api.js';
 
 export type ResidentPage = { items: ResidentSummary[]; page: number; limit: number; hasMore: boolean };
@@ -22,4 +26,11 @@ export function useResidents(filter: ResidentFilter) {
 
 export function useResident(id: number) {
   return useQuery({ queryKey: ['resident', id], queryFn: () => api<ResidentDetail>(`/api/residents/${id}`) });
+}
+
+export type Revealed = RevealedContact;
+
+/** Asks for a person's full ID number and phone; the server records each time in the audit log. */
+export function useReveal(id: number) {
+  return useMutation({ mutationFn: () => api<Revealed>(`/api/residents/${id}/reveal`, { method: 'POST' }) });
 }
