@@ -69,6 +69,11 @@ const Env = z.object({
   ESPEAK_PATH: z.string().default('espeak-ng'),
   /** 'off' leaves queued messages for another process (or a test driving the pipeline itself) to send. */
   DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
+  /** Imports: rows per file, uncompressed size of an .xlsx, the scan worker's heap, hours an unused file is kept. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(300_000),
+  IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).default(200),
+  IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(8).default(512),
+  IMPORT_FILE_HOURS: z.coerce.number().min(0).default(24),
 });
 
 export type Config = {
@@ -107,6 +112,7 @@ export type Config = {
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
   espeakPath: string;
   deliveryWorker: boolean;
+  imports: { maxRows: number; maxUncompressedBytes: number; workerMemoryMb: number; fileHours: number };
 };
 
 export class ConfigError extends Error {}
@@ -202,5 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
     espeakPath: e.ESPEAK_PATH,
     deliveryWorker: e.DELIVERY_WORKER === 'on',
+    imports: {
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxUncompressedBytes: e.IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,
+      workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
+      fileHours: e.IMPORT_FILE_HOURS,
+    },
   };
 }

@@ -170,6 +170,12 @@ export const registryExpectations: Record<string, Expectation> = {
     inside: (w) => ({ url: `/api/imports/${importOf(w, 'A')}` }),
     outside: (w) => ({ url: `/api/imports/${importOf(w, 'B')}` }),
   },
+  // Cancelling the matrix's shared imports leaves later commits a 409: still past authorization, as expected.
+  'POST /api/imports/{id}/cancel': {
+    permission: 'registry.import',
+    inside: (w) => ({ url: `/api/imports/${importOf(w, 'A')}/cancel` }),
+    outside: (w) => ({ url: `/api/imports/${importOf(w, 'B')}/cancel` }),
+  },
   'POST /api/imports/{id}/commit': {
     permission: 'registry.import',
     inside: (w) => ({ url: `/api/imports/${importOf(w, 'A')}/commit`, payload: { skipBadRows: false } }),

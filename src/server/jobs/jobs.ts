@@ -102,3 +102,23 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
     },
   };
 }
+
+/**
+ * Asks for one run of a singleton job: however many processes or requests ask, one run waits in the queue at a time.
+ * Fire and forget — a failure to enqueue is retried by the next wake.
+ */
+export function wake(jobs: Pick<Jobs, 'send'>, queue: string): void {
+  void jobs.send(queue, {}, { singletonKey: queue, retryLimit: 0 }).catch(() => undefined);
+}
+
+/** Wakes a singleton job every `ms` while the app runs (each process asks; one run happens), stopped on close. */
+export function wakeEvery(
+  app: { addHook(name: 'onClose', hook: () => Promise<void>): unknown },
+  jobs: Pick<Jobs, 'send'>,
+  queue: string,
+  ms: number,
+): void {
+  const timer = setInterval(() => wake(jobs, queue), ms);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}

@@ -27,5 +27,8 @@ export const importsEn: typeof importsVi = {
   summary:
     'Created {{householdsCreated}} households and {{residentsCreated}} people; updated {{residentsUpdated}}; moved {{residentsMoved}}; unchanged {{residentsUnchanged}}.',
   again: 'Import another file',
+  cancel: 'Cancel this import',
+  cancelled: 'Import cancelled. The uploaded file has been deleted from the server.',
+  expired: 'This import waited too long without being confirmed, so its file was deleted. Upload the file again.',
   moreErrors: 'Showing the first {{shown}} of {{count}} errors.',
 };

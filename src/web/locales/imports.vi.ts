@@ -24,5 +24,8 @@ export const importsVi = {
   summary:
     'Tạo mới {{householdsCreated}} hộ, {{residentsCreated}} người; cập nhật {{residentsUpdated}} người; chuyển hộ {{residentsMoved}} người; không đổi {{residentsUnchanged}} người.',
   again: 'Nhập tệp khác',
+  cancel: 'Hủy lượt nhập',
+  cancelled: 'Đã hủy lượt nhập. Tệp đã tải lên đã được xóa khỏi máy chủ.',
+  expired: 'Lượt nhập này để quá lâu chưa xác nhận nên tệp đã được xóa. Hãy tải tệp lên lại.',
   moreErrors: 'Chỉ hiện {{shown}} lỗi đầu tiên trên tổng số {{count}}.',
 };

@@ -5,8 +5,9 @@ import { units } from './units.js';
 import { users } from './users.js';
 
 /**
- * An import of households and residents from a spreadsheet. The file is kept until the import finishes so the
- * worker (a pg-boss job) can validate it, report every bad row, and import only when told to.
+ * An import of households and residents from a spreadsheet. The file is kept until the import is done, cancelled,
+ * failed or left unused for IMPORT_FILE_HOURS, so the worker (a pg-boss job) can validate it, report every bad row,
+ * and import only when told to; then it is deleted (the row keeps the counts and the error report).
  */
 export const importJobs = pgTable(
   'import_jobs',
@@ -31,13 +32,15 @@ export const importJobs = pgTable(
     errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
     summary: jsonb('summary'),
     failure: text('failure'),
+    /** Which run owns the job: a run that was thought dead (and replaced) can no longer write to it. */
+    runId: text('run_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check(
       'import_jobs_status_check',
-      sql`${t.status} in ('QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED')`,
+      sql`${t.status} in ('QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED', 'CANCELLED', 'EXPIRED')`,
     ),
     check('import_jobs_mode_check', sql`${t.mode} in ('DRY_RUN', 'IMPORT')`),
   ],

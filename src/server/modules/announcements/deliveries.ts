@@ -1,3 +1,4 @@
+import { wake, wakeEvery } from '../../jobs/jobs.js';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
@@ -384,10 +385,7 @@ export function registerDeliveries(
       if (r.delivered + r.failed === 0) break;
     }
   });
-  const timer = setInterval(() => wakeDeliveries(deps), 60_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  wakeEvery(app, deps.jobs, DELIVERY_QUEUE, 60_000);
 }
 
-export const wakeDeliveries = (deps: Pick<AppDeps, 'jobs'>) =>
-  void deps.jobs.send(DELIVERY_QUEUE, {}, { singletonKey: DELIVERY_QUEUE, retryLimit: 0 }).catch(() => undefined);
+export const wakeDeliveries = (deps: Pick<AppDeps, 'jobs'>) => wake(deps.jobs, DELIVERY_QUEUE);

@@ -1,3 +1,4 @@
+import { wakeEvery } from '../../jobs/jobs.js';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { App, AppDeps } from '../../deps.js';
 import { dossierFiles, dossiers } from '../../db/schema/index.js';
@@ -76,10 +77,5 @@ export function registerSweep(app: App, deps: Pick<AppDeps, 'database' | 'jobs'>
     await stopLateSupplements(deps);
     await dropAbandonedUploads(deps);
   });
-  const timer = setInterval(
-    () => void deps.jobs.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, retryLimit: 0 }).catch(() => undefined),
-    15 * 60_000,
-  );
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  wakeEvery(app, deps.jobs, SWEEP_QUEUE, 15 * 60_000);
 }

@@ -10,9 +10,9 @@ export async function insertImport(tx: Tx, row: typeof importJobs.$inferInsert):
   return inserted!;
 }
 
-/** An import in the caller's scope (without the file bytes). */
+/** An import in the caller's scope (without the file bytes or the run that owns it). */
 export async function findImport(tx: Tx, id: number, scope: Scope) {
-  const { file: _file, ...columns } = getTableColumns(importJobs);
+  const { file: _file, runId: _run, ...columns } = getTableColumns(importJobs);
   const [row] = await tx
     .select({ ...columns, unitName: units.name })
     .from(importJobs)
@@ -22,7 +22,7 @@ export async function findImport(tx: Tx, id: number, scope: Scope) {
 }
 
 export async function listImports(tx: Tx, scope: Scope, limit: number) {
-  const { file: _file, errors: _errors, ...columns } = getTableColumns(importJobs);
+  const { file: _file, errors: _errors, runId: _run, ...columns } = getTableColumns(importJobs);
   return tx
     .select({ ...columns, unitName: units.name })
     .from(importJobs)
@@ -56,6 +56,21 @@ export async function transitionImport(
     .update(importJobs)
     .set({ ...fields, updatedAt: sql`now()` })
     .where(and(eq(importJobs.id, id), eq(importJobs.status, from)))
+    .returning({ id: importJobs.id });
+  return rows.length === 1;
+}
+
+/** Writes to a job only while this run still owns it (a run the sweep replaced gets false and stops). */
+export async function updateRun(
+  tx: Tx,
+  id: number,
+  runId: string,
+  fields: Partial<typeof importJobs.$inferInsert>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(importJobs)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.runId, runId)))
     .returning({ id: importJobs.id });
   return rows.length === 1;
 }

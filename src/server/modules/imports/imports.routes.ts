@@ -8,6 +8,7 @@ import { requestLocale } from '../../lib/locale.js';
 import { sendSheet } from '../../lib/spreadsheet.js';
 import { formField, readUpload } from '../../lib/uploads.js';
 import { actorOf } from '../../lib/auth-context.js';
+import { wake, wakeEvery } from '../../jobs/jobs.js';
 import { registryColumns, templateExamples } from './registry-columns.js';
 import { CommitImportInput, ImportJob, TemplateQuery } from './imports.schemas.js';
 import { listImports } from './imports.repo.js';
@@ -19,6 +20,10 @@ export function registerImports(app: App, deps: AppDeps) {
   const db = deps.database.db;
 
   void deps.jobs.work<{ importId: number }>(service.IMPORT_QUEUE, (data) => service.runImportJob(deps, data.importId));
+  // Resume imports a dead process left half-way and delete files nobody used, at start and every minute.
+  void deps.jobs.work(service.IMPORT_SWEEP_QUEUE, async () => void (await service.sweepImports(deps)));
+  wake(deps.jobs, service.IMPORT_SWEEP_QUEUE);
+  wakeEvery(app, deps.jobs, service.IMPORT_SWEEP_QUEUE, 60_000);
 
   r.get('/api/imports/template', {
     config,
@@ -105,6 +110,23 @@ export function registerImports(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       await service.commitImport(deps, request.scope!, request.params.id, request.body.skipBadRows, actorOf(request));
       reply.status(202);
+      return service.presentImport(
+        await service.getImport(db, request.scope!, request.params.id),
+        requestLocale(request),
+      );
+    },
+  });
+
+  r.post('/api/imports/:id/cancel', {
+    config,
+    schema: {
+      tags: ['imports'],
+      summary: 'Cancel an import not yet written; the uploaded file is deleted at once',
+      params: IdParams,
+      response: { 200: ImportJob, ...errorResponses },
+    },
+    handler: async (request) => {
+      await service.cancelImport(deps, request.scope!, request.params.id, actorOf(request));
       return service.presentImport(
         await service.getImport(db, request.scope!, request.params.id),
         requestLocale(request),

@@ -26,7 +26,12 @@ export type ScanInput = {
   /** Encrypt ID and phone numbers (the import pass); the dry run needs only the blind index. */
   seal: boolean;
   batchSize: number;
+  /** Past this many rows the scan stops: the upload was checked against it, this holds if a file lied about it. */
+  maxRows: number;
 };
+
+/** Thrown when a file has more rows than an import takes (the message names the import failure code). */
+export const TOO_MANY_ROWS = 'TOO_MANY_ROWS';
 
 export type ScanBatch = { rows: SealedRow[]; errors: RowError[]; processed: number };
 export type ScanEnd = { total: number; badRows: number; households: number; errors: RowError[] };
@@ -76,6 +81,7 @@ export async function scanSheet(input: ScanInput, emit: (batch: ScanBatch) => Pr
       keys = mapped.keys;
     }
     total += 1;
+    if (total > input.maxRows) throw new Error(TOO_MANY_ROWS);
     const { row, errors } = parseRow(rowNumber, cells, keys, units, input.today);
     if (row?.personalId) {
       const first = seenPid.get(row.personalId);

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ImportStatus = z.enum(['QUEUED', 'VALIDATING', 'VALIDATED', 'IMPORTING', 'DONE', 'FAILED']);
+export const ImportStatus = z.enum([
+  'QUEUED',
+  'VALIDATING',
+  'VALIDATED',
+  'IMPORTING',
+  'DONE',
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+]);
 
 export const ImportError = z.object({
   row: z.number().int(),
@@ -24,6 +33,7 @@ export const ImportJob = z
     errorCount: z.number().int(),
     errors: z.array(ImportError),
     summary: z.record(z.string(), z.number()).nullable(),
+    /** Why it failed, in the reader's language. */
     failure: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums.js';
@@ -12,18 +13,36 @@ import { listRolesOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getOpenUnit } from '../units/units.service.js';
 import { applyBatch, emptyCounts } from './imports.apply.js';
+import { checkSheetLimits } from './imports.limits.js';
 import * as repo from './imports.repo.js';
 import type { RowError, UnitResolver } from './imports.rows.js';
 import type { ScanBatch, ScanEnd, ScanInput, SealedRow } from './imports.scan.js';
 import type { ImportJob } from './imports.schemas.js';
 
 export const IMPORT_QUEUE = 'registry-import';
+export const IMPORT_SWEEP_QUEUE = 'registry-import-sweep';
 const BATCH = 2000;
 const KEPT_ERRORS = 1000;
 
 type Deps = Pick<AppDeps, 'database' | 'config' | 'jobs'>;
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lượt nhập', en: 'Import not found' });
+
+/** Why an import failed, as the person who uploaded it should read it; other causes are shown as recorded. */
+const failures: Record<string, { vi: string; en: string }> = {
+  TOO_MANY_ROWS: {
+    vi: 'Tệp có nhiều dòng hơn giới hạn một lần nhập; hãy chia thành nhiều tệp',
+    en: 'The file has more rows than one import takes; split it into several files',
+  },
+  TOO_LARGE: {
+    vi: 'Tệp quá lớn để đọc an toàn; hãy chia thành nhiều tệp nhỏ hơn',
+    en: 'The file is too large to read safely; split it into smaller files',
+  },
+  NO_RIGHT: {
+    vi: 'Người tải tệp lên không còn quyền nhập danh sách',
+    en: 'The person who uploaded the file may no longer import',
+  },
+};
 
 export function presentImport(
   row:
@@ -51,7 +70,7 @@ export function presentImport(
       message: locale === 'en' ? e.messageEn : e.messageVi,
     })),
     summary: (row.summary as Record<string, number> | null) ?? null,
-    failure: row.failure,
+    failure: row.failure ? (failures[row.failure]?.[locale] ?? row.failure) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -81,6 +100,7 @@ export async function createImport(
         message: { vi: 'Tệp phải là Excel (.xlsx) hoặc CSV', en: 'The file must be Excel (.xlsx) or CSV' },
       },
     ]);
+  checkSheetLimits(format, input.file, deps.config.imports);
   const job = await deps.database.db.transaction(async (tx) => {
     await getOpenUnit(tx, input.unitId, scope);
     const row = await repo.insertImport(tx, {
@@ -143,6 +163,56 @@ export async function commitImport(deps: Deps, scope: Scope, id: number, skipBad
 }
 
 /**
+ * Cancels an import that has not been written: the uploaded file (personal data) is deleted at once. An import being
+ * written cannot be cancelled half-way; it finishes, or resumes after a crash.
+ */
+export async function cancelImport(deps: Deps, scope: Scope, id: number, actor: Actor) {
+  const row = await getImport(deps.database.db, scope, id);
+  const done = await deps.database.db.transaction(async (tx) => {
+    for (const from of ['QUEUED', 'VALIDATING', 'VALIDATED'] as const) {
+      if (row.status !== from) continue;
+      if (!(await repo.transitionImport(tx, id, from, { status: 'CANCELLED', file: null, runId: null }))) return false;
+      await insertAudit(tx, actor, { action: 'import.cancel', entityType: 'import', entityId: id });
+      return true;
+    }
+    return false;
+  });
+  if (!done)
+    throw conflict({
+      vi: 'Lượt nhập này đang ghi vào sổ hoặc đã kết thúc, không hủy được',
+      en: 'This import is being written or has ended; it cannot be cancelled',
+    });
+}
+
+/**
+ * The imports' housekeeping, run by every process once a minute: a job left VALIDATING or IMPORTING by a process that
+ * died (no progress for `staleMs`) goes back to the queue and resumes — rows are matched, never duplicated, so the
+ * batches already written are simply found again; a file nobody committed or cancelled within IMPORT_FILE_HOURS is
+ * deleted (EXPIRED). Each change is one conditional statement, so several processes can sweep at once.
+ */
+export async function sweepImports(deps: Deps, options: { staleMs?: number } = {}) {
+  const staleMs = options.staleMs ?? 2 * 60_000;
+  const { db } = deps.database;
+  const orphans = await queryRows<{ id: number }>(
+    db,
+    sql`
+    update import_jobs set status = 'QUEUED', run_id = null, updated_at = now()
+    where status in ('VALIDATING', 'IMPORTING') and updated_at < now() - make_interval(secs => ${staleMs / 1000})
+    returning id`,
+  );
+  for (const { id } of orphans) await deps.jobs.send(IMPORT_QUEUE, { importId: id });
+  const expired = await queryRows<{ id: number }>(
+    db,
+    sql`
+    update import_jobs set status = 'EXPIRED', file = null, updated_at = now()
+    where status in ('QUEUED', 'VALIDATED') and mode = 'DRY_RUN' and file is not null
+      and updated_at < now() - make_interval(secs => ${deps.config.imports.fileHours * 3600})
+    returning id`,
+  );
+  return { resumed: orphans.map((o) => o.id), expired: expired.map((e) => e.id) };
+}
+
+/**
  * The units a file may name below the import unit, by their codes relative to it: "T01" and "T01/NGO3" when importing
  * for a commune, "11824/T01" for a province. A bare last code ("NGO3") also works when it is unique.
  */
@@ -196,11 +266,13 @@ async function uploaderScope(tx: Tx, userId: number): Promise<{ scope: Scope; ac
  * Runs the scan on a worker thread and hands each batch to `onBatch` in order, acknowledging it afterwards so the
  * worker (at most two batches ahead) parses the next rows while this thread writes the current ones.
  */
-function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>): Promise<ScanEnd> {
+function runScan(input: ScanInput, memoryMb: number, onBatch: (batch: ScanBatch) => Promise<void>): Promise<ScanEnd> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./imports.scan-worker-boot.mjs', import.meta.url), {
       workerData: input,
       transferList: [input.file.buffer as ArrayBuffer],
+      // A file that slipped past the upload checks cannot take the server's memory: the worker dies, not the process.
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, memoryMb) },
     });
     let queue = Promise.resolve();
     let failed = false;
@@ -232,20 +304,38 @@ function runScan(input: ScanInput, onBatch: (batch: ScanBatch) => Promise<void>)
           .catch(fail);
       },
     );
-    worker.on('error', fail);
+    worker.on('error', (error: Error & { code?: string }) =>
+      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error('TOO_LARGE') : error),
+    );
   });
 }
 
-/** The pg-boss handler: a dry run (validate and report) or the import itself, in batches with visible progress. */
-export async function runImportJob(deps: Deps, importId: number): Promise<void> {
+/**
+ * The pg-boss handler: a dry run (validate and report) or the import itself, in batches with visible progress.
+ * The job is claimed with a run id in one conditional statement, so a retried or duplicate message does nothing, and
+ * every later write names the run: once the sweep has handed a stalled job to a new run, the old one cannot write.
+ * `afterBatch` is called after each batch is written (tests use it to stop a run half-way, as a crash would).
+ */
+export async function runImportJob(
+  deps: Deps,
+  importId: number,
+  options: { afterBatch?: (processed: number) => Promise<void> } = {},
+): Promise<void> {
   const { db } = deps.database;
   const job = await repo.loadImportForWorker(db, importId);
-  if (job?.status !== 'QUEUED') return; // already handled (a retried or duplicate message)
-  const { scope, actor } = await uploaderScope(db, job.userId);
+  if (job?.status !== 'QUEUED' || !job.file) return;
   const importing = job.mode === 'IMPORT';
-  await repo.updateImport(db, importId, { status: importing ? 'IMPORTING' : 'VALIDATING', processedRows: 0 });
+  const runId = randomBytes(9).toString('base64url');
+  const claimed = await repo.transitionImport(db, importId, 'QUEUED', {
+    status: importing ? 'IMPORTING' : 'VALIDATING',
+    processedRows: 0,
+    runId,
+  });
+  if (!claimed) return;
+  const own = (fields: Parameters<typeof repo.updateRun>[3]) => repo.updateRun(db, importId, runId, fields);
+  const { scope, actor } = await uploaderScope(db, job.userId);
   try {
-    if (scope.prefixes.length === 0) throw new Error('the uploader no longer has the right to import');
+    if (scope.prefixes.length === 0) throw new Error('NO_RIGHT');
     const units = await unitResolver(db, job.unitId);
     const counts = emptyCounts();
     const errors: RowError[] = [];
@@ -260,6 +350,7 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
     file.set(job.file!);
     const end = await runScan(
       {
+        maxRows: deps.config.imports.maxRows,
         format: job.format as SheetFormat,
         file,
         units: { byCode: [...units.byCode], defaultUnitId: units.defaultUnitId },
@@ -268,6 +359,7 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
         seal: importing,
         batchSize: BATCH,
       },
+      deps.config.imports.workerMemoryMb,
       async ({ rows, errors: rowErrors, processed }) => {
         addErrors(rowErrors);
         if (importing && rows.length) {
@@ -283,10 +375,9 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
           refused += outside.length;
           addErrors(outside);
         }
-        await repo.updateImport(db, importId, {
-          processedRows: processed,
-          totalRows: Math.max(job.totalRows, processed),
-        });
+        if (!(await own({ processedRows: processed, totalRows: Math.max(job.totalRows, processed) })))
+          throw new Error('SUPERSEDED');
+        await options.afterBatch?.(processed);
       },
     );
     addErrors(end.errors);
@@ -294,17 +385,18 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
     const summary = importing
       ? { ...counts, skippedRows: badRows }
       : { validRows: end.total - badRows, badRows, households: end.households };
-    await repo.updateImport(db, importId, {
+    const finished = await own({
       status: importing ? 'DONE' : 'VALIDATED',
       totalRows: end.total,
       processedRows: end.total,
       errorCount,
       errors,
       summary,
+      runId: null,
       // The file is personal data: drop it as soon as it has been imported.
       ...(importing ? { file: null } : {}),
     });
-    if (importing)
+    if (importing && finished)
       await insertAudit(db, actor, {
         action: 'import.done',
         entityType: 'import',
@@ -312,7 +404,10 @@ export async function runImportJob(deps: Deps, importId: number): Promise<void> 
         details: summary,
       });
   } catch (error) {
-    await repo.updateImport(db, importId, { status: 'FAILED', failure: (error as Error).message.slice(0, 500) });
+    const message = (error as Error).message;
+    if (message === 'SUPERSEDED') return;
+    // A failed import keeps its report but not the file: the person uploads it again (rows are matched, never doubled).
+    await own({ status: 'FAILED', failure: message.slice(0, 500), file: null, runId: null });
   }
 }
 

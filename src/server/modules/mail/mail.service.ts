@@ -1,3 +1,4 @@
+import { wake, wakeEvery } from '../../jobs/jobs.js';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { App, AppDeps } from '../../deps.js';
@@ -148,7 +149,7 @@ export async function flushOutbox(
 
 /** Wakes the mail worker after a change that may have queued mail (one pending flush at a time). */
 export function wakeMailer(deps: Pick<AppDeps, 'jobs'>): void {
-  void deps.jobs.send(MAIL_QUEUE, {}, { singletonKey: MAIL_QUEUE, retryLimit: 0 }).catch(() => undefined);
+  wake(deps.jobs, MAIL_QUEUE);
 }
 
 /**
@@ -165,7 +166,5 @@ export function registerMail(app: App, deps: Pick<AppDeps, 'database' | 'config'
   app.addHook('onResponse', async (request, reply) => {
     if (changedDossiers(request, reply)) wakeMailer(deps);
   });
-  const timer = setInterval(() => wakeMailer(deps), 60_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  wakeEvery(app, deps.jobs, MAIL_QUEUE, 60_000);
 }

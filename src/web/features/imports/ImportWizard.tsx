@@ -6,6 +6,9 @@ import { api, messageOf } from '../../lib/api.js';
 import { UnitTree } from '../units/UnitTree.js';
 import type { Unit } from '../units/api.js';
 
+/** Where a job stops moving by itself: nothing more to poll. */
+const ended: ImportJob['status'][] = ['VALIDATED', 'DONE', 'FAILED', 'CANCELLED', 'EXPIRED'];
+
 /**
  * Template → upload (dry run, nothing written) → the error report row by row → import, or import skipping bad rows.
  * Progress is polled while the job runs.
@@ -28,8 +31,11 @@ export function ImportWizard() {
     queryKey: ['import', jobId, i18n.language],
     queryFn: () => api<ImportJob>(`/api/imports/${jobId}?lang=${i18n.language}`),
     enabled: jobId !== null,
-    refetchInterval: (q) =>
-      q.state.data && ['VALIDATED', 'DONE', 'FAILED'].includes(q.state.data.status) ? false : 700,
+    refetchInterval: (q) => (q.state.data && ended.includes(q.state.data.status) ? false : 700),
+  });
+  const cancel = useMutation({
+    mutationFn: () => api<ImportJob>(`/api/imports/${jobId}/cancel`, { method: 'POST' }),
+    onSuccess: () => void job.refetch(),
   });
   const commit = useMutation({
     mutationFn: (skipBadRows: boolean) =>
@@ -163,6 +169,24 @@ export function ImportWizard() {
                   {t('imports.commitSkipping', { count: j.summary?.badRows ?? j.errorCount })}
                 </button>
               )}
+              <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+                {t('imports.cancel')}
+              </button>
+            </p>
+          )}
+          {j.status === 'CANCELLED' && (
+            <p className="ok" role="status">
+              {t('imports.cancelled')}
+            </p>
+          )}
+          {j.status === 'EXPIRED' && (
+            <p className="muted" role="status">
+              {t('imports.expired')}
+            </p>
+          )}
+          {cancel.isError && (
+            <p role="alert" className="error">
+              {messageOf(cancel.error)}
             </p>
           )}
           {commit.isError && (
@@ -175,7 +199,7 @@ export function ImportWizard() {
               {t('imports.done')}: {t('imports.summary', j.summary ?? {})}
             </p>
           )}
-          {['VALIDATED', 'DONE', 'FAILED'].includes(j.status) && (
+          {ended.includes(j.status) && (
             <button type="button" onClick={reset}>
               {t('imports.again')}
             </button>
