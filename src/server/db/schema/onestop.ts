@@ -227,15 +227,23 @@ export const dossiers = pgTable(
     rating: text('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
-    /** A client's retry of the same submission (Idempotency-Key header) returns the dossier already made. */
+    /**
+     * A client's retry of the same submission (Idempotency-Key header) returns the dossier already made, to the same
+     * caller only: `idempotency_scope` names the caller (a citizen account, a staff user, or a browser's client id,
+     * hashed) and `idempotency_body_hash` the submission, so the same key with other content is refused.
+     */
     idempotencyKey: text('idempotency_key'),
+    idempotencyScope: text('idempotency_scope'),
+    idempotencyBodyHash: text('idempotency_body_hash'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dossiers_code_key').on(t.code),
-    uniqueIndex('dossiers_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('dossiers_idempotency_scope_key')
+      .on(t.unitId, t.idempotencyScope, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     uniqueIndex('dossiers_lookup_token_key').on(t.lookupToken),
     index('dossiers_unit_status_due_idx').on(t.unitId, t.status, t.dueAt),
     index('dossiers_unit_submitted_idx').on(t.unitId, t.submittedAt),
@@ -251,6 +259,10 @@ export const dossiers = pgTable(
       sql`${t.rating} is null or ${t.rating} in ('SATISFIED', 'ACCEPTABLE', 'UNSATISFIED')`,
     ),
     check('dossiers_post_address_check', sql`${t.returnMethod} <> 'POST' or ${t.postalAddress} is not null`),
+    check(
+      'dossiers_idempotency_check',
+      sql`${t.idempotencyKey} is null or (${t.idempotencyScope} is not null and ${t.idempotencyBodyHash} is not null)`,
+    ),
   ],
 );
 

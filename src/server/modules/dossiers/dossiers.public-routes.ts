@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CLIENT_ID_COOKIE } from '../../../shared/onestop.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { Problem } from '../../lib/http.js';
@@ -36,7 +37,13 @@ import {
 } from './dossiers.schemas.js';
 import { checkDocument, storeFile } from './dossiers.uploads.js';
 
-const publicErrors = { 400: Problem, 404: Problem, 409: Problem, 413: Problem, 429: Problem } as const;
+const publicErrors = { 400: Problem, 404: Problem, 409: Problem, 413: Problem, 422: Problem, 429: Problem } as const;
+
+/** The browser's client id (a random value the web app keeps in a cookie): whose idempotency keys these are. */
+const clientIdOf = (request: FastifyRequest) => {
+  const value = request.cookies[CLIENT_ID_COOKIE];
+  return value && /^[A-Za-z0-9_-]{16,100}$/.test(value) ? value : undefined;
+};
 
 /**
  * The citizen's side, no account needed: upload papers, submit, follow the dossier through its secret link (or code
@@ -98,8 +105,8 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const citizen = await citizenOf(db, cipher, request);
       if (citizen) checkCitizenCsrf(request, citizen);
-      const key = request.headers['idempotency-key'];
-      const result = await submitOnline(deps, request.body, citizen, actorOf(request), key);
+      const retry = { key: request.headers['idempotency-key'], clientId: clientIdOf(request) };
+      const result = await submitOnline(deps, request.body, citizen, actorOf(request), retry);
       return reply.status(201).send(submitResult(deps, result));
     },
   });

@@ -4,6 +4,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { dossiers, procedures, units } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { AppError, conflict, notFound, validation } from '../../lib/errors.js';
+import { sha256 } from '../../lib/hash.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { CitizenContext } from '../citizens/citizens.service.js';
@@ -14,7 +15,7 @@ import { type FormNumber, renderForm } from './dossiers.forms.js';
 import { presentPublic, statusUrl } from './dossiers.present.js';
 import { bundleMembers, byToken, claimUploads, dossierNotFound, eventsOf, getDossier } from './dossiers.repo.js';
 import type { ApplicantActionInput, PublicDossier, PublicSubmitInput, RatingInput } from './dossiers.schemas.js';
-import { communeByCode, type Submitted, submitDossier } from './dossiers.submit.js';
+import { communeByCode, type Idempotency, type Submitted, submitDossier, submissionHash } from './dossiers.submit.js';
 
 // The citizen's side of a dossier, no staff account involved: what the public routes call.
 
@@ -42,6 +43,15 @@ export async function listPublicCommunes(db: Tx, q: string | undefined) {
 }
 
 /**
+ * Who an online submission's idempotency key belongs to: the signed-in account, else the browser's client id (a
+ * random value the web app keeps in a cookie); with neither, nobody, and the key is not used.
+ */
+export function submitterScope(citizen: CitizenContext | null, clientId: string | undefined): string | undefined {
+  if (citizen) return `citizen:${citizen.id}`;
+  return clientId ? `client:${sha256(clientId)}` : undefined;
+}
+
+/**
  * An online submission. Signed in to a citizen account, the applicant is the account holder and the dossier is filed
  * under it; otherwise the applicant's details are required.
  */
@@ -50,7 +60,7 @@ export async function submitOnline(
   input: PublicSubmitInput,
   citizen: CitizenContext | null,
   actor: Actor,
-  idempotencyKey: string | undefined,
+  retry: { key: string | undefined; clientId: string | undefined },
 ) {
   const unit = await communeByCode(database.db, input.unitCode);
   const given = input.applicant;
@@ -74,6 +84,9 @@ export async function submitOnline(
         },
       },
     ]);
+  const scope = submitterScope(citizen, retry.clientId);
+  const idempotency: Idempotency | undefined =
+    retry.key && scope ? { key: retry.key, scope, bodyHash: submissionHash(input) } : undefined;
   return submitDossier(
     database,
     cipher,
@@ -81,7 +94,7 @@ export async function submitOnline(
     { ...input, applicant },
     'ONLINE',
     { kind: 'APPLICANT', actor, citizenId: citizen?.id },
-    idempotencyKey,
+    idempotency,
   );
 }
 

@@ -209,7 +209,10 @@ export const UploadResult = z
   .meta({ id: 'UploadResult' });
 export const FileParams = z.object({ id: Id, fileId: Id });
 export const FormParams = z.object({ token: TokenParams.shape.token, form: z.enum(['01', '02', '03', '04', '05']) });
-/** A client that may retry (3G) sends a key; the same key gives back the same dossier, never a second one. */
+/**
+ * A client that may retry (3G) sends a key; the same caller sending the same key and content to the same commune gets
+ * the same dossier back, never a second one; other content with that key is refused (422).
+ */
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string()

@@ -40,12 +40,17 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
     returnMethod: 'COUNTER',
     ...extra,
   });
-  async function submitOnline(extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  async function submitOnline(
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+    cookies: Record<string, string> = {},
+  ) {
     const res = await env.t.app.inject({
       method: 'POST',
       url: '/api/public/dossiers',
       payload: submission(extra),
       headers,
+      cookies,
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as {
