@@ -266,6 +266,46 @@ export const dossiers = pgTable(
   ],
 );
 
+/**
+ * Proof that the caller of the public side is a dossier's applicant, beyond holding its link: given for 30 minutes
+ * after a one-time code sent to the applicant's phone on file checks out (CODE), or to the client that has just
+ * submitted the dossier (SUBMISSION). The browser holds the token in an httpOnly cookie scoped to the dossier's path;
+ * only its SHA-256 is kept.
+ */
+export const dossierProofs = pgTable(
+  'dossier_proofs',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    via: text('via').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossier_proofs_dossier_idx').on(t.dossierId, t.expiresAt),
+    check('dossier_proofs_via_check', sql`${t.via} in ('CODE', 'SUBMISSION')`),
+  ],
+);
+
+/**
+ * Failed look-ups of a dossier by its code and the last 4 digits of the phone: past 5 in an hour the code is not
+ * looked up at all for that hour, whatever the address asking (the per-address limit alone lets many addresses try
+ * all 10,000 endings).
+ */
+export const dossierLookupFailures = pgTable(
+  'dossier_lookup_failures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_lookup_failures_dossier_idx').on(t.dossierId, t.at)],
+);
+
 /** Every action on a dossier, append-only (a trigger refuses UPDATE and DELETE, as on the audit log). */
 export const dossierEvents = pgTable(
   'dossier_events',
