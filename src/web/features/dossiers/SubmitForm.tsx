@@ -138,7 +138,8 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           </p>
         )}
         <p className="actions">
-          <a href={done.receiptUrl} target="_blank" rel="noreferrer">
+          {/* Same origin whatever PUBLIC_URL says: the submitting browser's proof cookie goes with it. */}
+          <a href={`/api/public/dossiers/${done.token}/forms/01`} target="_blank" rel="noreferrer">
             {t('dossiers.submit.receipt')}
           </a>
           <Link href={`/s/${done.token}`} data-testid="follow-link">
