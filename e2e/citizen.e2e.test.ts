@@ -6,7 +6,7 @@ const sms = useFakeSms();
 const env = useServedApp(sms.overrides);
 
 describe('a citizen account in Chromium', () => {
-  it('opens an account with the SMS code, submits without retyping, and finds the dossier under "my dossiers"', async () => {
+  it('opens an account with the SMS code, submits without retyping, finds the dossier under "my dossiers" and withdraws it without a code', async () => {
     const { context, page, errors } = await phoneContext(env.browser);
     await page.goto(`${env.base}/me`);
     const signUp = page.locator('form').filter({ hasText: 'Đăng ký tài khoản' });
@@ -32,6 +32,16 @@ describe('a citizen account in Chromium', () => {
     await page.goto(`${env.base}/me`);
     await expect.poll(() => page.getByTestId('my-dossiers').textContent()).toContain(dossierCode);
     await snap(page, 'citizen-my-dossiers');
+
+    // Signed in to the account that filed it, the citizen acts on the dossier without any code.
+    const sent = sms.messages.length;
+    await page.getByRole('link', { name: new RegExp(dossierCode) }).click();
+    await page.getByText('Ông/bà đang đăng nhập tài khoản đã nộp hồ sơ này.').waitFor();
+    await page.locator('summary', { hasText: 'Rút hồ sơ' }).click();
+    await page.getByLabel('Lý do rút hồ sơ').fill('Nộp nhầm thủ tục');
+    await page.locator('form').getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đã rút hồ sơ');
+    expect(sms.messages.length).toBe(sent);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../test/factories.js';
+import { useFakeSms } from '../test/fake-sms.js';
 import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
-const env = useServedApp();
+const sms = useFakeSms();
+const env = useServedApp(sms.overrides);
 
 const windowsExe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 
 describe('one-stop shop in Chromium', () => {
-  it('scan to page, submit online with an upload, officer receives and processes, leader approves, officer returns, citizen follows and rates', async () => {
+  it('scan to page, submit online with an upload, officer receives and processes, leader approves, officer returns, citizen confirms with an SMS code and rates', async () => {
     // The citizen scans the QR code on the wall: it opens /p/<code> on a phone, no login.
     const citizen = await phoneContext(env.browser);
     const page = citizen.page;
@@ -68,20 +70,33 @@ describe('one-stop shop in Chromium', () => {
     await officer.page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
     await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
 
-    // The citizen sees the whole timeline (initials only) and rates the service.
-    await page.goto(statusUrl);
-    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
-    const timeline = await page.getByTestId('timeline').textContent();
+    // Days later the citizen scans the receipt's QR code on another phone: the link shows the whole timeline
+    // (initials only), but rating takes a code sent to the phone given with the dossier.
+    const back = await phoneContext(env.browser);
+    const later = back.page;
+    await later.goto(statusUrl);
+    await expect.poll(() => later.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
+    const timeline = await later.getByTestId('timeline').textContent();
     for (const step of ['Nộp hồ sơ', 'Tiếp nhận', 'Giao xử lý', 'Trình lãnh đạo duyệt', 'Phê duyệt', 'Trả kết quả'])
       expect(timeline).toContain(step);
-    expect(await page.content()).not.toContain('Trần Văn Minh');
-    await page.getByText('T.V.M.').waitFor();
+    expect(await later.content()).not.toContain('Trần Văn Minh');
+    await later.getByText('T.V.M.').waitFor();
     // Deadlines read in Vietnam's time whatever the phone's zone (this browser runs in UTC): due at 17:00.
-    await page.getByText(/\d{2}\/\d{2}\/\d{4} 17:00/).waitFor();
-    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
-    await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
-    await page.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
-    await snap(page, 'onestop-status-rated');
+    await later.getByText(/\d{2}\/\d{2}\/\d{4} 17:00/).waitFor();
+    expect(await later.getByRole('button', { name: 'Gửi đánh giá', exact: true }).count()).toBe(0);
+    expect(await later.getByRole('link', { name: 'Giấy tiếp nhận và hẹn trả' }).count()).toBe(0);
+    await snap(later, 'onestop-status-link-holder');
+    await later.getByRole('button', { name: /^Gửi mã xác nhận đến số điện thoại …\u2060?222$/ }).click();
+    await later.getByText(/Đã gửi mã 6 số/).waitFor();
+    expect(sms.messages.at(-1)!.to).toBe('+84905111222');
+    await later.getByLabel('Mã xác nhận (6 số)').fill(sms.codeSentTo('+84905111222'));
+    await later.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await later.getByTestId('confirmed').waitFor();
+    await later.getByRole('link', { name: 'Giấy tiếp nhận và hẹn trả' }).waitFor();
+    await later.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await later.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
+    await later.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
+    await snap(later, 'onestop-status-rated');
     // The leader sees it counted in the commune's indicators.
     await leader.page.goto(`${env.base}/indicators`);
     await expect
@@ -89,7 +104,7 @@ describe('one-stop shop in Chromium', () => {
       .toContain('Hồ sơ tiếp nhận');
     expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Hồ sơ tiếp nhận/);
     await snap(leader.page, 'onestop-indicators');
-    for (const c of [citizen, officer, leader]) {
+    for (const c of [citizen, back, officer, leader]) {
       expect(c.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
       await c.context.close();
     }

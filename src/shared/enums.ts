@@ -118,6 +118,8 @@ export const ErrorCode = {
   LOCKED: 'LOCKED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNIT_CLOSED: 'UNIT_CLOSED',
+  /** An Idempotency-Key sent again with other content (422): never answered with the first submission. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   UNAVAILABLE: 'UNAVAILABLE',
   /** The server has no speech synthesiser for loudspeaker audio (install espeak-ng). */
   SPEECH_UNAVAILABLE: 'SPEECH_UNAVAILABLE',

@@ -35,6 +35,12 @@ export const nationalStatusCode: Record<DossierStatus, number> = {
 /** Statuses in which a dossier is finished: the clock stops and no action but rating applies. */
 export const closedStatuses: readonly DossierStatus[] = ['REFUSED', 'WITHDRAWN', 'STOPPED', 'RETURNED'];
 
+/**
+ * The cookie holding a browser's random client id: an online submission's idempotency key is looked up only within
+ * the client (or the citizen account) that sent it. The web app sets it; the server only reads it.
+ */
+export const CLIENT_ID_COOKIE = 'ketnoi_client';
+
 /** How a dossier came in (DVCQG codes 1 in person / 2 online / 3 postal). */
 export const Channel = { IN_PERSON: 'IN_PERSON', ONLINE: 'ONLINE', POSTAL: 'POSTAL' } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];

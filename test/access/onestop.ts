@@ -13,6 +13,10 @@ export const onestopExpectations: Record<string, Expectation> = {
   'POST /api/public/dossiers': { public: true },
   'GET /api/public/dossiers/{token}': { public: true },
   'GET /api/public/dossier-lookup': { public: true },
+  // Public, but a change needs proof of being the applicant (dossiers.applicant.test.ts attacks each one).
+  'POST /api/public/dossiers/{token}/proof-code': { public: true },
+  'POST /api/public/dossiers/{token}/proof': { public: true },
+  'DELETE /api/public/dossiers/{token}/proof': { public: true },
   'POST /api/public/dossiers/{token}/actions': { public: true },
   'POST /api/public/dossiers/{token}/rating': { public: true },
   'GET /api/public/dossiers/{token}/forms/{form}': { public: true },

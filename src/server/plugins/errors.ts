@@ -16,6 +16,7 @@ const titles: Record<string, Message> = {
   [ErrorCode.LOCKED]: { vi: 'Tài khoản tạm khóa', en: 'Account locked' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
   [ErrorCode.UNIT_CLOSED]: { vi: 'Đơn vị đã giải thể', en: 'Unit closed' },
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: { vi: 'Mã chống gửi trùng đã dùng', en: 'Idempotency key reused' },
   [ErrorCode.UNAVAILABLE]: { vi: 'Dịch vụ tạm thời chưa dùng được', en: 'Service unavailable' },
   [ErrorCode.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };

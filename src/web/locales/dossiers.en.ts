@@ -110,6 +110,23 @@ export const dossiersEn: typeof dossiersVi = {
     paid: 'paid',
     unpaid: 'not paid',
   },
+  proof: {
+    title: 'Are you the applicant?',
+    why: 'Anyone with this link can see how the dossier is going. To withdraw it, send papers, rate the service or download its forms, confirm that you are the applicant.',
+    send: 'Send a confirmation code to the phone ending …\u2060{{ending}}',
+    sent: 'A 6-digit code was sent to the phone ending …\u2060{{ending}}. It is valid for {{minutes}} minutes.',
+    code: 'Confirmation code (6 digits)',
+    confirm: 'Confirm',
+    resend: 'Send the code again',
+    noPhone:
+      "This dossier has no phone number to send a code to. Only the account that filed it, or the commune's one-stop counter, can change it.",
+    accountHint: 'This dossier was filed from a citizen account: signed in to it, you need no code.',
+    account: 'Sign in',
+    proven: 'Confirmed as the applicant until {{until}}.',
+    provenAccount: 'You are signed in to the account that filed this dossier.',
+    forget: 'Done, end the confirmation',
+    formsLocked: "The forms carry the applicant's name: confirm you are the applicant (below) to download them.",
+  },
   settings: {
     title: 'One-stop counter settings',
     codePattern: 'Dossier code pattern',

@@ -107,6 +107,23 @@ export const dossiersVi = {
     paid: 'đã nộp',
     unpaid: 'chưa nộp',
   },
+  proof: {
+    title: 'Ông/bà là người nộp hồ sơ?',
+    why: 'Ai có đường dẫn này cũng xem được tình trạng hồ sơ. Để rút hồ sơ, bổ sung giấy tờ, đánh giá hoặc tải các phiếu, ông/bà cần xác nhận là người nộp.',
+    send: 'Gửi mã xác nhận đến số điện thoại …\u2060{{ending}}',
+    sent: 'Đã gửi mã 6 số đến số điện thoại …\u2060{{ending}}. Mã có hiệu lực {{minutes}} phút.',
+    code: 'Mã xác nhận (6 số)',
+    confirm: 'Xác nhận',
+    resend: 'Gửi lại mã',
+    noPhone:
+      'Hồ sơ này không có số điện thoại để nhận mã. Chỉ tài khoản đã nộp hồ sơ, hoặc Bộ phận một cửa của xã, phường, mới thay đổi được hồ sơ.',
+    accountHint: 'Hồ sơ này được nộp từ tài khoản công dân: đăng nhập tài khoản đó thì không cần mã.',
+    account: 'Đăng nhập',
+    proven: 'Đã xác nhận ông/bà là người nộp hồ sơ, đến {{until}}.',
+    provenAccount: 'Ông/bà đang đăng nhập tài khoản đã nộp hồ sơ này.',
+    forget: 'Xong, thoát xác nhận',
+    formsLocked: 'Các phiếu có họ tên người nộp: hãy xác nhận là người nộp hồ sơ (bên dưới) để tải.',
+  },
   settings: {
     title: 'Cài đặt Bộ phận một cửa',
     codePattern: 'Mẫu mã hồ sơ',

@@ -37,13 +37,21 @@ export const citizenSessions = pgTable(
   (t) => [index('citizen_sessions_citizen_idx').on(t.citizenId)],
 );
 
-/** One-time codes sent by SMS to prove a phone number; only a hash is kept, with its expiry and failed attempts. */
+/**
+ * One-time codes sent by SMS to prove a phone number; only a hash is kept, with its expiry and failed attempts. A
+ * DOSSIER code proves the applicant of one dossier (sent to the phone on file) and is good for that dossier only.
+ */
 export const phoneCodes = pgTable(
   'phone_codes',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     phoneBidx: text('phone_bidx').notNull(),
     purpose: text('purpose').notNull(),
+    /**
+     * The dossier a DOSSIER code is for. No foreign key: the dossiers schema already points at this file's tables,
+     * codes live ten minutes, and dossiers are never deleted.
+     */
+    dossierId: integer('dossier_id'),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -52,6 +60,8 @@ export const phoneCodes = pgTable(
   },
   (t) => [
     index('phone_codes_phone_idx').on(t.phoneBidx, t.createdAt),
-    check('phone_codes_purpose_check', sql`${t.purpose} in ('REGISTER', 'JOIN')`),
+    index('phone_codes_dossier_idx').on(t.dossierId, t.createdAt).where(sql`${t.dossierId} is not null`),
+    check('phone_codes_purpose_check', sql`${t.purpose} in ('REGISTER', 'JOIN', 'DOSSIER')`),
+    check('phone_codes_dossier_check', sql`(${t.purpose} = 'DOSSIER') = (${t.dossierId} is not null)`),
   ],
 );

@@ -227,15 +227,23 @@ export const dossiers = pgTable(
     rating: text('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
-    /** A client's retry of the same submission (Idempotency-Key header) returns the dossier already made. */
+    /**
+     * A client's retry of the same submission (Idempotency-Key header) returns the dossier already made, to the same
+     * caller only: `idempotency_scope` names the caller (a citizen account, a staff user, or a browser's client id,
+     * hashed) and `idempotency_body_hash` the submission, so the same key with other content is refused.
+     */
     idempotencyKey: text('idempotency_key'),
+    idempotencyScope: text('idempotency_scope'),
+    idempotencyBodyHash: text('idempotency_body_hash'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dossiers_code_key').on(t.code),
-    uniqueIndex('dossiers_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('dossiers_idempotency_scope_key')
+      .on(t.unitId, t.idempotencyScope, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     uniqueIndex('dossiers_lookup_token_key').on(t.lookupToken),
     index('dossiers_unit_status_due_idx').on(t.unitId, t.status, t.dueAt),
     index('dossiers_unit_submitted_idx').on(t.unitId, t.submittedAt),
@@ -251,7 +259,51 @@ export const dossiers = pgTable(
       sql`${t.rating} is null or ${t.rating} in ('SATISFIED', 'ACCEPTABLE', 'UNSATISFIED')`,
     ),
     check('dossiers_post_address_check', sql`${t.returnMethod} <> 'POST' or ${t.postalAddress} is not null`),
+    check(
+      'dossiers_idempotency_check',
+      sql`${t.idempotencyKey} is null or (${t.idempotencyScope} is not null and ${t.idempotencyBodyHash} is not null)`,
+    ),
   ],
+);
+
+/**
+ * Proof that the caller of the public side is a dossier's applicant, beyond holding its link: given for 30 minutes
+ * after a one-time code sent to the applicant's phone on file checks out (CODE), or to the client that has just
+ * submitted the dossier (SUBMISSION). The browser holds the token in an httpOnly cookie scoped to the dossier's path;
+ * only its SHA-256 is kept.
+ */
+export const dossierProofs = pgTable(
+  'dossier_proofs',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    via: text('via').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossier_proofs_dossier_idx').on(t.dossierId, t.expiresAt),
+    check('dossier_proofs_via_check', sql`${t.via} in ('CODE', 'SUBMISSION')`),
+  ],
+);
+
+/**
+ * Failed look-ups of a dossier by its code and the last 4 digits of the phone: past 5 in an hour the code is not
+ * looked up at all for that hour, whatever the address asking (the per-address limit alone lets many addresses try
+ * all 10,000 endings).
+ */
+export const dossierLookupFailures = pgTable(
+  'dossier_lookup_failures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: integer('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_lookup_failures_dossier_idx').on(t.dossierId, t.at)],
 );
 
 /** Every action on a dossier, append-only (a trigger refuses UPDATE and DELETE, as on the audit log). */

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database, Tx } from '../../db/client.js';
 import { citizens, citizenSessions, dossiers, phoneCodes, procedures } from '../../db/schema/index.js';
@@ -29,39 +29,57 @@ export const smsCode =
       `Ma xac thuc Ketnoi cua ban la ${code}. Ma co hieu luc ${CODE_MINUTES} phut. Khong chia se ma nay voi bat ky ai.`,
     );
 
-/** Sends a 6-digit code to prove a phone number: at most 3 an hour per number, valid 10 minutes, hashed at rest. */
+/** What a code proves: a phone for a new account, a phone joining a group channel, or a dossier's applicant. */
+export type CodePurpose = 'REGISTER' | 'JOIN' | 'DOSSIER';
+
+const tooManyCodes = () =>
+  new AppError('RATE_LIMITED', 429, {
+    vi: 'Đã gửi mã quá 3 lần trong một giờ; vui lòng thử lại sau',
+    en: 'Three codes were sent this hour; try again later',
+  });
+
+/**
+ * Sends a 6-digit code to prove a phone number: at most 3 an hour per number (whatever the purpose) and, for a
+ * dossier's applicant, 3 an hour per dossier; valid 10 minutes, hashed at rest, audited.
+ */
 export async function sendPhoneCode(
   database: Database,
   cipher: PiiCipher,
   deliver: CodeSender,
   phone: string,
   actor: Actor,
-  purpose: 'REGISTER' | 'JOIN' = 'REGISTER',
+  purpose: CodePurpose = 'REGISTER',
+  dossierId?: number,
 ): Promise<void> {
   const phoneBidx = cipher.blindIndex(phone, 'phone');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await database.db.transaction(async (tx) => {
     // Serialise requests for one number so the hourly cap holds under concurrent requests.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`phone-code:${phoneBidx}`}))`);
-    const [{ recent }] = (await tx
-      .select({ recent: sql<number>`count(*)::int` })
-      .from(phoneCodes)
-      .where(and(eq(phoneCodes.phoneBidx, phoneBidx), gt(phoneCodes.createdAt, sql`now() - interval '1 hour'`)))) as [
-      { recent: number },
-    ];
-    if (recent >= CODES_PER_HOUR) {
-      throw new AppError('RATE_LIMITED', 429, {
-        vi: 'Đã gửi mã quá 3 lần trong một giờ; vui lòng thử lại sau',
-        en: 'Three codes were sent this hour; try again later',
-      });
-    }
+    const recent = async (where: SQL | undefined) => {
+      const [row] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(phoneCodes)
+        .where(and(where, gt(phoneCodes.createdAt, sql`now() - interval '1 hour'`)));
+      return row!.count;
+    };
+    if ((await recent(eq(phoneCodes.phoneBidx, phoneBidx))) >= CODES_PER_HOUR) throw tooManyCodes();
+    if (dossierId !== undefined && (await recent(eq(phoneCodes.dossierId, dossierId))) >= CODES_PER_HOUR)
+      throw tooManyCodes();
     await tx.insert(phoneCodes).values({
       phoneBidx,
       purpose,
+      dossierId: dossierId ?? null,
       codeHash: sha256(`${phoneBidx}:${code}`),
       expiresAt: sql`now() + interval '${sql.raw(String(CODE_MINUTES))} minutes'`,
     });
-    await insertAudit(tx, actor, { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) });
+    await insertAudit(
+      tx,
+      actor,
+      dossierId === undefined
+        ? { action: 'citizen.code', entityType: 'phone', entityId: phoneBidx.slice(0, 12) }
+        : { action: 'dossier.proof_code', entityType: 'dossier', entityId: dossierId },
+    );
   });
   await deliver(phone, code);
 }
@@ -77,13 +95,28 @@ export const wrongCode = () =>
 
 /**
  * Checks the newest unused code for a number and marks it used. A wrong try is counted and the caller's transaction
- * still commits (so the count sticks); five wrong tries burn the code.
+ * still commits (so the count sticks); five wrong tries burn the code. With `purpose` (and `dossierId`), only a code
+ * sent for that purpose (and that dossier) counts; without, any code but a dossier's.
  */
-export async function useCode(tx: Tx, phoneBidx: string, code: string): Promise<boolean> {
+export async function useCode(
+  tx: Tx,
+  phoneBidx: string,
+  code: string,
+  purpose?: CodePurpose,
+  dossierId?: number,
+): Promise<boolean> {
   const [row] = await tx
     .select()
     .from(phoneCodes)
-    .where(and(eq(phoneCodes.phoneBidx, phoneBidx), isNull(phoneCodes.usedAt), gt(phoneCodes.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(phoneCodes.phoneBidx, phoneBidx),
+        purpose ? eq(phoneCodes.purpose, purpose) : ne(phoneCodes.purpose, 'DOSSIER'),
+        dossierId === undefined ? undefined : eq(phoneCodes.dossierId, dossierId),
+        isNull(phoneCodes.usedAt),
+        gt(phoneCodes.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(desc(phoneCodes.id))
     .limit(1)
     .for('update');
@@ -118,7 +151,7 @@ export async function register(database: Database, cipher: PiiCipher, input: Reg
   const phoneBidx = cipher.blindIndex(input.phone, 'phone');
   const passwordHash = await hashPassword(input.password);
   const made = await database.db.transaction(async (tx) => {
-    if (!(await useCode(tx, phoneBidx, input.code))) return null;
+    if (!(await useCode(tx, phoneBidx, input.code, 'REGISTER'))) return null;
     const [existing] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phoneBidx, phoneBidx));
     if (existing)
       throw conflict({

@@ -20,10 +20,13 @@ import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './d
 import { findDossier, getDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
 import type { ActionInput } from './dossiers.schemas.js';
 
-/** Staff act in the workflow roles they hold on the dossier's unit (`actorsOn`), read from the locked row. */
+/**
+ * Staff act in the workflow roles they hold on the dossier's unit (`actorsOn`), read from the locked row; the
+ * applicant acts once proven (`proof`: how, recorded in the audit entry).
+ */
 export type ActingAs =
   | { kind: 'STAFF'; actor: Actor; userId: number; name: string; actorsFor: (unitPath: string) => ActionActor[] }
-  | { kind: 'APPLICANT'; actor: Actor };
+  | { kind: 'APPLICANT'; actor: Actor; proof: Record<string, unknown> };
 
 /** An action to take; `version` is the one a screen showed (checked when given: the API always gives it). */
 export type TakeActionInput = Omit<ActionInput, 'version'> & { version?: number };
@@ -231,7 +234,7 @@ export async function takeAction(
       action: `dossier.${action.toLowerCase()}`,
       entityType: 'dossier',
       entityId: d.id,
-      details: { code: d.code, from: status, to },
+      details: { code: d.code, from: status, to, ...(by.kind === 'APPLICANT' ? by.proof : {}) },
     });
     return (await findDossier(tx, eq(dossiers.id, d.id)))!;
   });

@@ -28,3 +28,22 @@ describe('public forms are rate limited per address', () => {
     expect(other.statusCode).toBe(200);
   });
 });
+
+describe('confirmation codes are rate limited per address', () => {
+  it('answers 429 once an address has asked for its codes of the hour, across dossiers and phones', async () => {
+    const ask = async (n: number, ip: string) => {
+      const made = await env.w.f.dossier(env.w.communeA, { phone: `+8491255500${n}` });
+      return env.t.app.inject({
+        method: 'POST',
+        url: `/api/public/dossiers/${made.token}/proof-code`,
+        remoteAddress: ip,
+      });
+    };
+    // PUBLIC_SUBMIT_PER_MINUTE is 3 here: 3 codes an hour per address.
+    for (let i = 0; i < 3; i++) expect((await ask(i, '203.0.113.50')).statusCode).toBe(202);
+    const limited = await ask(3, '203.0.113.50');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect((await ask(4, '203.0.113.51')).statusCode).toBe(202);
+  });
+});

@@ -2,6 +2,7 @@ import { allowedActions, closedStatuses, type ActionActor, type DossierStatus } 
 import { roleGrants } from '../../../shared/permissions.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { AuthContext } from '../../lib/auth-context.js';
+import { type ApplicantProof, phoneEnding } from './dossiers.applicant.js';
 import type { DossierWithNames, eventsOf, filesOf } from './dossiers.repo.js';
 import type { DossierDetail, DossierSummary, PublicDossier } from './dossiers.schemas.js';
 
@@ -128,28 +129,44 @@ export function initials(name: string): string {
     .join('');
 }
 
+/**
+ * The status page: status, dates and timeline for anyone holding the link, with the applicant's initials only and no
+ * staff names. The staff's reasons (what is missing, why refused or stopped) go only to the proven applicant
+ * (`applicant`); `proof` says how the applicant can prove it (a code to the phone ending in these digits, or the
+ * account that filed it).
+ */
 export function presentPublic(
   row: DossierWithNames,
   events: Events,
-  locale: 'vi' | 'en',
-  linked: PublicDossier['linked'] = [],
+  options: {
+    locale: 'vi' | 'en';
+    cipher: PiiCipher;
+    linked?: PublicDossier['linked'];
+    applicant?: ApplicantProof | null;
+  },
 ): PublicDossier {
   const d = row.dossier;
+  const applicant = options.applicant ?? null;
   const state = {
     status: d.status as DossierStatus,
     awaitingApproval: d.awaitingApproval,
     requiresApproval: row.requiresApproval,
   };
   return {
-    ...core(row, locale),
+    ...core(row, options.locale),
     applicantInitials: initials(d.applicantName),
     // Staff names stay inside: the public timeline says what happened and when, not who.
     timeline: events.map((e) => {
       const { actorName: _staffName, ...shown } = presentEvent(e);
-      return shown;
+      return { ...shown, reason: applicant ? shown.reason : null };
     }),
     applicantActions: allowedActions(state, ['applicant']),
     canRate: (d.status === 'RETURNED' || d.status === 'RESOLVED') && d.rating === null,
-    linked,
+    linked: options.linked ?? [],
+    proof: {
+      phoneEnding: d.applicantPhoneEnc ? phoneEnding(options.cipher.decrypt(d.applicantPhoneEnc)) : null,
+      account: d.citizenId !== null,
+    },
+    applicant: applicant && { via: applicant.via, until: iso(applicant.until) },
   };
 }

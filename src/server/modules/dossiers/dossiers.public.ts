@@ -1,20 +1,23 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import type { Database, Tx } from '../../db/client.js';
-import { dossiers, procedures, units } from '../../db/schema/index.js';
+import { dossierLookupFailures, dossiers, procedures, units } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { AppError, conflict, notFound, validation } from '../../lib/errors.js';
+import { sha256 } from '../../lib/hash.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { CitizenContext } from '../citizens/citizens.service.js';
 import { paymentPayload } from '../payments/payments.service.js';
 import { takeAction } from './dossiers.actions.js';
+import { type ApplicantProof, issueProofs, requireApplicant, staffReads } from './dossiers.applicant.js';
 import { settingsOf } from './dossiers.clock.js';
 import { type FormNumber, renderForm } from './dossiers.forms.js';
 import { presentPublic, statusUrl } from './dossiers.present.js';
 import { bundleMembers, byToken, claimUploads, dossierNotFound, eventsOf, getDossier } from './dossiers.repo.js';
 import type { ApplicantActionInput, PublicDossier, PublicSubmitInput, RatingInput } from './dossiers.schemas.js';
-import { communeByCode, type Submitted, submitDossier } from './dossiers.submit.js';
+import { communeByCode, type Idempotency, type Submitted, submitDossier, submissionHash } from './dossiers.submit.js';
 
 // The citizen's side of a dossier, no staff account involved: what the public routes call.
 
@@ -42,15 +45,25 @@ export async function listPublicCommunes(db: Tx, q: string | undefined) {
 }
 
 /**
+ * Who an online submission's idempotency key belongs to: the signed-in account, else the browser's client id (a
+ * random value the web app keeps in a cookie); with neither, nobody, and the key is not used.
+ */
+export function submitterScope(citizen: CitizenContext | null, clientId: string | undefined): string | undefined {
+  if (citizen) return `citizen:${citizen.id}`;
+  return clientId ? `client:${sha256(clientId)}` : undefined;
+}
+
+/**
  * An online submission. Signed in to a citizen account, the applicant is the account holder and the dossier is filed
- * under it; otherwise the applicant's details are required.
+ * under it; otherwise the applicant's details are required, and the submitting client gets a 30-minute proof of
+ * being the applicant (to print the receipt, or take back a mistaken submission, without a code).
  */
 export async function submitOnline(
   { database, cipher }: Pick<AppDeps, 'database' | 'cipher'>,
   input: PublicSubmitInput,
   citizen: CitizenContext | null,
   actor: Actor,
-  idempotencyKey: string | undefined,
+  retry: { key: string | undefined; clientId: string | undefined },
 ) {
   const unit = await communeByCode(database.db, input.unitCode);
   const given = input.applicant;
@@ -74,45 +87,116 @@ export async function submitOnline(
         },
       },
     ]);
-  return submitDossier(
+  const scope = submitterScope(citizen, retry.clientId);
+  const idempotency: Idempotency | undefined =
+    retry.key && scope ? { key: retry.key, scope, bodyHash: submissionHash(input) } : undefined;
+  const result = await submitDossier(
     database,
     cipher,
     unit,
     { ...input, applicant },
     'ONLINE',
     { kind: 'APPLICANT', actor, citizenId: citizen?.id },
-    idempotencyKey,
+    idempotency,
   );
+  const proofs = citizen
+    ? []
+    : await database.db.transaction((tx) =>
+        issueProofs(
+          tx,
+          [{ id: result.id, token: result.token }, ...result.bundle.map((b) => ({ id: b.id, token: b.token }))],
+          'SUBMISSION',
+        ),
+      );
+  return { result, proofs };
 }
 
-/** The status page's content: timeline, initials only, and the other dossiers of its bundle. */
-export async function publicView(db: Tx, token: string, locale: 'vi' | 'en') {
+/**
+ * The status page's content: timeline, initials only, and the other dossiers of its bundle. The staff's reasons
+ * (what papers are missing, why a dossier was refused or stopped) only to the proven applicant.
+ */
+export async function publicView(
+  db: Tx,
+  cipher: PiiCipher,
+  token: string,
+  locale: 'vi' | 'en',
+  applicant: ApplicantProof | null = null,
+) {
   const row = await getDossier(db, byToken(token));
   const linked = (await bundleMembers(db, row.dossier.bundleId, row.dossier.id)).map((m) => ({
     code: m.code,
     procedureName: locale === 'en' ? m.nameEn : m.nameVi,
     status: m.status as PublicDossier['linked'][number]['status'],
   }));
-  return presentPublic(row, await eventsOf(db, row.dossier.id), locale, linked);
+  return presentPublic(row, await eventsOf(db, row.dossier.id), { locale, linked, cipher, applicant });
 }
+
+const LOOKUP_FAILURES_PER_HOUR = 5;
 
 /**
  * A dossier's secret token from its code and the last 4 digits of the applicant's phone. The same 404 whether the
- * code or the digits are wrong: the lookup tells nothing about which dossiers exist.
+ * code or the digits are wrong. Codes follow each other, so the 10,000 endings are the only secret: after 5 wrong
+ * endings in an hour a code is not looked up at all (429) for the rest of the hour, from any address.
  */
-export async function lookupToken(db: Tx, cipher: PiiCipher, code: string, phoneLast4: string) {
-  const [row] = await db
-    .select({ token: dossiers.lookupToken, phone: dossiers.applicantPhoneEnc })
-    .from(dossiers)
-    .where(eq(dossiers.code, code.toUpperCase()));
-  if (!row?.phone || !cipher.decrypt(row.phone).endsWith(phoneLast4)) throw dossierNotFound();
-  return row.token;
+export async function lookupToken(database: Database, cipher: PiiCipher, code: string, phoneLast4: string) {
+  const token = await database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: dossiers.id, token: dossiers.lookupToken, phone: dossiers.applicantPhoneEnc })
+      .from(dossiers)
+      .where(eq(dossiers.code, code.toUpperCase()));
+    if (!row) return null;
+    // One look-up of a code at a time, so concurrent guesses cannot all slip under the count.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dossier-lookup:${row.id}`}))`);
+    const [{ failures }] = (await tx
+      .select({ failures: sql<number>`count(*)::int` })
+      .from(dossierLookupFailures)
+      .where(
+        and(eq(dossierLookupFailures.dossierId, row.id), gt(dossierLookupFailures.at, sql`now() - interval '1 hour'`)),
+      )) as [{ failures: number }];
+    if (failures >= LOOKUP_FAILURES_PER_HOUR)
+      throw new AppError('RATE_LIMITED', 429, {
+        vi: 'Mã hồ sơ này đã bị tra cứu sai nhiều lần; vui lòng thử lại sau một giờ, hoặc quét mã QR trên giấy tiếp nhận',
+        en: 'This dossier code has had too many wrong look-ups; try again in an hour, or scan the QR code on the receipt',
+      });
+    if (row.phone && cipher.decrypt(row.phone).endsWith(phoneLast4)) return row.token;
+    await tx.insert(dossierLookupFailures).values({ dossierId: row.id });
+    return null;
+  });
+  if (!token) throw dossierNotFound();
+  return token;
 }
 
-/** The applicant withdraws, or provides the papers asked for; the papers are claimed in the action's transaction. */
-export async function applicantAction(database: Database, token: string, input: ApplicantActionInput, actor: Actor) {
+/** What an applicant's change records of its proof (audit details): how, and which account. */
+const provenBy = (proof: ApplicantProof) => ({
+  via: proof.via,
+  ...(proof.citizenId !== null ? { citizenId: proof.citizenId } : {}),
+});
+
+/** The proof of being the applicant that a change through the public side needs (401/403 without). */
+async function applicantOf(
+  { database, cipher }: Pick<AppDeps, 'database' | 'cipher'>,
+  request: FastifyRequest,
+  token: string,
+) {
+  const { dossier } = await getDossier(database.db, byToken(token));
+  return requireApplicant(database.db, cipher, request, dossier);
+}
+
+/**
+ * The proven applicant withdraws, or provides the papers asked for; the papers are claimed in the action's
+ * transaction. Answers with the proof, for the page to show.
+ */
+export async function applicantAction(
+  deps: Pick<AppDeps, 'database' | 'cipher'>,
+  request: FastifyRequest,
+  token: string,
+  input: ApplicantActionInput,
+  actor: Actor,
+): Promise<ApplicantProof> {
+  const proof = await applicantOf(deps, request, token);
   const { action, reason, uploads } = input;
-  await takeAction(database, byToken(token), { action, reason }, { kind: 'APPLICANT', actor }, async (tx, id) => {
+  const by = { kind: 'APPLICANT' as const, actor, proof: provenBy(proof) };
+  await takeAction(deps.database, byToken(token), { action, reason }, by, async (tx, id) => {
     // A supplement whose files are missing changes nothing.
     if ((await claimUploads(tx, id, uploads)) !== uploads.length)
       throw conflict({
@@ -120,10 +204,19 @@ export async function applicantAction(database: Database, token: string, input: 
         en: 'An attached file was not found or was already used',
       });
   });
+  return proof;
 }
 
-/** Rates the service once, when the result is ready (resolved or returned); audited. */
-export async function rateDossier(database: Database, token: string, input: RatingInput, actor: Actor) {
+/** The proven applicant rates the service once, when the result is ready (resolved or returned); audited. */
+export async function rateDossier(
+  deps: Pick<AppDeps, 'database' | 'cipher'>,
+  request: FastifyRequest,
+  token: string,
+  input: RatingInput,
+  actor: Actor,
+): Promise<ApplicantProof> {
+  const database = deps.database;
+  const proof = await applicantOf(deps, request, token);
   const updated = await database.db.transaction(async (tx) => {
     const rows = await tx
       .update(dossiers)
@@ -135,11 +228,11 @@ export async function rateDossier(database: Database, token: string, input: Rati
         action: 'dossier.rate',
         entityType: 'dossier',
         entityId: rows[0].id,
-        details: { rating: input.rating },
+        details: { rating: input.rating, ...provenBy(proof) },
       });
     return rows.length;
   });
-  if (updated) return;
+  if (updated) return proof;
   const { dossier } = await getDossier(database.db, byToken(token));
   throw new AppError(
     'CONFLICT',
@@ -150,10 +243,22 @@ export async function rateDossier(database: Database, token: string, input: Rati
   );
 }
 
-/** One of Forms 01–05 of a dossier as a PDF; a form its history has not issued yet is not found. */
-export async function formPdf(deps: Pick<AppDeps, 'database' | 'config'>, token: string, form: FormNumber) {
+/**
+ * One of Forms 01–05 of a dossier as a PDF, for its proven applicant or staff who may read it (the forms carry the
+ * applicant's full name, the officer's and the reasons); a form its history has not issued yet is not found. Audited.
+ */
+export async function formPdf(
+  deps: Pick<AppDeps, 'database' | 'config' | 'cipher'>,
+  request: FastifyRequest,
+  token: string,
+  form: FormNumber,
+  actor: Actor,
+) {
   const db = deps.database.db;
   const row = await getDossier(db, byToken(token));
+  const via = staffReads(request, row.unitPath)
+    ? 'STAFF'
+    : (await requireApplicant(db, deps.cipher, request, row.dossier)).via;
   const events = await eventsOf(db, row.dossier.id);
   if (form !== '01' && !events.some((e) => e.formType === `MAU_${form}`))
     throw notFound({ vi: 'Hồ sơ này chưa có mẫu phiếu này', en: 'This dossier has no such form yet' });
@@ -164,5 +269,11 @@ export async function formPdf(deps: Pick<AppDeps, 'database' | 'config'>, token:
   const payload = form === '01' ? paymentPayload(await settingsOf(db, row.dossier.unitId), row.dossier) : null;
   const url = statusUrl(deps.config.publicUrl, row.dossier.lookupToken);
   const pdf = await renderForm(form, row, events, procedure!.documents, url, payload);
+  await insertAudit(db, actor, {
+    action: 'dossier.form',
+    entityType: 'dossier',
+    entityId: row.dossier.id,
+    details: { form, via },
+  });
   return { pdf, fileName: `mau-${form}-${row.dossier.code}.pdf` };
 }

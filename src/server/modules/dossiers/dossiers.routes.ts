@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Permission, roleGrants } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
-import { errorResponses, IdParams } from '../../lib/http.js';
+import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { formField, readUpload } from '../../lib/uploads.js';
 import { takeAction } from './dossiers.actions.js';
@@ -37,7 +37,11 @@ import {
   readDossier,
   readFile,
 } from './dossiers.service.js';
-import { communeForCounter, submitDossier } from './dossiers.submit.js';
+import { communeForCounter, type Idempotency, submissionHash, submitDossier } from './dossiers.submit.js';
+
+/** At the counter an idempotency key is the staff member's own: looked up among their submissions only. */
+const counterRetry = (key: string | undefined, userId: number, body: unknown): Idempotency | undefined =>
+  key ? { key, scope: `staff:${userId}`, bodyHash: submissionHash(body) } : undefined;
 
 /** The one-stop officers' side: counter submission, work queues, a dossier with its actions, scans. */
 export function registerDossiers(app: App, deps: AppDeps) {
@@ -80,7 +84,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
       summary: "Submit at the counter on a citizen's behalf (received at once when you are a one-stop officer)",
       headers: IdempotencyHeaders,
       body: CounterSubmitInput,
-      response: { 201: SubmitResult, ...errorResponses },
+      response: { 201: SubmitResult, 422: Problem, ...errorResponses },
     },
     handler: async (request, reply) => {
       const unit = await communeForCounter(db, request.body.unitId, request.scope!);
@@ -95,7 +99,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
         request.body,
         request.body.channel,
         { kind: 'STAFF', actor: actorOf(request), userId: auth.user.id, name: auth.user.fullName, receives },
-        request.headers['idempotency-key'],
+        counterRetry(request.headers['idempotency-key'], auth.user.id, request.body),
       );
       reply.status(201);
       return submitResult(deps, result);

@@ -90,17 +90,34 @@ const dossierCore = {
   rating: z.enum(Rating).nullable(),
 };
 
-/** What the public status page shows: no personal data beyond the applicant's initials. */
+/** How the caller proved to be the applicant; `until` is when the proof ends (null: while the account is signed in). */
+export const ProvenApplicant = z.object({
+  via: z.enum(['ACCOUNT', 'CODE', 'SUBMISSION']),
+  until: z.string().nullable(),
+});
+
+/**
+ * What the public status page shows: no personal data beyond the applicant's initials and the last 3 digits of the
+ * phone a confirmation code would go to; the staff's reasons only to the proven applicant.
+ */
 export const PublicDossier = z
   .object({
     ...dossierCore,
     applicantInitials: z.string(),
+    /** Each step; `reason` is null unless the caller has proven to be the applicant. */
     timeline: z.array(DossierEvent.omit({ actorName: true })),
-    /** What the applicant may do now through the link (withdraw, provide papers, rate). */
+    /** What the applicant may do now, once proven (withdraw, provide papers). */
     applicantActions: z.array(z.string()),
     canRate: z.boolean(),
     /** The other dossiers submitted with it as an interconnected group, followed together. */
     linked: z.array(z.object({ code: z.string(), procedureName: z.string(), status: z.enum(DossierStatus) })),
+    /**
+     * How the applicant can prove it: a code by SMS to the phone on file ending in `phoneEnding` (null: no phone on
+     * file), or signing in to the account that filed it (`account`).
+     */
+    proof: z.object({ phoneEnding: z.string().nullable(), account: z.boolean() }),
+    /** The caller's proof of being the applicant, or null for someone who only holds the link. */
+    applicant: ProvenApplicant.nullable(),
   })
   .meta({ id: 'PublicDossier' });
 export type PublicDossier = z.infer<typeof PublicDossier>;
@@ -196,6 +213,9 @@ export const BulkAssignInput = z.object({ ids: z.array(Id).min(1).max(200), assi
 export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 export const LookupQuery = z.object({ code: Text(60).min(5), phoneLast4: z.string().regex(/^\d{4}$/) });
 export const RatingInput = z.object({ rating: z.enum(Rating), comment: Text(1000).optional() });
+/** The 6-digit code the applicant received by SMS. */
+export const ProofInput = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const CodeSent = z.object({ sent: z.literal(true), phoneEnding: z.string(), minutes: z.number().int() });
 export type RatingInput = z.infer<typeof RatingInput>;
 export const ApplicantActionInput = z.object({
   action: z.enum(['WITHDRAW', 'SUPPLEMENT']),
@@ -209,7 +229,10 @@ export const UploadResult = z
   .meta({ id: 'UploadResult' });
 export const FileParams = z.object({ id: Id, fileId: Id });
 export const FormParams = z.object({ token: TokenParams.shape.token, form: z.enum(['01', '02', '03', '04', '05']) });
-/** A client that may retry (3G) sends a key; the same key gives back the same dossier, never a second one. */
+/**
+ * A client that may retry (3G) sends a key; the same caller sending the same key and content to the same commune gets
+ * the same dossier back, never a second one; other content with that key is refused (422).
+ */
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string()

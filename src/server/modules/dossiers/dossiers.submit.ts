@@ -16,6 +16,8 @@ import {
 } from '../../lib/errors.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../lib/auth-context.js';
+import { sha256 } from '../../lib/hash.js';
+import { ErrorCode } from '../../../shared/enums.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { findCommuneByCode } from '../units/units.service.js';
 import { queueDossierMail } from '../mail/mail.service.js';
@@ -39,6 +41,12 @@ export type Submitter =
    * Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once).
    */
   | { kind: 'STAFF'; actor: Actor; userId: number; name: string; receives: boolean };
+
+/**
+ * A retry guard: the client's key, who the caller is (`citizen:<id>`, `staff:<id>` or `client:<hash>`) and the hash
+ * of what they sent. A key is looked up only within its caller and commune.
+ */
+export type Idempotency = { key: string; scope: string; bodyHash: string };
 
 const problem = (field: string, code: string, message: Message) => ({ field, code, message });
 export const newToken = () => randomBytes(24).toString('base64url');
@@ -126,7 +134,8 @@ function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, chan
 /**
  * Submits a dossier (and, for an interconnected group, its linked dossiers) in one transaction: the daily code,
  * the secret status token, the uploads claimed, the first event; at the counter an officer's submission is received
- * on the spot (Form 01 with the due date). A retry carrying the same idempotency key returns the first result.
+ * on the spot (Form 01 with the due date). A retry by the same caller to the same commune with the same key and the
+ * same content returns the first result; the same key with other content is refused (422).
  */
 export async function submitDossier(
   database: Database,
@@ -135,11 +144,11 @@ export async function submitDossier(
   input: SubmitInput,
   channel: Channel,
   by: Submitter,
-  idempotencyKey?: string,
+  idempotency?: Idempotency,
 ): Promise<Submitted> {
   const db = database.db;
-  if (idempotencyKey) {
-    const previous = await findByIdempotencyKey(db, idempotencyKey);
+  if (idempotency) {
+    const previous = await findByIdempotencyKey(db, unit.id, idempotency);
     if (previous) return previous;
   }
   const codes = [input.procedureCode, ...input.bundleWith.filter((c) => c !== input.procedureCode)];
@@ -215,7 +224,13 @@ export async function submitDossier(
             receivedAt: receives ? now : null,
             dueAt,
             createdBy: by.kind === 'STAFF' ? by.userId : null,
-            idempotencyKey: procedure.id === main.id ? (idempotencyKey ?? null) : null,
+            ...(idempotency && procedure.id === main.id
+              ? {
+                  idempotencyKey: idempotency.key,
+                  idempotencyScope: idempotency.scope,
+                  idempotencyBodyHash: idempotency.bodyHash,
+                }
+              : {}),
           })
           .returning({ id: dossiers.id });
         const id: number = inserted[0]!.id;
@@ -276,8 +291,8 @@ export async function submitDossier(
     });
   } catch (error) {
     // Two retries of one submission racing: the loser finds the winner's dossier.
-    if (idempotencyKey && isUniqueViolation(error, 'dossiers_idempotency_key')) {
-      const previous = await findByIdempotencyKey(db, idempotencyKey);
+    if (idempotency && isUniqueViolation(error, 'dossiers_idempotency_scope_key')) {
+      const previous = await findByIdempotencyKey(db, unit.id, idempotency);
       if (previous) return previous;
       throw conflict({
         vi: 'Hồ sơ này đang được gửi, vui lòng thử lại',
@@ -288,12 +303,32 @@ export async function submitDossier(
   }
 }
 
-async function findByIdempotencyKey(db: Tx, key: string): Promise<Submitted | undefined> {
+const keyReused = () =>
+  new AppError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422, {
+    vi: 'Mã chống gửi trùng (Idempotency-Key) này đã được dùng để nộp một hồ sơ có nội dung khác; hãy tải lại trang rồi nộp lại',
+    en: 'This Idempotency-Key was already used for a submission with other content; reload the page and submit again',
+  });
+
+/** The caller's own earlier submission with this key to this commune; the same key with other content is refused. */
+async function findByIdempotencyKey(db: Tx, unitId: number, idempotency: Idempotency): Promise<Submitted | undefined> {
   const [row] = await db
-    .select({ id: dossiers.id, code: dossiers.code, token: dossiers.lookupToken, bundleId: dossiers.bundleId })
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      token: dossiers.lookupToken,
+      bundleId: dossiers.bundleId,
+      bodyHash: dossiers.idempotencyBodyHash,
+    })
     .from(dossiers)
-    .where(eq(dossiers.idempotencyKey, key));
+    .where(
+      and(
+        eq(dossiers.unitId, unitId),
+        eq(dossiers.idempotencyScope, idempotency.scope),
+        eq(dossiers.idempotencyKey, idempotency.key),
+      ),
+    );
   if (!row) return undefined;
+  if (row.bodyHash !== idempotency.bodyHash) throw keyReused();
   const linked = await bundleMembers(db, row.bundleId, row.id);
   return {
     id: row.id,
@@ -302,3 +337,18 @@ async function findByIdempotencyKey(db: Tx, key: string): Promise<Submitted | un
     bundle: linked.map(({ id, code, token, procedureCode }) => ({ id, code, token, procedureCode })),
   };
 }
+
+/** JSON with every object's keys sorted, so the same submission always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** The hash an idempotency key is bound to: the submission as validated, whatever the order of its keys. */
+export const submissionHash = (body: unknown) => sha256(canonicalJson(body));

@@ -40,24 +40,50 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
     returnMethod: 'COUNTER',
     ...extra,
   });
-  async function submitOnline(extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  /**
+   * An anonymous online submission; `proof` is the submitting client's proof cookie (30 minutes, this dossier only),
+   * which a test passes on to act as that client, or leaves out to be a mere link holder.
+   */
+  async function submitOnline(
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+    cookies: Record<string, string> = {},
+  ) {
     const res = await env.t.app.inject({
       method: 'POST',
       url: '/api/public/dossiers',
       payload: submission(extra),
       headers,
+      cookies,
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as {
-      id: number;
-      code: string;
-      token: string;
-      statusUrl: string;
-      receiptUrl: string;
-      bundle: { code: string; token: string; procedureCode: string }[];
+    const proof = res.cookies.find((c) => c.name === 'ketnoi_applicant')?.value;
+    return {
+      ...(res.json() as {
+        id: number;
+        code: string;
+        token: string;
+        statusUrl: string;
+        receiptUrl: string;
+        bundle: { code: string; token: string; procedureCode: string }[];
+      }),
+      proof: proof ?? '',
     };
   }
   const act = (agent: 'onestopA' | 'leaderA' | 'leaderB', id: number, body: Record<string, unknown>) =>
     env.w.agents[agent].post(`/api/dossiers/${id}/actions`, body);
-  return { submission, submitOnline, act };
+  /** A request on the public side of a dossier, with a proof cookie when given (else as a mere link holder). */
+  const asApplicant = (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    options: { proof?: string; payload?: object; ip?: string; cookies?: Record<string, string> } = {},
+  ) =>
+    env.t.app.inject({
+      method,
+      url,
+      payload: options.payload,
+      remoteAddress: options.ip,
+      cookies: { ...(options.proof ? { ketnoi_applicant: options.proof } : {}), ...options.cookies },
+    });
+  return { submission, submitOnline, act, asApplicant };
 }

@@ -6,7 +6,7 @@ import { dropAbandonedUploads, stopLateSupplements } from './dossiers.sweep.js';
 import { applicant, dossierKit, filePart, minimalPdf, windowsExe } from './dossiers.test-kit.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
-const { submission, submitOnline, act } = dossierKit(env);
+const { submission, submitOnline, act, asApplicant } = dossierKit(env);
 
 describe('online submission', () => {
   it('takes an upload checked by content, gives a daily code, a secret status link and a receipt PDF', async () => {
@@ -26,7 +26,8 @@ describe('online submission', () => {
     expect(made.statusUrl).toContain(`/s/${made.token}`);
     expect(made.token).not.toContain('031190005555');
 
-    const receipt = await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.token}/forms/01` });
+    // The submitting client is the applicant for half an hour: it prints its receipt without a code.
+    const receipt = await asApplicant('GET', `/api/public/dossiers/${made.token}/forms/01`, { proof: made.proof });
     expect(receipt.statusCode).toBe(200);
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -98,14 +99,6 @@ describe('online submission', () => {
     expect(noAddress.statusCode).toBe(400);
   });
 
-  it('gives the same dossier back when a client retries with the same idempotency key', async () => {
-    const key = `retry-${Date.now()}`;
-    const first = await submitOnline({}, { 'idempotency-key': key });
-    const again = await submitOnline({}, { 'idempotency-key': key });
-    expect(again.code).toBe(first.code);
-    expect(again.id).toBe(first.id);
-  });
-
   it('submits a birth bundle as linked dossiers tracked together', async () => {
     const fields = { childName: 'Nguyễn Minh Khang', childBirthDate: '2026-10-30', birthPlace: 'Trạm y tế xã' };
     const made = await submitOnline({ procedureCode: '1.001193', fields, bundleWith: ['1.004222', 'LT.BHYT6'] });
@@ -148,6 +141,104 @@ describe('online submission', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].code).toBe('NOT_IN_GROUP');
+  });
+});
+
+describe('idempotency keys are the caller’s own', () => {
+  const client = (id: string) => ({ ketnoi_client: `client-${id}-0123456789abcdef` });
+  const post = (payload: object, key: string, cookies: Record<string, string> = {}) =>
+    env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/dossiers',
+      payload,
+      headers: { 'idempotency-key': key },
+      cookies,
+    });
+
+  it('gives the same dossier back when the same client retries with the same key and content', async () => {
+    const key = `retry-${Date.now()}`;
+    const first = await submitOnline({}, { 'idempotency-key': key }, client('a'));
+    // The same content with its keys in another order is the same submission.
+    const { fields, ...rest } = submission();
+    const again = await post({ fields, ...rest }, key, client('a'));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ id: first.id, code: first.code, token: first.token });
+  });
+
+  it('never gives the dossier to another client sending the same key and the same content', async () => {
+    const key = `shared-${Date.now()}`;
+    const first = await submitOnline({}, { 'idempotency-key': key }, client('a'));
+    const other = await post(submission(), key, client('b'));
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().id).not.toBe(first.id);
+    expect(other.body).not.toContain(first.token);
+    expect(other.body).not.toContain(first.code);
+    // Without a client id the key belongs to nobody: no dossier is looked up by it.
+    const anonymous = await post(submission(), key);
+    expect(anonymous.statusCode).toBe(201);
+    expect([first.id, other.json().id]).not.toContain(anonymous.json().id);
+  });
+
+  it('answers 422 IDEMPOTENCY_KEY_REUSED, never the first dossier, to the same key with other content', async () => {
+    const key = `edited-${Date.now()}`;
+    const first = await submitOnline({}, { 'idempotency-key': key }, client('a'));
+    const edited = await post(submission({ fields: { purpose: 'Xin việc' } }), key, client('a'));
+    expect(edited.statusCode).toBe(422);
+    expect(edited.headers['content-type']).toContain('application/problem+json');
+    expect(edited.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', title: 'Mã chống gửi trùng đã dùng' });
+    expect(edited.json().detail).toContain('nội dung khác');
+    for (const secret of [first.token, first.code, String(first.id)]) expect(edited.body).not.toContain(secret);
+    const english = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/dossiers',
+      payload: submission({ fields: { purpose: 'Xin việc' } }),
+      headers: { 'idempotency-key': key, 'accept-language': 'en' },
+      cookies: client('a'),
+    });
+    expect(english.json().detail).toContain('other content');
+    // Keys are per commune: the same client and key to another commune is another submission.
+    const elsewhere = await post(submission({ unitCode: env.w.communeB.code }), key, client('a'));
+    expect(elsewhere.statusCode).toBe(201);
+    expect(elsewhere.json().id).not.toBe(first.id);
+  });
+
+  it('converges racing retries of one submission on one dossier', async () => {
+    const key = `race-${Date.now()}`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => post(submission(), key, client('r'))));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
+    expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
+    const [{ count }] = (await env.t.database.raw<{ count: number }>(
+      `select count(*)::int as count from dossiers where idempotency_key = $1`,
+      [key],
+    )) as [{ count: number }];
+    expect(count).toBe(1);
+  });
+
+  it('at the counter, a key is the staff member’s own', async () => {
+    const payload = {
+      unitId: env.w.communeA.id,
+      procedureCode: '1.004873',
+      applicant,
+      fields: { purpose: 'Xin việc' },
+      returnMethod: 'COUNTER',
+    };
+    const key = `counter-${Date.now()}`;
+    const counter = (agent: 'onestopA' | 'leaderA', body: object) =>
+      env.w.agents[agent].request({
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: body,
+        headers: { 'idempotency-key': key },
+      });
+    const first = await counter('onestopA', payload);
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await counter('onestopA', payload)).json().id).toBe(first.json().id);
+    const colleague = await counter('leaderA', payload);
+    expect(colleague.statusCode).toBe(201);
+    expect(colleague.json().id).not.toBe(first.json().id);
+    const changed = await counter('onestopA', { ...payload, fields: { purpose: 'Đăng ký kết hôn' } });
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 });
 

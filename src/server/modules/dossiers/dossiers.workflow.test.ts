@@ -4,7 +4,7 @@ import { useWorld } from '../../../../test/world.js';
 import { dossierKit, filePart } from './dossiers.test-kit.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
-const { submission, submitOnline, act } = dossierKit(env);
+const { submission, submitOnline, act, asApplicant } = dossierKit(env);
 
 describe('the workflow', () => {
   it('receive → assign → send for approval → leader approves → return → the citizen sees the timeline and rates', async () => {
@@ -51,15 +51,14 @@ describe('the workflow', () => {
       expect(page.body).not.toContain(secret);
     expect(page.json().canRate).toBe(true);
 
-    const rated = await env.t.app.inject({
-      method: 'POST',
-      url: `/api/public/dossiers/${made.token}/rating`,
+    // The applicant rates (here the client that submitted, still proven; a code does it later: applicant tests).
+    const rated = await asApplicant('POST', `/api/public/dossiers/${made.token}/rating`, {
+      proof: made.proof,
       payload: { rating: 'SATISFIED', comment: 'Cán bộ nhiệt tình' },
     });
-    expect(rated.json()).toMatchObject({ rating: 'SATISFIED', canRate: false });
-    const twice = await env.t.app.inject({
-      method: 'POST',
-      url: `/api/public/dossiers/${made.token}/rating`,
+    expect(rated.json()).toMatchObject({ rating: 'SATISFIED', canRate: false, applicant: { via: 'SUBMISSION' } });
+    const twice = await asApplicant('POST', `/api/public/dossiers/${made.token}/rating`, {
+      proof: made.proof,
       payload: { rating: 'UNSATISFIED' },
     });
     expect(twice.statusCode).toBe(409);
@@ -87,9 +86,7 @@ describe('the workflow', () => {
       reason: 'Không thuộc thẩm quyền của xã',
     });
     expect(r.json()).toMatchObject({ status: 'REFUSED', allowedActions: [] });
-    expect(
-      (await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${refused.token}/forms/03` })).statusCode,
-    ).toBe(200);
+    expect((await env.w.agents.onestopA.get(`/api/public/dossiers/${refused.token}/forms/03`)).statusCode).toBe(200);
 
     const back = await submitOnline();
     await act('onestopA', back.id, { action: 'RECEIVE', version: 1 });
@@ -112,9 +109,7 @@ describe('the workflow', () => {
       reason: 'Người nộp đã mất năng lực hành vi dân sự',
     });
     expect(stopped.json().status).toBe('STOPPED');
-    expect(
-      (await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${back.token}/forms/05` })).statusCode,
-    ).toBe(200);
+    expect((await env.w.agents.onestopA.get(`/api/public/dossiers/${back.token}/forms/05`)).statusCode).toBe(200);
 
     // A copy of a civil-status extract is signed by the officer: resolved without the leader, returned by post.
     const extract = await env.t.app.inject({
@@ -146,7 +141,7 @@ describe('the workflow', () => {
       reason: 'Bổ sung bản sao giấy khai sinh',
     });
     expect(asked.json().status).toBe('SUPPLEMENT_REQUESTED');
-    const form02 = await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.token}/forms/02` });
+    const form02 = await env.w.agents.onestopA.get(`/api/public/dossiers/${made.token}/forms/02`);
     expect(form02.statusCode).toBe(200);
     // Pretend the request went out three weeks ago: the due date moves by the working days spent waiting.
     await env.t.database.raw(
@@ -162,9 +157,8 @@ describe('the workflow', () => {
         ...filePart('ban-sao.png', tinyPng, 'image/png'),
       })
     ).json();
-    const provided = await env.t.app.inject({
-      method: 'POST',
-      url: `/api/public/dossiers/${made.token}/actions`,
+    const provided = await asApplicant('POST', `/api/public/dossiers/${made.token}/actions`, {
+      proof: made.proof,
       payload: { action: 'SUPPLEMENT', uploads: [{ id: upload.id, key: upload.key }] },
     });
     expect(provided.statusCode, provided.body).toBe(200);
@@ -194,14 +188,12 @@ describe('the workflow', () => {
       newDueDate: '2099-01-05',
     });
     expect(apology.json().extendedDueAt).toMatch(/^2099-01-05T10:00/);
-    const pdf = await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.token}/forms/04` });
+    const pdf = await asApplicant('GET', `/api/public/dossiers/${made.token}/forms/04`, { proof: made.proof });
     expect(pdf.statusCode).toBe(200);
-    expect(
-      (await env.t.app.inject({ method: 'GET', url: `/api/public/dossiers/${made.token}/forms/05` })).statusCode,
-    ).toBe(404);
+    expect((await env.w.agents.onestopA.get(`/api/public/dossiers/${made.token}/forms/05`)).statusCode).toBe(404);
   });
 
-  it('lets the applicant withdraw through the link, and look the dossier up by code and phone digits', async () => {
+  it('lets the proven applicant withdraw through the link, and look the dossier up by code and phone digits', async () => {
     const made = await submitOnline();
     const wrong = await env.t.app.inject({
       method: 'GET',
@@ -213,15 +205,17 @@ describe('the workflow', () => {
       url: `/api/public/dossier-lookup?code=${made.code.toLowerCase()}&phoneLast4=0123`,
     });
     expect(found.json()).toMatchObject({ code: made.code, token: made.token });
-    const withdrawn = await env.t.app.inject({
-      method: 'POST',
-      url: `/api/public/dossiers/${made.token}/actions`,
+    const withdrawn = await asApplicant('POST', `/api/public/dossiers/${made.token}/actions`, {
+      proof: made.proof,
       payload: { action: 'WITHDRAW', reason: 'Nộp nhầm thủ tục' },
     });
     expect(withdrawn.json().status).toBe('WITHDRAWN');
-    const again = await env.t.app.inject({
-      method: 'POST',
-      url: `/api/public/dossiers/${made.token}/actions`,
+    // The applicant sees their own reason; someone holding only the link sees the step, not the reason.
+    expect(withdrawn.json().timeline.at(-1)).toMatchObject({ action: 'WITHDRAW', reason: 'Nộp nhầm thủ tục' });
+    const linkOnly = (await asApplicant('GET', `/api/public/dossiers/${made.token}`)).json();
+    expect(linkOnly.timeline.at(-1)).toMatchObject({ action: 'WITHDRAW', reason: null });
+    const again = await asApplicant('POST', `/api/public/dossiers/${made.token}/actions`, {
+      proof: made.proof,
       payload: { action: 'WITHDRAW', reason: 'Lần nữa' },
     });
     expect(again.statusCode).toBe(409);

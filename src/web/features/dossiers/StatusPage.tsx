@@ -1,10 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { QueryState } from '../../components/Status.js';
 import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { useCitizen } from '../citizens/useCitizen.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
-import { uploadFile, useApplicantAction, usePublicDossier, useRate, type PublicDossier } from './api.js';
+import {
+  uploadFile,
+  useApplicantAction,
+  useForgetProof,
+  usePublicDossier,
+  useProve,
+  useRate,
+  useSendProofCode,
+  type PublicDossier,
+} from './api.js';
 
 /** The forms a dossier has, from the events that issued them. */
 const formsOf = (d: PublicDossier) => [
@@ -12,10 +23,16 @@ const formsOf = (d: PublicDossier) => [
   ...['02', '03', '04', '05'].filter((n) => d.timeline.some((e) => e.formType === `MAU_${n}`)),
 ];
 
-/** `/s/<token>`: what the receipt's QR code opens. Initials only; the applicant can withdraw, send papers, rate. */
+/**
+ * `/s/<token>`: what the receipt's QR code opens. Anyone with the link sees the status (initials only); the applicant,
+ * once confirmed (a code by SMS to the phone on file, or signed in to the account that filed it), sees the staff's
+ * reasons and can withdraw, send papers, rate and download the forms.
+ */
 export function StatusPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const query = usePublicDossier(token);
+  // Signed in, the account's CSRF token goes with the applicant's changes.
+  useCitizen();
   const d = query.data;
   if (!d) return <QueryState isLoading={query.isLoading} error={query.error} />;
   const due = d.extendedDueAt ?? d.dueAt;
@@ -83,23 +100,114 @@ export function StatusPage({ token }: { token: string }) {
         ))}
       </ol>
       <h2>{t('dossiers.track.forms')}</h2>
-      <ul>
-        {formsOf(d).map((n) => (
-          <li key={n}>
-            <a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">
-              {t(`dossiers.track.form.${n}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {d.applicant ? (
+        <ul>
+          {formsOf(d).map((n) => (
+            <li key={n}>
+              <a href={`/api/public/dossiers/${token}/forms/${n}`} target="_blank" rel="noreferrer">
+                {t(`dossiers.track.form.${n}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('dossiers.proof.formsLocked')}</p>
+      )}
+      {d.rating && <p className="ok">{t('dossiers.track.thanks', { rating: t(`dossiers.rating.${d.rating}`) })}</p>}
+      {d.applicant ? (
+        <>
+          <Confirmed token={token} applicant={d.applicant} />
+          {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
+          {d.canRate && <RatingForm token={token} />}
+          {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
+        </>
+      ) : (
+        <ConfirmApplicant token={token} proof={d.proof} />
+      )}
       {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && (
         <PayWithVietQr token={token} />
       )}
-      {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
-      {d.canRate && <RatingForm token={token} />}
-      {d.rating && <p className="ok">{t('dossiers.track.thanks', { rating: t(`dossiers.rating.${d.rating}`) })}</p>}
-      {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
     </article>
+  );
+}
+
+/**
+ * Proving to be the applicant, made for a cheap phone: one button sends a code to the phone on file (only its last
+ * digits shown), one box takes the 6 digits. Without a phone on file, only the account or the counter can act.
+ */
+function ConfirmApplicant({ token, proof }: { token: string; proof: PublicDossier['proof'] }) {
+  const { t } = useTranslation();
+  const send = useSendProofCode(token);
+  const prove = useProve(token);
+  const sent = send.data;
+  const error = send.error ?? prove.error;
+  return (
+    <section className="card" data-testid="confirm-applicant">
+      <h2>{t('dossiers.proof.title')}</h2>
+      <p className="muted">{t('dossiers.proof.why')}</p>
+      {proof.phoneEnding === null ? (
+        <p>{t('dossiers.proof.noPhone')}</p>
+      ) : sent ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            prove.mutate({ code: String(new FormData(e.currentTarget).get('code') ?? '').trim() });
+          }}
+        >
+          <p className="ok" role="status">
+            {t('dossiers.proof.sent', { ending: sent.phoneEnding, minutes: sent.minutes })}
+          </p>
+          <label>
+            {t('dossiers.proof.code')}
+            <input
+              name="code"
+              required
+              inputMode="numeric"
+              pattern="\d{6}"
+              maxLength={6}
+              autoComplete="one-time-code"
+            />
+          </label>
+          <p className="actions">
+            <button className="primary" type="submit" disabled={prove.isPending}>
+              {t('dossiers.proof.confirm')}
+            </button>
+            <button type="button" disabled={send.isPending} onClick={() => send.mutate()}>
+              {t('dossiers.proof.resend')}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <button className="primary wide" type="button" disabled={send.isPending} onClick={() => send.mutate()}>
+          {t('dossiers.proof.send', { ending: proof.phoneEnding })}
+        </button>
+      )}
+      {proof.account && (
+        <p>
+          {t('dossiers.proof.accountHint')} <Link href="/me">{t('dossiers.proof.account')}</Link>
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {messageOf(error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Who the page takes the visitor for, and (on a shared phone) a way to end it before its 30 minutes. */
+function Confirmed({ token, applicant }: { token: string; applicant: NonNullable<PublicDossier['applicant']> }) {
+  const { t } = useTranslation();
+  const forget = useForgetProof(token);
+  if (applicant.via === 'ACCOUNT') return <p className="ok">{t('dossiers.proof.provenAccount')}</p>;
+  return (
+    <p className="ok" data-testid="confirmed">
+      {t('dossiers.proof.proven', { until: formatDateTime(applicant.until!) })}{' '}
+      <button type="button" disabled={forget.isPending} onClick={() => forget.mutate()}>
+        {t('dossiers.proof.forget')}
+      </button>
+    </p>
   );
 }
 

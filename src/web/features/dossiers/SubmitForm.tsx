@@ -8,6 +8,7 @@ import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
 import { uploadFile, useCommunes, type SubmitResult, type Upload } from './api.js';
+import { ensureClientId } from './client-id.js';
 
 type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
 
@@ -27,7 +28,8 @@ function useTargets(mode: 'public' | 'counter') {
 /**
  * Submitting a dossier: online by a citizen (no account) or at the counter by staff on a citizen's behalf. Papers are
  * uploaded one by one as they are picked; the submission carries an idempotency key, so pressing "Nộp" again after a
- * dropped connection cannot create a second dossier.
+ * dropped connection cannot create a second dossier. The key is this browser's own (its client id cookie, or the
+ * signed-in account, or the staff member at the counter): nobody else's submission ever answers it.
  */
 export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'counter' }) {
   const { t, i18n } = useTranslation();
@@ -103,6 +105,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     };
     setBusy(true);
     setError(null);
+    if (mode === 'public') ensureClientId();
     try {
       setDone(
         await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', {
@@ -135,7 +138,8 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           </p>
         )}
         <p className="actions">
-          <a href={done.receiptUrl} target="_blank" rel="noreferrer">
+          {/* Same origin whatever PUBLIC_URL says: the submitting browser's proof cookie goes with it. */}
+          <a href={`/api/public/dossiers/${done.token}/forms/01`} target="_blank" rel="noreferrer">
             {t('dossiers.submit.receipt')}
           </a>
           <Link href={`/s/${done.token}`} data-testid="follow-link">

@@ -4,7 +4,7 @@ import type {
   DossierSummary,
   PublicDossier,
 } from '../../../server/modules/dossiers/dossiers.schemas.js';
-import { api } from '../../lib/api.js';
+import { ApiError, api } from '../../lib/api.js';
 import { queryString } from '../residents/api.js';
 
 export type { DossierDetail, DossierSummary, PublicDossier };
@@ -39,24 +39,48 @@ export const usePublicDossier = (token: string) =>
     queryFn: () => api<PublicDossier>(`/api/public/dossiers/${token}`),
   });
 
-export function useApplicantAction(token: string) {
+/**
+ * A change by the applicant: the page shows the answer; a refusal for want of proof (it ran out) reloads the page,
+ * which then asks for a code again.
+ */
+function useApplicantChange<T>(token: string, path: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      action: 'WITHDRAW' | 'SUPPLEMENT';
-      reason?: string;
-      uploads?: { id: number; key: string }[];
-    }) => api<PublicDossier>(`/api/public/dossiers/${token}/actions`, { method: 'POST', body }),
+    mutationFn: (body: T) => api<PublicDossier>(`/api/public/dossiers/${token}${path}`, { method: 'POST', body }),
     onSuccess: (data) => client.setQueryData(['public-dossier', token], data),
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 401)
+        await client.invalidateQueries({ queryKey: ['public-dossier', token] });
+    },
   });
 }
 
-export function useRate(token: string) {
+export const useApplicantAction = (token: string) =>
+  useApplicantChange<{ action: 'WITHDRAW' | 'SUPPLEMENT'; reason?: string; uploads?: { id: number; key: string }[] }>(
+    token,
+    '/actions',
+  );
+
+export const useRate = (token: string) => useApplicantChange<{ rating: string; comment?: string }>(token, '/rating');
+
+/** Sends the confirmation code to the applicant's phone on file (the server picks the number, never the page). */
+export const useSendProofCode = (token: string) =>
+  useMutation({
+    mutationFn: () =>
+      api<{ sent: true; phoneEnding: string; minutes: number }>(`/api/public/dossiers/${token}/proof-code`, {
+        method: 'POST',
+      }),
+  });
+
+/** Checks the code: the server sets a 30-minute proof for this dossier (httpOnly cookie) and answers the page. */
+export const useProve = (token: string) => useApplicantChange<{ code: string }>(token, '/proof');
+
+/** Ends the proof on this device (a shared phone). */
+export function useForgetProof(token: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { rating: string; comment?: string }) =>
-      api<PublicDossier>(`/api/public/dossiers/${token}/rating`, { method: 'POST', body }),
-    onSuccess: (data) => client.setQueryData(['public-dossier', token], data),
+    mutationFn: () => api<undefined>(`/api/public/dossiers/${token}/proof`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['public-dossier', token] }),
   });
 }
 
