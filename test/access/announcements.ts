@@ -124,6 +124,26 @@ export const announcementsExpectations: Record<string, Expectation> = {
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/audio.wav` }),
   },
   'GET /api/groups/membership': { permission: 'announcement.write', inside: () => ({ url: '/api/groups/membership' }) },
+  'GET /api/groups/join-requests': {
+    permission: 'announcement.write',
+    inside: () => ({ url: '/api/groups/join-requests' }),
+  },
+  'POST /api/groups/join-requests/{id}/confirm': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/groups/join-requests/${await w.f.joinRequest(w.groupA1)}/confirm`,
+      payload: { householdId: w.households.hA1.id },
+    }),
+    outside: async (w) => ({
+      url: `/api/groups/join-requests/${await w.f.joinRequest(w.groupB1)}/confirm`,
+      payload: { householdId: w.households.hB1.id },
+    }),
+  },
+  'POST /api/groups/join-requests/{id}/refuse': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/groups/join-requests/${await w.f.joinRequest(w.groupA1)}/refuse` }),
+    outside: async (w) => ({ url: `/api/groups/join-requests/${await w.f.joinRequest(w.groupB1)}/refuse` }),
+  },
   'GET /api/groups/{id}/poster.pdf': {
     permission: 'announcement.write',
     inside: (w) => ({ url: `/api/groups/${w.groupA1.id}/poster.pdf` }),
