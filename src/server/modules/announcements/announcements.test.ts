@@ -18,7 +18,8 @@ describe('announcements', () => {
       audience: { unitIds: [w.groupA1.id, w.groupA2.id], ageMin: 18 },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'DRAFT', unitId: w.groupA1.id });
+    // Filed under its author's unit (the commune), not under the first group it targets.
+    expect(created.json()).toMatchObject({ status: 'DRAFT', unitId: w.communeA.id, part: false });
     expect(created.json().bodyHtml).not.toMatch(/script|javascript/);
     const id = created.json().id as number;
 

@@ -4,7 +4,9 @@ import { announcementFiles, announcementHouseholds, announcements, units } from 
 import type { AppDeps } from '../../deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { plainText } from '../../lib/html.js';
+import { Permission } from '../../../shared/permissions.js';
 import { findCommuneByCode } from '../units/units.service.js';
+import { targetsAlong } from './announcement-view.js';
 import { validReadToken } from './links.js';
 
 /**
@@ -15,9 +17,13 @@ type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
 
 export type HouseholdLink = { householdId: number; token: string };
 
-/** A commune's public feed: public announcements sent inside it and not expired, newest first. */
+/**
+ * A commune's public feed: public announcements filed in it or sent to it (one filed above, for the whole province or
+ * for this commune), not expired, newest first.
+ */
 export async function publicFeed(db: Tx, communeCode: string) {
   const commune = await findCommuneByCode(db, communeCode);
+  const sentTo = targetsAlong({ permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [commune.path] }, sql`a.audience`);
   const rows = await queryRows<{
     id: number;
     title: string;
@@ -33,7 +39,7 @@ export async function publicFeed(db: Tx, communeCode: string) {
     select a.id, a.title, a.body_html, a.category, a.priority, a.sent_at, a.ack_requested, u.name as unit_name
     from announcements a
       join units u on u.id = a.unit_id
-    where u.path like ${`${commune.path}%`} and a.status = 'SENT' and a.is_public
+    where (u.path like ${`${commune.path}%`} or ${sentTo}) and a.status = 'SENT' and a.is_public
       and (a.expires_at is null or a.expires_at > now())
     order by a.sent_at desc
     limit 50`,
