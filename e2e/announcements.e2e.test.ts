@@ -79,25 +79,30 @@ describe('announcements in Chromium', () => {
     const citizen = await phoneContext(env.browser);
     await citizen.page.goto(`${env.base}/g/${env.w.groupA2.id}`);
     await citizen.page.getByRole('heading', { name: 'Tham gia kênh thông tin Thôn Tây' }).waitFor();
-    // Cường's phone is not on the list: his household is found by his ID number.
-    await env.t.database.raw(`update residents set personal_id_enc = $1, personal_id_bidx = $2 where id = $3`, [
-      env.t.cipher.encrypt('031201009999'),
-      env.t.cipher.blindIndex('031201009999', 'pid'),
-      env.w.residents.cuong.id,
-    ]);
+    // Cường's phone is not on the household list: the page says only that the group head will confirm.
     await citizen.page.getByLabel('Số điện thoại', { exact: true }).fill('0966111222');
     await citizen.page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
     await citizen.page.getByText('Đã gửi mã 6 số về máy 0966111222').waitFor();
     await citizen.page.getByLabel('Mã xác thực', { exact: true }).fill(sms.codeSentTo('+84966111222'));
-    await citizen.page.getByLabel(/Số định danh cá nhân/).fill('031201009999');
+    await citizen.page.getByLabel(/Họ tên và địa chỉ/).fill('Lê Đức Cường, nhà trọ Hạnh Phúc');
     await citizen.page.getByLabel('Tin nhắn SMS').check();
     await citizen.page.getByRole('button', { name: 'Tham gia' }).click();
-    await citizen.page.getByText('Đã tham gia. Hộ: Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
-    await snap(citizen.page, 'group-joined');
+    await citizen.page.getByText('Đã gửi yêu cầu, tổ trưởng sẽ xác nhận.').waitFor();
+    await snap(citizen.page, 'group-join-pending');
+    await citizen.page.getByRole('link', { name: 'Xem thông báo và đổi cách nhận' }).click();
+    await citizen.page.getByText('Yêu cầu tham gia đang chờ tổ trưởng xác nhận.').waitFor();
 
+    // The commune confirms him into the boarding house, found by its address.
     const leader = await phoneContext(env.browser);
     await signIn(leader.page, env.base, env.w.accounts.leaderA);
     await leader.page.goto(`${env.base}/groups`);
+    const request = leader.page.getByTestId('join-request').filter({ hasText: '0966 111 222' });
+    await request.getByText('Lê Đức Cường, nhà trọ Hạnh Phúc').waitFor();
+    await request.getByLabel('Tìm hộ trong tổ (địa chỉ, tên chủ hộ)').fill('Nhà trọ');
+    await request.getByLabel('Nhà trọ Hạnh Phúc, thôn Tây').check();
+    await snap(leader.page, 'group-join-request');
+    await request.getByRole('button', { name: 'Xác nhận vào hộ này' }).click();
+    await leader.page.getByText('Không có yêu cầu nào đang chờ.').waitFor();
     // 1 household, 1 joined
     await expect.poll(() => leader.page.getByTestId('group-rates').textContent()).toContain('Thôn Tây1');
     await leader.page.goto(`${env.base}/announcements`);

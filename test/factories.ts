@@ -22,6 +22,7 @@ import {
   announcementFiles,
   broadcasts,
   staffGroups,
+  groupJoinRequests,
   teamMembers,
   teams,
   campaigns,
@@ -252,6 +253,22 @@ export function factories(database: Database, cipher: PiiCipher) {
         .insert(broadcasts)
         .values({ announcementId, unitId: unit.id, airAt: new Date(Date.now() + 86400_000) })
         .returning({ id: broadcasts.id });
+      return row!.id;
+    },
+    /** A request to join a group's channel waiting for the group head (a fresh phone each time); its id. */
+    async joinRequest(group: UnitRow) {
+      seq += 1;
+      const phone = `+8497${String(Date.now() % 100000).padStart(5, '0')}${String(seq % 100).padStart(2, '0')}`;
+      const [row] = await db
+        .insert(groupJoinRequests)
+        .values({
+          groupId: group.id,
+          phoneEnc: cipher.encrypt(phone),
+          phoneBidx: cipher.blindIndex(phone, 'phone'),
+          channelsEnc: cipher.encrypt(JSON.stringify([{ channel: 'SMS' }])),
+          tokenHash: `test-${randomUUID()}`,
+        })
+        .returning({ id: groupJoinRequests.id });
       return row!.id;
     },
     /** An internal staff group in a unit; its id. */

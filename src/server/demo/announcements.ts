@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Permission } from '../../shared/permissions.js';
 import { queryRows, type Database } from '../db/client.js';
-import { staffGroupMembers, staffGroups } from '../db/schema/index.js';
+import { groupJoinRequests, staffGroupMembers, staffGroups } from '../db/schema/index.js';
+import { sha256 } from '../lib/hash.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { createAnnouncement, sendAnnouncement } from '../modules/announcements/announcements.service.js';
 import { Audience } from '../modules/announcements/audience.js';
@@ -11,8 +13,9 @@ const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '
 
 /**
  * The announcements screens on first start: households of the first groups joined their group channel at different
- * rates (the seeds' "90%" in one group), a staff group, and a flag-day announcement sent yesterday evening that some
- * households received, read and acknowledged — so the reach view shows who the team still has to visit.
+ * rates (the seeds' "90%" in one group), two requests to join waiting for the first group's head, a staff group, and
+ * a flag-day announcement sent yesterday evening that some households received, read and acknowledged — so the reach
+ * view shows who the team still has to visit (the commune's whole, each group head their group's part).
  */
 export async function seedAnnouncementsDemo(
   database: Database,
@@ -41,6 +44,22 @@ export async function seedAnnouncementsDemo(
         returning id, phone_enc)
       insert into member_channels (member_id, channel, rank, address_enc) select id, 'SMS', 1, phone_enc from joined`);
   }
+  // Two people asked to join the first group's channel with phones the registry does not have: they wait for the
+  // group head, who recognises the household and confirms (the "Kênh thông tin các tổ" page).
+  const asking = [
+    { phone: '+84978100201', note: 'Nguyễn Thị Mai, con dâu nhà ông Tư, xóm Giữa' },
+    { phone: '+84978100202', note: 'Trần Văn Hùng, mới chuyển đến, thuê nhà số 14' },
+  ];
+  await db.insert(groupJoinRequests).values(
+    asking.map((a) => ({
+      groupId: groups[0]!.id,
+      phoneEnc: cipher.encrypt(a.phone),
+      phoneBidx: cipher.blindIndex(a.phone, 'phone'),
+      channelsEnc: cipher.encrypt(JSON.stringify([{ channel: 'SMS' }])),
+      noteEnc: cipher.encrypt(a.note),
+      tokenHash: sha256(randomBytes(24).toString('base64url')),
+    })),
+  );
   const [staff] = await db
     .insert(staffGroups)
     .values({ unitId: commune.id, name: 'Trưởng thôn, tổ trưởng', kind: 'GROUP_HEADS' })

@@ -17,8 +17,9 @@ import { users } from './users.js';
 
 /**
  * An announcement from a commune or a residential group: sanitised body, category, audience (units and attributes,
- * resolved when it is sent), optional acknowledgement. `unit_id` is where it is filed: the unit of its first target,
- * which the writer must hold; the list and the reach are scoped by it.
+ * resolved when it is sent), optional acknowledgement. `unit_id` is where it is filed: its author's unit (the deepest
+ * unit where the author may write announcements that holds every unit it targets). Whoever's units hold it sees and
+ * changes all of it; a viewer whose units are among its targets sees only their units' part of it.
  */
 export const announcements = pgTable(
   'announcements',

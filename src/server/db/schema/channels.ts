@@ -12,9 +12,13 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { announcements } from './announcements.js';
-import { bytea } from './columns.js';
+import { bytea, inList } from './columns.js';
 import { households, residents } from './registry.js';
 import { units } from './units.js';
+import { users } from './users.js';
+
+/** What became of a join request: waiting, confirmed into a household, refused, or replaced by a direct join. */
+export const joinRequestStatuses = ['PENDING', 'CONFIRMED', 'REFUSED', 'WITHDRAWN'] as const;
 
 /**
  * A household's membership of its residential group's channel: someone in the household proved a phone number
@@ -45,6 +49,44 @@ export const groupMembers = pgTable(
     index('group_members_group_idx').on(t.groupId, t.householdId),
     index('group_members_resident_idx').on(t.residentId).where(sql`${t.leftAt} is null`),
     check('group_members_language_check', sql`${t.language} in ('vi', 'en')`),
+  ],
+);
+
+/**
+ * A request to join a household to its group's channel that could not bind at once: the proven phone is on record
+ * for no current member of a household in the group, or for members of several. The group head (or the commune)
+ * picks the household and confirms, or refuses; the person's device holds the token (kept hashed), which becomes the
+ * member's manage token once confirmed. The phone, the chosen channels (an email, a push subscription) and the note
+ * the person wrote are kept encrypted.
+ */
+export const groupJoinRequests = pgTable(
+  'group_join_requests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => units.id),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneBidx: text('phone_bidx').notNull(),
+    language: text('language').notNull().default('vi'),
+    /** The channels chosen, in order, as encrypted JSON (an email address or a push subscription may be in it). */
+    channelsEnc: text('channels_enc').notNull(),
+    /** What the person wrote for the group head to recognise them (a name, an address), encrypted. */
+    noteEnc: text('note_enc'),
+    tokenHash: text('token_hash').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    householdId: integer('household_id').references(() => households.id),
+    memberId: integer('member_id').references(() => groupMembers.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('group_join_requests_token_key').on(t.tokenHash),
+    uniqueIndex('group_join_requests_pending_key').on(t.groupId, t.phoneBidx).where(sql`${t.status} = 'PENDING'`),
+    index('group_join_requests_group_idx').on(t.groupId, t.status, t.createdAt),
+    check('group_join_requests_language_check', sql`${t.language} in ('vi', 'en')`),
+    check('group_join_requests_status_check', sql`${t.status} in (${inList(joinRequestStatuses)})`),
   ],
 );
 

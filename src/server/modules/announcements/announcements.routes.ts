@@ -84,11 +84,14 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     config,
     schema: {
       tags: ['announcements'],
-      summary: 'Announcements filed in your units, newest first',
+      summary:
+        "Announcements filed in your units, and those sent into them from above (`part`: you see your units' part), newest first",
       response: { 200: z.object({ items: z.array(Announcement) }), ...errorResponses },
     },
     handler: async (request) => ({
-      items: (await service.listAnnouncements(db, request.scope!)).map(service.presentAnnouncement),
+      items: (await service.listAnnouncements(db, request.scope!)).map((a) =>
+        service.presentAnnouncement(a.row, a.whole),
+      ),
     }),
   });
 
@@ -137,7 +140,8 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     config,
     schema: {
       tags: ['announcements'],
-      summary: 'Reach per residential group and the households not yet reached, for the digital team',
+      summary:
+        "Reach per residential group and the households not yet reached, for the digital team (your units' part of an announcement filed above them)",
       params: IdParams,
       response: { 200: AnnouncementReach, ...errorResponses },
     },

@@ -47,7 +47,10 @@ export type AnnouncementInput = z.infer<typeof AnnouncementInput>;
 export const Announcement = z
   .object({
     id: z.number().int(),
+    /** Where it is filed: its author's unit. */
     unitId: z.number().int(),
+    /** Filed above your units (the commune's, for a group head): you see your units' part and cannot change it. */
+    part: z.boolean(),
     title: z.string(),
     bodyHtml: z.string(),
     category: Category,
@@ -81,6 +84,8 @@ export const AnnouncementReach = z
   .object({
     id: z.number().int(),
     status: z.string(),
+    /** Only your units' part is counted and listed (the announcement is filed above them). */
+    part: z.boolean(),
     totals: z.object({
       targeted: z.number().int(),
       reached: z.number().int(),

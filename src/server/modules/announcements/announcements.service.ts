@@ -1,14 +1,16 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { Permission } from '../../../shared/permissions.js';
+import { Role } from '../../../shared/enums.js';
+import { Permission, roleGrants } from '../../../shared/permissions.js';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
 import { announcements, staffGroups, units } from '../../db/schema/index.js';
-import { unitInScope, type Scope } from '../../db/scope.js';
-import { conflict, notFound } from '../../lib/errors.js';
+import { pathInScope, unitAt, unitInScope, type Scope } from '../../db/scope.js';
+import { conflict, notFound, validation } from '../../lib/errors.js';
 import { sanitizeAnnouncement } from '../../lib/html.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { Announcement, AnnouncementStatus, Category, Priority } from './announcements.schemas.js';
+import { filedIn, visibleTo } from './announcement-view.js';
 import { Audience, householdsOf, matchedPeople } from './audience.js';
 import { isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt } from './deliveries.js';
 
@@ -32,7 +34,68 @@ export type NewAnnouncement = {
   translations?: Record<string, { title: string; body: string }>;
 };
 
-/** A draft, filed under its first target unit (which the writer must hold); the body is sanitised here, once. */
+/** The roles that write announcements: where one is held, an announcement can be filed. */
+const WRITERS = Object.values(Role).filter((r) => roleGrants(r, Permission.ANNOUNCEMENT_WRITE));
+
+/**
+ * Where an announcement is filed: its author's unit, the deepest unit where they hold a role that writes
+ * announcements (inside the caller's scope) and that holds every target — the commune for a commune leader's
+ * announcement to two groups, the group for its head's. A caller given a scope without a role row (a script) files
+ * under the deepest scope unit that holds every target. Targets under different units the author holds (a head of
+ * two groups writing to both) have no one author's unit: they are refused, to be written once per unit.
+ */
+async function filingUnit(tx: Tx, scope: Scope, userId: number, targets: string[]): Promise<number> {
+  const [held] = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    select u.id from role_assignments ra
+      join units u on u.id = ra.unit_id
+    where ra.user_id = ${userId} and ${inArray(sql`ra.role`, WRITERS)} and ${pathInScope(sql`u.path`, scope)}
+      and ${sql.join(
+        targets.map((t) => sql`${t} like u.path || '%'`),
+        sql` and `,
+      )}
+    order by u.depth desc
+    limit 1`,
+  );
+  if (held) return held.id;
+  const prefix = scope.prefixes
+    .filter((p) => targets.every((t) => t.startsWith(p)))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix) return unitAt(prefix, -1)!;
+  throw validation([
+    {
+      field: 'audience.unitIds',
+      code: 'SPANS_UNITS',
+      message: {
+        vi: 'Các nơi nhận thuộc những đơn vị khác nhau mà ông/bà phụ trách; hãy viết riêng cho từng đơn vị',
+        en: 'The chosen units lie under different units you hold; write one announcement for each',
+      },
+    },
+  ]);
+}
+
+/** The scope an announcement goes out in: its filing unit's subtree, which holds every target. */
+async function filingScope(tx: Tx, unitId: number): Promise<Scope> {
+  const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId));
+  return { permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [unit!.path] };
+}
+
+/** The staff groups an audience names, each in the scope (404 otherwise). */
+async function checkStaffGroups(tx: Tx, scope: Scope, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  const groups = await tx
+    .select({ id: staffGroups.id })
+    .from(staffGroups)
+    .where(and(inArray(staffGroups.id, ids), unitInScope(staffGroups.unitId, scope)));
+  if (groups.length !== new Set(ids).size)
+    throw notFound({ vi: 'Không tìm thấy nhóm cán bộ đã chọn', en: 'A chosen staff group was not found' });
+}
+
+/**
+ * A draft, filed under its author's unit (`filingUnit`); every target must be in the caller's units and every staff
+ * group in the filing unit. The body is sanitised here, once.
+ */
 export async function createAnnouncement(
   database: Database,
   scope: Scope,
@@ -41,12 +104,16 @@ export async function createAnnouncement(
   actor: Actor,
 ): Promise<Row> {
   const db = database.db;
-  await Promise.all(input.audience.unitIds.map((id) => getUnitPath(db, id, scope)));
   return db.transaction(async (tx) => {
+    // One after another: inside a transaction `tx` is a single connection.
+    const targets: string[] = [];
+    for (const id of input.audience.unitIds) targets.push(await getUnitPath(tx, id, scope));
+    const unitId = await filingUnit(tx, scope, userId, targets);
+    await checkStaffGroups(tx, await filingScope(tx, unitId), input.audience.staffGroupIds);
     const [row] = await tx
       .insert(announcements)
       .values({
-        unitId: input.audience.unitIds[0]!,
+        unitId,
         title: input.title,
         bodyHtml: sanitizeAnnouncement(input.body),
         category: input.category,
@@ -65,12 +132,20 @@ export async function createAnnouncement(
         ),
       })
       .returning();
-    await insertAudit(tx, actor, { action: 'announcement.create', entityType: 'announcement', entityId: row!.id });
+    await insertAudit(tx, actor, {
+      action: 'announcement.create',
+      entityType: 'announcement',
+      entityId: row!.id,
+      details: { unitId },
+    });
     return row!;
   });
 }
 
-/** The announcement, when it is filed in the caller's units (404 otherwise). */
+/**
+ * The announcement, when it is filed in the caller's units (404 otherwise): what a change needs. Reading one that
+ * only reaches into the caller's units is `viewAnnouncement` (announcement-view.ts).
+ */
 export async function getAnnouncement(db: Tx, scope: Scope, id: number): Promise<Row> {
   const [row] = await db
     .select()
@@ -91,12 +166,15 @@ async function lockInScope(tx: Tx, scope: Scope, id: number): Promise<Row> {
   return row;
 }
 
-/** The announcements filed in the caller's units, newest first (100 at most). */
+/**
+ * The announcements filed in the caller's units, and those scheduled or sent into them from above (the commune's, for
+ * a group head: `whole` false, they see their units' part), newest first (100 at most).
+ */
 export async function listAnnouncements(db: Tx, scope: Scope) {
   return db
-    .select()
+    .select({ row: announcements, whole: filedIn(scope) })
     .from(announcements)
-    .where(unitInScope(announcements.unitId, scope))
+    .where(visibleTo(scope))
     .orderBy(desc(announcements.id))
     .limit(100);
 }
@@ -130,7 +208,7 @@ export async function sendAnnouncement(
       });
       return { status: 'SCHEDULED' as const, households: 0, messages: 0 };
     }
-    const counts = await dispatch(tx, scope, row);
+    const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
     await insertAudit(tx, actor, {
       action: 'announcement.send',
       entityType: 'announcement',
@@ -152,7 +230,10 @@ async function refreshStatistics(database: Database, rows: number): Promise<void
   if (rows >= 1000) await database.raw('analyze announcement_households, deliveries');
 }
 
-/** Snapshot and queue, in the caller's transaction (the row is locked there). */
+/**
+ * Snapshot and queue, in the caller's transaction (the row is locked there), inside the filing unit's subtree: the
+ * audience and the staff groups cannot reach past the unit the announcement belongs to.
+ */
 async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
   const notBefore = sendableAt(new Date(), isUrgent(row));
@@ -174,12 +255,7 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
     )) as [typeof counts];
   }
   if (audience.staffGroupIds.length) {
-    const groups = await tx
-      .select({ id: staffGroups.id })
-      .from(staffGroups)
-      .where(and(inArray(staffGroups.id, audience.staffGroupIds), unitInScope(staffGroups.unitId, scope)));
-    if (groups.length !== audience.staffGroupIds.length)
-      throw notFound({ vi: 'Không tìm thấy nhóm cán bộ đã chọn', en: 'A chosen staff group was not found' });
+    await checkStaffGroups(tx, scope, audience.staffGroupIds);
     const [staff] = await queryRows<{ n: number }>(
       tx,
       sql`
@@ -194,7 +270,7 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
 
 /**
  * Sends the scheduled announcements whose time has come (run every minute by the delivery worker). Each is sent in
- * the scope of its own commune, as its writer would have at that moment.
+ * the scope of the unit it is filed in (its author's), as its writer would have at that moment.
  */
 export async function sendScheduled(database: Database, now = new Date()): Promise<number> {
   const due = await database.db
@@ -211,10 +287,8 @@ export async function sendScheduled(database: Database, now = new Date()): Promi
           .where(and(eq(announcements.id, id), eq(announcements.status, 'SCHEDULED')))
           .for('update', { skipLocked: true });
         if (!row) return;
-        const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, row.unitId));
-        // The writer's units were checked when it was written; it goes to them inside the commune it was filed in.
-        const communePath = `${unit!.path.split('/').slice(0, 4).join('/')}/`;
-        const counts = await dispatch(tx, { permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [communePath] }, row);
+        // The writer's units were checked when it was written; it goes to them inside the unit it is filed in.
+        const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
         const scheduler: Actor = {
           userId: row.createdBy,
           username: null,
@@ -247,11 +321,15 @@ export async function cancelAnnouncement(database: Database, scope: Scope, id: n
   });
 }
 
-/** The fields an announcement's response carries (never the raw row). */
-export function presentAnnouncement(r: Row): Announcement {
+/**
+ * The fields an announcement's response carries (never the raw row); `part` when the caller sees only their units'
+ * part of it.
+ */
+export function presentAnnouncement(r: Row, whole = true): Announcement {
   return {
     id: r.id,
     unitId: r.unitId,
+    part: !whole,
     title: r.title,
     bodyHtml: r.bodyHtml,
     category: r.category as Category,

@@ -18,7 +18,8 @@ describe('announcements', () => {
       audience: { unitIds: [w.groupA1.id, w.groupA2.id], ageMin: 18 },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'DRAFT', unitId: w.groupA1.id });
+    // Filed under its author's unit (the commune), not under the first group it targets.
+    expect(created.json()).toMatchObject({ status: 'DRAFT', unitId: w.communeA.id, part: false });
     expect(created.json().bodyHtml).not.toMatch(/script|javascript/);
     const id = created.json().id as number;
 
@@ -64,6 +65,27 @@ describe('announcements', () => {
     expect((await env.t.app.inject({ method: 'POST', url: `/api/public/announcements/${id}/ack` })).statusCode).toBe(
       401,
     );
+
+    // An account that gives An's ID number with a phone the registry does not have for him acknowledges nothing.
+    await env.t.app.inject({ method: 'POST', url: '/api/public/citizens/code', payload: { phone: '0966000222' } });
+    const impostor = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/citizens',
+      payload: {
+        fullName: 'Nguyễn Văn An',
+        phone: '0966000222',
+        personalId: '031078001234',
+        password: 'mat-khau-gia-danh',
+        code: sms.codeSentTo('+84966000222'),
+      },
+    });
+    const impostorAck = await env.t.app.inject({
+      method: 'POST',
+      url: `/api/public/announcements/${id}/ack`,
+      cookies: { ketnoi_citizen: impostor.cookies.find((c) => c.name === 'ketnoi_citizen')!.value },
+      headers: { 'x-csrf-token': impostor.json().csrfToken },
+    });
+    expect(impostorAck.statusCode).toBe(404);
 
     const reach = (await w.agents.leaderA.get(`/api/announcements/${id}/reach`)).json();
     expect(reach.totals).toMatchObject({ targeted: 2, read: 1, acknowledged: 1 });

@@ -9,12 +9,16 @@ import { readUpload } from '../../lib/uploads.js';
 import { audited } from '../audit/audit.repo.js';
 import { checkDocument } from '../dossiers/dossiers.uploads.js';
 import { getAnnouncement } from './announcements.service.js';
+import { viewAnnouncement } from './announcement-view.js';
 import { openAnnouncement, type HouseholdLink } from './public.service.js';
 
 /** Files attached to an announcement (PDF, JPEG or PNG): added to a draft, read by staff and by its readers. */
 type StoredFile = typeof announcementFiles.$inferSelect;
 
-/** Attaches the request's one file to an announcement not yet sent; the upload is read only once that is checked. */
+/**
+ * Attaches the request's one file to an announcement not yet sent, filed in the caller's units (a change: the filing
+ * unit's); the upload is read only once that is checked.
+ */
 export async function attachFile(
   db: Db,
   scope: Scope,
@@ -54,9 +58,12 @@ export async function attachFile(
   return f!;
 }
 
-/** An attached file of an announcement in the caller's units. */
+/**
+ * An attached file of an announcement the caller sees. Files are the announcement's content, which every household
+ * it went to opens from its link; they hold no one unit's part, so a viewer of a part reads them whole.
+ */
 export async function getFile(db: Db, scope: Scope, id: number, fileId: number): Promise<StoredFile> {
-  await getAnnouncement(db, scope, id);
+  await viewAnnouncement(db, scope, id);
   return fileOf(db, id, fileId);
 }
 

@@ -1,5 +1,5 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { wake, wakeEvery } from '../../jobs/jobs.js';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { App, AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { deliveries, memberChannels } from '../../db/schema/index.js';
@@ -357,12 +357,12 @@ export async function pruneChannelUsage(db: Tx, now = new Date()): Promise<void>
       or ("window" like 'day:%' and "window" < ${`day:${addDays(day, -1)}`})`);
 }
 
-/** Delivery counts of an announcement by status, for the reach view. */
-export async function deliveryCounts(db: Tx, announcementId: number) {
+/** Delivery counts of an announcement by status, for the reach view (those `inPart` lets through). */
+export async function deliveryCounts(db: Tx, announcementId: number, inPart: SQL = sql`true`) {
   const rows = await db
     .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
     .from(deliveries)
-    .where(eq(deliveries.announcementId, announcementId))
+    .where(and(eq(deliveries.announcementId, announcementId), inPart))
     .groupBy(deliveries.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }

@@ -7,11 +7,14 @@ import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { smsCode } from '../citizens/citizens.service.js';
 import {
+  ConfirmJoinInput,
   GroupJoined,
   GroupMembership,
   GroupMembershipRate,
   JoinCodeInput,
   JoinInput,
+  JoinPending,
+  JoinRequest,
   MemberTokenHeaders,
   MembershipChangeInput,
   PublicGroup,
@@ -19,6 +22,8 @@ import {
   UnsubscribeQuery,
 } from './groups.schemas.js';
 import * as groups from './groups.service.js';
+import { confirmJoinRequest, listJoinRequests, refuseJoinRequest } from './join-requests.service.js';
+import { joinGroup } from './joining.service.js';
 import { leaveGroup, membership, unsubscribe, updateMembership } from './membership.service.js';
 import type { Channel } from './senders.js';
 import { znsCodeSender } from './zalo.js';
@@ -80,15 +85,16 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
     schema: {
       tags: ['groups'],
       summary:
-        'Join: the code checks the phone, the registry finds the household, the chosen channels are kept in order',
+        'Join: the code proves the phone; on record for a member of one household in the group, it joins now (201); otherwise the group head confirms (202, the same answer whatever the registry holds)',
       security: [],
       params: IdParams,
       body: JoinInput,
-      response: { 201: GroupJoined, ...publicErrors },
+      response: { 201: GroupJoined, 202: JoinPending, ...publicErrors },
     },
     handler: async (request, reply) => {
-      reply.status(201);
-      return groups.joinGroup(deps, request.params.id, request.body, actorOf(request));
+      const outcome = await joinGroup(deps, request.params.id, request.body, actorOf(request));
+      reply.status(outcome.status === 'JOINED' ? 201 : 202);
+      return outcome;
     },
   });
 
@@ -163,6 +169,46 @@ export function registerGroupChannels(app: App, deps: AppDeps, configuredChannel
       response: { 200: z.object({ items: z.array(GroupMembershipRate) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await groups.membershipRates(db, request.scope!) }),
+  });
+
+  r.get('/api/groups/join-requests', {
+    config: staff,
+    schema: {
+      tags: ['groups'],
+      summary:
+        "Requests to join waiting in your groups: the phone proven, the person's note, the households it is on record in (audited)",
+      response: { 200: z.object({ items: z.array(JoinRequest) }), ...errorResponses },
+    },
+    handler: async (request) => ({ items: await listJoinRequests(deps, request.scope!, actorOf(request)) }),
+  });
+
+  r.post('/api/groups/join-requests/:id/confirm', {
+    config: staff,
+    schema: {
+      tags: ['groups'],
+      summary: "Confirm a request to join into the household you recognise (one of the group's)",
+      params: IdParams,
+      body: ConfirmJoinInput,
+      response: { 204: z.null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await confirmJoinRequest(deps, request.scope!, request.params.id, request.body, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.post('/api/groups/join-requests/:id/refuse', {
+    config: staff,
+    schema: {
+      tags: ['groups'],
+      summary: 'Refuse a request to join',
+      params: IdParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await refuseJoinRequest(deps, request.scope!, request.params.id, actorOf(request));
+      return reply.status(204).send(null);
+    },
   });
 
   r.get('/api/groups/:id/poster.pdf', {

@@ -22,20 +22,23 @@ export type ChosenChannel = z.infer<typeof ChosenChannel>;
 export const JoinCodeInput = z.object({ phone: Phone, by: z.enum(['SMS', 'ZALO']).default('SMS') });
 export type JoinCodeInput = z.infer<typeof JoinCodeInput>;
 
+/**
+ * Joining: the phone and its code, and what the person wants. No ID number: one proves nothing about who types it.
+ * The note (a name, an address) is for the group head when the phone alone cannot name the household.
+ */
 export const JoinInput = z.object({
   phone: Phone,
   code: z.string().regex(/^\d{6}$/),
-  personalId: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
+  note: Text(200).optional(),
   language: z.enum(['vi', 'en']).default('vi'),
   channels: z.array(ChosenChannel).min(1).max(5),
 });
 export type JoinInput = z.infer<typeof JoinInput>;
 
+/** Joined at once: the phone is on record for a member of one household in the group. */
 export const GroupJoined = z
   .object({
+    status: z.literal('JOINED'),
     memberId: z.number().int(),
     groupName: z.string(),
     address: z.string(),
@@ -44,6 +47,14 @@ export const GroupJoined = z
     zaloOaId: z.string().nullable(),
   })
   .meta({ id: 'GroupJoined' });
+
+/**
+ * Waiting for the group head: the same answer whether the phone is on record nowhere in the group or in several
+ * households. The token opens the member's page, which says "waiting" until the group head confirms.
+ */
+export const JoinPending = z
+  .object({ status: z.literal('PENDING'), groupName: z.string(), manageToken: z.string() })
+  .meta({ id: 'JoinPending' });
 
 export const PublicGroup = z
   .object({
@@ -64,6 +75,8 @@ export type PublicGroup = z.infer<typeof PublicGroup>;
 
 export const GroupMembership = z
   .object({
+    /** ACTIVE once joined; PENDING while the group head has not decided, REFUSED when they refused (nothing else). */
+    status: z.enum(['ACTIVE', 'PENDING', 'REFUSED']),
     group: z.object({ id: z.number().int(), name: z.string(), commune: z.string() }),
     language: z.enum(['vi', 'en']),
     channels: z.array(
@@ -114,6 +127,28 @@ export const GroupMembershipRate = z.object({
   members: z.number().int(),
   rate: z.number(),
 });
+
+/** A request to join waiting for the group head: who asked (the proven phone, their note) and the households it fits. */
+export const JoinRequest = z
+  .object({
+    id: z.number().int(),
+    groupId: z.number().int(),
+    groupName: z.string(),
+    phone: z.string(),
+    note: z.string().nullable(),
+    channels: z.array(Channel),
+    createdAt: z.string(),
+    /** Households of the group where a current member has this phone on record (several, or none). */
+    candidates: z.array(
+      z.object({ householdId: z.number().int(), address: z.string(), headName: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'JoinRequest' });
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/** The household the group head recognised as the requester's. */
+export const ConfirmJoinInput = z.object({ householdId: Id });
+export type ConfirmJoinInput = z.infer<typeof ConfirmJoinInput>;
 
 // Internal staff groups (village heads, Party cell secretaries, an association) to send announcements to.
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { broadcasts, units } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
@@ -10,12 +10,14 @@ import { formatDateTimeVi, formatDateVi, renderPdf } from '../../lib/pdf.js';
 import { audited } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { PlanBroadcastsInput } from './announcements.schemas.js';
-import { getAnnouncement } from './announcements.service.js';
+import { broadcastInHand, broadcastInView, viewAnnouncement } from './announcement-view.js';
 
 /**
  * The loudspeaker channel: many wards still read notices over the commune's speakers. An announcement becomes the
  * script the announcer reads (what to say first and last, as it is said on air) and a Vietnamese speech file from
- * espeak-ng for speakers that play recordings; broadcasts are planned per group or commune at set times.
+ * espeak-ng for speakers that play recordings; broadcasts are planned per group or commune at set times. A group
+ * head following the commune's announcement to their group plans and marks broadcasts on their own speakers and
+ * sees those and the commune's, never another group's.
  */
 type Bulletin = { title: string; bodyHtml: string; unitName: string };
 
@@ -50,8 +52,8 @@ export function speechAudio(espeakPath: string, text: string): Promise<Buffer> {
   });
 }
 
-/** An announcement's broadcasts, in airing order. */
-export async function listBroadcasts(db: Tx, announcementId: number) {
+/** An announcement's broadcasts that `visible` lets through (a condition on `units.path`), in airing order. */
+export async function listBroadcasts(db: Tx, announcementId: number, visible: SQL) {
   const rows = await db
     .select({
       id: broadcasts.id,
@@ -62,7 +64,7 @@ export async function listBroadcasts(db: Tx, announcementId: number) {
     })
     .from(broadcasts)
     .innerJoin(units, eq(units.id, broadcasts.unitId))
-    .where(eq(broadcasts.announcementId, announcementId))
+    .where(and(eq(broadcasts.announcementId, announcementId), visible))
     .orderBy(asc(broadcasts.airAt));
   return rows.map((b) => ({
     ...b,
@@ -71,12 +73,16 @@ export async function listBroadcasts(db: Tx, announcementId: number) {
   }));
 }
 
-/** Marks a planned broadcast aired or cancelled; false when no planned one has this id. */
+/**
+ * Marks a planned broadcast aired or cancelled, on speakers `inHand` lets through (a condition on a unit path);
+ * false when no such planned one has this id.
+ */
 export async function setBroadcastStatus(
   db: Tx,
   announcementId: number,
   broadcastId: number,
   status: 'AIRED' | 'CANCELLED',
+  inHand: (unitPath: SQL) => SQL,
 ) {
   const [b] = await db
     .update(broadcasts)
@@ -86,6 +92,7 @@ export async function setBroadcastStatus(
         eq(broadcasts.id, broadcastId),
         eq(broadcasts.announcementId, announcementId),
         eq(broadcasts.status, 'PLANNED'),
+        inHand(sql`(select u.path from units u where u.id = ${broadcasts.unitId})`),
       ),
     )
     .returning({ id: broadcasts.id });
@@ -121,9 +128,12 @@ export async function bulletinPdf(a: Bulletin, schedule: { unitName: string; air
   });
 }
 
-/** Plans broadcasts of an announcement in the caller's units, on a unit's speakers (a group's or the commune's). */
+/**
+ * Plans broadcasts of an announcement the caller sees, on a unit's speakers in their units (a group's or the
+ * commune's): a group head may plan the commune's announcement on their own group's speakers.
+ */
 export async function planBroadcasts(db: Db, scope: Scope, id: number, input: PlanBroadcastsInput, actor: Actor) {
-  const a = await getAnnouncement(db, scope, id);
+  const view = await viewAnnouncement(db, scope, id);
   await getUnitPath(db, input.unitId, scope);
   await audited(
     db,
@@ -131,7 +141,7 @@ export async function planBroadcasts(db: Db, scope: Scope, id: number, input: Pl
     (tx) =>
       tx.insert(broadcasts).values(
         input.airAt.map((at) => ({
-          announcementId: a.id,
+          announcementId: view.row.id,
           unitId: input.unitId,
           airAt: new Date(at),
         })),
@@ -139,19 +149,23 @@ export async function planBroadcasts(db: Db, scope: Scope, id: number, input: Pl
     {
       action: 'announcement.broadcast',
       entityType: 'announcement',
-      entityId: a.id,
+      entityId: view.row.id,
       details: { unitId: input.unitId, times: input.airAt.length },
     },
   );
-  return listBroadcasts(db, a.id);
+  return listBroadcasts(db, view.row.id, broadcastInView(view, units.path));
 }
 
-/** The broadcast schedule of an announcement in the caller's units. */
+/** The broadcast schedule of an announcement as the caller sees it (their speakers and those above them). */
 export async function broadcastsOf(db: Tx, scope: Scope, id: number) {
-  return listBroadcasts(db, (await getAnnouncement(db, scope, id)).id);
+  const view = await viewAnnouncement(db, scope, id);
+  return listBroadcasts(db, view.row.id, broadcastInView(view, units.path));
 }
 
-/** Marks a planned broadcast of an announcement in the caller's units aired or cancelled (404 when none is planned). */
+/**
+ * Marks a planned broadcast aired or cancelled: any of the announcement's for whoever holds its filing unit, one on
+ * their own speakers for a viewer of its part (404 otherwise, as when none is planned).
+ */
 export async function markBroadcast(
   db: Tx,
   scope: Scope,
@@ -159,23 +173,32 @@ export async function markBroadcast(
   broadcastId: number,
   status: 'AIRED' | 'CANCELLED',
 ): Promise<void> {
-  await getAnnouncement(db, scope, id);
-  if (!(await setBroadcastStatus(db, id, broadcastId, status))) {
+  const view = await viewAnnouncement(db, scope, id);
+  if (!(await setBroadcastStatus(db, id, broadcastId, status, (path) => broadcastInHand(view, path)))) {
     throw notFound({ vi: 'Không tìm thấy lượt phát đang chờ', en: 'No planned broadcast with this id' });
   }
 }
 
-/** What the announcer reads of an announcement in the caller's units: its title, its text, the unit it is from. */
+/**
+ * What the announcer reads of an announcement the caller sees: its title, its text, the unit it is from (the
+ * announcement itself, which every household it went to can read; nothing of its recipients).
+ */
 export async function getBulletin(db: Tx, scope: Scope, id: number): Promise<Bulletin> {
-  const a = await getAnnouncement(db, scope, id);
+  return bulletinOf(db, (await viewAnnouncement(db, scope, id)).row);
+}
+
+async function bulletinOf(db: Tx, a: { title: string; bodyHtml: string; unitId: number }): Promise<Bulletin> {
   const [u] = await db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId));
   return { title: a.title, bodyHtml: a.bodyHtml, unitName: u!.name };
 }
 
-/** The bulletin to print, with the broadcasts still planned for it. */
+/** The bulletin to print, with the broadcasts still planned for it that the caller sees. */
 export async function getPrintedBulletin(db: Tx, scope: Scope, id: number) {
-  const bulletin = await getBulletin(db, scope, id);
-  const schedule = (await listBroadcasts(db, id)).filter((b) => b.status === 'PLANNED');
+  const view = await viewAnnouncement(db, scope, id);
+  const bulletin = await bulletinOf(db, view.row);
+  const schedule = (await listBroadcasts(db, id, broadcastInView(view, units.path))).filter(
+    (b) => b.status === 'PLANNED',
+  );
   return { bulletin, schedule };
 }
 

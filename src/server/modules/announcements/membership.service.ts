@@ -8,6 +8,7 @@ import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { MembershipChangeInput } from './groups.schemas.js';
 import { publicGroup } from './groups.service.js';
+import { undecidedRequestOf } from './join-requests.service.js';
 import { readLink, validUnsubscribeToken } from './links.js';
 import type { Channel } from './senders.js';
 
@@ -36,10 +37,22 @@ export async function memberOf(db: Tx, token: string | undefined) {
 
 /**
  * What a member sees on their page: the group, their channels in order, and the announcements sent to their
- * household.
+ * household; while their request to join waits for the group head, only that it waits.
  */
 export async function membership(deps: Deps, token: string | undefined) {
   const db = deps.database.db;
+  // A device whose request waits for the group head (or was refused) sees that, and nothing of any household.
+  const request = token ? await undecidedRequestOf(db, sha256(token)) : undefined;
+  if (request) {
+    const group = await publicGroup(db, request.groupId);
+    return {
+      status: request.status,
+      group: { id: group.id, name: group.name, commune: group.commune },
+      language: request.language as 'vi' | 'en',
+      channels: [],
+      announcements: [],
+    };
+  }
   const m = await memberOf(db, token);
   const group = await publicGroup(db, m.groupId);
   const channels = await db
@@ -67,6 +80,7 @@ export async function membership(deps: Deps, token: string | undefined) {
     limit 50`,
   );
   return {
+    status: 'ACTIVE' as const,
     group: { id: group.id, name: group.name, commune: group.commune },
     language: m.language as 'vi' | 'en',
     channels: channels.map((c) => ({

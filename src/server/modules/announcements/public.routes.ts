@@ -35,7 +35,11 @@ export function registerPublicAnnouncements(app: App, deps: AppDeps) {
         en: 'Please sign in to your citizen account',
       });
     checkCitizenCsrf(request, citizen);
-    return { id: citizen.id, personalIdBidx: cipher.blindIndex(citizen.personalId, 'pid') };
+    return {
+      id: citizen.id,
+      phoneBidx: cipher.blindIndex(citizen.phone, 'phone'),
+      personalIdBidx: cipher.blindIndex(citizen.personalId, 'pid'),
+    };
   }
 
   r.get('/api/public/communes/:code/announcements', {
@@ -93,7 +97,7 @@ export function registerPublicAnnouncements(app: App, deps: AppDeps) {
       security: [],
       params: IdParams,
       body: HouseholdLinkInput.nullish(),
-      response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem },
+      response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem },
     },
     handler: async (request, reply) => {
       if (request.body) await markRead(deps, request.params.id, linkOf(request.body), true);

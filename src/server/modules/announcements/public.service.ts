@@ -1,17 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/client.js';
-import {
-  announcementFiles,
-  announcementHouseholds,
-  announcements,
-  householdMembers,
-  residents,
-  units,
-} from '../../db/schema/index.js';
+import { announcementFiles, announcementHouseholds, announcements, units } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
-import { notFound } from '../../lib/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { plainText } from '../../lib/html.js';
+import { Permission } from '../../../shared/permissions.js';
 import { findCommuneByCode } from '../units/units.service.js';
+import { targetsAlong } from './announcement-view.js';
 import { validReadToken } from './links.js';
 
 /**
@@ -22,9 +17,13 @@ type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config'>;
 
 export type HouseholdLink = { householdId: number; token: string };
 
-/** A commune's public feed: public announcements sent inside it and not expired, newest first. */
+/**
+ * A commune's public feed: public announcements filed in it or sent to it (one filed above, for the whole province or
+ * for this commune), not expired, newest first.
+ */
 export async function publicFeed(db: Tx, communeCode: string) {
   const commune = await findCommuneByCode(db, communeCode);
+  const sentTo = targetsAlong({ permission: Permission.ANNOUNCEMENT_WRITE, prefixes: [commune.path] }, sql`a.audience`);
   const rows = await queryRows<{
     id: number;
     title: string;
@@ -40,7 +39,7 @@ export async function publicFeed(db: Tx, communeCode: string) {
     select a.id, a.title, a.body_html, a.category, a.priority, a.sent_at, a.ack_requested, u.name as unit_name
     from announcements a
       join units u on u.id = a.unit_id
-    where u.path like ${`${commune.path}%`} and a.status = 'SENT' and a.is_public
+    where (u.path like ${`${commune.path}%`} or ${sentTo}) and a.status = 'SENT' and a.is_public
       and (a.expires_at is null or a.expires_at > now())
     order by a.sent_at desc
     limit 50`,
@@ -126,31 +125,38 @@ export async function markRead(deps: Deps, id: number, link: HouseholdLink, ackn
 }
 
 /**
- * A signed-in citizen acknowledges for their household: the household is the one the registry lists them in now
- * (matched by their ID number's blind index); it must be among the announcement's recipients.
+ * A signed-in citizen acknowledges for their household: a recipient household where the registry has the account's
+ * phone — proven by a code when the account was made — for a current member. The ID number typed at sign-up proves
+ * nothing on its own (anyone can type a neighbour's); it only tells apart several recipient households that list the
+ * same phone, when it is that member's own. Still several, or none: nothing is recorded.
  */
 export async function acknowledge(
   database: Database,
   announcementId: number,
-  citizen: { id: number; personalIdBidx: string },
+  citizen: { id: number; phoneBidx: string; personalIdBidx: string },
 ): Promise<void> {
   const db = database.db;
-  const [member] = await db
-    .select({ householdId: householdMembers.householdId })
-    .from(residents)
-    .innerJoin(
-      householdMembers,
-      and(eq(householdMembers.residentId, residents.id), sql`${householdMembers.leftOn} is null`),
-    )
-    .where(eq(residents.personalIdBidx, citizen.personalIdBidx))
-    .limit(1);
-  const notRecipient = () =>
-    notFound({
+  const households = await queryRows<{ householdId: number; samePerson: boolean }>(
+    db,
+    sql`
+    select a.household_id as "householdId", bool_or(r.personal_id_bidx = ${citizen.personalIdBidx}) as "samePerson"
+    from announcement_households a
+      join household_members m on m.household_id = a.household_id and m.left_on is null
+      join residents r on r.id = m.resident_id
+    where a.announcement_id = ${announcementId} and r.phone_bidx = ${citizen.phoneBidx}
+    group by a.household_id`,
+  );
+  const own = households.length > 1 ? households.filter((h) => h.samePerson) : households;
+  if (households.length > 1 && own.length !== 1)
+    throw conflict({
+      vi: 'Số điện thoại của ông/bà có trong nhiều hộ nhận thông báo này; hãy xác nhận bằng đường dẫn gửi đến hộ',
+      en: "Your phone is listed in several of this announcement's households; acknowledge from the link sent to yours",
+    });
+  if (own.length !== 1 || !(await recordRead(db, announcementId, own[0]!.householdId, { acknowledgedBy: citizen.id })))
+    throw notFound({
       vi: 'Hộ của ông/bà không thuộc danh sách nhận thông báo này',
       en: 'Your household is not among the recipients of this announcement',
     });
-  if (!member || !(await recordRead(db, announcementId, member.householdId, { acknowledgedBy: citizen.id })))
-    throw notRecipient();
 }
 
 /**

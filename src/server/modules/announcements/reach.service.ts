@@ -1,19 +1,22 @@
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { formatPhone } from '../../../shared/phone.js';
 import { queryRows, type Tx } from '../../db/client.js';
+import { deliveries } from '../../db/schema/index.js';
 import type { Scope } from '../../db/scope.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { streamSheet, type SheetColumn } from '../../lib/spreadsheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { ToVisitQuery } from './announcements.schemas.js';
-import { getAnnouncement } from './announcements.service.js';
+import { householdInView, viewAnnouncement } from './announcement-view.js';
 import { deliveryCounts } from './deliveries.js';
 
 /**
  * What a sent announcement achieved: reach per residential group, reach over time, and the households the digital
- * team still has to visit (in the view, and as an audited spreadsheet with the heads' phones).
+ * team still has to visit (in the view, and as an audited spreadsheet with the heads' phones). Each is the caller's
+ * view of it (announcement-view.ts): all of it, or — for an announcement filed above their units — only the
+ * households in their units, every query narrowed by the same condition.
  */
 const vi = new Intl.Collator('vi', { numeric: true });
 /** Households listed in the reach view per list (the spreadsheet has them all). */
@@ -25,38 +28,44 @@ type ToVisit = ToVisitQuery['which'];
 
 /** Reach per residential group: households targeted, read, acknowledged; and the households not yet acknowledged. */
 export async function reachOf(db: Tx, scope: Scope, id: number) {
-  const row = await getAnnouncement(db, scope, id);
+  const view = await viewAnnouncement(db, scope, id);
+  const row = view.row;
+  const part = (column: SQL | typeof deliveries.householdId) => householdInView(view, column);
   // The head's phone stays out of the view (it is in the team's spreadsheet, whose download is audited); the view
   // lists 200 of each, the spreadsheet all of them.
   const listed = async (which: ToVisit) =>
-    (await householdsToVisit(db, id, which, VIEW_LIST)).map(({ phoneEnc: _, ...h }) => h);
+    (await householdsToVisit(db, id, which, VIEW_LIST, part(sql`a.household_id`))).map(({ phoneEnc: _, ...h }) => h);
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite takes them one after another).
-  const [groups, notReached, notAcknowledged, deliveries] = await Promise.all([
-    reachPerGroup(db, id),
+  const [groups, notReached, notAcknowledged, byStatus] = await Promise.all([
+    reachPerGroup(db, id, part(sql`a.household_id`)),
     listed('not-reached'),
     row.ackRequested ? listed('not-acknowledged') : Promise.resolve([]),
-    deliveryCounts(db, id),
+    deliveryCounts(db, id, part(deliveries.householdId)),
   ]);
   const withReach = groups.map((g) => ({ ...g, name: g.name ?? '' }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
   return {
     id: row.id,
     status: row.status,
+    part: !view.whole,
     totals: {
       targeted: total('targeted'),
       reached: total('reached'),
       read: total('read'),
       acknowledged: total('acknowledged'),
     },
-    deliveries,
+    deliveries: byStatus,
     groups: withReach,
     notReached,
     notAcknowledged,
   };
 }
 
-/** One pass over the recipients: a household is reached when any of its messages was delivered. */
-function reachPerGroup(db: Tx, id: number) {
+/**
+ * One pass over the recipients in the caller's part: a household is reached when any of its messages was
+ * delivered.
+ */
+function reachPerGroup(db: Tx, id: number, inPart: SQL) {
   return queryRows<{
     unitId: number | null;
     name: string | null;
@@ -75,7 +84,7 @@ function reachPerGroup(db: Tx, id: number) {
     from announcement_households a
       left join delivered dl on dl.household_id = a.household_id
       left join units g on g.id = a.group_id
-    where a.announcement_id = ${id}
+    where a.announcement_id = ${id} and ${inPart}
     group by a.group_id, g.name
     order by g.name collate vi_num`,
   );
@@ -90,14 +99,16 @@ export type HouseholdToVisit = {
 };
 
 /**
- * The households the digital team should visit: those no message reached (no channel delivered), or, when an
- * acknowledgement was asked for, those that have not given it — by group, then address, the Vietnamese way.
+ * The households the digital team should visit, among those `inPart` lets through (a condition on
+ * `a.household_id`): those no message reached (no channel delivered), or, when an acknowledgement was asked for,
+ * those that have not given it — by group, then address, the Vietnamese way.
  */
 export async function householdsToVisit(
   db: Tx,
   id: number,
   which: ToVisit,
   limit: number,
+  inPart: SQL,
 ): Promise<HouseholdToVisit[]> {
   const condition =
     which === 'not-reached'
@@ -114,7 +125,7 @@ export async function householdsToVisit(
       join households h on h.id = a.household_id
       left join units g on g.id = a.group_id
       left join residents r on r.id = h.head_resident_id
-    where a.announcement_id = ${id} and ${condition}
+    where a.announcement_id = ${id} and ${condition} and ${inPart}
     order by a.group_id, a.household_id
     limit ${limit}`,
   );
@@ -132,8 +143,9 @@ const TO_VISIT_COLUMNS: SheetColumn[] = [
 ];
 
 /**
- * The households to visit as a spreadsheet (.xlsx or .csv) for the digital team, with each head's phone. The file
- * names people and their phones: reading it is recorded like opening their records.
+ * The households to visit as a spreadsheet (.xlsx or .csv) for the digital team, with each head's phone: only the
+ * caller's part of an announcement filed above their units. The file names people and their phones: reading it is
+ * recorded like opening their records.
  */
 export async function toVisitSheet(
   deps: Pick<AppDeps, 'database' | 'cipher'>,
@@ -143,13 +155,20 @@ export async function toVisitSheet(
   actor: Actor,
 ): Promise<{ fileName: string; content: Readable }> {
   const db = deps.database.db;
-  const a = await getAnnouncement(db, scope, id);
-  const households = await householdsToVisit(db, a.id, query.which, SHEET_LIST);
+  const view = await viewAnnouncement(db, scope, id);
+  const a = view.row;
+  const households = await householdsToVisit(
+    db,
+    a.id,
+    query.which,
+    SHEET_LIST,
+    householdInView(view, sql`a.household_id`),
+  );
   await insertAudit(db, actor, {
     action: 'announcement.to-visit',
     entityType: 'announcement',
     entityId: a.id,
-    details: { which: query.which, households: households.length },
+    details: { which: query.which, households: households.length, part: !view.whole },
   });
   async function* rows() {
     for (const h of households)
@@ -168,24 +187,26 @@ export async function toVisitSheet(
 }
 
 /**
- * Reach over time, for the chart: households reached (first delivery), read and acknowledged, cumulative per hour
- * since sending. Kept apart from the reach view, which must stay fast enough to refresh while messages go out.
+ * Reach over time, for the chart: households reached (first delivery), read and acknowledged (in the caller's
+ * part), cumulative per hour since sending. Kept apart from the reach view, which must stay fast enough to refresh while messages go out.
  */
 export async function reachTimeline(db: Tx, scope: Scope, id: number) {
-  await getAnnouncement(db, scope, id);
+  const view = await viewAnnouncement(db, scope, id);
+  const delivered = householdInView(view, sql`d.household_id`);
+  const recipient = householdInView(view, sql`a.household_id`);
   const rows = await queryRows<{ at: Date; reached: number; read: number; acknowledged: number }>(
     db,
     sql`
     with events as (
-      select date_trunc('hour', min(sent_at)) as t, 'reached' as k from deliveries
-        where announcement_id = ${id} and status = 'delivered' and household_id is not null
-        group by household_id
+      select date_trunc('hour', min(d.sent_at)) as t, 'reached' as k from deliveries d
+        where d.announcement_id = ${id} and d.status = 'delivered' and d.household_id is not null and ${delivered}
+        group by d.household_id
       union all
-      select date_trunc('hour', read_at), 'read' from announcement_households
-        where announcement_id = ${id} and read_at is not null
+      select date_trunc('hour', a.read_at), 'read' from announcement_households a
+        where a.announcement_id = ${id} and a.read_at is not null and ${recipient}
       union all
-      select date_trunc('hour', acknowledged_at), 'acknowledged' from announcement_households
-        where announcement_id = ${id} and acknowledged_at is not null)
+      select date_trunc('hour', a.acknowledged_at), 'acknowledged' from announcement_households a
+        where a.announcement_id = ${id} and a.acknowledged_at is not null and ${recipient})
     select t as at,
       count(*) filter (where k = 'reached')::int as reached,
       count(*) filter (where k = 'read')::int as read,

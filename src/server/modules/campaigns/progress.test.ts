@@ -144,7 +144,18 @@ describe('campaign progress', () => {
     expect(reached.map((r) => r.household_id)).toEqual(
       [w.households.hA1.id, w.households.hA2.id].sort((a, b) => a - b),
     );
-    expect((await w.agents.headA1.post(`/api/campaigns/${id}/remind`, {})).json()).toMatchObject({ households: 1 });
+    // The reminder is the commune's announcement: the head of Thôn Đông follows only Thôn Đông's part of it.
+    const commune = (await w.agents.leaderA.get('/api/announcements')).json().items[0];
+    expect(commune).toMatchObject({ id: sent.json().announcementId, unitId: w.communeA.id });
+    const part = (await w.agents.headA1.get(`/api/announcements/${commune.id}/reach`)).json();
+    expect(part).toMatchObject({ part: true, totals: { targeted: 1 }, groups: [{ name: 'Thôn Đông' }] });
+    const own = await w.agents.headA1.post(`/api/campaigns/${id}/remind`, {});
+    expect(own.json()).toMatchObject({ households: 1 });
+    expect((await w.agents.headA1.get('/api/announcements')).json().items[0]).toMatchObject({
+      id: own.json().announcementId,
+      unitId: w.groupA1.id,
+      part: false,
+    });
     // The province officer may run campaigns but does not write to households.
     expect((await w.agents.province.post(`/api/campaigns/${id}/remind`, {})).statusCode).toBe(403);
   });

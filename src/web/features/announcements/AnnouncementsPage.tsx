@@ -11,6 +11,8 @@ import { TemplatePanel } from './TemplatePanel.js';
 
 type Announcement = {
   id: number;
+  /** Sent from above into the caller's units: they see their part of it and cannot change it. */
+  part: boolean;
   title: string;
   category: string;
   status: 'DRAFT' | 'SCHEDULED' | 'SENT' | 'CANCELLED';
@@ -254,11 +256,12 @@ export function AnnouncementsPage() {
         {list.data?.items.map((a) => (
           <li key={a.id} className="card">
             <strong>{a.title}</strong> · <span className="badge">{t(`announcements.status_.${a.status}`)}</span>
+            {a.part && <span className="badge">{t('announcements.extra.part')}</span>}
             <div className="muted">
               {t(`announcements.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}
             </div>
             <div className="actions">
-              {a.status === 'DRAFT' && (
+              {!a.part && a.status === 'DRAFT' && (
                 <button
                   type="button"
                   className="primary"
@@ -277,7 +280,7 @@ export function AnnouncementsPage() {
                   {t('announcements.send')}
                 </button>
               )}
-              {(a.status === 'DRAFT' || a.status === 'SCHEDULED') && (
+              {!a.part && (a.status === 'DRAFT' || a.status === 'SCHEDULED') && (
                 <button
                   type="button"
                   onClick={() =>

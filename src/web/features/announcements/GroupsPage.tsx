@@ -5,11 +5,15 @@ import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { useUnits } from '../units/api.js';
 import { useStaffGroups } from './api.js';
+import { JoinRequests } from './JoinRequests.js';
 
 type Rate = { unitId: number; name: string; households: number; members: number; rate: number };
 const kinds = ['GROUP_HEADS', 'PARTY_CELLS', 'ASSOCIATION', 'OTHER'] as const;
 
-/** `/groups`: how many households joined each group's channel (the poster to print beside it), and the staff groups. */
+/**
+ * `/groups`: how many households joined each group's channel (the poster to print beside it), the requests to join
+ * waiting for confirmation, and the staff groups.
+ */
 export function GroupsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -72,6 +76,7 @@ export function GroupsPage() {
           ))}
         </tbody>
       </table>
+      <JoinRequests />
       <h2>{t('announcements.groups.staff')}</h2>
       {staff.data?.items.map((g) => (
         <div key={g.id} className="card">

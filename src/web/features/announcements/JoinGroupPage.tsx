@@ -15,6 +15,11 @@ async function subscribePush(vapidKey: string): Promise<PushSubscriptionJSON> {
   return subscription.toJSON();
 }
 
+/** Joined at once (the phone is on record for one household of the group), or waiting for the group head. */
+type Joined =
+  | { status: 'JOINED'; manageToken: string; address: string; zaloLinkCode: string | null }
+  | { status: 'PENDING'; manageToken: string };
+
 type Group = {
   id: number;
   name: string;
@@ -24,7 +29,11 @@ type Group = {
   codeBy: ('SMS' | 'ZALO')[];
 };
 
-/** `/g/<group id>` (the poster's QR code): prove a phone, be matched to the household, choose channels in order. */
+/**
+ * `/g/<group id>` (the poster's QR code): prove a phone and choose channels in order. A phone on record for one
+ * household of the group joins it at once; otherwise the request waits for the group head, and the page says only
+ * that (the same words whatever the registry holds).
+ */
 export function JoinGroupPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const group = useQuery({ queryKey: ['group', id], queryFn: () => api<Group>(`/api/public/groups/${id}`) });
@@ -32,7 +41,7 @@ export function JoinGroupPage({ id }: { id: number }) {
   const [codeSent, setCodeSent] = useState(false);
   const [order, setOrder] = useState<Channel[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [done, setDone] = useState<{ address: string; zaloLinkCode: string | null } | null>(null);
+  const [done, setDone] = useState<Joined | null>(null);
   const g = group.data;
   if (!g) return <QueryState isLoading={group.isLoading} error={group.error} />;
   const offered: Channel[] = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'].filter(
@@ -64,25 +73,33 @@ export function JoinGroupPage({ id }: { id: number }) {
         else if (channel === 'EMAIL') channels.push({ channel, email: String(d.get('email') ?? '') });
         else channels.push({ channel });
       }
-      const personalId = String(d.get('personalId') ?? '').trim();
-      const r = await api<{ manageToken: string; address: string; zaloLinkCode: string | null }>(
-        `/api/public/groups/${id}/join`,
-        {
-          method: 'POST',
-          body: {
-            phone,
-            code: String(d.get('code')),
-            ...(personalId ? { personalId } : {}),
-            language: i18n.language.startsWith('en') ? 'en' : 'vi',
-            channels,
-          },
+      const note = String(d.get('note') ?? '').trim();
+      const r = await api<Joined>(`/api/public/groups/${id}/join`, {
+        method: 'POST',
+        body: {
+          phone,
+          code: String(d.get('code')),
+          ...(note ? { note } : {}),
+          language: i18n.language.startsWith('en') ? 'en' : 'vi',
+          channels,
         },
-      );
+      });
       localStorage.setItem(TOKEN_KEY, r.manageToken);
       setDone(r);
     } catch (e) {
       setMessage(e instanceof Error && !('status' in e) ? e.message : messageOf(e));
     }
+  }
+  if (done?.status === 'PENDING') {
+    return (
+      <section className="card" data-testid="join-pending">
+        <p className="ok" role="status">
+          {t('announcements.join.pending')}
+        </p>
+        <p className="muted">{t('announcements.join.pendingNext')}</p>
+        <Link href="/m">{t('announcements.join.manage')}</Link>
+      </section>
+    );
   }
   if (done) {
     return (
@@ -136,8 +153,8 @@ export function JoinGroupPage({ id }: { id: number }) {
           <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
         </label>
         <label>
-          {t('announcements.join.personalId')}
-          <input name="personalId" inputMode="numeric" pattern="\d{12}" />
+          {t('announcements.join.note')}
+          <input name="note" maxLength={200} autoComplete="name" />
         </label>
         <fieldset>
           <legend>{t('announcements.join.channels')}</legend>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { asMember, type Channel, memberToken, TOKEN_KEY } from './membership.js';
 
 type Membership = {
+  status: 'ACTIVE' | 'PENDING' | 'REFUSED';
   group: { id: number; name: string; commune: string };
   language: 'vi' | 'en';
   channels: { id: number; channel: Channel; rank: number; active: boolean; zaloLinkCode: string | null }[];
@@ -22,7 +23,10 @@ type Membership = {
   }[];
 };
 
-/** `/m`: the member's own page — announcements sent to the household, channels on and off, language, leaving. */
+/**
+ * `/m`: the member's own page — announcements sent to the household, channels on and off, language, leaving; while
+ * the request to join waits for the group head, only that.
+ */
 export function MemberPage() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
@@ -42,6 +46,16 @@ export function MemberPage() {
   if (!memberToken()) return <p className="muted">{t('announcements.member.notJoined')}</p>;
   const m = me.data;
   if (!m) return <QueryState isLoading={me.isLoading} error={me.error} />;
+  if (m.status !== 'ACTIVE')
+    return (
+      <section data-testid="member-waiting">
+        <h1>{t('announcements.member.title', { group: m.group.name })}</h1>
+        <p className="muted">{m.group.commune}</p>
+        <p className={m.status === 'PENDING' ? 'ok' : 'error'} role="status">
+          {t(m.status === 'PENDING' ? 'announcements.member.pending' : 'announcements.member.refused')}
+        </p>
+      </section>
+    );
   const change = async (body: Record<string, unknown>) => {
     await api('/api/public/membership', { method: 'PATCH', body, headers: asMember() });
     await client.invalidateQueries({ queryKey: ['membership'] });

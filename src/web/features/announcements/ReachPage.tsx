@@ -3,10 +3,12 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
+import { Broadcasts } from './Broadcasts.js';
 import { ReachOverTime } from './ReachOverTime.js';
 
 type ToVisit = { householdId: number; address: string; groupName: string | null; headName: string | null };
 type Reach = {
+  part: boolean;
   totals: { targeted: number; reached: number; read: number; acknowledged: number };
   groups: {
     unitId: number | null;
@@ -52,7 +54,10 @@ function VisitList({
   );
 }
 
-/** Reach, group by group, and the households the digital team should visit. */
+/**
+ * Reach, group by group, and the households the digital team should visit: for an announcement sent from above, only
+ * the caller's units' part (the server counts and lists no other).
+ */
 export function ReachPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const reach = useQuery({
@@ -65,6 +70,11 @@ export function ReachPage({ id }: { id: number }) {
   return (
     <section>
       <h1>{t('announcements.reach')}</h1>
+      {r.part && (
+        <p className="muted" data-testid="reach-part">
+          {t('announcements.extra.partNote')}
+        </p>
+      )}
       <table className="table" data-testid="reach">
         <thead>
           <tr>
@@ -101,6 +111,7 @@ export function ReachPage({ id }: { id: number }) {
         </a>
         <a href={`/api/announcements/${id}/audio.wav`}>{t('announcements.extra.audio')}</a>
       </p>
+      <Broadcasts id={id} />
       <VisitList id={id} which="not-reached" title={t('announcements.extra.notReached')} households={r.notReached} />
       {r.notAcknowledged.length > 0 && (
         <VisitList
