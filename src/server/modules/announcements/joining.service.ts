@@ -229,7 +229,7 @@ export async function joinGroup(deps: Deps, groupId: number, input: JoinInput, a
   const token = randomBytes(24).toString('base64url');
   const result = await deps.database.db.transaction(async (tx) => {
     const group = await publicGroup(tx, groupId);
-    if (!(await useCode(tx, phoneBidx, input.code))) return null;
+    if (!(await useCode(tx, phoneBidx, input.code, 'JOIN'))) return null;
     const found = await householdsWithPhone(tx, group.path, phoneBidx);
     if (found.length !== 1) {
       const requestId = await requestToJoin(tx, deps, {

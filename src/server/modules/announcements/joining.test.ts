@@ -56,6 +56,18 @@ beforeAll(async () => {
 });
 
 describe('joining a group channel', () => {
+  it('takes only a code sent for joining: a citizen sign-up code for the same phone does not join', async () => {
+    const phone = '0912345678'; // Nguyễn Văn An's, on record in group A1
+    await env.t.app.inject({ method: 'POST', url: '/api/public/citizens/code', payload: { phone } });
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: `${group()}/join`,
+      payload: { phone, code: sms.codeSentTo('+84912345678'), channels: [{ channel: 'SMS' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await members(phone)).toBe(0);
+  });
+
   it('answers alike (202, the same body but its token) whether the phone is on record in several households or nowhere, whatever ID number is typed; none binds', async () => {
     const answers = [
       // On record in two households of the group, with a real ID number of the group (Bình's).

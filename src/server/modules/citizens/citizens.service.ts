@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database, Tx } from '../../db/client.js';
 import { citizens, citizenSessions, dossiers, phoneCodes, procedures } from '../../db/schema/index.js';
@@ -102,7 +102,7 @@ export async function useCode(
   tx: Tx,
   phoneBidx: string,
   code: string,
-  purpose?: CodePurpose,
+  purpose: CodePurpose,
   dossierId?: number,
 ): Promise<boolean> {
   const [row] = await tx
@@ -111,7 +111,8 @@ export async function useCode(
     .where(
       and(
         eq(phoneCodes.phoneBidx, phoneBidx),
-        purpose ? eq(phoneCodes.purpose, purpose) : ne(phoneCodes.purpose, 'DOSSIER'),
+        // A code proves a phone for one purpose only: a sign-up code does not join a group, nor act on a dossier.
+        eq(phoneCodes.purpose, purpose),
         dossierId === undefined ? undefined : eq(phoneCodes.dossierId, dossierId),
         isNull(phoneCodes.usedAt),
         gt(phoneCodes.expiresAt, sql`now()`),
