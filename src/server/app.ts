@@ -10,6 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.js';
 import type { AppDeps } from './deps.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
@@ -20,13 +21,22 @@ import { registerModules } from './modules/index.js';
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Fastify's trustProxy from the config. A hop count becomes "the nearest N hops" (Fastify 5 itself refuses to honour a
+ * bare number for the protocol); a list is handed over as is. `true` never reaches here (config.ts refuses it).
+ */
+export function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'number') return trust > 0 ? (_address: string, hop: number) => hop < trust : false;
+  return trust;
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {},
 ) {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Requests carry a generated id, logged with every line, so a problem report can be traced.
     requestIdHeader: false,

@@ -53,7 +53,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('sets Secure on the cookie when the request came over TLS through a trusted proxy', async () => {
-    const secure = await buildTestApp({ TRUST_PROXY: 'true' });
+    const secure = await buildTestApp({ TRUST_PROXY: '127.0.0.1' });
     try {
       const sf = factories(secure.database, secure.cipher);
       const user = await sf.user('GROUP_HEAD', await sf.commune());
