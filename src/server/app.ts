@@ -15,6 +15,7 @@ import type { AppDeps } from './deps.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputHygiene from './plugins/input-hygiene.js';
+import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
 import { registerModules } from './modules/index.js';
 
@@ -46,7 +47,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Infrastructure plugins.
+  // Infrastructure plugins; the security headers first, so every response carries them.
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -64,7 +66,9 @@ export async function buildApp(
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's pages get a policy of their own (its routes only): see plugins/security-headers.ts.
+  // No validator badge: it would load an image from validator.swagger.io, which the policy (rightly) blocks.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP, uiConfig: { validatorUrl: null } });
 
   // App plugins, then modules.
   await app.register(errorsPlugin);
