@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -177,9 +177,11 @@ function developmentKeys(dataDir: string): DevKeys {
   if (!keys.vapid) {
     // A push subscription is tied to the public key, so the development pair is kept like the data keys.
     keys.vapid = webpush.generateVAPIDKeys();
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   }
+  // writeFileSync's mode applies only to a new file: a keys file copied in by hand is narrowed too.
+  chmodSync(file, 0o600);
   return keys;
 }
 

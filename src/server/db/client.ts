@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -38,14 +39,26 @@ export type DatabaseOptions =
 // PostgreSQL returns `date` as a string; keep it that way (no timezone shifts on birth dates).
 pg.types.setTypeParser(1082, (v: string) => v);
 
+/**
+ * Directories 0700 and files 0600 under `dir`. PGlite unpacks its initial cluster with files open to everyone (0666)
+ * whatever the umask, and those files are the registry: only the account running Ketnoi may read them.
+ */
+export function restrictToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const where = path.join(dir, entry.name);
+    if (entry.isDirectory()) restrictToOwner(where);
+    else if (entry.isFile()) chmodSync(where, 0o600);
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create({
-      dataDir: options.dataDir,
-      loadDataDir: options.loadDataDir,
-      extensions: { pg_trgm },
-    });
+    const { dataDir } = options;
+    if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
+    // After creation (the unpacked cluster, files rewritten at start-up) and again on close (anything made since).
+    if (dataDir) restrictToOwner(dataDir);
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
       kind: 'pglite',
@@ -55,7 +68,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const result = await pglite.query<T>(text, params);
         return result.rows;
       },
-      close: () => pglite.close(),
+      async close() {
+        await pglite.close();
+        if (dataDir) restrictToOwner(dataDir);
+      },
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
