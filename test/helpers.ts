@@ -47,7 +47,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop(): Promise
 /** Builds the real app over a fresh database, with fresh random keys. Call `close()` in afterAll. */
 export async function buildTestApp(
   overrides: Record<string, string> = {},
-  options: { serveWeb?: boolean } = {},
+  options: { serveWeb?: boolean; logger?: NonNullable<Parameters<typeof buildApp>[1]>['logger'] } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const config = loadConfig({
@@ -60,7 +60,10 @@ export async function buildTestApp(
   const cipher = createPiiCipher(config.keys);
   const jobs = createJobs(database);
   await jobs.start();
-  const app = await buildApp({ config, database, cipher, jobs }, { serveWeb: options.serveWeb });
+  const app = await buildApp(
+    { config, database, cipher, jobs },
+    { serveWeb: options.serveWeb, logger: options.logger },
+  );
   await app.ready();
   return {
     app,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyLoggerOptions, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -17,6 +17,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputHygiene from './plugins/input-hygiene.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
+import { logSerializers } from './lib/logging.js';
 import { registerModules } from './modules/index.js';
 
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
@@ -33,10 +34,14 @@ export function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trust
 
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {},
+  options: { logger?: boolean | FastifyLoggerOptions; serveWeb?: boolean } = {},
 ) {
+  // Request lines name the route, never the URL, and errors lose their bound values (lib/logging.ts).
+  const logger = options.logger
+    ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
+    : false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Requests carry a generated id, logged with every line, so a problem report can be traced.

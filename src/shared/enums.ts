@@ -119,6 +119,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNIT_CLOSED: 'UNIT_CLOSED',
   UNAVAILABLE: 'UNAVAILABLE',
+  /** A record the request names (an id in the body) does not exist: the database's foreign key said so. */
+  REFERENCE_NOT_FOUND: 'REFERENCE_NOT_FOUND',
   /** The server has no speech synthesiser for loudspeaker audio (install espeak-ng). */
   SPEECH_UNAVAILABLE: 'SPEECH_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
