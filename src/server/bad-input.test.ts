@@ -14,9 +14,9 @@ let t: TestContext;
 let w: World;
 let operations: Operation[];
 beforeAll(async () => {
-  // Public forms are rate limited per address; the sweep sends hundreds of requests from one, so lift the limit here
-  // (dossiers.limits.test.ts checks the limit itself).
-  t = await buildTestApp({ PUBLIC_SUBMIT_PER_MINUTE: '100000' });
+  // Public forms and failed sign-ins are limited per address; the sweep sends hundreds of requests from one, so lift
+  // the limits here (dossiers.limits.test.ts and auth.test.ts check them).
+  t = await buildTestApp({ PUBLIC_SUBMIT_PER_MINUTE: '100000', LOGIN_ADDRESS_MAX_FAILURES: '100000' });
   w = await buildWorld(t);
   operations = listOperations(t.app);
 });

@@ -31,6 +31,9 @@ const Env = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins one client address may make across all usernames per window (an office shares one address). */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./dist/web'),
   /** The address citizens reach (printed in QR codes on posters and receipts). */
@@ -90,6 +93,8 @@ export type Config = {
   sessionDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginAddressMaxFailures: number;
+  loginAddressWindowMinutes: number;
   logLevel: string;
   webDist: string;
   publicUrl: string;
@@ -228,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+    loginAddressWindowMinutes: e.LOGIN_ADDRESS_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
