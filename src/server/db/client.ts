@@ -74,7 +74,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // A server that does not answer fails a request after 5 s (a 503 from the error plugin) instead of hanging it.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -88,6 +89,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => pool.end(),
   };
+}
+
+/** Whether the database answers a trivial query within `ms` (the health check's question). */
+export async function databaseAnswers(database: Database, ms = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const query = database.raw('select 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Rows of a `db.execute(sql)` result: PGlite and node-postgres both answer `{ rows }`. */

@@ -101,3 +101,6 @@ export function databaseFailure(error: unknown): DatabaseFailure | undefined {
   }
   return undefined;
 }
+
+/** Seconds a client should wait before trying again while the database is away (Retry-After on 503s). */
+export const RETRY_AFTER_SECONDS = 10;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ErrorCode } from '../../shared/enums.js';
-import { AppError, databaseFailure, type Message } from '../lib/errors.js';
+import { AppError, databaseFailure, type Message, RETRY_AFTER_SECONDS } from '../lib/errors.js';
 import { requestLocale } from '../lib/locale.js';
 
 const titles: Record<string, Message> = {
@@ -112,9 +112,6 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
-/** Seconds a client should wait before trying again while the database is away. */
-export const RETRY_AFTER_SECONDS = 10;
-
 type Mapped = { status: number; code: ErrorCode; detail: Message; headers?: Record<string, string> };
 
 /**
@@ -164,7 +161,8 @@ function databaseRefusal(sqlState: string, message: string): Mapped | undefined 
 }
 
 /** A multipart body that ends early or is malformed (busboy's words; @fastify/multipart gives them no status). */
-const BROKEN_MULTIPART = /Unexpected end of (form|file)|Malformed part header|Boundary not found|Malformed urlencoded/i;
+const BROKEN_MULTIPART =
+  /unexpected end of multipart data|Unexpected end of (form|file)|Malformed part header|Boundary not found/i;
 
 /**
  * One error shape for the whole API (RFC 9457 problem+json with a stable `code`). 5xx details are logged, never sent.
