@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ErrorCode } from '../../shared/enums.js';
 import { AppError, databaseFailure, type Message, RETRY_AFTER_SECONDS } from '../lib/errors.js';
 import { requestLocale } from '../lib/locale.js';
+import { PRE_ROUTING_HEADERS } from './security-headers.js';
 
 const titles: Record<string, Message> = {
   [ErrorCode.VALIDATION]: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
@@ -73,6 +74,7 @@ const validationMessage = (issue: { code?: string; message?: string; params?: Re
 
 /** Fastify's own pre-routing failures (bad URL encoding, bad content type header) as problem+json. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(PRE_ROUTING_HEADERS);
   return send(reply, request, 400, ErrorCode.VALIDATION, {
     vi: 'Đường dẫn hoặc yêu cầu không hợp lệ',
     en: `Bad request: ${error.message}`,

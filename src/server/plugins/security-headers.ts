@@ -25,14 +25,17 @@ export const APP_CSP: Record<string, string[]> = {
   'frame-ancestors': ["'none'"],
 };
 
+const cspHeader = (policy: Record<string, string[]>) =>
+  Object.entries(policy)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
 /**
  * Swagger UI at /api/docs: its files are all under /api/docs/static and it draws its icons as data: images, but its
  * bundle injects a <style> element, so styles (only styles) may be inline there. Scripts and framing stay as strict as
  * the app's. Set on its routes only (see app.ts).
  */
-export const DOCS_CSP = Object.entries({ ...APP_CSP, 'style-src': ["'self'", "'unsafe-inline'"] })
-  .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-  .join('; ');
+export const DOCS_CSP = cspHeader({ ...APP_CSP, 'style-src': ["'self'", "'unsafe-inline'"] });
 
 /**
  * Features no page uses, turned off for every page (and anything injected into one). No page asks for the camera:
@@ -59,6 +62,18 @@ const PERMISSIONS_POLICY = [
 
 /** One year; sent only over TLS, as a browser ignores it on plain HTTP anyway and a development server has no TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The essentials for the few answers Fastify sends before routing (a malformed URL: errors.ts `frameworkErrors`),
+ * where no hook runs.
+ */
+export const PRE_ROUTING_HEADERS = {
+  'content-security-policy': cspHeader(APP_CSP),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'permissions-policy': PERMISSIONS_POLICY,
+};
 
 /**
  * Security headers on every response (helmet): the CSP above, nosniff, no framing, the referrer kept on this site,
