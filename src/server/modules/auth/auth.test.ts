@@ -148,7 +148,7 @@ describe('POST /api/auth/login', () => {
     };
     const times: Record<keyof typeof cases, number[]> = { unknown: [], wrong: [], locked: [] };
     const answers: Record<string, string> = {};
-    for (let round = 0; round < 9; round++) {
+    for (let round = 0; round < 13; round++) {
       for (const [name, run] of Object.entries(cases) as [keyof typeof cases, () => ReturnType<typeof attempt>][]) {
         const { res, ms } = await run();
         expect(res.statusCode, name).toBe(401);
@@ -159,12 +159,14 @@ describe('POST /api/auth/login', () => {
     }
     expect(answers.unknown).toBe(answers.wrong);
     expect(answers.locked).toBe(answers.wrong);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const base = median(times.wrong);
+    // The fastest of each: noise from other work on the machine only ever adds time, so the minimum is the cost.
+    const fastest = (xs: number[]) => Math.min(...xs);
+    const base = fastest(times.wrong);
     for (const name of ['unknown', 'locked'] as const) {
-      const ratio = median(times[name]) / base;
-      expect(ratio, `${name}: ${median(times[name]).toFixed(1)} ms against ${base.toFixed(1)} ms`).toBeGreaterThan(0.6);
-      expect(ratio, `${name}: ${median(times[name]).toFixed(1)} ms against ${base.toFixed(1)} ms`).toBeLessThan(1.6);
+      const ratio = fastest(times[name]) / base;
+      const label = `${name}: ${fastest(times[name]).toFixed(1)} ms against ${base.toFixed(1)} ms`;
+      expect(ratio, label).toBeGreaterThan(0.6);
+      expect(ratio, label).toBeLessThan(1.6);
     }
   });
 
