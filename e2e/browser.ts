@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestContext } from '../test/helpers.js';
 import { buildWorld, type World } from '../test/world.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -30,6 +30,34 @@ export async function snap(page: Page, name: string) {
 }
 
 /**
+ * Content-Security-Policy violations any page of this file reported. Tests filter their console errors (an offline
+ * test expects failed fetches), so these are kept apart and checked after every test by useServedApp: the CSP the
+ * server sends must never block anything the app does.
+ */
+export const cspViolations: string[] = [];
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
+/** Reports every violation as a console error, including those a browser would only fire as an event. */
+async function watchCsp(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}`),
+    );
+  });
+}
+
+/** Collects a page's console errors and uncaught exceptions, and its CSP violations apart. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (CSP_MESSAGE.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/**
  * A phone-sized page (360 × 740), Vietnamese, with console errors collected. Service workers are blocked unless a
  * test is about working offline (they would otherwise serve a cached app between tests).
  */
@@ -42,11 +70,9 @@ export async function phoneContext(
     locale: 'vi-VN',
     serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
+  await watchCsp(context);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
+  return { context, page, errors: collectErrors(page) };
 }
 
 /** Signs in through the login form and waits for the console's search box. */
@@ -75,6 +101,10 @@ export function useServedApp(overrides: Record<string, string> = {}): {
     await env.t.app.listen({ port: 0, host: '127.0.0.1' });
     env.base = `http://127.0.0.1:${(env.t.app.server.address() as AddressInfo).port}`;
     env.browser = await launchBrowser();
+  });
+  afterEach(() => {
+    const seen = cspViolations.splice(0);
+    expect(seen, seen.join('\n')).toEqual([]);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -20,7 +20,7 @@ export type TestContext = {
 };
 
 /** A fresh copy of the migrated template: PGlite from the dump, or a PostgreSQL database cloned from the template. */
-async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function openTestDatabase(via?: (url: URL) => URL): Promise<{ database: Database; drop(): Promise<void> }> {
   const templateDatabase = inject('templateDatabase');
   if (templateDatabase) {
     const url = process.env.TEST_DATABASE_URL!;
@@ -30,7 +30,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop(): Promise
     await admin.query(`create database ${name} template ${templateDatabase}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: target.toString(), max: 5 });
+    const database = await openDatabase({ kind: 'postgres', url: (via ? via(target) : target).toString(), max: 5 });
     return {
       database,
       drop: async () => {
@@ -47,9 +47,14 @@ async function openTestDatabase(): Promise<{ database: Database; drop(): Promise
 /** Builds the real app over a fresh database, with fresh random keys. Call `close()` in afterAll. */
 export async function buildTestApp(
   overrides: Record<string, string> = {},
-  options: { serveWeb?: boolean } = {},
+  options: {
+    serveWeb?: boolean;
+    logger?: NonNullable<Parameters<typeof buildApp>[1]>['logger'];
+    /** PostgreSQL only: how the app reaches its database (e.g. through a proxy a test can cut). */
+    via?: (url: URL) => URL;
+  } = {},
 ): Promise<TestContext> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options.via);
   const config = loadConfig({
     KETNOI_ENV: 'test',
     KETNOI_DATA_KEY: randomBytes(32).toString('base64'),
@@ -60,7 +65,10 @@ export async function buildTestApp(
   const cipher = createPiiCipher(config.keys);
   const jobs = createJobs(database);
   await jobs.start();
-  const app = await buildApp({ config, database, cipher, jobs }, { serveWeb: options.serveWeb });
+  const app = await buildApp(
+    { config, database, cipher, jobs },
+    { serveWeb: options.serveWeb, logger: options.logger },
+  );
   await app.ready();
   return {
     app,

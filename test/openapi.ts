@@ -19,6 +19,12 @@ export type JsonSchema = {
   $ref?: string;
   default?: unknown;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
 };
 
 /** Every operation in the app's OpenAPI document: the access matrix and the bad-input sweep iterate over these. */

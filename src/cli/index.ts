@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { Role } from '../shared/enums.js';
@@ -18,12 +19,48 @@ const usage = `Usage: npm run ketnoi -- <command> [options]
   serve                                  start the API and the web app (migrates; seeds the demo when empty)
   migrate                                apply database migrations
   demo [--residents N] [--seed S]        add demo communes with N residents (default 1200)
-  user:add --username U --password P --role R --unit CODE
+  user:add --username U --role R --unit CODE [--name N] [--password-stdin | --password P]
+                                         the password is asked for when neither is given (and stdin is a terminal)
   import FILE --unit CODE [--dry-run] [--skip-bad-rows]
 Database: PGlite in ./data, or PostgreSQL when DATABASE_URL is set.`;
 
 /** CLI actions run as the system itself: audited with this actor. */
 const cliActor = { userId: null, username: 'cli', roles: 'CLI', unitId: null, ip: 'cli', userAgent: 'ketnoi-cli' };
+
+/** Standard input up to its end, first line only: `printf '%s' "$PASSWORD" | … --password-stdin`. */
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+/** Asks on the terminal without echoing what is typed. */
+async function askHidden(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  process.stdout.write(question);
+  // readline echoes through this method; silencing it hides the password as it is typed.
+  (rl as unknown as { _writeToOutput(text: string): void })._writeToOutput = () => undefined;
+  const answer = await new Promise<string>((resolve) => rl.question('', resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+/**
+ * The new account's password, kept out of shell history where possible: from standard input (--password-stdin),
+ * asked for on a terminal, or — still accepted, with a warning — from --password.
+ */
+async function newPassword(values: { password?: string; 'password-stdin'?: boolean }): Promise<string> {
+  if (values['password-stdin']) return readStdinLine();
+  if (values.password !== undefined) {
+    console.error('Warning: --password stays in your shell history; --password-stdin or the prompt do not.');
+    return values.password;
+  }
+  if (!process.stdin.isTTY) throw new Error('user:add needs --password-stdin (or a terminal to ask on)');
+  const first = await askHidden('Password (10 characters or more): ');
+  if ((await askHidden('Again: ')) !== first) throw new Error('the two passwords differ');
+  return first;
+}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -66,21 +103,23 @@ async function main(argv: string[]) {
         options: {
           username: { type: 'string' },
           password: { type: 'string' },
+          'password-stdin': { type: 'boolean', default: false },
           role: { type: 'string' },
           unit: { type: 'string' },
           name: { type: 'string' },
         },
       });
-      if (!values.username || !values.password || !values.role || !values.unit)
-        throw new Error('user:add needs --username, --password, --role and --unit');
+      if (!values.username || !values.role || !values.unit)
+        throw new Error('user:add needs --username, --role and --unit (and --password-stdin, or a terminal)');
       if (!(values.role in Role)) throw new Error(`--role must be one of ${Object.keys(Role).join(', ')}`);
-      if (values.password.length < 10) throw new Error('--password must have at least 10 characters');
       const [unit] = await queryRows<{ id: number }>(
         database.db,
         sql`select id from units where code = ${values.unit} order by depth limit 1`,
       );
       if (!unit) throw new Error(`no unit with code ${values.unit}`);
-      const passwordHash = await hashPassword(values.password);
+      const password = await newPassword(values);
+      if (password.length < 10) throw new Error('the password must have at least 10 characters');
+      const passwordHash = await hashPassword(password);
       await database.db.transaction(async (tx) => {
         const user = await insertUser(tx, {
           username: values.username!,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyLoggerOptions, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,23 +10,39 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.js';
 import type { AppDeps } from './deps.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputHygiene from './plugins/input-hygiene.js';
+import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
+import { logSerializers } from './lib/logging.js';
 import { registerModules } from './modules/index.js';
 
 /** Upload limit for registry imports: 20 MB holds ~200k rows of a group head's spreadsheet. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Fastify's trustProxy from the config. A hop count becomes "the nearest N hops" (Fastify 5 itself refuses to honour a
+ * bare number for the protocol); a list is handed over as is. `true` never reaches here (config.ts refuses it).
+ */
+export function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'number') return trust > 0 ? (_address: string, hop: number) => hop < trust : false;
+  return trust;
+}
+
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: FastifyServerOptions['logger']; serveWeb?: boolean } = {},
+  options: { logger?: boolean | FastifyLoggerOptions; serveWeb?: boolean } = {},
 ) {
+  // Request lines name the route, never the URL, and errors lose their bound values (lib/logging.ts).
+  const logger = options.logger
+    ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
+    : false;
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: deps.config.trustProxy,
+    logger,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Requests carry a generated id, logged with every line, so a problem report can be traced.
     requestIdHeader: false,
@@ -36,7 +52,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Infrastructure plugins.
+  // Infrastructure plugins; the security headers first, so every response carries them.
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -54,7 +71,9 @@ export async function buildApp(
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's pages get a policy of their own (its routes only): see plugins/security-headers.ts.
+  // No validator badge: it would load an image from validator.swagger.io, which the policy (rightly) blocks.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP, uiConfig: { validatorUrl: null } });
 
   // App plugins, then modules.
   await app.register(errorsPlugin);

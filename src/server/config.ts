@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import webpush from 'web-push';
 import { z } from 'zod';
@@ -20,12 +21,19 @@ const Env = z.object({
   /** 32 bytes, base64: HMAC key for the blind index (exact lookup of encrypted values). */
   KETNOI_INDEX_KEY: z.string().optional(),
   DEMO_PASSWORD: z.string().min(8).optional(),
-  /** Set when served behind TLS (cookies get Secure) — or true when TRUST_PROXY sees https. */
+  /** `auto`: cookies get Secure when the request came over TLS (directly, or as a trusted proxy says). */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Whose X-Forwarded-For / -Proto to believe: the proxies' addresses or CIDRs (`127.0.0.1,10.0.0.0/8`), or the number
+   * of proxies in front (`1`); `false` (default) believes nobody. Never `true`: that trusts any client's header.
+   */
+  TRUST_PROXY: z.string().trim().default('false'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins one client address may make across all usernames per window (an office shares one address). */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./dist/web'),
   /** The address citizens reach (printed in QR codes on posters and receipts). */
@@ -85,10 +93,13 @@ export type Config = {
   keys: { data: Buffer; index: Buffer };
   demoPassword: string | undefined;
   cookieSecure: 'true' | 'false' | 'auto';
-  trustProxy: boolean;
+  /** false: no proxy; a number: that many proxies in front; a list: the proxies' addresses and CIDRs. */
+  trustProxy: TrustProxy;
   sessionDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginAddressMaxFailures: number;
+  loginAddressWindowMinutes: number;
   logLevel: string;
   webDist: string;
   publicUrl: string;
@@ -117,6 +128,47 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(value: string): boolean {
+  if (RANGE_NAMES.has(value) || isIP(value)) return true;
+  const [address, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || !address || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  const family = isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as the proxies to believe. `true` ("any X-Forwarded-For") is refused: with it, any client picks its own
+ * address, which defeats every per-address limit and falsifies the audit log.
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    throw new ConfigError(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For. Give the proxy's address or CIDR " +
+        '(TRUST_PROXY=127.0.0.1, or 10.0.0.0/8,192.168.1.5), or the number of proxies in front (TRUST_PROXY=1).',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY: a hop count above 10 is surely a mistake.');
+    return hops;
+  }
+  const list = value.split(',').map((v) => v.trim());
+  const bad = list.filter((v) => !isAddressOrCidr(v));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `TRUST_PROXY: ${bad.map((b) => `"${b}"`).join(', ')} is not an IP address, a CIDR range ` +
+        '(10.0.0.0/8) or a hop count.',
+    );
+  }
+  return list;
+}
+
 function decodeKey(name: string, value: string): Buffer {
   const key = Buffer.from(value, 'base64');
   if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes encoded in base64 (openssl rand -base64 32).`);
@@ -136,9 +188,11 @@ function developmentKeys(dataDir: string): DevKeys {
   if (!keys.vapid) {
     // A push subscription is tied to the public key, so the development pair is kept like the data keys.
     keys.vapid = webpush.generateVAPIDKeys();
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   }
+  // writeFileSync's mode applies only to a new file: a keys file copied in by hand is narrowed too.
+  chmodSync(file, 0o600);
   return keys;
 }
 
@@ -181,10 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys: { data: decodeKey('KETNOI_DATA_KEY', dataKey), index: decodeKey('KETNOI_INDEX_KEY', indexKey) },
     demoPassword: e.DEMO_PASSWORD,
     cookieSecure: e.COOKIE_SECURE,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+    loginAddressWindowMinutes: e.LOGIN_ADDRESS_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

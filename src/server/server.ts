@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -11,40 +11,56 @@ import { sql } from 'drizzle-orm';
 
 /** The database named by the config: PostgreSQL when DATABASE_URL is set, else PGlite persisted in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  // DATA_DIR holds the embedded database, the development keys and the demo logins: the owner's alone.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
+  return openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
 }
 
 const loginsFile = (config: Config) => path.join(config.dataDir, 'demo-logins.json');
 
+/** What an empty production database says at start-up: how to make the first account. */
+export const FIRST_ADMIN_HINT =
+  'No accounts yet. Create the first administrator with: npm run ketnoi -- user:add --username <name> ' +
+  '--role SYSTEM_ADMIN --unit VN --password-stdin  (then sign in and add the others from the console; ' +
+  '--unit takes any unit code: VN is the nation, 01…96 the provinces)';
+
+async function countUsers(database: Database): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
+  return row!.n;
+}
+
 /**
- * Migrates, seeds the demo commune when the database has no residents, serves the API and the web app,
- * and closes everything cleanly on SIGINT/SIGTERM.
+ * Migrates, serves the API and the web app, and closes everything cleanly on SIGINT/SIGTERM. Outside production an
+ * empty database first gets the demo commune and its logins are printed (on every start); production never builds
+ * the demo nor prints a password, whatever DEMO_PASSWORD says, and an empty database logs how to add the first
+ * administrator instead.
  */
-export async function serve(config: Config, options: { seedDemo: boolean } = { seedDemo: true }) {
+export async function serve(
+  config: Config,
+  options: { seedDemo?: boolean; logStream?: { write(line: string): void } } = {},
+) {
   const database = await openConfiguredDatabase(config);
   await migrateDatabase(database);
   const cipher = createPiiCipher(config.keys);
+  const demo = (options.seedDemo ?? true) && !config.production;
   let logins: DemoLogin[] | undefined;
-  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)) as [
-    { n: number },
-  ];
-  if (options.seedDemo && n === 0) {
+  const users = await countUsers(database);
+  if (demo && users === 0) {
     console.log('Empty database: building the demo commune…');
-    const demo = await seedDemo(database, cipher, { residents: 1200, seed: 2025, password: config.demoPassword });
-    logins = demo.logins;
+    const built = await seedDemo(database, cipher, { residents: 1200, seed: 2025, password: config.demoPassword });
+    logins = built.logins;
     // Kept (mode 600, under DATA_DIR, never in git) so the random demo passwords can be printed on every start.
     writeFileSync(loginsFile(config), JSON.stringify(logins, null, 2), { mode: 0o600 });
-  } else if (existsSync(loginsFile(config))) {
+    chmodSync(loginsFile(config), 0o600);
+  } else if (demo && existsSync(loginsFile(config))) {
     logins = JSON.parse(readFileSync(loginsFile(config), 'utf8')) as DemoLogin[];
   }
   const jobs = createJobs(database);
   await jobs.start();
-  const app = await buildApp(
-    { config, database, cipher, jobs },
-    { logger: { level: config.logLevel }, serveWeb: true },
-  );
+  const logger = { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) };
+  const app = await buildApp({ config, database, cipher, jobs }, { logger, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKetnoi is running on ${url}  (database: ${database.kind})`);
@@ -52,17 +68,20 @@ export async function serve(config: Config, options: { seedDemo: boolean } = { s
   if (logins) {
     console.log('\nDemo logins (tên đăng nhập / mật khẩu):');
     for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
+  } else if (users === 0) {
+    app.log.warn(FIRST_ADMIN_HINT);
   }
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await jobs.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  return { app, database, jobs, url };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    })());
+  const onSignal = () => void close().then(() => process.exit(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { app, database, jobs, url, close };
 }

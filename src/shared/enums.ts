@@ -121,6 +121,8 @@ export const ErrorCode = {
   /** An Idempotency-Key sent again with other content (422): never answered with the first submission. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   UNAVAILABLE: 'UNAVAILABLE',
+  /** A record the request names (an id in the body) does not exist: the database's foreign key said so. */
+  REFERENCE_NOT_FOUND: 'REFERENCE_NOT_FOUND',
   /** The server has no speech synthesiser for loudspeaker audio (install espeak-ng). */
   SPEECH_UNAVAILABLE: 'SPEECH_UNAVAILABLE',
   INTERNAL: 'INTERNAL',

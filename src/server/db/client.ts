@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -38,14 +39,26 @@ export type DatabaseOptions =
 // PostgreSQL returns `date` as a string; keep it that way (no timezone shifts on birth dates).
 pg.types.setTypeParser(1082, (v: string) => v);
 
+/**
+ * Directories 0700 and files 0600 under `dir`. PGlite unpacks its initial cluster with files open to everyone (0666)
+ * whatever the umask, and those files are the registry: only the account running Ketnoi may read them.
+ */
+export function restrictToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const where = path.join(dir, entry.name);
+    if (entry.isDirectory()) restrictToOwner(where);
+    else if (entry.isFile()) chmodSync(where, 0o600);
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create({
-      dataDir: options.dataDir,
-      loadDataDir: options.loadDataDir,
-      extensions: { pg_trgm },
-    });
+    const { dataDir } = options;
+    if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
+    // After creation (the unpacked cluster, files rewritten at start-up) and again on close (anything made since).
+    if (dataDir) restrictToOwner(dataDir);
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
       kind: 'pglite',
@@ -55,10 +68,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const result = await pglite.query<T>(text, params);
         return result.rows;
       },
-      close: () => pglite.close(),
+      async close() {
+        await pglite.close();
+        if (dataDir) restrictToOwner(dataDir);
+      },
     };
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // A server that does not answer fails a request after 5 s (a 503 from the error plugin) instead of hanging it.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -72,6 +89,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => pool.end(),
   };
+}
+
+/** Whether the database answers a trivial query within `ms` (the health check's question). */
+export async function databaseAnswers(database: Database, ms = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const query = database.raw('select 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Rows of a `db.execute(sql)` result: PGlite and node-postgres both answer `{ rows }`. */

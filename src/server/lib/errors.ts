@@ -67,3 +67,40 @@ export async function unlessTaken<T>(write: Promise<T>, taken: () => AppError): 
     throw error;
   }
 }
+
+/** What PostgreSQL (or PGlite) says about a failed statement: safe to log, unlike its message and detail. */
+export type DatabaseFailure = {
+  sqlState: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  routine?: string;
+  message: string;
+};
+
+/**
+ * The database's own error inside whatever wraps it (drizzle's "Failed query … params: …" error carries it as its
+ * `cause`), or undefined when the error did not come from the database.
+ */
+export function databaseFailure(error: unknown): DatabaseFailure | undefined {
+  let e = error as
+    | { code?: unknown; constraint?: string; table?: string; column?: string; routine?: string; message?: string }
+    | undefined;
+  for (let i = 0; e && i < 4; i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && ('severity' in e || 'routine' in e)) {
+      return {
+        sqlState: e.code,
+        constraint: e.constraint,
+        table: e.table,
+        column: e.column,
+        routine: e.routine,
+        message: String(e.message ?? ''),
+      };
+    }
+    e = (e as { cause?: typeof e }).cause;
+  }
+  return undefined;
+}
+
+/** Seconds a client should wait before trying again while the database is away (Retry-After on 503s). */
+export const RETRY_AFTER_SECONDS = 10;

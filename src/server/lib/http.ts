@@ -26,6 +26,8 @@ export const errorResponses = {
 } as const;
 
 export const Id = z.coerce.number().int().min(1).max(2_147_483_647);
+/** A row's version for optimistic locking, as the client read it: a 32-bit `integer` column like the ids. */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 export const IdParams = z.object({ id: Id });
 
 /** Page through lists 1-based; limit capped so a client cannot ask the database for everything at once. */

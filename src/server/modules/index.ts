@@ -1,6 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App, AppDeps } from '../deps.js';
+import { databaseAnswers } from '../db/client.js';
+import { RETRY_AFTER_SECONDS } from '../lib/errors.js';
 import { registerAudit } from './audit/audit.routes.js';
 import { registerAuth } from './auth/auth.routes.js';
 import { registerCalendar } from './calendar/calendar.routes.js';
@@ -30,16 +32,20 @@ import { registerUsers } from './users/users.routes.js';
 export async function registerModules(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  const Health = z.object({ status: z.enum(['ok', 'down']), database: z.enum(['pglite', 'postgres']) });
   r.get('/healthz', {
     config: { public: true },
     schema: {
       tags: ['system'],
-      summary: 'Liveness and which database serves',
-      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      summary: 'Whether the database answers (503 "down" while it does not, with Retry-After), and which one serves',
+      response: { 200: Health, 503: Health },
     },
-    handler: async () => {
-      await deps.database.raw('select 1');
-      return { status: 'ok' as const, database: deps.database.kind };
+    handler: async (_request, reply) => {
+      if (await databaseAnswers(deps.database)) return { status: 'ok' as const, database: deps.database.kind };
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ status: 'down' as const, database: deps.database.kind });
     },
   });
 

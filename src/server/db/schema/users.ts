@@ -61,3 +61,18 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Sign-in attempts per client address (an IPv6 address by its /64) in the current window, across usernames: the
+ * per-address cap. An attempt is counted before its password is checked and given back when it succeeds, so parallel
+ * guesses cannot overshoot; rows whose window ended are reset by the next attempt and pruned by later ones.
+ */
+export const loginAddressAttempts = pgTable(
+  'login_address_attempts',
+  {
+    address: text('address').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_address_attempts_window_idx').on(t.windowStartedAt)],
+);

@@ -4,17 +4,14 @@ import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
+import { contentDisposition } from '../../lib/downloads.js';
 import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { AnnouncementFile, FileLinkQuery, FileParams } from './announcements.schemas.js';
 import { attachFile, getFile, getPublicFile } from './attachments.service.js';
 
-/** A file as sent back: shown inline under its own name and type, never sniffed as something else. */
+/** A file as sent back: a download under its own name and its sniffed type, never rendered as a page of the site. */
 const sendFile = (reply: FastifyReply, f: { name: string; mime: string; content: Buffer }) =>
-  reply
-    .type(f.mime)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-    .header('x-content-type-options', 'nosniff')
-    .send(f.content);
+  reply.type(f.mime).header('content-disposition', contentDisposition('attachment', f.name)).send(f.content);
 
 /** Files attached to an announcement: attached to a draft, read by staff, and by readers of a public or linked one. */
 export function registerAttachments(app: App, deps: AppDeps) {

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/enums.js';
-import type { Tx } from '../../db/client.js';
+import { queryRows, type Tx } from '../../db/client.js';
 import { roleAssignments, sessions, units, users } from '../../db/schema/index.js';
 import type { AuthContext, RoleHeld } from '../../lib/auth-context.js';
 
@@ -99,19 +99,54 @@ export async function findUserById(tx: Tx, id: number) {
   return row;
 }
 
-/** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
-export async function recordLoginFailure(tx: Tx, userId: number, maxFailures: number, lockMinutes: number) {
+/**
+ * Takes one sign-in attempt on an account, in one statement, before its password is checked. While the account is
+ * locked nothing is taken (undefined: refuse without checking). Otherwise the attempt is counted, and the account is
+ * locked for `lockMinutes` once the count reaches `maxFailures`; a lock that has run out starts the count again.
+ * Concurrent attempts queue on the row, so no more than `maxFailures` passwords are ever tried per lock period.
+ * A successful sign-in resets the count (resetLoginFailures).
+ */
+export async function takeLoginAttempt(tx: Tx, userId: number, maxFailures: number, lockMinutes: number) {
+  const count = sql`case when ${users.lockedUntil} is null then ${users.failedLogins} + 1 else 1 end`;
   const [row] = await tx
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes})
-        else ${users.lockedUntil} end`,
+      failedLogins: count,
+      lockedUntil: sql`case when ${count} >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) end`,
     })
-    .where(eq(users.id, userId))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= now())`))
+    .returning({ failedLogins: users.failedLogins });
   return row;
+}
+
+/**
+ * Takes one sign-in attempt for a client address, in one statement: a new window when the last one ended, else one
+ * more unless `max` are already counted. False (nothing counted) when the address is at its cap.
+ */
+export async function takeAddressAttempt(tx: Tx, address: string, max: number, windowMinutes: number) {
+  const ended = sql`a.window_started_at <= now() - make_interval(mins => ${windowMinutes})`;
+  const rows = await queryRows<{ failures: number }>(
+    tx,
+    sql`insert into login_address_attempts as a (address, failures, window_started_at)
+      values (${address}, 1, now())
+      on conflict (address) do update
+        set failures = case when ${ended} then 1 else a.failures + 1 end,
+          window_started_at = case when ${ended} then now() else a.window_started_at end
+        where ${ended} or a.failures < ${max}
+      returning a.failures`,
+  );
+  return rows.length > 0;
+}
+
+/** A successful sign-in gives its address's attempt back, and windows long over are dropped. */
+export async function returnAddressAttempt(tx: Tx, address: string, windowMinutes: number): Promise<void> {
+  await tx.execute(
+    sql`update login_address_attempts set failures = greatest(failures - 1, 0) where address = ${address}`,
+  );
+  await tx.execute(
+    sql`delete from login_address_attempts
+      where window_started_at < now() - make_interval(mins => ${windowMinutes * 2}) and address <> ${address}`,
+  );
 }
 
 export async function resetLoginFailures(tx: Tx, userId: number): Promise<void> {

@@ -41,7 +41,7 @@ export function registerAuth(app: App, deps: AppDeps) {
       tags: ['auth'],
       summary: 'Sign in with username and password; sets the session cookie',
       body: LoginInput,
-      response: { 200: Me, ...errorResponses, 423: errorResponses[429] },
+      response: { 200: Me, ...errorResponses },
     },
     handler: async (request, reply) => {
       const { token } = await service.login(deps, request.body, actorOf(request));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VisitOutcome, VneidLevel } from '../../../shared/enums.js';
-import { Id, Phone, Text } from '../../lib/http.js';
+import { Id, Phone, Text, Version } from '../../lib/http.js';
 import { ChecklistItem } from './campaigns.schemas.js';
 
 // The field app's side of campaigns (field.routes.ts): the offline pack, the visit upload, conflicts.
@@ -60,7 +60,7 @@ export const VisitPersonInput = z
      * The person's registry version the device downloaded: required with a field update, to catch someone else's
      * change.
      */
-    version: z.number().int().min(1).optional(),
+    version: Version.optional(),
     vneidLevel: z.enum(VneidLevel).optional(),
     phone: Phone.optional(),
   })
@@ -78,7 +78,7 @@ export const VisitUploadInput = z.object({
   outcome: z.enum(VisitOutcome),
   bestTime: Text(80).optional(),
   note: Text(1000).optional(),
-  baseVersion: z.number().int().min(1),
+  baseVersion: Version,
   people: z.array(VisitPersonInput).max(30).default([]),
 });
 export type VisitUploadInput = z.infer<typeof VisitUploadInput>;

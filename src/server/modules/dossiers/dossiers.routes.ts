@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Permission, roleGrants } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
+import { contentDisposition } from '../../lib/downloads.js';
 import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { requestLocale } from '../../lib/locale.js';
 import { formField, readUpload } from '../../lib/uploads.js';
@@ -186,7 +187,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const file = await readFile(db, request.scope!, request.params, actorOf(request));
       reply.header('content-type', file.mime);
-      reply.header('content-disposition', `inline; filename="${encodeURIComponent(file.fileName)}"`);
+      reply.header('content-disposition', contentDisposition('attachment', file.fileName));
       return reply.send(file.content);
     },
   });

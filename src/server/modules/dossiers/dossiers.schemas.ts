@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkPersonalId } from '../../../shared/personal-id.js';
 import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '../../../shared/onestop.js';
-import { Id, IsoDate, PageQuery, pageOf, Phone, Text } from '../../lib/http.js';
+import { Id, IsoDate, PageQuery, pageOf, Phone, Text, Version } from '../../lib/http.js';
 import { ProcedureCode } from '../procedures/procedures.schemas.js';
 
 const PersonalId = z
@@ -199,7 +199,7 @@ export const DossierPage = pageOf(DossierSummary).meta({ id: 'DossierPage' });
 export const ActionInput = z.object({
   action: z.enum(dossierActions as [string, ...string[]]),
   /** The version the officer saw: a stale screen gets 409 rather than acting on changed data. */
-  version: z.number().int().min(1),
+  version: Version,
   reason: Text(1000).optional(),
   assigneeId: Id.optional(),
   /** Form 04: the new date promised. */

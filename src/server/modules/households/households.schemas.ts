@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
-import { Id, IsoDate, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { Id, IsoDate, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
 
 export const HouseholdSummary = z
   .object({
@@ -58,7 +58,7 @@ export const CreateHouseholdInput = z.object({
 export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
 
 export const UpdateHouseholdInput = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   code: Text(30).min(1).nullable().optional(),
   address: Text(300).min(3).optional(),
   kind: z.enum(HouseholdKind).optional(),

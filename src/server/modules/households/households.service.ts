@@ -173,6 +173,19 @@ export async function updateHousehold(
           en: 'The household still has members; move them out first',
         });
       }
+      const established = current.household.establishedOn;
+      if (input.dissolvedOn && established && input.dissolvedOn < established) {
+        throw validation([
+          {
+            field: 'dissolvedOn',
+            code: 'BEFORE_ESTABLISHED',
+            message: {
+              vi: 'Ngày xóa hộ phải sau ngày lập hộ',
+              en: 'A household cannot end before it was set up',
+            },
+          },
+        ]);
+      }
       fields.dissolvedOn = input.dissolvedOn;
     }
     const updated = await unlessTaken(repo.updateHouseholdRow(tx, id, input.version, fields), codeTaken);

@@ -190,6 +190,15 @@ export async function insertMembership(tx: Tx, row: typeof householdMembers.$inf
   await tx.insert(householdMembers).values(row);
 }
 
+/** The resident's current stay (the one row without a leaving date), if any. */
+export async function findCurrentMembership(tx: Tx, residentId: number) {
+  const [row] = await tx
+    .select()
+    .from(householdMembers)
+    .where(and(eq(householdMembers.residentId, residentId), isNull(householdMembers.leftOn)));
+  return row;
+}
+
 /** Ends the resident's current stay; returns the closed row (if there was one). */
 export async function closeCurrentMembership(tx: Tx, residentId: number, leftOn: string, reason: string | null) {
   const [row] = await tx

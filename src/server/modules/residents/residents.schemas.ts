@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
-import { Id, IsoDate, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { Id, IsoDate, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
 
 const Tag = z.string().trim().min(1).max(40);
 
@@ -89,7 +89,7 @@ export const CreateResidentInput = z.object({
 export type CreateResidentInput = z.infer<typeof CreateResidentInput>;
 
 export const UpdateResidentInput = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   fullName: PersonFields.fullName.optional(),
   birthDate: IsoDate.optional(),
   gender: z.enum(Gender).optional(),

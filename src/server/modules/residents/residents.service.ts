@@ -339,8 +339,9 @@ export async function moveResident(
     if (found.resident.householdId === target.household.id) {
       throw conflict({ vi: 'Người này đang ở trong hộ đó rồi', en: 'This person already lives in that household' });
     }
-    const closed = await repo.closeCurrentMembership(tx, id, input.movedOn, input.reason ?? 'Chuyển hộ');
-    if (closed && closed.joinedOn > input.movedOn) {
+    // Checked before the stay is closed: the database's own check would otherwise refuse the update first.
+    const current = await repo.findCurrentMembership(tx, id);
+    if (current && current.joinedOn > input.movedOn) {
       throw validation([
         {
           field: 'movedOn',
@@ -352,6 +353,7 @@ export async function moveResident(
         },
       ]);
     }
+    const closed = await repo.closeCurrentMembership(tx, id, input.movedOn, input.reason ?? 'Chuyển hộ');
     if (closed) {
       const old = await getHouseholdRow(tx, closed.householdId, scope);
       if (old.household.headResidentId === id) await setHouseholdHead(tx, old.household, null);
@@ -389,8 +391,8 @@ export async function leaveResident(
     if (!found) throw residentNotFound();
     if (!found.resident.householdId)
       throw conflict({ vi: 'Người này hiện không ở hộ nào', en: 'This person has no current household' });
-    const closed = await repo.closeCurrentMembership(tx, id, input.leftOn, input.reason);
-    if (closed && closed.joinedOn > input.leftOn) {
+    const current = await repo.findCurrentMembership(tx, id);
+    if (current && current.joinedOn > input.leftOn) {
       throw validation([
         {
           field: 'leftOn',
@@ -399,6 +401,7 @@ export async function leaveResident(
         },
       ]);
     }
+    await repo.closeCurrentMembership(tx, id, input.leftOn, input.reason);
     const household = await getHouseholdRow(tx, found.resident.householdId, scope);
     if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, null);
     await repo.setResidentHousehold(tx, id, null);
