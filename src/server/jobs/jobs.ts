@@ -1,3 +1,4 @@
+import { errorForLog } from '../lib/logging.js';
 import PgBoss from 'pg-boss';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from '../db/client.js';
@@ -40,7 +41,8 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
           schedule: false,
         },
   );
-  boss.on('error', (error) => console.error('[jobs]', error));
+  // Through the same cleaning as request errors: a job's SQL error must not print the values it was bound to.
+  boss.on('error', (error) => console.error('[jobs]', JSON.stringify(errorForLog(error))));
   const workerIds = new Map<string, string>();
   const queues = new Set<string>();
   let started = false;

@@ -116,7 +116,8 @@ describe('files people uploaded are downloads, never pages', () => {
 
   it('PDFs the app makes itself (the receipt) stay inline', async () => {
     const { token } = await w.f.dossier(w.communeA, { receivedBy: w.accounts.onestopA });
-    const res = await get(`/api/public/dossiers/${token}/forms/01`);
+    // Forms need the applicant or the commune's staff (a link alone shows status): the officer prints it.
+    const res = await w.agents.onestopA.get(`/api/public/dossiers/${token}/forms/01`);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-disposition'])).toMatch(/^inline;/);
   });

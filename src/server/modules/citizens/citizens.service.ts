@@ -186,25 +186,28 @@ export async function login(database: Database, cipher: PiiCipher, phone: string
       vi: 'Số điện thoại hoặc mật khẩu không đúng',
       en: 'Wrong phone number or password',
     });
-  if (!c) {
-    await verifyPassword(await dummyHash(), password);
-    throw denied();
-  }
-  if (c.lockedUntil && c.lockedUntil > new Date()) {
-    throw new AppError('LOCKED', 423, {
-      vi: 'Tài khoản tạm khóa do nhập sai nhiều lần; vui lòng thử lại sau 15 phút',
-      en: 'Too many failed attempts; try again in 15 minutes',
+  // The attempt is counted before the password is checked, in one statement (parallel guesses queue on the row and
+  // a lock stops them at LOGIN_FAILURES); an unknown phone and a locked account cost the same hash and get the same
+  // 401 as a wrong password, so the answer never tells whether a phone has an account (as staff sign-in).
+  const count = sql`case when ${citizens.lockedUntil} is null then ${citizens.failedLogins} + 1 else 1 end`;
+  const [taken] = c
+    ? await database.db
+        .update(citizens)
+        .set({
+          failedLogins: count,
+          lockedUntil: sql`case when ${count} >= ${LOGIN_FAILURES} then now() + interval '15 minutes' end`,
+        })
+        .where(and(eq(citizens.id, c.id), sql`(${citizens.lockedUntil} is null or ${citizens.lockedUntil} <= now())`))
+        .returning({ id: citizens.id })
+    : [];
+  const ok = await verifyPassword(taken ? c!.passwordHash : await dummyHash(), password);
+  if (!c || !taken || !ok) {
+    await insertAudit(database.db, actor, {
+      action: 'citizen.login.failed',
+      entityType: c ? 'citizen' : undefined,
+      entityId: c?.id,
+      details: { reason: !c ? 'unknown_phone' : !taken ? 'locked' : 'password' },
     });
-  }
-  if (!(await verifyPassword(c.passwordHash, password))) {
-    const failures = c.failedLogins + 1;
-    await database.db
-      .update(citizens)
-      .set({
-        failedLogins: failures >= LOGIN_FAILURES ? 0 : failures,
-        lockedUntil: failures >= LOGIN_FAILURES ? sql`now() + interval '15 minutes'` : null,
-      })
-      .where(eq(citizens.id, c.id));
     throw denied();
   }
   return database.db.transaction(async (tx) => {

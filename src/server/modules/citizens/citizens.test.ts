@@ -126,6 +126,36 @@ describe('citizen accounts', () => {
       { phone: '0912777003', password: account.password },
       { ip: '198.51.101.9' },
     );
-    expect(locked.statusCode).toBe(423);
+    // Locked: even the right password gets the same 401 as a wrong one or an unknown phone (nothing says an account
+    // exists).
+    const unknown = await post(
+      '/api/public/citizens/login',
+      { phone: '0912777999', password: account.password },
+      { ip: '198.51.101.10' },
+    );
+    expect([locked.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(locked.json().detail).toBe(unknown.json().detail);
+  });
+
+  it('counts parallel wrong guesses before checking them: twenty at once try at most five passwords', async () => {
+    const phone = '0912777004';
+    await post('/api/public/citizens/code', { phone }, { ip: '198.51.102.1' });
+    const account = { fullName: 'Lò Văn Sáng', phone, personalId: '031085008888', password: 'mat-khau-cong-dan' };
+    expect(
+      (await post('/api/public/citizens', { ...account, code: codeSentTo('+84912777004') }, { ip: '198.51.102.2' }))
+        .statusCode,
+    ).toBe(201);
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        post('/api/public/citizens/login', { phone, password: `sai-${i}-mat-khau` }, { ip: `198.51.103.${i}` }),
+      ),
+    );
+    expect(guesses.every((g) => g.statusCode === 401)).toBe(true);
+    const [row] = await env.t.database.raw<{ tried: number }>(
+      `select count(*) filter (where details->>'reason' = 'password')::int as tried from audit_log
+       where action = 'citizen.login.failed' and entity_id = (select id::text from citizens where phone_bidx = $1)`,
+      [env.t.cipher.blindIndex('+84912777004', 'phone')],
+    );
+    expect(row!.tried).toBe(5);
   });
 });

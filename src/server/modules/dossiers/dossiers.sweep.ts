@@ -62,6 +62,12 @@ export async function stopLateSupplements(deps: Pick<AppDeps, 'database'>, now =
   return stopped;
 }
 
+/** Lookup failures older than their hour and applicant proofs past their time are of no more use: dropped. */
+export async function dropSpentProofs(deps: Pick<AppDeps, 'database'>): Promise<void> {
+  await deps.database.db.execute(sql`delete from dossier_lookup_failures where at < now() - interval '1 hour'`);
+  await deps.database.db.execute(sql`delete from dossier_proofs where expires_at < now()`);
+}
+
 /** Papers uploaded for a submission that never came (the form abandoned) are deleted after a day. */
 export async function dropAbandonedUploads(deps: Pick<AppDeps, 'database'>, now = new Date()): Promise<number> {
   const gone = await deps.database.db
@@ -76,6 +82,7 @@ export function registerSweep(app: App, deps: Pick<AppDeps, 'database' | 'jobs'>
   void deps.jobs.work(SWEEP_QUEUE, async () => {
     await stopLateSupplements(deps);
     await dropAbandonedUploads(deps);
+    await dropSpentProofs(deps);
   });
   wakeEvery(app, deps.jobs, SWEEP_QUEUE, 15 * 60_000);
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { multipartBody } from '../../../../test/multipart.js';
+import { APPLICANT_COOKIE, issueProofs } from './dossiers.applicant.js';
 import type { useWorld } from '../../../../test/world.js';
 
 // What the dossier tests share: a citizen's online submission, an officer's action, papers good and bad.
@@ -86,4 +87,13 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
       cookies: { ...(options.proof ? { ketnoi_applicant: options.proof } : {}), ...options.cookies },
     });
   return { submission, submitOnline, act, asApplicant };
+}
+
+/**
+ * The cookie of a proven applicant for one dossier, as a code that checked out would give it: for tests whose
+ * subject is what the applicant does next (a rating, a form), not the proof itself (dossiers.applicant.test.ts).
+ */
+export async function applicantCookie(env: ReturnType<typeof useWorld>, dossier: { id: number; token: string }) {
+  const [proof] = await issueProofs(env.t.database.db, [dossier], 'CODE');
+  return { cookie: `${APPLICANT_COOKIE}=${proof!.token}` };
 }

@@ -2,13 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
 import { localParts } from '../calendar/working-days.js';
-import { dropAbandonedUploads, stopLateSupplements } from './dossiers.sweep.js';
+import { dropAbandonedUploads, dropSpentProofs, stopLateSupplements } from './dossiers.sweep.js';
 import { applicant, dossierKit, filePart, minimalPdf, windowsExe } from './dossiers.test-kit.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
 const { submission, submitOnline, act, asApplicant } = dossierKit(env);
 
 describe('online submission', () => {
+  it('drops applicant proofs past their time and lookup failures past their hour, keeping the live ones', async () => {
+    const d = await env.w.f.dossier(env.w.communeA);
+    await env.t.database.raw(
+      `insert into dossier_proofs (token_hash, dossier_id, via, expires_at) values
+         ('spent', $1, 'CODE', now() - interval '1 minute'), ('live', $1, 'CODE', now() + interval '20 minutes')`,
+      [d.id],
+    );
+    await env.t.database.raw(
+      `insert into dossier_lookup_failures (dossier_id, at) values ($1, now() - interval '2 hours'), ($1, now())`,
+      [d.id],
+    );
+    await dropSpentProofs(env.t);
+    const left = await env.t.database.raw<{ proofs: string; failures: number }>(
+      `select (select string_agg(token_hash, ',') from dossier_proofs where dossier_id = $1) as proofs,
+              (select count(*)::int from dossier_lookup_failures where dossier_id = $1) as failures`,
+      [d.id],
+    );
+    expect(left[0]).toEqual({ proofs: 'live', failures: 1 });
+  });
+
   it('takes an upload checked by content, gives a daily code, a secret status link and a receipt PDF', async () => {
     const upload = await env.t.app.inject({
       method: 'POST',

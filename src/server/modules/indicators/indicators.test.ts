@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
 import { localParts } from '../calendar/working-days.js';
+import { applicantCookie } from '../dossiers/dossiers.test-kit.js';
 
 const env = useWorld();
 const year = localParts(new Date()).day.slice(0, 4);
@@ -27,11 +28,13 @@ describe('one-stop indicators', () => {
       { action: 'APPROVE' },
       { action: 'RETURN' },
     );
-    await env.t.app.inject({
+    const rated = await env.t.app.inject({
       method: 'POST',
       url: `/api/public/dossiers/${onTime.token}/rating`,
       payload: { rating: 'SATISFIED' },
+      headers: await applicantCookie(env, onTime),
     });
+    expect(rated.statusCode, rated.body).toBe(200);
 
     const late = await env.w.f.dossier(env.w.communeA, { receivedBy: officer });
     await env.t.database.raw(`update dossiers set due_at = now() - interval '2 days' where id = $1`, [late.id]);

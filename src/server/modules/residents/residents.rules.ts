@@ -35,6 +35,8 @@ export function checkPerson(p: {
   gender?: Gender;
   personalId?: string | null;
   phone?: string | null;
+  /** The day the person came to live in the household: not before they were born. */
+  joinedOn?: string;
   today?: string;
 }): { errors: RuleError[]; personalId: string | null | undefined; phone: string | null | undefined } {
   const errors: RuleError[] = [];
@@ -53,6 +55,12 @@ export function checkPerson(p: {
         message: { vi: 'Ngày sinh quá xa, vui lòng kiểm tra lại', en: 'Date of birth is implausibly early' },
       });
   }
+  if (p.joinedOn !== undefined && p.birthDate !== undefined && p.joinedOn < p.birthDate)
+    errors.push({
+      field: 'joinedOn',
+      code: 'BEFORE_BIRTH',
+      message: { vi: 'Ngày đến ở không thể trước ngày sinh', en: 'The day they came cannot be before their birth' },
+    });
   let personalId = p.personalId;
   if (personalId) {
     personalId = personalId.replace(/\s/g, '');

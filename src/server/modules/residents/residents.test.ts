@@ -198,6 +198,7 @@ describe('POST /api/residents', () => {
     [{ personalId: '031306001113' }, 'PERSONAL_ID_BIRTH_YEAR'],
     [{ personalId: '099305001114' }, 'PERSONAL_ID_PROVINCE'],
     [{ phone: '12345' }, 'PHONE'],
+    [{ joinedOn: '1999-12-31' }, 'BEFORE_BIRTH'],
     [{ birthDate: '2999-01-01', joinedOn: '2999-01-01' }, 'FUTURE'],
   ])('400 for %j with code %s and nothing written', async (patch, code) => {
     const before = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
