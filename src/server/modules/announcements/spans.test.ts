@@ -8,7 +8,7 @@ import { multipartBody } from '../../../../test/multipart.js';
 import { listOperations } from '../../../../test/openapi.js';
 import { useWorld } from '../../../../test/world.js';
 import { replaceRoles } from '../users/users.repo.js';
-import { pdfWords, sheetRows } from './announcements.test-kit.js';
+import { pdfWords, sheetRows } from '../../../../test/documents.js';
 import { sendScheduled } from './announcements.service.js';
 import { createSenders, sendDue } from './deliveries.js';
 

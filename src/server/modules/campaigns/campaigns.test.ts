@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pdfWords } from '../../../../test/documents.js';
 import { useWorld } from '../../../../test/world.js';
 
 const env = useWorld();
@@ -37,6 +38,36 @@ describe('campaigns', () => {
     ]);
     expect((await w.agents.leaderA.post(`/api/campaigns/${id}/refresh`)).json()).toEqual({ added: 1, removed: 1 });
     expect((await w.agents.leaderA.get(`/api/campaigns/${id}/progress`)).json().total.targets).toBe(2);
+  });
+
+  it('sees the registry: a person made level 2 by an edit or another campaign is done in every campaign, and stays done', async () => {
+    const { w } = env;
+    const start = (unitId: number) =>
+      w.agents.leaderA.post('/api/campaigns', { kind: 'VNEID_L2', unitId, ...dates, name: `VNeID ${unitId}` });
+    // The commune's campaign and the group's own overlap on group A1's people.
+    const commune = (await start(w.communeA.id)).json().id as number;
+    const group = (
+      await w.agents.headA1.post('/api/campaigns', { kind: 'VNEID_L2', unitId: w.groupA1.id, ...dates })
+    ).json().id as number;
+    const done = async (id: number) => (await w.agents.leaderA.get(`/api/campaigns/${id}/progress`)).json().total;
+    const before = [await done(commune), await done(group)];
+    // An's level 2 is recorded by hand on his record (an edit, not a visit).
+    const an = (await w.agents.leaderA.get(`/api/residents/${w.residents.an.id}`)).json();
+    const edited = await w.agents.leaderA.patch(`/api/residents/${an.id}`, { version: an.version, vneidLevel: 'L2' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await done(commune)).done).toBe(before[0].done + 1);
+    expect((await done(group)).done).toBe(before[1].done + 1);
+    // A refresh never lowers done: An no longer matches "not yet level 2", yet stays a done target.
+    await w.agents.leaderA.post(`/api/campaigns/${commune}/refresh`);
+    expect(await done(commune)).toMatchObject({ targets: before[0].targets, done: before[0].done + 1 });
+    // Call letters go to the households still to see, not to An.
+    const left = (await w.agents.leaderA.get(`/api/campaigns/${commune}/left`)).json();
+    expect(JSON.stringify(left)).not.toContain('Nguyễn Văn An');
+    const letters = await w.agents.leaderA.get(`/api/campaigns/${commune}/letters.pdf`);
+    expect(letters.statusCode).toBe(200);
+    const words = pdfWords(letters.rawPayload);
+    expect(words).toContain('giay moi');
+    expect(words).not.toContain('nguyen van an');
   });
 
   it('lets a group head start one for their group only, and fans a province campaign out to its communes', async () => {

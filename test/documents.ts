@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { foldText } from '../../../shared/text.js';
+import { foldText } from '../src/shared/text.js';
 
-// What the announcement tests share: the text of a PDF as a reader would copy it, and a spreadsheet's rows.
+// What tests read in documents the app makes: the text of a PDF as a reader would copy it, a spreadsheet's rows.
 
 /** One ToUnicode map: a glyph code (4 hex digits) → its text. */
 function toUnicode(cmap: string): Map<string, string> {
