@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { escapeHtml } from '../../shared/text.js';
 /** ISO date → dd/MM/yyyy, the way dates are written in Vietnam. */
 export const formatDate = (iso: string | null | undefined) =>
@@ -41,3 +42,6 @@ export const paragraphs = (text: string) =>
 /** A day in Vietnam (YYYY-MM-DD), today or `ahead` days from it, whatever the device's time zone. */
 export const vietnamDay = (ahead = 0) =>
   new Date(Date.now() + 7 * 3600_000 + ahead * 86400_000).toISOString().slice(0, 10);
+
+/** A number the way the reader's language writes it: "41,6" in Vietnamese, "41.6" in English. */
+export const formatNumber = (n: number) => n.toLocaleString(i18next.language === 'en' ? 'en-US' : 'vi-VN');

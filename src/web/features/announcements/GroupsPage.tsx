@@ -1,3 +1,4 @@
+import { formatNumber } from '../../lib/format.js';
 import type { FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +67,7 @@ export function GroupsPage() {
               <td>{g.name}</td>
               <td>{g.households}</td>
               <td>{g.members}</td>
-              <td>{g.rate.toLocaleString('vi-VN')}%</td>
+              <td>{formatNumber(g.rate)}%</td>
               <td>
                 <a href={`/api/groups/${g.unitId}/poster.pdf`} target="_blank" rel="noreferrer">
                   {t('announcements.groups.poster')}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
-import { formatDate } from '../../lib/format.js';
+import { formatNumber, formatDate } from '../../lib/format.js';
 import { unitQuery } from './api.js';
 
 type History = {
@@ -47,7 +47,7 @@ export function Burndown({ id, unitId }: { id: number; unitId?: number }) {
         {t('campaigns.goal', { done: h.done, goal: h.goal, targets: h.targets })} ·{' '}
         {h.paceNeeded === null
           ? t('campaigns.overdue')
-          : t('campaigns.pace', { needed: h.paceNeeded, soFar: h.paceSoFar.toLocaleString('vi-VN'), days: h.daysLeft })}
+          : t('campaigns.pace', { needed: h.paceNeeded, soFar: formatNumber(h.paceSoFar), days: h.daysLeft })}
       </p>
       <details>
         <summary>{t('campaigns.daily')}</summary>

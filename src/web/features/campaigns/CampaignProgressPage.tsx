@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
-import { formatDate } from '../../lib/format.js';
+import { formatNumber, formatDate } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
 import { Burndown } from './Burndown.js';
 import { Conflicts } from './Conflicts.js';
@@ -74,7 +74,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
           {t('campaigns.progress', {
             done: p.total.done,
             targets: p.total.targets,
-            rate: p.total.rate.toLocaleString('vi-VN'),
+            rate: formatNumber(p.total.rate),
           })}
         </strong>
       </p>
@@ -105,7 +105,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
               </td>
               <td>{u.targets}</td>
               <td>{u.done}</td>
-              <td className={u.rate >= p.targetRate ? 'ok' : ''}>{u.rate.toLocaleString('vi-VN')}%</td>
+              <td className={u.rate >= p.targetRate ? 'ok' : ''}>{formatNumber(u.rate)}%</td>
             </tr>
           ))}
         </tbody>

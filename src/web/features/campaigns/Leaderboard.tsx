@@ -1,3 +1,4 @@
+import { formatNumber } from '../../lib/format.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
@@ -42,7 +43,7 @@ export function Leaderboard({ id }: { id: number }) {
                 {g.name} <span className="muted">{g.communeName}</span>
               </td>
               <td>
-                {g.rate.toLocaleString('vi-VN')}% ({g.done}/{g.targets})
+                {formatNumber(g.rate)}% ({g.done}/{g.targets})
               </td>
             </tr>
           ))}
@@ -63,7 +64,7 @@ export function Leaderboard({ id }: { id: number }) {
               <tr key={x.teamId}>
                 <td>{x.rank}</td>
                 <td>{x.name}</td>
-                <td>{x.rate.toLocaleString('vi-VN')}%</td>
+                <td>{formatNumber(x.rate)}%</td>
                 <td>{x.visits}</td>
               </tr>
             ))}
