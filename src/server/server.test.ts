@@ -108,5 +108,7 @@ describe('serve with KETNOI_ENV=production', () => {
       payload: { username: 'quantri', password: 'mot-mat-khau-rat-dai' },
     });
     expect(res.statusCode).toBe(200);
-  });
+    // Two CLI processes each boot TypeScript and open the database: on a busy two-core machine that alone can take
+    // half a minute.
+  }, 120_000);
 });
