@@ -14,7 +14,12 @@ describe('staff console in Chromium', () => {
     await snap(page, 'search-360');
     await results.getByText('Nguyễn Văn An').click();
     await page.getByRole('heading', { name: 'Nguyễn Văn An' }).waitFor();
-    expect(await page.getByText('031078001234').count()).toBe(1);
+    // The ID number shows masked until the leader asks for it in full (recorded in the audit log).
+    expect(await page.getByText('031078001234').count()).toBe(0);
+    await page.getByText('••••••••1234').waitFor();
+    await page.getByRole('button', { name: 'Xem đầy đủ số định danh, số điện thoại' }).click();
+    await page.getByText('031078001234').waitFor();
+    await page.getByRole('link', { name: '0912 345 678' }).waitFor();
     await page.getByText('Tiểu đường').waitFor(); // sensitive, shown to a commune leader
     await page.getByRole('link', { name: 'Số 7, ngõ 3, thôn Đông' }).first().click();
     await page.getByRole('heading', { name: 'Số 7, ngõ 3, thôn Đông' }).waitFor();
