@@ -90,16 +90,24 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
     },
     async work(name, handler) {
       if (options.workers === false) return;
-      try {
-        await ensureQueue(name);
-        const id = await boss.work<object>(name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-          if (job) await handler(job.data as never);
-        });
-        workerIds.set(name, id);
-      } catch (error) {
-        // Modules register their workers while the app is built; an app closed straight away (a short test, a CLI
-        // command) stops pg-boss before the registration lands. Anything else is a real failure.
-        if (started) throw error;
+      // Callers fire this and go on (`void jobs.work(...)`), so it never rejects: a worker whose registration fails
+      // while the app runs (the database away for a moment) logs it and tries again until it lands or the app stops.
+      for (let wait = 1_000; ; wait = Math.min(wait * 2, 30_000)) {
+        try {
+          await ensureQueue(name);
+          const id = await boss.work<object>(name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+            if (job) await handler(job.data as never);
+          });
+          workerIds.set(name, id);
+          return;
+        } catch (error) {
+          // Modules register their workers while the app is built; an app closed straight away (a short test, a
+          // CLI command) stops pg-boss before the registration lands, and that is no failure.
+          if (!started) return;
+          console.error('[jobs] worker not registered, retrying', name, JSON.stringify(errorForLog(error)));
+          await new Promise((resolve) => setTimeout(resolve, wait).unref());
+          if (!started) return;
+        }
       }
     },
   };
