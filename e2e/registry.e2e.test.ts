@@ -23,6 +23,8 @@ describe('staff console in Chromium', () => {
     await page.getByText('Tiểu đường').waitFor(); // sensitive, shown to a commune leader
     await page.getByRole('link', { name: 'Số 7, ngõ 3, thôn Đông' }).first().click();
     await page.getByRole('heading', { name: 'Số 7, ngõ 3, thôn Đông' }).waitFor();
+    // The tab says which page it is (several tabs open, screen readers, history).
+    await expect.poll(() => page.title()).toBe('Số 7, ngõ 3, thôn Đông · Kết nối');
     await page.getByRole('link', { name: 'Trần Thị Bình' }).waitFor();
     expect(await page.getByText('Đang ở (2)').count()).toBe(1);
     await snap(page, 'household-360');

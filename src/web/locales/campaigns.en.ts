@@ -5,6 +5,13 @@ export const campaignsEn: typeof campaignsVi = {
   title: 'Door-to-door campaigns',
   new: 'Start a campaign',
   template: 'Kind',
+  kinds: {
+    VNEID_L2: 'VNeID level 2 for everyone aged 14 and over',
+    DIGITIZE: "Digitising each household's papers",
+    ONLINE_PAYMENT: 'Households paying online',
+    SKILLS: 'Digital literacy for all (Bình dân học vụ số)',
+    CUSTOM: 'Other campaign',
+  },
   unit: 'Where',
   startsOn: 'Starts',
   deadline: 'Deadline',

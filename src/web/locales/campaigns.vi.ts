@@ -3,6 +3,13 @@ export const campaignsVi = {
   title: 'Chiến dịch đến từng nhà',
   new: 'Phát động chiến dịch',
   template: 'Loại chiến dịch',
+  kinds: {
+    VNEID_L2: 'Định danh điện tử mức 2 cho người từ 14 tuổi',
+    DIGITIZE: 'Số hóa hồ sơ, giấy tờ của hộ',
+    ONLINE_PAYMENT: 'Hộ gia đình thanh toán trực tuyến',
+    SKILLS: 'Bình dân học vụ số',
+    CUSTOM: 'Chiến dịch khác',
+  },
   unit: 'Phạm vi',
   startsOn: 'Bắt đầu',
   deadline: 'Hạn hoàn thành',

@@ -9,6 +9,7 @@ export const proceduresEn: typeof proceduresVi = {
   fees: 'Fees',
   free: 'Free',
   documents: 'Papers needed',
+  count_one: '{{count}} copy',
   count: '{{count}} copies',
   optional: 'optional',
   howToSubmit: 'How to submit',
@@ -34,7 +35,9 @@ export const proceduresEn: typeof proceduresVi = {
     KHAC: 'Other',
   },
   timeLimit: {
+    WORKING_DAY_one: '{{count}} working day',
     WORKING_DAY: '{{count}} working days',
+    CALENDAR_DAY_one: '{{count}} day',
     CALENDAR_DAY: '{{count}} days',
     SAME_DAY: 'Same day (submit before {{cutoff}})',
     IMMEDIATE: 'Immediately',

@@ -8,6 +8,8 @@ export const proceduresVi = {
   free: 'Không thu phí',
   documents: 'Giấy tờ cần có',
   count: '{{count}} bản',
+  // Vietnamese has one plural form; the `_one` keys exist so English can say "1 copy" (i18next plural rules).
+  count_one: '{{count}} bản',
   optional: 'không bắt buộc',
   howToSubmit: 'Cách nộp',
   postal: 'Nhận và trả kết quả qua bưu điện',
@@ -33,7 +35,9 @@ export const proceduresVi = {
   },
   timeLimit: {
     WORKING_DAY: '{{count}} ngày làm việc',
+    WORKING_DAY_one: '{{count}} ngày làm việc',
     CALENDAR_DAY: '{{count}} ngày',
+    CALENDAR_DAY_one: '{{count}} ngày',
     SAME_DAY: 'Trong ngày (nộp trước {{cutoff}})',
     IMMEDIATE: 'Ngay trong ngày',
   },

@@ -40,10 +40,12 @@ import { LookupPage } from '../features/dossiers/LookupPage.js';
 import { StatusPage } from '../features/dossiers/StatusPage.js';
 import { CounterPage, DossiersPage } from './dossiers.js';
 import { PublicShell } from './PublicShell.js';
+import { useDocumentTitle } from '../lib/title.js';
 import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */
 export function App() {
+  useDocumentTitle();
   return (
     <Switch>
       <Route path="/p/:code/submit">

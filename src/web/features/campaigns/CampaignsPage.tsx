@@ -70,7 +70,7 @@ export function CampaignsPage() {
           <select name="kind">
             {templates.data?.items.map((x) => (
               <option key={x.kind} value={x.kind}>
-                {x.name}
+                {t(`campaigns.kinds.${x.kind}`)}
               </option>
             ))}
           </select>
