@@ -125,6 +125,10 @@ export const ErrorCode = {
   REFERENCE_NOT_FOUND: 'REFERENCE_NOT_FOUND',
   /** The server has no speech synthesiser for loudspeaker audio (install espeak-ng). */
   SPEECH_UNAVAILABLE: 'SPEECH_UNAVAILABLE',
+  /** A dossier submitted without a paper its procedure requires (422); `errors` names each missing paper. */
+  PAPERS_MISSING: 'PAPERS_MISSING',
+  /** Approval, resolution or return before the result is on file or the fee is settled or waived (409). */
+  NOT_READY_TO_CLOSE: 'NOT_READY_TO_CLOSE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

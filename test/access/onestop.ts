@@ -190,6 +190,17 @@ export const onestopExpectations: Record<string, Expectation> = {
     inside: async (w) => scanUpload((await w.f.dossier(w.communeA)).id),
     outside: async (w) => scanUpload((await w.f.dossier(w.communeB)).id),
   },
+  'POST /api/dossiers/{id}/marks': {
+    permission: 'dossier.process',
+    inside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/marks`,
+      payload: { kind: 'RESULT' },
+    }),
+    outside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/marks`,
+      payload: { kind: 'RESULT' },
+    }),
+  },
   'GET /api/dossiers/{id}/files/{fileId}': {
     permission: 'dossier.read',
     inside: async (w) => {

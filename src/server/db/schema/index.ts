@@ -10,3 +10,4 @@ export * from './announcements.js';
 export * from './channels.js';
 export * from './teams.js';
 export * from './campaigns.js';
+export * from './papers.js';

@@ -344,6 +344,8 @@ export const dossierFiles = pgTable(
     uploadKey: text('upload_key'),
     kind: text('kind').notNull(),
     label: text('label'),
+    /** Which paper of the procedure (its position in the version's list) this file is; null for a result or extra. */
+    paper: integer('paper'),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),

@@ -17,6 +17,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';
 import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
+import { checkReadyToClose } from './dossiers.papers.js';
 import { findDossier, getDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
 import type { ActionInput } from './dossiers.schemas.js';
 
@@ -96,6 +97,7 @@ export async function takeAction(
         en: 'Someone else just changed this dossier; reload the page',
       });
     }
+    await checkReadyToClose(tx, found, action);
     const rule = workflow[action];
     if ('reasonRequired' in rule && rule.reasonRequired && !input.reason?.trim()) {
       throw validation([

@@ -4,7 +4,7 @@ import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { AuthContext } from '../../lib/auth-context.js';
 import { type ApplicantProof, phoneEnding } from './dossiers.applicant.js';
 import type { DossierWithNames, eventsOf, filesOf } from './dossiers.repo.js';
-import type { DossierDetail, DossierSummary, PublicDossier } from './dossiers.schemas.js';
+import type { DossierDetailCore, DossierSummary, PublicDossier } from './dossiers.schemas.js';
 
 type Events = Awaited<ReturnType<typeof eventsOf>>;
 type Files = Awaited<ReturnType<typeof filesOf>>;
@@ -89,7 +89,7 @@ export function presentDetail(
   cipher: PiiCipher,
   actors: ActionActor[],
   locale: 'vi' | 'en',
-): DossierDetail {
+): DossierDetailCore {
   const d = row.dossier;
   const label = (key: string) =>
     row.formFields.find((f) => f.key === key)?.[locale === 'en' ? 'labelEn' : 'labelVi'] ?? key;

@@ -3,7 +3,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import { closedStatuses } from '../../../shared/onestop.js';
 import { foldText } from '../../../shared/text.js';
 import type { Tx } from '../../db/client.js';
-import { dossierEvents, dossierFiles, dossiers, procedures, units, users } from '../../db/schema/index.js';
+import {
+  dossierEvents,
+  dossierFiles,
+  dossiers,
+  procedures,
+  units,
+  users,
+  type ProcedureDocument,
+} from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { toOffset } from '../../lib/http.js';
@@ -24,6 +32,7 @@ const summaryColumns = {
   timeUnit: procedures.timeUnit,
   timeAmount: procedures.timeAmount,
   formFields: procedures.formFields,
+  documents: procedures.documents,
   unitName: units.name,
   unitCode: units.code,
   unitPath: units.path,
@@ -38,6 +47,8 @@ export type DossierWithNames = {
   timeUnit: string;
   timeAmount: number;
   formFields: { key: string; labelVi: string; labelEn: string }[];
+  /** The papers its procedure version asks for, in order: a file's or a mark's `paper` is a position here. */
+  documents: ProcedureDocument[];
   unitName: string;
   unitCode: string;
   unitPath: string;
@@ -164,6 +175,7 @@ export async function filesOf(db: Tx, dossierId: number) {
       id: dossierFiles.id,
       kind: dossierFiles.kind,
       label: dossierFiles.label,
+      paper: dossierFiles.paper,
       fileName: dossierFiles.fileName,
       mime: dossierFiles.mime,
       size: dossierFiles.size,
@@ -183,13 +195,13 @@ export async function insertEvent(tx: Tx, event: typeof dossierEvents.$inferInse
 export async function claimUploads(
   tx: Tx,
   dossierId: number,
-  refs: { id: number; key: string; label?: string }[],
+  refs: { id: number; key: string; label?: string; paper?: number }[],
 ): Promise<number> {
   let claimed = 0;
   for (const ref of refs) {
     const rows = await tx
       .update(dossierFiles)
-      .set({ dossierId, uploadKey: null, label: ref.label ?? null })
+      .set({ dossierId, uploadKey: null, label: ref.label ?? null, paper: ref.paper ?? null })
       .where(and(eq(dossierFiles.id, ref.id), eq(dossierFiles.uploadKey, ref.key), isNull(dossierFiles.dossierId)))
       .returning({ id: dossierFiles.id });
     claimed += rows.length;

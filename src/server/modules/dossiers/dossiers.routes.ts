@@ -11,6 +11,7 @@ import { formField, readUpload } from '../../lib/uploads.js';
 import { takeAction } from './dossiers.actions.js';
 import { actorsOn } from './dossiers.present.js';
 import { submitResult } from './dossiers.public.js';
+import { registerPaperMarks } from './dossiers.papers-routes.js';
 import { inScope } from './dossiers.repo.js';
 import {
   ActionInput,
@@ -151,7 +152,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
     config: { permission: Permission.DOSSIER_PROCESS },
     schema: {
       tags: ['dossiers'],
-      summary: 'Attach a scan of a paper or the result (PDF, JPEG or PNG, checked by content)',
+      summary: 'Attach a scan of a paper (tied to the paper by its position) or the result (PDF, JPEG or PNG)',
       params: IdParams,
       consumes: ['multipart/form-data'],
       response: { 201: DossierFile, ...errorResponses },
@@ -159,6 +160,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const upload = await readUpload(request);
       const label = formField(upload.fields, 'label');
+      // Which paper of the procedure a scan is (its position), sent as a form field beside the file.
+      const paper = /^\d{1,2}$/.test(String(formField(upload.fields, 'paper') ?? '')) ? Number(formField(upload.fields, 'paper')) : undefined;
       const file = await attachFile(
         database,
         request.scope!,
@@ -168,6 +171,7 @@ export function registerDossiers(app: App, deps: AppDeps) {
           fileName: upload.fileName,
           kind: formField(upload.fields, 'kind') === 'RESULT' ? 'RESULT' : 'SCAN',
           label: typeof label === 'string' ? label.slice(0, 300) : undefined,
+          paper,
         },
         request.auth!.user.id,
         actorOf(request),
@@ -191,6 +195,8 @@ export function registerDossiers(app: App, deps: AppDeps) {
       return reply.send(file.content);
     },
   });
+
+  registerPaperMarks(app, deps, detail);
 
   r.get('/api/dossiers/counter-units', {
     config: { permission: Permission.DOSSIER_SUBMIT },

@@ -10,7 +10,18 @@ const PersonalId = z
   .regex(/^\d{12}$/, 'A personal ID number has 12 digits')
   .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid');
 /** An upload made before submitting: its id and the secret key the upload answered with. */
-const UploadRef = z.object({ id: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), label: Text(300).optional() });
+const UploadRef = z.object({
+  id: Id,
+  key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+  label: Text(300).optional(),
+  /** Which paper of the procedure the file is (its position in the procedure's list); left out for an extra file. */
+  paper: z.number().int().min(0).max(49).optional(),
+  /** In a bundle: whose paper it is (the main procedure when left out). */
+  procedureCode: ProcedureCode.optional(),
+});
+/** A paper of a procedure in the submission, handed over on paper at the counter (no file). */
+const PaperRef = z.object({ paper: z.number().int().min(0).max(49), procedureCode: ProcedureCode.optional() });
+export type PaperRef = z.infer<typeof PaperRef>;
 
 const Applicant = z.object({
   fullName: Text(120).min(2),
@@ -25,9 +36,11 @@ const submission = {
   applicant: Applicant,
   /** The procedure's own fields (child's name, date of death…), checked against its definition. */
   fields: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), Text(2000)).default({}),
+  // In a bundle, `fields` holds every procedure's fields once: a key two procedures share (the child's name) is
+  // typed once and goes to both.
   returnMethod: z.enum(ReturnMethod),
   postalAddress: Text(300).optional(),
-  uploads: z.array(UploadRef).max(20).default([]),
+  uploads: z.array(UploadRef).max(40).default([]),
   /** For an interconnected group (birth, death): the other procedures of the group submitted together. */
   bundleWith: z.array(ProcedureCode).max(4).default([]),
 };
@@ -36,11 +49,17 @@ export const SubmitInput = z.object(submission).refine((s) => s.returnMethod !==
   path: ['postalAddress'],
   message: 'A postal address is needed to send the result by post',
 });
-export type SubmitInput = z.infer<typeof SubmitInput>;
+export type SubmitInput = z.infer<typeof SubmitInput> & { papersOnPaper?: PaperRef[] };
 
 /** At the counter: handed in person, or received by post (Decision 45/2016) and entered by the officer. */
 export const CounterSubmitInput = z
-  .object({ ...submission, unitId: Id, channel: z.enum(['IN_PERSON', 'POSTAL']).default('IN_PERSON') })
+  .object({
+    ...submission,
+    unitId: Id,
+    channel: z.enum(['IN_PERSON', 'POSTAL']).default('IN_PERSON'),
+    /** Papers the applicant handed over on paper: the officer checked them, no file is kept. */
+    papersOnPaper: z.array(PaperRef).max(40).default([]),
+  })
   .refine((s) => s.returnMethod !== 'POST' || !!s.postalAddress, {
     path: ['postalAddress'],
     message: 'A postal address is needed to send the result by post',
@@ -150,12 +169,31 @@ export const DossierFile = z.object({
   id: z.number().int(),
   kind: z.enum(['UPLOAD', 'SCAN', 'RESULT']),
   label: z.string().nullable(),
+  paper: z.number().int().nullable(),
   fileName: z.string(),
   mime: z.string(),
   size: z.number().int(),
   sha256: z.string(),
   createdAt: z.string(),
 });
+
+export const PaperState = z.object({
+  paper: z.number().int(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  copyType: z.enum(['ORIGINAL', 'COPY', 'ELECTRONIC']),
+  count: z.number().int(),
+  required: z.boolean(),
+  files: z.array(z.object({ id: z.number().int(), fileName: z.string() })),
+  onPaper: z.boolean(),
+});
+
+/** What an officer notes without a file: a paper handed over on paper, the result on paper, the fee waived (why). */
+export const MarkInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('PAPER'), paper: z.number().int().min(0).max(49) }),
+  z.object({ kind: z.literal('RESULT'), note: Text(300).optional() }),
+  z.object({ kind: z.literal('FEE_EXEMPT'), note: Text(300).min(3) }),
+]);
 
 export const DossierDetail = DossierSummary.extend({
   applicantPersonalId: z.string().nullable(),
@@ -168,10 +206,29 @@ export const DossierDetail = DossierSummary.extend({
   events: z.array(DossierEvent),
   files: z.array(DossierFile),
   allowedActions: z.array(z.enum(dossierActions as [string, ...string[]])),
+  /** Approval or return the workflow allows but `blockers` (no result, fee unsettled) hold back. */
+  blockedActions: z.array(z.enum(dossierActions as [string, ...string[]])),
+  /** Each paper the procedure asks for, with its files or its "handed over on paper" note. */
+  papers: z.array(PaperState),
+  result: z.object({ files: z.number().int(), onPaper: z.boolean() }),
+  fee: z.object({ amount: z.number().int(), paid: z.boolean(), exempt: z.string().nullable() }),
+  blockers: z.array(z.enum(['RESULT', 'FEE'])),
+  /** The other dossiers of its bundle (liên thông), reachable from any of them. */
+  linked: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      procedureCode: z.string(),
+      procedureName: z.string(),
+      status: z.enum(DossierStatus),
+    }),
+  ),
   token: z.string(),
   version: z.number().int(),
 }).meta({ id: 'DossierDetail' });
 export type DossierDetail = z.infer<typeof DossierDetail>;
+/** A detail before its papers, result, fee and bundle are added (dossiers.papers.ts `withPapers`). */
+export type DossierDetailCore = Omit<DossierDetail, 'blockedActions' | 'papers' | 'result' | 'fee' | 'blockers' | 'linked'>;
 
 export const Queue = z.enum([
   'all',

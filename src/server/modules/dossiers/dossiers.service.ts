@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../db/client.js';
 import { dossierFiles, roleAssignments, units, users } from '../../db/schema/index.js';
 import { pathAlongScope, type Scope } from '../../db/scope.js';
 import type { Actor, AuthContext } from '../../lib/auth-context.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, validation } from '../../lib/errors.js';
 import { paged } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { auditListRead, insertAudit, searchForAudit } from '../audit/audit.repo.js';
@@ -14,6 +14,7 @@ import { actorsOn, presentDetail, presentSummary } from './dossiers.present.js';
 import { type DossierWithNames, eventsOf, filesOf, getDossier, inScope, listDossiers } from './dossiers.repo.js';
 import type { QueueQuery } from './dossiers.schemas.js';
 import { checkDocument, storeFile } from './dossiers.uploads.js';
+import { withPapers } from './dossiers.papers.js';
 
 // The one-stop officers' side of a dossier: reading it (audited), assigning many at once, its papers, and who may
 // receive or be assigned it.
@@ -44,7 +45,7 @@ export async function detailOf(
   locale: 'vi' | 'en',
 ) {
   const [events, files] = [await eventsOf(db, row.dossier.id), await filesOf(db, row.dossier.id)];
-  return presentDetail(row, events, files, cipher, actorsOn(auth, row.unitPath), locale);
+  return withPapers(db, row, presentDetail(row, events, files, cipher, actorsOn(auth, row.unitPath), locale), locale);
 }
 
 /**
@@ -97,23 +98,38 @@ export async function attachFile(
   database: Database,
   scope: Scope,
   id: number,
-  upload: { buffer: Buffer; fileName: string; kind: 'SCAN' | 'RESULT'; label?: string },
+  upload: { buffer: Buffer; fileName: string; kind: 'SCAN' | 'RESULT'; label?: string; paper?: number },
   userId: number,
   actor: Actor,
 ) {
   const found = await getDossier(database.db, inScope(id, scope));
+  if (upload.paper !== undefined && (upload.kind === 'RESULT' || !found.documents[upload.paper])) {
+    throw validation([
+      {
+        field: 'paper',
+        code: 'UNKNOWN_PAPER',
+        message: { vi: 'Thủ tục này không có giấy tờ này', en: 'This procedure has no such paper' },
+      },
+    ]);
+  }
   const mime = await checkDocument(upload.buffer);
   const file = await database.db.transaction(async (tx) => {
     const stored = await storeFile(
       tx,
       { buffer: upload.buffer, fileName: upload.fileName, mime },
-      { dossierId: found.dossier.id, kind: upload.kind, label: upload.label, uploadedBy: userId },
+      {
+        dossierId: found.dossier.id,
+        kind: upload.kind,
+        label: upload.label,
+        paper: upload.paper,
+        uploadedBy: userId,
+      },
     );
     await insertAudit(tx, actor, {
       action: 'dossier.file',
       entityType: 'dossier',
       entityId: found.dossier.id,
-      details: { file: stored.id, kind: upload.kind },
+      details: { file: stored.id, kind: upload.kind, ...(upload.paper !== undefined ? { paper: upload.paper } : {}) },
     });
     return stored;
   });

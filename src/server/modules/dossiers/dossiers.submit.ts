@@ -24,7 +24,9 @@ import { queueDossierMail } from '../mail/mail.service.js';
 import { localParts } from '../calendar/working-days.js';
 import { computeDue, settingsOf } from './dossiers.clock.js';
 import { formatCode, nextSequence } from './dossiers.codes.js';
-import { bundleMembers, claimUploads, insertEvent } from './dossiers.repo.js';
+import { planBundle } from './dossiers.bundle.js';
+import { copyFileTo, insertPapersOnPaper } from './dossiers.papers.js';
+import { bundleMembers, claimUploads, insertEvent, markDigitized } from './dossiers.repo.js';
 import type { SubmitInput } from './dossiers.schemas.js';
 
 type ProcedureRow = typeof procedures.$inferSelect;
@@ -87,16 +89,19 @@ export function feeFor(procedure: ProcedureRow, channel: Channel): number {
   return (fees.find((f) => f.channel === channel) ?? fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
 }
 
-/** Checks the submission against the procedure: channel, return method, its own fields; every problem at once. */
-function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, channel: Channel) {
+/**
+ * Checks the submission against its procedures (the main one and a bundle's linked ones): channel, return method,
+ * each procedure's own fields (a key shared by two is typed once); every problem at once.
+ */
+function checkAgainstProcedures(all: ProcedureRow[], input: SubmitInput, channel: Channel) {
   const problems = [];
-  if (channel === 'ONLINE' && procedure.onlineLevel === 'NONE') {
+  if (channel === 'ONLINE' && all.some((p) => p.onlineLevel === 'NONE')) {
     throw new AppError('CONFLICT', 409, {
       vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận một cửa của xã, phường',
       en: 'This procedure cannot be submitted online yet; please submit at the one-stop counter',
     });
   }
-  if (input.returnMethod === 'POST' && !procedure.postalAllowed) {
+  if (input.returnMethod === 'POST' && all.some((p) => !p.postalAllowed)) {
     problems.push(
       problem('returnMethod', 'POST_NOT_ALLOWED', {
         vi: 'Thủ tục này không trả kết quả qua bưu điện',
@@ -104,9 +109,10 @@ function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, chan
       }),
     );
   }
-  const known = new Set(procedure.formFields.map((f) => f.key));
-  for (const f of procedure.formFields) {
-    if (f.required && !input.fields[f.key]?.trim())
+  const fields = new Map(all.flatMap((p) => p.formFields.map((f) => [f.key, f] as const)));
+  const required = new Set(all.flatMap((p) => p.formFields.filter((f) => f.required).map((f) => f.key)));
+  for (const f of fields.values()) {
+    if (required.has(f.key) && !input.fields[f.key]?.trim())
       problems.push(
         problem(`fields.${f.key}`, 'REQUIRED', { vi: `Chưa nhập "${f.labelVi}"`, en: `"${f.labelEn}" is required` }),
       );
@@ -120,7 +126,7 @@ function checkAgainstProcedure(procedure: ProcedureRow, input: SubmitInput, chan
     }
   }
   for (const key of Object.keys(input.fields)) {
-    if (!known.has(key))
+    if (!fields.has(key))
       problems.push(
         problem(`fields.${key}`, 'UNKNOWN_FIELD', {
           vi: 'Thủ tục này không có trường này',
@@ -171,7 +177,8 @@ export async function submitDossier(
     }
     return p;
   });
-  checkAgainstProcedure(main, input, channel);
+  checkAgainstProcedures([main, ...linked], input, channel);
+  const plans = planBundle([main, ...linked], input, by.kind === 'STAFF');
 
   const pidBidx = cipher.blindIndex(input.applicant.personalId, 'pid');
   const applicant = {
@@ -197,7 +204,8 @@ export async function submitDossier(
       const receives = by.kind === 'STAFF' && by.receives;
       const made: Submitted['bundle'] = [];
       let bundleId: number | null = null;
-      for (const procedure of [main, ...linked]) {
+      for (const plan of plans) {
+        const procedure = plan.procedure;
         const code = formatCode(settings.codePattern, unit.code, day, await nextSequence(tx, unit.id, day));
         const token = newToken();
         const dueAt = receives ? await computeDue(tx, now, procedure, settings) : null;
@@ -215,7 +223,7 @@ export async function submitDossier(
             searchText: foldText(`${code} ${applicant.applicantName}`),
             residentId: resident?.id ?? null,
             citizenId: by.kind === 'APPLICANT' ? (by.citizenId ?? null) : null,
-            formData: procedure.id === main.id ? input.fields : {},
+            formData: plan.fields,
             returnMethod: input.returnMethod,
             postalAddress: input.postalAddress ?? null,
             feeAmount: feeFor(procedure, channel),
@@ -268,16 +276,19 @@ export async function submitDossier(
             null,
             receives ? 'RECEIVED' : 'NEW',
           );
-          const claimed = await claimUploads(tx, id, input.uploads);
-          if (claimed !== input.uploads.length) {
-            throw validation([
-              problem('uploads', 'UPLOAD_NOT_FOUND', {
-                vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp',
-                en: 'An attached file was not found or was already used; upload it again',
-              }),
-            ]);
-          }
         }
+        const claimed = await claimUploads(tx, id, plan.claims);
+        if (claimed !== plan.claims.length) {
+          throw validation([
+            problem('uploads', 'UPLOAD_NOT_FOUND', {
+              vi: 'Có tệp đính kèm không tìm thấy hoặc đã được dùng; hãy tải lại tệp',
+              en: 'An attached file was not found or was already used; upload it again',
+            }),
+          ]);
+        }
+        for (const copy of plan.copies) await copyFileTo(tx, copy.fileId, id, copy.paper);
+        if (plan.copies.length) await markDigitized(tx, id);
+        if (by.kind === 'STAFF') await insertPapersOnPaper(tx, id, plan.onPaper, by.userId);
         await insertAudit(tx, by.actor, {
           action: 'dossier.submit',
           entityType: 'dossier',

@@ -37,7 +37,13 @@ export async function checkDocument(buffer: Buffer): Promise<string> {
 export async function storeFile(
   tx: Tx,
   file: { buffer: Buffer; fileName: string; mime: string },
-  target: { dossierId: number; kind: 'SCAN' | 'RESULT' | 'UPLOAD'; label?: string; uploadedBy: number | null } | null,
+  target: {
+    dossierId: number;
+    kind: 'SCAN' | 'RESULT' | 'UPLOAD';
+    label?: string;
+    paper?: number;
+    uploadedBy: number | null;
+  } | null,
 ) {
   const uploadKey = target ? null : randomBytes(24).toString('base64url');
   const [row] = await tx
@@ -47,6 +53,7 @@ export async function storeFile(
       uploadKey,
       kind: target?.kind ?? 'UPLOAD',
       label: target?.label ?? null,
+      paper: target?.paper ?? null,
       fileName: file.fileName,
       mime: file.mime,
       size: file.buffer.length,
@@ -58,6 +65,7 @@ export async function storeFile(
       id: dossierFiles.id,
       kind: dossierFiles.kind,
       label: dossierFiles.label,
+      paper: dossierFiles.paper,
       fileName: dossierFiles.fileName,
       mime: dossierFiles.mime,
       size: dossierFiles.size,
