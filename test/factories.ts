@@ -152,9 +152,30 @@ export function factories(database: Database, cipher: PiiCipher) {
         },
         fields: opts.fields ?? (procedureCode === '1.004873' ? { purpose: 'Đăng ký kết hôn' } : {}),
         returnMethod: 'COUNTER' as const,
-        uploads: [],
+        uploads: [] as { id: number; key: string; paper: number }[],
         bundleWith: [],
+        papersOnPaper: [] as { paper: number }[],
       };
+      // The procedure's required papers come with it: a scan of each online, handed over on paper at the counter.
+      const [procedure] = await db
+        .select({ documents: procedures.documents })
+        .from(procedures)
+        .where(sql`${procedures.code} = ${procedureCode} and ${procedures.status} = 'PUBLISHED'`);
+      const required = (procedure?.documents ?? []).flatMap((d, paper) => (d.required ? [paper] : []));
+      const uploads = opts.receivedBy
+        ? []
+        : await Promise.all(
+            required.map(async (paper) => {
+              const f = await db.transaction((tx) =>
+                storeFile(tx, { buffer: tinyPng, fileName: `giay-to-${paper}.png`, mime: 'image/png' }, null),
+              );
+              return { id: f.id, key: f.key, paper };
+            }),
+          );
+      Object.assign(input, {
+        uploads,
+        papersOnPaper: opts.receivedBy ? required.map((paper) => ({ paper })) : [],
+      });
       const actor = { userId: null, username: null, roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'factory' };
       const by = opts.receivedBy
         ? { kind: 'STAFF' as const, actor, userId: opts.receivedBy.id, name: opts.receivedBy.fullName, receives: true }

@@ -20,6 +20,8 @@ const titles: Record<string, Message> = {
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: { vi: 'Mã chống gửi trùng đã dùng', en: 'Idempotency key reused' },
   [ErrorCode.UNAVAILABLE]: { vi: 'Dịch vụ tạm thời chưa dùng được', en: 'Service unavailable' },
   [ErrorCode.REFERENCE_NOT_FOUND]: { vi: 'Không tìm thấy bản ghi được tham chiếu', en: 'Referenced record not found' },
+  [ErrorCode.PAPERS_MISSING]: { vi: 'Còn thiếu giấy tờ', en: 'Papers missing' },
+  [ErrorCode.NOT_READY_TO_CLOSE]: { vi: 'Chưa đủ điều kiện', en: 'Not ready' },
   [ErrorCode.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };
 

@@ -33,7 +33,7 @@ export const applicant = {
 
 /** Submission and workflow helpers over a test world. */
 export function dossierKit(env: ReturnType<typeof useWorld>) {
-  const submission = (extra: Record<string, unknown> = {}) => ({
+  const submission = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
     unitCode: env.w.communeA.code,
     procedureCode: '1.004873',
     applicant,
@@ -41,6 +41,26 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
     returnMethod: 'COUNTER',
     ...extra,
   });
+  /** Uploads a scan as a citizen does before submitting: the reference a submission presents. */
+  async function uploadPaper(paper?: number, procedureCode?: string) {
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/uploads',
+      ...filePart(`giay-to-${paper ?? 'khac'}.pdf`, minimalPdf),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, key } = res.json() as { id: number; key: string };
+    return { id, key, ...(paper === undefined ? {} : { paper }), ...(procedureCode ? { procedureCode } : {}) };
+  }
+  /** A scan of each required paper of a procedure, tied to its paper. */
+  async function requiredPapers(procedureCode: string, tag = false) {
+    const res = await env.t.app.inject({ method: 'GET', url: `/api/public/procedures/${procedureCode}` });
+    const documents = (res.json() as { documents: { required: boolean }[] }).documents;
+    const refs = [];
+    for (const [paper, d] of documents.entries())
+      if (d.required) refs.push(await uploadPaper(paper, tag ? procedureCode : undefined));
+    return refs;
+  }
   /**
    * An anonymous online submission; `proof` is the submitting client's proof cookie (30 minutes, this dossier only),
    * which a test passes on to act as that client, or leaves out to be a mere link holder.
@@ -50,10 +70,13 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
     headers: Record<string, string> = {},
     cookies: Record<string, string> = {},
   ) {
+    const body = submission(extra);
+    // Unless the test says which files it sends, each required paper of the procedure comes as a scan.
+    if (!('uploads' in extra)) body.uploads = await requiredPapers(String(body.procedureCode));
     const res = await env.t.app.inject({
       method: 'POST',
       url: '/api/public/dossiers',
-      payload: submission(extra),
+      payload: body,
       headers,
       cookies,
     });
@@ -86,7 +109,7 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
       remoteAddress: options.ip,
       cookies: { ...(options.proof ? { ketnoi_applicant: options.proof } : {}), ...options.cookies },
     });
-  return { submission, submitOnline, act, asApplicant };
+  return { submission, submitOnline, act, asApplicant, uploadPaper, requiredPapers };
 }
 
 /**

@@ -6,7 +6,8 @@ import { dropAbandonedUploads, dropSpentProofs, stopLateSupplements } from './do
 import { applicant, dossierKit, filePart, minimalPdf, windowsExe } from './dossiers.test-kit.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
-const { submission, submitOnline, act, asApplicant } = dossierKit(env);
+const kit = dossierKit(env);
+const { submission, submitOnline, act, asApplicant, requiredPapers } = kit;
 
 describe('online submission', () => {
   it('drops applicant proofs past their time and lookup failures past their hour, keeping the live ones', async () => {
@@ -39,7 +40,7 @@ describe('online submission', () => {
     const file = upload.json() as { id: number; key: string; mime: string };
     expect(file.mime).toBe('application/pdf');
 
-    const made = await submitOnline({ uploads: [{ id: file.id, key: file.key, label: 'Tờ khai' }] });
+    const made = await submitOnline({ uploads: [{ id: file.id, key: file.key, label: 'Tờ khai', paper: 0 }] });
     const day = localParts(new Date()).day.replaceAll('-', '').slice(2);
     expect(made.code).toMatch(new RegExp(`^${env.w.communeA.code}-${day}-\\d{4}$`));
     expect(made.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -120,8 +121,19 @@ describe('online submission', () => {
   });
 
   it('submits a birth bundle as linked dossiers tracked together', async () => {
-    const fields = { childName: 'Nguyễn Minh Khang', childBirthDate: '2026-10-30', birthPlace: 'Trạm y tế xã' };
-    const made = await submitOnline({ procedureCode: '1.001193', fields, bundleWith: ['1.004222', 'LT.BHYT6'] });
+    const fields = {
+      childName: 'Nguyễn Minh Khang',
+      childBirthDate: '2026-10-30',
+      birthPlace: 'Trạm y tế xã',
+      address: 'Số 7, ngõ 3, thôn Đông',
+    };
+    const uploads = [...(await requiredPapers('1.001193')), ...(await requiredPapers('1.004222', true))];
+    const made = await submitOnline({
+      procedureCode: '1.001193',
+      fields,
+      uploads,
+      bundleWith: ['1.004222', 'LT.BHYT6'],
+    });
     expect(made.bundle.map((b) => b.procedureCode)).toEqual(['1.004222', 'LT.BHYT6']);
     const list = (await env.w.agents.onestopA.get(`/api/dossiers?queue=to_receive&q=${made.code}`)).json();
     expect(list.items[0].bundleId).toBe(made.id);
@@ -166,6 +178,12 @@ describe('online submission', () => {
 
 describe('idempotency keys are the caller’s own', () => {
   const client = (id: string) => ({ ketnoi_client: `client-${id}-0123456789abcdef` });
+  // A procedure asking for no paper: the same content can be sent again (an upload is claimed only once).
+  const child = { childName: 'Lê Minh An', childBirthDate: '2026-11-02', birthPlace: 'Trạm y tế xã' };
+  const submission = (extra: Record<string, unknown> = {}) =>
+    kit.submission({ procedureCode: 'LT.BHYT6', fields: child, ...extra });
+  const submitOnline = (...args: Parameters<typeof kit.submitOnline>) =>
+    kit.submitOnline({ procedureCode: 'LT.BHYT6', fields: child, ...args[0] }, args[1], args[2]);
   const post = (payload: object, key: string, cookies: Record<string, string> = {}) =>
     env.t.app.inject({
       method: 'POST',
@@ -202,7 +220,7 @@ describe('idempotency keys are the caller’s own', () => {
   it('answers 422 IDEMPOTENCY_KEY_REUSED, never the first dossier, to the same key with other content', async () => {
     const key = `edited-${Date.now()}`;
     const first = await submitOnline({}, { 'idempotency-key': key }, client('a'));
-    const edited = await post(submission({ fields: { purpose: 'Xin việc' } }), key, client('a'));
+    const edited = await post(submission({ fields: { ...child, childName: 'Lê Minh Anh' } }), key, client('a'));
     expect(edited.statusCode).toBe(422);
     expect(edited.headers['content-type']).toContain('application/problem+json');
     expect(edited.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', title: 'Mã chống gửi trùng đã dùng' });
@@ -211,7 +229,7 @@ describe('idempotency keys are the caller’s own', () => {
     const english = await env.t.app.inject({
       method: 'POST',
       url: '/api/public/dossiers',
-      payload: submission({ fields: { purpose: 'Xin việc' } }),
+      payload: submission({ fields: { ...child, childName: 'Lê Minh Anh' } }),
       headers: { 'idempotency-key': key, 'accept-language': 'en' },
       cookies: client('a'),
     });
@@ -241,6 +259,7 @@ describe('idempotency keys are the caller’s own', () => {
       applicant,
       fields: { purpose: 'Xin việc' },
       returnMethod: 'COUNTER',
+      papersOnPaper: [{ paper: 0 }],
     };
     const key = `counter-${Date.now()}`;
     const counter = (agent: 'onestopA' | 'leaderA', body: object) =>
@@ -271,6 +290,7 @@ describe('counter submission and bulk assignment', () => {
       fields: { purpose: 'Xin việc' },
       returnMethod: 'POST',
       postalAddress: 'Số 7, ngõ 3, thôn Đông',
+      papersOnPaper: [{ paper: 0 }],
     };
     const byOfficer = await env.w.agents.onestopA.post('/api/dossiers', payload);
     expect(byOfficer.statusCode, byOfficer.body).toBe(201);
@@ -312,7 +332,12 @@ describe('dossier codes under load', () => {
         env.t.app.inject({
           method: 'POST',
           url: '/api/public/dossiers',
-          payload: submission({ unitCode: env.w.communeB.code }),
+          // A procedure asking for no paper: this is about codes, not uploads.
+          payload: submission({
+            unitCode: env.w.communeB.code,
+            procedureCode: 'LT.BHYT6',
+            fields: { childName: 'Lê Minh An', childBirthDate: '2026-11-02', birthPlace: 'Trạm y tế xã' },
+          }),
         }),
       ),
     );
