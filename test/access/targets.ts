@@ -101,6 +101,8 @@ export const counterDossier = (unitId: number) => ({
   applicant: { fullName: 'Ma Thị Nộp', personalId: '031190001111', phone: '0987654321' },
   fields: { purpose: 'Kết hôn' },
   returnMethod: 'COUNTER',
+  // The declaration, handed over on paper: the procedure requires it.
+  papersOnPaper: [{ paper: 0 }],
 });
 
 /** A multipart upload of a real (tiny) PNG scan onto a dossier. */

@@ -11,7 +11,7 @@ const sms = useFakeSms();
 // The same object: the gateway's address is filled in by its beforeAll, before the app is built.
 sms.overrides.PUBLIC_SUBMIT_PER_MINUTE = '1000';
 const env = useWorld(sms.overrides);
-const { submitOnline, act, asApplicant } = dossierKit(env);
+const { submitOnline, act, asApplicant, requiredPapers, settle } = dossierKit(env);
 const { messages, codeSentTo } = sms;
 const url = (token: string, rest = '') => `/api/public/dossiers/${token}${rest}`;
 const phoneOf = (n: number) => `0912 0${String(n).padStart(2, '0')} 123`;
@@ -78,8 +78,9 @@ describe('a link holder without proof', () => {
     await act('onestopA', returned.id, { action: 'RECEIVE', version: 1 });
     await act('onestopA', returned.id, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
     await act('onestopA', returned.id, { action: 'SEND_FOR_APPROVAL', version: 3 });
-    await act('leaderA', returned.id, { action: 'APPROVE', version: 3 });
-    await act('onestopA', returned.id, { action: 'RETURN', version: 4 });
+    const approved = await act('leaderA', returned.id, { action: 'APPROVE', version: await settle(returned.id) });
+    await act('onestopA', returned.id, { action: 'RETURN', version: approved.json().version });
+    expect((await dossierRow(returned.id)).status).toBe('RETURNED');
     const rating = await asApplicant('POST', url(returned.token, '/rating'), { payload: { rating: 'UNSATISFIED' } });
     expect(rating.statusCode).toBe(401);
     expect((await dossierRow(returned.id)).rating).toBeNull();
@@ -262,14 +263,27 @@ describe('a citizen account', () => {
       returnMethod: 'COUNTER',
     };
     const key = { 'x-csrf-token': yen.csrf, 'idempotency-key': 'citizen-key-0001' };
-    const made = await asCitizen(yen, 'POST', '/api/public/dossiers', submission, key);
+    const made = await asCitizen(
+      yen,
+      'POST',
+      '/api/public/dossiers',
+      { ...submission, uploads: await requiredPapers('1.004873') },
+      key,
+    );
     expect(made.statusCode, made.body).toBe(201);
     const { token, id } = made.json() as { token: string; id: number };
     // Another account sending the same key and content gets its own dossier.
-    const theirs = await asCitizen(other, 'POST', '/api/public/dossiers', submission, {
-      'x-csrf-token': other.csrf,
-      'idempotency-key': 'citizen-key-0001',
-    });
+    // (The same content but its own scan of the declaration: a file is claimed by one dossier only.)
+    const theirs = await asCitizen(
+      other,
+      'POST',
+      '/api/public/dossiers',
+      { ...submission, uploads: await requiredPapers('1.004873') },
+      {
+        'x-csrf-token': other.csrf,
+        'idempotency-key': 'citizen-key-0001',
+      },
+    );
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json().id).not.toBe(id);
     expect(theirs.body).not.toContain(token);

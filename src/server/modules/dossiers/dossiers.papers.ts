@@ -79,7 +79,12 @@ export async function marksOf(db: Tx, dossierId: number) {
 
 async function filesWithPapers(db: Tx, dossierId: number): Promise<FileRow[]> {
   return db
-    .select({ id: dossierFiles.id, kind: dossierFiles.kind, paper: dossierFiles.paper, fileName: dossierFiles.fileName })
+    .select({
+      id: dossierFiles.id,
+      kind: dossierFiles.kind,
+      paper: dossierFiles.paper,
+      fileName: dossierFiles.fileName,
+    })
     .from(dossierFiles)
     .where(eq(dossierFiles.dossierId, dossierId))
     .orderBy(asc(dossierFiles.id));
@@ -100,7 +105,10 @@ export type PapersView = {
 export async function papersView(db: Tx, row: DossierWithNames): Promise<PapersView> {
   const d = row.dossier;
   const [files, marks] = [await filesWithPapers(db, d.id), await marksOf(db, d.id)];
-  const result = { files: files.filter((f) => f.kind === 'RESULT').length, onPaper: marks.some((m) => m.kind === 'RESULT') };
+  const result = {
+    files: files.filter((f) => f.kind === 'RESULT').length,
+    onPaper: marks.some((m) => m.kind === 'RESULT'),
+  };
   const exempt = marks.find((m) => m.kind === 'FEE_EXEMPT')?.note ?? null;
   const fee = { amount: d.feeAmount, paid: d.paidAt !== null, exempt };
   const blockers: Blocker[] = [];
@@ -139,7 +147,11 @@ export async function checkReadyToClose(tx: Tx, row: DossierWithNames, action: s
       vi: `Chưa thể ${action === 'RETURN' ? 'trả kết quả' : 'duyệt'}: ${blockers.map((b) => blockerMessages[b].vi).join('; ')}`,
       en: `Cannot ${action === 'RETURN' ? 'return' : 'approve'} yet: ${blockers.map((b) => blockerMessages[b].en).join('; ')}`,
     },
-    blockers.map((b) => ({ field: b === 'RESULT' ? 'result' : 'fee', code: `${b}_MISSING`, message: blockerMessages[b] })),
+    blockers.map((b) => ({
+      field: b === 'RESULT' ? 'result' : 'fee',
+      code: `${b}_MISSING`,
+      message: blockerMessages[b],
+    })),
   );
 }
 

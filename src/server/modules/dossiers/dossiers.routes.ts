@@ -161,7 +161,9 @@ export function registerDossiers(app: App, deps: AppDeps) {
       const upload = await readUpload(request);
       const label = formField(upload.fields, 'label');
       // Which paper of the procedure a scan is (its position), sent as a form field beside the file.
-      const paper = /^\d{1,2}$/.test(String(formField(upload.fields, 'paper') ?? '')) ? Number(formField(upload.fields, 'paper')) : undefined;
+      const paper = /^\d{1,2}$/.test(String(formField(upload.fields, 'paper') ?? ''))
+        ? Number(formField(upload.fields, 'paper'))
+        : undefined;
       const file = await attachFile(
         database,
         request.scope!,

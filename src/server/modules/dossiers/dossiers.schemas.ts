@@ -228,7 +228,10 @@ export const DossierDetail = DossierSummary.extend({
 }).meta({ id: 'DossierDetail' });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 /** A detail before its papers, result, fee and bundle are added (dossiers.papers.ts `withPapers`). */
-export type DossierDetailCore = Omit<DossierDetail, 'blockedActions' | 'papers' | 'result' | 'fee' | 'blockers' | 'linked'>;
+export type DossierDetailCore = Omit<
+  DossierDetail,
+  'blockedActions' | 'papers' | 'result' | 'fee' | 'blockers' | 'linked'
+>;
 
 export const Queue = z.enum([
   'all',

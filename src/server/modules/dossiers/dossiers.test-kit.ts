@@ -109,7 +109,27 @@ export function dossierKit(env: ReturnType<typeof useWorld>) {
       remoteAddress: options.ip,
       cookies: { ...(options.proof ? { ketnoi_applicant: options.proof } : {}), ...options.cookies },
     });
-  return { submission, submitOnline, act, asApplicant, uploadPaper, requiredPapers };
+  /** The result file attached by the officer: what approval and return need beside the fee. */
+  const attachResult = (id: number) =>
+    env.w.agents.onestopA.request({
+      method: 'POST',
+      url: `/api/dossiers/${id}/files`,
+      ...multipartBody({ kind: 'RESULT' }, { name: 'ket-qua.pdf', content: minimalPdf, type: 'application/pdf' }),
+    });
+  /** The fee paid in cash at the counter (nothing when the procedure is free). */
+  async function payCash(id: number) {
+    const d = (await env.w.agents.onestopA.get(`/api/dossiers/${id}`)).json() as { feeAmount: number; paid: boolean };
+    if (d.feeAmount === 0 || d.paid) return;
+    const res = await env.w.agents.onestopA.post(`/api/dossiers/${id}/cash`, { amount: d.feeAmount });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  /** Result on file and fee paid: a dossier ready to be approved and returned; answers its version now. */
+  async function settle(id: number): Promise<number> {
+    expect((await attachResult(id)).statusCode).toBe(201);
+    await payCash(id);
+    return (await env.w.agents.onestopA.get(`/api/dossiers/${id}`)).json().version as number;
+  }
+  return { submission, submitOnline, act, asApplicant, uploadPaper, requiredPapers, attachResult, payCash, settle };
 }
 
 /**

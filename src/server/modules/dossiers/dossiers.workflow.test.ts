@@ -4,7 +4,7 @@ import { useWorld } from '../../../../test/world.js';
 import { dossierKit, filePart } from './dossiers.test-kit.js';
 
 const env = useWorld({ PUBLIC_SUBMIT_PER_MINUTE: '1000' });
-const { submission, submitOnline, act, asApplicant } = dossierKit(env);
+const { submission, submitOnline, act, asApplicant, settle, requiredPapers } = dossierKit(env);
 
 describe('the workflow', () => {
   it('receive → assign → send for approval → leader approves → return → the citizen sees the timeline and rates', async () => {
@@ -31,7 +31,8 @@ describe('the workflow', () => {
     expect(
       (await env.w.agents.leaderA.get('/api/dossiers?queue=to_approve')).json().items.map((d: { id: number }) => d.id),
     ).toContain(made.id);
-    const approved = await act('leaderA', made.id, { action: 'APPROVE', version: sent.json().version });
+    // Approval needs the result on file and the fee settled (dossiers.papers.test.ts shows the refusals).
+    const approved = await act('leaderA', made.id, { action: 'APPROVE', version: await settle(made.id) });
     expect(approved.json()).toMatchObject({ status: 'RESOLVED', onTime: true });
     const returned = await act('onestopA', made.id, { action: 'RETURN', version: approved.json().version });
     expect(returned.json().status).toBe('RETURNED');
@@ -43,6 +44,7 @@ describe('the workflow', () => {
       'RECEIVE',
       'ASSIGN',
       'SEND_FOR_APPROVAL',
+      'PAY',
       'APPROVE',
       'RETURN',
     ]);
@@ -118,6 +120,7 @@ describe('the workflow', () => {
       payload: submission({
         procedureCode: '2.000635',
         fields: { copies: '2' },
+        uploads: await requiredPapers('2.000635'),
         returnMethod: 'POST',
         postalAddress: 'Số 7, ngõ 3, thôn Đông',
       }),
@@ -126,9 +129,13 @@ describe('the workflow', () => {
     await env.t.database.raw(`update procedures set requires_approval = false where code = '2.000635'`);
     await act('onestopA', id, { action: 'RECEIVE', version: 1 });
     await act('onestopA', id, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
-    const resolved = await act('onestopA', id, { action: 'RESOLVE', version: 3 });
+    const resolved = await act('onestopA', id, { action: 'RESOLVE', version: await settle(id) });
     expect(resolved.json()).toMatchObject({ status: 'RESOLVED', onTime: true });
-    const returned = await act('onestopA', id, { action: 'RETURN', version: 4, returnMethod: 'POST' });
+    const returned = await act('onestopA', id, {
+      action: 'RETURN',
+      version: resolved.json().version,
+      returnMethod: 'POST',
+    });
     expect(returned.json()).toMatchObject({ status: 'RETURNED', returnMethod: 'POST' });
   });
 
@@ -165,7 +172,8 @@ describe('the workflow', () => {
     const after = (await env.w.agents.onestopA.get(`/api/dossiers/${made.id}`)).json();
     expect(after.status).toBe('RECEIVED');
     expect(new Date(after.dueAt).getTime() - new Date(before.dueAt).getTime()).toBeGreaterThanOrEqual(13 * 86400_000);
-    expect(after.files).toHaveLength(1);
+    // The declaration it came with, and the copy provided now.
+    expect(after.files.map((f: { fileName: string }) => f.fileName)).toEqual(['giay-to-0.pdf', 'ban-sao.png']);
   });
 
   it('issues an apology with a new date (Form 04) and shows overdue dossiers in their queue', async () => {
