@@ -1,3 +1,4 @@
+import { dossierKit } from '../dossiers/dossiers.test-kit.js';
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { useWorld } from '../../../../test/world.js';
@@ -48,6 +49,7 @@ describe('citizen accounts', () => {
       procedureCode: '1.004873',
       fields: { purpose: 'Đăng ký kết hôn' },
       returnMethod: 'ONLINE',
+      uploads: await dossierKit(env).requiredPapers('1.004873'),
     };
     expect((await post('/api/public/dossiers', submission, { cookie })).statusCode).toBe(403);
     const submitted = await post('/api/public/dossiers', submission, { cookie, csrf });

@@ -149,7 +149,7 @@ export async function checkReadyToClose(tx: Tx, row: DossierWithNames, action: s
     },
     blockers.map((b) => ({
       field: b === 'RESULT' ? 'result' : 'fee',
-      code: `${b}_MISSING`,
+      code: b === 'RESULT' ? 'RESULT_MISSING' : 'FEE_UNSETTLED',
       message: blockerMessages[b],
     })),
   );

@@ -1,3 +1,4 @@
+import { dossierKit } from '../dossiers/dossiers.test-kit.js';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, useFakeSmtp } from '../../../../test/fake-smtp.js';
 import { eventually } from '../../../../test/helpers.js';
@@ -21,6 +22,7 @@ describe('applicant emails over real SMTP', () => {
         procedureCode: '1.004873',
         applicant: { fullName: 'Lê Thị Thư', personalId: '031190002222', phone: '0912345000', email: 'thu@example.vn' },
         fields: { purpose: 'Kết hôn' },
+        uploads: await dossierKit(env).requiredPapers('1.004873'),
         returnMethod: 'ONLINE',
       },
     });
