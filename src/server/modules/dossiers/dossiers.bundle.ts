@@ -68,8 +68,8 @@ export function planBundle(
       },
     ]);
   }
-  input.uploads.forEach((u, i) => resolve(u, `uploads.${i}`));
-  onPaper.forEach((r, i) => resolve(r, `papersOnPaper.${i}`));
+  for (const [i, u] of input.uploads.entries()) resolve(u, `uploads.${i}`);
+  for (const [i, r] of onPaper.entries()) resolve(r, `papersOnPaper.${i}`);
 
   // Every paper handed in, by its name: what any procedure of the bundle asking for that paper may use.
   const filesByKey = new Map<string, number>();

@@ -91,6 +91,10 @@ export function presentDetail(
   locale: 'vi' | 'en',
 ): DossierDetailCore {
   const d = row.dossier;
+  const order = (key: string) => {
+    const i = row.formFields.findIndex((f) => f.key === key);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
   const label = (key: string) =>
     row.formFields.find((f) => f.key === key)?.[locale === 'en' ? 'labelEn' : 'labelVi'] ?? key;
   return {
@@ -100,7 +104,10 @@ export function presentDetail(
     applicantEmail: d.applicantEmail,
     applicantAddress: d.applicantAddress,
     postalAddress: d.postalAddress,
-    fields: Object.entries(d.formData).map(([key, value]) => ({ key, label: label(key), value })),
+    // In the procedure's order (the database keeps JSON keys in its own order).
+    fields: Object.entries(d.formData)
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([key, value]) => ({ key, label: label(key), value })),
     events: events.map(presentEvent),
     files: files.map((f) => ({
       ...f,
