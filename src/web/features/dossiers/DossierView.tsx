@@ -4,6 +4,7 @@ import { QueryState } from '../../components/Status.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
 import { Shipments } from '../counter/Shipments.js';
 import { ActionPanel } from './ActionPanel.js';
+import { DossierPapers } from './DossierPapers.js';
 import { useDossier } from './api.js';
 import { ScanUpload } from './ScanUpload.js';
 
@@ -75,9 +76,11 @@ export function DossierView({ id }: { id: number }) {
         </>
       )}
       <ActionPanel dossier={d} />
+      <DossierPapers dossier={d} />
       {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
       <h2>{t('dossiers.desk.papers')}</h2>
       <ul>
+        {/* Every file, including results and papers outside the procedure's list. */}
         {d.files.map((f) => (
           <li key={f.id}>
             <a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">

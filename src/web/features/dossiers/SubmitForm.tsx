@@ -7,12 +7,9 @@ import { api, messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
-import { uploadFile, useCommunes, type SubmitResult, type Upload } from './api.js';
+import { useCommunes, type SubmitResult } from './api.js';
 import { ensureClientId } from './client-id.js';
-
-type Attached = { id: number; name: string; state: 'sending' | 'sent' | 'failed'; upload?: Upload; error?: string };
-
-let lastFileId = 0;
+import { type Boxes, PaperBoxes, paperBoxes, papersOf } from './PaperBoxes.js';
 
 /** Which communes the form offers: any (a citizen online) or those the staff member serves (at the counter). */
 function useTargets(mode: 'public' | 'counter') {
@@ -36,7 +33,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const procedure = useProcedure(code);
   const targets = useTargets(mode);
   const [unit, setUnit] = useState('');
-  const [files, setFiles] = useState<Attached[]>([]);
+  const [papers, setPapers] = useState<Boxes>({});
   const [returnMethod, setReturnMethod] = useState('COUNTER');
   const [bundleWith, setBundleWith] = useState<string[]>([]);
   const [counterChannel, setCounterChannel] = useState<'IN_PERSON' | 'POSTAL'>('IN_PERSON');
@@ -57,29 +54,28 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const chosen = unit || (options.length === 1 ? options[0]!.code : '');
   if (!p) return <QueryState isLoading={procedure.isLoading} error={procedure.error} />;
   const en = i18n.language === 'en';
+  // A bundle asks each chosen procedure's own fields and papers too, each once: a field two procedures share (the
+  // child's name) is typed once, a paper two ask for is one box.
+  const linked = (catalog.data?.items ?? []).filter((o) => bundleWith.includes(o.code));
+  const all = [p, ...linked];
+  const formFields = [...new Map(all.flatMap((x) => x.formFields.map((f) => [f.key, f] as const))).values()];
+  const boxes = paperBoxes(all);
+  const attached = papersOf(boxes, papers, p.code);
   const channel = mode === 'counter' ? 'IN_PERSON' : 'ONLINE';
   const fee =
     (p.fees.find((f) => f.channel === channel) ?? p.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
-
-  async function attach(list: FileList | null) {
-    for (const file of Array.from(list ?? [])) {
-      // Each file its own id: two papers may share a name (scan.pdf), and the list keys and updates by it.
-      const id = ++lastFileId;
-      setFiles((prev) => [...prev, { id, name: file.name, state: 'sending' }]);
-      try {
-        const upload = await uploadFile(file);
-        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'sent', upload } : f)));
-      } catch (e) {
-        setFiles((prev) => prev.map((f) => (f.id === id ? { ...f, state: 'failed', error: messageOf(e) } : f)));
-      }
-    }
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const fields = Object.fromEntries(p!.formFields.map((f) => [f.key, text(`field.${f.key}`)]).filter(([, v]) => v));
+    const fields = Object.fromEntries(formFields.map((f) => [f.key, text(`field.${f.key}`)]).filter(([, v]) => v));
+    if (attached.missing.length > 0) {
+      setError(
+        t('dossiers.papers.missing', { papers: attached.missing.map((b) => (en ? b.nameEn : b.nameVi)).join('; ') }),
+      );
+      return;
+    }
     const target = options.find((o) => o.code === chosen);
     const body = {
       ...(mode === 'counter' ? { unitId: target?.id, channel: counterChannel } : { unitCode: chosen }),
@@ -98,9 +94,8 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       fields,
       returnMethod,
       ...(returnMethod === 'POST' ? { postalAddress: text('postalAddress') } : {}),
-      uploads: files
-        .filter((f) => f.upload)
-        .map((f) => ({ id: f.upload!.id, key: f.upload!.key, label: f.name.slice(0, 300) })),
+      uploads: attached.uploads,
+      ...(mode === 'counter' ? { papersOnPaper: attached.papersOnPaper } : {}),
       bundleWith,
     };
     setBusy(true);
@@ -220,27 +215,6 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           </label>
         </fieldset>
       )}
-      {p.formFields.length > 0 && (
-        <fieldset>
-          <legend>{t('dossiers.submit.details')}</legend>
-          {p.formFields.map((f) => (
-            // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
-            <label key={f.key}>
-              {en ? f.labelEn : f.labelVi}
-              {f.type === 'textarea' ? (
-                <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
-              ) : (
-                <input
-                  name={`field.${f.key}`}
-                  type={f.type === 'date' ? 'date' : 'text'}
-                  required={f.required}
-                  maxLength={2000}
-                />
-              )}
-            </label>
-          ))}
-        </fieldset>
-      )}
       {p.bundle && (
         <fieldset>
           <legend>{t('dossiers.submit.bundleAlso')}</legend>
@@ -260,52 +234,32 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
             ))}
         </fieldset>
       )}
-      <fieldset>
-        <legend>{t('dossiers.submit.papers')}</legend>
-        {p.documents.length > 0 && (
-          <ul className="muted">
-            {p.documents.map((d) => (
-              <li key={d.nameVi}>{en ? d.nameEn : d.nameVi}</li>
-            ))}
-          </ul>
-        )}
-        <p className="muted">{t('dossiers.submit.papersHint')}</p>
-        <input
-          type="file"
-          accept="application/pdf,image/jpeg,image/png"
-          multiple
-          onChange={(e) => {
-            void attach(e.target.files);
-            e.target.value = '';
-          }}
-          data-testid="file-input"
-        />
-        <ul className="files">
-          {files.map((f) => (
-            <li
-              key={f.id}
-              className={f.state === 'failed' ? 'error' : undefined}
-              role={f.state === 'failed' ? 'alert' : undefined}
-            >
-              {f.name} —{' '}
-              {f.state === 'sending'
-                ? t('dossiers.submit.uploading')
-                : f.state === 'sent'
-                  ? t('dossiers.submit.uploaded')
-                  : f.error}
-              {f.state !== 'sending' && (
-                <button type="button" onClick={() => setFiles((prev) => prev.filter((g) => g.id !== f.id))}>
-                  {t('dossiers.submit.remove')}
-                </button>
+      {formFields.length > 0 && (
+        <fieldset>
+          <legend>{t('dossiers.submit.details')}</legend>
+          {formFields.map((f) => (
+            // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
+            <label key={f.key}>
+              {en ? f.labelEn : f.labelVi}
+              {f.type === 'textarea' ? (
+                <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
+              ) : (
+                <input
+                  name={`field.${f.key}`}
+                  type={f.type === 'date' ? 'date' : 'text'}
+                  required={f.required}
+                  maxLength={2000}
+                />
               )}
-            </li>
+            </label>
           ))}
-        </ul>
-      </fieldset>
+        </fieldset>
+      )}
+      <PaperBoxes boxes={boxes} state={papers} setState={setPapers} counter={mode === 'counter'} />
       <fieldset>
         <legend>{t('dossiers.submit.result')}</legend>
         {(['COUNTER', 'POST', 'ONLINE'] as const)
-          .filter((m) => m !== 'POST' || p.postalAllowed)
+          .filter((m) => m !== 'POST' || all.every((x) => x.postalAllowed))
           .map((m) => (
             <label key={m} className="inline">
               <input
@@ -331,7 +285,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           {error}
         </p>
       )}
-      <button className="primary" type="submit" disabled={busy || files.some((f) => f.state === 'sending')}>
+      <button className="primary" type="submit" disabled={busy || attached.sending}>
         {busy ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
       </button>
     </form>
