@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { Permission } from '../../shared/permissions.js';
 import type { Database } from '../db/client.js';
-import { dossiers, onestopSettings } from '../db/schema/index.js';
+import { dossiers, onestopSettings, procedures } from '../db/schema/index.js';
+import { markPaper } from '../modules/dossiers/dossiers.papers.js';
+import { storeFile } from '../modules/dossiers/dossiers.uploads.js';
+import { recordPayment } from '../modules/payments/payments.service.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { takeAction } from '../modules/dossiers/dossiers.actions.js';
@@ -48,6 +52,27 @@ export async function seedOnestopDemo(
     ['Vũ Thị Hoa', '031192003579', '0868000555', '1.004859', { change: 'Sửa năm sinh của mẹ trong giấy khai sinh' }],
     ['Đỗ Văn Tâm', '031065001357', '0936000666', '1.001612', { businessName: 'Tạp hóa Tâm Hương' }],
   ] as const;
+  /** A one-page PDF standing for a citizen's scan of a paper. */
+  const demoScan = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+  // Each dossier comes with its procedure's required papers: scans online, handed over on paper at the counter.
+  async function papersFor(procedureCode: string, atCounter: boolean) {
+    const [p] = await database.db
+      .select({ documents: procedures.documents })
+      .from(procedures)
+      .where(and(eq(procedures.code, procedureCode), eq(procedures.status, 'PUBLISHED')));
+    const required = (p?.documents ?? []).flatMap((d, paper) => (d.required ? [paper] : []));
+    if (atCounter) return { uploads: [], papersOnPaper: required.map((paper) => ({ paper })) };
+    const uploads = [];
+    for (const paper of required) {
+      const f = await database.db.transaction((tx) =>
+        storeFile(tx, { buffer: demoScan, fileName: `giay-to-${paper + 1}.pdf`, mime: 'application/pdf' }, null),
+      );
+      uploads.push({ id: f.id, key: f.key, paper });
+    }
+    return { uploads, papersOnPaper: [] };
+  }
   const made: { id: number }[] = [];
   for (const [i, [fullName, personalId, phone, procedureCode, fields]] of people.entries()) {
     const atCounter = i % 2 === 1;
@@ -60,7 +85,7 @@ export async function seedOnestopDemo(
         applicant: { fullName, personalId, phone: `+84${phone.slice(1)}` },
         fields: { ...fields },
         returnMethod: 'COUNTER',
-        uploads: [],
+        ...(await papersFor(procedureCode, atCounter)),
         bundleWith: [],
       },
       atCounter ? 'IN_PERSON' : 'ONLINE',
@@ -88,6 +113,20 @@ export async function seedOnestopDemo(
   await step(0, 'RECEIVE', 'officer');
   await step(0, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(0, 'SEND_FOR_APPROVAL', 'officer');
+  // Approval needs the result and the fee: the certificate is issued on paper, the fee paid at the counter.
+  const scope = { permission: Permission.DOSSIER_PROCESS, prefixes: [commune.path] };
+  await markPaper(database, scope, made[0]!.id, { kind: 'RESULT' }, { userId: officer.id, actor });
+  const [first] = await database.db
+    .select({ fee: dossiers.feeAmount })
+    .from(dossiers)
+    .where(eq(dossiers.id, made[0]!.id));
+  if (first!.fee > 0)
+    await recordPayment(
+      database,
+      eq(dossiers.id, made[0]!.id),
+      { method: 'CASH', amount: first!.fee, receivedBy: { userId: officer.id, name: officer.fullName } },
+      actor,
+    );
   await step(0, 'APPROVE', 'leader');
   await step(0, 'RETURN', 'officer');
   await database.db
