@@ -24,13 +24,14 @@ describe('one-stop shop in Chromium', () => {
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('031085004444');
     await page.getByLabel('Số điện thoại').fill('0905 111 222');
     await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
-    // A program renamed to look like a PDF is refused with a clear message; a real photo goes through.
+    // A program renamed to look like a PDF is refused with a clear message; a real photo goes through, into the
+    // declaration's own box.
     await page
-      .getByTestId('file-input')
+      .getByTestId('paper-0-file')
       .setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: windowsExe });
     await page.getByRole('alert').filter({ hasText: 'Chỉ nhận tệp PDF, JPEG hoặc PNG' }).waitFor();
     await page
-      .getByTestId('file-input')
+      .getByTestId('paper-0-file')
       .setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('can-cuoc.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
@@ -54,6 +55,11 @@ describe('one-stop shop in Chromium', () => {
     await expect.poll(() => officer.page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
     await officer.page.getByRole('button', { name: 'Trình lãnh đạo duyệt', exact: true }).click();
     await officer.page.getByText('Đang chờ lãnh đạo duyệt').waitFor();
+    // Approval needs the result and the fee: the certificate is issued on paper, the fee taken in cash.
+    await officer.page.getByRole('button', { name: 'Ghi nhận kết quả bản giấy', exact: true }).click();
+    await officer.page.getByTestId('result-state').getByText('Kết quả là bản giấy').waitFor();
+    await officer.page.getByRole('button', { name: /^Thu tiền mặt/ }).click();
+    await officer.page.getByTestId('fee-state').getByText(/^Đã nộp/).waitFor();
     await snap(officer.page, 'onestop-officer-dossier');
 
     // The leader approves from the approval queue.
