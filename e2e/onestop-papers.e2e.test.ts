@@ -81,7 +81,10 @@ describe('a dossier carries what its procedure requires, in Chromium', () => {
     await officer.page.getByRole('button', { name: 'Ghi nhận kết quả bản giấy', exact: true }).click();
     await officer.page.getByTestId('result-state').getByText('Kết quả là bản giấy').waitFor();
     await officer.page.getByRole('button', { name: /^Thu tiền mặt/ }).click();
-    await officer.page.getByTestId('fee-state').getByText(/^Đã nộp/).waitFor();
+    await officer.page
+      .getByTestId('fee-state')
+      .getByText(/^Đã nộp/)
+      .waitFor();
     await leader.page.reload();
     await leader.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     await expect.poll(() => leader.page.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');

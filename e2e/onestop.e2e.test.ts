@@ -59,7 +59,10 @@ describe('one-stop shop in Chromium', () => {
     await officer.page.getByRole('button', { name: 'Ghi nhận kết quả bản giấy', exact: true }).click();
     await officer.page.getByTestId('result-state').getByText('Kết quả là bản giấy').waitFor();
     await officer.page.getByRole('button', { name: /^Thu tiền mặt/ }).click();
-    await officer.page.getByTestId('fee-state').getByText(/^Đã nộp/).waitFor();
+    await officer.page
+      .getByTestId('fee-state')
+      .getByText(/^Đã nộp/)
+      .waitFor();
     await snap(officer.page, 'onestop-officer-dossier');
 
     // The leader approves from the approval queue.
