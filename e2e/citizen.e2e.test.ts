@@ -1,3 +1,4 @@
+import { tinyPng } from '../test/factories.js';
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../test/fake-sms.js';
 import { phoneContext, snap, useServedApp } from './browser.js';
@@ -26,6 +27,11 @@ describe('a citizen account in Chromium', () => {
     expect(await page.getByLabel('Họ và tên').count()).toBe(0);
     await page.getByLabel('Nộp tại xã, phường').selectOption({ label: 'Xã An Hòa' });
     await page.getByLabel('Mục đích sử dụng').fill('Bổ túc hồ sơ xin việc');
+    // The declaration the procedure requires, in its own box.
+    await page
+      .getByTestId('paper-0-file')
+      .setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
+    await page.getByText('to-khai.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const dossierCode = (await page.getByTestId('dossier-code').textContent())!;
 
