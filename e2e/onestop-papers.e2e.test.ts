@@ -42,7 +42,7 @@ describe('a dossier carries what its procedure requires, in Chromium', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const code = (await page.getByTestId('dossier-code').textContent())!;
     const also = (await page.getByTestId('submitted').textContent())!;
-    const linkedCode = also.match(/Cùng nộp liên thông: (\S+)/)![1]!;
+    const linkedCode = also.match(/Cùng nộp liên thông: (\d{5}-\d{6}-\d{4})/)![1]!;
 
     // The officer opens the birth registration and sees its papers, and the residence dossier linked to it.
     const officer = await phoneContext(env.browser);
