@@ -96,7 +96,7 @@ export function DossierPapers({ dossier: d }: { dossier: DossierDetail }) {
                       }}
                     />
                   </label>
-                  {!p.onPaper && (
+                  {!p.onPaper && p.files.length === 0 && (
                     <button type="button" onClick={() => mark.mutate({ kind: 'PAPER', paper: p.paper })}>
                       {t('dossiers.papers.markOnPaper')}
                     </button>

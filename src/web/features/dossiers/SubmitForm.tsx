@@ -62,8 +62,10 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const boxes = paperBoxes(all);
   const attached = papersOf(boxes, papers, p.code);
   const channel = mode === 'counter' ? 'IN_PERSON' : 'ONLINE';
-  const fee =
-    (p.fees.find((f) => f.channel === channel) ?? p.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
+  // Each dossier of a bundle has its own fee: the applicant sees what all of them come to.
+  const feeOf = (x: typeof p) =>
+    (x.fees.find((f) => f.channel === channel) ?? x.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
+  const fee = all.reduce((sum, x) => sum + feeOf(x), 0);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
