@@ -15,7 +15,7 @@ export type DossierPlan = {
   procedure: ProcedureRow;
   /** Its own fields, out of the submission's (shared keys go to every procedure that declares them). */
   fields: Record<string, string>;
-  /** Uploads this dossier claims (the main one also claims files tied to no paper). */
+  /** Uploads this dossier claims: its papers', and files tied to no paper sent for it (the main one by default). */
   claims: UploadRef[];
   /** Files claimed by another dossier of the bundle for a paper of the same name, copied onto this one. */
   copies: { fileId: number; paper: number }[];
@@ -84,7 +84,7 @@ export function planBundle(
   const missing: { field: string; nameVi: string; nameEn: string }[] = [];
   const plans = all.map((procedure): DossierPlan => {
     const own = (ref: { procedureCode?: string }) => (ref.procedureCode ?? main.code) === procedure.code;
-    const claims = input.uploads.filter((u) => own(u) && (u.paper !== undefined || procedure === main));
+    const claims = input.uploads.filter(own);
     const plan: DossierPlan = {
       procedure,
       fields: Object.fromEntries(
