@@ -93,4 +93,28 @@ describe('a dossier carries what its procedure requires, in Chromium', () => {
       await c.context.close();
     }
   });
+
+  it('at the counter, a paper handed over on paper is ticked in its box; one neither ticked nor scanned is named', async () => {
+    const officer = await phoneContext(env.browser);
+    const page = officer.page;
+    await signIn(page, env.base, env.w.accounts.onestopA);
+    await page.goto(`${env.base}/counter/1.004873`);
+    await page.getByLabel('Nộp tại xã, phường').selectOption({ label: 'Xã An Hòa' });
+    await page.getByLabel('Họ và tên').fill('Hoàng Văn Quý');
+    await page.getByLabel('Số định danh cá nhân (12 số)').fill('031085009999');
+    await page.getByLabel('Số điện thoại').fill('0912 888 999');
+    await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Còn thiếu giấy tờ bắt buộc: Tờ khai' }).waitFor();
+    await page.getByTestId('paper-0-on-paper').check();
+    await snap(page, 'onestop-counter-on-paper');
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    const code = (await page.getByTestId('dossier-code').textContent())!;
+    await page.goto(`${env.base}/dossiers?queue=all&q=${code}`);
+    await page.getByRole('link', { name: code }).click();
+    await page.getByTestId('paper-line-0').getByText('đã nhận bản giấy').waitFor();
+    expect(await page.getByTestId('paper-line-1').textContent()).toContain('không bắt buộc');
+    expect(officer.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+    await officer.context.close();
+  });
 });
