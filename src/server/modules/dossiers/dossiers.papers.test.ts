@@ -145,7 +145,12 @@ describe('a bundle (liên thông)', () => {
     const made = await submitOnline({
       procedureCode: '1.001193',
       fields: birthFields,
-      uploads: [...(await requiredPapers('1.001193')), ...(await requiredPapers('1.004222', true))],
+      uploads: [
+        ...(await requiredPapers('1.001193')),
+        ...(await requiredPapers('1.004222', true)),
+        // An extra paper sent for the residence registration, tied to none of its papers.
+        await uploadPaper(undefined, '1.004222'),
+      ],
       bundleWith: ['1.004222', 'LT.BHYT6'],
     });
     const [residence, insurance] = made.bundle;
@@ -156,7 +161,8 @@ describe('a bundle (liên thông)', () => {
     expect(birth.linked.map((l: { code: string }) => l.code)).toEqual([residence!.code, insurance!.code]);
     const res = await detail(linkedIds[0]);
     expect(res.fields).toEqual([{ key: 'address', label: 'Địa chỉ đăng ký thường trú', value: birthFields.address }]);
-    expect(res.files.map((f: { paper: number }) => f.paper)).toEqual([0, 1]);
+    expect(res.files.map((f: { paper: number }) => f.paper)).toEqual([0, 1, null]);
+    expect(birth.files.map((f: { paper: number }) => f.paper)).toEqual([0, 1]);
     expect(res.papers.every((p: { files: unknown[] }) => p.files.length === 1)).toBe(true);
     expect(res.linked.map((l: { id: number }) => l.id)).toEqual([made.id, linkedIds[1]]);
     const ins = await detail(linkedIds[1]);
