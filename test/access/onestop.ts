@@ -1,3 +1,4 @@
+import { localParts } from '../../src/server/modules/calendar/working-days.js';
 import { type Expectation, counterDossier, defaultSettings, scanUpload, shipmentMove, unique } from './targets.js';
 
 /** The one-stop shop: procedures, calendar, dossiers, payments, settings, indicators, the counter, citizens. */
@@ -32,6 +33,17 @@ export const onestopExpectations: Record<string, Expectation> = {
     outside: async (w) => ({
       url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/cash`,
       payload: { amount: 5000 },
+    }),
+  },
+  'POST /api/dossiers/{id}/transfer': {
+    permission: 'dossier.process',
+    inside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/transfer`,
+      payload: { amount: 5000, reference: `FT${unique()}A`, transferredOn: localParts(new Date()).day },
+    }),
+    outside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/transfer`,
+      payload: { amount: 5000, reference: `FT${unique()}B`, transferredOn: localParts(new Date()).day },
     }),
   },
   'GET /api/onestop/settings/{id}': {
