@@ -132,6 +132,7 @@ export const dossiersEn: typeof dossiersVi = {
     codePattern: 'Dossier code pattern',
     cutoff: 'Cut-off time for same-day procedures',
     saturday: 'Open on Saturday mornings',
+    bankTitle: 'Bank receiving fees (as payers find it in their app, e.g. VietinBank)',
     bankBin: 'Bank BIN (6 digits)',
     bankAccount: 'Account receiving fees',
     bankName: 'Account name',

@@ -129,6 +129,7 @@ export const dossiersVi = {
     codePattern: 'Mẫu mã hồ sơ',
     cutoff: 'Giờ chốt nhận hồ sơ trả trong ngày',
     saturday: 'Làm việc sáng thứ Bảy',
+    bankTitle: 'Ngân hàng nhận phí (tên người nộp tìm trong ứng dụng, ví dụ VietinBank)',
     bankBin: 'Mã ngân hàng (BIN, 6 số)',
     bankAccount: 'Số tài khoản nhận phí',
     bankName: 'Tên tài khoản',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
+import { RecordTransfer } from '../payments/RecordTransfer.js';
 import { useCashPayment } from '../payments/useCashPayment.js';
 import { useDossierAction, useOfficers, type DossierDetail } from './api.js';
 
@@ -21,6 +22,8 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
       {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
     </button>
   ) : null;
+  // A transfer is due the same as cash: a fee not yet paid on a dossier still open.
+  const transfer = canTakeCash ? <RecordTransfer dossier={dossier} /> : null;
   if (dossier.allowedActions.length === 0)
     return (
       <>
@@ -30,6 +33,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             {paid.text}
           </p>
         )}
+        {transfer}
         <p className="muted">{t('dossiers.desk.noActions')}</p>
       </>
     );
@@ -69,6 +73,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
           {paid.text}
         </p>
       )}
+      {transfer}
       {chosen && (
         <form
           onSubmit={(e: FormEvent<HTMLFormElement>) => {

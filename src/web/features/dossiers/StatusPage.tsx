@@ -124,8 +124,8 @@ export function StatusPage({ token }: { token: string }) {
       ) : (
         <ConfirmApplicant token={token} proof={d.proof} />
       )}
-      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && (
-        <PayWithVietQr token={token} />
+      {d.feeAmount > 0 && (d.paid || !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status)) && (
+        <PayWithVietQr token={token} paid={d.paid} />
       )}
     </article>
   );
