@@ -24,6 +24,9 @@ export const onestopExpectations: Record<string, Expectation> = {
   'GET /api/public/dossiers/{token}/payment': { public: true },
   'GET /api/public/dossiers/{token}/payment-qr': { public: true },
   'POST /api/public/payments/callback': { public: true },
+  'GET /api/public/dossiers/{token}/results': { public: true },
+  'GET /api/public/results/{fileId}': { public: true },
+  'GET /api/public/dossiers/{token}/shipments': { public: true },
   'POST /api/dossiers/{id}/cash': {
     permission: 'dossier.process',
     inside: async (w) => ({

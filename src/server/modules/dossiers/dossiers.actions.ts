@@ -18,6 +18,7 @@ import { queueDossierMail } from '../mail/mail.service.js';
 import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.js';
 import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
 import { findDossier, getDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
+import { checkNewDueDay, checkReturnReady } from './dossiers.results.js';
 import type { ActionInput } from './dossiers.schemas.js';
 
 /**
@@ -174,6 +175,7 @@ export async function takeAction(
         });
         break;
       case 'RETURN':
+        await checkReturnReady(tx, d.id, input.returnMethod ?? d.returnMethod);
         Object.assign(set, {
           returnedAt: now,
           closedAt: now,
@@ -204,8 +206,11 @@ export async function takeAction(
             },
           ]);
         }
+        await checkNewDueDay(tx, input.newDueDate);
         set.extendedDueAt = newDue;
         data.newDueAt = newDue.toISOString();
+        // Form 04 states the date it replaces: the first one, or the previous apology's.
+        if (current) data.previousDueAt = current.toISOString();
         break;
       }
       case 'REQUEST_PAYMENT':
