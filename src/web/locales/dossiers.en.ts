@@ -127,6 +127,15 @@ export const dossiersEn: typeof dossiersVi = {
     forget: 'Done, end the confirmation',
     formsLocked: "The forms carry the applicant's name: confirm you are the applicant (below) to download them.",
   },
+  results: {
+    print: 'Print forms',
+    title: 'Electronic result',
+    hint: 'Tap to download; the link works for 10 minutes, open this page again for a new one.',
+    download: 'Download the result: {{name}}',
+    byPost: 'Result sent by post',
+    parcel: '{{carrier}} parcel, tracking number',
+    onlineNeedsProof: 'The electronic result is ready: confirm you are the applicant (below) to download it.',
+  },
   settings: {
     title: 'One-stop counter settings',
     codePattern: 'Dossier code pattern',

@@ -124,6 +124,15 @@ export const dossiersVi = {
     forget: 'Xong, thoát xác nhận',
     formsLocked: 'Các phiếu có họ tên người nộp: hãy xác nhận là người nộp hồ sơ (bên dưới) để tải.',
   },
+  results: {
+    print: 'In phiếu',
+    title: 'Kết quả điện tử',
+    hint: 'Bấm để tải về máy; đường dẫn chỉ dùng được trong 10 phút, mở lại trang này để lấy đường dẫn mới.',
+    download: 'Tải kết quả: {{name}}',
+    byPost: 'Kết quả gửi qua bưu điện',
+    parcel: 'Bưu gửi {{carrier}}, số vận đơn',
+    onlineNeedsProof: 'Kết quả điện tử đã có: hãy xác nhận là người nộp hồ sơ (bên dưới) để tải về.',
+  },
   settings: {
     title: 'Cài đặt Bộ phận một cửa',
     codePattern: 'Mẫu mã hồ sơ',

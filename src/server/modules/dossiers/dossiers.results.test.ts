@@ -242,6 +242,7 @@ describe('apologies and the forms officers print', () => {
     expect(text).toContain(`Ngày hẹn trả trước đây: 17:00 ${dmy(tuesday)}`);
     expect(text).toContain(`Ngày hẹn trả mới: 17:00 ${dmy(nextTuesday)}`);
     expect(text).toContain(`Số: ${made.code}/M04-2`);
+    // A sentence wrapped over two lines still reads as the sentence.
     for (const words of [
       'UBND XÃ AN HÒA',
       'BỘ PHẬN MỘT CỬA',
@@ -253,7 +254,6 @@ describe('apologies and the forms officers print', () => {
       'NGƯỜI LẬP PHIẾU',
       '(Ký, ghi rõ họ tên)',
     ])
-      // A sentence wrapped over two lines still reads as the sentence.
       expect(text.replace(/\s+/g, ' ')).toContain(words);
     const [dd, mm, yyyy] = dmy(today).split('/');
     expect(text).toContain(`An Hòa, ngày ${dd} tháng ${mm} năm ${yyyy}`);

@@ -5,6 +5,7 @@ import { formatDateTime, formatPhone } from '../../lib/format.js';
 import { Shipments } from '../counter/Shipments.js';
 import { ActionPanel } from './ActionPanel.js';
 import { useDossier } from './api.js';
+import { PrintForms } from './Results.js';
 import { ScanUpload } from './ScanUpload.js';
 
 /** One dossier: the applicant, the papers, the history, and exactly the actions the workflow allows now. */
@@ -75,7 +76,9 @@ export function DossierView({ id }: { id: number }) {
         </>
       )}
       <ActionPanel dossier={d} />
-      {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
+      {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && (
+        <Shipments dossierId={d.id} postalAddress={d.postalAddress} />
+      )}
       <h2>{t('dossiers.desk.papers')}</h2>
       <ul>
         {d.files.map((f) => (
@@ -107,6 +110,7 @@ export function DossierView({ id }: { id: number }) {
           {t('dossiers.track.form.01')}
         </a>
       </p>
+      <PrintForms token={d.token} formTypes={d.events.map((e) => e.formType)} />
     </article>
   );
 }
