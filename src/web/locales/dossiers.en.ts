@@ -163,7 +163,7 @@ export const dossiersEn: typeof dossiersVi = {
     assignee: 'Assignee',
     none: 'No dossiers',
     reason: 'Reason / details',
-    newDueDate: 'New return date',
+    newDueDate: 'New return date (a working day)',
     assignTo: 'Assign to',
     me: 'Me',
     selectAll: 'Select all',

@@ -160,7 +160,7 @@ export const dossiersVi = {
     assignee: 'Người xử lý',
     none: 'Không có hồ sơ nào',
     reason: 'Lý do / nội dung',
-    newDueDate: 'Ngày hẹn trả mới',
+    newDueDate: 'Ngày hẹn trả mới (phải là ngày làm việc)',
     assignTo: 'Giao cho',
     me: 'Tôi',
     selectAll: 'Chọn tất cả',
