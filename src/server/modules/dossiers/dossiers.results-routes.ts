@@ -59,20 +59,24 @@ export function registerDossierResults(app: App, deps: AppDeps) {
   });
 
   r.get('/api/public/results/:fileId', {
-    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    // No route limit of its own: a forged link costs one HMAC and reads nothing.
+    config: { public: true },
     schema: {
       tags: ['public'],
       summary: 'Download an electronic result through its signed link (audited)',
       security: [],
       params: z.object({ fileId: Id }),
       querystring: z.object({
-        expires: z.coerce.number().int().min(0),
+        /** Unix seconds, as digits (a string: no 32-bit cap, no 2038). */
+        expires: z.string().regex(/^\d{1,12}$/),
         sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
       }),
       response: { 200: z.any(), ...errors },
     },
     handler: async (request, reply) => {
-      const file = await downloadResult(deps, { fileId: request.params.fileId, ...request.query }, actorOf(request));
+      const { expires, sig } = request.query;
+      const link = { fileId: request.params.fileId, expires: Number(expires), sig };
+      const file = await downloadResult(deps, link, actorOf(request));
       reply.header('cache-control', 'private, no-store');
       reply.header('content-type', file.mime);
       reply.header('content-disposition', contentDisposition('attachment', file.fileName));
