@@ -22,8 +22,11 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
       {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
     </button>
   ) : null;
-  // A transfer is due the same as cash: a fee not yet paid on a dossier still open.
-  const transfer = canTakeCash ? <RecordTransfer dossier={dossier} /> : null;
+  // A transfer is offered like cash (a fee on a dossier still open); once paid it stays to say so.
+  const transfer =
+    dossier.feeAmount > 0 && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(dossier.status) ? (
+      <RecordTransfer dossier={dossier} />
+    ) : null;
   if (dossier.allowedActions.length === 0)
     return (
       <>

@@ -9,7 +9,7 @@ import type { DossierDetail } from '../dossiers/api.js';
  * A transfer the commune's account statement shows, recorded by the officer: amount (the fee, prefilled), the bank's
  * reference and the day. Offered whenever a fee is due, cashless days included.
  */
-export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' | 'feeAmount'> }) {
+export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' | 'feeAmount' | 'paid'> }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -36,6 +36,12 @@ export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' 
       setBusy(false);
     }
   }
+  const said = outcome && (
+    <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'ok' : 'error'}>
+      {outcome.text}
+    </p>
+  );
+  if (dossier.paid) return said;
   return (
     <details className="card" data-testid="record-transfer">
       <summary>{t('payments.transfer')}</summary>
@@ -57,11 +63,7 @@ export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' 
           {t('payments.transfer')}
         </button>
       </form>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'ok' : 'error'}>
-          {outcome.text}
-        </p>
-      )}
+      {said}
     </details>
   );
 }
