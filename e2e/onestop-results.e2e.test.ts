@@ -75,15 +75,16 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
 
     await desk.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();
     await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');
-    // Returning online without the file is refused with the reason.
-    await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
-    await desk.getByRole('alert').filter({ hasText: 'bản điện tử của kết quả' }).waitFor();
+    // Returning online waits for the file, and says so.
+    expect(await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).isDisabled()).toBe(true);
+    await desk.getByTestId('return-hint').getByText('hãy đính kèm kết quả').waitFor();
     await desk.getByLabel('Quét, đính kèm giấy tờ').selectOption('RESULT');
     await desk
       .getByLabel('Giấy tờ', { exact: true })
       .setInputFiles({ name: 'ban-sao-trich-luc.pdf', mimeType: 'application/pdf', buffer: minimalPdf });
     await desk.getByRole('button', { name: 'Giấy tờ +' }).click();
     await desk.getByRole('link', { name: 'ban-sao-trich-luc.pdf' }).waitFor();
+    expect(await desk.getByTestId('return-hint').count()).toBe(0);
     await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
     await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
 

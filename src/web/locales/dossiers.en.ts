@@ -134,6 +134,8 @@ export const dossiersEn: typeof dossiersVi = {
     download: 'Download the result: {{name}}',
     byPost: 'Result sent by post',
     parcel: '{{carrier}} parcel, tracking number',
+    needFile: 'Returning online: attach the result ("Attach the result") first.',
+    needShipment: 'Returning by post: record the outgoing shipment (tracking number, address, postage) first.',
     onlineNeedsProof: 'The electronic result is ready: confirm you are the applicant (below) to download it.',
   },
   settings: {

@@ -131,6 +131,8 @@ export const dossiersVi = {
     download: 'Tải kết quả: {{name}}',
     byPost: 'Kết quả gửi qua bưu điện',
     parcel: 'Bưu gửi {{carrier}}, số vận đơn',
+    needFile: 'Trả trực tuyến: hãy đính kèm kết quả (chọn "Đính kèm kết quả") trước khi trả.',
+    needShipment: 'Trả qua bưu điện: hãy ghi bưu gửi trả kết quả (số vận đơn, địa chỉ, cước) trước khi trả.',
     onlineNeedsProof: 'Kết quả điện tử đã có: hãy xác nhận là người nộp hồ sơ (bên dưới) để tải về.',
   },
   settings: {

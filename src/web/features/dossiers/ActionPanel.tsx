@@ -6,6 +6,7 @@ import { useMe } from '../auth/useMe.js';
 import { RecordTransfer } from '../payments/RecordTransfer.js';
 import { useCashPayment } from '../payments/useCashPayment.js';
 import { useDossierAction, useOfficers, type DossierDetail } from './api.js';
+import { useReturnReady } from './Results.js';
 
 const needsReason = ['REFUSE', 'REQUEST_SUPPLEMENT', 'SEND_BACK', 'WITHDRAW', 'STOP', 'APOLOGIZE'];
 
@@ -17,6 +18,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const officers = useOfficers(chosen === 'ASSIGN' ? dossier.unitId : undefined);
   const { canTakeCash, takeCash, paid } = useCashPayment(dossier);
+  const cannotReturn = useReturnReady(dossier);
   const cash = canTakeCash ? (
     <button type="button" onClick={() => void takeCash()}>
       {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
@@ -63,7 +65,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             key={a}
             type="button"
             className={['RECEIVE', 'APPROVE', 'RETURN', 'RESOLVE'].includes(a) ? 'primary' : undefined}
-            disabled={act.isPending}
+            disabled={act.isPending || (a === 'RETURN' && cannotReturn !== null)}
             onClick={() => (needsReason.includes(a) || a === 'ASSIGN' ? setChosen(a) : run(a))}
           >
             {t(`dossiers.action.${a}`)}
@@ -71,6 +73,11 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
         ))}
         {cash}
       </div>
+      {cannotReturn && (
+        <p className="muted" data-testid="return-hint">
+          {cannotReturn}
+        </p>
+      )}
       {paid && (
         <p role={paid.ok ? 'status' : 'alert'} className={paid.ok ? 'ok' : 'error'}>
           {paid.text}

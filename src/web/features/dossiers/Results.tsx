@@ -90,3 +90,27 @@ export function PostalTracking({ token }: { token: string }) {
     </section>
   );
 }
+
+/**
+ * Whether RETURN can go through now, as the server checks it: online, a result file attached; by post, an outgoing
+ * shipment recorded. Otherwise the reason, shown beside a disabled button.
+ */
+export function useReturnReady(dossier: {
+  id: number;
+  returnMethod: string;
+  allowedActions: string[];
+  files: { kind: string }[];
+}): string | null {
+  const { t } = useTranslation();
+  const byPost = dossier.returnMethod === 'POST' && dossier.allowedActions.includes('RETURN');
+  const shipments = useQuery({
+    queryKey: ['shipments', dossier.id],
+    queryFn: () => api<{ items: { direction: string }[] }>(`/api/dossiers/${dossier.id}/shipments`),
+    enabled: byPost,
+  });
+  if (!dossier.allowedActions.includes('RETURN')) return null;
+  if (dossier.returnMethod === 'ONLINE' && !dossier.files.some((f) => f.kind === 'RESULT'))
+    return t('dossiers.results.needFile');
+  if (byPost && !shipments.data?.items.some((s) => s.direction === 'OUT')) return t('dossiers.results.needShipment');
+  return null;
+}
