@@ -66,7 +66,10 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
     await desk.getByLabel('Giao cho').selectOption({ index: 0 });
     await desk.locator('form').getByRole('button', { name: 'Giao xử lý', exact: true }).click();
     await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
-    await desk.getByText('Ghi nhận chuyển khoản').first().click();
+    // A cashless day: no cash button, the transfer instead.
+    await desk.getByTestId('cashless-today').waitFor();
+    expect(await desk.getByRole('button', { name: /^Thu tiền mặt/ }).count()).toBe(0);
+    await desk.getByTestId('record-transfer').locator('summary').click();
     expect(await desk.getByLabel('Số tiền (đồng)').inputValue()).toBe(String(fee));
     await desk.getByLabel('Mã giao dịch trên sao kê').fill('FT26340123456');
     await desk.getByTestId('record-transfer').getByRole('button', { name: 'Ghi nhận chuyển khoản' }).click();

@@ -23,6 +23,7 @@ export const paymentsEn: typeof paymentsVi = {
     TRANSFER: 'Paid {{fee}} by bank transfer on {{day}}; the one-stop counter matched it on the statement at {{at}}.',
   },
   cash: 'Take {{fee}} in cash',
+  cashlessToday: 'No cash today: record the transfer once the citizen has paid.',
   cashDone: 'Paid, receipt {{receipt}}',
   transfer: 'Record a bank transfer',
   transferHint: "When the commune's account statement shows {{fee}} with this dossier's code (cashless days too).",

@@ -22,6 +22,7 @@ export const paymentsVi = {
       'Đã nộp {{fee}} bằng chuyển khoản ngân hàng ngày {{day}}; Bộ phận một cửa đã đối chiếu sao kê lúc {{at}}.',
   },
   cash: 'Thu tiền mặt {{fee}}',
+  cashlessToday: 'Hôm nay không thu tiền mặt: ghi nhận chuyển khoản khi người dân đã chuyển.',
   cashDone: 'Đã thu, biên lai số {{receipt}}',
   transfer: 'Ghi nhận chuyển khoản',
   transferHint:

@@ -17,12 +17,16 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
   const me = useMe().data;
   const [chosen, setChosen] = useState<string | null>(null);
   const officers = useOfficers(chosen === 'ASSIGN' ? dossier.unitId : undefined);
-  const { canTakeCash, takeCash, paid } = useCashPayment(dossier);
+  const { canTakeCash, cashlessToday, takeCash, paid } = useCashPayment(dossier);
   const cannotReturn = useReturnReady(dossier);
   const cash = canTakeCash ? (
     <button type="button" onClick={() => void takeCash()}>
       {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
     </button>
+  ) : cashlessToday ? (
+    <span className="muted" data-testid="cashless-today">
+      {t('payments.cashlessToday')}
+    </span>
   ) : null;
   // A transfer is offered like cash (a fee on a dossier still open); once paid it stays to say so.
   const transfer =
