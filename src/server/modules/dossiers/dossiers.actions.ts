@@ -136,6 +136,8 @@ export async function takeAction(
           const due = await computeResumedDue(tx, d.dueAt, d.pausedAt, now);
           set.dueAt = due;
           data.dueAt = due.toISOString();
+          // An apology's date moves the same: the days spent waiting for papers do not count against it either.
+          if (d.extendedDueAt) set.extendedDueAt = await computeResumedDue(tx, d.extendedDueAt, d.pausedAt, now);
         }
         Object.assign(set, { statusBeforeSupplement: null, pausedAt: null, supplementDueAt: null });
         break;

@@ -210,6 +210,34 @@ describe('apologies and the forms officers print', () => {
     expect(await overdueIds()).toContain(made.id);
   });
 
+  it('moves an apology’s date by the working days spent waiting for papers, as it moves the first one', async () => {
+    const made = await submitOnline();
+    await act('onestopA', made.id, { action: 'RECEIVE', version: 1 });
+    const apology = await act('onestopA', made.id, {
+      action: 'APOLOGIZE',
+      version: 2,
+      reason: 'Chờ xác minh',
+      newDueDate: tuesday,
+    });
+    expect(apology.statusCode, apology.body).toBe(200);
+    await act('onestopA', made.id, { action: 'REQUEST_SUPPLEMENT', version: 3, reason: 'Bản sao giấy khai sinh' });
+    // The request went out three weeks ago.
+    await env.t.database.raw(`update dossiers set paused_at = paused_at - interval '21 days' where id = $1`, [made.id]);
+    const { cookie } = await applicantCookie(env, made);
+    const provided = await env.t.app.inject({
+      method: 'POST',
+      url: `/api/public/dossiers/${made.token}/actions`,
+      payload: { action: 'SUPPLEMENT', uploads: [] },
+      headers: { cookie },
+    });
+    expect(provided.statusCode, provided.body).toBe(200);
+    const after = (await env.w.agents.onestopA.get(`/api/dossiers/${made.id}`)).json();
+    const moved = new Date(after.extendedDueAt).getTime() - new Date(apology.json().extendedDueAt).getTime();
+    expect(moved).toBeGreaterThanOrEqual(13 * 86400_000);
+    expect(moved).toBeLessThanOrEqual(24 * 86400_000);
+    expect(localParts(new Date(after.extendedDueAt)).time).toBe('17:00');
+  });
+
   it('prints Form 04 with the date it replaces, and forms 02–05 with header, number, place, date and signature as text', async () => {
     const made = await submitOnline();
     const received = await act('onestopA', made.id, { action: 'RECEIVE', version: 1 });
