@@ -74,6 +74,10 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
     await desk.getByLabel('Mã giao dịch trên sao kê').fill('FT26340123456');
     await desk.getByTestId('record-transfer').getByRole('button', { name: 'Ghi nhận chuyển khoản' }).click();
     await desk.getByText('Đã ghi nhận chuyển khoản, mã giao dịch FT26340123456').waitFor();
+    await desk
+      .getByTestId('payment-record')
+      .getByText(/mã giao dịch FT26340123456 · cán bộ ghi nhận: /)
+      .waitFor();
     await snap(desk, 'onestop-transfer-recorded');
 
     await desk.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();

@@ -38,6 +38,11 @@ export const onestopExpectations: Record<string, Expectation> = {
       payload: { amount: 5000 },
     }),
   },
+  'GET /api/dossiers/{id}/payments': {
+    permission: 'dossier.read',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/payments` }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/payments` }),
+  },
   'POST /api/dossiers/{id}/transfer': {
     permission: 'dossier.process',
     inside: async (w) => ({

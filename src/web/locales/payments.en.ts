@@ -22,6 +22,13 @@ export const paymentsEn: typeof paymentsVi = {
     PAYGOV: 'Paid {{fee}} through the payment portal at {{at}}.',
     TRANSFER: 'Paid {{fee}} by bank transfer on {{day}}; the one-stop counter matched it on the statement at {{at}}.',
   },
+  record: {
+    CASH: 'Took {{fee}} in cash, receipt {{receipt}}, at {{at}}',
+    VIETQR: 'Received {{fee}} by VietQR at {{at}}',
+    PAYGOV: 'Received {{fee}} through the payment portal at {{at}}',
+    TRANSFER: 'Received {{fee}} by transfer on {{day}}, reference {{reference}}',
+  },
+  recordedBy: 'recorded by {{name}}',
   cash: 'Take {{fee}} in cash',
   cashlessToday: 'No cash today: record the transfer once the citizen has paid.',
   cashDone: 'Paid, receipt {{receipt}}',

@@ -21,6 +21,13 @@ export const paymentsVi = {
     TRANSFER:
       'Đã nộp {{fee}} bằng chuyển khoản ngân hàng ngày {{day}}; Bộ phận một cửa đã đối chiếu sao kê lúc {{at}}.',
   },
+  record: {
+    CASH: 'Đã thu {{fee}} tiền mặt, biên lai {{receipt}}, lúc {{at}}',
+    VIETQR: 'Đã nhận {{fee}} qua VietQR lúc {{at}}',
+    PAYGOV: 'Đã nhận {{fee}} qua Cổng thanh toán lúc {{at}}',
+    TRANSFER: 'Đã nhận {{fee}} chuyển khoản ngày {{day}}, mã giao dịch {{reference}}',
+  },
+  recordedBy: 'cán bộ ghi nhận: {{name}}',
   cash: 'Thu tiền mặt {{fee}}',
   cashlessToday: 'Hôm nay không thu tiền mặt: ghi nhận chuyển khoản khi người dân đã chuyển.',
   cashDone: 'Đã thu, biên lai số {{receipt}}',

@@ -13,8 +13,8 @@ import { settingsOf } from '../dossiers/dossiers.clock.js';
 import { byToken, getDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
-import { Callback, Payment, PaymentResult, TransferInput } from './payments.schemas.js';
-import { paymentOf as paymentRecordOf } from './transfer.js';
+import { Callback, Payment, PaymentRecords, PaymentResult, TransferInput } from './payments.schemas.js';
+import { paymentOf as paymentRecordOf, paymentsOf } from './transfer.js';
 import { purposeText } from './vietqr.js';
 
 /**
@@ -101,6 +101,20 @@ export function registerPayments(app: App, deps: AppDeps) {
         actorOf(request),
       );
       return { code: result.code, receiptNo: result.receiptNo, alreadyRecorded: result.alreadyRecorded };
+    },
+  });
+
+  r.get('/api/dossiers/:id/payments', {
+    config: { permission: Permission.DOSSIER_READ },
+    schema: {
+      tags: ['payments'],
+      summary: "A dossier's fee payments: how, how much, the transfer's reference and day, who took it",
+      params: IdParams,
+      response: { 200: PaymentRecords, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { dossier } = await getDossier(db, inScope(request.params.id, request.scope!));
+      return { items: await paymentsOf(db, dossier.id) };
     },
   });
 

@@ -58,3 +58,20 @@ export const TransferInput = z.object({
   /** The day the statement shows (Vietnam time). */
   transferredOn: IsoDate,
 });
+
+export const PaymentRecords = z
+  .object({
+    items: z.array(
+      z.object({
+        method: z.enum(['CASH', 'VIETQR', 'PAYGOV', 'TRANSFER']),
+        amount: z.number().int(),
+        reference: z.string().nullable(),
+        transferredOn: z.string().nullable(),
+        receiptNo: z.string().nullable(),
+        /** The officer who took the cash or recorded the transfer; null for a gateway's callback. */
+        receivedByName: z.string().nullable(),
+        paidAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PaymentRecords' });

@@ -74,6 +74,17 @@ describe('a fee paid by bank transfer, recorded by hand', () => {
       day: today,
       received_by: env.w.accounts.onestopA.id,
     });
+    const records = (await env.w.agents.onestopA.get(`/api/dossiers/${d.id}/payments`)).json();
+    expect(records.items).toEqual([
+      expect.objectContaining({
+        method: 'TRANSFER',
+        amount: fee,
+        reference: reference.toUpperCase(),
+        transferredOn: today,
+        receiptNo: null,
+        receivedByName: env.w.accounts.onestopA.fullName,
+      }),
+    ]);
     const audits = (await env.t.database.raw(
       `select user_id, details from audit_log where action = 'dossier.pay' and entity_id = $1`,
       [d.id],
@@ -135,6 +146,7 @@ describe('a fee paid by bank transfer, recorded by hand', () => {
     const closed = await transfer(d.id, { amount: await feeOf(d.id), reference: ref(), transferredOn: today });
     expect(closed.statusCode).toBe(409);
     const elsewhere = await env.w.f.dossier(env.w.communeB);
+    expect((await env.w.agents.onestopA.get(`/api/dossiers/${elsewhere.id}/payments`)).statusCode).toBe(404);
     expect((await transfer(elsewhere.id, { amount: 5000, reference: ref(), transferredOn: today })).statusCode).toBe(
       404,
     );

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { dossiers, payments } from '../../db/schema/index.js';
+import { dossiers, payments, users } from '../../db/schema/index.js';
 import { conflict, isUniqueViolation, validation } from '../../lib/errors.js';
 import { formatDateVi } from '../../lib/pdf.js';
 import { localParts } from '../calendar/working-days.js';
@@ -67,4 +67,27 @@ export async function paymentOf(tx: Tx, dossierId: number) {
     .orderBy(desc(payments.id))
     .limit(1);
   return row ?? null;
+}
+
+/** A dossier's payments for its officers: method, amount, the transfer's reference and day, the receipt, who took it. */
+export async function paymentsOf(tx: Tx, dossierId: number) {
+  const rows = await tx
+    .select({
+      method: payments.method,
+      amount: payments.amount,
+      reference: payments.reference,
+      transferredOn: payments.transferredOn,
+      receiptNo: payments.receiptNo,
+      receivedByName: users.fullName,
+      paidAt: payments.paidAt,
+    })
+    .from(payments)
+    .leftJoin(users, eq(users.id, payments.receivedBy))
+    .where(eq(payments.dossierId, dossierId))
+    .orderBy(payments.id);
+  return rows.map((r) => ({
+    ...r,
+    method: r.method as 'CASH' | 'VIETQR' | 'PAYGOV' | 'TRANSFER',
+    paidAt: r.paidAt.toISOString(),
+  }));
 }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../../lib/api.js';
-import { formatMoney, vietnamDay } from '../../lib/format.js';
+import { formatDate, formatDateTime, formatMoney, vietnamDay } from '../../lib/format.js';
 import type { DossierDetail } from '../dossiers/api.js';
 
 /**
@@ -41,7 +41,13 @@ export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' 
       {outcome.text}
     </p>
   );
-  if (dossier.paid) return said;
+  if (dossier.paid)
+    return (
+      <>
+        {said}
+        <PaymentRecord dossierId={dossier.id} paid={dossier.paid} />
+      </>
+    );
   return (
     <details className="card" data-testid="record-transfer">
       <summary>{t('payments.transfer')}</summary>
@@ -65,5 +71,42 @@ export function RecordTransfer({ dossier }: { dossier: Pick<DossierDetail, 'id' 
       </form>
       {said}
     </details>
+  );
+}
+
+type Records = {
+  items: {
+    method: 'CASH' | 'VIETQR' | 'PAYGOV' | 'TRANSFER';
+    amount: number;
+    reference: string | null;
+    transferredOn: string | null;
+    receiptNo: string | null;
+    receivedByName: string | null;
+    paidAt: string;
+  }[];
+};
+
+/** How the fee was paid, for the officer: method, amount, the transfer's reference and day or the receipt, who. */
+function PaymentRecord({ dossierId, paid }: { dossierId: number; paid: boolean }) {
+  const { t, i18n } = useTranslation();
+  const records = useQuery({
+    queryKey: ['payments', dossierId, paid],
+    queryFn: () => api<Records>(`/api/dossiers/${dossierId}/payments`),
+  });
+  return (
+    <ul data-testid="payment-record">
+      {records.data?.items.map((p) => (
+        <li key={p.paidAt}>
+          {t(`payments.record.${p.method}`, {
+            fee: formatMoney(p.amount, i18n.language),
+            reference: p.reference,
+            day: formatDate(p.transferredOn),
+            receipt: p.receiptNo,
+            at: formatDateTime(p.paidAt),
+          })}
+          {p.receivedByName ? ` · ${t('payments.recordedBy', { name: p.receivedByName })}` : ''}
+        </li>
+      ))}
+    </ul>
   );
 }
