@@ -1,3 +1,4 @@
+import { localParts } from '../../src/server/modules/calendar/working-days.js';
 import { type Expectation, counterDossier, defaultSettings, scanUpload, shipmentMove, unique } from './targets.js';
 
 /** The one-stop shop: procedures, calendar, dossiers, payments, settings, indicators, the counter, citizens. */
@@ -23,6 +24,9 @@ export const onestopExpectations: Record<string, Expectation> = {
   'GET /api/public/dossiers/{token}/payment': { public: true },
   'GET /api/public/dossiers/{token}/payment-qr': { public: true },
   'POST /api/public/payments/callback': { public: true },
+  'GET /api/public/dossiers/{token}/results': { public: true },
+  'GET /api/public/results/{fileId}': { public: true },
+  'GET /api/public/dossiers/{token}/shipments': { public: true },
   'POST /api/dossiers/{id}/cash': {
     permission: 'dossier.process',
     inside: async (w) => ({
@@ -32,6 +36,22 @@ export const onestopExpectations: Record<string, Expectation> = {
     outside: async (w) => ({
       url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/cash`,
       payload: { amount: 5000 },
+    }),
+  },
+  'GET /api/dossiers/{id}/payments': {
+    permission: 'dossier.read',
+    inside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/payments` }),
+    outside: async (w) => ({ url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/payments` }),
+  },
+  'POST /api/dossiers/{id}/transfer': {
+    permission: 'dossier.process',
+    inside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeA)).id}/transfer`,
+      payload: { amount: 5000, reference: `FT${unique()}A`, transferredOn: localParts(new Date()).day },
+    }),
+    outside: async (w) => ({
+      url: `/api/dossiers/${(await w.f.dossier(w.communeB)).id}/transfer`,
+      payload: { amount: 5000, reference: `FT${unique()}B`, transferredOn: localParts(new Date()).day },
     }),
   },
   'GET /api/onestop/settings/{id}': {

@@ -9,12 +9,15 @@ import type { UnitRow } from '../modules/units/units.repo.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { takeAction } from '../modules/dossiers/dossiers.actions.js';
 import { submitDossier } from '../modules/dossiers/dossiers.submit.js';
+import { localParts } from '../modules/calendar/working-days.js';
+import { recordPayment } from '../modules/payments/payments.service.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
 
 /**
  * A morning at the demo commune's counter, so the one-stop screens are not empty on first start: a few dossiers
- * online and at the counter, some taken through the workflow, one returned and rated. The bank account is a demo one.
+ * online and at the counter, some taken through the workflow, one returned and rated, one paid by a transfer recorded
+ * by hand. The bank account is a demo one.
  */
 export async function seedOnestopDemo(
   database: Database,
@@ -30,6 +33,7 @@ export async function seedOnestopDemo(
       bankBin: '970415',
       bankAccount: '113000000001',
       bankAccountName: `UBND ${commune.name.toUpperCase()} (TAI KHOAN DEMO)`,
+      bankName: 'VietinBank',
     })
     .onConflictDoNothing();
   const people = [
@@ -136,6 +140,26 @@ export async function seedOnestopDemo(
   await step(1, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(3, 'ASSIGN', 'officer', { assigneeId: officer.id });
   await step(3, 'SEND_FOR_APPROVAL', 'officer');
+  // The copies' fee came by bank transfer, seen on the statement and recorded by the officer.
+  const [copies] = await database.db
+    .select({ code: dossiers.code, fee: dossiers.feeAmount, submittedAt: dossiers.submittedAt })
+    .from(dossiers)
+    .where(eq(dossiers.id, made[3]!.id));
+  if (copies && copies.fee > 0)
+    await recordPayment(
+      database,
+      eq(dossiers.id, made[3]!.id),
+      {
+        method: 'TRANSFER',
+        amount: copies.fee,
+        transfer: {
+          reference: `FT${copies.code.replace(/\D/g, '').slice(-10)}`,
+          transferredOn: localParts(copies.submittedAt).day,
+        },
+        receivedBy: { userId: officer.id, name: officer.fullName },
+      },
+      actor,
+    );
   await step(4, 'RECEIVE', 'officer');
   await step(4, 'REQUEST_SUPPLEMENT', 'officer', { reason: 'Bổ sung bản sao giấy khai sinh của mẹ' });
   return made.length;

@@ -25,6 +25,10 @@ describe('the demo commune', () => {
     );
     expect(all.find((d) => d.status === 'RETURNED')!.rating).toBe('SATISFIED');
     expect((await officer.get('/api/dossiers?queue=to_approve')).json().items).toHaveLength(1);
+    // One fee came by a bank transfer the officer recorded.
+    expect(await env.t.database.raw(`select method, reference is not null as has_reference from payments`)).toEqual([
+      { method: 'TRANSFER', has_reference: true },
+    ]);
 
     // The leader's announcements screens: a flag-day message sent to three groups, partly reached and acknowledged.
     const leader = await login(env.t.app, 'lanhdao', 'mat-khau-demo-dai');

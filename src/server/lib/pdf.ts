@@ -28,6 +28,7 @@ export async function renderPdf(
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.font('regular');
+  keepLettersWhole(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -37,6 +38,23 @@ export async function renderPdf(
   await draw(doc);
   doc.end();
   return done;
+}
+
+/**
+ * Noto Sans's `ccmp` feature splits a letter with a dot below (ạ ẹ ị ọ ụ ỵ) into its base letter and a dot, and pdfkit
+ * maps each glyph to the text of its first use: after "tại", every plain "a" would copy out as "ạ" ("Gịấy" for
+ * "Giấy"). The font has every Vietnamese letter whole, so shaping without `ccmp` draws the same and copies as
+ * written. Each call gets its own options object: fontkit writes into the one it is given.
+ */
+function keepLettersWhole(doc: Pdf) {
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
+  const whole = (options: unknown) => ({ ...(options as object), features: { ccmp: false } });
+  doc.text = ((...args: unknown[]) => {
+    const last = args.at(-1);
+    if (args.length > 1 && last !== null && typeof last === 'object') args[args.length - 1] = whole(last);
+    else args.push(whole({}));
+    return text(...args);
+  }) as Pdf['text'];
 }
 
 /** Draws a QR code as vector squares (sharp at any print size) with its top-left corner at (x, y). */

@@ -7,6 +7,7 @@ import { registerAudit } from './audit/audit.routes.js';
 import { registerAuth } from './auth/auth.routes.js';
 import { registerCalendar } from './calendar/calendar.routes.js';
 import { registerPublicDossiers } from './dossiers/dossiers.public-routes.js';
+import { registerDossierResults } from './dossiers/dossiers.results-routes.js';
 import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerPayments } from './payments/payments.routes.js';
@@ -67,6 +68,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCalendar(app, deps);
   registerDossiers(app, deps);
   registerPublicDossiers(app, deps);
+  registerDossierResults(app, deps);
   registerOnestopSettings(app, deps);
   registerPayments(app, deps);
   registerMail(app, deps);

@@ -21,6 +21,8 @@ export const counterEn: typeof counterVi = {
   post: 'Post',
   direction: { IN: 'Papers received by post', OUT: 'Result sent by post' },
   tracking: 'Tracking number',
+  shipAddress: 'Delivery address',
+  postage: 'Postage (VND)',
   addShipment: 'Record a shipment',
   shipmentStatus: {
     CREATED: 'Created',

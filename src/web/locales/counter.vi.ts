@@ -19,6 +19,8 @@ export const counterVi = {
   post: 'Bưu chính',
   direction: { IN: 'Hồ sơ gửi đến', OUT: 'Kết quả gửi đi' },
   tracking: 'Số vận đơn',
+  shipAddress: 'Địa chỉ nhận',
+  postage: 'Cước (đồng)',
   addShipment: 'Ghi bưu gửi',
   shipmentStatus: {
     CREATED: 'Đã tạo',

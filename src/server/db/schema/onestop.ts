@@ -119,6 +119,11 @@ export const onestopSettings = pgTable('onestop_settings', {
   bankBin: text('bank_bin'),
   bankAccount: text('bank_account'),
   bankAccountName: text('bank_account_name'),
+  /**
+   * The bank's name as a payer picks it in a banking app ("Vietinbank"), shown beside the account number for those who
+   * type a transfer rather than scan the code.
+   */
+  bankName: text('bank_name'),
   /** Weekdays (0 = Sunday … 6 = Saturday) when the counter takes no cash ("no cash on Wednesday"). */
   cashlessWeekdays: integer('cashless_weekdays').array().notNull().default(sql`'{}'::integer[]`),
   /**
@@ -150,13 +155,22 @@ export const payments = pgTable(
     method: text('method').notNull(),
     providerTxId: text('provider_tx_id'),
     receiptNo: text('receipt_no'),
+    /** A bank transfer recorded by hand: the bank's transaction reference and the day the statement shows. */
+    reference: text('reference'),
+    transferredOn: date('transferred_on'),
     receivedBy: integer('received_by').references(() => users.id),
     paidAt: timestamp('paid_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('payments_provider_tx_key').on(t.providerTxId).where(sql`${t.providerTxId} is not null`),
     index('payments_dossier_idx').on(t.dossierId),
-    check('payments_method_check', sql`${t.method} in ('CASH', 'VIETQR', 'PAYGOV')`),
+    // One bank transaction pays one fee: the same reference recorded twice is a typing slip or a double count.
+    uniqueIndex('payments_transfer_reference_key').on(t.reference).where(sql`${t.method} = 'TRANSFER'`),
+    check('payments_method_check', sql`${t.method} in ('CASH', 'VIETQR', 'PAYGOV', 'TRANSFER')`),
+    check(
+      'payments_transfer_check',
+      sql`${t.method} <> 'TRANSFER' or (${t.reference} is not null and ${t.transferredOn} is not null)`,
+    ),
     check('payments_amount_check', sql`${t.amount} >= 0`),
   ],
 );

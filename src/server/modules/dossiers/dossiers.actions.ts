@@ -19,6 +19,7 @@ import { END_OF_DAY, localInstant, localParts } from '../calendar/working-days.j
 import { computeDue, computeResumedDue, settingsOf, workingDaysLater } from './dossiers.clock.js';
 import { checkReadyToClose } from './dossiers.papers.js';
 import { findDossier, getDossier, insertEvent, type DossierWithNames } from './dossiers.repo.js';
+import { checkNewDueDay, checkReturnReady } from './dossiers.results.js';
 import type { ActionInput } from './dossiers.schemas.js';
 
 /**
@@ -137,6 +138,8 @@ export async function takeAction(
           const due = await computeResumedDue(tx, d.dueAt, d.pausedAt, now);
           set.dueAt = due;
           data.dueAt = due.toISOString();
+          // An apology's date moves the same: the days spent waiting for papers do not count against it either.
+          if (d.extendedDueAt) set.extendedDueAt = await computeResumedDue(tx, d.extendedDueAt, d.pausedAt, now);
         }
         Object.assign(set, { statusBeforeSupplement: null, pausedAt: null, supplementDueAt: null });
         break;
@@ -176,6 +179,7 @@ export async function takeAction(
         });
         break;
       case 'RETURN':
+        await checkReturnReady(tx, d.id, input.returnMethod ?? d.returnMethod);
         Object.assign(set, {
           returnedAt: now,
           closedAt: now,
@@ -206,8 +210,11 @@ export async function takeAction(
             },
           ]);
         }
+        await checkNewDueDay(tx, input.newDueDate);
         set.extendedDueAt = newDue;
         data.newDueAt = newDue.toISOString();
+        // Form 04 states the date it replaces: the first one, or the previous apology's.
+        if (current) data.previousDueAt = current.toISOString();
         break;
       }
       case 'REQUEST_PAYMENT':

@@ -13,6 +13,7 @@ export const defaultSettings: UnitSettings = {
   bankBin: null,
   bankAccount: null,
   bankAccountName: null,
+  bankName: null,
   cashlessWeekdays: [],
   counterHours: '07:30-11:30,13:30-17:00',
   slotMinutes: 30,

@@ -27,15 +27,33 @@ const returnMethods: Record<string, string> = {
   ONLINE: 'Trực tuyến (bản điện tử)',
 };
 
-function header(doc: Pdf, unitName: string, title: string) {
+/** "Xã An Hòa" → "An Hòa": the place a Vietnamese document is dated at. */
+export const placeOf = (unitName: string) =>
+  unitName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/u, '').trim() || unitName;
+
+/** "An Hòa, ngày 06 tháng 12 năm 2026", in Vietnam's time. */
+export function placeAndDate(unitName: string, at: Date | string): string {
+  const [dd, mm, yyyy] = formatDateVi(at).split('/');
+  return `${placeOf(unitName)}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
+}
+
+/**
+ * The national header of an administrative document (Decree 30/2020): the issuing body and the document's number on
+ * the left, the national name and motto with place and date on the right, then the title.
+ */
+function header(doc: Pdf, head: { unitName: string; title: string; number: string; at: Date | string }) {
   const width = doc.page.width - 2 * 36;
   const half = width / 2;
   const top = 30;
-  doc.font('bold').fontSize(8).text(`UBND ${unitName.toUpperCase()}`, 36, top, { width: half, align: 'center' });
+  doc.font('bold').fontSize(8).text(`UBND ${head.unitName.toUpperCase()}`, 36, top, { width: half, align: 'center' });
   doc
     .font('bold')
     .fontSize(7.5)
     .text('BỘ PHẬN MỘT CỬA', 36, top + 11, { width: half, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(8)
+    .text(`Số: ${head.number}`, 36, top + 24, { width: half, align: 'center' });
   doc
     .font('bold')
     .fontSize(8)
@@ -45,10 +63,28 @@ function header(doc: Pdf, unitName: string, title: string) {
     .fontSize(8)
     .text('Độc lập - Tự do - Hạnh phúc', 36 + half, top + 11, { width: half, align: 'center', underline: true });
   doc
+    .font('regular')
+    .fontSize(8)
+    .text(placeAndDate(head.unitName, head.at), 36 + half, top + 24, { width: half, align: 'center' });
+  doc
     .font('bold')
     .fontSize(11)
-    .text(title, 36, top + 40, { width, align: 'center' });
+    .text(head.title, 36, top + 48, { width, align: 'center' });
   doc.moveDown(0.6).font('regular').fontSize(9);
+}
+
+/** The signature block, right half: the role, "(Ký, ghi rõ họ tên)", room to sign, the name. */
+function signature(doc: Pdf, role: string, name: string | null) {
+  const width = (doc.page.width - 2 * 36) / 2;
+  const x = 36 + width;
+  doc.moveDown(1.2);
+  const y = doc.y;
+  doc.font('bold').fontSize(9).text(role, x, y, { width, align: 'center' });
+  doc.font('regular').fontSize(8).text('(Ký, ghi rõ họ tên)', x, doc.y, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(9)
+    .text(name ?? '', x, doc.y + 36, { width, align: 'center' });
 }
 
 const line = (doc: Pdf, label: string, value: string) => {
@@ -72,10 +108,14 @@ export async function renderForm(
   paymentPayload: string | null = null,
 ): Promise<Buffer> {
   const d = row.dossier;
-  const event = [...events].reverse().find((e) => e.formType === formEvent[form]);
+  const issued = events.filter((e) => e.formType === formEvent[form]);
+  const event = issued.at(-1);
   const received = events.find((e) => e.action === 'RECEIVE');
+  // One number per form of a dossier; a second apology is the dossier's second Form 04.
+  const number = `${d.code}/M${form}${issued.length > 1 ? `-${issued.length}` : ''}`;
+  const at = form === '01' ? (received?.at ?? d.submittedAt) : (event?.at ?? new Date());
   return renderPdf({ size: 'A5', title: `${titles[form]} ${d.code}`, margin: 36 }, (doc) => {
-    header(doc, row.unitName, titles[form]);
+    header(doc, { unitName: row.unitName, title: titles[form], number, at });
     line(doc, 'Mã hồ sơ', d.code);
     line(doc, 'Người nộp', d.applicantName);
     line(doc, 'Thủ tục', `${row.procedureName} (${row.procedureCode})`);
@@ -120,7 +160,7 @@ export async function renderForm(
       return;
     }
     if (form === '04' && event?.data && typeof event.data.newDueAt === 'string') {
-      line(doc, 'Ngày hẹn trả trước đây', formatDateTimeVi(d.dueAt));
+      line(doc, 'Ngày hẹn trả trước đây', formatDateTimeVi(earlierDue(events, event, d.dueAt)));
       line(doc, 'Ngày hẹn trả mới', formatDateTimeVi(event.data.newDueAt));
       doc.moveDown(0.3).text('Bộ phận một cửa thành thật xin lỗi ông/bà vì hồ sơ chưa được giải quyết đúng hẹn.');
     }
@@ -132,7 +172,16 @@ export async function renderForm(
         .text(
           'Ông/bà bổ sung giấy tờ qua đường dẫn theo dõi hồ sơ hoặc tại Bộ phận một cửa; thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
         );
-    doc.moveDown(1.5).font('bold').text('NGƯỜI LẬP PHIẾU', { align: 'right' });
-    doc.font('regular').text(event?.actorName ?? '', { align: 'right' });
+    signature(doc, 'NGƯỜI LẬP PHIẾU', event?.actorName ?? null);
   });
+}
+
+/**
+ * The date an apology replaced: recorded with it since the change that wrote `previousDueAt`; for older apologies,
+ * the date the one before it promised, else the first due date.
+ */
+export function earlierDue(events: Events, apology: Events[number], firstDue: Date | null): Date | string | null {
+  if (typeof apology.data?.previousDueAt === 'string') return apology.data.previousDueAt;
+  const before = events.filter((e) => e.formType === 'MAU_04' && e.id < apology.id).at(-1);
+  return typeof before?.data?.newDueAt === 'string' ? before.data.newDueAt : firstDue;
 }

@@ -22,15 +22,15 @@ export function actorsOn(auth: AuthContext, unitPath: string): ActionActor[] {
   return actors;
 }
 
+/**
+ * Past the date promised now: after an apology (Form 04) that is its new date, not the first one. Whether it was
+ * resolved on time is another matter, frozen at resolution against the legal date (`onTime`).
+ */
 export function isOverdue(d: DossierWithNames['dossier'], now = new Date()): boolean {
-  if (
-    !d.dueAt ||
-    d.resolvedAt ||
-    closedStatuses.includes(d.status as DossierStatus) ||
-    d.status === 'SUPPLEMENT_REQUESTED'
-  )
+  const due = d.extendedDueAt ?? d.dueAt;
+  if (!due || d.resolvedAt || closedStatuses.includes(d.status as DossierStatus) || d.status === 'SUPPLEMENT_REQUESTED')
     return false;
-  return now.getTime() > d.dueAt.getTime();
+  return now.getTime() > due.getTime();
 }
 
 function core(row: DossierWithNames, locale: 'vi' | 'en') {

@@ -56,6 +56,8 @@ export type DossierWithNames = {
 };
 
 const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
+/** The date promised now: an apology's new date (Form 04) replaces the first one for "due soon" and "overdue". */
+const promisedDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
 
 /** The WHERE of a work queue; `dueSoonBefore` (the end of the second working day from today) only for due_soon. */
 function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore?: Date }): SQL | undefined {
@@ -69,11 +71,11 @@ function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonB
     case 'due_soon':
       return and(
         inArray(dossiers.status, [...openStatuses]),
-        sql`${dossiers.dueAt} >= ${ctx.now.toISOString()}`,
-        sql`${dossiers.dueAt} <= ${ctx.dueSoonBefore!.toISOString()}`,
+        sql`${promisedDue} >= ${ctx.now.toISOString()}`,
+        sql`${promisedDue} <= ${ctx.dueSoonBefore!.toISOString()}`,
       );
     case 'overdue':
-      return and(inArray(dossiers.status, [...openStatuses]), sql`${dossiers.dueAt} < ${ctx.now.toISOString()}`);
+      return and(inArray(dossiers.status, [...openStatuses]), sql`${promisedDue} < ${ctx.now.toISOString()}`);
     case 'supplement':
       return eq(dossiers.status, 'SUPPLEMENT_REQUESTED');
     case 'to_approve':

@@ -26,6 +26,8 @@ const Settings = z
       .regex(/^[0-9A-Za-z]{1,19}$/)
       .nullable(),
     bankAccountName: Text(100).nullable(),
+    /** The bank as a payer finds it in a banking app, shown beside the account number on the status page. */
+    bankName: Text(60).nullable().default(null),
     cashlessWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
     counterHours: z
       .string()

@@ -131,6 +131,12 @@ describe('the workflow', () => {
     await act('onestopA', id, { action: 'ASSIGN', version: 2, assigneeId: env.w.accounts.onestopA.id });
     const resolved = await act('onestopA', id, { action: 'RESOLVE', version: await settle(id) });
     expect(resolved.json()).toMatchObject({ status: 'RESOLVED', onTime: true });
+    // Sent with a tracking number first: a postal return is the shipment the citizen can follow.
+    await env.w.agents.onestopA.post(`/api/dossiers/${id}/shipments`, {
+      direction: 'OUT',
+      trackingNumber: `EB${String(id).padStart(9, '0')}VN`,
+      address: 'Số 7, ngõ 3, thôn Đông',
+    });
     const returned = await act('onestopA', id, {
       action: 'RETURN',
       version: resolved.json().version,

@@ -95,7 +95,8 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
     db,
     sql`
     select count(*)::int as count from dossiers d join units u on u.id = d.unit_id
-    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED') and d.due_at < now()`,
+    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED')
+      and coalesce(d.extended_due_at, d.due_at) < now()`,
   );
   // The period's totals are the months added up: one pass over the stats instead of two.
   const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;

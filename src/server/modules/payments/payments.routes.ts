@@ -13,9 +13,14 @@ import { settingsOf } from '../dossiers/dossiers.clock.js';
 import { byToken, getDossier, inScope } from '../dossiers/dossiers.repo.js';
 import { TokenParams } from '../dossiers/dossiers.schemas.js';
 import { badSignature, paymentPayload, recordPayment } from './payments.service.js';
-import { Callback, Payment, PaymentResult } from './payments.schemas.js';
+import { Callback, Payment, PaymentRecords, PaymentResult, TransferInput } from './payments.schemas.js';
+import { paymentOf as paymentRecordOf, paymentsOf } from './transfer.js';
+import { purposeText } from './vietqr.js';
 
-/** Fees: the VietQR code on the receipt and status page, the gateway's signed callback, cash at the counter. */
+/**
+ * Fees: the VietQR code and bank details on the receipt and status page, the gateway's signed callback, cash at the
+ * counter, a transfer recorded by hand.
+ */
 export function registerPayments(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
@@ -37,12 +42,21 @@ export function registerPayments(app: App, deps: AppDeps) {
     },
     handler: async (request) => {
       const { row, settings, payload } = await paymentOf(request.params.token);
+      const paid = row.dossier.paidAt ? await paymentRecordOf(db, row.dossier.id) : null;
       return {
         amount: row.dossier.feeAmount,
         paid: row.dossier.paidAt !== null,
         payload,
         qrUrl: payload ? `/api/public/dossiers/${request.params.token}/payment-qr` : null,
         accountName: payload ? settings.bankAccountName : null,
+        bankName: payload ? settings.bankName : null,
+        accountNumber: payload ? settings.bankAccount : null,
+        purpose: payload ? purposeText(`KETNOI ${row.dossier.code}`) : null,
+        paidWith: paid && {
+          method: paid.method as 'CASH' | 'VIETQR' | 'PAYGOV' | 'TRANSFER',
+          paidAt: paid.paidAt.toISOString(),
+          transferredOn: paid.transferredOn,
+        },
       };
     },
   });
@@ -84,6 +98,49 @@ export function registerPayments(app: App, deps: AppDeps) {
         deps.database,
         inScope(request.params.id, request.scope!),
         { method: 'CASH', amount: request.body.amount, receivedBy: { userId: auth.user.id, name: auth.user.fullName } },
+        actorOf(request),
+      );
+      return { code: result.code, receiptNo: result.receiptNo, alreadyRecorded: result.alreadyRecorded };
+    },
+  });
+
+  r.get('/api/dossiers/:id/payments', {
+    config: { permission: Permission.DOSSIER_READ },
+    schema: {
+      tags: ['payments'],
+      summary: "A dossier's fee payments: how, how much, the transfer's reference and day, who took it",
+      params: IdParams,
+      response: { 200: PaymentRecords, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { dossier } = await getDossier(db, inScope(request.params.id, request.scope!));
+      return { items: await paymentsOf(db, dossier.id) };
+    },
+  });
+
+  r.post('/api/dossiers/:id/transfer', {
+    config: { permission: Permission.DOSSIER_PROCESS },
+    schema: {
+      tags: ['payments'],
+      summary:
+        "Record a fee paid by bank transfer, as the commune's account statement shows it (reference, day; also on " +
+        'cashless days; audited)',
+      params: IdParams,
+      body: TransferInput,
+      response: { 200: PaymentResult, ...errorResponses },
+    },
+    handler: async (request) => {
+      const auth = request.auth!;
+      const { amount, reference, transferredOn } = request.body;
+      const result = await recordPayment(
+        deps.database,
+        inScope(request.params.id, request.scope!),
+        {
+          method: 'TRANSFER',
+          amount,
+          transfer: { reference: reference.toUpperCase(), transferredOn },
+          receivedBy: { userId: auth.user.id, name: auth.user.fullName },
+        },
         actorOf(request),
       );
       return { code: result.code, receiptNo: result.receiptNo, alreadyRecorded: result.alreadyRecorded };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../../lib/http.js';
+import { IsoDate, Text } from '../../lib/http.js';
 
 export const Payment = z
   .object({
@@ -12,6 +12,21 @@ export const Payment = z
     payload: z.string().nullable(),
     qrUrl: z.string().nullable(),
     accountName: z.string().nullable(),
+    /**
+     * What a payer types when they cannot scan (paying from the phone that shows the code): bank, account number and
+     * the transfer note; null once paid or when no account is set.
+     */
+    bankName: z.string().nullable(),
+    accountNumber: z.string().nullable(),
+    purpose: z.string().nullable(),
+    /** How and when it was paid; `transferredOn` is the bank statement's day of a transfer recorded by hand. */
+    paidWith: z
+      .object({
+        method: z.enum(['CASH', 'VIETQR', 'PAYGOV', 'TRANSFER']),
+        paidAt: z.string(),
+        transferredOn: z.string().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'Payment' });
 
@@ -31,3 +46,32 @@ export const PaymentResult = z.object({
   receiptNo: z.string().nullable(),
   alreadyRecorded: z.boolean(),
 });
+
+/** A bank transfer seen on the commune's account statement, recorded by an officer. */
+export const TransferInput = z.object({
+  amount: z.number().int().min(0).max(1_000_000_000),
+  /** The bank's transaction reference as the statement prints it. */
+  reference: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9./ -]{3,39}$/, 'letters, digits, . / - (4 to 40)'),
+  /** The day the statement shows (Vietnam time). */
+  transferredOn: IsoDate,
+});
+
+export const PaymentRecords = z
+  .object({
+    items: z.array(
+      z.object({
+        method: z.enum(['CASH', 'VIETQR', 'PAYGOV', 'TRANSFER']),
+        amount: z.number().int(),
+        reference: z.string().nullable(),
+        transferredOn: z.string().nullable(),
+        receiptNo: z.string().nullable(),
+        /** The officer who took the cash or recorded the transfer; null for a gateway's callback. */
+        receivedByName: z.string().nullable(),
+        paidAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PaymentRecords' });

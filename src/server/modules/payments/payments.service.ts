@@ -9,6 +9,7 @@ import { localParts, weekday } from '../calendar/working-days.js';
 import { settingsOf, type UnitSettings } from '../dossiers/dossiers.clock.js';
 import { findDossier, insertEvent } from '../dossiers/dossiers.repo.js';
 import type { SQL } from 'drizzle-orm';
+import { checkTransferDate, insertPayment } from './transfer.js';
 import { vietQrPayload } from './vietqr.js';
 
 const weekdayNames = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -29,9 +30,11 @@ export function paymentPayload(
 }
 
 export type PaymentInput = {
-  method: 'CASH' | 'VIETQR';
+  method: 'CASH' | 'VIETQR' | 'TRANSFER';
   amount: number;
   providerTxId?: string;
+  /** A transfer recorded by hand (method TRANSFER): the bank's reference and the statement's day. */
+  transfer?: { reference: string; transferredOn: string };
   receivedBy?: { userId: number; name: string };
 };
 export type PaymentResult = { dossierId: number; code: string; receiptNo: string | null; alreadyRecorded: boolean };
@@ -81,13 +84,16 @@ export async function recordPayment(
         });
       }
     }
+    if (input.transfer) checkTransferDate(input.transfer.transferredOn, d.submittedAt, now);
     const receiptNo = input.method === 'CASH' ? `BL-${d.code}` : null;
-    await tx.insert(payments).values({
+    await insertPayment(tx, {
       dossierId: d.id,
       amount: input.amount,
       method: input.method,
       providerTxId: input.providerTxId ?? null,
       receiptNo,
+      reference: input.transfer?.reference ?? null,
+      transferredOn: input.transfer?.transferredOn ?? null,
       receivedBy: input.receivedBy?.userId ?? null,
       paidAt: now,
     });
@@ -96,6 +102,7 @@ export async function recordPayment(
       .update(dossiers)
       .set({
         paidAt: now,
+        // A transfer, by gateway or recorded by hand, is a cashless (online) payment in Decision 766's count.
         paidOnline: input.method !== 'CASH',
         status: to,
         version: sql`${dossiers.version} + 1`,
@@ -111,14 +118,14 @@ export async function recordPayment(
       actorKind: input.receivedBy ? 'STAFF' : 'SYSTEM',
       actorUserId: input.receivedBy?.userId ?? null,
       actorName: input.receivedBy?.name ?? null,
-      data: { method: input.method, amount: input.amount, ...(receiptNo ? { receiptNo } : {}) },
+      data: { method: input.method, amount: input.amount, ...(receiptNo ? { receiptNo } : {}), ...input.transfer },
     });
     await queueDossierMail(tx, d, 'PAY', d.status, to);
     await insertAudit(tx, actor, {
       action: 'dossier.pay',
       entityType: 'dossier',
       entityId: d.id,
-      details: { method: input.method, amount: input.amount },
+      details: { method: input.method, amount: input.amount, ...input.transfer },
     });
     return { dossierId: d.id, code: d.code, receiptNo, alreadyRecorded: false };
   });

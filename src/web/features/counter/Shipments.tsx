@@ -2,16 +2,28 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../../lib/api.js';
+import { formatMoney } from '../../lib/format.js';
 
-type Shipment = { id: number; direction: 'IN' | 'OUT'; trackingNumber: string; status: string; carrier: string };
+type Shipment = {
+  id: number;
+  direction: 'IN' | 'OUT';
+  trackingNumber: string;
+  status: string;
+  carrier: string;
+  address: string | null;
+  feeAmount: number;
+};
 const nextStatus: Record<string, string[]> = {
   CREATED: ['IN_TRANSIT', 'DELIVERED', 'LOST'],
   IN_TRANSIT: ['DELIVERED', 'RETURNED_TO_SENDER', 'LOST'],
 };
 
-/** A dossier's postal shipments: record one with its tracking number, move it on as the post reports. */
-export function Shipments({ dossierId }: { dossierId: number }) {
-  const { t } = useTranslation();
+/**
+ * A dossier's postal shipments: record one with its tracking number, the address it goes to and the postage, move it
+ * on as the post reports. The result going out is what lets the officer mark it returned by post.
+ */
+export function Shipments({ dossierId, postalAddress }: { dossierId: number; postalAddress?: string | null }) {
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['shipments', dossierId],
@@ -30,7 +42,9 @@ export function Shipments({ dossierId }: { dossierId: number }) {
         {query.data?.items.map((s) => (
           <li key={s.id}>
             {t(`counter.direction.${s.direction}`)}: {s.carrier} {s.trackingNumber} —{' '}
-            {t(`counter.shipmentStatus.${s.status}`)}{' '}
+            {t(`counter.shipmentStatus.${s.status}`)}
+            {s.address ? ` · ${s.address}` : ''}
+            {s.feeAmount > 0 ? ` · ${formatMoney(s.feeAmount, i18n.language)}` : ''}{' '}
             {(nextStatus[s.status] ?? []).map((n) => (
               <button
                 key={n}
@@ -56,7 +70,12 @@ export function Shipments({ dossierId }: { dossierId: number }) {
           void run(
             api(`/api/dossiers/${dossierId}/shipments`, {
               method: 'POST',
-              body: { direction: d.get('direction'), trackingNumber: String(d.get('tracking')).trim() },
+              body: {
+                direction: d.get('direction'),
+                trackingNumber: String(d.get('tracking')).trim(),
+                address: String(d.get('address') ?? '').trim() || undefined,
+                feeAmount: Number(d.get('fee') || 0),
+              },
             }),
           );
         }}
@@ -74,6 +93,22 @@ export function Shipments({ dossierId }: { dossierId: number }) {
           placeholder={t('counter.tracking')}
           aria-label={t('counter.tracking')}
           pattern="[A-Za-z0-9\-]{6,30}"
+        />
+        <input
+          name="address"
+          maxLength={300}
+          defaultValue={postalAddress ?? ''}
+          placeholder={t('counter.shipAddress')}
+          aria-label={t('counter.shipAddress')}
+        />
+        <input
+          name="fee"
+          type="number"
+          min={0}
+          max={10_000_000}
+          inputMode="numeric"
+          placeholder={t('counter.postage')}
+          aria-label={t('counter.postage')}
         />
         <button type="submit">{t('counter.addShipment')}</button>
       </form>

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/api.js';
 import { formatMoney } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
+import { RecordTransfer } from '../payments/RecordTransfer.js';
 import { useCashPayment } from '../payments/useCashPayment.js';
 import { useDossierAction, useOfficers, type DossierDetail } from './api.js';
+import { useReturnReady } from './Results.js';
 
 const needsReason = ['REFUSE', 'REQUEST_SUPPLEMENT', 'SEND_BACK', 'WITHDRAW', 'STOP', 'APOLOGIZE'];
 
@@ -15,12 +17,22 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
   const me = useMe().data;
   const [chosen, setChosen] = useState<string | null>(null);
   const officers = useOfficers(chosen === 'ASSIGN' ? dossier.unitId : undefined);
-  const { canTakeCash, takeCash, paid } = useCashPayment(dossier);
+  const { canTakeCash, cashlessToday, takeCash, paid } = useCashPayment(dossier);
+  const cannotReturn = useReturnReady(dossier);
   const cash = canTakeCash ? (
     <button type="button" onClick={() => void takeCash()}>
       {t('payments.cash', { fee: formatMoney(dossier.feeAmount, i18n.language) })}
     </button>
+  ) : cashlessToday ? (
+    <span className="muted" data-testid="cashless-today">
+      {t('payments.cashlessToday')}
+    </span>
   ) : null;
+  // A transfer is offered like cash (a fee on a dossier still open); once paid it stays to say so.
+  const transfer =
+    dossier.feeAmount > 0 && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(dossier.status) ? (
+      <RecordTransfer dossier={dossier} />
+    ) : null;
   if (dossier.allowedActions.length === 0)
     return (
       <>
@@ -30,6 +42,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             {paid.text}
           </p>
         )}
+        {transfer}
         <p className="muted">{t('dossiers.desk.noActions')}</p>
       </>
     );
@@ -56,7 +69,7 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
             key={a}
             type="button"
             className={['RECEIVE', 'APPROVE', 'RETURN', 'RESOLVE'].includes(a) ? 'primary' : undefined}
-            disabled={act.isPending}
+            disabled={act.isPending || (a === 'RETURN' && cannotReturn !== null)}
             onClick={() => (needsReason.includes(a) || a === 'ASSIGN' ? setChosen(a) : run(a))}
           >
             {t(`dossiers.action.${a}`)}
@@ -64,11 +77,17 @@ export function ActionPanel({ dossier }: { dossier: DossierDetail }) {
         ))}
         {cash}
       </div>
+      {cannotReturn && (
+        <p className="muted" data-testid="return-hint">
+          {cannotReturn}
+        </p>
+      )}
       {paid && (
         <p role={paid.ok ? 'status' : 'alert'} className={paid.ok ? 'ok' : 'error'}>
           {paid.text}
         </p>
       )}
+      {transfer}
       {chosen && (
         <form
           onSubmit={(e: FormEvent<HTMLFormElement>) => {

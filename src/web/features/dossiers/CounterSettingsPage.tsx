@@ -12,6 +12,7 @@ type Settings = {
   bankBin: string | null;
   bankAccount: string | null;
   bankAccountName: string | null;
+  bankName: string | null;
   cashlessWeekdays: number[];
   counterHours: string;
   slotMinutes: number;
@@ -62,6 +63,7 @@ export function CounterSettingsPage() {
       bankBin: text('bankBin') || null,
       bankAccount: text('bankAccount') || null,
       bankAccountName: text('bankAccountName') || null,
+      bankName: text('bankName') || null,
       cashlessWeekdays: days('cashless'),
       counterHours: text('counterHours'),
       slotMinutes: Number(text('slotMinutes')),
@@ -134,6 +136,10 @@ export function CounterSettingsPage() {
           <label>
             {t('dossiers.settings.closedDays')}
             <textarea name="closedDays" rows={3} defaultValue={s.closedDays.map(formatDate).join('\n')} />
+          </label>
+          <label>
+            {t('dossiers.settings.bankTitle')}
+            <input name="bankName" maxLength={60} defaultValue={s.bankName ?? ''} />
           </label>
           <label>
             {t('dossiers.settings.bankBin')}

@@ -6,6 +6,7 @@ import { Shipments } from '../counter/Shipments.js';
 import { ActionPanel } from './ActionPanel.js';
 import { DossierPapers } from './DossierPapers.js';
 import { useDossier } from './api.js';
+import { PrintForms } from './Results.js';
 import { ScanUpload } from './ScanUpload.js';
 
 /** One dossier: the applicant, the papers, the history, and exactly the actions the workflow allows now. */
@@ -77,7 +78,9 @@ export function DossierView({ id }: { id: number }) {
       )}
       <ActionPanel dossier={d} />
       <DossierPapers dossier={d} />
-      {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && <Shipments dossierId={d.id} />}
+      {(d.returnMethod === 'POST' || d.channel === 'POSTAL') && (
+        <Shipments dossierId={d.id} postalAddress={d.postalAddress} />
+      )}
       <h2>{t('dossiers.desk.papers')}</h2>
       <ul>
         {/* Every file, including results and papers outside the procedure's list. */}
@@ -110,6 +113,7 @@ export function DossierView({ id }: { id: number }) {
           {t('dossiers.track.form.01')}
         </a>
       </p>
+      <PrintForms token={d.token} formTypes={d.events.map((e) => e.formType)} />
     </article>
   );
 }

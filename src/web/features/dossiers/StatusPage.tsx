@@ -6,6 +6,7 @@ import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
+import { PostalTracking, ResultDownload } from './Results.js';
 import {
   uploadFile,
   useApplicantAction,
@@ -113,6 +114,14 @@ export function StatusPage({ token }: { token: string }) {
       ) : (
         <p className="muted">{t('dossiers.proof.formsLocked')}</p>
       )}
+      {d.returnMethod === 'ONLINE' &&
+        d.status === 'RETURNED' &&
+        (d.applicant ? (
+          <ResultDownload token={token} />
+        ) : (
+          <p className="muted">{t('dossiers.results.onlineNeedsProof')}</p>
+        ))}
+      {d.returnMethod === 'POST' && <PostalTracking token={token} />}
       {d.rating && <p className="ok">{t('dossiers.track.thanks', { rating: t(`dossiers.rating.${d.rating}`) })}</p>}
       {d.applicant ? (
         <>
@@ -124,8 +133,8 @@ export function StatusPage({ token }: { token: string }) {
       ) : (
         <ConfirmApplicant token={token} proof={d.proof} />
       )}
-      {d.feeAmount > 0 && !d.paid && !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status) && (
-        <PayWithVietQr token={token} />
+      {d.feeAmount > 0 && (d.paid || !['REFUSED', 'WITHDRAWN', 'STOPPED'].includes(d.status)) && (
+        <PayWithVietQr token={token} paid={d.paid} />
       )}
     </article>
   );
