@@ -10,7 +10,6 @@ import type { PiiCipher } from '../lib/pii-cipher.js';
 import { takeAction } from '../modules/dossiers/dossiers.actions.js';
 import { submitDossier } from '../modules/dossiers/dossiers.submit.js';
 import { localParts } from '../modules/calendar/working-days.js';
-import { recordPayment } from '../modules/payments/payments.service.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
 

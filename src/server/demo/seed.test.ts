@@ -25,8 +25,11 @@ describe('the demo commune', () => {
     );
     expect(all.find((d) => d.status === 'RETURNED')!.rating).toBe('SATISFIED');
     expect((await officer.get('/api/dossiers?queue=to_approve')).json().items).toHaveLength(1);
-    // One fee came by a bank transfer the officer recorded.
-    expect(await env.t.database.raw(`select method, reference is not null as has_reference from payments`)).toEqual([
+    // One fee was paid in cash at the counter, one came by a bank transfer the officer recorded.
+    expect(
+      await env.t.database.raw(`select method, reference is not null as has_reference from payments order by method`),
+    ).toEqual([
+      { method: 'CASH', has_reference: false },
       { method: 'TRANSFER', has_reference: true },
     ]);
 

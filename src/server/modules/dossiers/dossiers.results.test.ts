@@ -35,6 +35,10 @@ async function resolvedCopy(returnMethod: 'ONLINE' | 'POST') {
     expect(paid.statusCode, paid.body).toBe(200);
     version += 1;
   }
+  // Resolving needs a result: the extract is signed on paper first; the electronic copy comes later (or not).
+  const noted = await officer.post(`/api/dossiers/${made.id}/marks`, { kind: 'RESULT', note: 'Bản giấy đã ký' });
+  expect(noted.statusCode, noted.body).toBeLessThan(300);
+  version = (await officer.get(`/api/dossiers/${made.id}`)).json().version as number;
   const resolved = await act('onestopA', made.id, { action: 'RESOLVE', version });
   expect(resolved.statusCode, resolved.body).toBe(200);
   return { ...made, version: resolved.json().version as number };
