@@ -100,9 +100,7 @@ describe('one-stop shop in Chromium', () => {
     // The leader sees it counted in the commune's indicators: each rate over its counts, how each is counted, and
     // every number opening the list of the dossiers it counts.
     await leader.page.goto(`${env.base}/indicators`);
-    await expect
-      .poll(async () => leader.page.getByTestId('indicator-totals').textContent())
-      .toContain('Đã tiếp nhận');
+    await expect.poll(async () => leader.page.getByTestId('indicator-totals').textContent()).toContain('Đã tiếp nhận');
     expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Đã tiếp nhận/);
     const satisfaction = leader.page.locator('[data-rate="satisfactionRate"]');
     expect((await satisfaction.textContent())!.replace(/\s+/g, ' ')).toContain('100 % 1 / 1');
