@@ -84,7 +84,10 @@ function listCondition(scope: Scope, query: QueueQuery, ctx: Parameters<typeof q
   const folded = q ? foldText(q) : '';
   return and(
     unitInScope(dossiers.unitId, scope),
-    query.unit ? eq(dossiers.unitId, query.unit) : undefined,
+    // The unit and everything under it: a commune's own dossiers, or a province's (the list under its indicators).
+    query.unit
+      ? sql`${dossiers.unitId} in (select c.id from units c join units p on c.path like p.path || '%' where p.id = ${query.unit})`
+      : undefined,
     query.status ? eq(dossiers.status, query.status) : undefined,
     query.procedure ? eq(procedures.code, query.procedure) : undefined,
     queueCondition(query.queue, ctx),

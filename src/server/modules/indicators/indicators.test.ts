@@ -208,6 +208,10 @@ describe('one-stop indicators', () => {
     ).json();
     expect(province.totals.received).toBe(9);
     expect(province.communes.find((c: { unitId: number }) => c.unitId === env.w.communeA.id).received).toBe(8);
+    const provinceList = await env.w.agents.province.get(
+      `/api/dossiers?queue=all&unit=${env.w.province.id}&indicator=received&${period}`,
+    );
+    expect(provinceList.json().total).toBe(9);
     expect(
       (await env.w.agents.leaderB.get(`/api/indicators/onestop?unit=${env.w.communeA.id}&${period}`)).statusCode,
     ).toBe(404);
