@@ -4,6 +4,8 @@ import type { indicatorsVi } from './indicators.vi.js';
 export const indicatorsEn: typeof indicatorsVi = {
   title: 'One-stop indicators',
   unit: 'Unit',
+  periodLabel: 'Period',
+  last12: 'The last 12 months',
   year: 'Year',
   period: 'From {{from}} to {{to}}',
   received: 'Dossiers received',

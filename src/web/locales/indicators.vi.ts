@@ -2,6 +2,8 @@
 export const indicatorsVi = {
   title: 'Chỉ số phục vụ một cửa',
   unit: 'Đơn vị',
+  periodLabel: 'Kỳ báo cáo',
+  last12: '12 tháng gần nhất',
   year: 'Năm',
   period: 'Từ {{from}} đến {{to}}',
   received: 'Hồ sơ tiếp nhận',

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
-import { formatDate, formatNumber } from '../../lib/format.js';
+import { formatDate, formatNumber, vietnamDay } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
 import {
   CountLink,
@@ -39,11 +39,14 @@ export function IndicatorsPage() {
   const me = useMe().data;
   const units = me?.roles ?? [];
   const [unit, setUnit] = useState<number | undefined>(units[0]?.unitId);
-  const [year, setYear] = useState(new Date().getFullYear());
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
+  // The last twelve months up to today by default (what a leader reports on at any time), or a calendar year.
+  const [period, setPeriod] = useState('last12');
+  const today = vietnamDay();
+  const thisYear = Number(today.slice(0, 4));
+  const from = period === 'last12' ? vietnamDay(-365) : `${period}-01-01`;
+  const to = period === 'last12' ? today : `${period}-12-31`;
   const query = useQuery({
-    queryKey: ['indicators', unit, year],
+    queryKey: ['indicators', unit, from, to],
     queryFn: () => api<Indicators>(`/api/indicators/onestop?unit=${unit}&from=${from}&to=${to}`),
     enabled: unit !== undefined,
   });
@@ -65,8 +68,15 @@ export function IndicatorsPage() {
           </select>
         </label>
         <label>
-          {t('indicators.year')}
-          <input type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          {t('indicators.periodLabel')}
+          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+            <option value="last12">{t('indicators.last12')}</option>
+            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <option key={y} value={String(y)}>
+                {t('indicators.year')} {y}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <p className="muted">{t('indicators.period', { from: formatDate(from), to: formatDate(to) })}</p>
@@ -113,7 +123,12 @@ export function IndicatorsPage() {
               <Link
                 key={m.month}
                 className="bar"
-                href={listUrl('received', { ...scope, from: `${m.month}-01`, to: monthEnd(m.month) })}
+                href={listUrl('received', {
+                  ...scope,
+                  // The month within the period: the first and last months may be partial.
+                  from: `${m.month}-01` < from ? from : `${m.month}-01`,
+                  to: monthEnd(m.month) > to ? to : monthEnd(m.month),
+                })}
                 title={`${m.month.slice(5)}/${m.month.slice(0, 4)}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
               >
                 <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}>
