@@ -126,8 +126,8 @@ export function IndicatorsPage() {
                 href={listUrl('received', {
                   ...scope,
                   // The month within the period: the first and last months may be partial.
-                  from: `${m.month}-01` < from ? from : `${m.month}-01`,
-                  to: monthEnd(m.month) > to ? to : monthEnd(m.month),
+                  from: [from, `${m.month}-01`].sort()[1]!,
+                  to: [to, monthEnd(m.month)].sort()[0]!,
                 })}
                 title={`${m.month.slice(5)}/${m.month.slice(0, 4)}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
               >
