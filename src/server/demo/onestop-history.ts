@@ -12,63 +12,14 @@ import {
 } from '../modules/calendar/working-days.js';
 import type { TimeUnit } from '../../shared/onestop.js';
 import type { Random } from './names.js';
+import type { DemoProcedure, PlannedDossier, PlannedEvent } from './onestop-history.types.js';
+
+export type { DemoProcedure, PlannedDossier, Staff } from './onestop-history.types.js';
 
 // A year of a commune's one-stop counter, planned in memory as dossier rows with their events, payments and postal
 // shipments, then written in batches (onestop-year.ts). Every date is one the workflow could have produced: receipt
 // and processing on working days in office hours, due dates by the calendar, a supplement's wait moving the due date,
 // an apology's new date a working day, nothing after "now".
-
-export type DemoProcedure = {
-  id: number;
-  code: string;
-  timeAmount: number;
-  timeUnit: string;
-  onlineLevel: string;
-  requiresApproval: boolean;
-  postalAllowed: boolean;
-  fees: { channel?: string; amountVnd: number }[];
-  fields: Record<string, string>;
-};
-export type Staff = { id: number; fullName: string };
-export type PlannedEvent = {
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  at: Date;
-  actor: 'officer' | 'leader' | 'applicant' | 'system';
-  reason?: string;
-  formType?: string;
-  data?: Record<string, unknown>;
-};
-export type PlannedDossier = {
-  day: string;
-  procedure: DemoProcedure;
-  channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL';
-  status: string;
-  awaitingApproval: boolean;
-  statusBeforeSupplement: string | null;
-  returnMethod: 'COUNTER' | 'POST' | 'ONLINE';
-  postalAddress: string | null;
-  feeAmount: number;
-  paidAt: Date | null;
-  paidOnline: boolean;
-  payMethod: 'CASH' | 'VIETQR' | null;
-  digitized: boolean;
-  submittedAt: Date;
-  receivedAt: Date | null;
-  dueAt: Date | null;
-  extendedDueAt: Date | null;
-  pausedAt: Date | null;
-  resolvedAt: Date | null;
-  returnedAt: Date | null;
-  closedAt: Date | null;
-  onTime: boolean | null;
-  assigned: boolean;
-  rating: 'SATISFIED' | 'ACCEPTABLE' | 'UNSATISFIED' | null;
-  ratingComment: string | null;
-  ratedAt: Date | null;
-  events: PlannedEvent[];
-};
 
 /** What becomes of a dossier, with how often it happens at a small commune's counter. */
 const fates = [

@@ -87,6 +87,28 @@ describe("the demo commune's year at the one-stop shop", () => {
       if (r.received_at) expect(localParts(r.received_at).time < END_OF_DAY).toBe(true);
     }
 
+    // A dossier of the year opens like any other: its history in order, its post shipment, the forms it issued.
+    const [posted] = await env.t.database.raw<{ id: number; lookup_token: string }>(
+      `select d.id, d.lookup_token from dossiers d where d.unit_id = $1 and d.return_method = 'POST'
+        and d.status = 'RETURNED' and d.extended_due_at is null order by d.id limit 1`,
+      [unit],
+    );
+    const detail = await env.w.agents.onestopA.get(`/api/dossiers/${posted!.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['SUBMIT', 'RECEIVE', 'ASSIGN', 'RETURN']),
+    );
+    const shipments = await env.w.agents.onestopA.get(`/api/dossiers/${posted!.id}/shipments`);
+    expect(shipments.json().items ?? shipments.json()).toHaveLength(1);
+    const form = await env.w.agents.onestopA.get(`/api/public/dossiers/${posted!.lookup_token}/forms/01`);
+    expect(form.statusCode, form.body.slice(0, 200)).toBe(200);
+    const [extended] = await env.t.database.raw<{ lookup_token: string }>(
+      'select lookup_token from dossiers where unit_id = $1 and extended_due_at is not null limit 1',
+      [unit],
+    );
+    const apology = await env.w.agents.onestopA.get(`/api/public/dossiers/${extended!.lookup_token}/forms/04`);
+    expect(apology.statusCode, apology.body.slice(0, 200)).toBe(200);
+
     // The leader's numbers over the past twelve months equal a recount written here from the rows themselves.
     const to = localParts(new Date()).day;
     const from = addDays(to, -365);
