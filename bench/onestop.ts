@@ -128,6 +128,8 @@ function* dossierChunks(
           onTime,
           unit.id === officer.unitId && ['PROCESSING', 'RESOLVED'].includes(status) ? officer.id : '',
           rating,
+          // Rated on the day it was resolved: the indicators count a rating on the day of the rating.
+          rating ? resolvedAt : '',
         ].join(','),
       );
     }
@@ -193,7 +195,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     const columns = [
       'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method',
       'fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at',
-      'resolved_at, on_time, assignee_id, rating',
+      'resolved_at, on_time, assignee_id, rating, rated_at',
     ].join(', ');
     for (const chunk of dossierChunks(
       n,

@@ -106,13 +106,21 @@ describe('one-stop shop in Chromium', () => {
     await later.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
     await later.getByText('Cảm ơn ông/bà đã đánh giá: Hài lòng').waitFor();
     await snap(later, 'onestop-status-rated');
-    // The leader sees it counted in the commune's indicators.
+    // The leader sees it counted in the commune's indicators: each rate over its counts, how each is counted, and
+    // every number opening the list of the dossiers it counts.
     await leader.page.goto(`${env.base}/indicators`);
-    await expect
-      .poll(async () => leader.page.getByTestId('indicator-totals').textContent())
-      .toContain('Hồ sơ tiếp nhận');
-    expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Hồ sơ tiếp nhận/);
+    await expect.poll(async () => leader.page.getByTestId('indicator-totals').textContent()).toContain('Đã tiếp nhận');
+    expect(await leader.page.getByTestId('indicator-totals').textContent()).toMatch(/^1Đã tiếp nhận/);
+    const satisfaction = leader.page.locator('[data-rate="satisfactionRate"]');
+    expect((await satisfaction.textContent())!.replace(/\s+/g, ' ')).toContain('100 % 1 / 1');
+    await leader.page.getByTestId('indicator-definitions').getByText('“Chấp nhận được” không phải hài lòng').waitFor();
+    // The page fits a 360-px phone: nothing wider than the screen but the table, which scrolls in its box.
+    expect(await leader.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await snap(leader.page, 'onestop-indicators');
+    await leader.page.getByTestId('indicator-totals').locator('[data-indicator="onTime"]').click();
+    await leader.page.getByTestId('indicator-filter').getByText('1 hồ sơ').waitFor();
+    await leader.page.getByRole('link', { name: code }).waitFor();
+    await snap(leader.page, 'onestop-indicator-list');
     for (const c of [citizen, back, officer, leader]) {
       expect(c.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
       await c.context.close();

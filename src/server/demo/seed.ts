@@ -11,6 +11,7 @@ import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
 import { seedCampaignsDemo } from './campaigns.js';
 import { seedOnestopDemo } from './onestop.js';
+import { seedOnestopYear } from './onestop-year.js';
 import {
   communeNames,
   createRandom,
@@ -114,6 +115,7 @@ export async function seedDemo(
       result.logins.push({ username, password, role, unit: unit.name });
     }
     await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
+    await seedOnestopYear(database, cipher, firstCommune!, { officer: made.motcua!, leader: made.lanhdao! }, options);
     await seedAnnouncementsDemo(database, cipher, firstCommune!, made.lanhdao!);
     await seedCampaignsDemo(database, cipher, firstCommune!, firstGroup!, {
       leader: made.lanhdao!,

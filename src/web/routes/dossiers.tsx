@@ -13,6 +13,11 @@ export function DossiersPage() {
     q: search.get('q') ?? undefined,
     procedure: search.get('procedure') ?? undefined,
     page: Math.max(1, Number(search.get('page') ?? 1)),
+    // The list under a leader's indicator (`/dossiers?indicator=onTime&from=…&to=…&unit=…`).
+    unit: search.get('unit') ?? undefined,
+    indicator: search.get('indicator') ?? undefined,
+    from: search.get('from') ?? undefined,
+    to: search.get('to') ?? undefined,
   };
   const onChange = (changes: Partial<QueueFilter>) => {
     const next = new URLSearchParams(search);

@@ -421,9 +421,11 @@ export const mailOutbox = pgTable(
 );
 
 /**
- * Indicators pre-aggregated per commune and day of submission, kept by a trigger on dossiers (migration 0007) that
- * subtracts a row's old contribution and adds its new one. A commune-year is 365 rows and a province-year 36,500,
- * whatever the number of dossiers; `rebuild_dossier_daily_stats()` recomputes it from scratch after a bulk load.
+ * Indicators pre-aggregated per commune and day, kept by a trigger on dossiers that subtracts a row's old contribution
+ * and adds its new one; each count lands on its own event's day (received on the day of receipt, resolved and on time
+ * on the day of resolution, rated on the day of the rating, paid on the day of payment: migration 0030, the same
+ * conditions as indicators.definitions.ts). A commune-year is 365 rows and a province-year 36,500, whatever the
+ * number of dossiers; `rebuild_dossier_daily_stats()` recomputes it from scratch after a bulk load.
  */
 export const dossierDailyStats = pgTable(
   'dossier_daily_stats',

@@ -15,6 +15,7 @@ import {
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { toOffset } from '../../lib/http.js';
+import { indicatorCondition } from '../indicators/indicators.definitions.js';
 import { dueSoonLimit } from './dossiers.clock.js';
 import type { Queue, QueueQuery } from './dossiers.schemas.js';
 
@@ -60,7 +61,10 @@ const openStatuses = ['RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED'] as const;
 const promisedDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
 
 /** The WHERE of a work queue; `dueSoonBefore` (the end of the second working day from today) only for due_soon. */
-function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonBefore?: Date }): SQL | undefined {
+export function queueCondition(
+  queue: Queue,
+  ctx: { userId: number; now: Date; dueSoonBefore?: Date },
+): SQL | undefined {
   switch (queue) {
     case 'all':
       return undefined;
@@ -87,6 +91,28 @@ function queueCondition(queue: Queue, ctx: { userId: number; now: Date; dueSoonB
   }
 }
 
+/** The WHERE of a listing: the caller's units, the filters, the queue, the indicator's period, the search box. */
+function listCondition(scope: Scope, query: QueueQuery, ctx: Parameters<typeof queueCondition>[1]) {
+  const q = query.q?.trim();
+  const folded = q ? foldText(q) : '';
+  return and(
+    unitInScope(dossiers.unitId, scope),
+    // The unit and everything under it: a commune's own dossiers, or a province's (the list under its indicators).
+    query.unit
+      ? sql`${dossiers.unitId} in (select c.id from units c join units p on c.path like p.path || '%' where p.id = ${query.unit})`
+      : undefined,
+    query.status ? eq(dossiers.status, query.status) : undefined,
+    query.procedure ? eq(procedures.code, query.procedure) : undefined,
+    queueCondition(query.queue, ctx),
+    query.indicator && query.from && query.to
+      ? indicatorCondition(query.indicator, { from: query.from, to: query.to })
+      : undefined,
+    q
+      ? sql`(${dossiers.code} like ${`${q.toUpperCase()}%`} or ${dossiers.searchText} like ${`%${folded}%`})`
+      : undefined,
+  );
+}
+
 /** A page of a work queue inside the caller's units: newest due first for open work, newest submitted otherwise. */
 export async function listDossiers(
   db: Tx,
@@ -96,8 +122,6 @@ export async function listDossiers(
 ): Promise<DossierWithNames[]> {
   // The calendar is read only for the queue that needs it, not on every listing.
   const ctx = { ...who, dueSoonBefore: query.queue === 'due_soon' ? await dueSoonLimit(db, who.now) : undefined };
-  const q = query.q?.trim();
-  const folded = q ? foldText(q) : '';
   const byDue = ['due_soon', 'overdue', 'mine', 'to_approve'].includes(query.queue);
   return db
     .select(summaryColumns)
@@ -105,21 +129,21 @@ export async function listDossiers(
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
-    .where(
-      and(
-        unitInScope(dossiers.unitId, scope),
-        query.unit ? eq(dossiers.unitId, query.unit) : undefined,
-        query.status ? eq(dossiers.status, query.status) : undefined,
-        query.procedure ? eq(procedures.code, query.procedure) : undefined,
-        queueCondition(query.queue, ctx),
-        q
-          ? sql`(${dossiers.code} like ${`${q.toUpperCase()}%`} or ${dossiers.searchText} like ${`%${folded}%`})`
-          : undefined,
-      ),
-    )
+    .where(listCondition(scope, query, ctx))
     .orderBy(...(byDue ? [asc(dossiers.dueAt), asc(dossiers.id)] : [desc(dossiers.submittedAt), desc(dossiers.id)]))
     .limit(query.limit + 1)
     .offset(toOffset(query).offset) as Promise<DossierWithNames[]>;
+}
+
+/** How many dossiers the listing matches in all (for the list under an indicator, to show beside its number). */
+export async function countDossiers(db: Tx, scope: Scope, query: QueueQuery, who: { userId: number; now: Date }) {
+  const ctx = { ...who, dueSoonBefore: query.queue === 'due_soon' ? await dueSoonLimit(db, who.now) : undefined };
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(listCondition(scope, query, ctx));
+  return row!.count;
 }
 
 export async function findDossier(db: Tx, where: SQL, lock = false): Promise<DossierWithNames | undefined> {

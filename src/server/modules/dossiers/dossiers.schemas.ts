@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkPersonalId } from '../../../shared/personal-id.js';
 import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '../../../shared/onestop.js';
 import { Id, IsoDate, PageQuery, pageOf, Phone, Text, Version } from '../../lib/http.js';
+import { countKeys } from '../indicators/indicators.definitions.js';
 import { ProcedureCode } from '../procedures/procedures.schemas.js';
 
 const PersonalId = z
@@ -252,9 +253,16 @@ export const QueueQuery = PageQuery.extend({
   procedure: ProcedureCode.optional(),
   unit: Id.optional(),
   status: z.enum(DossierStatus).optional(),
+  /** The dossiers a leader's indicator counts over `from`–`to` (both needed): the list under each number. */
+  indicator: z.enum(countKeys).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
-export const DossierPage = pageOf(DossierSummary).meta({ id: 'DossierPage' });
+/** `total` (the whole match set counted) only for a list under an indicator, to compare with the number. */
+export const DossierPage = pageOf(DossierSummary)
+  .extend({ total: z.number().int().optional() })
+  .meta({ id: 'DossierPage' });
 
 export const ActionInput = z.object({
   action: z.enum(dossierActions as [string, ...string[]]),

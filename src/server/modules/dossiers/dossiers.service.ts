@@ -8,10 +8,19 @@ import { notFound, validation } from '../../lib/errors.js';
 import { paged } from '../../lib/http.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { auditListRead, insertAudit, searchForAudit } from '../audit/audit.repo.js';
+import { periodOf } from '../indicators/indicators.service.js';
 import { getUnitPath } from '../units/units.service.js';
 import { type ActingAs, takeAction } from './dossiers.actions.js';
 import { actorsOn, presentDetail, presentSummary } from './dossiers.present.js';
-import { type DossierWithNames, eventsOf, filesOf, getDossier, inScope, listDossiers } from './dossiers.repo.js';
+import {
+  countDossiers,
+  type DossierWithNames,
+  eventsOf,
+  filesOf,
+  getDossier,
+  inScope,
+  listDossiers,
+} from './dossiers.repo.js';
 import type { QueueQuery } from './dossiers.schemas.js';
 import { checkDocument, storeFile } from './dossiers.uploads.js';
 import { withPapers } from './dossiers.papers.js';
@@ -27,13 +36,16 @@ export async function listQueue(
   by: { userId: number; actor: Actor; locale: 'vi' | 'en' },
 ) {
   if (query.unit) await getUnitPath(db, query.unit, scope);
-  const rows = await listDossiers(db, scope, query, { userId: by.userId, now: new Date() });
-  const { queue, unit, procedure, status, page: pageNo } = query;
-  const filter = { queue, unit, procedure, status, search: searchForAudit(query.q), page: pageNo };
+  if (query.indicator) periodOf(query);
+  const who = { userId: by.userId, now: new Date() };
+  const rows = await listDossiers(db, scope, query, who);
+  const { queue, unit, procedure, status, page: pageNo, indicator, from, to } = query;
+  const filter = { queue, unit, procedure, status, indicator, from, to, search: searchForAudit(query.q), page: pageNo };
   await auditListRead(db, by.actor, 'dossier', filter, Math.min(rows.length, query.limit));
   const locale = by.locale;
   const page = paged(rows, query);
-  return { ...page, items: page.items.map((row) => presentSummary(row, locale)) };
+  const total = indicator ? await countDossiers(db, scope, query, who) : undefined;
+  return { ...page, items: page.items.map((row) => presentSummary(row, locale)), total };
 }
 
 /** A dossier with its history, papers and the actions this staff member may take. */

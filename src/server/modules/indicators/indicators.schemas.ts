@@ -1,28 +1,18 @@
 import { z } from 'zod';
 import { Id, IsoDate } from '../../lib/http.js';
+import { countKeys, rateKeys } from './indicators.definitions.js';
 
-const Rate = z.number().nullable();
+/** A rate with what it divides: `value` is numerator / denominator (4 decimals), null when nothing to divide by. */
+const Rate = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+});
 const counts = {
-  received: z.number().int(),
-  online: z.number().int(),
-  inPerson: z.number().int(),
-  postal: z.number().int(),
-  fullOnlineBase: z.number().int(),
-  fullOnline: z.number().int(),
-  digitized: z.number().int(),
-  resolved: z.number().int(),
-  onTime: z.number().int(),
-  rated: z.number().int(),
-  satisfied: z.number().int(),
-  paid: z.number().int(),
-  paidOnline: z.number().int(),
-  onlineRate: Rate,
-  fullOnlineRate: Rate,
-  onTimeRate: Rate,
-  digitizedRate: Rate,
-  onlinePaymentRate: Rate,
-  satisfactionRate: Rate,
-};
+  ...Object.fromEntries(countKeys.map((k) => [k, z.number().int()])),
+  ...Object.fromEntries(rateKeys.map((k) => [k, Rate])),
+} as Record<(typeof countKeys)[number], z.ZodNumber> & Record<(typeof rateKeys)[number], typeof Rate>;
+
 export const Indicators = z
   .object({
     period: z.object({ from: z.string(), to: z.string() }),

@@ -2,50 +2,16 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { validation } from '../../lib/errors.js';
-import type { SheetColumn } from '../../lib/spreadsheet.js';
+import type { SheetColumn, SheetRow } from '../../lib/spreadsheet.js';
+import { queueCondition } from '../dossiers/dossiers.repo.js';
 import { getUnitPath } from '../units/units.service.js';
+import { countKeys, rateDefinitions, rateKeys, type CountKey, type RateKey } from './indicators.definitions.js';
 import type { IndicatorQuery } from './indicators.schemas.js';
 
 /** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
-export type Counts = {
-  received: number;
-  online: number;
-  inPerson: number;
-  postal: number;
-  fullOnlineBase: number;
-  fullOnline: number;
-  digitized: number;
-  resolved: number;
-  onTime: number;
-  rated: number;
-  satisfied: number;
-  paid: number;
-  paidOnline: number;
-};
-export type Rates = {
-  onlineRate: number | null;
-  fullOnlineRate: number | null;
-  onTimeRate: number | null;
-  digitizedRate: number | null;
-  onlinePaymentRate: number | null;
-  satisfactionRate: number | null;
-};
-
-const countKeys = [
-  'received',
-  'online',
-  'inPerson',
-  'postal',
-  'fullOnlineBase',
-  'fullOnline',
-  'digitized',
-  'resolved',
-  'onTime',
-  'rated',
-  'satisfied',
-  'paid',
-  'paidOnline',
-] as const;
+export type Counts = Record<CountKey, number>;
+export type Rate = { value: number | null; numerator: number; denominator: number };
+export type Rates = Record<RateKey, Rate>;
 
 /** Each count summed over the stats rows `s`, named as in `Counts` (the column is its snake_case name). */
 const countColumns = sql.raw(
@@ -56,16 +22,15 @@ const countColumns = sql.raw(
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
 
-/** Decision 766-style rates: online, full-process online, on time, digitized, paid online, satisfied. */
+/** Decision 766-style rates (online, full-process online, on time, digitized, paid online, satisfied), each with its
+ * numerator and denominator. */
 export function ratesOf(c: Counts): Rates {
-  return {
-    onlineRate: ratio(c.online, c.received),
-    fullOnlineRate: ratio(c.fullOnline, c.fullOnlineBase),
-    onTimeRate: ratio(c.onTime, c.resolved),
-    digitizedRate: ratio(c.digitized, c.received),
-    onlinePaymentRate: ratio(c.paidOnline, c.paid),
-    satisfactionRate: ratio(c.satisfied, c.rated),
-  };
+  return Object.fromEntries(
+    rateKeys.map((k) => {
+      const { numerator, denominator } = rateDefinitions[k];
+      return [k, { value: ratio(c[numerator], c[denominator]), numerator: c[numerator], denominator: c[denominator] }];
+    }),
+  ) as Rates;
 }
 
 export type Period = { from: string; to: string };
@@ -91,12 +56,12 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
     from units u left join dossier_daily_stats s on s.unit_id = u.id and s.day between ${period.from} and ${period.to}
     where ${inUnit} and u.tier = 'COMMUNE' group by u.id, u.code, u.name order by u.name`,
   );
+  // Overdue now is the officers' "overdue" queue itself, counted: the link under the number opens that list.
   const [overdue] = await queryRows<{ count: number }>(
     db,
     sql`
-    select count(*)::int as count from dossiers d join units u on u.id = d.unit_id
-    where ${inUnit} and d.status in ('RECEIVED', 'PROCESSING', 'PAYMENT_REQUESTED')
-      and coalesce(d.extended_due_at, d.due_at) < now()`,
+    select count(*)::int as count from dossiers join units u on u.id = dossiers.unit_id
+    where ${inUnit} and ${queueCondition('overdue', { userId: 0, now: new Date() })}`,
   );
   // The period's totals are the months added up: one pass over the stats instead of two.
   const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;
@@ -108,48 +73,66 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
   };
 }
 
-/** The indicators of a unit in the caller's scope over a period (the start not after the end). */
-export async function loadIndicators(db: Tx, scope: Scope, query: IndicatorQuery) {
-  if (query.from > query.to)
-    throw validation([
-      {
-        field: 'from',
-        code: 'RANGE',
-        message: { vi: 'Ngày bắt đầu phải trước ngày kết thúc', en: 'The start must come before the end' },
-      },
-    ]);
-  const path = await getUnitPath(db, query.unit, scope);
-  return indicatorsFor(db, scope, path, { from: query.from, to: query.to });
+const periodProblem = (field: 'from' | 'to', code: string, vi: string, en: string) =>
+  validation([{ field, code, message: { vi, en } }]);
+
+/** A period given as `from`–`to`: both days present and the start not after the end (400 otherwise). */
+export function periodOf(query: { from?: string; to?: string }): Period {
+  const { from, to } = query;
+  if (!from) throw periodProblem('from', 'REQUIRED', 'Hãy chọn ngày bắt đầu', 'Choose the start date');
+  if (!to) throw periodProblem('to', 'REQUIRED', 'Hãy chọn ngày kết thúc', 'Choose the end date');
+  if (from > to)
+    throw periodProblem('from', 'RANGE', 'Ngày bắt đầu phải trước ngày kết thúc', 'The start must come before the end');
+  return { from, to };
 }
 
-/** The indicators as a spreadsheet, one row per commune, rates in percent with one decimal. */
+/** The indicators of a unit in the caller's scope over a period (the start not after the end). */
+export async function loadIndicators(db: Tx, scope: Scope, query: IndicatorQuery) {
+  const period = periodOf(query);
+  const path = await getUnitPath(db, query.unit, scope);
+  return indicatorsFor(db, scope, path, period);
+}
+
+const countHeaders: Record<CountKey, string> = {
+  received: 'Hồ sơ tiếp nhận',
+  online: 'Trực tuyến',
+  inPerson: 'Trực tiếp',
+  postal: 'Bưu chính',
+  fullOnlineBase: 'Tiếp nhận thuộc TTHC toàn trình',
+  fullOnline: 'Trực tuyến toàn trình',
+  digitized: 'Được số hóa',
+  resolved: 'Đã giải quyết',
+  onTime: 'Giải quyết đúng hạn',
+  rated: 'Lượt đánh giá',
+  satisfied: 'Hài lòng',
+  paid: 'Đã nộp phí',
+  paidOnline: 'Nộp phí trực tuyến',
+};
+const rateHeaders: Record<RateKey, string> = {
+  onlineRate: 'Tỷ lệ trực tuyến (%)',
+  fullOnlineRate: 'Tỷ lệ trực tuyến toàn trình (%)',
+  onTimeRate: 'Tỷ lệ đúng hạn (%)',
+  digitizedRate: 'Tỷ lệ số hóa (%)',
+  onlinePaymentRate: 'Tỷ lệ thanh toán trực tuyến (%)',
+  satisfactionRate: 'Tỷ lệ hài lòng (%)',
+};
+
+/**
+ * The indicators as a spreadsheet, one row per commune: every count (so each rate can be recomputed from its
+ * numerator and denominator), then the rates in percent with one decimal.
+ */
 export function indicatorsSheet(data: Awaited<ReturnType<typeof loadIndicators>>) {
-  const percent = (v: number | null) => (v === null ? '' : Math.round(v * 1000) / 10);
+  const percent = (r: Rate) => (r.value === null ? '' : Math.round(r.value * 1000) / 10);
   const columns: SheetColumn[] = [
     { key: 'code', header: 'Mã xã', width: 10 },
     { key: 'name', header: 'Xã, phường', width: 28 },
-    { key: 'received', header: 'Hồ sơ tiếp nhận' },
-    { key: 'online', header: 'Trực tuyến' },
-    { key: 'inPerson', header: 'Trực tiếp' },
-    { key: 'postal', header: 'Bưu chính' },
-    { key: 'onlineRate', header: 'Tỷ lệ trực tuyến (%)' },
-    { key: 'fullOnlineRate', header: 'Tỷ lệ trực tuyến toàn trình (%)' },
-    { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn (%)' },
-    { key: 'digitizedRate', header: 'Tỷ lệ số hóa (%)' },
-    { key: 'onlinePaymentRate', header: 'Tỷ lệ thanh toán trực tuyến (%)' },
-    { key: 'satisfactionRate', header: 'Tỷ lệ hài lòng (%)' },
+    ...countKeys.map((k) => ({ key: k, header: countHeaders[k] })),
+    ...rateKeys.map((k) => ({ key: k, header: rateHeaders[k] })),
   ];
-  async function* rows() {
+  async function* rows(): AsyncGenerator<SheetRow> {
     for (const c of data.communes) {
-      yield {
-        ...c,
-        onlineRate: percent(c.onlineRate),
-        fullOnlineRate: percent(c.fullOnlineRate),
-        onTimeRate: percent(c.onTimeRate),
-        digitizedRate: percent(c.digitizedRate),
-        onlinePaymentRate: percent(c.onlinePaymentRate),
-        satisfactionRate: percent(c.satisfactionRate),
-      };
+      const counts = Object.fromEntries(countKeys.map((k) => [k, c[k]]));
+      yield { code: c.code, name: c.name, ...counts, ...Object.fromEntries(rateKeys.map((k) => [k, percent(c[k])])) };
     }
   }
   return { sheetName: 'Chỉ số', columns, rows: rows() };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
 import { useProcedures } from '../procedures/api.js';
 import { useDossiers, useOfficers, type QueueFilter } from './api.js';
@@ -105,6 +105,28 @@ export function DossierQueue({
         </select>
         <button type="submit">{t('common.search')}</button>
       </form>
+      {filter.indicator && (
+        <p className="notice" data-testid="indicator-filter">
+          {t('dossiers.desk.underIndicator', {
+            indicator: t(`indicators.count.${filter.indicator}`, { defaultValue: filter.indicator }),
+            from: formatDate(filter.from),
+            to: formatDate(filter.to),
+          })}
+          {query.data?.total !== undefined && (
+            <>
+              {' · '}
+              <strong>{t('dossiers.desk.totalCount', { count: query.data.total })}</strong>
+            </>
+          )}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => onChange({ indicator: undefined, from: undefined, to: undefined, unit: undefined, page: 1 })}
+          >
+            {t('dossiers.desk.clearIndicator')}
+          </button>
+        </p>
+      )}
       <QueryState isLoading={query.isLoading} error={query.error} />
       {query.data && items.length === 0 && <p className="muted">{t('dossiers.desk.none')}</p>}
       {selected.length > 0 && (

@@ -17,7 +17,16 @@ export type SubmitResult = {
   receiptUrl: string;
   bundle: { code: string; token: string; procedureCode: string }[];
 };
-export type QueueFilter = { queue: string; q?: string; procedure?: string; page: number };
+export type QueueFilter = {
+  queue: string;
+  q?: string;
+  procedure?: string;
+  page: number;
+  unit?: string;
+  indicator?: string;
+  from?: string;
+  to?: string;
+};
 
 export const useCommunes = () =>
   useQuery({
@@ -88,7 +97,7 @@ export const useDossiers = (filter: QueueFilter) =>
   useQuery({
     queryKey: ['dossiers', filter],
     queryFn: () =>
-      api<{ items: DossierSummary[]; page: number; hasMore: boolean }>(
+      api<{ items: DossierSummary[]; page: number; hasMore: boolean; total?: number }>(
         `/api/dossiers?${queryString({ ...filter, limit: 25 })}`,
       ),
     placeholderData: keepPreviousData,

@@ -1,51 +1,57 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
+import { formatDate, formatNumber, vietnamDay } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
+import {
+  CountLink,
+  countKeys,
+  Definitions,
+  listUrl,
+  percent,
+  RateValue,
+  rateKeys,
+  rateParts,
+  type Row,
+} from './parts.js';
 
-type Row = {
-  received: number;
-  online: number;
-  inPerson: number;
-  postal: number;
-  onlineRate: number | null;
-  fullOnlineRate: number | null;
-  onTimeRate: number | null;
-  digitizedRate: number | null;
-  onlinePaymentRate: number | null;
-  satisfactionRate: number | null;
-};
 type Indicators = {
   totals: Row & { overdueNow: number };
   months: (Row & { month: string })[];
   communes: (Row & { unitId: number; code: string; name: string })[];
 };
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1).replace('.', ',')}%`);
-const rates = [
-  'onlineRate',
-  'fullOnlineRate',
-  'onTimeRate',
-  'digitizedRate',
-  'onlinePaymentRate',
-  'satisfactionRate',
-] as const;
+/** The last day of a month given as YYYY-MM. */
+const monthEnd = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
+};
 
-/** What a commune is judged on, and how its communes compare for the province: rates, a monthly chart, a ranking. */
+/**
+ * What a commune is judged on, and how its communes compare for the province: each rate with the counts it divides,
+ * every count a link to the dossiers it counts, a monthly chart, a ranking, and how each number is counted.
+ */
 export function IndicatorsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe().data;
   const units = me?.roles ?? [];
   const [unit, setUnit] = useState<number | undefined>(units[0]?.unitId);
-  const [year, setYear] = useState(new Date().getFullYear());
+  // The last twelve months up to today by default (what a leader reports on at any time), or a calendar year.
+  const [period, setPeriod] = useState('last12');
+  const today = vietnamDay();
+  const thisYear = Number(today.slice(0, 4));
+  const from = period === 'last12' ? vietnamDay(-365) : `${period}-01-01`;
+  const to = period === 'last12' ? today : `${period}-12-31`;
   const query = useQuery({
-    queryKey: ['indicators', unit, year],
-    queryFn: () => api<Indicators>(`/api/indicators/onestop?unit=${unit}&from=${year}-01-01&to=${year}-12-31`),
+    queryKey: ['indicators', unit, from, to],
+    queryFn: () => api<Indicators>(`/api/indicators/onestop?unit=${unit}&from=${from}&to=${to}`),
     enabled: unit !== undefined,
   });
   const data = query.data;
+  const scope = { unit: unit ?? 0, from, to };
   const peak = Math.max(1, ...(data?.months.map((m) => m.received) ?? []));
   return (
     <section>
@@ -62,36 +68,68 @@ export function IndicatorsPage() {
           </select>
         </label>
         <label>
-          {t('indicators.year')}
-          <input type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          {t('indicators.periodLabel')}
+          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+            <option value="last12">{t('indicators.last12')}</option>
+            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <option key={y} value={String(y)}>
+                {t('indicators.year')} {y}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
+      <p className="muted">{t('indicators.period', { from: formatDate(from), to: formatDate(to) })}</p>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {data && (
         <>
-          <ul className="stats" data-testid="indicator-totals">
-            <li>
-              <strong>{data.totals.received}</strong>
-              <span>{t('indicators.received')}</span>
-            </li>
-            {rates.map((r) => (
-              <li key={r}>
-                <strong>{pct(data.totals[r])}</strong>
+          <h2>{t('indicators.rates')}</h2>
+          <ul className="stats rates" data-testid="indicator-rates">
+            {rateKeys.map((r) => (
+              <li key={r} data-rate={r}>
                 <span>{t(`indicators.${r}`)}</span>
+                <RateValue r={data.totals[r]} k={r} scope={scope} />
+                <small className="muted">
+                  {t('indicators.ofWhat', {
+                    numerator: t(`indicators.count.${rateParts[r][0]}`),
+                    denominator: t(`indicators.count.${rateParts[r][1]}`),
+                  })}
+                </small>
+              </li>
+            ))}
+          </ul>
+          <h2>{t('indicators.counts')}</h2>
+          <ul className="stats" data-testid="indicator-totals">
+            {countKeys.map((k) => (
+              <li key={k}>
+                <strong>
+                  <CountLink value={data.totals[k]} k={k} scope={scope} />
+                </strong>
+                <span>{t(`indicators.count.${k}`)}</span>
               </li>
             ))}
             <li>
-              <strong>{data.totals.overdueNow}</strong>
+              <strong>
+                <Link href={`/dossiers?queue=overdue&unit=${scope.unit}`} data-indicator="overdueNow">
+                  {formatNumber(data.totals.overdueNow)}
+                </Link>
+              </strong>
               <span>{t('indicators.overdueNow')}</span>
             </li>
           </ul>
           <h2>{t('indicators.byMonth')}</h2>
           <div className="bars" role="img" aria-label={t('indicators.byMonth')}>
             {data.months.map((m) => (
-              <div
+              <Link
                 key={m.month}
                 className="bar"
-                title={`${m.month}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
+                href={listUrl('received', {
+                  ...scope,
+                  // The month within the period: the first and last months may be partial.
+                  from: [from, `${m.month}-01`].sort()[1]!,
+                  to: [to, monthEnd(m.month)].sort()[0]!,
+                })}
+                title={`${m.month.slice(5)}/${m.month.slice(0, 4)}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
               >
                 <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}>
                   <span className="online" style={{ height: `${m.received ? (m.online / m.received) * 100 : 0}%` }} />
@@ -99,7 +137,7 @@ export function IndicatorsPage() {
                 <small>
                   {m.month.slice(5)}/{m.month.slice(2, 4)}
                 </small>
-              </div>
+              </Link>
             ))}
           </div>
           <p className="muted">
@@ -113,31 +151,39 @@ export function IndicatorsPage() {
                 <tr>
                   <th>{t('indicators.unit')}</th>
                   <th>{t('indicators.received')}</th>
-                  {rates.map((r) => (
+                  {rateKeys.map((r) => (
                     <th key={r}>{t(`indicators.${r}`)}</th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {[...data.communes]
-                  .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1))
-                  .map((c) => (
-                    <tr key={c.unitId}>
-                      <td>{c.name}</td>
-                      <td>{c.received}</td>
-                      {rates.map((r) => (
-                        <td key={r}>{pct(c[r])}</td>
-                      ))}
-                    </tr>
-                  ))}
+                  .sort((a, b) => (b.onTimeRate.value ?? -1) - (a.onTimeRate.value ?? -1))
+                  .map((c) => {
+                    const own = { ...scope, unit: c.unitId };
+                    return (
+                      <tr key={c.unitId}>
+                        <td>{c.name}</td>
+                        <td>
+                          <CountLink value={c.received} k="received" scope={own} />
+                        </td>
+                        {rateKeys.map((r) => (
+                          <td key={r} title={percent(c[r], i18n.language)}>
+                            <RateValue r={c[r]} k={r} scope={own} />
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </div>
           <p>
-            <a href={`/api/indicators/onestop/export?unit=${unit}&from=${year}-01-01&to=${year}-12-31&format=xlsx`}>
+            <a href={`/api/indicators/onestop/export?unit=${unit}&from=${from}&to=${to}&format=xlsx`}>
               {t('common.exportXlsx')}
             </a>
           </p>
+          <Definitions />
         </>
       )}
     </section>

@@ -1,0 +1,104 @@
+import { Link } from 'wouter';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format.js';
+
+// The pieces of the indicators screen: a count that opens the list it counts, a rate with its numerator and
+// denominator, and how each one is counted.
+
+export const countKeys = [
+  'received',
+  'online',
+  'inPerson',
+  'postal',
+  'fullOnlineBase',
+  'fullOnline',
+  'digitized',
+  'resolved',
+  'onTime',
+  'rated',
+  'satisfied',
+  'paid',
+  'paidOnline',
+] as const;
+export type CountKey = (typeof countKeys)[number];
+
+/** Which count each rate divides by which, as the API defines them. */
+export const rateParts = {
+  onlineRate: ['online', 'received'],
+  fullOnlineRate: ['fullOnline', 'fullOnlineBase'],
+  onTimeRate: ['onTime', 'resolved'],
+  digitizedRate: ['digitized', 'received'],
+  onlinePaymentRate: ['paidOnline', 'paid'],
+  satisfactionRate: ['satisfied', 'rated'],
+} as const satisfies Record<string, readonly [CountKey, CountKey]>;
+export type RateKey = keyof typeof rateParts;
+export const rateKeys = Object.keys(rateParts) as RateKey[];
+
+export type Rate = { value: number | null; numerator: number; denominator: number };
+export type Row = Record<CountKey, number> & Record<RateKey, Rate>;
+export type Scope = { unit: number; from: string; to: string };
+
+/** The officers' queue under a count: the same dossiers the number counts. */
+export const listUrl = (key: CountKey, s: Scope) =>
+  `/dossiers?queue=all&unit=${s.unit}&indicator=${key}&from=${s.from}&to=${s.to}`;
+
+/** A count as a link to its list. */
+export function CountLink({ value, k, scope }: { value: number; k: CountKey; scope: Scope }) {
+  const { t } = useTranslation();
+  return (
+    <Link
+      href={listUrl(k, scope)}
+      title={t('indicators.openList', { count: value, what: t(`indicators.count.${k}`) })}
+      data-indicator={k}
+    >
+      {formatNumber(value)}
+    </Link>
+  );
+}
+
+export function percent(r: Rate, lang: string) {
+  if (r.value === null) return '—';
+  const v = Math.round(r.value * 1000) / 10;
+  return `${v.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} %`;
+}
+
+/** "60 %" over "3 / 5", each side a link to its list. */
+export function RateValue({ r, k, scope }: { r: Rate; k: RateKey; scope: Scope }) {
+  const { i18n } = useTranslation();
+  const [num, den] = rateParts[k];
+  return (
+    <>
+      <strong>{percent(r, i18n.language)}</strong>{' '}
+      <span className="fraction">
+        <CountLink value={r.numerator} k={num} scope={scope} /> /{' '}
+        <CountLink value={r.denominator} k={den} scope={scope} />
+      </span>
+    </>
+  );
+}
+
+/** How each number is counted, in words a leader can repeat to the province. */
+export function Definitions() {
+  const { t } = useTranslation();
+  const items = [
+    'received',
+    'channels',
+    'fullOnline',
+    'digitized',
+    'onTime',
+    'satisfied',
+    'paidOnline',
+    'overdueNow',
+  ] as const;
+  return (
+    <section aria-labelledby="indicator-definitions">
+      <h2 id="indicator-definitions">{t('indicators.definitions')}</h2>
+      <ul className="definitions" data-testid="indicator-definitions">
+        {items.map((k) => (
+          <li key={k}>{t(`indicators.define.${k}`)}</li>
+        ))}
+      </ul>
+      <p className="muted">{t('indicators.define.links')}</p>
+    </section>
+  );
+}
