@@ -203,10 +203,9 @@ function planDossier(
     });
     d.status = 'RECEIVED';
   }
-  // The fee: cash at the counter on receipt, VietQR for most online submissions.
-  // TODO(transfer): once the TRANSFER method lands (issue 13 item 4), a share of these becomes a bank transfer recorded
-  // by hand (amount, reference, date, who) — paid_online true like VietQR — here where the method is chosen.
-  const pay = (t: Date, method: 'CASH' | 'VIETQR') => {
+  // The fee: cash at the counter on receipt, VietQR for most online submissions, and now and then a bank transfer
+  // the officer records by hand from the statement (paid online, like VietQR: the money never crossed the counter).
+  const pay = (t: Date, method: 'CASH' | 'VIETQR' | 'TRANSFER') => {
     if (fee === 0 || t > now || d.paidAt) return;
     d.paidAt = t;
     d.payMethod = method;
@@ -216,11 +215,13 @@ function planDossier(
       fromStatus: d.status,
       toStatus: d.status,
       at: t,
-      actor: method === 'CASH' ? 'officer' : 'system',
+      actor: method === 'VIETQR' ? 'system' : 'officer',
       data: { method, amount: fee },
     });
   };
-  if (channel === 'ONLINE' && rnd.next() < 0.7) pay(later(submittedAt, rnd.int(5, 120)), 'VIETQR');
+  const how = rnd.next();
+  if (channel === 'ONLINE' && how < 0.6) pay(later(submittedAt, rnd.int(5, 120)), 'VIETQR');
+  else if (channel === 'ONLINE' && how < 0.75) pay(later(receiveAt, rnd.int(30, 240)), 'TRANSFER');
   else pay(later(receiveAt, 5), 'CASH');
 
   const assignAt = later(receiveAt, rnd.int(20, 120));

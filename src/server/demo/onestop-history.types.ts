@@ -34,7 +34,7 @@ export type PlannedDossier = {
   feeAmount: number;
   paidAt: Date | null;
   paidOnline: boolean;
-  payMethod: 'CASH' | 'VIETQR' | null;
+  payMethod: 'CASH' | 'VIETQR' | 'TRANSFER' | null;
   digitized: boolean;
   submittedAt: Date;
   receivedAt: Date | null;

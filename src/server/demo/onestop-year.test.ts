@@ -49,6 +49,8 @@ describe("the demo commune's year at the one-stop shop", () => {
           where x.unit_id = $1 and e.action = 'SUPPLEMENT') as supplemented,
         (select count(*) from postal_shipments p join dossiers x on x.id = p.dossier_id where x.unit_id = $1) as posted,
         (select count(*) from payments p join dossiers x on x.id = p.dossier_id where x.unit_id = $1) as payments,
+        (select count(*) from payments p join dossiers x on x.id = p.dossier_id
+          where x.unit_id = $1 and p.method = 'TRANSFER' and p.reference is not null) as by_transfer,
         count(*) filter (where paid_at is not null) as paid
       from dossiers where unit_id = $1`,
       [unit],

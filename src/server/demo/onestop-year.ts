@@ -147,7 +147,10 @@ export async function seedOnestopYear(
                 method: d.payMethod!,
                 providerTxId: d.payMethod === 'VIETQR' ? `DEMO${slice[i]!.code.replaceAll('-', '')}` : null,
                 receiptNo: d.payMethod === 'CASH' ? `BL-${slice[i]!.code}` : null,
-                receivedBy: d.payMethod === 'CASH' ? staff.officer.id : null,
+                receivedBy: d.payMethod === 'VIETQR' ? null : staff.officer.id,
+                ...(d.payMethod === 'TRANSFER'
+                  ? { reference: `FT${slice[i]!.code.replace(/\D/g, '')}`, transferredOn: localParts(d.paidAt).day }
+                  : {}),
                 paidAt: d.paidAt,
               },
             ]
