@@ -1,0 +1,82 @@
+import { foldText } from '../../../shared/text.js';
+import { columnKeyOf } from './registry-columns.js';
+
+/**
+ * Where the list starts in a real commune file. The usual form carries the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+ * VIỆT NAM"), a title and a date above its header, a header whose cells may be merged over two rows ("Giấy tờ" over
+ * "Số định danh" and "Số điện thoại"), sometimes a row numbering the columns (1), (2)…, section rows ("Ngõ 3") between
+ * the people and signatures below them. Only the header and the people are data; the rest is read, not refused.
+ */
+
+/** How many rows from the top are searched for the header (titles and dates take a handful). */
+export const HEADER_SEARCH_ROWS = 30;
+
+const REQUIRED = ['fullName', 'birthDate', 'gender', 'address'];
+
+const keysOf = (values: string[]) => new Set(values.map((v) => columnKeyOf(v)).filter(Boolean) as string[]);
+
+/**
+ * A two-row header read as one: where the lower row names a known column it wins, elsewhere the upper row's text
+ * (merged vertically, it stands over both rows) is kept.
+ */
+function combine(upper: string[], lower: string[]): string[] {
+  const n = Math.max(upper.length, lower.length);
+  return Array.from({ length: n }, (_, i) =>
+    lower[i] && columnKeyOf(lower[i]) ? lower[i] : upper[i] || lower[i] || '',
+  );
+}
+
+export type HeaderFound = { at: number; headers: string[]; rowsUsed: 1 | 2 };
+
+/**
+ * The header among the first rows: the first row (alone or with the row under it) that names every required column.
+ * When none does, the best candidate's missing columns are reported once.
+ */
+export function findHeader(rows: string[][]): HeaderFound | { missing: string[] } {
+  let best: { missing: string[]; score: number } = { missing: REQUIRED, score: -1 };
+  for (let i = 0; i < rows.length; i++) {
+    const single = rows[i]!;
+    const options: [string[], 1 | 2][] = [[single, 1]];
+    if (rows[i + 1]) options.push([combine(single, rows[i + 1]!), 2]);
+    for (const [headers, rowsUsed] of options) {
+      const keys = keysOf(headers);
+      const missing = REQUIRED.filter((k) => !keys.has(k));
+      // the single row first: a data row under a full header must not be taken for its lower half
+      if (missing.length === 0 && (rowsUsed === 1 || keysOf(rows[i + 1]!).size > 0))
+        return { at: i, headers, rowsUsed };
+      if (keys.size > best.score) best = { missing, score: keys.size };
+    }
+  }
+  return { missing: best.missing };
+}
+
+/** A row numbering the columns under the header: "1, 2, 3…" or "(1), (2), (3)…" and nothing else. */
+export function isNumberingRow(values: string[]): boolean {
+  const filled = values.filter((v) => v !== '');
+  if (filled.length < 3) return false;
+  return filled.every((v, i) => v.replace(/[()[\]\s]/g, '') === String(i + 1));
+}
+
+export type RowKind = 'person' | 'section' | 'other';
+
+/**
+ * A row with no name, birth date, gender, ID or phone is not a person: one text alone (a merged cell across the row)
+ * is a section heading, anything else (signatures, "Người lập biểu", a place and date) is left out with a notice.
+ */
+export function kindOfRow(cell: Record<string, string>, values: string[]): { kind: RowKind; text: string } {
+  const personal = ['fullName', 'birthDate', 'gender', 'personalId', 'phone'].some((k) => (cell[k] ?? '') !== '');
+  if (personal) return { kind: 'person', text: '' };
+  const texts = [...new Set(values.filter((v) => v !== ''))];
+  return { kind: texts.length === 1 ? 'section' : 'other', text: texts.join(' · ').slice(0, 120) };
+}
+
+/**
+ * A section heading's text as a unit name is compared: folded, "tổ dân phố" read as "tổ", "số" dropped, so "Tổ 3"
+ * finds "Tổ dân phố số 3".
+ */
+export const sectionKey = (text: string) =>
+  foldText(text)
+    .replace(/\bto dan pho\b/g, 'to')
+    .replace(/\bso\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
