@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/enums.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { pathInScope, type Scope } from '../../db/scope.js';
+import type { Scope } from '../../db/scope.js';
 import { conflict, notFound, validation, type Locale } from '../../lib/errors.js';
 import type { SheetFormat } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../../lib/auth-context.js';
