@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { conflict, notFound, validation, type Locale } from '../../lib/errors.js';
-import type { SheetFormat } from '../../lib/spreadsheet.js';
+import type { Sheet, SheetColumn, SheetFormat, SheetRow } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../../lib/auth-context.js';
 import { listRolesOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -17,7 +17,7 @@ import { checkSheetLimits } from './imports.limits.js';
 import { sectionKey } from './imports.layout.js';
 import * as repo from './imports.repo.js';
 import type { RowError, UnitResolver } from './imports.rows.js';
-import type { BadRow, ScanBatch, ScanEnd, ScanInput } from './imports.scan.js';
+import type { BadRow, ImportNotice, ScanBatch, ScanEnd, ScanInput } from './imports.scan.js';
 import type { ImportJob } from './imports.schemas.js';
 
 export const IMPORT_QUEUE = 'registry-import';
@@ -52,11 +52,13 @@ export function presentImport(
   locale: Locale,
 ): ImportJob {
   const errors = (Array.isArray(row.errors) ? row.errors : []) as RowError[];
+  const notices = (Array.isArray(row.notices) ? row.notices : []) as ImportNotice[];
   return {
     id: row.id,
     unitId: row.unitId,
     unitName: row.unitName,
     fileName: row.fileName,
+    uploadedBy: row.uploadedBy,
     format: row.format as SheetFormat,
     status: row.status as ImportJob['status'],
     mode: row.mode as ImportJob['mode'],
@@ -70,6 +72,13 @@ export function presentImport(
       code: e.code,
       message: locale === 'en' ? e.messageEn : e.messageVi,
     })),
+    notices: notices.map((n) => ({
+      code: n.code,
+      rows: n.rows,
+      count: n.count,
+      message: locale === 'en' ? n.messageEn : n.messageVi,
+    })),
+    hasReport: row.hasReport,
     summary: (row.summary as Record<string, number> | null) ?? null,
     failure: row.failure ? (failures[row.failure]?.[locale] ?? row.failure) : null,
     createdAt: row.createdAt.toISOString(),
@@ -452,4 +461,43 @@ export async function runImportJob(
     // A failed import keeps its report but not the file: the person uploads it again (rows are matched, never doubled).
     await own({ status: 'FAILED', failure: message.slice(0, 500), file: null, runId: null });
   }
+}
+
+/**
+ * The dry run's error report as a sheet: the bad rows exactly as the file had them, under the file's own headers,
+ * with the row number in front and every reason for the row in a last column, so the group head fixes the file
+ * they know. It stays with the import after the file itself is deleted; reading it is audited (it holds people's data).
+ */
+export async function importReport(deps: Deps, scope: Scope, id: number, locale: Locale, actor: Actor): Promise<Sheet> {
+  const found = await repo.findImportReport(deps.database.db, id, scope);
+  if (!found) throw importNotFound();
+  // Not checked yet, or clean: the sheet has its columns and no rows, which is the truth of it.
+  const report = (found.report as { headers: string[]; rows: BadRow[] } | null) ?? { headers: [], rows: [] };
+  await insertAudit(deps.database.db, actor, {
+    action: 'import.report',
+    entityType: 'import',
+    entityId: id,
+    details: { rows: report.rows.length },
+  });
+  const reasons = new Map<number, string[]>();
+  for (const e of found.errors as RowError[]) {
+    const text = `${e.column}: ${locale === 'en' ? e.messageEn : e.messageVi}`;
+    reasons.set(e.row, [...(reasons.get(e.row) ?? []), text]);
+  }
+  const en = locale === 'en';
+  const columns: SheetColumn[] = [
+    { key: 'row', header: en ? 'Row' : 'Dòng', width: 7 },
+    ...report.headers.map((h, i) => ({ key: `c${i}`, header: h || `${en ? 'Column' : 'Cột'} ${i + 1}`, width: 16 })),
+    { key: 'errors', header: en ? 'Errors' : 'Lỗi', width: 60 },
+  ];
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for (const r of report.rows)
+      yield {
+        row: r.row,
+        ...Object.fromEntries(r.values.map((v, i) => [`c${i}`, v])),
+        errors: (reasons.get(r.row) ?? []).join('; '),
+      };
+  }
+  const base = found.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'danh-sach';
+  return { format: 'xlsx', fileName: `${base}-loi`, sheetName: en ? 'Errors' : 'Lỗi', columns, rows: rows() };
 }
