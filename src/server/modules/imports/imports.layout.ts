@@ -36,16 +36,18 @@ export function findHeader(rows: string[][]): HeaderFound | { missing: string[] 
   let best: { missing: string[]; score: number } = { missing: REQUIRED, score: -1 };
   for (let i = 0; i < rows.length; i++) {
     const single = rows[i]!;
-    const options: [string[], 1 | 2][] = [[single, 1]];
-    if (rows[i + 1]) options.push([combine(single, rows[i + 1]!), 2]);
-    for (const [headers, rowsUsed] of options) {
-      const keys = keysOf(headers);
-      const missing = REQUIRED.filter((k) => !keys.has(k));
-      // the single row first: a data row under a full header must not be taken for its lower half
-      if (missing.length === 0 && (rowsUsed === 1 || keysOf(rows[i + 1]!).size > 0))
-        return { at: i, headers, rowsUsed };
-      if (keys.size > best.score) best = { missing, score: keys.size };
+    let found: HeaderFound = { at: i, headers: single, rowsUsed: 1 };
+    // The row under it is the header's lower half when it names columns the upper row does not (a data row never
+    // holds a column's name); the upper row must name some itself, or a title above would pass for a header.
+    const lower = rows[i + 1];
+    if (lower && keysOf(single).size >= 2 && keysOf(lower).size > 0) {
+      const combined = combine(single, lower);
+      if (keysOf(combined).size > keysOf(single).size) found = { at: i, headers: combined, rowsUsed: 2 };
     }
+    const keys = keysOf(found.headers);
+    const missing = REQUIRED.filter((k) => !keys.has(k));
+    if (missing.length === 0) return found;
+    if (keys.size > best.score) best = { missing, score: keys.size };
   }
   return { missing: best.missing };
 }
@@ -60,13 +62,14 @@ export function isNumberingRow(values: string[]): boolean {
 export type RowKind = 'person' | 'section' | 'other';
 
 /**
- * A row with no name, birth date, gender, ID or phone is not a person: one text alone (a merged cell across the row)
- * is a section heading, anything else (signatures, "Người lập biểu", a place and date) is left out with a notice.
+ * A row with no name, birth date, gender, ID or phone is not a person: one cell alone (a merged cell across the row
+ * keeps its text in its first cell) is a section heading, anything else (signatures side by side, "Người lập biểu",
+ * a place and date) is left out with a notice.
  */
 export function kindOfRow(cell: Record<string, string>, values: string[]): { kind: RowKind; text: string } {
   const personal = ['fullName', 'birthDate', 'gender', 'personalId', 'phone'].some((k) => (cell[k] ?? '') !== '');
   if (personal) return { kind: 'person', text: '' };
-  const texts = [...new Set(values.filter((v) => v !== ''))];
+  const texts = values.filter((v) => v !== '');
   return { kind: texts.length === 1 ? 'section' : 'other', text: texts.join(' · ').slice(0, 120) };
 }
 

@@ -177,13 +177,16 @@ export async function scanSheet(input: ScanInput, emit: (batch: ScanBatch) => Pr
           `Dòng "${text}" là tên nhóm: các dòng dưới không ghi mã thôn/tổ được đưa vào "${text}"`,
           `Row "${text}" is a heading: the rows under it that give no group code go into "${text}"`,
         );
-      } else
+      } else {
+        // the rows under an unknown heading are not the previous heading's: they go back to their own codes
+        section = null;
         notice(
           `SECTION_SKIPPED:${rowNumber}`,
           rowNumber,
           `Dòng "${text}" là tên nhóm, không khớp thôn/tổ/ngõ nào trong đơn vị nên được bỏ qua`,
           `Row "${text}" is a heading that names no group or alley in the unit; it was left out`,
         );
+      }
       continue;
     }
     if (kind === 'other') {
