@@ -25,12 +25,17 @@ async function sheetOf(body: Buffer) {
   await book.xlsx.load(body as unknown as ArrayBuffer);
   const ws = book.worksheets[0]!;
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  ws.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
+/** Everything an import would write; a missing count is a failure, not a zero. */
 const changes = (s: Record<string, number>) =>
-  s.householdsCreated + s.householdsUpdated + s.residentsCreated + s.residentsUpdated + s.residentsMoved;
+  ['householdsCreated', 'householdsUpdated', 'residentsCreated', 'residentsUpdated', 'residentsMoved']
+    .map((k) => s[k] ?? Number.NaN)
+    .reduce((a, b) => a + b, 0);
 
 describe('import keeps what it reads', () => {
   it('reads a titled list with a merged two-row header, headings and numbers in number cells; reports one bad row as .xlsx', async () => {
