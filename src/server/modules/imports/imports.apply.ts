@@ -99,7 +99,7 @@ export async function applyBatch(
     householdIds.set(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }), h.id);
   const changedHouseholds = found
     .map((h) => ({ h, r: wanted.get(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }))! }))
-    .filter(({ h, r }) => h.address !== r.address || h.kind !== r.householdKind);
+    .filter(({ h, r }) => h.address !== r.address || (r.householdKind !== null && h.kind !== r.householdKind));
 
   // 2. Residents: match by blind index of the ID number, else by folded name + birth date in the same household.
   // householdId 0 = a household this batch creates (its id is drawn once the rows that will go in are known).
@@ -195,14 +195,8 @@ export async function applyBatch(
       (p.r.tags.length > 0 && e.tags.join('\u0001') !== p.r.tags.join('\u0001'));
     if (personChanged) updates.push(p);
     if (e.household_id !== p.householdId) moves.push(p);
-    else if (e.relation !== p.r.relation || e.residence_type !== p.r.residenceType) membershipChanges.push(p);
-    if (
-      !personChanged &&
-      e.household_id === p.householdId &&
-      e.relation === p.r.relation &&
-      e.residence_type === p.r.residenceType
-    )
-      counts.residentsUnchanged += 1;
+    else if (!sameStay(e, p.r)) membershipChanges.push(p);
+    if (!personChanged && e.household_id === p.householdId && sameStay(e, p.r)) counts.residentsUnchanged += 1;
   }
   if (!write) {
     // What the import would do, counted as it counts: households the earlier batches would already have made are
@@ -237,7 +231,7 @@ export async function applyBatch(
           r.unitId,
           r.householdCode,
           r.address,
-          r.householdKind,
+          r.householdKind ?? 'FAMILY',
           head?.id ?? null,
           foldText(`${head?.r.fullName ?? ''} ${r.address}`),
           foldText(r.address),
@@ -252,7 +246,7 @@ export async function applyBatch(
         id: h.id,
         address: r.address,
         address_search: foldText(r.address),
-        kind: r.householdKind,
+        kind: r.householdKind ?? h.kind,
       })),
     );
     await tx.execute(sql`
@@ -309,7 +303,13 @@ export async function applyBatch(
       kind,
       'household_members',
       ['household_id', 'resident_id', 'relation', 'residence_type', 'joined_on'],
-      inserts.map((p) => [p.householdId, p.id, p.r.relation, p.r.residenceType, p.r.joinedOn]),
+      inserts.map((p) => [
+        p.householdId,
+        p.id,
+        p.r.relation ?? 'OTHER',
+        p.r.residenceType ?? 'PERMANENT',
+        p.r.joinedOn,
+      ]),
     );
     counts.residentsCreated += inserts.length;
   }
@@ -352,8 +352,8 @@ export async function applyBatch(
         id: p.id,
         household_id: p.householdId,
         unit_id: p.r.unitId,
-        relation: p.r.relation,
-        residence_type: p.r.residenceType,
+        relation: p.r.relation ?? 'OTHER',
+        residence_type: p.r.residenceType ?? 'PERMANENT',
         joined_on: p.r.joinedOn,
       })),
     );
@@ -383,7 +383,8 @@ export async function applyBatch(
       membershipChanges.map((p) => ({ id: p.id, relation: p.r.relation, residence_type: p.r.residenceType })),
     );
     await tx.execute(sql`
-      update household_members m set relation = x.relation, residence_type = x.residence_type
+      update household_members m
+      set relation = coalesce(x.relation, m.relation), residence_type = coalesce(x.residence_type, m.residence_type)
       from json_to_recordset(${changes}) as x(id int, relation text, residence_type text)
       where m.resident_id = x.id and m.left_on is null`);
     counts.residentsUpdated += membershipChanges.filter((m) => !updates.includes(m)).length;
@@ -406,6 +407,11 @@ export async function applyBatch(
   }
   return errors;
 }
+
+/** The file says nothing against the current stay: blank relation and residence keep what the registry has. */
+const sameStay = (e: ExistingResident, r: SealedRow) =>
+  (r.relation === null || e.relation === r.relation) &&
+  (r.residenceType === null || e.residence_type === r.residenceType);
 
 /** Draws ids from a table's identity sequence, so rows that refer to each other can be written in one batch. */
 async function nextIds(tx: Tx, table: 'households' | 'residents', n: number): Promise<number[]> {

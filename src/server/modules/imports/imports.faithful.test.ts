@@ -144,6 +144,18 @@ describe('import keeps what it reads', () => {
     expect(job.notices).toEqual([]);
   });
 
+  it('a list without relation, residence or kind columns leaves them as the registry has them', async () => {
+    const csv = [
+      'Số hộ,Địa chỉ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân',
+      '7,"Số 7, ngõ 3, thôn Đông",T01/NGO3,Nguyễn Văn An,15/03/1978,Nam,031078001234',
+    ].join('\n');
+    const id = await upload(env.w.agents.leaderA, env.w.communeA.id, 'it-cot.csv', csv);
+    const job = await settled(env.w.agents.leaderA, id, ['VALIDATED']);
+    expect(job.errors).toEqual([]);
+    expect(job.summary).toMatchObject({ residentsUnchanged: 1 });
+    expect(changes(job.summary)).toBe(0);
+  });
+
   it('"40+" takes a year-only birth only once every day of that year is 40 years ago', async () => {
     const vnToday = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const year = Number(vnToday.slice(0, 4));

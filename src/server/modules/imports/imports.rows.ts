@@ -13,7 +13,8 @@ export type ParsedRow = {
   unitId: number;
   householdCode: string | null;
   address: string;
-  householdKind: HouseholdKind;
+  /** Blank kind, relation and residence are null: a new record takes the usual default, a known one keeps its own. */
+  householdKind: HouseholdKind | null;
   fullName: string;
   searchText: string;
   /** The first day of what the cell said ("1956" → 1956-01-01) and how much it said. */
@@ -22,8 +23,8 @@ export type ParsedRow = {
   gender: Gender;
   personalId: string | null;
   phone: string | null;
-  relation: Relation;
-  residenceType: ResidenceType;
+  relation: Relation | null;
+  residenceType: ResidenceType | null;
   /** Null when the cell is blank: nobody said when they came, so the registry does not say either. */
   joinedOn: string | null;
   /** Blank optional cells are null (tags: empty): on re-import they keep what the registry has. */
@@ -249,7 +250,7 @@ export function parseRow(
       unitId: unitId!,
       householdCode,
       address,
-      householdKind: householdKind!,
+      householdKind: cell.householdKind ? householdKind! : null,
       fullName,
       searchText: foldText(fullName),
       birthDate: birthDate!,
@@ -257,8 +258,8 @@ export function parseRow(
       gender: gender!,
       personalId: person.personalId ?? null,
       phone: person.phone ?? null,
-      relation: relation!,
-      residenceType: residenceType!,
+      relation: cell.relation ? relation! : null,
+      residenceType: cell.residenceType ? residenceType! : null,
       joinedOn,
       vneidLevel: cell.vneidLevel ? vneidLevel! : null,
       hasSmartphone: hasSmartphone ?? null,
