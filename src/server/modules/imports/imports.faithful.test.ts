@@ -144,6 +144,27 @@ describe('import keeps what it reads', () => {
     expect(job.notices).toEqual([]);
   });
 
+  it('reads a CSV saved from such a list too: titles above, ";" between cells, a heading row', async () => {
+    const csv = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;;;;;',
+      'DANH SÁCH NHÂN KHẨU THÔN TÂY;;;;;',
+      ';;;;;',
+      'STT;Họ và tên;Ngày sinh;Giới tính;Địa chỉ;Số điện thoại',
+      'Thôn Tây;;;;;',
+      '1;Kiều Văn Một;1961;Nam;Số 3 thôn Tây;987654321',
+      ';Người lập biểu;;;Trưởng thôn;',
+    ].join('\r\n');
+    const id = await upload(env.w.agents.leaderA, env.w.communeA.id, 'thon-tay.csv', csv);
+    const job = await settled(env.w.agents.leaderA, id, ['VALIDATED']);
+    expect(job.errors).toEqual([]);
+    expect(job.notices.map((n: { code: string }) => n.code).sort()).toEqual([
+      'NOT_A_PERSON',
+      'PHONE_ZERO_RESTORED',
+      'SECTION_UNIT:5',
+    ]);
+    expect(job.summary).toMatchObject({ validRows: 1, residentsCreated: 1 });
+  });
+
   it('a list without relation, residence or kind columns leaves them as the registry has them', async () => {
     const csv = [
       'Số hộ,Địa chỉ,Mã thôn/tổ,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân',

@@ -35,6 +35,10 @@ describe('finding the header of a real list', () => {
     expect(kindOfRow({}, ['Ngõ 3'])).toEqual({ kind: 'section', text: 'Ngõ 3' });
     expect(kindOfRow({}, ['', '(Ký, ghi rõ họ tên)', '', '(Ký, ghi rõ họ tên)']).kind).toBe('other');
     expect(kindOfRow({ fullName: 'Ngô Văn A' }, ['Ngô Văn A']).kind).toBe('person');
+    // the signature block in the name column, alone or beside the head's title
+    expect(kindOfRow({ fullName: 'Người lập biểu' }, ['', 'Người lập biểu', 'Trưởng thôn']).kind).toBe('other');
+    expect(kindOfRow({}, ['Trưởng thôn']).kind).toBe('other');
+    expect(kindOfRow({}, ['Vĩnh Bảo, ngày 05 tháng 12 năm 2026']).kind).toBe('other');
     expect(sectionKey('Tổ dân phố số 3')).toBe(sectionKey('Tổ 3'));
   });
 });

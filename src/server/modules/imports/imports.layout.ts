@@ -61,16 +61,23 @@ export function isNumberingRow(values: string[]): boolean {
 
 export type RowKind = 'person' | 'section' | 'other';
 
+/** Words of the signature block and the place-and-date line under a list (folded). */
+const signatureWords =
+  /\b(nguoi lap( bieu)?|truong thon|to truong|truong to|truong ban|chu tich|xac nhan|ky,? ghi ro|ghi ro ho ten|ngay .* thang .* nam|tm\.? ubnd)\b/;
+
 /**
  * A row with no name, birth date, gender, ID or phone is not a person: one cell alone (a merged cell across the row
  * keeps its text in its first cell) is a section heading, anything else (signatures side by side, "Người lập biểu",
  * a place and date) is left out with a notice.
  */
 export function kindOfRow(cell: Record<string, string>, values: string[]): { kind: RowKind; text: string } {
-  const personal = ['fullName', 'birthDate', 'gender', 'personalId', 'phone'].some((k) => (cell[k] ?? '') !== '');
-  if (personal) return { kind: 'person', text: '' };
+  const facts = ['birthDate', 'gender', 'personalId', 'phone'].some((k) => (cell[k] ?? '') !== '');
+  // A signature block often sits in the name column ("Người lập biểu"): with no other fact beside it, the words say
+  // it is not a person. A name alone without such words is a person with missing cells, and is reported.
+  const signature = !facts && values.some((v) => signatureWords.test(foldText(v)));
+  if (facts || (!signature && (cell.fullName ?? '') !== '')) return { kind: 'person', text: '' };
   const texts = values.filter((v) => v !== '');
-  return { kind: texts.length === 1 ? 'section' : 'other', text: texts.join(' · ').slice(0, 120) };
+  return { kind: texts.length === 1 && !signature ? 'section' : 'other', text: texts.join(' · ').slice(0, 120) };
 }
 
 /**
