@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { titledListXlsx } from '../test/registry-sheets.js';
 import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
 const env = useServedApp();
@@ -78,6 +81,54 @@ describe('staff console in Chromium', () => {
     await page.getByText('Đã nhập xong').waitFor();
     const final = await env.t.database.raw<{ n: number }>('select count(*)::int as n from residents');
     expect(final[0]!.n).toBe(before[0]!.n + 1);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('import a village list with a title, a merged header and headings; download its error report; commit', async () => {
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.headA1);
+    await page.goto(`${env.base}/import`);
+    await page.getByRole('button', { name: /Thôn Đông/ }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'danh-sach-thon-dong.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await titledListXlsx(),
+    });
+    await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+    await page.getByText('Tệp có 1 lỗi').waitFor();
+    // How the file was read: the heading that set the alley, the zeros given back, the signatures left out.
+    const notices = page.getByTestId('import-notices');
+    await notices.getByText(/Dòng "Ngõ 3" là tên nhóm/).waitFor();
+    await notices.getByText(/Số định danh 11 chữ số/).waitFor();
+    await notices.getByText(/Dòng không có người/).waitFor();
+    await page
+      .getByTestId('import-would-do')
+      .getByText(/thêm 1 hộ, 2 người/)
+      .waitFor();
+    await snap(page, 'import-titled-360');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-report-link').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('danh-sach-thon-dong-loi.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Dòng');
+    expect(sheet.getRow(2).getCell(5).value).toBe('Lê Văn Sai');
+    expect(String(sheet.getRow(2).getCell(13).value)).toContain('Giới tính phải là "Nam" hoặc "Nữ"');
+    await page.getByRole('button', { name: /Bỏ qua 1 dòng lỗi/ }).click();
+    await page.getByText('Đã nhập xong').waitFor();
+    const history = page.getByTestId('import-history');
+    await history.getByText('danh-sach-thon-dong.xlsx').first().waitFor();
+    await history.getByText('1 hộ, 2 người').waitFor();
+    const lanh = await env.t.database.raw<{ birth_precision: string; unit: string }>(
+      `select r.birth_precision, u.name as unit from residents r join units u on u.id = r.unit_id
+       where r.full_name = 'Vũ Thị Lành'`,
+    );
+    expect(lanh).toEqual([{ birth_precision: 'YEAR', unit: 'Ngõ 3' }]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

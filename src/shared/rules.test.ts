@@ -24,6 +24,10 @@ describe('checkPersonalId', () => {
     ['', 'FORMAT'],
     ['000078001234', 'PROVINCE'],
     ['097078001234', 'PROVINCE'],
+    // within 001–096 but never a province of birth registration (the old list skips 003, 005, 028, …)
+    ['003078001234', 'PROVINCE'],
+    ['028078001234', 'PROVINCE'],
+    ['090078001234', 'PROVINCE'],
     ['031678001234', 'CENTURY_GENDER'], // 2200s
     ['031978001234', 'CENTURY_GENDER'],
   ])('%s is refused: %s', (id, problem) => {

@@ -170,6 +170,11 @@ export const registryExpectations: Record<string, Expectation> = {
     inside: (w) => ({ url: `/api/imports/${importOf(w, 'A')}` }),
     outside: (w) => ({ url: `/api/imports/${importOf(w, 'B')}` }),
   },
+  'GET /api/imports/{id}/report': {
+    permission: 'registry.import',
+    inside: (w) => ({ url: `/api/imports/${importOf(w, 'A')}/report` }),
+    outside: (w) => ({ url: `/api/imports/${importOf(w, 'B')}/report` }),
+  },
   // Cancelling the matrix's shared imports leaves later commits a 409: still past authorization, as expected.
   'POST /api/imports/{id}/cancel': {
     permission: 'registry.import',

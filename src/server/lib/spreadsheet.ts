@@ -69,29 +69,33 @@ export function sendSheet(reply: FastifyReply, sheet: Sheet) {
   return reply.send(streamSheet(sheet.format, sheet.sheetName, sheet.columns, sheet.rows));
 }
 
-/** Reads the first sheet of an .xlsx or a .csv into header-keyed rows (cells as trimmed strings). */
-export async function* readSheet(
+/**
+ * Reads the first sheet of an .xlsx or a .csv as rows of cell texts, numbered as the spreadsheet numbers them, with
+ * no idea of a header: the usual commune form has a national motto, a title and a date above its header, so the
+ * caller decides which row is the header. Blank rows are skipped.
+ */
+export async function* readSheetRows(
   format: SheetFormat,
   bytes: Uint8Array,
-): AsyncGenerator<{ rowNumber: number; cells: Record<string, string> }> {
+): AsyncGenerator<{ rowNumber: number; values: string[] }> {
   // Drivers hand bytea back as Uint8Array (PGlite) or Buffer (pg): view both as a Buffer without copying.
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'csv') {
     const text = file.toString('utf8').replace(/^\uFEFF/, '');
-    // Group heads save from Excel with ';' in Vietnamese locales: take the delimiter the header line uses.
-    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+    // Group heads save from Excel with ';' in Vietnamese locales: take the delimiter the file's top mostly uses
+    // (its first line may be a title with no delimiter at all).
+    const head = text.slice(0, 4096);
+    const delimiter = (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
     // Fed in 64 KB pieces so the first rows come out at once instead of after the whole file is parsed.
     const pieces = Array.from({ length: Math.ceil(text.length / 65536) }, (_, i) =>
       text.slice(i * 65536, (i + 1) * 65536),
     );
     const parser = Readable.from(pieces).pipe(
-      parse({ columns: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }),
+      parse({ delimiter, trim: true, relax_column_count: true, bom: true, info: true }),
     );
-    let rowNumber = 1;
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      rowNumber += 1;
-      yield { rowNumber, cells: record };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (record.every((v) => v === '')) continue;
+      yield { rowNumber: info.lines, values: record };
     }
     return;
   }
@@ -103,19 +107,12 @@ export async function* readSheet(
     hyperlinks: 'ignore',
   });
   for await (const worksheet of reader) {
-    let headers: string[] | undefined;
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as unknown[]).slice(1).map(cellText);
-      if (!headers) {
-        headers = values;
-        continue;
-      }
+      // A sparse row leaves holes in the array: fill them so every column index reads as text.
+      for (let i = 0; i < values.length; i++) values[i] ??= '';
       if (values.every((v) => v === '')) continue;
-      const cells: Record<string, string> = {};
-      headers.forEach((h, i) => {
-        if (h) cells[h] = values[i] ?? '';
-      });
-      yield { rowNumber: row.number, cells };
+      yield { rowNumber: row.number, values };
     }
     return; // first sheet only
   }
@@ -151,7 +148,7 @@ export function parseVnDate(text: string): string | null {
   const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (/^\d{4,5}$/.test(text)) {
+  else if (/^\d{5}$/.test(text)) {
     // An Excel serial day number (a date cell without its date format): days since 1899-12-30.
     const serial = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
     [y, m, d] = [serial.getUTCFullYear(), serial.getUTCMonth() + 1, serial.getUTCDate()];
@@ -160,6 +157,29 @@ export function parseVnDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
+
+/**
+ * A date cell as much as it says: "15/05/1956" → "1956-05-15", "05/1956" → "1956-05", "1956" → "1956" (a year, never a
+ * day guessed for it, nor the Excel day number 1956, which is 09/05/1905). Null when it is none of these.
+ */
+export function parseVnPartialDate(text: string): string | null {
+  const year = text.match(/^(?:năm\s*)?(\d{4})$/i);
+  if (year) {
+    const y = Number(year[1]);
+    return y >= 1800 && y <= 2200 ? String(y) : null;
+  }
+  const monthYear = text.match(/^(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$/i);
+  if (monthYear) {
+    const m = Number(monthYear[1]);
+    return m >= 1 && m <= 12 ? `${monthYear[2]}-${pad(m)}` : null;
+  }
+  const iso = text.match(/^(\d{4})-(\d{2})$/);
+  if (iso) return Number(iso[2]) >= 1 && Number(iso[2]) <= 12 ? text : null;
+  return parseVnDate(text);
+}
+
+/** Partial ISO ("1956", "1956-05", "1956-05-15") → what a Vietnamese list writes: 1956, 05/1956, 15/05/1956. */
+export const formatVnPartialDate = (partial: string | null) => (partial ? partial.split('-').reverse().join('/') : '');
 
 /** ISO date → dd/MM/yyyy. */
 export const formatVnDate = (iso: string | null) =>

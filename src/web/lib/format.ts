@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { escapeHtml } from '../../shared/text.js';
+import { ageRange, formatPartialDateVn } from '../../shared/partial-date.js';
 /** ISO date → dd/MM/yyyy, the way dates are written in Vietnam. */
 export const formatDate = (iso: string | null | undefined) =>
   iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
@@ -22,10 +23,13 @@ export function formatPhone(e164: string | null | undefined) {
   return n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : n;
 }
 
+/** A birth date known to the day, the month or the year ("1956-05-15", "1956-05", "1956") as written: 05/1956. */
+export const formatBirthDate = (partial: string | null | undefined) => formatPartialDateVn(partial);
+
+/** Age today; "69–70" when only the year (or month) of birth is known, rather than a guessed birthday. */
 export const ageOf = (birthDate: string) => {
-  const now = new Date();
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+  const [low, high] = ageRange(birthDate, vietnamDay());
+  return low === high ? String(low) : `${low}–${high}`;
 };
 
 /** Money the way each language writes it: "20.000 đồng", "20,000 VND". */

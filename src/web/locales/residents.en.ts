@@ -20,6 +20,7 @@ export const residentsEn: typeof residentsVi = {
   health: 'Health',
   household: 'Household',
   since: 'From {{date}}',
+  sinceUnknown: 'Arrival date unknown',
   until: 'to {{date}}',
   now: 'to now',
   checkedOn: 'checked on {{date}}',

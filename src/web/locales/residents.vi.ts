@@ -18,6 +18,7 @@ export const residentsVi = {
   health: 'Sức khỏe',
   household: 'Hộ',
   since: 'Từ {{date}}',
+  sinceUnknown: 'Chưa rõ ngày đến',
   until: 'đến {{date}}',
   now: 'đến nay',
   checkedOn: 'kiểm tra ngày {{date}}',

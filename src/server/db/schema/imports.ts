@@ -31,6 +31,13 @@ export const importJobs = pgTable(
     /** First 1,000 problems: {row, column, code, message_vi, message_en}. */
     errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
     summary: jsonb('summary'),
+    /**
+     * What the error report (.xlsx) is built from, kept after the file is deleted so the import history can still
+     * give it: the header row as the file had it and the first 1,000 bad rows' cells, exactly as read.
+     */
+    report: jsonb('report'),
+    /** What the reader did without being an error (a section row that set the group, a number given its lost 0). */
+    notices: jsonb('notices').notNull().default(sql`'[]'::jsonb`),
     failure: text('failure'),
     /** Which run owns the job: a run that was thought dead (and replaced) can no longer write to it. */
     runId: text('run_id'),

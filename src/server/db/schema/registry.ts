@@ -55,7 +55,10 @@ export const residents = pgTable(
     fullName: text('full_name').notNull(),
     /** Folded name for accent- and case-insensitive search. */
     searchText: text('search_text').notNull(),
+    /** The first day of what is known (1956 → 1956-01-01); `birthPrecision` says how much of it is known. */
     birthDate: date('birth_date').notNull(),
+    /** DAY (a full date), MONTH (month and year) or YEAR (the year only): a list saying "1956" keeps just 1956. */
+    birthPrecision: text('birth_precision').notNull().default('DAY'),
     gender: text('gender').notNull(),
     /** AES-256-GCM ciphertext of the 12-digit personal ID number. */
     personalIdEnc: text('personal_id_enc'),
@@ -87,6 +90,7 @@ export const residents = pgTable(
     index('residents_phone_bidx_idx').on(t.phoneBidx),
     check('residents_gender_check', sql`${t.gender} in ('MALE', 'FEMALE')`),
     check('residents_vneid_check', sql`${t.vneidLevel} in ('NONE', 'L1', 'L2')`),
+    check('residents_birth_precision_check', sql`${t.birthPrecision} in ('DAY', 'MONTH', 'YEAR')`),
   ],
 );
 
@@ -103,7 +107,8 @@ export const householdMembers = pgTable(
       .references(() => residents.id),
     relation: text('relation').notNull().default('OTHER'),
     residenceType: text('residence_type').notNull().default('PERMANENT'),
-    joinedOn: date('joined_on').notNull(),
+    /** Null when nobody knows (an imported list with a blank "arrival date"): never the day of the import. */
+    joinedOn: date('joined_on'),
     leftOn: date('left_on'),
     leftReason: text('left_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

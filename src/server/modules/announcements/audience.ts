@@ -46,7 +46,14 @@ export type AudienceSize = {
 /** The residents an audience's attributes select (all current members when it sets none). */
 function residentFilter(a: Audience): SQL {
   const parts: SQL[] = [sql`true`];
-  if (a.ageMin !== undefined) parts.push(sql`r.birth_date <= (current_date - make_interval(years => ${a.ageMin}))`);
+  // A birth known only to the year (or month) counts only when every day it may stand for satisfies the rule:
+  // "40+" takes someone born "1986" once 31/12/1986 is 40 years ago, not on an invented 01/01 (docs/decisions.md).
+  if (a.ageMin !== undefined)
+    parts.push(sql`(case r.birth_precision
+      when 'YEAR' then r.birth_date + interval '1 year' - interval '1 day'
+      when 'MONTH' then r.birth_date + interval '1 month' - interval '1 day'
+      else r.birth_date end)::date <= (current_date - make_interval(years => ${a.ageMin}))`);
+  // The stored day is the first the birth may be, so "under N" already holds for every day it stands for.
   if (a.ageMax !== undefined) parts.push(sql`r.birth_date > (current_date - make_interval(years => ${a.ageMax + 1}))`);
   if (a.genders.length) parts.push(inArray(sql`r.gender`, a.genders));
   if (a.vneidLevels.length) parts.push(inArray(sql`r.vneid_level`, a.vneidLevels));

@@ -1,13 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { toPartialDate } from '../../../shared/partial-date.js';
 import { foldText } from '../../../shared/text.js';
-import type { Tx } from '../../db/client.js';
-import type { Scope } from '../../db/scope.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { pathInScope, type Scope } from '../../db/scope.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
-import { formatVnDate, type SheetRow } from '../../lib/spreadsheet.js';
+import { formatVnDate, formatVnPartialDate, type SheetRow } from '../../lib/spreadsheet.js';
 import { listHouseholdsAfter } from '../households/households.repo.js';
 import { labels } from '../imports/registry-columns.js';
 import { listResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
 
 const PAGE = 2000;
+
+/**
+ * Each unit's code as the import reads it back: from the commune down ("T01/NGO3", the group's code beside the
+ * alley's, never a bare "NGO3" that two groups may share), with the commune's code in front when the list spans more
+ * than a commune ("11824/T01/NGO3" in a province's). A group's list is written from its commune too, so it imports
+ * back into the group and into the commune alike.
+ */
+export async function relativeUnitCodes(tx: Tx, scope: Scope, rootPath: string | undefined) {
+  // Without a chosen unit, the list is of the caller's one unit (or, over several, of the whole country).
+  const chosen = rootPath ?? (scope.prefixes.length === 1 ? scope.prefixes[0] : undefined);
+  const [commune] = chosen
+    ? await queryRows<{ path: string }>(
+        tx,
+        sql`select path from units where tier = 'COMMUNE' and ${chosen} like path || '%'`,
+      )
+    : [];
+  const root = commune?.path ?? chosen;
+  const units = await queryRows<{ id: number; code: string; parent_id: number | null; path: string; tier: string }>(
+    tx,
+    sql`select id, code, parent_id, path, tier from units u where ${
+      root ? sql`u.path like ${`${root}%`}` : pathInScope(sql`u.path`, scope)
+    }`,
+  );
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const codes = new Map<number, string>();
+  const codeOf = (id: number): string => {
+    const known = codes.get(id);
+    if (known !== undefined) return known;
+    const u = byId.get(id);
+    let code = '';
+    if (u && u.path !== root && u.tier !== 'NATION') {
+      const above = u.parent_id !== null && byId.has(u.parent_id) ? codeOf(u.parent_id) : '';
+      code = above ? `${above}/${u.code}` : u.code;
+    }
+    codes.set(id, code);
+    return code;
+  };
+  return codeOf;
+}
 
 /** Residents as registry rows, fetched in keyset pages of 2,000 so an export of a province keeps memory flat. */
 export async function* residentRows(
@@ -16,6 +57,7 @@ export async function* residentRows(
   scope: Scope,
   filter: ResidentFilter,
 ): AsyncGenerator<SheetRow> {
+  const unitCode = await relativeUnitCodes(tx, scope, filter.unitPath);
   let after = 0;
   for (;;) {
     const page = await listResidentsAfter(tx, scope, filter, after, PAGE);
@@ -28,9 +70,9 @@ export async function* residentRows(
         householdKind: row.householdKind
           ? labels.householdKind[row.householdKind as keyof typeof labels.householdKind]
           : '',
-        unitCode: row.unitCode,
+        unitCode: unitCode(r.unitId),
         fullName: r.fullName,
-        birthDate: formatVnDate(r.birthDate),
+        birthDate: formatVnPartialDate(toPartialDate(r.birthDate, r.birthPrecision)),
         gender: labels.gender[r.gender as keyof typeof labels.gender],
         personalId: r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : '',
         phone: phone ? `0${phone.slice(3)}` : '',
@@ -54,6 +96,7 @@ export async function* householdRows(
   scope: Scope,
   f: { q?: string; unitPath?: string; kind?: string },
 ): AsyncGenerator<SheetRow> {
+  const unitCode = await relativeUnitCodes(tx, scope, f.unitPath);
   let after = 0;
   const filter = {
     folded: f.q ? foldText(f.q) || undefined : undefined,
@@ -69,7 +112,7 @@ export async function* householdRows(
         code: h.code ?? '',
         address: h.address,
         kind: labels.householdKind[h.kind as keyof typeof labels.householdKind],
-        unitCode: row.unitCode,
+        unitCode: unitCode(h.unitId),
         unitName: row.unitName,
         headName: row.headName ?? '',
         memberCount: row.memberCount,

@@ -71,6 +71,7 @@ export async function listMembers(tx: Tx, householdId: number) {
       m: householdMembers,
       fullName: residents.fullName,
       birthDate: residents.birthDate,
+      birthPrecision: residents.birthPrecision,
       gender: residents.gender,
       vneidLevel: residents.vneidLevel,
     })

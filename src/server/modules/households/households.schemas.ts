@@ -22,12 +22,14 @@ export const HouseholdMember = z.object({
   membershipId: z.number().int(),
   residentId: z.number().int(),
   fullName: z.string(),
+  /** As much as is known: "1956-05-15", "1956-05" or "1956". */
   birthDate: z.string(),
   gender: z.enum(Gender),
   vneidLevel: z.enum(VneidLevel),
   relation: z.enum(Relation),
   residenceType: z.enum(ResidenceType),
-  joinedOn: z.string(),
+  /** Null when the day they came is not known. */
+  joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
   leftReason: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
 import { eq, isNull, and } from 'drizzle-orm';
+import { toPartialDate } from '../../../shared/partial-date.js';
 import { foldText } from '../../../shared/text.js';
 import type { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
 import type { Database, Tx } from '../../db/client.js';
@@ -83,7 +84,7 @@ export async function getHousehold(tx: Tx, id: number, scope: Scope, actor: Acto
       membershipId: m.m.id,
       residentId: m.m.residentId,
       fullName: m.fullName,
-      birthDate: m.birthDate,
+      birthDate: toPartialDate(m.birthDate, m.birthPrecision),
       gender: m.gender as Gender,
       vneidLevel: m.vneidLevel as VneidLevel,
       relation: m.m.relation as Relation,

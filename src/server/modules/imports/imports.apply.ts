@@ -33,6 +33,7 @@ type ExistingResident = {
   household_id: number | null;
   full_name: string;
   birth_date: string;
+  birth_precision: string;
   gender: string;
   phone_bidx: string | null;
   personal_id_bidx: string | null;
@@ -46,9 +47,17 @@ type ExistingResident = {
 };
 
 /**
+ * How a dry run counts what the import would do without writing: the households it would create in earlier
+ * batches (a later batch cannot find them in the database, and must not count them twice).
+ */
+export type DryRun = { plannedHouseholds: Set<string> };
+
+/**
  * Writes one batch of clean rows (the caller holds the transaction). Set-based throughout: each step is one
  * statement over the whole batch, which keeps a 1M-row import within reach of COPY. Re-importing the same rows
  * matches them (by ID number, else name + birth date + household) and changes nothing.
+ * With `dryRun`, the same matching runs and `counts` says what would change, but nothing is written: the dry run's
+ * "0 changes" is the import's own judgement, not a second one that could disagree.
  */
 export async function applyBatch(
   tx: Tx,
@@ -56,11 +65,13 @@ export async function applyBatch(
   scope: Scope,
   rows: SealedRow[],
   counts: ApplyCounts,
+  dryRun?: DryRun,
 ): Promise<RowError[]> {
   const errors: RowError[] = [];
+  const write = !dryRun;
   // A batch need not wait for its WAL flush: if the server crashes, rerunning the import converges, and the final
   // DONE status is written with a normal (synchronous) commit, which flushes every batch before it.
-  await tx.execute(sql`set local synchronous_commit = off`);
+  if (write) await tx.execute(sql`set local synchronous_commit = off`);
 
   // 1. Households: find by (unit, number) or (unit, address); ids for the new ones are drawn now and the rows are
   //    written below together with their head, so each household is written once (its index entries too).
@@ -88,7 +99,7 @@ export async function applyBatch(
     householdIds.set(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }), h.id);
   const changedHouseholds = found
     .map((h) => ({ h, r: wanted.get(householdKey({ unitId: h.unit_id, householdCode: h.code, address: h.address }))! }))
-    .filter(({ h, r }) => h.address !== r.address || h.kind !== r.householdKind);
+    .filter(({ h, r }) => h.address !== r.address || (r.householdKind !== null && h.kind !== r.householdKind));
 
   // 2. Residents: match by blind index of the ID number, else by folded name + birth date in the same household.
   // householdId 0 = a household this batch creates (its id is drawn once the rows that will go in are known).
@@ -111,7 +122,7 @@ export async function applyBatch(
   const existing = await queryRows<ExistingResident>(
     tx,
     sql`
-    select r.id, r.unit_id, r.household_id, r.full_name, r.birth_date::text as birth_date, r.gender,
+    select r.id, r.unit_id, r.household_id, r.full_name, r.birth_date::text as birth_date, r.birth_precision, r.gender,
       r.phone_bidx, r.personal_id_bidx, r.vneid_level, r.has_smartphone, r.tags, r.search_text,
       m.relation, m.residence_type,
       exists (select 1 from units u where u.id = r.unit_id and ${pathInScope(sql`u.path`, scope)}) as in_scope
@@ -158,7 +169,10 @@ export async function applyBatch(
   const missing = [...wanted.entries()].filter(
     ([k]) => !householdIds.has(k) && prepared.some((p) => !skipped.has(p) && householdKey(p.r) === k),
   );
-  const newHouseholdIds = await nextIds(tx, 'households', missing.length);
+  // A dry run numbers the households it would create below zero: they only need to be told apart.
+  const newHouseholdIds = write
+    ? await nextIds(tx, 'households', missing.length)
+    : missing.map((_, i) => -(counts.householdsCreated + i + 1));
   for (const [i, [k]] of missing.entries()) householdIds.set(k, newHouseholdIds[i]!);
   for (const p of prepared) if (!p.householdId && !skipped.has(p)) p.householdId = householdIds.get(householdKey(p.r))!;
 
@@ -173,6 +187,7 @@ export async function applyBatch(
     const personChanged =
       e.full_name !== p.r.fullName ||
       e.birth_date !== p.r.birthDate ||
+      e.birth_precision !== p.r.birthPrecision ||
       e.gender !== p.r.gender ||
       (p.phoneBidx !== null && e.phone_bidx !== p.phoneBidx) ||
       (p.r.vneidLevel !== null && e.vneid_level !== p.r.vneidLevel) ||
@@ -180,14 +195,21 @@ export async function applyBatch(
       (p.r.tags.length > 0 && e.tags.join('\u0001') !== p.r.tags.join('\u0001'));
     if (personChanged) updates.push(p);
     if (e.household_id !== p.householdId) moves.push(p);
-    else if (e.relation !== p.r.relation || e.residence_type !== p.r.residenceType) membershipChanges.push(p);
-    if (
-      !personChanged &&
-      e.household_id === p.householdId &&
-      e.relation === p.r.relation &&
-      e.residence_type === p.r.residenceType
-    )
-      counts.residentsUnchanged += 1;
+    else if (!sameStay(e, p.r)) membershipChanges.push(p);
+    if (!personChanged && e.household_id === p.householdId && sameStay(e, p.r)) counts.residentsUnchanged += 1;
+  }
+  if (!write) {
+    // What the import would do, counted as it counts: households the earlier batches would already have made are
+    // not made twice.
+    const fresh = missing.filter(([k]) => !dryRun.plannedHouseholds.has(k));
+    for (const [k] of fresh) dryRun.plannedHouseholds.add(k);
+    counts.householdsCreated += fresh.length;
+    counts.householdsUpdated += changedHouseholds.length;
+    counts.residentsCreated += inserts.length;
+    counts.residentsUpdated +=
+      updates.length + membershipChanges.filter((m) => !updates.includes(m) && !moves.includes(m)).length;
+    counts.residentsMoved += moves.length;
+    return errors;
   }
   const residentIds = await nextIds(tx, 'residents', inserts.length);
   for (const [i, p] of inserts.entries()) p.id = residentIds[i]!;
@@ -209,7 +231,7 @@ export async function applyBatch(
           r.unitId,
           r.householdCode,
           r.address,
-          r.householdKind,
+          r.householdKind ?? 'FAMILY',
           head?.id ?? null,
           foldText(`${head?.r.fullName ?? ''} ${r.address}`),
           foldText(r.address),
@@ -224,7 +246,7 @@ export async function applyBatch(
         id: h.id,
         address: r.address,
         address_search: foldText(r.address),
-        kind: r.householdKind,
+        kind: r.householdKind ?? h.kind,
       })),
     );
     await tx.execute(sql`
@@ -246,6 +268,7 @@ export async function applyBatch(
         'full_name',
         'search_text',
         'birth_date',
+        'birth_precision',
         'gender',
         'personal_id_enc',
         'personal_id_bidx',
@@ -262,6 +285,7 @@ export async function applyBatch(
         p.r.fullName,
         p.r.searchText,
         p.r.birthDate,
+        p.r.birthPrecision,
         p.r.gender,
         p.r.pidEnc,
         p.pidBidx,
@@ -279,7 +303,13 @@ export async function applyBatch(
       kind,
       'household_members',
       ['household_id', 'resident_id', 'relation', 'residence_type', 'joined_on'],
-      inserts.map((p) => [p.householdId, p.id, p.r.relation, p.r.residenceType, p.r.joinedOn]),
+      inserts.map((p) => [
+        p.householdId,
+        p.id,
+        p.r.relation ?? 'OTHER',
+        p.r.residenceType ?? 'PERMANENT',
+        p.r.joinedOn,
+      ]),
     );
     counts.residentsCreated += inserts.length;
   }
@@ -287,7 +317,8 @@ export async function applyBatch(
   if (updates.length) {
     await tx.execute(sql`
       update residents r set
-        full_name = x.full_name, search_text = x.search_text, birth_date = x.birth_date, gender = x.gender,
+        full_name = x.full_name, search_text = x.search_text, birth_date = x.birth_date,
+        birth_precision = x.birth_precision, gender = x.gender,
         phone_enc = coalesce(x.phone_enc, r.phone_enc), phone_bidx = coalesce(x.phone_bidx, r.phone_bidx),
         vneid_level = coalesce(x.vneid_level, r.vneid_level),
         has_smartphone = coalesce(x.has_smartphone, r.has_smartphone),
@@ -300,6 +331,7 @@ export async function applyBatch(
           full_name: p.r.fullName,
           search_text: p.r.searchText,
           birth_date: p.r.birthDate,
+          birth_precision: p.r.birthPrecision,
           gender: p.r.gender,
           phone_enc: p.r.phoneEnc,
           phone_bidx: p.phoneBidx,
@@ -307,7 +339,8 @@ export async function applyBatch(
           has_smartphone: p.r.hasSmartphone,
           tags: p.r.tags,
         })),
-      )}) as x(id int, full_name text, search_text text, birth_date date, gender text, phone_enc text,
+      )}) as x(id int, full_name text, search_text text, birth_date date, birth_precision text, gender text,
+        phone_enc text,
         phone_bidx text, vneid_level text, has_smartphone boolean, tags json)
       where r.id = x.id`);
     counts.residentsUpdated += updates.length;
@@ -319,15 +352,18 @@ export async function applyBatch(
         id: p.id,
         household_id: p.householdId,
         unit_id: p.r.unitId,
-        relation: p.r.relation,
-        residence_type: p.r.residenceType,
+        relation: p.r.relation ?? 'OTHER',
+        residence_type: p.r.residenceType ?? 'PERMANENT',
         joined_on: p.r.joinedOn,
       })),
     );
-    // The old stay ends the day the new one starts (or the day it began, if the file's date is earlier).
+    // The old stay ends the day the new one starts (or the day it began, if the file's date is earlier). When the
+    // file does not say when they came, the old stay ends on the day the registry learns of the move (today):
+    // a stay must end for the new one to begin, and the new stay's own date stays unknown.
     await tx.execute(sql`
       update household_members m
-      set left_on = greatest(m.joined_on, x.joined_on), left_reason = 'Nhập từ danh sách: chuyển hộ'
+      set left_on = greatest(m.joined_on, coalesce(x.joined_on, current_date)),
+        left_reason = 'Nhập từ danh sách: chuyển hộ'
       from json_to_recordset(${moveValues}) as x(id int, joined_on date)
       where m.resident_id = x.id and m.left_on is null`);
     await tx.execute(sql`
@@ -347,7 +383,8 @@ export async function applyBatch(
       membershipChanges.map((p) => ({ id: p.id, relation: p.r.relation, residence_type: p.r.residenceType })),
     );
     await tx.execute(sql`
-      update household_members m set relation = x.relation, residence_type = x.residence_type
+      update household_members m
+      set relation = coalesce(x.relation, m.relation), residence_type = coalesce(x.residence_type, m.residence_type)
       from json_to_recordset(${changes}) as x(id int, relation text, residence_type text)
       where m.resident_id = x.id and m.left_on is null`);
     counts.residentsUpdated += membershipChanges.filter((m) => !updates.includes(m)).length;
@@ -370,6 +407,11 @@ export async function applyBatch(
   }
   return errors;
 }
+
+/** The file says nothing against the current stay: blank relation and residence keep what the registry has. */
+const sameStay = (e: ExistingResident, r: SealedRow) =>
+  (r.relation === null || e.relation === r.relation) &&
+  (r.residenceType === null || e.residence_type === r.residenceType);
 
 /** Draws ids from a table's identity sequence, so rows that refer to each other can be written in one batch. */
 async function nextIds(tx: Tx, table: 'households' | 'residents', n: number): Promise<number[]> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { importJobs, units } from '../../db/schema/index.js';
+import { importJobs, units, users } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 
 export type ImportRow = typeof importJobs.$inferSelect;
@@ -10,26 +10,45 @@ export async function insertImport(tx: Tx, row: typeof importJobs.$inferInsert):
   return inserted!;
 }
 
-/** An import in the caller's scope (without the file bytes or the run that owns it). */
+/** Who uploaded, and whether an error report (bad rows kept with their cells) can be downloaded. */
+const shown = {
+  unitName: units.name,
+  uploadedBy: users.fullName,
+  hasReport: sql<boolean>`coalesce(jsonb_array_length(${importJobs.report}->'rows') > 0, false)`,
+};
+
+/** An import in the caller's scope (without the file bytes, the kept bad rows or the run that owns it). */
 export async function findImport(tx: Tx, id: number, scope: Scope) {
-  const { file: _file, runId: _run, ...columns } = getTableColumns(importJobs);
+  const { file: _file, runId: _run, report: _report, ...columns } = getTableColumns(importJobs);
   const [row] = await tx
-    .select({ ...columns, unitName: units.name })
+    .select({ ...columns, ...shown })
     .from(importJobs)
     .innerJoin(units, eq(units.id, importJobs.unitId))
+    .innerJoin(users, eq(users.id, importJobs.userId))
     .where(and(eq(importJobs.id, id), unitInScope(importJobs.unitId, scope)));
   return row;
 }
 
+/** The import history of the caller's units, newest first: who, when, which file, what it added and changed. */
 export async function listImports(tx: Tx, scope: Scope, limit: number) {
-  const { file: _file, errors: _errors, runId: _run, ...columns } = getTableColumns(importJobs);
+  const { file: _file, errors: _errors, runId: _run, report: _report, ...columns } = getTableColumns(importJobs);
   return tx
-    .select({ ...columns, unitName: units.name })
+    .select({ ...columns, ...shown })
     .from(importJobs)
     .innerJoin(units, eq(units.id, importJobs.unitId))
+    .innerJoin(users, eq(users.id, importJobs.userId))
     .where(unitInScope(importJobs.unitId, scope))
     .orderBy(desc(importJobs.id))
     .limit(limit);
+}
+
+/** The kept bad rows of an import in the caller's scope, for its error report. */
+export async function findImportReport(tx: Tx, id: number, scope: Scope) {
+  const [row] = await tx
+    .select({ fileName: importJobs.fileName, report: importJobs.report, errors: importJobs.errors })
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), unitInScope(importJobs.unitId, scope)));
+  return row;
 }
 
 /** The job's full row, file included: for the worker only. */

@@ -77,11 +77,11 @@ export function registerImports(app: App, deps: AppDeps) {
     config,
     schema: {
       tags: ['imports'],
-      summary: 'Recent imports in your units',
+      summary: 'Import history of your units: who, when, which file, rows added, changed and skipped',
       response: { 200: z.object({ items: z.array(ImportJob) }), ...errorResponses },
     },
     handler: async (request) => {
-      const rows = await listImports(db, request.scope!, 20);
+      const rows = await listImports(db, request.scope!, 50);
       return { items: rows.map((row) => service.presentImport({ ...row, errors: [] }, requestLocale(request))) };
     },
   });
@@ -96,6 +96,21 @@ export function registerImports(app: App, deps: AppDeps) {
     },
     handler: async (request) =>
       service.presentImport(await service.getImport(db, request.scope!, request.params.id), requestLocale(request)),
+  });
+
+  r.get('/api/imports/:id/report', {
+    config,
+    schema: {
+      tags: ['imports'],
+      summary: 'The error report (.xlsx): the bad rows as the file had them, with an error column; audited',
+      params: IdParams,
+      response: { 200: z.any(), ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      sendSheet(
+        reply,
+        await service.importReport(deps, request.scope!, request.params.id, requestLocale(request), actorOf(request)),
+      ),
   });
 
   r.post('/api/imports/:id/commit', {

@@ -5,18 +5,19 @@ import type { Role } from '../../../shared/enums.js';
 import { Permission } from '../../../shared/permissions.js';
 import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { pathInScope, type Scope } from '../../db/scope.js';
+import type { Scope } from '../../db/scope.js';
 import { conflict, notFound, validation, type Locale } from '../../lib/errors.js';
-import type { SheetFormat } from '../../lib/spreadsheet.js';
+import type { Sheet, SheetColumn, SheetFormat, SheetRow } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../../lib/auth-context.js';
 import { listRolesOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getOpenUnit } from '../units/units.service.js';
-import { applyBatch, emptyCounts } from './imports.apply.js';
+import { applyBatch, emptyCounts, type DryRun } from './imports.apply.js';
 import { checkSheetLimits } from './imports.limits.js';
+import { sectionKey } from './imports.layout.js';
 import * as repo from './imports.repo.js';
 import type { RowError, UnitResolver } from './imports.rows.js';
-import type { ScanBatch, ScanEnd, ScanInput, SealedRow } from './imports.scan.js';
+import type { BadRow, ImportNotice, ScanBatch, ScanEnd, ScanInput } from './imports.scan.js';
 import type { ImportJob } from './imports.schemas.js';
 
 export const IMPORT_QUEUE = 'registry-import';
@@ -51,11 +52,13 @@ export function presentImport(
   locale: Locale,
 ): ImportJob {
   const errors = (Array.isArray(row.errors) ? row.errors : []) as RowError[];
+  const notices = (Array.isArray(row.notices) ? row.notices : []) as ImportNotice[];
   return {
     id: row.id,
     unitId: row.unitId,
     unitName: row.unitName,
     fileName: row.fileName,
+    uploadedBy: row.uploadedBy,
     format: row.format as SheetFormat,
     status: row.status as ImportJob['status'],
     mode: row.mode as ImportJob['mode'],
@@ -69,6 +72,13 @@ export function presentImport(
       code: e.code,
       message: locale === 'en' ? e.messageEn : e.messageVi,
     })),
+    notices: notices.map((n) => ({
+      code: n.code,
+      rows: n.rows,
+      count: n.count,
+      message: locale === 'en' ? n.messageEn : n.messageVi,
+    })),
+    hasReport: row.hasReport,
     summary: (row.summary as Record<string, number> | null) ?? null,
     failure: row.failure ? (failures[row.failure]?.[locale] ?? row.failure) : null,
     createdAt: row.createdAt.toISOString(),
@@ -214,30 +224,60 @@ export async function sweepImports(deps: Deps, options: { staleMs?: number } = {
 
 /**
  * The units a file may name below the import unit, by their codes relative to it: "T01" and "T01/NGO3" when importing
- * for a commune, "11824/T01" for a province. A bare last code ("NGO3") also works when it is unique.
+ * for a commune, "11824/T01" for a province. Codes relative to a unit above also work when they name one unit only:
+ * a bare "NGO3" when unique, and a list exported from a group ("T01/NGO3", written from its commune) into the group.
  */
 async function unitResolver(tx: Tx, unitId: number): Promise<UnitResolver> {
-  const rows = await queryRows<{ id: number; code: string; tier: string; path: string; parent_id: number | null }>(
+  const rows = await queryRows<{
+    id: number;
+    code: string;
+    name: string;
+    tier: string;
+    path: string;
+    parent_id: number | null;
+  }>(
     tx,
     sql`
-    select u.id, u.code, u.tier, u.path, u.parent_id from units u
-    where u.path like (select path from units where id = ${unitId}) || '%' and u.closed_at is null`,
+    with root as (select path from units where id = ${unitId})
+    select u.id, u.code, u.name, u.tier, u.path, u.parent_id from units u, root
+    where (u.path like root.path || '%' and u.closed_at is null) or root.path like u.path || '%'`,
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const rootPath = byId.get(unitId)?.path ?? '';
+  const inside = (r: (typeof rows)[number]) => r.path.startsWith(rootPath);
   const relative = (r: (typeof rows)[number]): string =>
     r.id === unitId || r.parent_id === null || !byId.has(r.parent_id)
       ? ''
       : [relative(byId.get(r.parent_id)!), r.code].filter(Boolean).join('/');
   const byCode = new Map<string, number>();
-  const bare = new Map<string, number[]>();
-  for (const r of rows) {
-    if (r.id === unitId || (r.tier !== 'COMMUNITY' && r.tier !== 'ZONE')) continue;
-    byCode.set(relative(r).toUpperCase(), r.id);
-    bare.set(r.code.toUpperCase(), [...(bare.get(r.code.toUpperCase()) ?? []), r.id]);
+  const placeable = rows.filter((r) => inside(r) && (r.tier === 'COMMUNITY' || r.tier === 'ZONE'));
+  for (const r of placeable) if (r.id !== unitId) byCode.set(relative(r).toUpperCase(), r.id);
+  // Every other way up the tree ("NGO3", "T01/NGO3", "11824/T01/NGO3"), kept where it names one unit only.
+  const others = new Map<string, Set<number>>();
+  for (const r of placeable) {
+    let chain = r.code.toUpperCase();
+    for (let up = r; ; ) {
+      others.set(chain, (others.get(chain) ?? new Set()).add(r.id));
+      const parent = up.parent_id === null ? undefined : byId.get(up.parent_id);
+      if (!parent || parent.tier === 'NATION') break;
+      chain = `${parent.code.toUpperCase()}/${chain}`;
+      up = parent;
+    }
   }
-  for (const [code, ids] of bare) if (ids.length === 1 && !byCode.has(code)) byCode.set(code, ids[0]!);
+  for (const [code, ids] of others) if (ids.size === 1 && !byCode.has(code)) byCode.set(code, [...ids][0]!);
+  // Section rows name a unit in words ("Ngõ 3", "Thôn Đông"): names that are unique under the import unit.
+  const named = new Map<string, number[]>();
+  for (const r of placeable) {
+    const key = sectionKey(r.name);
+    named.set(key, [...(named.get(key) ?? []), r.id]);
+  }
+  const byName = new Map([...named].filter(([, ids]) => ids.length === 1).map(([k, ids]) => [k, ids[0]!] as const));
   const root = byId.get(unitId);
-  return { byCode, defaultUnitId: root && (root.tier === 'COMMUNITY' || root.tier === 'ZONE') ? root.id : null };
+  return {
+    byCode,
+    byName,
+    defaultUnitId: root && (root.tier === 'COMMUNITY' || root.tier === 'ZONE') ? root.id : null,
+  };
 }
 
 /** The scope of the user who uploaded, as it is now (a revoked role stops a queued import). */
@@ -338,6 +378,8 @@ export async function runImportJob(
     if (scope.prefixes.length === 0) throw new Error('NO_RIGHT');
     const units = await unitResolver(db, job.unitId);
     const counts = emptyCounts();
+    const dryRun: DryRun | undefined = importing ? undefined : { plannedHouseholds: new Set() };
+    const badRowsKept: BadRow[] = [];
     const errors: RowError[] = [];
     let errorCount = 0;
     let refused = 0;
@@ -353,15 +395,17 @@ export async function runImportJob(
         maxRows: deps.config.imports.maxRows,
         format: job.format as SheetFormat,
         file,
-        units: { byCode: [...units.byCode], defaultUnitId: units.defaultUnitId },
+        units: { byCode: [...units.byCode], defaultUnitId: units.defaultUnitId, byName: [...units.byName] },
+        keptBadRows: KEPT_ERRORS,
         today: new Date().toISOString().slice(0, 10),
         keys: { data: new Uint8Array(deps.config.keys.data), index: new Uint8Array(deps.config.keys.index) },
         seal: importing,
         batchSize: BATCH,
       },
       deps.config.imports.workerMemoryMb,
-      async ({ rows, errors: rowErrors, processed }) => {
+      async ({ rows, errors: rowErrors, badRows: bad, processed }) => {
         addErrors(rowErrors);
+        badRowsKept.push(...bad);
         if (importing && rows.length) {
           // Each batch commits on its own so progress is visible and a crash loses at most one batch;
           // re-running the import is safe because rows are matched, never duplicated.
@@ -371,9 +415,14 @@ export async function runImportJob(
           refused += refusedHere.length;
           addErrors(refusedHere);
         } else if (rows.length) {
-          const outside = await refuseOutsideScope(db, scope, rows);
-          refused += outside.length;
-          addErrors(outside);
+          // The dry run matches the rows as the import will, to say what it would add and change.
+          const refusedHere = await applyBatch(db, deps.database.kind, scope, rows, counts, dryRun);
+          refused += refusedHere.length;
+          addErrors(refusedHere);
+          const refusedRows = new Set(refusedHere.map((e) => e.row));
+          for (const r of rows)
+            if (refusedRows.has(r.rowNumber) && badRowsKept.length < KEPT_ERRORS)
+              badRowsKept.push({ row: r.rowNumber, values: r.values ?? [] });
         }
         if (!(await own({ processedRows: processed, totalRows: Math.max(job.totalRows, processed) })))
           throw new Error('SUPERSEDED');
@@ -384,7 +433,7 @@ export async function runImportJob(
     const badRows = end.badRows + refused;
     const summary = importing
       ? { ...counts, skippedRows: badRows }
-      : { validRows: end.total - badRows, badRows, households: end.households };
+      : { validRows: end.total - badRows, badRows, households: end.households, ...counts };
     const finished = await own({
       status: importing ? 'DONE' : 'VALIDATED',
       totalRows: end.total,
@@ -392,6 +441,9 @@ export async function runImportJob(
       errorCount,
       errors,
       summary,
+      notices: end.notices,
+      // The error report is the dry run's: the import pass keeps it (it reads the same file).
+      ...(importing ? {} : { report: { headers: end.headers, rows: badRowsKept.sort((a, b) => a.row - b.row) } }),
       runId: null,
       // The file is personal data: drop it as soon as it has been imported.
       ...(importing ? { file: null } : {}),
@@ -411,26 +463,41 @@ export async function runImportJob(
   }
 }
 
-/** IDs already registered in a unit the uploader cannot see: a clear per-row error instead of a silent duplicate. */
-async function refuseOutsideScope(tx: Tx, scope: Scope, rows: SealedRow[]): Promise<RowError[]> {
-  const pids = rows.filter((r) => r.pidBidx);
-  if (pids.length === 0) return [];
-  const bidxs = JSON.stringify(pids.map((p) => p.pidBidx));
-  const outside = await queryRows<{ bidx: string }>(
-    tx,
-    sql`
-    select r.personal_id_bidx as bidx from residents r join units u on u.id = r.unit_id
-    where r.personal_id_bidx in (select value from json_array_elements_text(${bidxs}::json))
-      and not ${pathInScope(sql`u.path`, scope)}`,
-  );
-  const out = new Set(outside.map((o) => o.bidx));
-  return pids
-    .filter((p) => out.has(p.pidBidx!))
-    .map((p) => ({
-      row: p.rowNumber,
-      column: 'Số định danh cá nhân',
-      code: 'OUT_OF_SCOPE',
-      messageVi: 'Số định danh này đã đăng ký ở đơn vị khác; liên hệ cán bộ xã để chuyển khẩu',
-      messageEn: 'This ID is registered in another unit; ask the commune to transfer the person',
-    }));
+/**
+ * The dry run's error report as a sheet: the bad rows exactly as the file had them, under the file's own headers,
+ * with the row number in front and every reason for the row in a last column, so the group head fixes the file
+ * they know. It stays with the import after the file itself is deleted; reading it is audited (it holds people's data).
+ */
+export async function importReport(deps: Deps, scope: Scope, id: number, locale: Locale, actor: Actor): Promise<Sheet> {
+  const found = await repo.findImportReport(deps.database.db, id, scope);
+  if (!found) throw importNotFound();
+  // Not checked yet, or clean: the sheet has its columns and no rows, which is the truth of it.
+  const report = (found.report as { headers: string[]; rows: BadRow[] } | null) ?? { headers: [], rows: [] };
+  await insertAudit(deps.database.db, actor, {
+    action: 'import.report',
+    entityType: 'import',
+    entityId: id,
+    details: { rows: report.rows.length },
+  });
+  const reasons = new Map<number, string[]>();
+  for (const e of found.errors as RowError[]) {
+    const text = `${e.column}: ${locale === 'en' ? e.messageEn : e.messageVi}`;
+    reasons.set(e.row, [...(reasons.get(e.row) ?? []), text]);
+  }
+  const en = locale === 'en';
+  const columns: SheetColumn[] = [
+    { key: 'row', header: en ? 'Row' : 'Dòng', width: 7 },
+    ...report.headers.map((h, i) => ({ key: `c${i}`, header: h || `${en ? 'Column' : 'Cột'} ${i + 1}`, width: 16 })),
+    { key: 'errors', header: en ? 'Errors' : 'Lỗi', width: 60 },
+  ];
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for (const r of report.rows)
+      yield {
+        row: r.row,
+        ...Object.fromEntries(r.values.map((v, i) => [`c${i}`, v])),
+        errors: (reasons.get(r.row) ?? []).join('; '),
+      };
+  }
+  const base = found.fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'danh-sach';
+  return { format: 'xlsx', fileName: `${base}-loi`, sheetName: en ? 'Errors' : 'Lỗi', columns, rows: rows() };
 }

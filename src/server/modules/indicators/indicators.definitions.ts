@@ -3,7 +3,7 @@ import { dossiers } from '../../db/schema/index.js';
 
 /**
  * What each one-stop count means, as the dossiers it counts: the event that puts a dossier in it, and the day of that
- * event (Vietnam time) that places it in a period. The daily stats trigger (migration 0028) counts with the same
+ * event (Vietnam time) that places it in a period. The daily stats trigger (migration 0030) counts with the same
  * conditions, and the dossier list filtered by `?indicator=&from=&to=` selects with these, so every number on the
  * leader's screen is the length of the list under it.
  */

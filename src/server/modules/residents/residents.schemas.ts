@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
+import { fromPartialDate } from '../../../shared/partial-date.js';
 import { Id, IsoDate, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
+
+/** A birth date known to the day, the month or only the year: "1956-05-15", "1956-05" or "1956" (never padded). */
+export const BirthDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+  .refine((v) => fromPartialDate(v) !== null, { message: 'Not a real date' })
+  .meta({ description: 'yyyy-MM-dd, yyyy-MM or yyyy: as much of the birth date as is known' });
 
 const Tag = z.string().trim().min(1).max(40);
 
@@ -8,7 +16,7 @@ export const ResidentSummary = z
   .object({
     id: z.number().int(),
     fullName: z.string(),
-    birthDate: z.string(),
+    birthDate: BirthDate,
     gender: z.enum(Gender),
     /** Only the last 4 digits; the full number is in the (audited) detail view. */
     personalIdMasked: z.string().nullable(),
@@ -31,7 +39,8 @@ export const Membership = z.object({
   householdKind: z.enum(HouseholdKind),
   relation: z.enum(Relation),
   residenceType: z.enum(ResidenceType),
-  joinedOn: z.string(),
+  /** Null when the day they came is not known (a list that left it blank). */
+  joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
   leftReason: z.string().nullable(),
 });
@@ -67,7 +76,7 @@ export const ResidentPage = pageOf(ResidentSummary).meta({ id: 'ResidentPage' })
 
 const PersonFields = {
   fullName: Text(120).min(2),
-  birthDate: IsoDate,
+  birthDate: BirthDate,
   gender: z.enum(Gender),
   personalId: z.string().trim().max(20).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
@@ -91,7 +100,7 @@ export type CreateResidentInput = z.infer<typeof CreateResidentInput>;
 export const UpdateResidentInput = z.object({
   version: Version,
   fullName: PersonFields.fullName.optional(),
-  birthDate: IsoDate.optional(),
+  birthDate: BirthDate.optional(),
   gender: z.enum(Gender).optional(),
   personalId: PersonFields.personalId,
   phone: PersonFields.phone,

@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../shared/phone.js';
+import { fromPartialDate, toPartialDate } from '../../../shared/partial-date.js';
 import { cleanName, foldText } from '../../../shared/text.js';
 import type { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
 import type { Database, Tx } from '../../db/client.js';
@@ -61,7 +62,7 @@ function presentSummary(
   return {
     id: r.id,
     fullName: r.fullName,
-    birthDate: r.birthDate,
+    birthDate: toPartialDate(r.birthDate, r.birthPrecision),
     gender: r.gender as Gender,
     personalIdMasked: maskTail(pid),
     phoneMasked: phone ? maskTail(`0${phone.slice(3)}`, 3) : null,
@@ -218,6 +219,12 @@ function requireSensitive(
   }
 }
 
+/** A birth date as given ("1956", "1956-05", "1956-05-15") → the stored first day and how much of it is known. */
+function storedBirth(partial: string) {
+  const parsed = fromPartialDate(partial)!; // the route schema let only real dates through
+  return { birthDate: parsed.firstDay, birthPrecision: parsed.precision };
+}
+
 /** Registers a person into a household (a membership starts on `joinedOn`). */
 export async function createResident(
   deps: ResidentDeps,
@@ -238,7 +245,7 @@ export async function createResident(
       repo.insertResident(tx, {
         fullName,
         searchText: foldText(fullName),
-        birthDate: input.birthDate,
+        ...storedBirth(input.birthDate),
         gender: input.gender,
         ...encryptContact(deps.cipher, checked.personalId, checked.phone),
         vneidLevel: input.vneidLevel,
@@ -284,7 +291,7 @@ export async function updateResident(
     const r = found.resident;
     requireSensitive(sensitive, found.unitPath, input);
     const checked = checkPerson({
-      birthDate: input.birthDate ?? r.birthDate,
+      birthDate: input.birthDate ?? toPartialDate(r.birthDate, r.birthPrecision),
       gender: (input.gender ?? r.gender) as Gender,
       // Re-check the stored ID against a changed birth date or gender too.
       personalId:
@@ -296,9 +303,10 @@ export async function updateResident(
       phone: input.phone,
     });
     if (checked.errors.length) throw validation(checked.errors);
-    const { version, personalId, phone, fullName, ...rest } = input;
+    const { version, personalId, phone, fullName, birthDate, ...rest } = input;
     const fields: Partial<repo.ResidentInsert> = {
       ...rest,
+      ...(birthDate === undefined ? {} : storedBirth(birthDate)),
       ...encryptContact(deps.cipher, personalId === undefined ? undefined : checked.personalId, checked.phone),
     };
     if (fullName !== undefined) {
@@ -341,7 +349,7 @@ export async function moveResident(
     }
     // Checked before the stay is closed: the database's own check would otherwise refuse the update first.
     const current = await repo.findCurrentMembership(tx, id);
-    if (current && current.joinedOn > input.movedOn) {
+    if (current?.joinedOn && current.joinedOn > input.movedOn) {
       throw validation([
         {
           field: 'movedOn',
@@ -392,7 +400,7 @@ export async function leaveResident(
     if (!found.resident.householdId)
       throw conflict({ vi: 'Người này hiện không ở hộ nào', en: 'This person has no current household' });
     const current = await repo.findCurrentMembership(tx, id);
-    if (current && current.joinedOn > input.leftOn) {
+    if (current?.joinedOn && current.joinedOn > input.leftOn) {
       throw validation([
         {
           field: 'leftOn',

@@ -209,6 +209,29 @@ describe('POST /api/residents', () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  it('keeps a birth known only to the year or the month as given; refuses a month that does not exist', async () => {
+    const res = await env.w.agents.headA1.post('/api/residents', {
+      ...base(),
+      personalId: '031156004444',
+      birthDate: '1956',
+      joinedOn: '2001-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().birthDate).toBe('1956');
+    const id = res.json().id;
+    const patched = await env.w.agents.headA1.patch(`/api/residents/${id}`, {
+      version: res.json().version,
+      birthDate: '1956-05',
+    });
+    expect(patched.json().birthDate).toBe('1956-05');
+    const stored = await env.t.database.raw<{ d: string; p: string }>(
+      `select birth_date::text as d, birth_precision as p from residents where id = ${id}`,
+    );
+    expect(stored[0]).toEqual({ d: '1956-05-01', p: 'MONTH' });
+    const bad = await env.w.agents.headA1.post('/api/residents', { ...base(), personalId: null, birthDate: '1956-13' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('409 when the ID number already belongs to someone', async () => {
     const res = await env.w.agents.leaderA.post('/api/residents', {
       ...base(),

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
-import { formatDate } from '../../lib/format.js';
+import { formatBirthDate, formatDate } from '../../lib/format.js';
 import { useHousehold } from './api.js';
 
 /** A household and its members over time: who lives here now, who lived here before. */
@@ -29,10 +29,10 @@ export function HouseholdDetailView({ id }: { id: number }) {
             <td>
               <Link href={`/residents/${m.residentId}`}>{m.fullName}</Link>
             </td>
-            <td>{formatDate(m.birthDate)}</td>
+            <td>{formatBirthDate(m.birthDate)}</td>
             <td>{t(`relation.${m.relation}`)}</td>
             <td>{t(`residence.${m.residenceType}`)}</td>
-            <td>{formatDate(m.joinedOn)}</td>
+            <td>{m.joinedOn ? formatDate(m.joinedOn) : t('residents.sinceUnknown')}</td>
             {showLeft && (
               <td>
                 {formatDate(m.leftOn)}

@@ -12,7 +12,7 @@ type Member = {
   vneidLevel: 'NONE' | 'L1' | 'L2';
   relation: string;
   residenceType: string;
-  joinedOn: string;
+  joinedOn: string | null;
   leftOn: string | null;
   leftReason: string | null;
 };

@@ -5,6 +5,7 @@ import type { ImportJob } from '../../../server/modules/imports/imports.schemas.
 import { api, messageOf } from '../../lib/api.js';
 import { UnitTree } from '../units/UnitTree.js';
 import type { Unit } from '../units/api.js';
+import { ImportHistory } from './ImportHistory.js';
 
 /** Where a job stops moving by itself: nothing more to poll. */
 const ended: ImportJob['status'][] = ['VALIDATED', 'DONE', 'FAILED', 'CANCELLED', 'EXPIRED'];
@@ -127,6 +128,29 @@ export function ImportWizard() {
               {t('imports.hasErrors', { count: j.errorCount })}
             </p>
           )}
+          {j.status === 'VALIDATED' && j.summary && 'residentsUnchanged' in j.summary && (
+            <p data-testid="import-would-do">{t('imports.wouldDo', j.summary)}</p>
+          )}
+          {j.hasReport && (
+            <p>
+              <a href={`/api/imports/${j.id}/report?lang=${i18n.language}`} download data-testid="import-report-link">
+                {t('imports.downloadReport')}
+              </a>
+            </p>
+          )}
+          {j.notices.length > 0 && (
+            <div data-testid="import-notices">
+              <h3>{t('imports.notices')}</h3>
+              <ul>
+                {j.notices.map((n) => (
+                  <li key={n.code}>
+                    {n.message} ({t('imports.noticeRows', { rows: n.rows.join(', ') })}
+                    {n.count > n.rows.length ? ` ${t('imports.noticeMore', { count: n.count - n.rows.length })}` : ''})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {j.errors.length > 0 && j.status !== 'DONE' && (
             <>
               {j.errorCount > j.errors.length && (
@@ -206,6 +230,7 @@ export function ImportWizard() {
           )}
         </div>
       )}
+      <ImportHistory refreshKey={`${jobId}:${j?.status}`} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
-import { formatDate, formatPhone } from '../../lib/format.js';
+import { formatBirthDate, formatDate, formatPhone } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
 import { type Revealed, useResident, useReveal } from './api.js';
 
@@ -48,7 +48,7 @@ export function ResidentDetailView({ id }: { id: number }) {
       <h1>{r.fullName}</h1>
       <dl className="facts">
         <dt>{t('residents.birthDate')}</dt>
-        <dd>{formatDate(r.birthDate)}</dd>
+        <dd>{formatBirthDate(r.birthDate)}</dd>
         <dt>{t('residents.gender')}</dt>
         <dd>{t(`gender.${r.gender}`)}</dd>
         <Contact resident={r} />
@@ -94,7 +94,7 @@ export function ResidentDetailView({ id }: { id: number }) {
             <Link href={`/households/${m.householdId}`}>{m.address}</Link> — {t(`relation.${m.relation}`)},{' '}
             {t(`residence.${m.residenceType}`)}
             <div className="muted">
-              {t('residents.since', { date: formatDate(m.joinedOn) })}{' '}
+              {m.joinedOn ? t('residents.since', { date: formatDate(m.joinedOn) }) : t('residents.sinceUnknown')}{' '}
               {m.leftOn ? t('residents.until', { date: formatDate(m.leftOn) }) : t('residents.now')}
               {m.leftReason ? ` · ${m.leftReason}` : ''}
             </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
-import { ageOf, formatDate } from '../../lib/format.js';
+import { ageOf, formatBirthDate } from '../../lib/format.js';
 import { useResidents, type ResidentFilter, queryString } from './api.js';
 
 /** Search results: one card per person on a phone, a table row on a desktop. */
@@ -34,7 +34,7 @@ export function ResidentList({
             <Link href={`/residents/${r.id}`} className="card link">
               <strong>{r.fullName}</strong>
               <span>
-                {t(`gender.${r.gender}`)} · {formatDate(r.birthDate)} ({ageOf(r.birthDate)})
+                {t(`gender.${r.gender}`)} · {formatBirthDate(r.birthDate)} ({ageOf(r.birthDate)})
               </span>
               <span className="muted">
                 {r.address ?? '—'} · {r.unitName}
