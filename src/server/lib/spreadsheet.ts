@@ -2,11 +2,11 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
+import { streamXlsx } from './xlsx-writer.js';
 
-export type SheetFormat = 'xlsx' | 'csv';
-export type SheetColumn = { key: string; header: string; width?: number };
-export type SheetRow = Record<string, string | number | boolean | null | undefined>;
+import type { SheetColumn, SheetFormat, SheetRow } from './sheet-types.js';
+
+export type { SheetColumn, SheetFormat, SheetRow } from './sheet-types.js';
 
 export const contentTypes: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -14,43 +14,45 @@ export const contentTypes: Record<SheetFormat, string> = {
 };
 
 /**
- * Streams rows into an .xlsx (exceljs streaming writer, rows committed as they come) or a .csv (with a BOM so
- * Excel opens Vietnamese text correctly). Memory stays flat however many rows the source yields.
+ * Streams rows — one at a time, or a page at a time from a source that reads ahead — into an .xlsx (xlsx-writer)
+ * or a .csv (with a BOM so Excel opens Vietnamese text correctly). Memory stays flat however many rows come.
  */
 export function streamSheet(
   format: SheetFormat,
   sheetName: string,
   columns: SheetColumn[],
-  rows: AsyncIterable<SheetRow>,
+  rows: AsyncIterable<SheetRow | SheetRow[]>,
 ): Readable {
+  if (format === 'xlsx') return streamXlsx(sheetName, columns, rows);
   const out = new PassThrough();
   const pump = async () => {
-    if (format === 'csv') {
-      const csv = stringify({
-        header: true,
-        columns: columns.map((c) => ({ key: c.key, header: c.header })),
-        bom: true,
-      });
-      csv.pipe(out);
-      for await (const row of rows) {
-        if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+    const keys = columns.map((c) => c.key);
+    out.write(`\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\n`);
+    for await (const item of rows) {
+      const page = Array.isArray(item) ? item : [item];
+      let text = '';
+      for (const row of page) {
+        for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + csvField(row[keys[i]!]);
+        text += '\n';
       }
-      csv.end();
-      return;
+      if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
     }
-    // loaded on first use: CSV-only work (an import's worker) skips it
-    const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 18 }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const row of rows) sheet.addRow(row).commit();
-    sheet.commit();
-    await workbook.commit();
+    out.end();
   };
   pump().catch((error) => out.destroy(error as Error));
   return out;
+}
+
+/**
+ * One CSV field as RFC 4180 writes it (and csv-stringify did: quoted when it holds a comma, a quote or a line
+ * break; true as 1, false empty). Written here because csv-stringify's per-record machinery cost more than the
+ * rest of an export together (decisions.md, "Exports at province scale").
+ */
+function csvField(value: SheetRow[string]): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value === true) return '1';
+  const text = typeof value === 'string' ? value : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A download: the rows of one sheet, with the name the file is saved under (without its extension). */
@@ -59,7 +61,7 @@ export type Sheet = {
   fileName: string;
   sheetName: string;
   columns: SheetColumn[];
-  rows: AsyncIterable<SheetRow>;
+  rows: AsyncIterable<SheetRow | SheetRow[]>;
 };
 
 /** Streams a sheet as the response, saved by the browser as `fileName.xlsx` or `.csv`. */

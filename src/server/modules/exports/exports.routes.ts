@@ -29,7 +29,7 @@ const sendList = (
   format: SheetFormat,
   name: string,
   columns: SheetColumn[],
-  rows: AsyncIterable<SheetRow>,
+  rows: AsyncIterable<SheetRow | SheetRow[]>,
 ) =>
   sendSheet(reply, {
     format,

@@ -7,7 +7,7 @@ import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { formatVnDate, formatVnPartialDate, type SheetRow } from '../../lib/spreadsheet.js';
 import { listHouseholdsAfter } from '../households/households.repo.js';
 import { labels } from '../imports/registry-columns.js';
-import { listResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
+import { exportResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
 
 const PAGE = 2000;
 
@@ -50,44 +50,64 @@ export async function relativeUnitCodes(tx: Tx, scope: Scope, rootPath: string |
   return codeOf;
 }
 
-/** Residents as registry rows, fetched in keyset pages of 2,000 so an export of a province keeps memory flat. */
+type ExportPage = Awaited<ReturnType<typeof exportResidentsAfter>>;
+
+/** One person of a page as a registry row, with their ID number and phone already decrypted. */
+function residentRow(
+  r: ExportPage[number],
+  unitCode: (id: number) => string,
+  personalId: string | null,
+  phone: string | null,
+): SheetRow {
+  return {
+    householdCode: r.householdCode ?? '',
+    address: r.address ?? '',
+    householdKind: r.householdKind ? labels.householdKind[r.householdKind as keyof typeof labels.householdKind] : '',
+    unitCode: unitCode(r.unitId),
+    fullName: r.fullName,
+    birthDate: formatVnPartialDate(toPartialDate(r.birthDate, r.birthPrecision)),
+    gender: labels.gender[r.gender as keyof typeof labels.gender],
+    personalId: personalId ?? '',
+    phone: phone ? `0${phone.slice(3)}` : '',
+    relation: r.relation ? labels.relation[r.relation as keyof typeof labels.relation] : '',
+    residenceType: r.residenceType ? labels.residenceType[r.residenceType as keyof typeof labels.residenceType] : '',
+    joinedOn: formatVnDate(r.joinedOn),
+    vneidLevel: labels.vneidLevel[r.vneidLevel as keyof typeof labels.vneidLevel],
+    hasSmartphone: r.hasSmartphone === null ? '' : r.hasSmartphone ? 'Có' : 'Không',
+    tags: r.tags.join(', '),
+  };
+}
+
+/**
+ * Residents as registry rows, a keyset page of 2,000 at a time, so an export of a province keeps memory flat.
+ * The next page is read while this one is decrypted (on the cipher's worker threads) and written, so the database,
+ * the decryption and the file writer work at the same time; at most two pages are held.
+ */
 export async function* residentRows(
   tx: Tx,
   cipher: PiiCipher,
   scope: Scope,
   filter: ResidentFilter,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetRow[]> {
   const unitCode = await relativeUnitCodes(tx, scope, filter.unitPath);
-  let after = 0;
+  const load = (after: number) => {
+    const page = exportResidentsAfter(tx, scope, filter, after, PAGE);
+    const rows = page.then(async (people) => {
+      const plain = await cipher.decryptMany(people.flatMap((p) => [p.personalIdEnc, p.phoneEnc]));
+      return people.map((p, i) => residentRow(p, unitCode, plain[2 * i]!, plain[2 * i + 1]!));
+    });
+    // A page read ahead for an export that was abandoned (the download cut) must not become an unhandled rejection.
+    page.catch(() => {});
+    rows.catch(() => {});
+    return { page, rows };
+  };
+  let current = load(0);
   for (;;) {
-    const page = await listResidentsAfter(tx, scope, filter, after, PAGE);
-    for (const row of page) {
-      const r = row.resident;
-      const phone = r.phoneEnc ? cipher.decrypt(r.phoneEnc) : null;
-      yield {
-        householdCode: row.householdCode ?? '',
-        address: row.address ?? '',
-        householdKind: row.householdKind
-          ? labels.householdKind[row.householdKind as keyof typeof labels.householdKind]
-          : '',
-        unitCode: unitCode(r.unitId),
-        fullName: r.fullName,
-        birthDate: formatVnPartialDate(toPartialDate(r.birthDate, r.birthPrecision)),
-        gender: labels.gender[r.gender as keyof typeof labels.gender],
-        personalId: r.personalIdEnc ? cipher.decrypt(r.personalIdEnc) : '',
-        phone: phone ? `0${phone.slice(3)}` : '',
-        relation: row.relation ? labels.relation[row.relation as keyof typeof labels.relation] : '',
-        residenceType: row.residenceType
-          ? labels.residenceType[row.residenceType as keyof typeof labels.residenceType]
-          : '',
-        joinedOn: formatVnDate(row.joinedOn),
-        vneidLevel: labels.vneidLevel[r.vneidLevel as keyof typeof labels.vneidLevel],
-        hasSmartphone: r.hasSmartphone === null ? '' : r.hasSmartphone ? 'Có' : 'Không',
-        tags: r.tags.join(', '),
-      };
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.resident.id;
+    const people = await current.page;
+    const next = people.length === PAGE ? load(people[people.length - 1]!.id) : undefined;
+    yield await current.rows;
+    if (!next) return;
+    current = next;
   }
 }
 
