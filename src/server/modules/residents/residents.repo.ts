@@ -150,7 +150,16 @@ export async function exportResidentsAfter(tx: Tx, scope: Scope, f: ResidentFilt
     })
     .from(residents)
     .leftJoin(households, eq(households.id, residents.householdId))
-    .leftJoin(householdMembers, and(eq(householdMembers.residentId, residents.id), isNull(householdMembers.leftOn)))
+    .leftJoin(
+      householdMembers,
+      and(
+        eq(householdMembers.residentId, residents.id),
+        isNull(householdMembers.leftOn),
+        // Redundant for the result, but it starts the planner's merge join at this page: without it each page read
+        // the stays from the first resident on (148 ms a page at 1M instead of 6 ms).
+        sql`${householdMembers.residentId} > ${afterId}`,
+      ),
+    )
     .where(and(residentConditions(scope, f), sql`${residents.id} > ${afterId}`))
     .orderBy(residents.id)
     .limit(limit);
