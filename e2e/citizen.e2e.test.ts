@@ -103,6 +103,7 @@ describe('a citizen asked for papers, in Chromium', () => {
       .getByTestId('supplement-paper-1-file')
       .setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: tinyPng });
     await form.getByText('can-cuoc.png — Đã gửi').waitFor();
+    expect(await form.getByRole('alert').count()).toBe(0);
     await snap(page, 'citizen-supplement-boxes');
     await form.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
     await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');

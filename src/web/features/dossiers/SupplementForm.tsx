@@ -43,7 +43,16 @@ export function SupplementForm({ token, dossier }: { token: string; dossier: Pub
       <h2>{t('dossiers.track.supplement')}</h2>
       {asked && <p>{t('dossiers.track.supplementAsked', { reason: asked })}</p>}
       <p className="muted">{t('dossiers.track.supplementHint')}</p>
-      <PaperBoxes boxes={boxes} state={state} setState={setState} counter={false} />
+      <PaperBoxes
+        boxes={boxes}
+        state={state}
+        setState={(update) => {
+          // A file picked or removed answers the last complaint ("choose a file"); the next send judges afresh.
+          setError(null);
+          setState(update);
+        }}
+        counter={false}
+      />
       {error && (
         <p className="error" role="alert">
           {error}
