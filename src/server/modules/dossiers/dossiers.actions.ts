@@ -73,7 +73,7 @@ export async function takeAction(
   where: Parameters<typeof findDossier>[1],
   input: TakeActionInput,
   by: ActingAs,
-  within?: (tx: Tx, dossierId: number) => Promise<void>,
+  within?: (tx: Tx, dossierId: number, found: DossierWithNames) => Promise<void>,
 ): Promise<DossierWithNames> {
   const action = input.action as DossierAction;
   return database.db.transaction(async (tx) => {
@@ -237,7 +237,7 @@ export async function takeAction(
       formType: 'form' in rule ? rule.form : null,
       data: Object.keys(data).length ? data : null,
     });
-    if (within) await within(tx, d.id);
+    if (within) await within(tx, d.id, found);
     await queueDossierMail(tx, d, action, status, to, input.reason);
     await insertAudit(tx, by.actor, {
       action: `dossier.${action.toLowerCase()}`,

@@ -26,7 +26,8 @@ export type DossierPlan = {
 /** Two procedures ask for the same paper when they name it the same (the birth certificate of a birth bundle). */
 const paperKey = (nameVi: string) => foldText(nameVi).replace(/\s+/g, ' ').trim();
 
-const unknownPaper = (field: string) =>
+/** 400 UNKNOWN_PAPER: a file tied to a paper its procedure does not ask for (submission and supplement alike). */
+export const unknownPaper = (field: string) =>
   validation([
     {
       field,

@@ -3,6 +3,7 @@ import { roleGrants } from '../../../shared/permissions.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { AuthContext } from '../../lib/auth-context.js';
 import { type ApplicantProof, phoneEnding } from './dossiers.applicant.js';
+import type { PaperState } from './dossiers.papers.js';
 import type { DossierWithNames, eventsOf, filesOf } from './dossiers.repo.js';
 import type { DossierDetailCore, DossierSummary, PublicDossier } from './dossiers.schemas.js';
 
@@ -150,6 +151,8 @@ export function presentPublic(
     cipher: PiiCipher;
     linked?: PublicDossier['linked'];
     applicant?: ApplicantProof | null;
+    /** The papers against what the dossier holds, read only for the proven applicant. */
+    papers?: PaperState[];
   },
 ): PublicDossier {
   const d = row.dossier;
@@ -175,5 +178,17 @@ export function presentPublic(
       account: d.citizenId !== null,
     },
     applicant: applicant && { via: applicant.via, until: iso(applicant.until) },
+    papers:
+      applicant && options.papers
+        ? options.papers.map((p) => ({
+            paper: p.paper,
+            nameVi: p.nameVi,
+            nameEn: p.nameEn,
+            copyType: p.copyType,
+            count: p.count,
+            required: p.required,
+            held: p.files.length > 0 || p.onPaper,
+          }))
+        : null,
   };
 }

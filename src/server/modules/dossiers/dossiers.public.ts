@@ -14,6 +14,8 @@ import { takeAction } from './dossiers.actions.js';
 import { type ApplicantProof, issueProofs, requireApplicant, staffReads } from './dossiers.applicant.js';
 import { settingsOf } from './dossiers.clock.js';
 import { type FormNumber, renderForm } from './dossiers.forms.js';
+import { unknownPaper } from './dossiers.bundle.js';
+import { papersView } from './dossiers.papers.js';
 import { presentPublic, statusUrl } from './dossiers.present.js';
 import { bundleMembers, byToken, claimUploads, dossierNotFound, eventsOf, getDossier } from './dossiers.repo.js';
 import type { ApplicantActionInput, PublicDossier, PublicSubmitInput, RatingInput } from './dossiers.schemas.js';
@@ -128,7 +130,9 @@ export async function publicView(
     procedureName: locale === 'en' ? m.nameEn : m.nameVi,
     status: m.status as PublicDossier['linked'][number]['status'],
   }));
-  return presentPublic(row, await eventsOf(db, row.dossier.id), { locale, linked, cipher, applicant });
+  // What the dossier holds of each paper is the applicant's business only: read for them, not for a link holder.
+  const papers = applicant ? (await papersView(db, row)).papers : undefined;
+  return presentPublic(row, await eventsOf(db, row.dossier.id), { locale, linked, cipher, applicant, papers });
 }
 
 const LOOKUP_FAILURES_PER_HOUR = 5;
@@ -196,7 +200,13 @@ export async function applicantAction(
   const proof = await applicantOf(deps, request, token);
   const { action, reason, uploads } = input;
   const by = { kind: 'APPLICANT' as const, actor, proof: provenBy(proof) };
-  await takeAction(deps.database, byToken(token), { action, reason }, by, async (tx, id) => {
+  await takeAction(deps.database, byToken(token), { action, reason }, by, async (tx, id, found) => {
+    // Each file is tied to a paper of the procedure version the dossier was submitted under, or to none ("other
+    // papers"); a paper it does not have refuses the whole supplement (the transaction writes nothing).
+    const foreign = (u: (typeof uploads)[number]) =>
+      (u.procedureCode !== undefined && u.procedureCode !== found.procedureCode) ||
+      (u.paper !== undefined && !found.documents[u.paper]);
+    if (uploads.some(foreign)) throw unknownPaper('uploads');
     // A supplement whose files are missing changes nothing.
     if ((await claimUploads(tx, id, uploads)) !== uploads.length)
       throw conflict({

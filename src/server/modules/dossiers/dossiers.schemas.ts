@@ -116,6 +116,16 @@ export const ProvenApplicant = z.object({
   until: z.string().nullable(),
 });
 
+const PublicPaper = z.object({
+  paper: z.number().int(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  copyType: z.string(),
+  count: z.number().int(),
+  required: z.boolean(),
+  held: z.boolean(),
+});
+
 /**
  * What the public status page shows: no personal data beyond the applicant's initials and the last 3 digits of the
  * phone a confirmation code would go to; the staff's reasons only to the proven applicant.
@@ -138,6 +148,11 @@ export const PublicDossier = z
     proof: z.object({ phoneEnding: z.string().nullable(), account: z.boolean() }),
     /** The caller's proof of being the applicant, or null for someone who only holds the link. */
     applicant: ProvenApplicant.nullable(),
+    /**
+     * To the proven applicant only (else null): the papers its procedure version asks for, in order (`paper` is the
+     * position a supplement's file is tied to), and whether the dossier already holds each (a file or a paper mark).
+     */
+    papers: z.array(PublicPaper).nullable(),
   })
   .meta({ id: 'PublicDossier' });
 export type PublicDossier = z.infer<typeof PublicDossier>;

@@ -22,6 +22,10 @@ export type PaperBox = {
   copyType: string;
   count: number;
   required: boolean;
+  /** On a supplement: whether the dossier already holds this paper (a file or received on paper). */
+  held?: boolean;
+  /** The box's test id, when its position in the list is not the one to go by (a supplement sorts the missing first). */
+  testId?: string;
 };
 
 const EXTRA = '__extra';
@@ -166,8 +170,9 @@ export function PaperBoxes({
             [
               t(`dossiers.papers.copyType.${b.copyType}`, { count: b.count }),
               b.required ? t('dossiers.papers.required') : t('dossiers.papers.optional'),
+              ...(b.held === undefined ? [] : [b.held ? t('dossiers.papers.held') : t('dossiers.papers.notHeld')]),
             ].join(' · '),
-            `paper-${i}`,
+            b.testId ?? `paper-${i}`,
           ),
         )}
         {box(EXTRA, t('dossiers.papers.extra'), null, 'paper-extra')}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { QueryState } from '../../components/Status.js';
@@ -7,8 +7,8 @@ import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
 import { PostalTracking, ResultDownload } from './Results.js';
+import { SupplementForm } from './SupplementForm.js';
 import {
-  uploadFile,
   useApplicantAction,
   useForgetProof,
   usePublicDossier,
@@ -126,7 +126,7 @@ export function StatusPage({ token }: { token: string }) {
       {d.applicant ? (
         <>
           <Confirmed token={token} applicant={d.applicant} />
-          {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} />}
+          {d.applicantActions.includes('SUPPLEMENT') && <SupplementForm token={token} dossier={d} />}
           {d.canRate && <RatingForm token={token} />}
           {d.applicantActions.includes('WITHDRAW') && <WithdrawForm token={token} />}
         </>
@@ -217,38 +217,6 @@ function Confirmed({ token, applicant }: { token: string; applicant: NonNullable
         {t('dossiers.proof.forget')}
       </button>
     </p>
-  );
-}
-
-function SupplementForm({ token }: { token: string }) {
-  const { t } = useTranslation();
-  const action = useApplicantAction(token);
-  const [error, setError] = useState<string | null>(null);
-  async function send(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = event.currentTarget.elements.namedItem('papers') as HTMLInputElement;
-    setError(null);
-    try {
-      const uploads = [];
-      for (const file of Array.from(input.files ?? [])) uploads.push(await uploadFile(file));
-      await action.mutateAsync({ action: 'SUPPLEMENT', uploads: uploads.map((u) => ({ id: u.id, key: u.key })) });
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }
-  return (
-    <form className="card" onSubmit={send}>
-      <h2>{t('dossiers.track.supplement')}</h2>
-      <input name="papers" type="file" accept="application/pdf,image/jpeg,image/png" multiple required />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button className="primary" type="submit" disabled={action.isPending}>
-        {t('dossiers.track.supplement')}
-      </button>
-    </form>
   );
 }
 

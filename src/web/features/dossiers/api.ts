@@ -65,10 +65,12 @@ function useApplicantChange<T>(token: string, path: string) {
 }
 
 export const useApplicantAction = (token: string) =>
-  useApplicantChange<{ action: 'WITHDRAW' | 'SUPPLEMENT'; reason?: string; uploads?: { id: number; key: string }[] }>(
-    token,
-    '/actions',
-  );
+  useApplicantChange<{
+    action: 'WITHDRAW' | 'SUPPLEMENT';
+    reason?: string;
+    /** A supplement's files, each tied to its paper (the position in the procedure's list) or to none. */
+    uploads?: { id: number; key: string; label?: string; paper?: number }[];
+  }>(token, '/actions');
 
 export const useRate = (token: string) => useApplicantChange<{ rating: string; comment?: string }>(token, '/rating');
 
