@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../test/fake-sms.js';
 import { localParts } from '../src/server/modules/calendar/working-days.js';
-import { minimalPdf } from '../src/server/modules/dossiers/dossiers.test-kit.js';
+import { dossierKit, minimalPdf } from '../src/server/modules/dossiers/dossiers.test-kit.js';
 import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
 const sms = useFakeSms();
@@ -33,6 +33,8 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
         applicant: { fullName: 'Lý Thị Ngọc', personalId: '031190006666', phone: '0905 333 444' },
         fields: { copies: '2' },
         returnMethod: 'ONLINE',
+        // The declaration the procedure requires, scanned into its box.
+        uploads: await dossierKit(env).requiredPapers('2.000635'),
       },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
@@ -80,17 +82,18 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
       .waitFor();
     await snap(desk, 'onestop-transfer-recorded');
 
-    await desk.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();
-    await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');
-    // Returning online waits for the file, and says so.
-    expect(await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).isDisabled()).toBe(true);
-    await desk.getByTestId('return-hint').getByText('hãy đính kèm kết quả').waitFor();
+    // Completing waits for the result, and says so; the officer scans the signed extract into the dossier.
+    expect(await desk.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).count()).toBe(0);
+    await desk.getByTestId('blocked').getByText('kết quả (tệp hoặc bản giấy)').waitFor();
     await desk.getByLabel('Quét, đính kèm giấy tờ').selectOption('RESULT');
     await desk
       .getByLabel('Giấy tờ', { exact: true })
       .setInputFiles({ name: 'ban-sao-trich-luc.pdf', mimeType: 'application/pdf', buffer: minimalPdf });
     await desk.getByRole('button', { name: 'Giấy tờ +' }).click();
-    await desk.getByRole('link', { name: 'ban-sao-trich-luc.pdf' }).waitFor();
+    await desk.getByRole('link', { name: 'ban-sao-trich-luc.pdf' }).first().waitFor();
+    await desk.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();
+    await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đã có kết quả');
+    // With the file on record, the online return is open (the API test covers it refused without one).
     expect(await desk.getByTestId('return-hint').count()).toBe(0);
     await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
     await expect.poll(() => desk.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả');
