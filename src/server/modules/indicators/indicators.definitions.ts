@@ -1,5 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { dossiers } from '../../db/schema/index.js';
+import type { CountKey } from '../../../shared/indicators.js';
+
+export { type CountKey, countKeys, type RateKey, rateDefinitions, rateKeys } from '../../../shared/indicators.js';
 
 /**
  * What each one-stop count means, as the dossiers it counts: the event that puts a dossier in it, and the day of that
@@ -7,22 +10,6 @@ import { dossiers } from '../../db/schema/index.js';
  * conditions, and the dossier list filtered by `?indicator=&from=&to=` selects with these, so every number on the
  * leader's screen is the length of the list under it.
  */
-export const countKeys = [
-  'received',
-  'online',
-  'inPerson',
-  'postal',
-  'fullOnlineBase',
-  'fullOnline',
-  'digitized',
-  'resolved',
-  'onTime',
-  'rated',
-  'satisfied',
-  'paid',
-  'paidOnline',
-] as const;
-export type CountKey = (typeof countKeys)[number];
 
 /**
  * The rating scale (Rating in shared/onestop.ts) has three levels: SATISFIED "Hài lòng", ACCEPTABLE "Chấp nhận được",
@@ -63,15 +50,3 @@ export function indicatorCondition(key: CountKey, period: { from: string; to: st
   const def = indicatorDefinitions[key];
   return sql`(${def.where} and local_day(${def.at}) between ${period.from}::date and ${period.to}::date)`;
 }
-
-/** Each rate: which count it divides by which (so a screen can show "12 / 15" beside 80 %). */
-export const rateDefinitions = {
-  onlineRate: { numerator: 'online', denominator: 'received' },
-  fullOnlineRate: { numerator: 'fullOnline', denominator: 'fullOnlineBase' },
-  onTimeRate: { numerator: 'onTime', denominator: 'resolved' },
-  digitizedRate: { numerator: 'digitized', denominator: 'received' },
-  onlinePaymentRate: { numerator: 'paidOnline', denominator: 'paid' },
-  satisfactionRate: { numerator: 'satisfied', denominator: 'rated' },
-} as const satisfies Record<string, { numerator: CountKey; denominator: CountKey }>;
-export type RateKey = keyof typeof rateDefinitions;
-export const rateKeys = Object.keys(rateDefinitions) as RateKey[];

@@ -14,7 +14,7 @@ import {
   percent,
   RateValue,
   rateKeys,
-  rateParts,
+  rateDefinitions,
   type Row,
 } from './parts.js';
 
@@ -91,8 +91,8 @@ export function IndicatorsPage() {
                 <RateValue r={data.totals[r]} k={r} scope={scope} />
                 <small className="muted">
                   {t('indicators.ofWhat', {
-                    numerator: t(`indicators.count.${rateParts[r][0]}`),
-                    denominator: t(`indicators.count.${rateParts[r][1]}`),
+                    numerator: t(`indicators.count.${rateDefinitions[r].numerator}`),
+                    denominator: t(`indicators.count.${rateDefinitions[r].denominator}`),
                   })}
                 </small>
               </li>

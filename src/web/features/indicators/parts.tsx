@@ -1,38 +1,13 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.js';
+import type { CountKey, RateKey } from '../../../shared/indicators.js';
+import { rateDefinitions } from '../../../shared/indicators.js';
 
 // The pieces of the indicators screen: a count that opens the list it counts, a rate with its numerator and
 // denominator, and how each one is counted.
 
-export const countKeys = [
-  'received',
-  'online',
-  'inPerson',
-  'postal',
-  'fullOnlineBase',
-  'fullOnline',
-  'digitized',
-  'resolved',
-  'onTime',
-  'rated',
-  'satisfied',
-  'paid',
-  'paidOnline',
-] as const;
-export type CountKey = (typeof countKeys)[number];
-
-/** Which count each rate divides by which, as the API defines them. */
-export const rateParts = {
-  onlineRate: ['online', 'received'],
-  fullOnlineRate: ['fullOnline', 'fullOnlineBase'],
-  onTimeRate: ['onTime', 'resolved'],
-  digitizedRate: ['digitized', 'received'],
-  onlinePaymentRate: ['paidOnline', 'paid'],
-  satisfactionRate: ['satisfied', 'rated'],
-} as const satisfies Record<string, readonly [CountKey, CountKey]>;
-export type RateKey = keyof typeof rateParts;
-export const rateKeys = Object.keys(rateParts) as RateKey[];
+export { type CountKey, countKeys, type RateKey, rateDefinitions, rateKeys } from '../../../shared/indicators.js';
 
 export type Rate = { value: number | null; numerator: number; denominator: number };
 export type Row = Record<CountKey, number> & Record<RateKey, Rate>;
@@ -65,7 +40,7 @@ export function percent(r: Rate, lang: string) {
 /** "60 %" over "3 / 5", each side a link to its list. */
 export function RateValue({ r, k, scope }: { r: Rate; k: RateKey; scope: Scope }) {
   const { i18n } = useTranslation();
-  const [num, den] = rateParts[k];
+  const { numerator: num, denominator: den } = rateDefinitions[k];
   return (
     <>
       <strong>{percent(r, i18n.language)}</strong>{' '}
