@@ -11,7 +11,8 @@ import { seedDemo } from '../server/demo/seed.js';
 import { createJobs } from '../server/jobs/jobs.js';
 import { createPiiCipher } from '../server/lib/pii-cipher.js';
 import { hashPassword } from '../server/lib/passwords.js';
-import { createImport, getImport, commitImport, runImportJob } from '../server/modules/imports/imports.service.js';
+import { runImportJob } from '../server/modules/imports/imports.job.js';
+import { createImport, getImport, commitImport } from '../server/modules/imports/imports.service.js';
 import { insertUser, replaceRoles } from '../server/modules/users/users.repo.js';
 import { openConfiguredDatabase, serve } from '../server/server.js';
 

@@ -12,6 +12,7 @@ import { wake, wakeEvery } from '../../jobs/jobs.js';
 import { registryColumns, templateExamples } from './registry-columns.js';
 import { CommitImportInput, ImportJob, TemplateQuery } from './imports.schemas.js';
 import { listImports } from './imports.repo.js';
+import { runImportJob } from './imports.job.js';
 import * as service from './imports.service.js';
 
 export function registerImports(app: App, deps: AppDeps) {
@@ -19,7 +20,7 @@ export function registerImports(app: App, deps: AppDeps) {
   const config = { permission: Permission.REGISTRY_IMPORT };
   const db = deps.database.db;
 
-  void deps.jobs.work<{ importId: number }>(service.IMPORT_QUEUE, (data) => service.runImportJob(deps, data.importId));
+  void deps.jobs.work<{ importId: number }>(service.IMPORT_QUEUE, (data) => runImportJob(deps, data.importId));
   // Resume imports a dead process left half-way and delete files nobody used, at start and every minute.
   void deps.jobs.work(service.IMPORT_SWEEP_QUEUE, async () => void (await service.sweepImports(deps)));
   wake(deps.jobs, service.IMPORT_SWEEP_QUEUE);

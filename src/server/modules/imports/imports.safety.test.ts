@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { eventually, type Agent } from '../../../../test/helpers.js';
 import { multipartBody } from '../../../../test/multipart.js';
 import { useWorld } from '../../../../test/world.js';
-import { runImportJob, sweepImports } from './imports.service.js';
+import { runImportJob } from './imports.job.js';
+import { sweepImports } from './imports.service.js';
 
 // Spreadsheets that would cost the server too much, imports a crash left half-way, and the uploaded file's lifetime.
 const env = useWorld({ IMPORT_MAX_ROWS: '3000', IMPORT_MAX_UNCOMPRESSED_MB: '5', IMPORT_FILE_HOURS: '1' });
