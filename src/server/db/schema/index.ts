@@ -11,3 +11,4 @@ export * from './channels.js';
 export * from './teams.js';
 export * from './campaigns.js';
 export * from './papers.js';
+export * from './onestop-effects.js';
