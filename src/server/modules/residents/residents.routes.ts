@@ -15,6 +15,7 @@ import {
   UpdateResidentInput,
 } from './residents.schemas.js';
 import * as service from './residents.service.js';
+import * as stays from './residents.stays.js';
 
 /** The caller's reach for sensitive fields; null when they have none. */
 function sensitiveScope(request: FastifyRequest): service.SensitiveScope {
@@ -103,7 +104,7 @@ export function registerResidents(app: App, deps: AppDeps) {
       response: { 200: ResidentDetail, ...errorResponses },
     },
     handler: async (request) =>
-      service.moveResident(
+      stays.moveResident(
         deps,
         request.scope!,
         sensitiveScope(request),
@@ -123,7 +124,7 @@ export function registerResidents(app: App, deps: AppDeps) {
       response: { 200: ResidentDetail, ...errorResponses },
     },
     handler: async (request) =>
-      service.leaveResident(
+      stays.leaveResident(
         deps,
         request.scope!,
         sensitiveScope(request),
