@@ -10,6 +10,8 @@ import { labels } from '../imports/registry-columns.js';
 import { exportResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
 
 const PAGE = 2000;
+/** Pages read and decrypted ahead of the writer: 4 × 2,000 rows, a few MB. */
+const AHEAD = 4;
 
 /**
  * Each unit's code as the import reads it back: from the commune down ("T01/NGO3", the group's code beside the
@@ -74,14 +76,15 @@ function residentRow(
     joinedOn: formatVnDate(r.joinedOn),
     vneidLevel: labels.vneidLevel[r.vneidLevel as keyof typeof labels.vneidLevel],
     hasSmartphone: r.hasSmartphone === null ? '' : r.hasSmartphone ? 'Có' : 'Không',
-    tags: r.tags.join(', '),
+    tags: r.tags,
   };
 }
 
 /**
  * Residents as registry rows, a keyset page of 2,000 at a time, so an export of a province keeps memory flat.
- * The next page is read while this one is decrypted (on the cipher's worker threads) and written, so the database,
- * the decryption and the file writer work at the same time; at most two pages are held.
+ * Pages are read ahead (at most AHEAD in flight) and each is decrypted on the cipher's worker threads as soon as it
+ * arrives, so the database, the decryption and the file writer work at the same time; on two cores a window of one
+ * page left the workers waiting for the writer and the writer waiting for the workers.
  */
 export async function* residentRows(
   tx: Tx,
@@ -90,24 +93,40 @@ export async function* residentRows(
   filter: ResidentFilter,
 ): AsyncGenerator<SheetRow[]> {
   const unitCode = await relativeUnitCodes(tx, scope, filter.unitPath);
-  const load = (after: number) => {
-    const page = exportResidentsAfter(tx, scope, filter, after, PAGE);
-    const rows = page.then(async (people) => {
-      const plain = await cipher.decryptMany(people.flatMap((p) => [p.personalIdEnc, p.phoneEnc]));
-      return people.map((p, i) => residentRow(p, unitCode, plain[2 * i]!, plain[2 * i + 1]!));
-    });
-    // A page read ahead for an export that was abandoned (the download cut) must not become an unhandled rejection.
-    page.catch(() => {});
-    rows.catch(() => {});
-    return { page, rows };
+  const decrypted = async (people: ExportPage) => {
+    const plain = await cipher.decryptMany(people.flatMap((p) => [p.personalIdEnc, p.phoneEnc]));
+    return people.map((p, i) => residentRow(p, unitCode, plain[2 * i]!, plain[2 * i + 1]!));
   };
-  let current = load(0);
-  for (;;) {
-    const people = await current.page;
-    const next = people.length === PAGE ? load(people[people.length - 1]!.id) : undefined;
-    yield await current.rows;
-    if (!next) return;
-    current = next;
+  // Pages in order; each entry resolves to its rows. Reading goes on until the window is full or the list ends.
+  const window: Promise<SheetRow[]>[] = [];
+  let after: number | undefined = 0;
+  let reading: Promise<void> | undefined;
+  const readMore = async () => {
+    while (after !== undefined && window.length < AHEAD) {
+      const page = await exportResidentsAfter(tx, scope, filter, after, PAGE);
+      after = page.length === PAGE ? page[page.length - 1]!.id : undefined;
+      const rows = decrypted(page);
+      // A page read ahead for an export that was abandoned (the download cut) must not become an unhandled rejection.
+      rows.catch(() => {});
+      window.push(rows);
+    }
+  };
+  const fill = () => {
+    reading ??= readMore().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+  try {
+    for (;;) {
+      if (window.length === 0) await fill();
+      const next = window.shift();
+      if (!next) return;
+      void fill().catch(() => {});
+      yield await next;
+    }
+  } finally {
+    await reading?.catch(() => {});
   }
 }
 
