@@ -137,7 +137,7 @@ export function Chart(props: ChartProps) {
     guide?.to[1] ?? 0,
   );
   const integer = drawn.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
-  const y = valueTicks(highest, height < 180 ? 3 : 4, { integer, ...(props.yMax ? { fixedMax: props.yMax } : {}) });
+  const y = valueTicks(highest, height < 140 ? 3 : 4, { integer, ...(props.yMax ? { fixedMax: props.yMax } : {}) });
   const yLabel = (v: number) => (drawn[0]?.format ?? formatNumber)(v);
   const left = MARGIN.left + Math.max(...y.ticks.map((v) => yLabel(v).length)) * (FONT * 0.62) + 6;
 
@@ -149,7 +149,7 @@ export function Chart(props: ChartProps) {
   const plotRight = width - MARGIN.right;
   const x = linear([lo - half, hi + half], [left, plotRight]);
   const yOf = linear([0, y.max], [height - MARGIN.bottom, MARGIN.top]);
-  const labelWidth = unit === 'month' ? 58 : 46;
+  const labelWidth = unit === 'month' ? 52 : 44;
   const ticks = Number.isFinite(lo) ? timeTicks(lo, hi, unit, Math.floor((plotRight - left) / labelWidth)) : [];
   const slot = (plotRight - left) / Math.max(1, hi - lo + 2 * half);
   const barWidth = Math.max(2, slot * 0.7);
