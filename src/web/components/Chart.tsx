@@ -126,12 +126,10 @@ export function Chart(props: ChartProps) {
   const fmt = (s: ChartSeries, v: number | null) => (v === null ? '—' : (s.format ?? formatNumber)(v));
 
   // The value axis: the largest value drawn (bars stacked add up), the guide's ends, or a fixed top.
-  const tops = at.map((_, i) =>
-    stacked ? bars.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : Math.max(0, ...drawn.map((s) => s.values[i] ?? 0)),
-  );
+  const stackTops = stacked ? at.map((_, i) => bars.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : [];
   const highest = Math.max(
     0,
-    ...tops,
+    ...stackTops,
     ...(stacked ? drawn.filter((s) => s.kind !== 'bar') : drawn).flatMap((s) => s.values.map((v) => v ?? 0)),
     guide?.from[1] ?? 0,
     guide?.to[1] ?? 0,
