@@ -7,6 +7,8 @@ import './lib/i18n.js';
 import './styles/base.css';
 import './styles/one-stop.css';
 import './styles/campaigns.css';
+import './styles/charts.css';
+import './styles/print.css';
 import { App } from './routes/App.js';
 import { ApiError } from './lib/api.js';
 

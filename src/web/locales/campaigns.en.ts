@@ -33,7 +33,12 @@ export const campaignsEn: typeof campaignsVi = {
   goal: 'Done {{done}}/{{goal}} of the goal ({{targets}} targets)',
   pace: '{{needed}} a day needed over the {{days}} days left (so far {{soFar}} a day)',
   overdue: 'past the deadline with the goal not reached',
-  daily: 'Day by day',
+  chart: {
+    left: 'Left to do',
+    plan: 'On plan (the same each day to the deadline)',
+    doneThatDay: 'Done that day',
+    doneSoFar: 'Done so far',
+  },
   leaderboard: 'Leaderboard',
   group: 'Residential group',
   team: 'Digital technology team',

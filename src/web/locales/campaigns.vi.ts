@@ -31,7 +31,12 @@ export const campaignsVi = {
   goal: 'Đã xong {{done}}/{{goal}} theo chỉ tiêu ({{targets}} đối tượng)',
   pace: 'cần {{needed}} mỗi ngày trong {{days}} ngày còn lại (trung bình đến nay {{soFar}}/ngày)',
   overdue: 'đã quá hạn mà chưa đạt chỉ tiêu',
-  daily: 'Từng ngày',
+  chart: {
+    left: 'Còn phải làm',
+    plan: 'Theo kế hoạch (đều mỗi ngày đến hạn)',
+    doneThatDay: 'Làm được trong ngày',
+    doneSoFar: 'Đã xong (cộng dồn)',
+  },
   leaderboard: 'Bảng thi đua',
   group: 'Thôn, tổ dân phố',
   team: 'Tổ công nghệ số',

@@ -111,6 +111,12 @@ export const en: Messages = {
     KHOM: 'Quarter (khóm)',
     ZONE: 'Alley / zone',
   },
+  chart: {
+    showTable: 'Show the numbers',
+    hideTable: 'Hide the numbers',
+    tableOf: 'Numbers: {{title}}',
+    when: { hour: 'Hour', day: 'Day', month: 'Month' },
+  },
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
   auth: authEn,
   residents: residentsEn,

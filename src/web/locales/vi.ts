@@ -110,6 +110,12 @@ export const vi = {
     KHOM: 'Khóm',
     ZONE: 'Ngõ / khu',
   },
+  chart: {
+    showTable: 'Xem bảng số liệu',
+    hideTable: 'Ẩn bảng số liệu',
+    tableOf: 'Bảng số liệu: {{title}}',
+    when: { hour: 'Giờ', day: 'Ngày', month: 'Tháng' },
+  },
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
   auth: authVi,
   residents: residentsVi,

@@ -6,33 +6,18 @@ import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDate, formatNumber, vietnamDay } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
-import {
-  CountLink,
-  countKeys,
-  Definitions,
-  listUrl,
-  percent,
-  RateValue,
-  rateKeys,
-  rateDefinitions,
-  type Row,
-} from './parts.js';
+import { CountLink, countKeys, Definitions, percent, RateValue, rateKeys, rateDefinitions, type Row } from './parts.js';
+import { type Month, MonthlyReceived, RateTrends } from './Trends.js';
 
 type Indicators = {
   totals: Row & { overdueNow: number };
-  months: (Row & { month: string })[];
+  months: Month[];
   communes: (Row & { unitId: number; code: string; name: string })[];
-};
-
-/** The last day of a month given as YYYY-MM. */
-const monthEnd = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
 /**
  * What a commune is judged on, and how its communes compare for the province: each rate with the counts it divides,
- * every count a link to the dossiers it counts, a monthly chart, a ranking, and how each number is counted.
+ * every count a link to the dossiers it counts, monthly charts of the dossiers and of each rate, a ranking, and how each number is counted.
  */
 export function IndicatorsPage() {
   const { t, i18n } = useTranslation();
@@ -52,7 +37,6 @@ export function IndicatorsPage() {
   });
   const data = query.data;
   const scope = { unit: unit ?? 0, from, to };
-  const peak = Math.max(1, ...(data?.months.map((m) => m.received) ?? []));
   return (
     <section>
       <h1>{t('indicators.title')}</h1>
@@ -117,33 +101,9 @@ export function IndicatorsPage() {
               <span>{t('indicators.overdueNow')}</span>
             </li>
           </ul>
-          <h2>{t('indicators.byMonth')}</h2>
-          <div className="bars" role="img" aria-label={t('indicators.byMonth')}>
-            {data.months.map((m) => (
-              <Link
-                key={m.month}
-                className="bar"
-                href={listUrl('received', {
-                  ...scope,
-                  // The month within the period: the first and last months may be partial.
-                  from: [from, `${m.month}-01`].sort()[1]!,
-                  to: [to, monthEnd(m.month)].sort()[0]!,
-                })}
-                title={`${m.month.slice(5)}/${m.month.slice(0, 4)}: ${m.received} (${t('dossiers.channel.ONLINE')} ${m.online})`}
-              >
-                <span className="total" style={{ height: `${(m.received / peak) * 100}%` }}>
-                  <span className="online" style={{ height: `${m.received ? (m.online / m.received) * 100 : 0}%` }} />
-                </span>
-                <small>
-                  {m.month.slice(5)}/{m.month.slice(2, 4)}
-                </small>
-              </Link>
-            ))}
-          </div>
-          <p className="muted">
-            <span className="swatch online" /> {t('dossiers.channel.ONLINE')} <span className="swatch" />{' '}
-            {t('indicators.other')}
-          </p>
+          <h2>{t('indicators.monthly')}</h2>
+          <MonthlyReceived months={data.months} scope={scope} />
+          <RateTrends months={data.months} />
           <h2>{t('indicators.communes')}</h2>
           <div className="scroll">
             <table className="table">
