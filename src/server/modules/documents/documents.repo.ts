@@ -1,10 +1,20 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { documentCounters, documentSettings, issuedDocuments, units } from '../../db/schema/index.js';
+import { pathAlongScope, type Scope } from '../../db/scope.js';
 
 /** Units by id (the province and commune above a document's subject), unscoped: only their names are printed. */
 export function unitsByIds(tx: Tx, ids: number[]) {
   return tx.select({ id: units.id, name: units.name, tier: units.tier }).from(units).where(inArray(units.id, ids));
+}
+
+/** A unit's path when it lies in the caller's scope or above it (the commune a group head works for). */
+export async function findUnitPathAlong(tx: Tx, id: number, scope: Scope) {
+  const [row] = await tx
+    .select({ path: units.path })
+    .from(units)
+    .where(and(eq(units.id, id), pathAlongScope(units.path, scope)));
+  return row?.path;
 }
 
 export async function findDocumentSettings(tx: Tx, unitId: number, lock = false) {

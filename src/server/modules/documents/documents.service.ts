@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { unitAt, type Scope } from '../../db/scope.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { type DocumentHead, documentNumber, type Issuer, placeOf, type Signer, upper } from '../../lib/document.js';
-import { conflict, validation } from '../../lib/errors.js';
+import { conflict, notFound, validation } from '../../lib/errors.js';
 import { formatDateVi } from '../../lib/pdf.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
@@ -135,9 +135,14 @@ async function register(
   return row;
 }
 
-/** The unit a caller sets signers for: a commune (or a province) in their scope. */
-async function issuingUnit(db: Tx, scope: Scope, unitId: number) {
-  const path = await getUnitPath(db, unitId, scope);
+/**
+ * The unit whose signer a caller reads or sets: a commune (or a province). Reading reaches the commune above one's
+ * group (a group head prints the commune's notices); setting needs the commune in one's scope.
+ */
+async function issuingUnit(db: Tx, scope: Scope, unitId: number, reach: 'along' | 'within') {
+  const path =
+    reach === 'within' ? await getUnitPath(db, unitId, scope) : await repo.findUnitPathAlong(db, unitId, scope);
+  if (!path) throw notFound({ vi: 'Không tìm thấy đơn vị', en: 'Unit not found' });
   const depth = path.split('/').filter(Boolean).length;
   if (depth !== 2 && depth !== 3)
     throw validation([
@@ -154,7 +159,7 @@ async function issuingUnit(db: Tx, scope: Scope, unitId: number) {
 }
 
 export async function getDocumentSettings(db: Tx, scope: Scope, unitId: number): Promise<DocumentSettings> {
-  const path = await issuingUnit(db, scope, unitId);
+  const path = await issuingUnit(db, scope, unitId, 'along');
   const { issuer } = await issuerOf(db, path);
   const row = await repo.findDocumentSettings(db, unitId);
   const s = row ?? defaults;
@@ -176,7 +181,7 @@ export async function updateDocumentSettings(
   input: DocumentSettingsInput,
   actor: Actor,
 ): Promise<DocumentSettings> {
-  await issuingUnit(db, scope, unitId);
+  await issuingUnit(db, scope, unitId, 'within');
   await db.transaction(async (tx) => {
     const current = await repo.findDocumentSettings(tx, unitId, true);
     if ((current?.version ?? 0) !== input.version)

@@ -50,6 +50,9 @@ describe('GET, PUT /api/documents/settings/:id', () => {
     expect((await w.agents.leaderA.put(`/api/documents/settings/${w.groupA1.id}`, body)).statusCode).toBe(400);
     expect((await w.agents.leaderA.put(`/api/documents/settings/${w.communeB.id}`, body)).statusCode).toBe(404);
     expect((await w.agents.headA1.put(url, { ...body, version: 1 })).statusCode).toBe(403);
+    // A group head reads who signs the commune's notices they print; another commune's leader does not.
+    expect((await w.agents.headA1.get(url)).json().signerName).toBe('Trần Thị Mai');
+    expect((await w.agents.leaderB.get(url)).statusCode).toBe(404);
     expect((await w.agents.leaderA.put(url, { ...body, signerTitle: [], version: 1 })).statusCode).toBe(400);
     const [audit] = await env.t.database.raw<{ username: string }>(
       `select username from audit_log where action = 'document.settings' order by id desc limit 1`,
