@@ -8,7 +8,7 @@ import { givenMale, middleMale, type Random, surnames } from './names.js';
  * (a made-up name, as every name in the demo). A real commune sets its own on the counter settings page.
  */
 export async function seedDocumentsDemo(database: Database, rnd: Random, commune: UnitRow) {
-  const signerName = `${rnd.pick(surnames)} ${rnd.pick(middleMale)} ${rnd.pick(givenMale)}`;
+  const signerName = `${rnd.weighted(surnames)} ${rnd.pick(middleMale)} ${rnd.pick(givenMale)}`;
   await database.db
     .insert(documentSettings)
     .values({ unitId: commune.id, authority: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH', signerName })
