@@ -86,6 +86,17 @@ describe('document numbers', () => {
     // The same bulletin printed again is the same notice: its number does not move, the counter does not either.
     expect(numberIn(await bulletin(), 'TB-UBND')).toBe(notice);
     expect(await letters(w.agents.leaderA, campaignId)).toBe(start + 5);
+    // Another notice printed three times at once is registered once.
+    const another = await w.f.announcement(w.communeA);
+    const prints = await Promise.all(
+      [1, 2, 3].map(async () =>
+        numberIn(
+          pdftotext((await w.agents.leaderA.get(`/api/announcements/${another}/bulletin.pdf`)).rawPayload),
+          'TB-UBND',
+        ),
+      ),
+    );
+    expect(new Set(prints)).toEqual(new Set([String(Number(notice) + 1).padStart(2, '0')]));
 
     // A new year starts again at 01; a document that fails to draw gives its number back.
     const db = env.t.database.db;
