@@ -1,6 +1,8 @@
 import { localParts } from '../../src/server/modules/calendar/working-days.js';
 import { type Expectation, counterDossier, defaultSettings, scanUpload, shipmentMove, unique } from './targets.js';
 
+const signerSettings = { authority: 'TM. ỦY BAN NHÂN DÂN', signerTitle: ['CHỦ TỊCH'], signerName: null, version: 0 };
+
 /** The one-stop shop: procedures, calendar, dossiers, payments, settings, indicators, the counter, citizens. */
 export const onestopExpectations: Record<string, Expectation> = {
   // One-stop shop: the catalog and calendar are province-wide; dossiers belong to a commune.
@@ -63,6 +65,17 @@ export const onestopExpectations: Record<string, Expectation> = {
     permission: 'dossier.approve',
     inside: (w) => ({ url: `/api/onestop/settings/${w.communeA.id}`, payload: defaultSettings }),
     outside: (w) => ({ url: `/api/onestop/settings/${w.communeB.id}`, payload: defaultSettings }),
+  },
+  // Who signs the commune's documents: the commune's own identity, so its unit managers'.
+  'GET /api/documents/settings/{id}': {
+    permission: 'unit.read',
+    inside: (w) => ({ url: `/api/documents/settings/${w.communeA.id}` }),
+    outside: (w) => ({ url: `/api/documents/settings/${w.communeB.id}` }),
+  },
+  'PUT /api/documents/settings/{id}': {
+    permission: 'unit.manage',
+    inside: (w) => ({ url: `/api/documents/settings/${w.communeA.id}`, payload: signerSettings }),
+    outside: (w) => ({ url: `/api/documents/settings/${w.communeB.id}`, payload: signerSettings }),
   },
   'GET /api/indicators/onestop': {
     permission: 'dossier.read',

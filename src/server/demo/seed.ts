@@ -10,6 +10,7 @@ import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
 import { seedCampaignsDemo } from './campaigns.js';
+import { seedDocumentsDemo } from './documents.js';
 import { seedOnestopDemo } from './onestop.js';
 import { seedOnestopYear } from './onestop-year.js';
 import {
@@ -121,6 +122,7 @@ export async function seedDemo(
       leader: made.lanhdao!,
       member: made.sotuso!,
     });
+    await seedDocumentsDemo(database, rnd, firstCommune!);
   }
   return result;
 }

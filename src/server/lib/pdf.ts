@@ -11,22 +11,32 @@ const require = createRequire(import.meta.url);
 const fonts = {
   regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
+  // Place and date, and "Nơi nhận:", are italic in an administrative document (Decree 30/2020, Appendix I).
+  italic: require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf'),
+  boldItalic: require.resolve('@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf'),
 };
 
 export type Pdf = PDFKit.PDFDocument;
 
 /** Renders a document to a Buffer; `draw` writes the pages. */
 export async function renderPdf(
-  options: { size?: 'A4' | 'A5'; title: string; margin?: number },
+  options: {
+    size?: 'A4' | 'A5';
+    title: string;
+    margin?: number;
+    margins?: { top: number; bottom: number; left: number; right: number };
+  },
   draw: (doc: Pdf) => void | Promise<void>,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: options.size ?? 'A4',
-    margin: options.margin ?? 48,
+    ...(options.margins ? { margins: options.margins } : { margin: options.margin ?? 48 }),
     info: { Title: options.title, Producer: 'Ketnoi', Creator: 'Ketnoi' },
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
+  doc.registerFont('italic', fonts.italic);
+  doc.registerFont('boldItalic', fonts.boldItalic);
   doc.font('regular');
   keepLettersWhole(doc);
   const chunks: Buffer[] = [];

@@ -14,6 +14,7 @@ import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
+import { registerDocuments } from './documents/documents.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerAnnouncements } from './announcements/announcements.routes.js';
@@ -70,6 +71,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerPublicDossiers(app, deps);
   registerDossierResults(app, deps);
   registerOnestopSettings(app, deps);
+  registerDocuments(app, deps);
   registerPayments(app, deps);
   registerMail(app, deps);
   registerIndicators(app, deps);

@@ -15,6 +15,7 @@ import { indicatorsEn } from './indicators.en.js';
 import { announcementsEn } from './announcements.en.js';
 import { teamsEn } from './teams.en.js';
 import { campaignsEn } from './campaigns.en.js';
+import { documentsEn } from './documents.en.js';
 import type { Messages } from './vi.js';
 
 /** English: complete, key for key (the type makes a missing key a build error). */
@@ -135,4 +136,5 @@ export const en: Messages = {
   announcements: announcementsEn,
   teams: teamsEn,
   campaigns: campaignsEn,
+  documents: documentsEn,
 };

@@ -15,6 +15,7 @@ import { indicatorsVi } from './indicators.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
+import { documentsVi } from './documents.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
 export const vi = {
@@ -134,5 +135,6 @@ export const vi = {
   announcements: announcementsVi,
   teams: teamsVi,
   campaigns: campaignsVi,
+  documents: documentsVi,
 };
 export type Messages = typeof vi;

@@ -1,5 +1,6 @@
 import { multipartBody } from '../../../../test/multipart.js';
 import { describe, expect, it } from 'vitest';
+import { wavInfo } from '../../lib/wav.js';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { useWorld } from '../../../../test/world.js';
 import { sendScheduled } from './announcements.service.js';
@@ -285,6 +286,14 @@ describe('group channels', () => {
     expect(audio.statusCode).toBe(200);
     expect(audio.rawPayload.subarray(0, 4).toString()).toBe('RIFF');
     expect(audio.rawPayload.length).toBeGreaterThan(50_000);
+    // The header says how long it plays (espeak-ng streamed to a pipe says 0x7FFFFFFF bytes): the samples' length.
+    const wav = wavInfo(audio.rawPayload);
+    expect(wav.riffSize).toBe(audio.rawPayload.length - 8);
+    expect(wav.dataSize).toBe(audio.rawPayload.length - wav.dataOffset);
+    const frames = wav.dataSize / ((wav.channels * wav.bitsPerSample) / 8);
+    expect(wav.seconds).toBeCloseTo(frames / wav.sampleRate, 6);
+    expect(wav.seconds).toBeGreaterThan(2);
+    expect(wav.seconds).toBeLessThan(120);
 
     await env.w.agents.leaderA.post(`/api/announcements/${id}/send`);
     const opened = (await env.t.app.inject({ method: 'GET', url: `/api/public/announcements/${id}` })).json();

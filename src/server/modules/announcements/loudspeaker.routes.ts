@@ -7,11 +7,10 @@ import { errorResponses, IdParams, Problem } from '../../lib/http.js';
 import { Broadcast, BroadcastStatusParams, PlanBroadcastsInput } from './announcements.schemas.js';
 import {
   broadcastsOf,
-  bulletinPdf,
   getBulletin,
-  getPrintedBulletin,
   markBroadcast,
   planBroadcasts,
+  printBulletin,
   speakBulletin,
 } from './loudspeaker.js';
 
@@ -72,11 +71,11 @@ export function registerLoudspeaker(app: App, deps: AppDeps) {
       response: { 200: z.any(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const { bulletin, schedule } = await getPrintedBulletin(db, request.scope!, request.params.id);
+      const pdf = await printBulletin(db, request.scope!, request.params.id, actorOf(request));
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="ban-tin-${request.params.id}.pdf"`)
-        .send(await bulletinPdf(bulletin, schedule));
+        .send(pdf);
     },
   });
 

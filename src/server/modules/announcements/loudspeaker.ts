@@ -6,8 +6,11 @@ import type { Scope } from '../../db/scope.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { plainText } from '../../lib/html.js';
-import { formatDateTimeVi, formatDateVi, renderPdf } from '../../lib/pdf.js';
+import { sealWav } from '../../lib/wav.js';
+import { aboutOf, drawDocumentHead, drawSignature } from '../../lib/document.js';
+import { formatDateTimeVi, renderPdf } from '../../lib/pdf.js';
 import { audited } from '../audit/audit.repo.js';
+import { type DocumentFrame, issueDocument } from '../documents/documents.service.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { PlanBroadcastsInput } from './announcements.schemas.js';
 import { broadcastInHand, broadcastInView, viewAnnouncement } from './announcement-view.js';
@@ -19,7 +22,7 @@ import { broadcastInHand, broadcastInView, viewAnnouncement } from './announceme
  * head following the commune's announcement to their group plans and marks broadcasts on their own speakers and
  * sees those and the commune's, never another group's.
  */
-type Bulletin = { title: string; bodyHtml: string; unitName: string };
+type Bulletin = { title: string; bodyHtml: string; unitName: string; unitPath: string };
 
 /** The bulletin as it is said on air, paragraph by paragraph. */
 export function bulletinText(a: Bulletin): string[] {
@@ -46,7 +49,15 @@ export function speechAudio(espeakPath: string, text: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? unavailable() : error));
-    child.on('close', (code) => (code === 0 && chunks.length ? resolve(Buffer.concat(chunks)) : reject(unavailable())));
+    // Streamed to a pipe, the header declares 0x7FFFFFFF bytes: sealed with the real sizes before it goes out.
+    child.on('close', (code) => {
+      if (code !== 0 || !chunks.length) return reject(unavailable());
+      try {
+        resolve(sealWav(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(text);
   });
@@ -99,19 +110,26 @@ export async function setBroadcastStatus(
   return !!b;
 }
 
-/** The printable script: A4, large type for reading aloud, with the broadcast schedule at the top. */
-export async function bulletinPdf(a: Bulletin, schedule: { unitName: string; airAt: string }[]): Promise<Buffer> {
+/**
+ * The printable script: a notice of the commune (whoever filed it, the commune issues it: Decree 30's frame, its
+ * number registered once per announcement), in large type for reading aloud, with the broadcast schedule.
+ */
+export function bulletinPdf(
+  frame: DocumentFrame,
+  a: Bulletin,
+  schedule: { unitName: string; airAt: string }[],
+): Promise<Buffer> {
   const paragraphs = bulletinText(a);
   const words = paragraphs.join(' ').split(/\s+/).length;
-  return renderPdf({ title: `Bản tin phát thanh — ${a.title}` }, (doc) => {
-    doc.font('bold').fontSize(13).text(a.unitName.toUpperCase());
+  // Decree 30's margins: 20–25 mm top and bottom, 30–35 mm left, 15–20 mm right.
+  const margins = { top: 60, bottom: 60, left: 90, right: 50 };
+  return renderPdf({ title: `Bản tin phát thanh — ${a.title}`, margins }, (doc) => {
+    drawDocumentHead(doc, { ...frame.head, summary: aboutOf(a.title) });
     doc
-      .font('regular')
-      .fontSize(11)
-      .text(`Ngày in: ${formatDateVi(new Date())} · Đọc khoảng ${Math.max(1, Math.round(words / 120))} phút`)
-      .moveDown();
-    doc.font('bold').fontSize(20).text('BẢN TIN PHÁT THANH', { align: 'center' });
-    doc.fontSize(15).text(a.title, { align: 'center' }).moveDown();
+      .font('italic')
+      .fontSize(12)
+      .text(`Bản tin phát thanh · đọc khoảng ${Math.max(1, Math.round(words / 120))} phút`, { align: 'center' })
+      .moveDown(0.5);
     if (schedule.length) {
       doc.font('bold').fontSize(12).text('Lịch phát:');
       doc
@@ -123,9 +141,23 @@ export async function bulletinPdf(a: Bulletin, schedule: { unitName: string; air
         );
       doc.moveDown();
     }
-    doc.font('regular').fontSize(16);
-    for (const p of paragraphs) doc.text(p, { align: 'justify', lineGap: 4 }).moveDown(0.6);
+    doc.font('regular').fontSize(15);
+    for (const p of paragraphs) doc.text(p, { align: 'justify', lineGap: 4, indent: 28 }).moveDown(0.5);
+    const speakers = [...new Set(schedule.map((s) => `Loa truyền thanh ${s.unitName}`))];
+    drawSignature(doc, frame.signer, [...speakers, 'Lưu: VT']);
   });
+}
+
+/** The bulletin to print, registered as the commune's notice the first time (printed again, the same number). */
+export async function printBulletin(db: Tx, scope: Scope, id: number, actor: Actor): Promise<Buffer> {
+  const { bulletin, schedule } = await getPrintedBulletin(db, scope, id);
+  const input = {
+    unitPath: bulletin.unitPath,
+    kind: 'BULLETIN' as const,
+    ref: `announcement:${id}`,
+    title: bulletin.title,
+  };
+  return issueDocument(db, input, actor, (frame) => bulletinPdf(frame, bulletin, schedule));
 }
 
 /**
@@ -188,8 +220,8 @@ export async function getBulletin(db: Tx, scope: Scope, id: number): Promise<Bul
 }
 
 async function bulletinOf(db: Tx, a: { title: string; bodyHtml: string; unitId: number }): Promise<Bulletin> {
-  const [u] = await db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId));
-  return { title: a.title, bodyHtml: a.bodyHtml, unitName: u!.name };
+  const [u] = await db.select({ name: units.name, path: units.path }).from(units).where(eq(units.id, a.unitId));
+  return { title: a.title, bodyHtml: a.bodyHtml, unitName: u!.name, unitPath: u!.path };
 }
 
 /** The bulletin to print, with the broadcasts still planned for it that the caller sees. */

@@ -3,9 +3,11 @@ import type { Database, Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
 import { unitAt, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { drawQr, formatDateVi, renderPdf } from '../../lib/pdf.js';
+import { aboutOf, bodySize, drawDocumentHead, drawSignature } from '../../lib/document.js';
+import { drawQr, formatDateVi, type Pdf, renderPdf } from '../../lib/pdf.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { createAnnouncement, sendAnnouncement } from '../announcements/announcements.service.js';
+import { issueDocument } from '../documents/documents.service.js';
 import { Audience } from '../announcements/audience.js';
 import { getCampaign, viewPathOf } from './campaigns.service.js';
 import { householdsLeft } from './progress.js';
@@ -27,40 +29,49 @@ export async function callLetters(
   actor: Actor,
 ): Promise<Buffer> {
   const { c, rows } = await householdsLeft(db, scope, id, { unitId, limit: LETTERS_MAX, offset: 0 }, actor);
-  // A province campaign's letters carry the commune of the caller (their own part of it).
-  const [commune] = await db
-    .select({ name: units.name })
-    .from(units)
-    .where(eq(units.id, unitAt(c.unitPath, 2) ?? unitAt(scope.prefixes[0]!, 2) ?? 0));
+  // A province campaign's letters are the caller's commune's (their own part of it); a group's, its commune's.
+  const unitPath = unitAt(c.unitPath, 2) !== null ? c.unitPath : (scope.prefixes[0] ?? c.unitPath);
   const guideUrl = `${publicUrl}/k/${c.id}`;
-  return renderPdf({ size: 'A5', title: `Giấy mời — ${c.name}`, margin: 36 }, (doc) => {
-    const letters = rows.slice(0, LETTERS_MAX);
-    if (!letters.length)
-      doc.fontSize(14).text('Không còn hộ nào cần đến. Cảm ơn các hộ gia đình!', { align: 'center' });
-    letters.forEach((h, i) => {
-      if (i > 0) doc.addPage();
-      doc
-        .font('bold')
-        .fontSize(11)
-        .text((commune?.name ?? '').toUpperCase(), { align: 'center' });
-      doc.fontSize(16).text('GIẤY MỜI', { align: 'center' }).moveDown(0.3);
-      doc.fontSize(12).text(c.name, { align: 'center' }).moveDown(0.6);
-      doc.font('regular').fontSize(11).text(`Kính gửi: hộ gia đình tại ${h.address} (${h.unitName})`);
-      if (h.people.length) doc.text(`Người cần hoàn thành: ${h.people.join(', ')}`);
-      const when = h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : '';
-      doc
-        .moveDown(0.4)
-        .text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${when}. `, { continued: true })
-        .text(`Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
-      if (c.kind === 'VNEID_L2')
-        doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
-      if (h.member) doc.text(`Người phụ trách: ${h.member}`);
-      doc.moveDown(0.4).text('Quét mã QR để xem hướng dẫn từng bước và các điểm hỗ trợ gần nhà:');
-      drawQr(doc, guideUrl, (doc.page.width - 150) / 2, doc.y + 6, 150);
-      doc.y += 162;
-      doc.fontSize(9).text(guideUrl, { align: 'center' });
-    });
-  });
+  const letters = rows.slice(0, LETTERS_MAX);
+  const title = `Giấy mời — ${c.name}`;
+  // One letter to many households: one number for the round printed, on every page of it.
+  return issueDocument(db, { unitPath, kind: 'CALL_LETTER', title }, actor, (frame) =>
+    renderPdf({ size: 'A5', title, margin: 36 }, (doc) => {
+      if (!letters.length)
+        doc.fontSize(14).text('Không còn hộ nào cần đến. Cảm ơn các hộ gia đình!', { align: 'center' });
+      letters.forEach((h, i) => {
+        if (i > 0) doc.addPage();
+        drawDocumentHead(doc, { ...frame.head, summary: aboutOf(c.name) });
+        doc.text(`Kính gửi: hộ gia đình tại ${h.address} (${h.unitName})`, { align: 'center' }).moveDown(0.4);
+        if (h.people.length) doc.text(`Người cần hoàn thành: ${h.people.join(', ')}`);
+        const when = h.bestTime ? ` vào lúc gia đình tiện (${lowerFirst(h.bestTime)})` : '';
+        doc
+          .moveDown(0.3)
+          .text(`Tổ công nghệ số cộng đồng sẽ đến hỗ trợ gia đình${when}. `, { continued: true })
+          .text(`Xin gia đình hoàn thành trước ngày ${formatDateVi(c.deadline)}.`);
+        if (c.kind === 'VNEID_L2')
+          doc.text('Xin chuẩn bị: thẻ căn cước (hoặc CCCD gắn chip) và điện thoại thông minh của từng người.');
+        if (h.member) doc.text(`Người phụ trách: ${h.member}`);
+        guideCode(doc, guideUrl);
+        drawSignature(doc, frame.signer, ['Như trên', 'Tổ công nghệ số cộng đồng', 'Lưu: VT']);
+      });
+    }),
+  );
+}
+
+/** The QR code to the how-to guide, with what it opens beside it. */
+function guideCode(doc: Pdf, url: string) {
+  const { left, right } = doc.page.margins;
+  const size = 84;
+  const y = doc.y + 6;
+  drawQr(doc, url, left, y, size);
+  const x = left + size + 8;
+  const width = doc.page.width - right - x;
+  doc.text('Quét mã QR để xem hướng dẫn từng bước và các điểm hỗ trợ gần nhà:', x, y + 16, { width });
+  doc.fontSize(bodySize(doc) * 0.8).text(url, x, doc.y + 2, { width });
+  doc.fontSize(bodySize(doc));
+  doc.x = left;
+  doc.y = y + size;
 }
 
 /**

@@ -1,17 +1,15 @@
 import type { ProcedureDocument } from '../../db/schema/onestop.js';
+import { drawDocumentHead, drawSignature, type Signer } from '../../lib/document.js';
 import { drawQr, formatDateTimeVi, formatDateVi, formatVnd, renderPdf, type Pdf } from '../../lib/pdf.js';
+import { type DocumentFrame, documentKinds } from '../documents/documents.service.js';
 import type { DossierWithNames, eventsOf } from './dossiers.repo.js';
 
 type Events = Awaited<ReturnType<typeof eventsOf>>;
 export type FormNumber = '01' | '02' | '03' | '04' | '05';
 
-const titles: Record<FormNumber, string> = {
-  '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-  '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-  '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
-  '04': 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-  '05': 'THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ',
-};
+/** A form's title, as its register entry and its header name it. */
+const titles = (form: FormNumber) => documentKinds[`FORM_${form}`].name;
+
 /** The event each form documents (Circular 03/2025 forms 01–05). */
 export const formEvent: Record<FormNumber, string> = {
   '01': 'MAU_01',
@@ -27,64 +25,31 @@ const returnMethods: Record<string, string> = {
   ONLINE: 'Trực tuyến (bản điện tử)',
 };
 
-/** "Xã An Hòa" → "An Hòa": the place a Vietnamese document is dated at. */
-export const placeOf = (unitName: string) =>
-  unitName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/u, '').trim() || unitName;
-
-/** "An Hòa, ngày 06 tháng 12 năm 2026", in Vietnam's time. */
-export function placeAndDate(unitName: string, at: Date | string): string {
-  const [dd, mm, yyyy] = formatDateVi(at).split('/');
-  return `${placeOf(unitName)}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
-}
+/** Who signs each form: the officer who took the step for 01–03, the commune's signer for an apology or a stop. */
+const officerRoles: Partial<Record<FormNumber, string>> = {
+  '01': 'NGƯỜI TIẾP NHẬN',
+  '02': 'NGƯỜI LẬP PHIẾU',
+  '03': 'NGƯỜI LẬP PHIẾU',
+};
 
 /**
- * The national header of an administrative document (Decree 30/2020): the issuing body and the document's number on
- * the left, the national name and motto with place and date on the right, then the title.
+ * How a form of a dossier is registered: its kind, what it is of (the dossier's receipt, else the event that issued
+ * it, so a reprint keeps its number), its date, and whether it is issued at all (a receipt before the dossier is
+ * received is a draft without a number).
  */
-function header(doc: Pdf, head: { unitName: string; title: string; number: string; at: Date | string }) {
-  const width = doc.page.width - 2 * 36;
-  const half = width / 2;
-  const top = 30;
-  doc.font('bold').fontSize(8).text(`UBND ${head.unitName.toUpperCase()}`, 36, top, { width: half, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(7.5)
-    .text('BỘ PHẬN MỘT CỬA', 36, top + 11, { width: half, align: 'center' });
-  doc
-    .font('regular')
-    .fontSize(8)
-    .text(`Số: ${head.number}`, 36, top + 24, { width: half, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(8)
-    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 36 + half, top, { width: half, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(8)
-    .text('Độc lập - Tự do - Hạnh phúc', 36 + half, top + 11, { width: half, align: 'center', underline: true });
-  doc
-    .font('regular')
-    .fontSize(8)
-    .text(placeAndDate(head.unitName, head.at), 36 + half, top + 24, { width: half, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(11)
-    .text(head.title, 36, top + 48, { width, align: 'center' });
-  doc.moveDown(0.6).font('regular').fontSize(9);
-}
-
-/** The signature block, right half: the role, "(Ký, ghi rõ họ tên)", room to sign, the name. */
-function signature(doc: Pdf, role: string, name: string | null) {
-  const width = (doc.page.width - 2 * 36) / 2;
-  const x = 36 + width;
-  doc.moveDown(1.2);
-  const y = doc.y;
-  doc.font('bold').fontSize(9).text(role, x, y, { width, align: 'center' });
-  doc.font('regular').fontSize(8).text('(Ký, ghi rõ họ tên)', x, doc.y, { width, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(9)
-    .text(name ?? '', x, doc.y + 36, { width, align: 'center' });
+export function formDocument(form: FormNumber, row: DossierWithNames, events: Events) {
+  const d = row.dossier;
+  const event = events.filter((e) => e.formType === formEvent[form]).at(-1);
+  const received = events.find((e) => e.action === 'RECEIVE');
+  const at = form === '01' ? (received?.at ?? d.submittedAt) : (event?.at ?? new Date());
+  return {
+    kind: `FORM_${form}` as const,
+    ref: form === '01' ? `dossier:${d.id}:01` : `dossier-event:${event?.id ?? 0}`,
+    at,
+    title: `${titles(form)} ${d.code}`,
+    issued: form === '01' ? !!received : !!event,
+    division: 'Bộ phận một cửa',
+  };
 }
 
 const line = (doc: Pdf, label: string, value: string) => {
@@ -96,10 +61,12 @@ const line = (doc: Pdf, label: string, value: string) => {
 };
 
 /**
- * Renders one of forms 01–05 for a dossier, from the dossier and the event that issued it, on A5 as the forms are
- * printed at the counter. Form 01 carries a QR code to the public status page.
+ * Renders one of forms 01–05 for a dossier in the commune's document frame (`frame`: its one-stop counter under the
+ * commune, the number it was registered with), on A5 as the forms are printed at the counter. Form 01 carries a QR
+ * code to the public status page, and one to pay the fee when there is one.
  */
 export async function renderForm(
+  frame: DocumentFrame,
   form: FormNumber,
   row: DossierWithNames,
   events: Events,
@@ -108,14 +75,17 @@ export async function renderForm(
   paymentPayload: string | null = null,
 ): Promise<Buffer> {
   const d = row.dossier;
-  const issued = events.filter((e) => e.formType === formEvent[form]);
-  const event = issued.at(-1);
+  const event = events.filter((e) => e.formType === formEvent[form]).at(-1);
   const received = events.find((e) => e.action === 'RECEIVE');
-  // One number per form of a dossier; a second apology is the dossier's second Form 04.
-  const number = `${d.code}/M${form}${issued.length > 1 ? `-${issued.length}` : ''}`;
-  const at = form === '01' ? (received?.at ?? d.submittedAt) : (event?.at ?? new Date());
-  return renderPdf({ size: 'A5', title: `${titles[form]} ${d.code}`, margin: 36 }, (doc) => {
-    header(doc, { unitName: row.unitName, title: titles[form], number, at });
+  const role = officerRoles[form];
+  const officer = form === '01' ? received?.actorName : event?.actorName;
+  const signer: Signer = role
+    ? { authority: null, title: [role], hint: '(Ký, ghi rõ họ tên)', name: officer ?? null }
+    : frame.signer;
+  // An apology or a stop goes to the applicant; the counter keeps a copy.
+  const recipients = role ? null : [`Ông/bà ${d.applicantName}`, 'Lưu: VT, Bộ phận một cửa'];
+  return renderPdf({ size: 'A5', title: `${titles(form)} ${d.code}`, margin: 36 }, (doc) => {
+    drawDocumentHead(doc, frame.head);
     line(doc, 'Mã hồ sơ', d.code);
     line(doc, 'Người nộp', d.applicantName);
     line(doc, 'Thủ tục', `${row.procedureName} (${row.procedureCode})`);
@@ -134,29 +104,8 @@ export async function renderForm(
           doc.font('regular').text(`${i + 1}. ${p.nameVi} — ${copy}, ${p.count} bản`);
         }
       }
-      const y = Math.max(doc.y + 8, 300);
-      drawQr(doc, statusUrl, 36, y, 96);
-      doc
-        .font('regular')
-        .fontSize(8)
-        .text('Quét mã để theo dõi hồ sơ, hoặc tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.', 140, y + 20, {
-          width: doc.page.width - 176,
-        });
-      doc.text(statusUrl, 140, y + 50, { width: doc.page.width - 176 });
-      if (paymentPayload) {
-        // The fee by bank transfer: any banking app reads a VietQR code, amount and dossier code filled in.
-        const py = y + 104;
-        drawQr(doc, paymentPayload, 36, py, 96);
-        doc
-          .font('bold')
-          .fontSize(8)
-          .text(`Nộp phí ${formatVnd(d.feeAmount)} bằng VietQR`, 140, py + 20, { width: doc.page.width - 176 });
-        doc
-          .font('regular')
-          .text('Quét mã bằng ứng dụng ngân hàng; nội dung chuyển khoản đã có mã hồ sơ.', 140, py + 34, {
-            width: doc.page.width - 176,
-          });
-      }
+      receiptCodes(doc, statusUrl, paymentPayload ? { payload: paymentPayload, fee: d.feeAmount } : null);
+      drawSignature(doc, signer, null);
       return;
     }
     if (form === '04' && event?.data && typeof event.data.newDueAt === 'string') {
@@ -172,8 +121,36 @@ export async function renderForm(
         .text(
           'Ông/bà bổ sung giấy tờ qua đường dẫn theo dõi hồ sơ hoặc tại Bộ phận một cửa; thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
         );
-    signature(doc, 'NGƯỜI LẬP PHIẾU', event?.actorName ?? null);
+    drawSignature(doc, signer, recipients);
   });
+}
+
+/**
+ * The receipt's QR codes in the left column, beside the officer's signature: the status page, and the fee by bank
+ * transfer (any banking app reads a VietQR code, amount and dossier code filled in).
+ */
+function receiptCodes(doc: Pdf, statusUrl: string, payment: { payload: string; fee: number } | null) {
+  const { left, bottom } = doc.page.margins;
+  const size = 72;
+  const width = (doc.page.width - left - doc.page.margins.right) * 0.4;
+  const needed = (payment ? 2 : 1) * (size + 40);
+  if (doc.y + needed > doc.page.height - bottom) doc.addPage();
+  const top = doc.y + 6;
+  let y = top;
+  drawQr(doc, statusUrl, left, y, size);
+  doc.font('regular').fontSize(7);
+  doc.text('Quét mã để theo dõi hồ sơ, hoặc tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.', left, y + size, { width });
+  doc.text(statusUrl, left, doc.y, { width });
+  if (payment) {
+    y = doc.y + 4;
+    drawQr(doc, payment.payload, left, y, size);
+    doc.font('bold').text(`Nộp phí ${formatVnd(payment.fee)} bằng VietQR`, left, y + size, { width });
+    doc.font('regular').text('Quét mã bằng ứng dụng ngân hàng; nội dung chuyển khoản đã có mã hồ sơ.', left, doc.y, {
+      width,
+    });
+  }
+  // The signature block starts beside the codes, at their top.
+  doc.y = top - 10;
 }
 
 /**

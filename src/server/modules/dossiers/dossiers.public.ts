@@ -9,11 +9,12 @@ import { sha256 } from '../../lib/hash.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { CitizenContext } from '../citizens/citizens.service.js';
+import { type DocumentFrame, draftFrame, issueDocument } from '../documents/documents.service.js';
 import { paymentPayload } from '../payments/payments.service.js';
 import { takeAction } from './dossiers.actions.js';
 import { type ApplicantProof, issueProofs, requireApplicant, staffReads } from './dossiers.applicant.js';
 import { settingsOf } from './dossiers.clock.js';
-import { type FormNumber, renderForm } from './dossiers.forms.js';
+import { type FormNumber, formDocument, renderForm } from './dossiers.forms.js';
 import { unknownPaper } from './dossiers.bundle.js';
 import { papersView } from './dossiers.papers.js';
 import { presentPublic, statusUrl } from './dossiers.present.js';
@@ -278,12 +279,21 @@ export async function formPdf(
     .where(eq(procedures.id, row.dossier.procedureId));
   const payload = form === '01' ? paymentPayload(await settingsOf(db, row.dossier.unitId), row.dossier) : null;
   const url = statusUrl(deps.config.publicUrl, row.dossier.lookupToken);
-  const pdf = await renderForm(form, row, events, procedure!.documents, url, payload);
-  await insertAudit(db, actor, {
-    action: 'dossier.form',
-    entityType: 'dossier',
-    entityId: row.dossier.id,
-    details: { form, via },
+  // The form is registered in the commune's book the first time it is printed (a receipt once the dossier is
+  // received); printed again, it keeps its number and date.
+  const what = formDocument(form, row, events);
+  const render = (frame: DocumentFrame) => renderForm(frame, form, row, events, procedure!.documents, url, payload);
+  const pdf = await db.transaction(async (tx) => {
+    const out = what.issued
+      ? await issueDocument(tx, { unitPath: row.unitPath, ...what }, actor, render)
+      : await render(await draftFrame(tx, { unitPath: row.unitPath, ...what }));
+    await insertAudit(tx, actor, {
+      action: 'dossier.form',
+      entityType: 'dossier',
+      entityId: row.dossier.id,
+      details: { form, via },
+    });
+    return out;
   });
   return { pdf, fileName: `mau-${form}-${row.dossier.code}.pdf` };
 }

@@ -273,18 +273,22 @@ describe('apologies and the forms officers print', () => {
     // The second apology replaces the first apology's date, not the original one.
     expect(text).toContain(`Ngày hẹn trả trước đây: 17:00 ${dmy(tuesday)}`);
     expect(text).toContain(`Ngày hẹn trả mới: 17:00 ${dmy(nextTuesday)}`);
-    expect(text).toContain(`Số: ${made.code}/M04-2`);
+    // Each apology is its own document of the commune's counter, numbered in its register.
+    expect(text).toMatch(/Số: \d{2,}\/XLHS/);
+    expect(text.match(/Số: (\d+)\/XLHS/)![1]).not.toBe(firstForm.match(/Số: (\d+)\/XLHS/)![1]);
     // A sentence wrapped over two lines still reads as the sentence.
     for (const words of [
-      'UBND XÃ AN HÒA',
+      'ỦY BAN NHÂN DÂN XÃ AN HÒA',
       'BỘ PHẬN MỘT CỬA',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
       'Lý do: Chờ ý kiến của Công an xã',
       'Bộ phận một cửa thành thật xin lỗi ông/bà vì hồ sơ chưa được giải quyết đúng hẹn.',
-      'NGƯỜI LẬP PHIẾU',
-      '(Ký, ghi rõ họ tên)',
+      // An apology is signed for the commune, and goes to the applicant.
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nơi nhận:',
     ])
       expect(text.replace(/\s+/g, ' ')).toContain(words);
     const [dd, mm, yyyy] = dmy(today).split('/');
@@ -295,12 +299,14 @@ describe('apologies and the forms officers print', () => {
     await act('onestopA', made.id, { action: 'STOP', version: 5, reason: 'Người nộp đề nghị dừng' });
     const supplement = await form('02');
     expect(supplement).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
-    expect(supplement).toContain(`Số: ${made.code}/M02`);
+    expect(supplement).toMatch(/Số: \d{2,}\/BSHS/);
+    expect(supplement).toContain('NGƯỜI LẬP PHIẾU');
+    expect(supplement).toContain('(Ký, ghi rõ họ tên)');
     expect(supplement).toContain('Nội dung cần bổ sung: Bản sao giấy khai sinh');
     const stop = await form('05');
     expect(stop).toContain('THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ');
     expect(stop).toContain('Lý do: Người nộp đề nghị dừng');
-    expect(stop).toContain('NGƯỜI LẬP PHIẾU');
+    expect(stop).toContain('TM. ỦY BAN NHÂN DÂN');
 
     // Form 03 from a refusal at reception.
     const refused = await submitOnline();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDate } from '../../lib/format.js';
+import { DocumentSettings } from '../documents/DocumentSettings.js';
 
 type Settings = {
   codePattern: string;
@@ -32,7 +33,8 @@ const parseDays = (text: string) =>
     });
 
 /**
- * A commune leader's settings for the counter: codes, cut-off, Saturdays, the fee account, cashless and closed days.
+ * A commune leader's settings for the counter: codes, cut-off, Saturdays, the fee account, cashless and closed days;
+ * under them, who signs the commune's documents.
  */
 export function CounterSettingsPage() {
   const { t } = useTranslation();
@@ -168,6 +170,7 @@ export function CounterSettingsPage() {
           </button>
         </form>
       )}
+      {unitId !== undefined && <DocumentSettings key={unitId} unitId={unitId} />}
     </section>
   );
 }
