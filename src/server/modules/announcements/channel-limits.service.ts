@@ -45,7 +45,7 @@ export async function messagePrices(db: Tx): Promise<Record<Channel, { price: nu
   const prices = {} as Record<Channel, { price: number; isDefault: boolean }>;
   for (const channel of Object.keys(defaultMessagePrice) as Channel[]) {
     const set = rows.find((r) => r.channel === channel)?.price;
-    prices[channel] = { price: set ?? defaultMessagePrice[channel] ?? 0, isDefault: set == null };
+    prices[channel] = { price: set ?? defaultMessagePrice[channel] ?? 0, isDefault: set === null || set === undefined };
   }
   return prices;
 }

@@ -215,8 +215,13 @@ export async function retryDeliveries(db: Db, scope: Scope, id: number, input: R
         'Tin này không gửi lại được: người nhận đã hủy đăng ký, số bị từ chối, hoặc tin chưa thất bại hẳn',
         'This message cannot be retried: the recipient unsubscribed, the number was refused, or it has not failed for good',
       );
-    if (!open.length)
-      throw notRetryable('Không có tin thất bại nào gửi lại được', 'No failed message that a retry can change');
+    if (input.reason && permanentReasons.includes(input.reason))
+      throw notRetryable(
+        'Tin thất bại vì lý do này không gửi lại được (người nhận đã hủy đăng ký, số bị từ chối, hoặc đã hết hạn)',
+        'Messages that failed for this reason cannot be retried (unsubscribed, refused, or expired)',
+      );
+    // Nothing failed that a retry can change: nothing to do, and nothing to audit.
+    if (!open.length) return { retried: 0, notRetryable: closed };
     const next = sendableAt(now, isUrgent(a));
     await tx.execute(sql`
       update deliveries
