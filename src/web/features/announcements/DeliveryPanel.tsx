@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryReason, DeliveryState } from '../../../shared/deliveries.js';
@@ -75,42 +75,53 @@ export function DeliveryPanel({ id }: { id: number }) {
           </thead>
           <tbody>
             {o.channels.map((c) => (
-              <tr key={c.channel} data-testid={`delivery-${c.channel}`}>
-                <td>
-                  {channelName(c.channel)}
-                  {!c.configured && <span className="badge">{t('announcements.deliveries.notConfigured')}</span>}
-                  {c.reasons.map((r) => (
-                    <div key={`${r.state}-${r.reason}`} className={r.state === 'failed' ? 'error' : 'muted'}>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => setFilter({ channel: c.channel, reason: r.reason })}
-                      >
-                        {t('announcements.deliveries.reasonLine', {
-                          state: t(`announcements.deliveries.state_.${r.state}`),
-                          reason: t(`announcements.deliveries.reason_.${r.reason}`),
-                          count: r.count,
-                        })}
-                      </button>
-                    </div>
-                  ))}
-                </td>
-                {STATES.map((s) => (
-                  <td key={s}>
-                    {c[s] > 0 ? (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => setFilter({ channel: c.channel, state: s })}
-                      >
-                        {c[s]}
-                      </button>
-                    ) : (
-                      0
-                    )}
+              <Fragment key={c.channel}>
+                <tr data-testid={`delivery-${c.channel}`}>
+                  <td>
+                    {channelName(c.channel)}{' '}
+                    {!c.configured && <span className="badge late">{t('announcements.deliveries.notConfigured')}</span>}
                   </td>
-                ))}
-              </tr>
+                  {STATES.map((s) => (
+                    <td key={s}>
+                      {c[s] > 0 ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setFilter({ channel: c.channel, state: s })}
+                        >
+                          {c[s]}
+                        </button>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                  ))}
+                </tr>
+                {c.reasons.length > 0 && (
+                  <tr data-testid={`delivery-${c.channel}-reasons`}>
+                    <td colSpan={5}>
+                      {c.reasons.map((r) => (
+                        <div
+                          key={`${r.state}-${r.reason}`}
+                          className={r.state === 'failed' ? 'reason failed' : 'reason'}
+                        >
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => setFilter({ channel: c.channel, reason: r.reason })}
+                          >
+                            {t('announcements.deliveries.reasonLine', {
+                              state: t(`announcements.deliveries.state_.${r.state}`),
+                              reason: t(`announcements.deliveries.reason_.${r.reason}`),
+                              count: r.count,
+                            })}
+                          </button>
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -125,7 +136,7 @@ export function DeliveryPanel({ id }: { id: number }) {
                   path: c.channels.map(channelName).join(' → '),
                   count: c.recipients,
                 })}{' '}
-                <span className={c.outcome === 'failed' ? 'error' : 'muted'}>
+                <span className={c.outcome === 'failed' ? 'reason failed' : 'muted'}>
                   ({t(`announcements.deliveries.outcome_.${c.outcome}`)})
                 </span>
               </li>
