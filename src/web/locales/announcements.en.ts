@@ -217,5 +217,11 @@ export const announcementsEn: typeof announcementsVi = {
     price: 'Price per message (estimate)',
     priceDefault: '{{price}} (default)',
     never: 'Never',
+    edit: "Edit the contract's limits and price",
+    perMinute: 'Messages a minute',
+    perDay: 'Messages a day',
+    priceInput: 'Price per message (đồng; empty: the default)',
+    save: 'Save',
+    saved: 'Saved',
   },
 };

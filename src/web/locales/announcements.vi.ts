@@ -215,5 +215,11 @@ export const announcementsVi = {
     price: 'Giá mỗi tin (ước tính)',
     priceDefault: '{{price}} (mặc định)',
     never: 'Chưa có',
+    edit: 'Sửa hạn mức và giá theo hợp đồng',
+    perMinute: 'Số tin mỗi phút',
+    perDay: 'Số tin mỗi ngày',
+    priceInput: 'Giá mỗi tin (đồng; để trống: giá mặc định)',
+    save: 'Lưu',
+    saved: 'Đã lưu',
   },
 };

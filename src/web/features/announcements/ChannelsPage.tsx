@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/Status.js';
+import { can, useMe } from '../auth/useMe.js';
+import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 
@@ -20,6 +22,7 @@ type ChannelState = {
 /** Each provider's state: configured or not, last success, last error (time and message), today's use and limit. */
 export function ChannelsPage() {
   const { t, i18n } = useTranslation();
+  const manage = can(useMe().data, 'channel.manage');
   const states = useQuery({
     queryKey: ['channel-states'],
     queryFn: () => api<{ items: ChannelState[] }>('/api/channels'),
@@ -64,9 +67,61 @@ export function ChannelsPage() {
                   : formatMoney(c.priceVnd, i18n.language)}
               </dd>
             </dl>
+            {manage && <LimitsForm state={c} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The provider's contract, for those who manage channels: messages a minute and a day, the price of one message. */
+function LimitsForm({ state }: { state: ChannelState }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { notice, run } = useNotice();
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const d = new FormData(event.currentTarget);
+    const price = String(d.get('price') ?? '').trim();
+    void run(async () => {
+      await api(`/api/channels/limits/${state.channel}`, {
+        method: 'PUT',
+        body: {
+          perMinute: Number(d.get('perMinute')),
+          perDay: Number(d.get('perDay')),
+          priceVnd: price ? Number(price) : null,
+        },
+      });
+      await client.invalidateQueries({ queryKey: ['channel-states'] });
+      return t('announcements.channels.saved');
+    });
+  };
+  return (
+    <details>
+      <summary>{t('announcements.channels.edit')}</summary>
+      <form onSubmit={save}>
+        <label>
+          {t('announcements.channels.perMinute')}
+          <input name="perMinute" type="number" min={0} required defaultValue={state.perMinute} />
+        </label>
+        <label>
+          {t('announcements.channels.perDay')}
+          <input name="perDay" type="number" min={0} required defaultValue={state.perDay} />
+        </label>
+        <label>
+          {t('announcements.channels.priceInput')}
+          <input
+            name="price"
+            type="number"
+            min={0}
+            max={100000}
+            defaultValue={state.priceIsDefault ? '' : state.priceVnd}
+          />
+        </label>
+        <NoticeLine notice={notice} />
+        <button type="submit">{t('announcements.channels.save')}</button>
+      </form>
+    </details>
   );
 }
