@@ -82,6 +82,11 @@ const Env = z.object({
   IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).default(200),
   IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(8).default(512),
   IMPORT_FILE_HOURS: z.coerce.number().min(0).default(24),
+  /**
+   * A campaign reminder is refused to households reminded within this many hours, unless a leader overrides it
+   * (0: no guard).
+   */
+  REMINDER_INTERVAL_HOURS: z.coerce.number().min(0).max(720).default(24),
 });
 
 export type Config = {
@@ -124,6 +129,7 @@ export type Config = {
   espeakPath: string;
   deliveryWorker: boolean;
   imports: { maxRows: number; maxUncompressedBytes: number; workerMemoryMb: number; fileHours: number };
+  reminderIntervalHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -270,5 +276,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
       fileHours: e.IMPORT_FILE_HOURS,
     },
+    reminderIntervalHours: e.REMINDER_INTERVAL_HOURS,
   };
 }

@@ -129,6 +129,10 @@ export const ErrorCode = {
   PAPERS_MISSING: 'PAPERS_MISSING',
   /** Approval, resolution or return before the result is on file or the fee is settled or waived (409). */
   NOT_READY_TO_CLOSE: 'NOT_READY_TO_CLOSE',
+  /** A campaign reminder to households reminded within the guard's interval (409), unless a leader overrides it. */
+  REMINDER_TOO_SOON: 'REMINDER_TOO_SOON',
+  /** A retry of messages that failed for a reason a retry cannot change (unsubscribed, refused, expired) (409). */
+  DELIVERY_NOT_RETRYABLE: 'DELIVERY_NOT_RETRYABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

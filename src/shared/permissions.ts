@@ -35,6 +35,11 @@ export const Permission = {
   DOSSIER_APPROVE: 'dossier.approve',
   /** Write announcements and target households (group heads inside their group). */
   ANNOUNCEMENT_WRITE: 'announcement.write',
+  /**
+   * Send a campaign reminder to households reminded less than the guard's interval ago (default 24 h): a leader's
+   * call, audited with its reason.
+   */
+  REMINDER_OVERRIDE: 'reminder.override',
   /** Provider limits of the delivery channels: instance-wide, so the system administrator's. */
   CHANNEL_MANAGE: 'channel.manage',
   /** Set up digital-technology teams, their members, the counter's duty roster and support points. */
@@ -80,6 +85,7 @@ export const rolePermissions = {
     P.DOSSIER_PROCESS,
     P.DOSSIER_APPROVE,
     P.ANNOUNCEMENT_WRITE,
+    P.REMINDER_OVERRIDE,
     P.TEAM_MANAGE,
     P.CAMPAIGN_MANAGE,
     P.CAMPAIGN_VISIT,

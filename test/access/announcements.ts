@@ -178,6 +178,32 @@ export const announcementsExpectations: Record<string, Expectation> = {
     permission: 'channel.manage',
     inside: () => ({ url: '/api/channels/limits/EMAIL', payload: { perMinute: 300, perDay: 20000 } }),
   },
+  'GET /api/announcements/{id}/deliveries': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/deliveries` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/deliveries` }),
+  },
+  'GET /api/announcements/{id}/deliveries/messages': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupA1)}/deliveries/messages?state=failed`,
+    }),
+    outside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupB1)}/deliveries/messages?state=failed`,
+    }),
+  },
+  'POST /api/announcements/{id}/deliveries/retry': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupA1)}/deliveries/retry`,
+      payload: { channel: 'SMS' },
+    }),
+    outside: async (w) => ({
+      url: `/api/announcements/${await w.f.announcement(w.groupB1)}/deliveries/retry`,
+      payload: { channel: 'SMS' },
+    }),
+  },
+  'GET /api/channels': { permission: 'announcement.write', inside: () => ({ url: '/api/channels' }) },
   'POST /api/announcements/audience': {
     permission: 'announcement.write',
     inside: (w) => ({ url: '/api/announcements/audience', payload: { unitIds: [w.groupA1.id] } }),
@@ -220,6 +246,19 @@ export const spanningExpectations: Record<
   'GET /api/announcements/{id}/reach': {
     access: 'part',
     call: ({ id }) => ({ url: `/api/announcements/${id}/reach` }),
+  },
+  'GET /api/announcements/{id}/deliveries': {
+    access: 'part',
+    call: ({ id }) => ({ url: `/api/announcements/${id}/deliveries` }),
+  },
+  'GET /api/announcements/{id}/deliveries/messages': {
+    access: 'part',
+    call: ({ id }) => ({ url: `/api/announcements/${id}/deliveries/messages` }),
+  },
+  // A group head may send their own households' failed messages again (the commune's announcement to them).
+  'POST /api/announcements/{id}/deliveries/retry': {
+    access: 'part',
+    call: ({ id }) => ({ url: `/api/announcements/${id}/deliveries/retry`, payload: {} }),
   },
   'GET /api/announcements/{id}/reach/timeline': {
     access: 'part',

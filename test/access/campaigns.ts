@@ -148,5 +148,16 @@ export const campaignsExpectations: Record<string, Expectation> = {
       payload: {},
     }),
   },
+  'POST /api/campaigns/{id}/remind/preview': {
+    permission: 'announcement.write',
+    inside: async (w) => ({
+      url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id)).campaignId}/remind/preview`,
+      payload: {},
+    }),
+    outside: async (w) => ({
+      url: `/api/campaigns/${(await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id)).campaignId}/remind/preview`,
+      payload: {},
+    }),
+  },
   'GET /api/public/campaigns/{id}': { public: true },
 };

@@ -98,14 +98,26 @@ export async function seedAnnouncementsDemo(
     who,
   );
   await sendAnnouncement(database, scope, flagDay.id, who);
-  // Yesterday evening's sending, as the gateway confirmed it: most delivered, some read, fewer acknowledged.
+  // Yesterday evening's sending, as the gateway confirmed it: most delivered, some refused numbers, the staff email
+  // with no mail server configured, a few still waiting out the night — each with its reason, for the delivery view.
   await db.execute(sql`
     update deliveries set
-      status = case when id % 7 = 0 then 'permanent-failure' else 'delivered' end,
-      sent_at = now() - interval '20 hours' + (id % 180) * interval '1 minute',
-      attempts = 1,
-      last_error = case when id % 7 = 0 then 'SMS refused by the gateway (400)' end
+      status = case when channel = 'EMAIL' then 'technical-failure' when id % 7 = 0 then 'permanent-failure'
+        when id % 13 = 0 then 'created' else 'delivered' end,
+      reason = case when channel = 'EMAIL' then 'NOT_CONFIGURED' when id % 7 = 0 then 'REFUSED'
+        when id % 13 = 0 then 'QUIET_HOURS' end,
+      next_attempt_at = case when id % 13 = 0 and id % 7 <> 0 and channel <> 'EMAIL'
+        then date_trunc('day', now() + interval '1 day' + interval '7 hours') else next_attempt_at end,
+      sent_at = case when channel <> 'EMAIL' and id % 7 <> 0 and id % 13 <> 0
+        then now() - interval '20 hours' + (id % 180) * interval '1 minute' end,
+      attempts = case when id % 13 = 0 and id % 7 <> 0 then 0 else 1 end,
+      last_error = case when channel = 'EMAIL' then 'EMAIL provider not configured'
+        when id % 7 = 0 then 'SMS refused by the gateway (400)' end
     where announcement_id = ${flagDay.id}`);
+  await db.execute(sql`
+    update channel_limits set last_success_at = now() - interval '17 hours',
+      last_error_at = now() - interval '19 hours', last_error = 'SMS refused by the gateway (400)'
+    where channel = 'SMS'`);
   await db.execute(sql`
     update announcement_households set
       read_at = now() - interval '18 hours' + (household_id % 600) * interval '1 minute',

@@ -55,6 +55,12 @@ describe('the demo commune', () => {
     expect(reach.totals.reached).toBeGreaterThan(0);
     expect(reach.totals.reached).toBeLessThan(reach.totals.targeted);
     expect(reach.totals.acknowledged).toBeGreaterThan(0);
+    // Why some did not arrive: refused numbers on SMS, no mail server for the staff email.
+    const sent = (await leader.get(`/api/announcements/${flagDay.id}/deliveries`)).json();
+    const reasons = (c: string) =>
+      sent.channels.find((x: { channel: string }) => x.channel === c).reasons.map((r: { reason: string }) => r.reason);
+    expect(reasons('SMS')).toContain('REFUSED');
+    expect(reasons('EMAIL')).toEqual(['NOT_CONFIGURED']);
 
     // A VNeID campaign under way: progress, a burndown with visits on several days, households left, the team's phone
     // pack.

@@ -22,6 +22,8 @@ const titles: Record<string, Message> = {
   [ErrorCode.REFERENCE_NOT_FOUND]: { vi: 'Không tìm thấy bản ghi được tham chiếu', en: 'Referenced record not found' },
   [ErrorCode.PAPERS_MISSING]: { vi: 'Còn thiếu giấy tờ', en: 'Papers missing' },
   [ErrorCode.NOT_READY_TO_CLOSE]: { vi: 'Chưa đủ điều kiện', en: 'Not ready' },
+  [ErrorCode.REMINDER_TOO_SOON]: { vi: 'Vừa nhắc gần đây', en: 'Reminded too recently' },
+  [ErrorCode.DELIVERY_NOT_RETRYABLE]: { vi: 'Không gửi lại được', en: 'Cannot be retried' },
   [ErrorCode.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };
 

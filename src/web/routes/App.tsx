@@ -21,6 +21,7 @@ import { CounterSettingsPage } from '../features/dossiers/CounterSettingsPage.js
 import { AnnouncementsPage } from '../features/announcements/AnnouncementsPage.js';
 import { CommuneFeed } from '../features/announcements/CommuneFeed.js';
 import { ReachPage } from '../features/announcements/ReachPage.js';
+import { ChannelsPage } from '../features/announcements/ChannelsPage.js';
 import { JoinGroupPage } from '../features/announcements/JoinGroupPage.js';
 import { MemberPage } from '../features/announcements/MemberPage.js';
 import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncementPage.js';
@@ -171,6 +172,7 @@ function Console() {
     ['/appointments', t('nav.appointments'), can(me.data, 'dossier.process')],
     ['/announcements', t('nav.announcements'), can(me.data, 'announcement.write')],
     ['/groups', t('announcements.groups.title'), can(me.data, 'announcement.write')],
+    ['/channels', t('announcements.channels.title'), can(me.data, 'announcement.write')],
     ['/teams', t('teams.title'), can(me.data, 'unit.read')],
     ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
     ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
@@ -228,6 +230,7 @@ function Console() {
           <Route path="/admin/counter" component={CounterSettingsPage} />
           <Route path="/announcements" component={AnnouncementsPage} />
           <Route path="/groups" component={GroupsPage} />
+          <Route path="/channels" component={ChannelsPage} />
           <Route path="/teams" component={TeamsPage} />
           <Route path="/campaigns" component={CampaignsPage} />
           <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>

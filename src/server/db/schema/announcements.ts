@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { deliveryReasons } from '../../../shared/deliveries.js';
 import { inList } from './columns.js';
 import { units } from './units.js';
 import { users } from './users.js';
@@ -122,6 +123,8 @@ export const deliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** Why it failed or waits (src/shared/deliveries.ts), shown in words; null while on its way or once delivered. */
+    reason: text('reason'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -146,6 +149,7 @@ export const deliveries = pgTable(
     check('deliveries_channel_check', sql`${t.channel} in ('SMS', 'EMAIL', 'ZALO', 'ZNS', 'PUSH')`),
     check('deliveries_recipient_check', sql`(${t.householdId} is null) <> (${t.staffMemberId} is null)`),
     check('deliveries_status_check', sql`${t.status} in (${inList(deliveryStatuses)})`),
+    check('deliveries_reason_check', sql`${t.reason} in (${inList(deliveryReasons)})`),
   ],
 );
 

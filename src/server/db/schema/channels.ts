@@ -188,11 +188,19 @@ export const webhookEvents = pgTable(
   (t) => [uniqueIndex('webhook_events_key').on(t.source, t.eventKey)],
 );
 
-/** Provider limits per channel (quotas differ per contract, so they are data): messages a minute and a day. */
+/**
+ * One row per channel: the provider's contract (quotas and prices differ per contract, so they are data) — messages a
+ * minute and a day, the price of one message — and the provider's latest state as the delivery pipeline saw it.
+ */
 export const channelLimits = pgTable('channel_limits', {
   channel: text('channel').primaryKey(),
   perMinute: integer('per_minute').notNull(),
   perDay: integer('per_day').notNull(),
+  /** Đồng per message, for cost estimates; null: the documented default (src/shared/deliveries.ts). */
+  priceVnd: integer('price_vnd'),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+  lastError: text('last_error'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

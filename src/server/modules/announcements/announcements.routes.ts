@@ -23,7 +23,8 @@ import { registerGroupChannels } from './groups.routes.js';
 import { registerLoudspeaker } from './loudspeaker.routes.js';
 import { registerPublicAnnouncements } from './public.routes.js';
 import { reachOf, reachTimeline, toVisitSheet } from './reach.service.js';
-import { CHANNELS } from './senders.js';
+import { CHANNELS, type Channel } from './senders.js';
+import { registerDeliveryStatus } from './delivery-status.routes.js';
 import { registerProviderCallbacks } from './callbacks.routes.js';
 import { registerStaffGroups } from './staff-groups.routes.js';
 import { registerTemplates } from './templates.routes.js';
@@ -52,16 +53,19 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     await pruneChannelUsage(db);
   });
   registerTemplates(app, deps);
+  const configured = (c: Channel) => !!senders[c]?.configured;
+  registerDeliveryStatus(app, deps, configured);
 
   r.post('/api/announcements/audience', {
     config,
     schema: {
       tags: ['announcements'],
-      summary: 'Size of an audience (households and people, per residential group) inside your units',
+      summary:
+        'Size of an audience (households and people, per residential group) inside your units, and how it will be reached (first channel per recipient)',
       body: Audience,
       response: { 200: AudienceSize, ...errorResponses },
     },
-    handler: async (request) => audienceSize(db, request.scope!, request.body),
+    handler: async (request) => audienceSize(db, request.scope!, request.body, configured),
   });
 
   r.post('/api/announcements', {

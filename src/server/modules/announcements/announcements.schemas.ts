@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommuneCode, Id, Text } from '../../lib/http.js';
 import { Audience } from './audience.js';
+import { ReachPreview } from './delivery-status.schemas.js';
 import { CHANNELS } from './senders.js';
 
 // Announcements: writing, sending, reach.
@@ -12,6 +13,8 @@ export const AudienceSize = z
     groups: z.array(
       z.object({ unitId: z.number().int(), name: z.string(), households: z.number().int(), people: z.number().int() }),
     ),
+    /** How it will be reached (first channel per recipient), for the form before sending. */
+    reach: ReachPreview,
   })
   .meta({ id: 'AudienceSize' });
 
@@ -214,7 +217,13 @@ export const BroadcastStatusParams = z.object({ id: Id, broadcastId: Id, status:
 // Channels' provider limits.
 
 export const ChannelLimit = z
-  .object({ channel: z.enum(CHANNELS), perMinute: z.number().int(), perDay: z.number().int() })
+  .object({
+    channel: z.enum(CHANNELS),
+    perMinute: z.number().int(),
+    perDay: z.number().int(),
+    /** Đồng per message for cost estimates; null: the documented default. */
+    priceVnd: z.number().int().nullable(),
+  })
   .meta({ id: 'ChannelLimit' });
 export type ChannelLimit = z.infer<typeof ChannelLimit>;
 
@@ -223,6 +232,8 @@ export const ChannelParams = z.object({ channel: z.enum(CHANNELS) });
 export const ChannelLimitsInput = z.object({
   perMinute: z.number().int().min(0).max(1_000_000),
   perDay: z.number().int().min(0).max(100_000_000),
+  /** The contract's price of one message in đồng (null: back to the documented default); unchanged when absent. */
+  priceVnd: z.number().int().min(0).max(100_000).nullable().optional(),
 });
 export type ChannelLimitsInput = z.infer<typeof ChannelLimitsInput>;
 

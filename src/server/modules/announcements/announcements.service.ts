@@ -12,7 +12,7 @@ import { getUnitPath } from '../units/units.service.js';
 import type { Announcement, AnnouncementStatus, Category, Priority } from './announcements.schemas.js';
 import { filedIn, visibleTo } from './announcement-view.js';
 import { Audience, householdsOf, matchedPeople } from './audience.js';
-import { isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt } from './deliveries.js';
+import { isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt, waitingReason } from './delivery-queue.js';
 
 /**
  * Announcements written by staff: a draft filed in the writer's units, then sent (the audience resolved and its
@@ -236,7 +236,9 @@ async function refreshStatistics(database: Database, rows: number): Promise<void
  */
 async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
-  const notBefore = sendableAt(new Date(), isUrgent(row));
+  const now = new Date();
+  const notBefore = sendableAt(now, isUrgent(row));
+  const waiting = waitingReason(notBefore, now);
   let counts = { households: 0, messages: 0 };
   if (audience.reachHouseholds) {
     // One pass over the registry: the snapshot and the queue are written from the same resolved audience.
@@ -249,7 +251,7 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
         insert into announcement_households (announcement_id, household_id, group_id, people)
         select ${row.id}, household_id, group_id, people from matched
         returning 1),
-      queued as (${queueFirstMessages(row.id, notBefore, audience.perPerson)} returning 1)
+      queued as (${queueFirstMessages(row.id, notBefore, audience.perPerson, waiting)} returning 1)
       select (select count(*) from snapshot)::int as households,
         (select count(*) from queued)::int as messages`,
     )) as [typeof counts];
@@ -259,7 +261,7 @@ async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: n
     const [staff] = await queryRows<{ n: number }>(
       tx,
       sql`
-      with q as (${queueStaffDeliveries(row.id, audience.staffGroupIds, notBefore)} returning 1)
+      with q as (${queueStaffDeliveries(row.id, audience.staffGroupIds, notBefore, waiting)} returning 1)
       select count(*)::int as n from q`,
     );
     counts.messages += staff!.n;

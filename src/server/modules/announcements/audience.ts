@@ -5,6 +5,9 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { Id, Text } from '../../lib/http.js';
 import { getUnitPath } from '../units/units.service.js';
+import { firstChannelSplit } from './delivery-queue.js';
+import type { ReachPreview } from './delivery-status.schemas.js';
+import { CHANNELS, type Channel } from './senders.js';
 
 /**
  * Who an announcement is for: units (commune, groups, alleys), then household and resident attributes, all
@@ -41,6 +44,7 @@ export type AudienceSize = {
   households: number;
   people: number;
   groups: { unitId: number; name: string; households: number; people: number }[];
+  reach: ReachPreview;
 };
 
 /** The residents an audience's attributes select (all current members when it sets none). */
@@ -117,7 +121,13 @@ export const householdsOf = (people: SQL) => sql`
  * chosen unit must be in it (404 otherwise), and the scope is in the query as well. A household counts once, however
  * many of its members match.
  */
-export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<AudienceSize> {
+export async function audienceSize(
+  db: Tx,
+  scope: Scope,
+  a: Audience,
+  configured: (c: Channel) => boolean,
+): Promise<AudienceSize> {
+  const reach = await reachPreview(db, scope, a, configured);
   const rows = await queryRows<{ group_id: number | null; name: string | null; households: number; people: number }>(
     db,
     sql`
@@ -134,5 +144,35 @@ export async function audienceSize(db: Tx, scope: Scope, a: Audience): Promise<A
     groups: rows
       .filter((r) => r.group_id !== null)
       .map((r) => ({ unitId: r.group_id!, name: r.name ?? '', households: r.households, people: r.people })),
+    reach,
+  };
+}
+
+/**
+ * How an audience will be reached if it is sent now: recipients per first channel (as sending would queue them), those
+ * with no channel and no phone on record (`none`), and the channels relied on whose provider is not configured.
+ */
+export async function reachPreview(
+  db: Tx,
+  scope: Scope,
+  a: Audience,
+  configured: (c: Channel) => boolean,
+): Promise<ReachPreview> {
+  const people = await matchedPeople(db, scope, a);
+  const rows = a.reachHouseholds
+    ? await queryRows<{ channel: Channel | null; recipients: number }>(
+        db,
+        firstChannelSplit(people, householdsOf(sql`(${people})`), a.perPerson),
+      )
+    : [];
+  const channels = CHANNELS.flatMap((channel) => {
+    const recipients = rows.find((r) => r.channel === channel)?.recipients ?? 0;
+    return recipients ? [{ channel, recipients, configured: configured(channel) }] : [];
+  });
+  return {
+    perPerson: a.perPerson,
+    channels,
+    none: rows.find((r) => r.channel === null)?.recipients ?? 0,
+    unconfigured: channels.filter((c) => !c.configured).map((c) => c.channel),
   };
 }

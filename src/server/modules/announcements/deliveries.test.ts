@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
-import { sendableAt, sendDue } from './deliveries.js';
+import { sendDue } from './deliveries.js';
+import { sendableAt } from './delivery-queue.js';
 import { smsChannel } from './senders.js';
 
 const sms = useFakeSms();

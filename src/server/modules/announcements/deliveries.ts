@@ -2,18 +2,17 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { wake, wakeEvery } from '../../jobs/jobs.js';
 import type { App, AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { deliveries, memberChannels } from '../../db/schema/index.js';
+import { channelLimits, deliveries, memberChannels } from '../../db/schema/index.js';
 import { plainText } from '../../lib/html.js';
-import { addDays, localInstant, localParts } from '../calendar/working-days.js';
+import { DeliveryReason } from '../../../shared/deliveries.js';
+import { addDays, localParts } from '../calendar/working-days.js';
+import { isQuiet, memberChannelsOf, sendableAt, URGENT, waitingReason } from './delivery-queue.js';
 import { readLink, unsubscribeLink } from './links.js';
 import { emailChannel, pushChannel, Refused, smsChannel, type Channel, type ChannelSender } from './senders.js';
 import { zaloChannel, znsChannel, createZaloTokens } from './zalo.js';
 
 export const DELIVERY_QUEUE = 'deliveries.send';
 const MAX_ATTEMPTS = 5;
-/** Non-urgent messages wait out the night (Vietnam time); emergencies go at any hour. */
-const QUIET_FROM = '21:00';
-const QUIET_UNTIL = '07:00';
 /** A claimed row still `sending` after this long belongs to a worker that died: it is sent again (same reference). */
 const STALE_MS = 5 * 60_000;
 
@@ -30,69 +29,6 @@ export function createSenders(deps: Deps, log: (line: string) => void): Senders 
     ZALO: zaloChannel(deps, tokens),
     ZNS: znsChannel(deps, tokens),
   };
-}
-
-/**
- * The active channels with an address of the members `whose` selects, in the order that decides which is tried
- * first: a member who joined earlier first, then each member's own ranks. Sending takes the first; failing over takes
- * the next (`offset` = the step reached).
- */
-const memberChannelsOf = (whose: SQL) => sql`
-  select c.id, c.channel, c.address_enc, m.language
-  from group_members m
-    join member_channels c on c.member_id = m.id
-  where ${whose} and m.left_at is null and c.active and c.address_enc is not null
-  order by m.id, c.rank, c.id`;
-
-/** Urgent or emergency: goes at any hour (no quiet hours). The SQL form reads the announcement as `a`. */
-export const isUrgent = (a: { priority: string; category: string }) =>
-  a.priority === 'URGENT' || a.category === 'EMERGENCY';
-const URGENT = sql`(a.priority = 'URGENT' or a.category = 'EMERGENCY')`;
-
-/**
- * The INSERT that queues each recipient's first message, from the rows of the sending statement: one per household
- * (`matched`, household-level content) to the channels its members chose, or one per person (`people`, personal
- * content) to that person's; without member channels, an SMS to the registry's contact. `notBefore` is when it may go
- * (07:00 for a non-urgent message sent at night), so the queue's due index holds only what can be sent now.
- */
-export function queueFirstMessages(announcementId: number, notBefore: Date, perPerson: boolean): SQL {
-  const [from, resident, whose] = perPerson
-    ? [sql`people r`, sql`r.resident_id`, sql`m.resident_id = r.resident_id`]
-    : [sql`matched r`, sql`null::int`, sql`m.household_id = r.household_id`];
-  return sql`
-    insert into deliveries (announcement_id, household_id, resident_id, member_channel_id,
-      channel, address_enc, language, next_attempt_at)
-    select ${announcementId}, r.household_id, ${resident}, fc.id,
-      coalesce(fc.channel, 'SMS'), coalesce(fc.address_enc, r.phone_enc), coalesce(fc.language, 'vi'),
-      ${notBefore.toISOString()}
-    from ${from}
-      left join lateral (${memberChannelsOf(whose)} limit 1) fc on true
-    where fc.id is not null or r.phone_enc is not null`;
-}
-
-/** Staff in the chosen internal groups: an SMS where a phone is known, else an email. */
-export function queueStaffDeliveries(announcementId: number, staffGroupIds: number[], notBefore: Date): SQL {
-  return sql`
-    insert into deliveries (announcement_id, staff_member_id, channel, address_enc, next_attempt_at)
-    select ${announcementId}, s.id, case when s.phone_enc is not null then 'SMS' else 'EMAIL' end,
-      coalesce(s.phone_enc, s.email_enc), ${notBefore.toISOString()}
-    from staff_group_members s
-    where ${inArray(sql`s.staff_group_id`, staffGroupIds)}
-      and s.removed_at is null and (s.phone_enc is not null or s.email_enc is not null)`;
-}
-
-/** Whether `now` is inside the quiet hours (Vietnam time). */
-export function isQuiet(now: Date): boolean {
-  const { time } = localParts(now);
-  return time >= QUIET_FROM || time < QUIET_UNTIL;
-}
-
-/** When a message due now may go: now, or 07:00 the next morning during quiet hours unless it is urgent. */
-export function sendableAt(now: Date, urgent: boolean): Date {
-  if (urgent || !isQuiet(now)) return now;
-  const { day, time } = localParts(now);
-  if (time >= QUIET_FROM) return localInstant(addDays(day, 1), QUIET_UNTIL);
-  return localInstant(day, QUIET_UNTIL);
 }
 
 type Claimed = {
@@ -135,11 +71,12 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     on conflict do nothing`);
   // Locked before reading: a second worker waits here and then sees what this one reserved.
   await tx.execute(sql`select 1 from channel_usage where "window" in (${windows[0]}, ${windows[1]}) for update`);
-  const allowance = await queryRows<{ channel: Channel; allowed: number }>(
+  const allowance = await queryRows<{ channel: Channel; allowed: number; dayLeft: number }>(
     tx,
     sql`
     select l.channel, greatest(0, least(l.per_minute - coalesce(max(u.sent) filter (where u."window" like 'min:%'), 0),
-      l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed
+      l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0)))::int as allowed,
+      (l.per_day - coalesce(max(u.sent) filter (where u."window" like 'day:%'), 0))::int as "dayLeft"
     from channel_limits l
       left join channel_usage u on u.channel = l.channel and u."window" in (${windows[0]}, ${windows[1]})
     group by l.channel, l.per_minute, l.per_day`,
@@ -147,7 +84,13 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
   const quiet = isQuiet(now) ? sql`and ${URGENT}` : sql``;
   const stale = new Date(now.getTime() - STALE_MS).toISOString();
   const claimed: Claimed[] = [];
-  for (const { channel, allowed } of allowance) {
+  for (const { channel, allowed, dayLeft } of allowance) {
+    // The day's allowance is spent: what is due on this channel says so until tomorrow's opens (once per row).
+    if (dayLeft <= 0)
+      await tx.execute(sql`
+        update deliveries set reason = ${DeliveryReason.DAILY_LIMIT}
+        where channel = ${channel} and status in ('created', 'temporary-failure')
+          and next_attempt_at <= ${now.toISOString()} and reason is distinct from ${DeliveryReason.DAILY_LIMIT}`);
     const take = Math.min(allowed, batch);
     if (take <= 0) continue;
     const rows = await queryRows<Claimed>(
@@ -166,7 +109,7 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
     if (!rows.length) continue;
     await tx
       .update(deliveries)
-      .set({ status: 'sending', updatedAt: now })
+      .set({ status: 'sending', reason: null, updatedAt: now })
       .where(
         inArray(
           deliveries.id,
@@ -188,16 +131,18 @@ async function claim(tx: Tx, now: Date, batch: number): Promise<Claimed[]> {
 async function failOver(
   tx: Tx,
   row: Claimed,
-  status: string,
-  error: string,
+  failure: { status: string; reason: DeliveryReason; error: string },
   now: Date,
   attempts = row.attempts + 1,
-  addressGone = false,
 ): Promise<void> {
-  const next = sendableAt(now, row.urgent).toISOString();
+  const { status, reason, error } = failure;
+  const addressGone = reason === DeliveryReason.UNSUBSCRIBED;
+  const nextAt = sendableAt(now, row.urgent);
+  const next = nextAt.toISOString();
+  const waiting = waitingReason(nextAt, now);
   await tx
     .update(deliveries)
-    .set({ status, attempts, lastError: error.slice(0, 300), updatedAt: now })
+    .set({ status, attempts, reason, lastError: error.slice(0, 300), updatedAt: now })
     .where(eq(deliveries.id, row.id));
   if (row.household_id !== null) {
     // A household's next channel, or for a personal message the next channel that person chose.
@@ -205,15 +150,15 @@ async function failOver(
       row.resident_id === null ? sql`m.household_id = ${row.household_id}` : sql`m.resident_id = ${row.resident_id}`;
     await tx.execute(sql`
       insert into deliveries (announcement_id, household_id, resident_id, member_channel_id,
-        step, channel, address_enc, language, next_attempt_at)
+        step, channel, address_enc, language, next_attempt_at, reason)
       select ${row.announcement_id}, ${row.household_id}, ${row.resident_id}, c.id,
-        ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}
+        ${row.step + 1}, c.channel, c.address_enc, c.language, ${next}, ${waiting}::text
       from (${memberChannelsOf(whose)} offset ${row.step + 1} limit 1) c
       on conflict do nothing`);
   } else if (row.channel === 'SMS') {
     await tx.execute(sql`
-      insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc, next_attempt_at)
-      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next}
+      insert into deliveries (announcement_id, staff_member_id, step, channel, address_enc, next_attempt_at, reason)
+      select ${row.announcement_id}, s.id, ${row.step + 1}, 'EMAIL', s.email_enc, ${next}, ${waiting}::text
       from staff_group_members s
       where s.id = ${row.staff_member_id} and s.email_enc is not null
       on conflict do nothing`);
@@ -242,17 +187,22 @@ export async function sendDue(
   const claimed = await db.transaction((tx) => claim(tx, now, batch));
   const result = { delivered: 0, failed: 0 };
   const sent: { id: number; ref?: string }[] = [];
+  const state = new Map<Channel, { success: boolean; error?: string }>();
+  const noteError = (channel: Channel, error: string) =>
+    state.set(channel, { success: state.get(channel)?.success ?? false, error });
   for (const row of claimed) {
     const sender = senders[row.channel];
-    const final = (status: string, error: string, addressGone = false) =>
-      db.transaction((tx) => failOver(tx, row, status, error, now, row.attempts + 1, addressGone));
+    const final = (status: string, reason: DeliveryReason, error: string) => {
+      if (reason !== DeliveryReason.EXPIRED) noteError(row.channel, error);
+      return db.transaction((tx) => failOver(tx, row, { status, reason, error }, now));
+    };
     if (row.expired) {
-      await final('permanent-failure', 'expired before it could be sent');
+      await final('permanent-failure', DeliveryReason.EXPIRED, 'expired before it could be sent');
       result.failed += 1;
       continue;
     }
     if (!sender?.configured) {
-      await final('technical-failure', `${row.channel} provider not configured`);
+      await final('technical-failure', DeliveryReason.NOT_CONFIGURED, `${row.channel} provider not configured`);
       result.failed += 1;
       continue;
     }
@@ -268,19 +218,27 @@ export async function sendDue(
         unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
       });
       sent.push({ id: row.id, ref: r.providerRef });
+      state.set(row.channel, { ...state.get(row.channel), success: true });
       result.delivered += 1;
     } catch (error) {
       const attempts = row.attempts + 1;
       const message = String((error as Error).message);
       result.failed += 1;
-      if (error instanceof Refused) await final('permanent-failure', message, error.addressGone);
-      else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', message);
+      if (error instanceof Refused)
+        await final(
+          'permanent-failure',
+          error.addressGone ? DeliveryReason.UNSUBSCRIBED : DeliveryReason.REFUSED,
+          message,
+        );
+      else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', DeliveryReason.PROVIDER_ERROR, message);
       else {
+        noteError(row.channel, message);
         await db
           .update(deliveries)
           .set({
             status: 'temporary-failure',
             attempts,
+            reason: DeliveryReason.PROVIDER_ERROR,
             lastError: message.slice(0, 300),
             nextAttemptAt: sendableAt(new Date(now.getTime() + 2 ** attempts * 60_000), row.urgent),
             updatedAt: now,
@@ -289,6 +247,7 @@ export async function sendDue(
       }
     }
   }
+  await recordProviderState(db, state, now);
   // Delivered rows are marked in one statement per batch, with each provider's reference; until then they stay
   // "sending", which a later run would resend with the same reference.
   if (sent.length) {
@@ -303,6 +262,26 @@ export async function sendDue(
       where d.id = v.id`);
   }
   return result;
+}
+
+/**
+ * Each provider's latest state as this batch saw it: when a message last went through, and the last error with its
+ * time and message (for the channels page). One statement per channel that did something.
+ */
+async function recordProviderState(
+  db: Tx,
+  state: Map<Channel, { success: boolean; error?: string }>,
+  now: Date,
+): Promise<void> {
+  for (const [channel, s] of state) {
+    await db
+      .update(channelLimits)
+      .set({
+        ...(s.success ? { lastSuccessAt: now } : {}),
+        ...(s.error ? { lastErrorAt: now, lastError: s.error.slice(0, 300) } : {}),
+      })
+      .where(eq(channelLimits.channel, channel));
+  }
 }
 
 /**
@@ -335,11 +314,11 @@ export async function applyDeliveryReport(
         .set({ status: 'delivered', sentAt: sql`coalesce(${deliveries.sentAt}, now())`, updatedAt: now })
         .where(eq(deliveries.id, id));
     } else if (report.status === 'permanent-failure' && row.status !== 'permanent-failure') {
+      const error = report.error ?? 'reported undeliverable by the provider';
       await failOver(
         tx,
         row,
-        'permanent-failure',
-        report.error ?? 'reported undeliverable by the provider',
+        { status: 'permanent-failure', reason: DeliveryReason.UNDELIVERABLE, error },
         now,
         row.attempts,
       );

@@ -196,8 +196,55 @@ export const CampaignLeaderboard = z
   })
   .meta({ id: 'CampaignLeaderboard' });
 
-export const RemindInput = z.object({ unitId: Id.optional(), message: Text(500).optional() });
+export const RemindPreviewInput = z.object({ unitId: Id.optional(), message: Text(500).optional() });
+
+export const RemindInput = RemindPreviewInput.extend({
+  /**
+   * Send even though households in it were reminded within the guard's interval: a leader's call, with the reason
+   * (audited).
+   */
+  override: z.object({ reason: Text(300).min(5) }).optional(),
+});
 export type RemindInput = z.infer<typeof RemindInput>;
+
+const Channel = z.enum(['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH']);
+
+/** What a reminder would do if sent now: who, over which channels, at what estimated cost, and the guard. */
+export const RemindPreview = z
+  .object({
+    unitId: z.number().int(),
+    households: z.number().int(),
+    reach: z.object({
+      perPerson: z.boolean(),
+      channels: z.array(z.object({ channel: Channel, recipients: z.number().int(), configured: z.boolean() })),
+      none: z.number().int(),
+      unconfigured: z.array(Channel),
+    }),
+    /** In đồng, at each channel's price per message: an estimate, the provider's bill decides. */
+    cost: z.object({
+      estimate: z.literal(true),
+      sms: z.object({
+        messages: z.number().int(),
+        segments: z.number().int(),
+        price: z.number().int(),
+        total: z.number().int(),
+      }),
+      zns: z.object({ messages: z.number().int(), price: z.number().int(), total: z.number().int() }),
+      total: z.number().int(),
+      pricesAreDefaults: z.boolean(),
+    }),
+    guard: z.object({
+      intervalHours: z.number(),
+      /** Households in it were reminded within the interval: sending needs a leader's override. */
+      blocked: z.boolean(),
+      recentHouseholds: z.number().int(),
+      lastSentAt: z.string().nullable(),
+      nextAllowedAt: z.string().nullable(),
+    }),
+    /** The caller is a leader where it goes and may override the guard. */
+    canOverride: z.boolean(),
+  })
+  .meta({ id: 'RemindPreview' });
 
 export const RemindResult = z.object({
   announcementId: z.number().int(),

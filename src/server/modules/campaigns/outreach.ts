@@ -1,17 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { campaigns, units } from '../../db/schema/index.js';
 import { unitAt, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { aboutOf, bodySize, drawDocumentHead, drawSignature } from '../../lib/document.js';
 import { drawQr, formatDateVi, type Pdf, renderPdf } from '../../lib/pdf.js';
 import type { Actor } from '../../lib/auth-context.js';
-import { createAnnouncement, sendAnnouncement } from '../announcements/announcements.service.js';
 import { issueDocument } from '../documents/documents.service.js';
-import { Audience } from '../announcements/audience.js';
-import { getCampaign, viewPathOf } from './campaigns.service.js';
 import { householdsLeft } from './progress.js';
-import { escapeHtml } from '../../../shared/text.js';
 
 /** The most call letters one PDF holds (one A5 page each): a group's round, not a province's. */
 export const LETTERS_MAX = 500;
@@ -72,47 +68,6 @@ function guideCode(doc: Pdf, url: string) {
   doc.fontSize(bodySize(doc));
   doc.x = left;
   doc.y = y + size;
-}
-
-/**
- * A reminder to the households still to see, through the channels module: an announcement whose audience is "left
- * in this campaign" under the unit, sent now (each household on its own channels, in its members' order).
- */
-export async function remindLeft(
-  database: Database,
-  scope: Scope,
-  id: number,
-  input: { unitId?: number; message?: string },
-  userId: number,
-  actor: Actor,
-) {
-  const c = await getCampaign(database.db, scope, id, { covering: true });
-  const unitId = input.unitId ?? unitAt(await viewPathOf(database.db, scope, c), -1)!;
-  const what = `<strong>${escapeHtml(c.name)}</strong> (hạn ${formatDateVi(c.deadline)})`;
-  const body = [
-    `<p>Gia đình mình còn chưa hoàn thành ${what}.</p>`,
-    input.message ? `<p>${escapeHtml(input.message)}</p>` : '',
-    '<p>Tổ công nghệ số sẽ đến hỗ trợ tại nhà; gia đình cũng có thể đến điểm hỗ trợ gần nhất.',
-    ' Hướng dẫn: mở đường dẫn trong tin này.</p>',
-  ].join('');
-  const audience = Audience.parse({ unitIds: [unitId], campaignLeft: c.id });
-  const a = await createAnnouncement(
-    database,
-    scope,
-    {
-      title: `Nhắc: ${c.name}`,
-      body,
-      category: 'CAMPAIGN',
-      priority: 'NORMAL',
-      audience,
-      isPublic: false,
-      ackRequested: false,
-    },
-    userId,
-    actor,
-  );
-  const sent = await sendAnnouncement(database, scope, a.id, actor);
-  return { announcementId: a.id, households: sent.households, messages: sent.messages };
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);

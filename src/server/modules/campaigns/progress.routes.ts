@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { errorResponses, IdParams } from '../../lib/http.js';
-import { actorOf } from '../../lib/auth-context.js';
+import { actorOf, scopeOf } from '../../lib/auth-context.js';
+import { createSenders } from '../announcements/deliveries.js';
 import {
   CampaignGuide,
   CampaignHistory,
@@ -11,10 +12,13 @@ import {
   LeftPage,
   LeftQuery,
   RemindInput,
+  RemindPreview,
+  RemindPreviewInput,
   RemindResult,
   UnitQuery,
 } from './campaigns.schemas.js';
-import { callLetters, publicGuide, remindLeft } from './outreach.js';
+import { callLetters, publicGuide } from './outreach.js';
+import { previewReminder, remindLeft, type ReminderDeps } from './reminders.js';
 import { historyOf, leaderboard, listHouseholdsLeft } from './progress.js';
 
 /**
@@ -27,6 +31,14 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
   const read = { permission: Permission.UNIT_READ };
   // Who is left is a list of named people: the registry's reading permission.
   const people = { permission: Permission.RESIDENT_READ };
+  // Which providers have an account, as the delivery pipeline sees them (the reminder's channels and cost).
+  const senders = createSenders(deps, (line) => app.log.warn(line));
+  const reminders: ReminderDeps = {
+    database,
+    publicUrl: config.publicUrl,
+    intervalHours: config.reminderIntervalHours,
+    configured: (c) => !!senders[c]?.configured,
+  };
 
   r.get('/api/campaigns/:id/history', {
     config: read,
@@ -85,12 +97,33 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
     },
   });
 
+  r.post('/api/campaigns/:id/remind/preview', {
+    config: { permission: Permission.ANNOUNCEMENT_WRITE },
+    schema: {
+      tags: ['campaigns'],
+      summary:
+        "What a reminder would do if sent now: households, channels, estimated SMS/ZNS cost, and whether households in it were reminded within the guard's interval",
+      params: IdParams,
+      body: RemindPreviewInput,
+      response: { 200: RemindPreview, ...errorResponses },
+    },
+    handler: async (request) =>
+      previewReminder(
+        reminders,
+        request.scope!,
+        request.params.id,
+        request.body,
+        scopeOf(request.auth!, Permission.REMINDER_OVERRIDE),
+      ),
+  });
+
   r.post('/api/campaigns/:id/remind', {
     // A reminder is an announcement to households: the announcement writers' right (commune leaders, group heads).
     config: { permission: Permission.ANNOUNCEMENT_WRITE },
     schema: {
       tags: ['campaigns'],
-      summary: 'Send the households still to see a reminder on their own channels (an announcement)',
+      summary:
+        'Send the households still to see a reminder on their own channels (an announcement); 409 REMINDER_TOO_SOON when some were reminded within the interval, unless a leader overrides with a reason',
       params: IdParams,
       body: RemindInput,
       response: { 201: RemindResult, ...errorResponses },
@@ -98,10 +131,11 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       reply.status(201);
       return remindLeft(
-        database,
+        reminders,
         request.scope!,
         request.params.id,
         request.body,
+        scopeOf(request.auth!, Permission.REMINDER_OVERRIDE),
         request.auth!.user.id,
         actorOf(request),
       );

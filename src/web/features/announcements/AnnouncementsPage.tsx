@@ -6,6 +6,7 @@ import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, paragraphs } from '../../lib/format.js';
 import { useStaffGroups } from './api.js';
+import { ReachSplit, type ReachPreview } from './ReachSplit.js';
 import { TargetUnits } from './TargetUnits.js';
 import { TemplatePanel } from './TemplatePanel.js';
 
@@ -24,6 +25,7 @@ type Size = {
   households: number;
   people: number;
   groups: { unitId: number; name: string; households: number; people: number }[];
+  reach: ReachPreview;
 };
 const categories = ['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE'] as const;
 
@@ -246,6 +248,7 @@ export function AnnouncementsPage() {
             </strong>
           )}
         </p>
+        {size && <ReachSplit reach={size.reach} />}
         <NoticeLine notice={notice} />
         <button className="primary" type="submit" disabled={units.length === 0}>
           {t('announcements.saveDraft')}

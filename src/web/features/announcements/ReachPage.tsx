@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { Broadcasts } from './Broadcasts.js';
+import { DeliveryPanel } from './DeliveryPanel.js';
 import { ReachOverTime } from './ReachOverTime.js';
 
 type ToVisit = { householdId: number; address: string; groupName: string | null; headName: string | null };
@@ -104,6 +105,7 @@ export function ReachPage({ id }: { id: number }) {
           </tr>
         </tbody>
       </table>
+      <DeliveryPanel id={id} />
       <ReachOverTime id={id} />
       <p className="actions">
         <a href={`/api/announcements/${id}/bulletin.pdf`} target="_blank" rel="noreferrer">

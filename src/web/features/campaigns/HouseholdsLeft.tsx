@@ -5,6 +5,7 @@ import { NoticeLine, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 import { unitQuery } from './api.js';
+import { ReminderConfirm } from './ReminderConfirm.js';
 
 type Left = {
   householdId: number;
@@ -29,14 +30,8 @@ export function HouseholdsLeft({ id, unitId, canRemind }: { id: number; unitId?:
       ),
   }).data;
   const { notice, run } = useNotice();
-  const remind = () =>
-    run(async () => {
-      const r = await api<{ households: number }>(`/api/campaigns/${id}/remind`, {
-        method: 'POST',
-        body: unitId ? { unitId } : {},
-      });
-      return t('campaigns.reminded', { count: r.households });
-    });
+  // The reminder is previewed (audience, channels, cost, the guard) and confirmed before it goes.
+  const [confirming, setConfirming] = useState(false);
   if (!left) return null;
   return (
     <section data-testid="campaign-left">
@@ -51,11 +46,22 @@ export function HouseholdsLeft({ id, unitId, canRemind }: { id: number; unitId?:
           {t('campaigns.letters')}
         </a>
         {canRemind && (
-          <button type="button" onClick={() => void remind()}>
+          <button type="button" onClick={() => setConfirming(true)}>
             {t('campaigns.remind')}
           </button>
         )}
       </p>
+      {confirming && (
+        <ReminderConfirm
+          id={id}
+          unitId={unitId}
+          onCancel={() => setConfirming(false)}
+          onDone={(households) => {
+            setConfirming(false);
+            void run(async () => t('campaigns.reminded', { count: households }));
+          }}
+        />
+      )}
       <NoticeLine notice={notice} />
       <ul className="cards">
         {left.items.map((h) => (

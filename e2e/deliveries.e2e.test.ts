@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { phoneContext, signIn, snap, useServedApp } from './browser.js';
+
+// No SMS gateway here: the SMS channel's provider is not configured, so every SMS fails for that reason.
+const env = useServedApp();
+
+describe('every delivery visible, in Chromium', () => {
+  it('the pre-send preview shows the channel split; the reach page shows "failed: provider not configured" per channel; the channels page says why', async () => {
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/announcements`);
+    const form = leader.page.getByTestId('announcement-form');
+    await form.getByLabel('Tiêu đề', { exact: true }).fill('Phun thuốc diệt muỗi');
+    await form.getByLabel('Nội dung', { exact: true }).fill('Sáng thứ Bảy đội y tế phun thuốc từng nhà.');
+    await form.getByLabel('Loại tin').selectOption('HEALTH');
+    await form.getByLabel('Mức độ').selectOption('URGENT');
+    await form.getByLabel('Thôn Đông').check();
+    await form.getByLabel('Thôn Tây').check();
+    await form.getByRole('button', { name: 'Tính số người nhận' }).click();
+    // An's household by SMS (his phone is on record); the boarding house has no channel at all.
+    const split = leader.page.getByTestId('reach-split');
+    await expect.poll(() => split.getByTestId('split-SMS').textContent()).toBe('Tin nhắn SMS: 1 hộ');
+    expect(await split.getByTestId('split-none').textContent()).toBe('Không có kênh nào: 1 hộ (cần đến tận nhà)');
+    expect(await split.getByTestId('split-warning').textContent()).toContain('Tin nhắn SMS chưa được cấu hình');
+    await snap(leader.page, 'deliveries-preview');
+    await form.getByRole('button', { name: 'Lưu nháp' }).click();
+    await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
+
+    await leader.page.getByRole('link', { name: 'Mức độ tiếp cận' }).first().click();
+    const sms = leader.page.getByTestId('deliveries');
+    // The worker fails the SMS at once (no provider): the page shows it after a reload at most.
+    await expect
+      .poll(
+        async () => {
+          const text = (await sms.textContent()) ?? '';
+          if (!text.includes('thất bại')) await leader.page.reload();
+          return (await sms.textContent()) ?? '';
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toContain('thất bại: chưa cấu hình nhà cung cấp (1)');
+    expect(await leader.page.getByTestId('delivery-SMS').textContent()).toContain('chưa cấu hình');
+    expect(await leader.page.getByTestId('delivery-SMS-reasons').textContent()).toBe(
+      'thất bại: chưa cấu hình nhà cung cấp (1)',
+    );
+    const widths = await leader.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    // The recipients behind it, and the way their message took.
+    await sms.getByRole('button', { name: 'thất bại: chưa cấu hình nhà cung cấp (1)' }).click();
+    const list = leader.page.getByTestId('delivery-list');
+    await list.getByText('Nguyễn Văn An').waitFor();
+    expect(await list.textContent()).toContain('Tin nhắn SMS: thất bại (chưa cấu hình nhà cung cấp)');
+    await snap(leader.page, 'deliveries-reach');
+
+    await leader.page.goto(`${env.base}/channels`);
+    const channel = leader.page.getByTestId('channel-SMS');
+    await channel.getByText('Chưa cấu hình').waitFor();
+    expect(await channel.textContent()).toContain('SMS provider not configured');
+    await snap(leader.page, 'deliveries-channels');
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+  });
+
+  it('a reminder shows its households, channels and estimated cost before it goes; a second one is held until a leader overrides it', async () => {
+    const { campaignId } = await env.w.f.campaignWithTarget(env.w.groupA1, env.w.households.hA1.id);
+    const head = await phoneContext(env.browser);
+    await signIn(head.page, env.base, env.w.accounts.headA1);
+    await head.page.goto(`${env.base}/campaigns/${campaignId}`);
+    const remind = head.page.getByRole('button', { name: 'Gửi tin nhắc các hộ còn lại' });
+    await remind.click();
+    const confirm = head.page.getByTestId('reminder-confirm');
+    await confirm.getByText('Sẽ nhắc 1 hộ').waitFor();
+    expect(await confirm.getByTestId('split-SMS').textContent()).toBe('Tin nhắn SMS: 1 hộ');
+    expect(await confirm.getByTestId('reminder-cost').textContent()).toMatch(
+      /^Chi phí ước tính: [\d.]+ đồng \(1 tin SMS × \d+ phần × 850 đồng; 0 tin ZNS × 300 đồng\)$/,
+    );
+    await snap(head.page, 'reminder-confirm');
+    await confirm.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await head.page.getByText('Đã gửi tin nhắc tới 1 hộ').waitFor();
+    // A second reminder the same day: held, and the group head cannot override it.
+    await remind.click();
+    await confirm.getByTestId('reminder-blocked').waitFor();
+    expect(await confirm.getByTestId('reminder-blocked').textContent()).toContain('Chỉ lãnh đạo xã');
+    expect(await confirm.getByRole('button', { name: 'Xác nhận gửi' }).isDisabled()).toBe(true);
+    expect(head.errors).toEqual([]);
+    await head.context.close();
+
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/campaigns/${campaignId}`);
+    await leader.page.getByRole('button', { name: 'Gửi tin nhắc các hộ còn lại' }).click();
+    const held = leader.page.getByTestId('reminder-confirm');
+    await held.getByTestId('reminder-blocked').waitFor();
+    await held.getByLabel('Lý do nhắc lại sớm (lãnh đạo xác nhận)').fill('Hạn chót là ngày mai');
+    await snap(leader.page, 'reminder-override');
+    await held.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await leader.page.getByText('Đã gửi tin nhắc tới 1 hộ').waitFor();
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+  });
+});
