@@ -30,12 +30,11 @@ export function registerCampaignAssignments(app: App, deps: AppDeps) {
     config: manage,
     schema: {
       tags: ['campaigns'],
-      summary: "Give every household a member still has to visit to another member who can sign in (audited)",
+      summary: 'Give every household a member still has to visit to another member who can sign in (audited)',
       params: IdParams,
       body: MoveAllInput,
       response: { 200: z.object({ moved: z.number().int() }), ...errorResponses },
     },
-    handler: async (request) =>
-      moveAll(database, request.scope!, request.params.id, request.body, actorOf(request)),
+    handler: async (request) => moveAll(database, request.scope!, request.params.id, request.body, actorOf(request)),
   });
 }

@@ -27,9 +27,9 @@ describe('campaign assignment and the assignment screen', () => {
       [head, 'truongnhom'],
       [youth, 'doanvien'],
     ] as const)
-      expect(
-        (await w.agents.leaderA.post(`/api/teams/${team}/members/${member}/login`, { username })).statusCode,
-      ).toBe(201);
+      expect((await w.agents.leaderA.post(`/api/teams/${team}/members/${member}/login`, { username })).statusCode).toBe(
+        201,
+      );
 
     // Six households, three in the rotation: the member without a login's two go to the head.
     expect((await w.agents.headA1.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 6 });

@@ -12,12 +12,7 @@ import { getCampaign, holdersOf } from './campaigns.service.js';
  * households) with their load and whether they can sign in, the households nobody holds, those held by someone who
  * cannot work them, and one member's list (or the unassigned) to reassign from.
  */
-export async function listAssignments(
-  db: Tx,
-  scope: Scope,
-  id: number,
-  query: AssignmentsQuery,
-): Promise<Assignments> {
+export async function listAssignments(db: Tx, scope: Scope, id: number, query: AssignmentsQuery): Promise<Assignments> {
   const c = await getCampaign(db, scope, id, { covering: true });
   const holders = await holdersOf(db, c.id);
   const inScope = sql`${inArray(sql`t.campaign_id`, holders)} and t.removed_on is null and ${pathInScope(sql`u.path`, scope)}`;
@@ -46,9 +41,7 @@ export async function listAssignments(
     from campaign_targets t join units u on u.id = t.unit_id
     where ${inScope} and t.assigned_member_id is null`,
   );
-  const stranded = members
-    .filter((m) => !m.current || !m.canSignIn)
-    .reduce((sum, m) => sum + m.households, 0);
+  const stranded = members.filter((m) => !m.current || !m.canSignIn).reduce((sum, m) => sum + m.households, 0);
   const which =
     query.memberId === undefined
       ? undefined

@@ -29,14 +29,7 @@ export function registerTeamMembers(app: App, deps: AppDeps) {
       response: { 200: z.object({ version: z.number().int() }), ...errorResponses },
     },
     handler: async (request) =>
-      members.updateMember(
-        database,
-        request.scope!,
-        ids(request.params),
-        request.body,
-        actorOf(request),
-        cipher,
-      ),
+      members.updateMember(database, request.scope!, ids(request.params), request.body, actorOf(request), cipher),
   });
 
   r.delete('/api/teams/:id/members/:memberId', {

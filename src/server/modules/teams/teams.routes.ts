@@ -39,7 +39,7 @@ export function registerTeams(app: App, deps: AppDeps) {
       summary: 'Teams in your units, with their current members',
       response: { 200: z.object({ items: z.array(Team) }), ...errorResponses },
     },
-    handler: async (request) => service.listTeams(db, request.scope!),
+    handler: async (request) => service.listTeams(db, request.scope!, request.auth!),
   });
 
   r.post('/api/teams', {

@@ -46,6 +46,8 @@ export const Team = z
     unitName: z.string(),
     name: z.string(),
     decisionRef: z.string().nullable(),
+    /** May the caller give this team's members a login (create accounts on its unit)? The web shows the button. */
+    mayGiveLogins: z.boolean(),
     members: z.array(TeamMember),
     pastMembers: z.array(PastMember),
   })

@@ -3,10 +3,11 @@ import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { dutyShifts, supportPoints, teamMembers, teams, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound, unlessTaken } from '../../lib/errors.js';
-import type { Actor } from '../../lib/auth-context.js';
+import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { audited } from '../audit/audit.repo.js';
 import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
+import { mayGrant } from '../users/users.policy.js';
 import type {
   AddDutyShiftInput,
   AddMemberInput,
@@ -95,9 +96,9 @@ type MemberRow = {
 };
 
 /** The teams in the caller's units, by unit, each with its current members (heads first) and those who left. */
-export async function listTeams(db: Tx, scope: Scope): Promise<{ items: Team[] }> {
+export async function listTeams(db: Tx, scope: Scope, auth: AuthContext): Promise<{ items: Team[] }> {
   const rows = await db
-    .select({ t: teams, unitName: units.name })
+    .select({ t: teams, unitName: units.name, unitPath: units.path })
     .from(teams)
     .innerJoin(units, eq(units.id, teams.unitId))
     .where(unitInScope(teams.unitId, scope))
@@ -122,7 +123,7 @@ export async function listTeams(db: Tx, scope: Scope): Promise<{ items: Team[] }
       )
     : [];
   return {
-    items: rows.map(({ t, unitName }) => {
+    items: rows.map(({ t, unitName, unitPath }) => {
       const own = members.filter((m) => m.teamId === t.id);
       return {
         id: t.id,
@@ -130,6 +131,7 @@ export async function listTeams(db: Tx, scope: Scope): Promise<{ items: Team[] }
         unitName,
         name: t.name,
         decisionRef: t.decisionRef,
+        mayGiveLogins: mayGrant(auth, 'DIGITAL_TEAM', unitPath),
         members: own
           .filter((m) => m.leftOn === null)
           .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
