@@ -114,6 +114,22 @@ describe('digital technology teams in Chromium', () => {
     await member.page.getByLabel('Tìm theo tên hoặc địa chỉ').fill('nguyen van an');
     expect(await alleys.getByRole('link').allTextContents()).toEqual(['Số 7, ngõ 3, thôn Đông']);
     await snap(member.page, 'field-by-alley');
+
+    // The whole list to a second member who has a login, from the campaign's assignment screen.
+    const second = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Đinh Thị Lan' })).json().id;
+    await w.agents.leaderA.post(`/api/teams/${team}/members/${second}/login`, { username: 'dinhthilan' });
+    await leader.page.goto(`${env.base}/campaigns/${id}`);
+    await leader.page.getByRole('link', { name: 'Phân công, giao lại hộ' }).click();
+    await leader.page.getByTestId('assignment-members').getByRole('button', { name: 'Hà Văn Quang' }).click();
+    const list = leader.page.getByTestId('assignment-list');
+    await list.getByText('Số 103 thôn Đông').waitFor();
+    await list
+      .getByLabel('Giao cả danh sách còn lại cho')
+      .selectOption({ label: 'Đinh Thị Lan (Tổ CNS có tài khoản)' });
+    await list.getByRole('button', { name: 'Giao tất cả' }).click();
+    await leader.page.getByText('Đã giao 3 hộ cho Đinh Thị Lan').waitFor();
+    await list.getByText('Không có hộ nào.').waitFor();
+    await snap(leader.page, 'campaign-assignments');
     for (const c of [leader, member]) {
       expect(c.errors).toEqual([]);
       await c.context.close();

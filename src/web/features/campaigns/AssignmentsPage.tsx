@@ -86,8 +86,8 @@ export function AssignmentsPage({ id }: { id: number }) {
               <td>
                 <button type="button" className="link" onClick={() => setSelected(m.memberId)}>
                   {m.fullName}
-                </button>{' '}
-                <span className="muted">{m.teamName}</span>{' '}
+                </button>
+                <div className="muted">{m.teamName}</div>
                 {!m.current ? (
                   <span className="badge late">{t('campaigns.assignments.left')}</span>
                 ) : (
