@@ -120,6 +120,12 @@ export async function createMemberLogin(
   input: MemberLoginInput,
   actor: Actor,
 ): Promise<MemberLogin> {
+  // The refusals that need no password are checked before hashing one (argon2 is slow on purpose), then again under
+  // the row lock.
+  await deps.database.db.transaction(async (tx) => {
+    const t = await teamInScope(tx, scope, ids.teamId);
+    await currentMember(tx, t.id, ids.memberId);
+  });
   const password = firstPassword();
   const passwordHash = await hashPassword(password);
   const made = await deps.database.db.transaction(async (tx) => {
