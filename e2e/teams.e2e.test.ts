@@ -61,4 +61,78 @@ describe('digital technology teams in Chromium', () => {
     expect(leader.errors).toEqual([]);
     await leader.context.close();
   });
+
+  it('a commune leader gives a team member a login from the team row; the member signs in and sees their households by alley', async () => {
+    const { w } = env;
+    for (const n of ['103', '17']) {
+      const h = await w.f.household(w.groupA1, { address: `Số ${n} thôn Đông`, code: n });
+      await w.f.resident(h, { fullName: `Người Nhà Số ${n}`, birthDate: '1990-05-05', gender: 'MALE', head: true });
+    }
+    const team = (
+      await w.agents.headA1.post('/api/teams', { unitId: w.groupA1.id, name: 'Tổ CNS có tài khoản' })
+    ).json().id;
+    await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Hà Văn Quang', role: 'HEAD' });
+
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/teams`);
+    const card = leader.page.getByTestId('team').filter({ hasText: 'Tổ CNS có tài khoản' });
+    const row = card.getByTestId('member').filter({ hasText: 'Hà Văn Quang' });
+    await row.getByText('Chưa có tài khoản').waitFor();
+    await row.getByRole('button', { name: 'Cấp tài khoản' }).click();
+    await row.getByLabel('Tên đăng nhập').fill('havanquang');
+    await row.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const shown = await row.getByText(/Mật khẩu lần đầu của havanquang/).textContent();
+    const password = shown!.match(/havanquang: (\S+)\./)![1]!;
+    await row.getByText('Tài khoản: havanquang').waitFor();
+    await snap(leader.page, 'team-member-login');
+
+    // A campaign in Thôn Đông: its households go to the only member who can sign in.
+    const id = (
+      await w.agents.leaderA.post('/api/campaigns', {
+        kind: 'VNEID_L2',
+        unitId: w.groupA1.id,
+        startsOn: '2026-11-01',
+        deadline: '2027-06-30',
+      })
+    ).json().id;
+    expect((await w.agents.headA1.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 3 });
+
+    const member = await phoneContext(env.browser);
+    await signIn(member.page, env.base, { username: 'havanquang', password });
+    await member.page.goto(`${env.base}/field`);
+    const campaign = member.page
+      .getByTestId('field-campaigns')
+      .getByRole('listitem')
+      .filter({ hasText: 'Hạn 30/06/2027' });
+    await campaign.getByRole('button', { name: 'Tải về máy' }).click();
+    await campaign.getByRole('link', { name: 'Mở (3 hộ)' }).click();
+    const alleys = member.page.getByTestId('field-alley');
+    await alleys.first().waitFor();
+    expect(await alleys.getByRole('heading').allTextContents()).toEqual(['Thôn Đông 2 hộ', 'Ngõ 3 1 hộ']);
+    expect(await alleys.first().getByRole('link').allTextContents()).toEqual(['Số 17 thôn Đông', 'Số 103 thôn Đông']);
+    await member.page.getByLabel('Tìm theo tên hoặc địa chỉ').fill('nguyen van an');
+    expect(await alleys.getByRole('link').allTextContents()).toEqual(['Số 7, ngõ 3, thôn Đông']);
+    await snap(member.page, 'field-by-alley');
+
+    // The whole list to a second member who has a login, from the campaign's assignment screen.
+    const second = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Đinh Thị Lan' })).json().id;
+    await w.agents.leaderA.post(`/api/teams/${team}/members/${second}/login`, { username: 'dinhthilan' });
+    await leader.page.goto(`${env.base}/campaigns/${id}`);
+    await leader.page.getByRole('link', { name: 'Phân công, giao lại hộ' }).click();
+    await leader.page.getByTestId('assignment-members').getByRole('button', { name: 'Hà Văn Quang' }).click();
+    const list = leader.page.getByTestId('assignment-list');
+    await list.getByText('Số 103 thôn Đông').waitFor();
+    await list
+      .getByLabel('Giao cả danh sách còn lại cho')
+      .selectOption({ label: 'Đinh Thị Lan (Tổ CNS có tài khoản)' });
+    await list.getByRole('button', { name: 'Giao tất cả' }).click();
+    await leader.page.getByText('Đã giao 3 hộ cho Đinh Thị Lan').waitFor();
+    await list.getByText('Không có hộ nào.').waitFor();
+    await snap(leader.page, 'campaign-assignments');
+    for (const c of [leader, member]) {
+      expect(c.errors).toEqual([]);
+      await c.context.close();
+    }
+  });
 });

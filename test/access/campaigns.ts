@@ -1,4 +1,4 @@
-import { type Expectation, fieldVisit, onCampaign } from './targets.js';
+import { type Expectation, fieldVisit, onCampaign, unique } from './targets.js';
 
 /** Teams and door-to-door campaigns, with the field app and the support points. */
 export const campaignsExpectations: Record<string, Expectation> = {
@@ -31,6 +31,28 @@ export const campaignsExpectations: Record<string, Expectation> = {
     outside: async (w) => {
       const t = await w.f.team(w.groupB1);
       return { url: `/api/teams/${t.teamId}/members/${t.memberId}` };
+    },
+  },
+  'PATCH /api/teams/{id}/members/{memberId}': {
+    permission: 'team.manage',
+    inside: async (w) => {
+      const t = await w.f.team(w.groupA1);
+      return { url: `/api/teams/${t.teamId}/members/${t.memberId}`, payload: { version: 1, role: 'DEPUTY' } };
+    },
+    outside: async (w) => {
+      const t = await w.f.team(w.groupB1);
+      return { url: `/api/teams/${t.teamId}/members/${t.memberId}`, payload: { version: 1, role: 'DEPUTY' } };
+    },
+  },
+  'POST /api/teams/{id}/members/{memberId}/login': {
+    permission: 'user.manage',
+    inside: async (w) => {
+      const t = await w.f.team(w.groupA1);
+      return { url: `/api/teams/${t.teamId}/members/${t.memberId}/login`, payload: { username: `tv${unique()}` } };
+    },
+    outside: async (w) => {
+      const t = await w.f.team(w.groupB1);
+      return { url: `/api/teams/${t.teamId}/members/${t.memberId}/login`, payload: { username: `tv${unique()}` } };
     },
   },
   'GET /api/duty': {
@@ -106,6 +128,26 @@ export const campaignsExpectations: Record<string, Expectation> = {
       return {
         url: `/api/campaigns/${a.campaignId}/households/${a.householdId}/assignee`,
         payload: { memberId: a.memberId },
+      };
+    },
+  },
+  'GET /api/campaigns/{id}/assignments': onCampaign('campaign.manage', 'assignments?memberId=none'),
+  'POST /api/campaigns/{id}/assignments/move': {
+    permission: 'campaign.manage',
+    inside: async (w) => {
+      const a = await w.f.campaignWithTarget(w.groupA1, w.households.hA1.id);
+      const to = await w.f.team(w.groupA1);
+      return {
+        url: `/api/campaigns/${a.campaignId}/assignments/move`,
+        payload: { fromMemberId: a.memberId, toMemberId: to.memberId },
+      };
+    },
+    outside: async (w) => {
+      const a = await w.f.campaignWithTarget(w.groupB1, w.households.hB1.id);
+      const to = await w.f.team(w.groupB1);
+      return {
+        url: `/api/campaigns/${a.campaignId}/assignments/move`,
+        payload: { fromMemberId: a.memberId, toMemberId: to.memberId },
       };
     },
   },

@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Permission } from '../../shared/permissions.js';
 import { queryRows, type Database } from '../db/client.js';
 import { supportPoints, teamMembers, teams } from '../db/schema/index.js';
+import { hashPassword } from '../lib/passwords.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { assignAutomatically } from '../modules/campaigns/assignment.js';
 import { createCampaign } from '../modules/campaigns/campaigns.service.js';
 import { syncVisits } from '../modules/campaigns/field.js';
 import type { SyncVisitsInput } from '../modules/campaigns/field.schemas.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
+import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { addDays, localParts } from '../modules/calendar/working-days.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
@@ -36,7 +38,18 @@ export async function seedCampaignsDemo(
       decisionRef: 'Quyết định 125/QĐ-UBND ngày 02/3/2025',
     })
     .returning({ id: teams.id });
-  const [own] = await db
+  // Lê Minh Tuấn was given a login from the team row (its password is for him: reset it on the accounts screen to try
+  // it); Phạm Thu Trang has none yet, so the team's card offers her one and assignment passes her by.
+  const tuan = await db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      username: 'leminhtuan',
+      fullName: 'Lê Minh Tuấn',
+      passwordHash: await hashPassword(randomBytes(12).toString('base64url')),
+    });
+    await replaceRoles(tx, user.id, [{ role: 'DIGITAL_TEAM', unitId: group.id }]);
+    return user;
+  });
+  const [own, tuanMember, trang] = await db
     .insert(teamMembers)
     .values([
       {
@@ -52,6 +65,7 @@ export async function seedCampaignsDemo(
         role: 'MEMBER',
         phoneEnc: cipher.encrypt('+84905111222'),
         skills: ['VNeID'],
+        userId: tuan.id,
       },
       { teamId: team!.id, fullName: 'Phạm Thu Trang', role: 'MEMBER', skills: ['Thanh toán trực tuyến'] },
     ])
@@ -73,6 +87,12 @@ export async function seedCampaignsDemo(
     who,
   );
   await assignAutomatically(database, scope, id, who);
+  // One household was put on Trang's list by hand before anyone noticed she cannot sign in: the progress and
+  // assignment screens warn about it until it is given to someone else.
+  await db.execute(sql`
+    update campaign_targets set assigned_member_id = ${trang!.id}
+    where campaign_id = ${id} and household_id = (
+      select max(household_id) from campaign_targets where campaign_id = ${id} and assigned_member_id = ${tuanMember!.id})`);
 
   // Visits in the first three groups at different paces over the three weeks, recorded as the teams sent them.
   const targets = await queryRows<{

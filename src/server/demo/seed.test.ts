@@ -87,5 +87,9 @@ describe('the demo commune', () => {
         )
       ).json().items[0],
     ).toMatchObject({ conflict: 'NOT_ASSIGNED' });
+    // The team has a member with no login (offered one on the team's card), and a household stranded on her list.
+    const [team] = (await leader.get('/api/teams')).json().items;
+    expect(team.members.filter((m: { canSignIn: boolean }) => !m.canSignIn)).toHaveLength(1);
+    expect((await leader.get(`/api/campaigns/${campaign.id}/assignments`)).json().stranded).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ import { registerSweep } from './dossiers/dossiers.sweep.js';
 import { registerCitizens } from './citizens/citizens.routes.js';
 import { registerAnnouncements } from './announcements/announcements.routes.js';
 import { registerTeams } from './teams/teams.routes.js';
+import { registerCampaignAssignments } from './campaigns/assignments.routes.js';
 import { registerCampaigns } from './campaigns/campaigns.routes.js';
 import { registerCampaignField } from './campaigns/field.routes.js';
 import { registerCampaignProgress } from './campaigns/progress.routes.js';
@@ -81,6 +82,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerAnnouncements(app, deps);
   registerTeams(app, deps);
   registerCampaigns(app, deps);
+  registerCampaignAssignments(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
 }

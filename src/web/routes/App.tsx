@@ -27,6 +27,7 @@ import { MemberPage } from '../features/announcements/MemberPage.js';
 import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncementPage.js';
 import { GroupsPage } from '../features/announcements/GroupsPage.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
+import { AssignmentsPage } from '../features/campaigns/AssignmentsPage.js';
 import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage.js';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
@@ -233,6 +234,7 @@ function Console() {
           <Route path="/channels" component={ChannelsPage} />
           <Route path="/teams" component={TeamsPage} />
           <Route path="/campaigns" component={CampaignsPage} />
+          <Route path="/campaigns/:id/assignments">{(p) => <AssignmentsPage id={Number(p.id)} />}</Route>
           <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />

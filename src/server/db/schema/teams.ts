@@ -37,6 +37,15 @@ export const teamMembers = pgTable(
     userId: integer('user_id').references(() => users.id),
     joinedOn: date('joined_on').notNull().default(sql`current_date`),
     leftOn: date('left_on'),
+    /** Who took the member off the team (with `left_on`): the past members' list says so. */
+    removedBy: integer('removed_by').references(() => users.id),
+    /**
+     * The unit the member works in (an alley or the team's own unit; null means the team's unit): where a login made
+     * for them is scoped.
+     */
+    unitId: integer('unit_id').references(() => units.id),
+    /** Bumped by every edit, so an edit made from a stale row is refused. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('team_members_team_idx').on(t.teamId),

@@ -5,7 +5,7 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { activeMember } from '../teams/teams.service.js';
+import { memberCanSignIn, memberWhoSignsIn } from '../teams/teams.service.js';
 import type { MyHousehold } from './campaigns.schemas.js';
 import { getCampaign, holdersOf } from './campaigns.service.js';
 
@@ -14,8 +14,9 @@ const unworked = sql`(t.assigned_member_id is null or exists (
   select 1 from team_members gone where gone.id = t.assigned_member_id and gone.left_on is not null))`;
 
 /**
- * Hands the unassigned households of a campaign (in the caller's units) to the members of their group's team, the
- * least loaded first, so members end within one household of each other; a group without a team of its own is left
+ * Hands the unassigned households of a campaign (in the caller's units) to the members of their group's team who can
+ * sign in, the least loaded first, so members end within one household of each other (a member without a login's
+ * share goes to the team's head); a group without a team of its own is left
  * for the commune's team. Households of a member who has left the team are handed out again the same way. A
  * household's targets all go to the same member.
  */
@@ -44,9 +45,12 @@ export async function assignAutomatically(
         from campaign_targets t
         where ${inCampaign} and t.removed_on is null and t.assigned_member_id is not null
         group by assigned_member_id),
-      -- Each group's team members (the commune's team stands in for a group without one), least loaded first.
+      -- Each group's team members (the commune's team stands in for a group without one), least loaded first. A
+      -- member who cannot sign in has no field app: their share goes to the team's head if the head can, else it
+      -- stays unassigned, with the group head.
       members as (
-        select g.id as group_id, m.id as member_id,
+        select g.id as group_id,
+          case when ${memberCanSignIn(sql`m`)} then m.id else head.id end as member_id,
           row_number() over (partition by g.id order by coalesce(l.n, 0), m.id) - 1 as idx,
           count(*) over (partition by g.id) as size
         from units g
@@ -55,6 +59,10 @@ export async function assignAutomatically(
           where tm.unit_id = g.id or tm.unit_id = g.parent_id
           order by (tm.unit_id = g.id) desc limit 1) team on true
         join team_members m on m.team_id = team.id and m.left_on is null
+        left join lateral (
+          select h.id from team_members h
+          where h.team_id = team.id and h.left_on is null and h.role = 'HEAD' and ${memberCanSignIn(sql`h`)}
+          order by h.id limit 1) head on true
         left join load l on l.member_id = m.id
         where g.id in (select group_id from open_households)),
       numbered as (
@@ -63,7 +71,8 @@ export async function assignAutomatically(
       chosen as (
         select nb.household_id, m.member_id
         from numbered nb
-        join members m on m.group_id = nb.group_id and m.idx = nb.k % m.size),
+        join members m on m.group_id = nb.group_id and m.idx = nb.k % m.size
+        where m.member_id is not null),
       updated as (
         update campaign_targets t set assigned_member_id = ch.member_id
         from chosen ch
@@ -81,7 +90,10 @@ export async function assignAutomatically(
   });
 }
 
-/** Gives a household to another member of a team in the caller's units (audited, with who had it before). */
+/**
+ * Gives a household to another member of a team in the caller's units who can sign in (audited, with who had it
+ * before): a member without a login could never open it in the field app.
+ */
 export async function reassign(
   database: Database,
   scope: Scope,
@@ -93,7 +105,7 @@ export async function reassign(
   // A group head works the commune's campaign in their group: the households and members below are scoped.
   const c = await getCampaign(database.db, scope, id, { covering: true });
   await database.db.transaction(async (tx) => {
-    await activeMember(tx, scope, memberId);
+    await memberWhoSignsIn(tx, scope, memberId);
     const holders = await holdersOf(tx, c.id);
     const before = await tx
       .select({ memberId: campaignTargets.assignedMemberId })

@@ -132,11 +132,20 @@ describe('campaigns', () => {
     ).json().id;
     const other = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Thành viên thứ hai' })).json()
       .id;
+    // The second member gets a login from their team row, so both can be handed households.
+    expect(
+      (await w.agents.leaderA.post(`/api/teams/${team}/members/${other}/login`, { username: 'thanhvien2' })).statusCode,
+    ).toBe(201);
     // Thôn Đông's two households go one to each member; Thôn Tây has no team yet, so its household waits.
     expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 2 });
     const communeTeam = (await w.agents.leaderA.post('/api/teams', { unitId: w.communeA.id, name: 'Tổ CNS xã' })).json()
       .id;
-    await w.agents.leaderA.post(`/api/teams/${communeTeam}/members`, { fullName: 'Cán bộ xã' });
+    const officer = (
+      await w.agents.leaderA.post(`/api/teams/${communeTeam}/members`, { fullName: 'Cán bộ xã', role: 'HEAD' })
+    ).json().id;
+    // Nobody on the commune's team can sign in yet: Thôn Tây's household stays unassigned until one can.
+    expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 0 });
+    await w.agents.leaderA.post(`/api/teams/${communeTeam}/members/${officer}/login`, { username: 'canboxa' });
     expect((await w.agents.leaderA.post(`/api/campaigns/${id}/assign`)).json()).toEqual({ assigned: 1 });
 
     const first = (await w.agents.teamA1.get(`/api/campaigns/${id}/mine`)).json().items;

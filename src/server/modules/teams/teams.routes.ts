@@ -12,12 +12,12 @@ import {
   CreateTeamInput,
   DutyQuery,
   DutyShift,
-  MemberParams,
   PublicSupportPoint,
   SupportPoint,
   SupportPointInput,
   Team,
 } from './teams.schemas.js';
+import { registerTeamMembers } from './members.routes.js';
 import * as service from './teams.service.js';
 
 /**
@@ -39,7 +39,7 @@ export function registerTeams(app: App, deps: AppDeps) {
       summary: 'Teams in your units, with their current members',
       response: { 200: z.object({ items: z.array(Team) }), ...errorResponses },
     },
-    handler: async (request) => service.listTeams(db, request.scope!),
+    handler: async (request) => service.listTeams(db, request.scope!, request.auth!),
   });
 
   r.post('/api/teams', {
@@ -71,19 +71,7 @@ export function registerTeams(app: App, deps: AppDeps) {
     },
   });
 
-  r.delete('/api/teams/:id/members/:memberId', {
-    config: manage,
-    schema: {
-      tags: ['teams'],
-      summary: 'A member leaves the team (kept in its history)',
-      params: MemberParams,
-      response: { 204: z.null(), ...errorResponses },
-    },
-    handler: async (request, reply) => {
-      await service.removeMember(db, request.scope!, request.params.id, request.params.memberId, actorOf(request));
-      return reply.status(204).send(null);
-    },
-  });
+  registerTeamMembers(app, deps);
 
   r.get('/api/duty', {
     config: read,

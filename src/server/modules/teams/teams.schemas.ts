@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Phone, Text } from '../../lib/http.js';
+import { Id, IsoDate, Phone, Text, Version } from '../../lib/http.js';
 
 export const MemberRole = z.enum(['HEAD', 'DEPUTY', 'MEMBER']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -17,9 +17,27 @@ export const TeamMember = z.object({
   skills: z.array(z.string()),
   hasPhone: z.boolean(),
   userId: z.number().int().nullable(),
+  /** The linked account's username, and whether it can sign in now (not disabled, still holding a role). */
+  username: z.string().nullable(),
+  canSignIn: z.boolean(),
+  /** The unit the member works in (null: the team's own unit). */
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
   joinedOn: z.string(),
+  version: z.number().int(),
 });
 export type TeamMember = z.infer<typeof TeamMember>;
+
+/** Someone who has left the team: kept, with who took them off. */
+export const PastMember = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  role: MemberRole,
+  joinedOn: z.string(),
+  leftOn: z.string(),
+  removedBy: z.string().nullable(),
+});
+export type PastMember = z.infer<typeof PastMember>;
 
 export const Team = z
   .object({
@@ -28,7 +46,10 @@ export const Team = z
     unitName: z.string(),
     name: z.string(),
     decisionRef: z.string().nullable(),
+    /** May the caller give this team's members a login (create accounts on its unit)? The web shows the button. */
+    mayGiveLogins: z.boolean(),
     members: z.array(TeamMember),
+    pastMembers: z.array(PastMember),
   })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof Team>;
@@ -46,6 +67,45 @@ export const AddMemberInput = z.object({
 export type AddMemberInput = z.infer<typeof AddMemberInput>;
 
 export const MemberParams = z.object({ id: Id, memberId: Id });
+
+/** An edit of a member from their team row: only the fields given change; `phone: null` clears it. */
+export const UpdateMemberInput = z
+  .object({
+    version: Version,
+    fullName: Text(120).min(2).optional(),
+    role: MemberRole.optional(),
+    phone: Phone.nullable().optional(),
+    skills: z.array(Text(60).min(1)).max(10).optional(),
+    /** The team's unit or one below it; null puts the member back on the team's unit. */
+    unitId: Id.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change' });
+export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
+
+/** How a new login's first password reaches the member: shown once on screen, or sent by SMS to their phone. */
+export const Handover = z.enum(['PASSWORD', 'SMS']);
+export type Handover = z.infer<typeof Handover>;
+
+export const MemberLoginInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
+  handover: Handover.default('PASSWORD'),
+});
+export type MemberLoginInput = z.infer<typeof MemberLoginInput>;
+
+/** The login made: the password only when it is to be shown (never stored, never shown again). */
+export const MemberLogin = z.object({
+  userId: z.number().int(),
+  username: z.string(),
+  password: z.string().nullable(),
+  /** The last digits of the phone the SMS went to. */
+  sentTo: z.string().nullable(),
+});
+export type MemberLogin = z.infer<typeof MemberLogin>;
 
 export const DutyShift = z
   .object({

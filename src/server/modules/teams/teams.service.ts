@@ -1,12 +1,13 @@
-import { and, asc, between, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { dutyShifts, supportPoints, teamMembers, teams, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { conflict, notFound, unlessTaken } from '../../lib/errors.js';
-import type { Actor } from '../../lib/auth-context.js';
+import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { audited } from '../audit/audit.repo.js';
 import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
+import { mayGrant } from '../users/users.policy.js';
 import type {
   AddDutyShiftInput,
   AddMemberInput,
@@ -40,6 +41,24 @@ export async function activeMember(db: Tx, scope: Scope, memberId: number): Prom
   return m;
 }
 
+/**
+ * A current member in the caller's units who can sign in (404 when not a member there, 409 without a login): the only
+ * members households can be handed to, since the field app needs an account.
+ */
+export async function memberWhoSignsIn(db: Tx, scope: Scope, memberId: number): Promise<{ id: number }> {
+  const m = await activeMember(db, scope, memberId);
+  const [ok] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select ${memberCanSignIn(sql`m`)} as ok from team_members m where m.id = ${m.id}`,
+  );
+  if (!ok?.ok)
+    throw conflict({
+      vi: 'Thành viên này chưa có tài khoản đăng nhập nên không nhận được hộ; hãy cấp tài khoản trước',
+      en: 'This member has no login, so cannot be given households; give them one first',
+    });
+  return m;
+}
+
 /** A support point as the API shows it. */
 export const pointOf = (p: typeof supportPoints.$inferSelect) => ({
   id: p.id,
@@ -53,49 +72,82 @@ export const pointOf = (p: typeof supportPoints.$inferSelect) => ({
 /** Heads first, then deputies, then members. */
 const ROLE_ORDER: Record<MemberRole, number> = { HEAD: 0, DEPUTY: 1, MEMBER: 2 };
 
-/** The teams in the caller's units, by unit, each with its current members (heads first). */
-export async function listTeams(db: Tx, scope: Scope): Promise<{ items: Team[] }> {
+/** Is the member's linked account one that can sign in now (there, not disabled, still holding a role)? */
+export const memberCanSignIn = (member: SQL) => sql`exists (
+  select 1 from users su join role_assignments sra on sra.user_id = su.id
+  where su.id = ${member}.user_id and su.disabled_at is null)`;
+
+type MemberRow = {
+  id: number;
+  teamId: number;
+  fullName: string;
+  role: MemberRole;
+  skills: string[];
+  hasPhone: boolean;
+  userId: number | null;
+  username: string | null;
+  canSignIn: boolean;
+  unitId: number | null;
+  unitName: string | null;
+  joinedOn: string;
+  leftOn: string | null;
+  version: number;
+  removedBy: string | null;
+};
+
+/** The teams in the caller's units, by unit, each with its current members (heads first) and those who left. */
+export async function listTeams(db: Tx, scope: Scope, auth: AuthContext): Promise<{ items: Team[] }> {
   const rows = await db
-    .select({ t: teams, unitName: units.name })
+    .select({ t: teams, unitName: units.name, unitPath: units.path })
     .from(teams)
     .innerJoin(units, eq(units.id, teams.unitId))
     .where(unitInScope(teams.unitId, scope))
     .orderBy(asc(units.path), asc(teams.id));
   const members = rows.length
-    ? await db
-        .select()
-        .from(teamMembers)
-        .where(
-          and(
-            inArray(
-              teamMembers.teamId,
-              rows.map((x) => x.t.id),
-            ),
-            isNull(teamMembers.leftOn),
-          ),
-        )
-        .orderBy(asc(teamMembers.id))
+    ? await queryRows<MemberRow>(
+        db,
+        sql`
+        select m.id, m.team_id as "teamId", m.full_name as "fullName", m.role, m.skills,
+          m.phone_enc is not null as "hasPhone", m.user_id as "userId", u.username,
+          ${memberCanSignIn(sql`m`)} as "canSignIn", m.unit_id as "unitId", mu.name as "unitName",
+          m.joined_on::text as "joinedOn", m.left_on::text as "leftOn", m.version, rb.full_name as "removedBy"
+        from team_members m
+        left join users u on u.id = m.user_id
+        left join units mu on mu.id = m.unit_id
+        left join users rb on rb.id = m.removed_by
+        where ${inArray(
+          sql`m.team_id`,
+          rows.map((x) => x.t.id),
+        )}
+        order by m.left_on desc nulls first, m.id`,
+      )
     : [];
   return {
-    items: rows.map(({ t, unitName }) => ({
-      id: t.id,
-      unitId: t.unitId,
-      unitName,
-      name: t.name,
-      decisionRef: t.decisionRef,
-      members: members
-        .filter((m) => m.teamId === t.id)
-        .sort((a, b) => ROLE_ORDER[a.role as MemberRole] - ROLE_ORDER[b.role as MemberRole])
-        .map((m) => ({
-          id: m.id,
-          fullName: m.fullName,
-          role: m.role as MemberRole,
-          skills: m.skills,
-          hasPhone: m.phoneEnc !== null,
-          userId: m.userId,
-          joinedOn: m.joinedOn,
-        })),
-    })),
+    items: rows.map(({ t, unitName, unitPath }) => {
+      const own = members.filter((m) => m.teamId === t.id);
+      return {
+        id: t.id,
+        unitId: t.unitId,
+        unitName,
+        name: t.name,
+        decisionRef: t.decisionRef,
+        mayGiveLogins: mayGrant(auth, 'DIGITAL_TEAM', unitPath),
+        members: own
+          .filter((m) => m.leftOn === null)
+          .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+          .map(({ teamId: _t, leftOn: _l, removedBy: _r, ...m }) => m),
+        pastMembers: own
+          .filter((m) => m.leftOn !== null)
+          .map((m) => ({
+            id: m.id,
+            fullName: m.fullName,
+            role: m.role,
+            joinedOn: m.joinedOn,
+            leftOn: m.leftOn!,
+            removedBy: m.removedBy,
+          })),
+      };
+    }),
   };
 }
 
@@ -120,7 +172,7 @@ export async function createTeam(db: Db, scope: Scope, input: CreateTeamInput, a
  * disabled): a team manager cannot attach, and so hand households to, an account elsewhere. Unknown and outside
  * accounts get the same 404.
  */
-async function accountInTeamUnits(db: Tx, teamUnitId: number, userId: number) {
+export async function accountInTeamUnits(db: Tx, teamUnitId: number, userId: number) {
   const [found] = await queryRows<{ id: number }>(
     db,
     sql`
@@ -170,26 +222,6 @@ export async function addMember(
     }),
   );
   return m!;
-}
-
-/** A member leaves the team as of today: the row stays, so the team's history keeps them (audited). */
-export async function removeMember(db: Db, scope: Scope, teamId: number, memberId: number, actor: Actor) {
-  const t = await teamInScope(db, scope, teamId);
-  await audited(
-    db,
-    actor,
-    async (tx) => {
-      const left = await tx
-        .update(teamMembers)
-        .set({ leftOn: sql`current_date` })
-        .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, t.id), isNull(teamMembers.leftOn)))
-        .returning({ id: teamMembers.id });
-      // Thrown inside the transaction, so a miss leaves no audit entry behind.
-      if (left.length === 0)
-        throw notFound({ vi: 'Không tìm thấy thành viên này trong tổ', en: 'No such member in this team' });
-    },
-    { action: 'team.member.leave', entityType: 'team', entityId: t.id, details: { memberId } },
-  );
 }
 
 /** The counter's duty roster of a unit in the caller's scope, day by day between two dates. */

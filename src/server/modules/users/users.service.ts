@@ -80,21 +80,32 @@ async function loadManaged(tx: Tx, auth: AuthContext, id: number) {
 
 export async function createUser(database: Database, auth: AuthContext, input: CreateUserInput, actor: Actor) {
   const passwordHash = await hashPassword(input.password);
-  return database.db.transaction(async (tx) => {
-    await checkGrants(tx, auth, input.roles);
-    const user = await unlessTaken(
-      repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash }),
-      () => conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' }),
-    );
-    await repo.replaceRoles(tx, user.id, input.roles);
-    await insertAudit(tx, actor, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: user.id,
-      details: { username: user.username, roles: input.roles },
-    });
-    return (await present(tx, [user]))[0]!;
+  return database.db.transaction(async (tx) => createUserIn(tx, auth, { ...input, passwordHash }, actor));
+}
+
+/**
+ * Creates an account inside the caller's transaction, so another module can link it to its own record in the same
+ * commit (a team member's login): the same delegation check, taken-username conflict and audit entry as the form.
+ */
+export async function createUserIn(
+  tx: Tx,
+  auth: AuthContext,
+  input: Omit<CreateUserInput, 'password'> & { passwordHash: string },
+  actor: Actor,
+): Promise<UserSummary> {
+  await checkGrants(tx, auth, input.roles);
+  const user = await unlessTaken(
+    repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash: input.passwordHash }),
+    () => conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' }),
+  );
+  await repo.replaceRoles(tx, user.id, input.roles);
+  await insertAudit(tx, actor, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: user.id,
+    details: { username: user.username, roles: input.roles },
   });
+  return (await present(tx, [user]))[0]!;
 }
 
 /** Rename, disable/enable or re-scope an account. Disabling ends its sessions at once. */

@@ -5,6 +5,8 @@ import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatNumber, formatDate } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
+import { Link } from 'wouter';
+import { StrandedWarning, useAssignments } from './AssignmentsPage.js';
 import { Burndown } from './Burndown.js';
 import { Conflicts } from './Conflicts.js';
 import { HouseholdsLeft } from './HouseholdsLeft.js';
@@ -44,6 +46,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
   });
   const client = useQueryClient();
   const me = useMe().data;
+  const assignments = useAssignments(id, null, can(me, 'campaign.manage'));
   const { notice, run } = useNotice();
   const p = progress.data;
   if (!p) return <QueryState isLoading={progress.isLoading} error={progress.error} />;
@@ -51,6 +54,7 @@ export function CampaignProgressPage({ id }: { id: number }) {
     run(async () => {
       const r = await api<{ assigned: number }>(`/api/campaigns/${id}/assign`, { method: 'POST' });
       await client.invalidateQueries({ queryKey: ['campaign-mine', id] });
+      await client.invalidateQueries({ queryKey: ['campaign-assignments', id] });
       return t('campaigns.assigned', { count: r.assigned });
     });
   return (
@@ -112,11 +116,15 @@ export function CampaignProgressPage({ id }: { id: number }) {
       </table>
       <Burndown id={id} unitId={at} />
       {can(me, 'campaign.manage') && (
-        <p>
-          <button type="button" onClick={() => void assign()}>
-            {t('campaigns.assign')}
-          </button>
-        </p>
+        <>
+          <StrandedWarning data={assignments.data} />
+          <p className="actions">
+            <button type="button" onClick={() => void assign()}>
+              {t('campaigns.assign')}
+            </button>
+            <Link href={`/campaigns/${id}/assignments`}>{t('campaigns.assignments.open')}</Link>
+          </p>
+        </>
       )}
       <NoticeLine notice={notice} />
       {can(me, 'campaign.manage') && <Conflicts id={id} />}

@@ -5,23 +5,17 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDate, vietnamDay } from '../../lib/format.js';
 import { useUnits } from '../units/api.js';
+import { can, useMe } from '../auth/useMe.js';
 import type { SupportPoint } from './SupportPoints.js';
+import { type Team, TeamCard } from './TeamCard.js';
 
-type Member = { id: number; fullName: string; role: 'HEAD' | 'DEPUTY' | 'MEMBER'; skills: string[]; hasPhone: boolean };
-type Team = {
-  id: number;
-  unitId: number;
-  unitName: string;
-  name: string;
-  decisionRef: string | null;
-  members: Member[];
-};
 type Duty = { id: number; day: string; shift: 'MORNING' | 'AFTERNOON' | 'EVENING'; memberName: string };
 
 /** `/teams`: the digital-technology teams, the counter's duty roster for the coming week, and the support points. */
 export function TeamsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useMe().data;
   const units = useUnits().data ?? [];
   const root = units[0];
   const groups = useUnits(root?.tier === 'COMMUNE' ? root.id : undefined).data ?? [];
@@ -61,57 +55,7 @@ export function TeamsPage() {
       )}
       <QueryState isLoading={teams.isLoading} error={teams.error} />
       {teams.data?.items.map((team) => (
-        <article key={team.id} className="card" data-testid="team">
-          <h2>{team.name}</h2>
-          <p className="muted">
-            {team.unitName}
-            {team.decisionRef ? ` · ${t('teams.decision')} ${team.decisionRef}` : ''}
-          </p>
-          <ul>
-            {team.members.map((m) => (
-              <li key={m.id}>
-                {m.fullName} · {t(`teams.role_.${m.role}`)}
-                {m.skills.length ? ` · ${m.skills.join(', ')}` : ''}
-              </li>
-            ))}
-          </ul>
-          <form
-            className="actions"
-            onSubmit={(e) =>
-              void submit(
-                `/api/teams/${team.id}/members`,
-                (d) => ({
-                  fullName: d.get('fullName'),
-                  role: d.get('role'),
-                  phone: opt(d, 'phone'),
-                  skills: String(d.get('skills') ?? '')
-                    .split(',')
-                    .map((x) => x.trim())
-                    .filter(Boolean),
-                }),
-                ['teams'],
-              )(e)
-            }
-          >
-            <input
-              name="fullName"
-              required
-              minLength={2}
-              placeholder={t('teams.fullName')}
-              aria-label={t('teams.fullName')}
-            />
-            <select name="role" aria-label={t('teams.role')}>
-              {(['MEMBER', 'DEPUTY', 'HEAD'] as const).map((r) => (
-                <option key={r} value={r}>
-                  {t(`teams.role_.${r}`)}
-                </option>
-              ))}
-            </select>
-            <input name="phone" type="tel" placeholder={t('teams.phone')} aria-label={t('teams.phone')} />
-            <input name="skills" placeholder={t('teams.skills')} aria-label={t('teams.skills')} />
-            <button type="submit">{t('teams.addMember')}</button>
-          </form>
-        </article>
+        <TeamCard key={team.id} team={team} manage={can(me, 'team.manage')} />
       ))}
       <form
         className="card"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format.js';
+import { byAlley } from './field-list.js';
 import { discard, getPack, queued, sentVisits, type FieldPack, type Queued, type Sent } from './store.js';
 import { useField } from './useField.js';
 
@@ -16,6 +17,7 @@ export function FieldCampaign({ id }: { id: number }) {
     [id],
   );
   const [showAll, setShowAll] = useState(false);
+  const [search, setSearch] = useState('');
   if (!state) return null;
   const { pack, waiting, sent } = state;
   if (!pack)
@@ -33,7 +35,10 @@ export function FieldCampaign({ id }: { id: number }) {
   };
   const done = (h: FieldPack['households'][number]) =>
     h.people.every((p) => p.done) || ['DONE', 'VNEID_L2_ACTIVATED'].includes(status(h.householdId)?.outcome ?? '');
-  const shown = pack.households.filter((h) => showAll || !done(h));
+  const groups = byAlley(
+    pack.households.filter((h) => showAll || !done(h)),
+    search,
+  );
   return (
     <section>
       <h1>{pack.campaign.name}</h1>
@@ -49,31 +54,50 @@ export function FieldCampaign({ id }: { id: number }) {
           {t('campaigns.field.showAll')}
         </label>
       </p>
-      <ul className="cards" data-testid="field-households">
-        {shown.map((h) => {
-          const s = status(h.householdId);
-          return (
-            <li key={h.householdId} className="card">
-              <Link href={`/field/${id}/h/${h.householdId}`}>
-                <strong>{h.address}</strong>
-              </Link>
-              <div className="muted">
-                {h.unitName} ·{' '}
-                {h.people
-                  .filter((p) => p.fullName)
-                  .map((p) => p.fullName)
-                  .join(', ')}
-              </div>
-              {s ? (
-                <span className="badge">{t(`campaigns.field.outcomes.${s.outcome}`)}</span>
-              ) : (
-                h.lastOutcome && <span className="badge">{t(`campaigns.field.outcomes.${h.lastOutcome}`)}</span>
-              )}
-              {h.bestTime && <span className="muted"> {t('campaigns.field.bestTimeWas', { time: h.bestTime })}</span>}
-            </li>
-          );
-        })}
-      </ul>
+      <input
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder={t('campaigns.field.search')}
+        aria-label={t('campaigns.field.search')}
+      />
+      {groups.length === 0 && search && <p className="muted">{t('campaigns.field.noMatch')}</p>}
+      <div data-testid="field-households">
+        {groups.map((g) => (
+          <section key={g.unitName} data-testid="field-alley">
+            <h2>
+              {g.unitName}{' '}
+              <span className="muted">{t('campaigns.field.alleyCount', { count: g.households.length })}</span>
+            </h2>
+            <ul className="cards">
+              {g.households.map((h) => {
+                const s = status(h.householdId);
+                return (
+                  <li key={h.householdId} className="card">
+                    <Link href={`/field/${id}/h/${h.householdId}`}>
+                      <strong>{h.address}</strong>
+                    </Link>
+                    <div className="muted">
+                      {h.people
+                        .filter((p) => p.fullName)
+                        .map((p) => p.fullName)
+                        .join(', ')}
+                    </div>
+                    {s ? (
+                      <span className="badge">{t(`campaigns.field.outcomes.${s.outcome}`)}</span>
+                    ) : (
+                      h.lastOutcome && <span className="badge">{t(`campaigns.field.outcomes.${h.lastOutcome}`)}</span>
+                    )}
+                    {h.bestTime && (
+                      <span className="muted"> {t('campaigns.field.bestTimeWas', { time: h.bestTime })}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
       <Pending waiting={waiting} sent={sent} lang={i18n.language} pack={pack} />
     </section>
   );
