@@ -26,6 +26,7 @@ import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
 import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
+import { registerSandbox } from './sandbox/sandbox.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -81,4 +82,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaigns(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
+  registerSandbox(app, deps);
 }
