@@ -14,6 +14,7 @@ import { citizensVi } from './citizens.vi.js';
 import { indicatorsVi } from './indicators.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
+import { sandboxVi } from './sandbox.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
@@ -127,6 +128,7 @@ export const vi = {
   indicators: indicatorsVi,
   announcements: announcementsVi,
   teams: teamsVi,
+  sandbox: sandboxVi,
   campaigns: campaignsVi,
 };
 export type Messages = typeof vi;

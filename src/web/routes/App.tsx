@@ -26,6 +26,8 @@ import { MemberPage } from '../features/announcements/MemberPage.js';
 import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncementPage.js';
 import { GroupsPage } from '../features/announcements/GroupsPage.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
+import { useSandbox } from '../features/sandbox/api.js';
+import { SandboxOutbox } from '../features/sandbox/SandboxOutbox.js';
 import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage.js';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
@@ -154,6 +156,8 @@ function Console() {
   const me = useMe();
   const logout = useLogout();
   const [location] = useLocation();
+  // Asked once: the sandbox outbox is listed only while `npm start` runs the sandbox providers.
+  const sandbox = useSandbox(!!me.data && can(me.data, 'announcement.write'));
   if (me.isLoading || me.error)
     return (
       <main>
@@ -181,6 +185,7 @@ function Console() {
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
+    ['/sandbox', t('sandbox.title'), !!sandbox.data?.running],
   ] as const;
   return (
     <>
@@ -233,6 +238,7 @@ function Console() {
           <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
+          <Route path="/sandbox" component={SandboxOutbox} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route>
             <p>404</p>

@@ -6,19 +6,19 @@ import { MessagesQuery, MessagesReply, SandboxOverview } from './sandbox.schemas
 import { sandboxMessages, sandboxOverview } from './sandbox.service.js';
 
 /**
- * The sandbox outbox, registered only while the sandbox providers run (never in production): what each demo phone
- * received. Staff who write announcements read it; the links in it are the households' own signed read links.
+ * The sandbox outbox: what each demo phone received while the sandbox providers run (`npm start`, never production).
+ * Without the sandbox both answer "not running" and nothing received, so the console can ask without an error.
+ * Staff who write announcements read it; the links in it are the households' own signed read links.
  */
 export function registerSandbox(app: App, deps: AppDeps) {
   const sandbox = deps.sandbox;
-  if (!sandbox) return;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/sandbox', {
     config: { permission: Permission.ANNOUNCEMENT_WRITE },
     schema: {
       tags: ['sandbox'],
-      summary: 'Sandbox providers (not production): the channels they stand in for and the mailboxes that received',
+      summary: 'Sandbox providers (never in production): whether they run, what they stand in for, the mailboxes',
       response: { 200: SandboxOverview, ...errorResponses },
     },
     handler: async () => sandboxOverview(sandbox),

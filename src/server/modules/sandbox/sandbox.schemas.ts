@@ -12,6 +12,8 @@ export const Mailbox = z.object({
 
 /** What the sandbox stands in for and the numbers that fail on purpose, with every mailbox that received anything. */
 export const SandboxOverview = z.object({
+  /** False outside `npm start` (production, tests): nothing below is in use. */
+  running: z.boolean(),
   channels: z.record(SandboxChannel, z.boolean()),
   rules: z.object({ refusedSuffix: z.string(), unreachableSuffix: z.string(), noSuchMailbox: z.string() }),
   mailboxes: z.array(Mailbox),
