@@ -77,7 +77,12 @@ export async function buildTestApp(
     { serveWeb: options.serveWeb, logger: options.logger },
   );
   sandbox?.attach((c) =>
-    app.inject({ method: 'POST', url: c.url, payload: c.body, headers: { 'content-type': 'application/json', ...c.headers } }),
+    app.inject({
+      method: 'POST',
+      url: c.url,
+      payload: c.body,
+      headers: { 'content-type': 'application/json', ...c.headers },
+    }),
   );
   await app.ready();
   return {

@@ -73,14 +73,21 @@ export async function serve(
   const app = await buildApp({ config, database, cipher, jobs, sandbox }, { logger, serveWeb: true });
   // The providers' callbacks (signed delivery reports, Zalo events) go through the app's own routes.
   sandbox?.attach((c) =>
-    app.inject({ method: 'POST', url: c.url, payload: c.body, headers: { 'content-type': 'application/json', ...c.headers } }),
+    app.inject({
+      method: 'POST',
+      url: c.url,
+      payload: c.body,
+      headers: { 'content-type': 'application/json', ...c.headers },
+    }),
   );
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKetnoi is running on ${url}  (database: ${database.kind})`);
   console.log(`API docs: ${url}/api/docs`);
   if (sandbox) {
-    const used = Object.entries(sandbox.channels).filter(([, on]) => on).map(([c]) => c);
+    const used = Object.entries(sandbox.channels)
+      .filter(([, on]) => on)
+      .map(([c]) => c);
     console.log(`Sandbox providers (not production; nothing is really sent): ${used.join(', ')}`);
     console.log(`Sandbox outbox: ${url}/sandbox  (sign in as lanhdao, totruong or admin)`);
     // The demo's notice (and anything queued while stopped) goes through the sandbox now, not in a minute.

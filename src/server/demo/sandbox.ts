@@ -24,7 +24,13 @@ export const SANDBOX_PERSONAS: { phone: string; channels: (phone: string, pushBa
       { channel: 'SMS', address: p },
     ],
   },
-  { phone: '+84912000102', channels: (p) => [{ channel: 'ZNS', address: p }, { channel: 'SMS', address: p }] },
+  {
+    phone: '+84912000102',
+    channels: (p) => [
+      { channel: 'ZNS', address: p },
+      { channel: 'SMS', address: p },
+    ],
+  },
   {
     phone: '+84912000103',
     channels: (p, base) => [
@@ -35,12 +41,18 @@ export const SANDBOX_PERSONAS: { phone: string; channels: (phone: string, pushBa
   // A number the SMS gateway refuses (ends in 000): the email after it is tried.
   {
     phone: '+84912345000',
-    channels: (p) => [{ channel: 'SMS', address: p }, { channel: 'EMAIL', address: 'tran.thi.lan@example.vn' }],
+    channels: (p) => [
+      { channel: 'SMS', address: p },
+      { channel: 'EMAIL', address: 'tran.thi.lan@example.vn' },
+    ],
   },
   // Accepted, then reported out of reach (ends in 999): the ZNS message after it goes to a second phone.
   {
     phone: '+84912345999',
-    channels: (p) => [{ channel: 'SMS', address: p }, { channel: 'ZNS', address: '+84912000105' }],
+    channels: (p) => [
+      { channel: 'SMS', address: p },
+      { channel: 'ZNS', address: '+84912000105' },
+    ],
   },
   { phone: '+84912000106', channels: () => [{ channel: 'EMAIL', address: 'le.van.duc@example.vn' }] },
 ];

@@ -124,7 +124,11 @@ export function createPeerHandler(store: SandboxStore, secrets: SandboxSecrets, 
         return reply(200, { error: -118, message: 'Zalo account not existed' });
       }
       const kept = store.add({ ...base, status: 'accepted', reason: null });
-      return reply(200, { error: 0, message: 'Success', data: { msg_id: `sbx-zns-${kept.id}`, sent_time: `${Date.now()}` } });
+      return reply(200, {
+        error: 0,
+        message: 'Success',
+        data: { msg_id: `sbx-zns-${kept.id}`, sent_time: `${Date.now()}` },
+      });
     }
     reply(404, { error: 404, message: 'Not found' });
   }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type Agent, type TestContext } from '../../../../test/helpers.js';
+import { buildTestApp, type Agent, type TestContext } from '../../../../test/helpers.js';
 import { buildWorld, type World } from '../../../../test/world.js';
 import { ConfigError, loadConfig } from '../../config.js';
 import { createSenders, sendDue } from '../announcements/deliveries.js';
@@ -35,7 +35,14 @@ async function pumpAll() {
 const outbox = async (mailbox: string) => {
   const res = await leader.get(`/api/sandbox/messages?mailbox=${encodeURIComponent(mailbox)}`);
   expect(res.statusCode).toBe(200);
-  return res.json().items as { channel: string; status: string; reason: string | null; title: string; text: string; link: string | null }[];
+  return res.json().items as {
+    channel: string;
+    status: string;
+    reason: string | null;
+    title: string;
+    text: string;
+    link: string | null;
+  }[];
 };
 const rows = (id: number) =>
   t.database.raw<{ channel: string; status: string; step: number; last_error: string | null; household_id: number }>(
@@ -170,11 +177,22 @@ describe('the sandbox providers', () => {
     expect(before.totals).toMatchObject({ reached: 5, read: 0, acknowledged: 0 });
     const link = new URL((await outbox('+84912345678'))[0]!.link!);
     const body = { h: Number(link.searchParams.get('h')), t: link.searchParams.get('t') };
-    const opened = await t.app.inject({ method: 'GET', url: `${link.pathname.replace('/a/', '/api/public/announcements/')}${link.search}` });
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: `${link.pathname.replace('/a/', '/api/public/announcements/')}${link.search}`,
+    });
     expect(opened.statusCode).toBe(200);
-    const read = await t.app.inject({ method: 'POST', url: `/api/public/announcements/${announcementId}/read`, payload: body });
+    const read = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/announcements/${announcementId}/read`,
+      payload: body,
+    });
     expect(read.statusCode).toBeLessThan(300);
-    const ack = await t.app.inject({ method: 'POST', url: `/api/public/announcements/${announcementId}/ack`, payload: body });
+    const ack = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/announcements/${announcementId}/ack`,
+      payload: body,
+    });
     expect(ack.statusCode).toBeLessThan(300);
     const after = (await leader.get(`/api/announcements/${announcementId}/reach`)).json();
     expect(after.totals).toMatchObject({ reached: 5, read: 1, acknowledged: 1 });
@@ -211,7 +229,12 @@ describe('production', () => {
     await expect(startSandbox(loadConfig(keys))).rejects.toThrow(/never run in production/);
   });
   it('is on by default outside production (npm start) and off in tests', () => {
-    const dev = loadConfig({ ...keys, KETNOI_ENV: 'development', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ketnoi-sandbox-')), PORT: '3100' });
+    const dev = loadConfig({
+      ...keys,
+      KETNOI_ENV: 'development',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ketnoi-sandbox-')),
+      PORT: '3100',
+    });
     expect(dev.sandbox).toEqual({ enabled: true, port: 3101 });
     expect(loadConfig({ ...keys, KETNOI_ENV: 'test' }).sandbox.enabled).toBe(false);
   });

@@ -51,7 +51,9 @@ export async function startSandbox(
   options: { file?: string; reportDelayMs?: number; port?: number; log?: (line: string) => void } = {},
 ): Promise<Sandbox> {
   if (config.production) throw new ConfigError('The sandbox providers never run in production.');
-  const store = createSandboxStore(options.file ?? (config.sandbox.enabled ? path.join(config.dataDir, 'sandbox-outbox.json') : undefined));
+  const store = createSandboxStore(
+    options.file ?? (config.sandbox.enabled ? path.join(config.dataDir, 'sandbox-outbox.json') : undefined),
+  );
   const secret = () => randomBytes(18).toString('base64url');
   const secrets: SandboxSecrets = {
     smsToken: secret(),
@@ -148,7 +150,9 @@ export async function startSandbox(
   };
   const patched: Config = {
     ...config,
-    sms: channels.SMS ? { url: `${base}/sms`, token: secrets.smsToken, callbackSecret: secrets.smsCallbackSecret } : config.sms,
+    sms: channels.SMS
+      ? { url: `${base}/sms`, token: secrets.smsToken, callbackSecret: secrets.smsCallbackSecret }
+      : config.sms,
     smtpUrl: channels.EMAIL ? `smtp://127.0.0.1:${smtpPort}` : config.smtpUrl,
     zalo: channels.ZALO
       ? {

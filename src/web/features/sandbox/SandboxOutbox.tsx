@@ -25,7 +25,7 @@ const sameOrigin = (link: string) => {
  */
 export function SandboxOutbox() {
   const { t } = useTranslation();
-  const overview = useSandbox();
+  const overview = useSandbox(true, 5_000);
   const [mailbox, setMailbox] = useState('');
   const client = useQueryClient();
   const o = overview.data;
@@ -108,11 +108,7 @@ function Message({ m }: { m: SandboxMessage }) {
         {t(`sandbox.status.${m.status}`)}
         {m.reason ? `: ${m.reason}` : ''}
       </p>
-      {m.status === 'accepted' && m.link && (
-        <a href={sameOrigin(m.link)}>
-          {t('sandbox.open')}
-        </a>
-      )}
+      {m.status === 'accepted' && m.link && <a href={sameOrigin(m.link)}>{t('sandbox.open')}</a>}
       <p className="muted">
         {t('sandbox.to')}: <span style={{ overflowWrap: 'anywhere' }}>{m.to}</span>
       </p>

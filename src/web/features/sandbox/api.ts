@@ -23,21 +23,23 @@ export type SandboxMessage = {
   reason: string | null;
 };
 
-/** Whether the sandbox runs and which mailboxes received something (`enabled`: only for roles that may read it). */
-export const useSandbox = (enabled = true) =>
+/**
+ * Whether the sandbox runs and which mailboxes received something (`enabled`: only for roles that may read it). The
+ * outbox page polls (`every` ms): messages arrive as the delivery worker sends them.
+ */
+export const useSandbox = (enabled = true, every: number | false = false) =>
   useQuery({
     queryKey: ['sandbox'],
     queryFn: () => api<SandboxOverview>('/api/sandbox'),
     enabled,
-    staleTime: 60_000,
+    refetchInterval: every,
   });
 
 export const useSandboxMessages = (mailbox: string) =>
   useQuery({
+    refetchInterval: 5_000,
     queryKey: ['sandbox', 'messages', mailbox],
     queryFn: () =>
-      api<{ mailbox: string; items: SandboxMessage[] }>(
-        `/api/sandbox/messages?mailbox=${encodeURIComponent(mailbox)}`,
-      ),
+      api<{ mailbox: string; items: SandboxMessage[] }>(`/api/sandbox/messages?mailbox=${encodeURIComponent(mailbox)}`),
     enabled: mailbox !== '',
   });
