@@ -114,7 +114,7 @@ export async function seedSandboxDemo(
       title: 'Tạm ngừng cấp nước sáng mai',
       body:
         '<p>Công ty cấp nước tạm ngừng cấp nước từ 7 giờ đến 11 giờ sáng mai để sửa đường ống chính.</p>' +
-        '<p>Đề nghị bà con chủ động trữ nước. Khi nhận được tin, xin bấm "Xác nhận đã nhận".</p>',
+        '<p>Đề nghị bà con chủ động trữ nước. Khi nhận được tin, xin bấm "Xác nhận hộ đã nhận".</p>',
       category: 'EVENT',
       priority: 'URGENT',
       isPublic: true,
