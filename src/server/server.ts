@@ -72,14 +72,16 @@ export async function serve(
   const logger = { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) };
   const app = await buildApp({ config, database, cipher, jobs, sandbox }, { logger, serveWeb: true });
   // The providers' callbacks (signed delivery reports, Zalo events) go through the app's own routes.
-  sandbox?.attach((c) =>
-    app.inject({
+  // A report of an undeliverable message queues the household's next channel: the worker is woken for it at once.
+  sandbox?.attach(async (c) => {
+    await app.inject({
       method: 'POST',
       url: c.url,
       payload: c.body,
       headers: { 'content-type': 'application/json', ...c.headers },
-    }),
-  );
+    });
+    wakeDeliveries({ jobs });
+  });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKetnoi is running on ${url}  (database: ${database.kind})`);
