@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { createJobs, type Jobs } from '../src/server/jobs/jobs.js';
 import { createPiiCipher, type PiiCipher } from '../src/server/lib/pii-cipher.js';
+import { startSandbox, type Sandbox } from '../src/server/modules/sandbox/sandbox.js';
 
 export type TestContext = {
   app: App;
@@ -16,6 +17,8 @@ export type TestContext = {
   cipher: PiiCipher;
   jobs: Jobs;
   config: Config;
+  /** With `buildTestApp(…, { sandbox: true })`: the running sandbox providers. */
+  sandbox?: Sandbox;
   close(): Promise<void>;
 };
 
@@ -52,22 +55,34 @@ export async function buildTestApp(
     logger?: NonNullable<Parameters<typeof buildApp>[1]>['logger'];
     /** PostgreSQL only: how the app reaches its database (e.g. through a proxy a test can cut). */
     via?: (url: URL) => URL;
+    /** Runs the sandbox providers (modules/sandbox) with the app pointed at them; reports wait for flushReports(). */
+    sandbox?: boolean;
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase(options.via);
-  const config = loadConfig({
+  const loaded = loadConfig({
     KETNOI_ENV: 'test',
     KETNOI_DATA_KEY: randomBytes(32).toString('base64'),
     KETNOI_INDEX_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     ...overrides,
   });
+  const sandbox = options.sandbox ? await startSandbox(loaded, { reportDelayMs: 0, port: 0 }) : undefined;
+  const config = sandbox?.config ?? loaded;
   const cipher = createPiiCipher(config.keys);
   const jobs = createJobs(database);
   await jobs.start();
   const app = await buildApp(
-    { config, database, cipher, jobs },
+    { config, database, cipher, jobs, sandbox },
     { serveWeb: options.serveWeb, logger: options.logger },
+  );
+  sandbox?.attach((c) =>
+    app.inject({
+      method: 'POST',
+      url: c.url,
+      payload: c.body,
+      headers: { 'content-type': 'application/json', ...c.headers },
+    }),
   );
   await app.ready();
   return {
@@ -76,7 +91,9 @@ export async function buildTestApp(
     cipher,
     jobs,
     config,
+    sandbox,
     async close() {
+      await sandbox?.close();
       await app.close();
       await jobs.stop();
       await database.close();

@@ -75,6 +75,14 @@ const Env = z.object({
   VAPID_SUBJECT: z.string().default('mailto:ketnoi@localhost'),
   /** The speech synthesiser for loudspeaker bulletins (Debian package espeak-ng). */
   ESPEAK_PATH: z.string().default('espeak-ng'),
+  /**
+   * Local sandbox providers (SMS gateway, Zalo OA/ZNS, SMTP, web push) with an outbox page at /sandbox, for trying
+   * deliveries end to end without any account. On by default for `npm start` outside production; refused in
+   * production. Only channels the environment leaves unconfigured are pointed at the sandbox.
+   */
+  SANDBOX: z.enum(['on', 'off']).optional(),
+  /** The sandbox's HTTP peers listen here (0: any free port); push subscriptions name it, so a fixed one outlives restarts. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** 'off' leaves queued messages for another process (or a test driving the pipeline itself) to send. */
   DELIVERY_WORKER: z.enum(['on', 'off']).default('on'),
   /** Imports: rows per file, uncompressed size of an .xlsx, the scan worker's heap, hours an unused file is kept. */
@@ -128,6 +136,8 @@ export type Config = {
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
   espeakPath: string;
   deliveryWorker: boolean;
+  /** Whether `serve()` starts the local sandbox providers (never in production), and the port of its HTTP peers. */
+  sandbox: { enabled: boolean; port: number };
   imports: { maxRows: number; maxUncompressedBytes: number; workerMemoryMb: number; fileHours: number };
   reminderIntervalHours: number;
 };
@@ -225,6 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexKey ??= dev.index;
     vapid ??= dev.vapid;
   }
+  if (production && e.SANDBOX === 'on') {
+    throw new ConfigError(
+      'SANDBOX=on is refused in production: the sandbox providers only pretend to deliver messages. ' +
+        'Configure the real SMS gateway, Zalo OA, SMTP relay and VAPID keys instead.',
+    );
+  }
   if (!dataKey || !indexKey) {
     throw new ConfigError(
       'KETNOI_DATA_KEY and KETNOI_INDEX_KEY must be set in production: they encrypt ID and phone numbers at rest. ' +
@@ -270,6 +286,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
     espeakPath: e.ESPEAK_PATH,
     deliveryWorker: e.DELIVERY_WORKER === 'on',
+    sandbox: {
+      enabled: !production && (e.SANDBOX ?? (test ? 'off' : 'on')) === 'on',
+      // Beside the app's own port by default, so the demo's push subscriptions still point at it after a restart.
+      port: e.SANDBOX_PORT ?? (e.PORT > 0 && e.PORT < 65535 ? e.PORT + 1 : 0),
+    },
     imports: {
       maxRows: e.IMPORT_MAX_ROWS,
       maxUncompressedBytes: e.IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -70,6 +70,9 @@ describe('serve with KETNOI_ENV=production', () => {
     expect(output).not.toContain('demo-password-everyone-knows');
     expect(output).not.toContain('leaked');
     expect(output).not.toMatch(/Demo logins|demo commune/i);
+    // No sandbox provider runs in production: nothing may pretend to deliver a commune's message.
+    expect(output).not.toMatch(/sandbox/i);
+    expect(existsSync(path.join(dataDir, 'sandbox-outbox.json'))).toBe(false);
     const hint = logged
       .map((l) => JSON.parse(l) as { level: number; msg: string })
       .find((l) => l.msg === FIRST_ADMIN_HINT);

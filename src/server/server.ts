@@ -7,6 +7,8 @@ import { migrateDatabase } from './db/migrate.js';
 import { seedDemo, type DemoLogin } from './demo/seed.js';
 import { createJobs } from './jobs/jobs.js';
 import { createPiiCipher } from './lib/pii-cipher.js';
+import { wakeDeliveries } from './modules/announcements/deliveries.js';
+import { startSandbox } from './modules/sandbox/sandbox.js';
 import { sql } from 'drizzle-orm';
 
 /** The database named by the config: PostgreSQL when DATABASE_URL is set, else PGlite persisted in DATA_DIR. */
@@ -38,9 +40,12 @@ async function countUsers(database: Database): Promise<number> {
  * administrator instead.
  */
 export async function serve(
-  config: Config,
+  loaded: Config,
   options: { seedDemo?: boolean; logStream?: { write(line: string): void } } = {},
 ) {
+  // Outside production, `npm start` runs the sandbox providers first: unconfigured channels are pointed at them.
+  const sandbox = loaded.sandbox.enabled ? await startSandbox(loaded, { log: (line) => console.log(line) }) : undefined;
+  const config = sandbox?.config ?? loaded;
   const database = await openConfiguredDatabase(config);
   await migrateDatabase(database);
   const cipher = createPiiCipher(config.keys);
@@ -49,7 +54,12 @@ export async function serve(
   const users = await countUsers(database);
   if (demo && users === 0) {
     console.log('Empty database: building the demo commune…');
-    const built = await seedDemo(database, cipher, { residents: 1200, seed: 2025, password: config.demoPassword });
+    const built = await seedDemo(database, cipher, {
+      residents: 1200,
+      seed: 2025,
+      password: config.demoPassword,
+      sandboxPushBase: sandbox?.base,
+    });
     logins = built.logins;
     // Kept (mode 600, under DATA_DIR, never in git) so the random demo passwords can be printed on every start.
     writeFileSync(loginsFile(config), JSON.stringify(logins, null, 2), { mode: 0o600 });
@@ -60,11 +70,31 @@ export async function serve(
   const jobs = createJobs(database);
   await jobs.start();
   const logger = { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) };
-  const app = await buildApp({ config, database, cipher, jobs }, { logger, serveWeb: true });
+  const app = await buildApp({ config, database, cipher, jobs, sandbox }, { logger, serveWeb: true });
+  // The providers' callbacks (signed delivery reports, Zalo events) go through the app's own routes.
+  // A report of an undeliverable message queues the household's next channel: the worker is woken for it at once.
+  sandbox?.attach(async (c) => {
+    await app.inject({
+      method: 'POST',
+      url: c.url,
+      payload: c.body,
+      headers: { 'content-type': 'application/json', ...c.headers },
+    });
+    wakeDeliveries({ jobs });
+  });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKetnoi is running on ${url}  (database: ${database.kind})`);
   console.log(`API docs: ${url}/api/docs`);
+  if (sandbox) {
+    const used = Object.entries(sandbox.channels)
+      .filter(([, on]) => on)
+      .map(([c]) => c);
+    console.log(`Sandbox providers (not production; nothing is really sent): ${used.join(', ')}`);
+    console.log(`Sandbox outbox: ${url}/sandbox  (sign in as lanhdao, totruong or admin)`);
+    // The demo's notice (and anything queued while stopped) goes through the sandbox now, not in a minute.
+    wakeDeliveries({ jobs });
+  }
   if (logins) {
     console.log('\nDemo logins (tên đăng nhập / mật khẩu):');
     for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${l.password.padEnd(16)} ${l.role} — ${l.unit}`);
@@ -79,6 +109,7 @@ export async function serve(
       await app.close();
       await jobs.stop();
       await database.close();
+      await sandbox?.close();
     })());
   const onSignal = () => void close().then(() => process.exit(0));
   process.on('SIGINT', onSignal);

@@ -20,6 +20,12 @@ export const announcementsExpectations: Record<string, Expectation> = {
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/reach` }),
   },
   'GET /api/public/communes/{code}/announcements': { public: true },
+  // The sandbox outbox (modules/sandbox): empty and "not running" here, as in production.
+  'GET /api/sandbox': { permission: 'announcement.write', inside: () => ({ url: '/api/sandbox' }) },
+  'GET /api/sandbox/messages': {
+    permission: 'announcement.write',
+    inside: () => ({ url: '/api/sandbox/messages?mailbox=%2B84912345678' }),
+  },
   'GET /api/message-templates': { permission: 'announcement.write', inside: () => ({ url: '/api/message-templates' }) },
   'POST /api/message-templates': {
     permission: 'announcement.write',

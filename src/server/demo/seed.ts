@@ -9,6 +9,7 @@ import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
+import { seedSandboxDemo } from './sandbox.js';
 import { seedCampaignsDemo } from './campaigns.js';
 import { seedDocumentsDemo } from './documents.js';
 import { seedOnestopDemo } from './onestop.js';
@@ -61,7 +62,14 @@ type Person = {
 export async function seedDemo(
   database: Database,
   cipher: PiiCipher,
-  options: { residents: number; seed: number; password?: string; log?: (line: string) => void },
+  options: {
+    residents: number;
+    seed: number;
+    password?: string;
+    log?: (line: string) => void;
+    /** Where the sandbox's push service listens, when `npm start` runs the sandbox: its demo is seeded too. */
+    sandboxPushBase?: string;
+  },
 ): Promise<DemoResult> {
   const rnd = createRandom(options.seed);
   const log = options.log ?? (() => undefined);
@@ -123,6 +131,8 @@ export async function seedDemo(
       member: made.sotuso!,
     });
     await seedDocumentsDemo(database, rnd, firstCommune!);
+    if (options.sandboxPushBase)
+      await seedSandboxDemo(database, cipher, firstCommune!, made.lanhdao!, options.sandboxPushBase);
   }
   return result;
 }

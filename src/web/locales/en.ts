@@ -14,6 +14,7 @@ import { citizensEn } from './citizens.en.js';
 import { indicatorsEn } from './indicators.en.js';
 import { announcementsEn } from './announcements.en.js';
 import { teamsEn } from './teams.en.js';
+import { sandboxEn } from './sandbox.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { documentsEn } from './documents.en.js';
 import type { Messages } from './vi.js';
@@ -135,6 +136,7 @@ export const en: Messages = {
   indicators: indicatorsEn,
   announcements: announcementsEn,
   teams: teamsEn,
+  sandbox: sandboxEn,
   campaigns: campaignsEn,
   documents: documentsEn,
 };

@@ -14,6 +14,7 @@ import { citizensVi } from './citizens.vi.js';
 import { indicatorsVi } from './indicators.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
+import { sandboxVi } from './sandbox.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
 import { documentsVi } from './documents.vi.js';
 
@@ -134,6 +135,7 @@ export const vi = {
   indicators: indicatorsVi,
   announcements: announcementsVi,
   teams: teamsVi,
+  sandbox: sandboxVi,
   campaigns: campaignsVi,
   documents: documentsVi,
 };

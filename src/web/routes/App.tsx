@@ -28,6 +28,8 @@ import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncement
 import { GroupsPage } from '../features/announcements/GroupsPage.js';
 import { TeamsPage } from '../features/teams/TeamsPage.js';
 import { AssignmentsPage } from '../features/campaigns/AssignmentsPage.js';
+import { useSandbox } from '../features/sandbox/api.js';
+import { SandboxOutbox } from '../features/sandbox/SandboxOutbox.js';
 import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage.js';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
@@ -156,6 +158,8 @@ function Console() {
   const me = useMe();
   const logout = useLogout();
   const [location] = useLocation();
+  // Asked once: the sandbox outbox is listed only while `npm start` runs the sandbox providers.
+  const sandbox = useSandbox(!!me.data && can(me.data, 'announcement.write'));
   if (me.isLoading || me.error)
     return (
       <main>
@@ -184,6 +188,7 @@ function Console() {
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
     ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
+    ['/sandbox', t('sandbox.title'), !!sandbox.data?.running],
   ] as const;
   return (
     <>
@@ -238,6 +243,7 @@ function Console() {
           <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
           <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
           <Route path="/admin/calendar" component={CalendarAdmin} />
+          <Route path="/sandbox" component={SandboxOutbox} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route>
             <p>404</p>
