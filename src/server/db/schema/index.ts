@@ -12,3 +12,4 @@ export * from './teams.js';
 export * from './campaigns.js';
 export * from './papers.js';
 export * from './onestop-effects.js';
+export * from './registry-changes.js';
