@@ -78,7 +78,7 @@ export function registerHouseholdEvents(app: App, deps: AppDeps) {
     config: write,
     schema: {
       tags,
-      summary: "Merge into another household: the members join it and this one is closed (kept, not deleted)",
+      summary: 'Merge into another household: the members join it and this one is closed (kept, not deleted)',
       params: IdParams,
       body: MergeInput,
       response: { 200: ChangeResult, ...errorResponses },
@@ -108,12 +108,6 @@ export function registerHouseholdEvents(app: App, deps: AppDeps) {
       response: { 200: ChangeResult, ...errorResponses },
     },
     handler: async (request) =>
-      history.undoChange(
-        deps.database,
-        request.scope!,
-        request.params.id,
-        request.params.changeId,
-        actorOf(request),
-      ),
+      history.undoChange(deps.database, request.scope!, request.params.id, request.params.changeId, actorOf(request)),
   });
 }

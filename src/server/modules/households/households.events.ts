@@ -6,7 +6,7 @@ import { conflict, isUniqueViolation } from '../../lib/errors.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { householdSearchText } from '../residents/residents.repo.js';
-import { openJournal } from './households.journal.js';
+import { openJournal, staleHousehold } from './households.journal.js';
 import {
   currentMembers,
   fieldError,
@@ -115,7 +115,8 @@ export async function relocateHousehold(
       searchText: householdSearchText(address, headName),
     });
     // The members' unit is denormalised for scoping: they move with the household.
-    if (unit && unit.id !== h.unitId) for (const m of members) await j.updateResident(m.residentId, { unitId: unit.id });
+    if (unit && unit.id !== h.unitId)
+      for (const m of members) await j.updateResident(m.residentId, { unitId: unit.id });
     const changeId = await j.commit(actor, 'RELOCATE', {
       from: h.address,
       to: address,
@@ -214,10 +215,11 @@ export async function mergeHousehold(database: Database, scope: Scope, id: numbe
   return database.db.transaction(async (tx) => {
     // Locked in id order, so two merges of the same pair the other way round wait instead of deadlocking.
     const [first, second] = id < input.intoHouseholdId ? [id, input.intoHouseholdId] : [input.intoHouseholdId, id];
-    const versions = { [id]: input.version, [input.intoHouseholdId]: input.intoVersion };
-    const a = await requireHousehold(tx, first, scope, versions[first]);
-    const b = await requireHousehold(tx, second, scope, versions[second]);
+    // Both in scope before either version is compared: a household elsewhere is "not found", never "changed".
+    const a = await requireHousehold(tx, first, scope, undefined);
+    const b = await requireHousehold(tx, second, scope, undefined);
     const [from, into] = a.id === id ? [a, b] : [b, a];
+    if (from.version !== input.version || into.version !== input.intoVersion) throw staleHousehold();
     const members = await currentMembers(tx, id);
     for (const m of members) checkNotBefore('on', input.on, m.joinedOn);
     const j = openJournal(tx);

@@ -6,9 +6,9 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import {
-  bumpVersions,
   lockHousehold,
   lockResident,
+  restoreVersions,
   reverseWrite,
   type Versions,
   type Write,
@@ -17,7 +17,8 @@ import type { RegistryChange } from './households.schemas.js';
 
 // A household's or a person's history of hand-made changes, and undoing the most recent one. Undo is offered only
 // while every record the change touched is still at the version the change left it at: then nothing later has
-// written to them, and replaying the change's writes backwards restores exactly what was there before.
+// written to them, and replaying the change's writes backwards restores exactly what was there before, versions
+// included, so the change before it can then be undone too.
 
 type ChangeRow = typeof registryChanges.$inferSelect;
 type Blocked = RegistryChange['undoBlocked'];
@@ -155,11 +156,7 @@ export async function undoChange(
     const removed = (op: Write['op']) => new Set(writes.filter((w) => w.op === op).map((w) => w.id));
     const goneH = removed('household.insert');
     const goneR = removed('resident.insert');
-    await bumpVersions(
-      tx,
-      row.householdIds.filter((id) => !goneH.has(id)),
-      row.residentIds.filter((id) => !goneR.has(id)),
-    );
+    await restoreVersions(tx, row.versionsAfter as Versions, { households: goneH, residents: goneR });
     await tx
       .update(registryChanges)
       .set({ undoneAt: sql`now()`, undoneBy: actor.username })

@@ -185,6 +185,32 @@ export async function bumpVersions(tx: Tx, householdIds: number[], residentIds: 
   return out;
 }
 
+/**
+ * After an undo: each surviving record goes back to the version it had before the change (every action steps a
+ * record's version exactly once). Its fields are as they were at that version, so a screen opened before the change
+ * may save again, one opened after it gets a 409, and the change before becomes the latest, undoable in turn.
+ */
+export async function restoreVersions(
+  tx: Tx,
+  after: Versions,
+  removed: { households: Set<number>; residents: Set<number> },
+) {
+  for (const [id, version] of Object.entries(after.households)) {
+    if (removed.households.has(Number(id))) continue;
+    await tx
+      .update(households)
+      .set({ version: version - 1, updatedAt: sql`now()` })
+      .where(eq(households.id, Number(id)));
+  }
+  for (const [id, version] of Object.entries(after.residents)) {
+    if (removed.residents.has(Number(id))) continue;
+    await tx
+      .update(residents)
+      .set({ version: version - 1, updatedAt: sql`now()` })
+      .where(eq(residents.id, Number(id)));
+  }
+}
+
 /** Applies one write backwards. Deleting an inserted row fails (foreign key) if anything came to depend on it. */
 export async function reverseWrite(tx: Tx, w: Write) {
   switch (w.op) {

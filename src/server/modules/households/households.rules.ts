@@ -12,8 +12,7 @@ import { type Journal, lockHousehold, lockResident, staleHousehold, stalePerson 
 const householdNotFound = () => notFound({ vi: 'Không tìm thấy hộ gia đình', en: 'Household not found' });
 const personNotFound = () => notFound({ vi: 'Không tìm thấy nhân khẩu', en: 'Resident not found' });
 
-export const fieldError = (field: string, code: string, message: Message) =>
-  validation([{ field, code, message }]);
+export const fieldError = (field: string, code: string, message: Message) => validation([{ field, code, message }]);
 
 /** A household in scope at the version the user saw, not dissolved; locked until the action ends. */
 export async function requireHousehold(tx: Tx, id: number, scope: Scope, version: number | undefined) {
@@ -75,7 +74,11 @@ export function checkNotBefore(field: string, date: string, joinedOn: string | n
 }
 
 /** The chosen new head must be one of the people who stay. */
-export function requireHeadAmong<M extends { residentId: number }>(field: string, id: number | undefined, among: M[]): M {
+export function requireHeadAmong<M extends { residentId: number }>(
+  field: string,
+  id: number | undefined,
+  among: M[],
+): M {
   if (id === undefined || !among.some((m) => m.residentId === id)) {
     throw fieldError(field, 'NOT_MEMBER', {
       vi: 'Hãy chọn chủ hộ mới trong số những người còn ở lại',
@@ -95,6 +98,8 @@ export async function endStay(
   opts: {
     resident: { id: number; householdId: number | null };
     on: string;
+    /** The input field the date came from, for the error. */
+    onField: string;
     reason: string;
     wentTo?: string | null;
     newHeadId?: number;
@@ -108,7 +113,7 @@ export async function endStay(
   const household = await requireHousehold(tx, householdId, opts.scope, undefined);
   const members = await currentMembers(tx, householdId);
   const stay = members.find((m) => m.residentId === opts.resident.id)!;
-  checkNotBefore('on', opts.on, stay.joinedOn);
+  checkNotBefore(opts.onField, opts.on, stay.joinedOn);
   await j.updateMember(stay.membershipId, { leftOn: opts.on, leftReason: opts.reason, wentTo: opts.wentTo ?? null });
   let newHead: CurrentMember | null = null;
   if (household.headResidentId === opts.resident.id) {

@@ -123,7 +123,17 @@ export const MergeInput = z.object({
 });
 export type MergeInput = z.infer<typeof MergeInput>;
 
-export const ChangeKind = z.enum(['ADD_MEMBER', 'BIRTH', 'DEATH', 'MOVE', 'LEAVE', 'HEAD', 'RELOCATE', 'SPLIT', 'MERGE']);
+export const ChangeKind = z.enum([
+  'ADD_MEMBER',
+  'BIRTH',
+  'DEATH',
+  'MOVE',
+  'LEAVE',
+  'HEAD',
+  'RELOCATE',
+  'SPLIT',
+  'MERGE',
+]);
 
 export const RegistryChange = z
   .object({

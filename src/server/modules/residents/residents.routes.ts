@@ -160,7 +160,7 @@ export function registerResidents(app: App, deps: AppDeps) {
     config: { permission: Permission.RESIDENT_READ },
     schema: {
       tags: ['residents'],
-      summary: "The changes made by hand that touched this person, newest first (audited)",
+      summary: 'The changes made by hand that touched this person, newest first (audited)',
       params: IdParams,
       response: { 200: RegistryHistory, ...errorResponses },
     },

@@ -43,6 +43,7 @@ export async function moveResident(
       ? await endStay(tx, j, {
           resident: found,
           on: input.movedOn,
+          onField: 'movedOn',
           reason: input.reason ?? 'Chuyển hộ',
           newHeadId: input.newHeadResidentId,
           scope,
@@ -94,6 +95,7 @@ export async function leaveResident(
     const ended = await endStay(tx, j, {
       resident: found,
       on: input.leftOn,
+      onField: 'leftOn',
       reason: input.reason,
       wentTo: input.wentTo,
       newHeadId: input.newHeadResidentId,
@@ -136,6 +138,7 @@ export async function recordDeath(
     const ended = await endStay(tx, j, {
       resident: found,
       on: input.diedOn,
+      onField: 'diedOn',
       reason: DIED,
       newHeadId: input.newHeadResidentId ?? -1,
       scope,
