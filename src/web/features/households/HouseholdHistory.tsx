@@ -10,7 +10,7 @@ export function useDescribe() {
   const { t } = useTranslation();
   return (c: RegistryChange) => {
     const s = c.summary;
-    const text = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v));
+    const text = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
     const params = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, text(v)]));
     params.date = c.kind === 'BIRTH' ? formatBirthDate(text(s.date)) : formatDate(text(s.date));
     const variant =

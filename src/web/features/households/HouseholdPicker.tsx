@@ -46,7 +46,10 @@ export function HouseholdPicker({
                 checked={selected?.id === h.id}
                 onChange={() => onPick({ id: h.id, address: h.address })}
               />{' '}
-              {h.address} <span className="muted">· {h.headName ?? t('households.noHead')} · {h.unitName}</span>
+              {h.address}{' '}
+              <span className="muted">
+                · {h.headName ?? t('households.noHead')} · {h.unitName}
+              </span>
             </label>
           </li>
         ))}

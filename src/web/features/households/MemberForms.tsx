@@ -115,7 +115,13 @@ function PersonFields({
 /** A birth: the child joins the household; the birth date may be known only to the month or the year. */
 export function BirthForm({ h, onDone }: FormProps) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ fullName: '', birthDate: vietnamDay(), gender: 'MALE', relation: 'CHILD', joinedOn: '' });
+  const [f, setF] = useState({
+    fullName: '',
+    birthDate: vietnamDay(),
+    gender: 'MALE',
+    relation: 'CHILD',
+    joinedOn: '',
+  });
   const [precision, setPrecision] = useState<'DAY' | 'MONTH' | 'YEAR'>('DAY');
   const action = useRegistryAction(() => `/api/households/${h.id}/births`, onDone);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -241,7 +247,9 @@ export function DeathForm({ h, onDone }: FormProps) {
       confirmText={() =>
         [
           t('households.act.confirmDeath', { name: nameOf(who), date: formatDate(diedOn), address: h.address }),
-          newHead && String(h.headResidentId) === who ? t('households.act.confirmNewHead', { name: nameOf(newHead) }) : '',
+          newHead && String(h.headResidentId) === who
+            ? t('households.act.confirmNewHead', { name: nameOf(newHead) })
+            : '',
         ]
           .filter(Boolean)
           .join(' ')
@@ -346,12 +354,7 @@ export function MoveOutForm({ h, onDone }: FormProps) {
           </label>
           <label>
             {t('households.act.reason')}
-            <input
-              value={f.reason}
-              onChange={(e) => setF({ ...f, reason: e.target.value })}
-              required
-              maxLength={300}
-            />
+            <input value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} required maxLength={300} />
           </label>
         </>
       )}

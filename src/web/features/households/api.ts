@@ -46,7 +46,9 @@ export const useHistory = (about: { household: number } | { resident: number }) 
     queryKey: ['history', about],
     queryFn: () =>
       api<{ items: RegistryChange[] }>(
-        'household' in about ? `/api/households/${about.household}/history` : `/api/residents/${about.resident}/history`,
+        'household' in about
+          ? `/api/households/${about.household}/history`
+          : `/api/residents/${about.resident}/history`,
       ).then((r) => r.items),
   });
 

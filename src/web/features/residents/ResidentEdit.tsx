@@ -54,8 +54,16 @@ export function ResidentEdit({ r, onDone }: { r: ResidentDetail; onDone: () => v
     <ActionForm
       title={t('residents.edit.title')}
       confirmText={() => {
-        const fields = [...new Set(Object.keys(body()).filter((k) => k !== 'version').map((k) => labels[k]))];
-        return fields.length ? t('residents.edit.confirm', { name: r.fullName, fields: fields.join(', ') }) : t('residents.edit.nothing');
+        const fields = [
+          ...new Set(
+            Object.keys(body())
+              .filter((k) => k !== 'version')
+              .map((k) => labels[k]),
+          ),
+        ];
+        return fields.length
+          ? t('residents.edit.confirm', { name: r.fullName, fields: fields.join(', ') })
+          : t('residents.edit.nothing');
       }}
       onConfirm={() => save.mutate()}
       onCancel={onDone}
