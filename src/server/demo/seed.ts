@@ -9,6 +9,7 @@ import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
+import { seedRegistryLifeDemo } from './registry-life.js';
 import { seedCampaignsDemo } from './campaigns.js';
 import { seedOnestopDemo } from './onestop.js';
 import { seedOnestopYear } from './onestop-year.js';
@@ -117,6 +118,7 @@ export async function seedDemo(
     await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
     await seedOnestopYear(database, cipher, firstCommune!, { officer: made.motcua!, leader: made.lanhdao! }, options);
     await seedAnnouncementsDemo(database, cipher, firstCommune!, made.lanhdao!);
+    await seedRegistryLifeDemo(database, cipher, firstGroup!, { id: made.totruong!.id, username: 'totruong' });
     await seedCampaignsDemo(database, cipher, firstCommune!, firstGroup!, {
       leader: made.lanhdao!,
       member: made.sotuso!,

@@ -14,6 +14,7 @@ export function ActionForm({
   onCancel,
   pending,
   error,
+  direct,
 }: {
   title: string;
   children: ReactNode;
@@ -23,9 +24,11 @@ export function ActionForm({
   onCancel: () => void;
   pending: boolean;
   error: unknown;
+  /** Nothing to fill in (an undo): open straight on the sentence to confirm. */
+  direct?: boolean;
 }) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(direct ? confirmText : null);
   const next = (e: FormEvent) => {
     e.preventDefault();
     setConfirming(confirmText());
@@ -59,8 +62,8 @@ export function ActionForm({
             <button type="button" className="primary" disabled={pending} onClick={onConfirm}>
               {t('households.act.confirm')}
             </button>
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('households.act.back')}
+            <button type="button" onClick={direct ? onCancel : () => setConfirming(null)}>
+              {direct ? t('common.cancel') : t('households.act.back')}
             </button>
           </p>
         </div>

@@ -49,14 +49,16 @@ export function HouseholdHistory({ about }: { about: { household: number } | { r
       {data && data.length === 0 && <p className="muted">{t('households.history.empty')}</p>}
       {undoing && (
         <ActionForm
+          key={undoing.id}
           title={t('households.history.undo')}
           confirmText={() => t('households.act.confirmUndo', { what: describe(undoing) })}
           onConfirm={() => undo.mutate(undefined)}
           onCancel={() => setUndoing(null)}
           pending={undo.isPending}
           error={undo.error}
+          direct
         >
-          <p>{describe(undoing)}</p>
+          {null}
         </ActionForm>
       )}
       <ol className="timeline" data-testid="registry-history">
