@@ -82,4 +82,45 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
+
+  it("a commune leader corrects a person's VNeID level and tags, and moves an alley to another group", async () => {
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.leaderA);
+    await page.goto(`${env.base}/residents/${env.w.residents.binh.id}`);
+    await page.getByRole('heading', { name: 'Trần Thị Bình' }).waitFor();
+    await page.getByRole('button', { name: 'Sửa điện thoại, VNeID, nhãn' }).click();
+    const edit = page.getByRole('region', { name: 'Sửa thông tin' });
+    await edit.locator('label', { hasText: 'Định danh điện tử' }).locator('select').selectOption({ label: 'Mức 2' });
+    await edit.locator('label', { hasText: 'Nhãn' }).locator('input').fill('hộ nghèo, cần hỗ trợ');
+    await edit.getByRole('button', { name: 'Tiếp tục' }).click();
+    await edit.getByText('Cập nhật cho Trần Thị Bình: Định danh điện tử (VNeID), Nhãn.').waitFor();
+    await edit.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Mức 2').waitFor();
+    await page.getByText('cần hỗ trợ', { exact: true }).waitFor();
+
+    const { insertUnit } = await import('../src/server/modules/units/units.repo.js');
+    const alley = await insertUnit(env.t.database.db, {
+      parent: env.w.groupA1,
+      code: 'NGO9',
+      name: 'Ngõ 9',
+      kind: 'ZONE',
+      tier: 'ZONE',
+    });
+    await page.goto(`${env.base}/units`);
+    await page.getByRole('button', { name: '▸' }).first().click();
+    await page.getByRole('button', { name: /^Ngõ 9/ }).click();
+    await page.getByRole('button', { name: 'Chuyển sang đơn vị khác' }).click();
+    const move = page.getByRole('region', { name: 'Chuyển sang đơn vị khác' });
+    await move.getByRole('button', { name: /^Thôn Tây/ }).click();
+    await move.getByRole('button', { name: 'Tiếp tục' }).click();
+    await move.getByText('Chuyển Ngõ 9 (cùng các đơn vị, hộ và người bên dưới) vào Thôn Tây.').waitFor();
+    await move.getByRole('button', { name: 'Xác nhận' }).click();
+    await move.waitFor({ state: 'detached' });
+    const [row] = await env.t.database.raw<{ parent_id: number }>('select parent_id from units where id = $1', [
+      alley.id,
+    ]);
+    expect(row!.parent_id).toBe(env.w.groupA2.id);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
 });
