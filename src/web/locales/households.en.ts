@@ -104,6 +104,5 @@ export const householdsEn: typeof householdsVi = {
     address: 'Address',
     establishedOn: 'Set up on',
     confirm: 'Create a {{kind}} household at {{address}}, in {{unit}}. Then add its people one by one.',
-    here: 'Add a household here',
   },
 };

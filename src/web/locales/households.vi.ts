@@ -105,6 +105,5 @@ export const householdsVi = {
     address: 'Địa chỉ',
     establishedOn: 'Ngày lập hộ',
     confirm: 'Lập hộ {{kind}} tại {{address}}, thuộc {{unit}}. Sau đó thêm từng người vào hộ.',
-    here: 'Thêm hộ vào đơn vị này',
   },
 };

@@ -37,6 +37,5 @@ export const residentsEn: typeof residentsVi = {
     unknown: 'Unknown',
     confirm: 'Update {{name}}: {{fields}}.',
     nothing: 'Nothing has changed.',
-    saved: 'Saved.',
   },
 };

@@ -36,6 +36,5 @@ export const residentsVi = {
     unknown: 'Chưa rõ',
     confirm: 'Cập nhật cho {{name}}: {{fields}}.',
     nothing: 'Chưa có gì thay đổi.',
-    saved: 'Đã lưu.',
   },
 };

@@ -7,7 +7,7 @@ import { AddMemberForm, BirthForm, DeathForm, MoveOutForm } from './MemberForms.
 
 const forms = {
   addMember: AddMemberForm,
-  addTenant: (p: { h: HouseholdDetail; onDone: () => void }) => <AddMemberForm {...p} tenant />,
+  addTenant: (p: { h: HouseholdDetail; onDone: (result?: unknown) => void }) => <AddMemberForm {...p} tenant />,
   birth: BirthForm,
   death: DeathForm,
   moveOut: MoveOutForm,
@@ -26,6 +26,7 @@ export function HouseholdActions({ h }: { h: HouseholdDetail }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [open, setOpen] = useState<Action | null>(null);
+  const [saved, setSaved] = useState(false);
   if (!can(me, 'household.write') || !can(me, 'resident.write') || h.dissolvedOn) return null;
   const living = h.members.filter((m) => !m.leftOn).length;
   const offered: Action[] =
@@ -40,12 +41,34 @@ export function HouseholdActions({ h }: { h: HouseholdDetail }) {
         {offered
           .filter((a) => living > (a === 'split' ? 1 : 0) || !needsPeople.includes(a))
           .map((a) => (
-            <button key={a} type="button" aria-pressed={open === a} onClick={() => setOpen(a)}>
+            <button
+              key={a}
+              type="button"
+              aria-pressed={open === a}
+              onClick={() => {
+                setOpen(a);
+                setSaved(false);
+              }}
+            >
               {t(`households.act.${a}`)}
             </button>
           ))}
       </p>
-      {Form && open && <Form key={open} h={h} onDone={() => setOpen(null)} />}
+      {saved && (
+        <p className="confirm" role="status">
+          {t('households.act.done')}
+        </p>
+      )}
+      {Form && open && (
+        <Form
+          key={open}
+          h={h}
+          onDone={(result?: unknown) => {
+            setOpen(null);
+            setSaved(result !== undefined);
+          }}
+        />
+      )}
     </section>
   );
 }

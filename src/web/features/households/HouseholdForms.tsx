@@ -11,7 +11,8 @@ import { HouseholdPicker } from './HouseholdPicker.js';
 
 // The household as a whole: a new head, a new address or group, splitting some members off, merging into another.
 
-type FormProps = { h: HouseholdDetail; onDone: () => void };
+/** `onDone(result)` after a change was saved, `onDone()` on cancel. */
+type FormProps = { h: HouseholdDetail; onDone: (result?: unknown) => void };
 const living = (h: HouseholdDetail) => h.members.filter((m) => !m.leftOn);
 const nameIn = (h: HouseholdDetail, id: string | number | null) =>
   h.members.find((m) => String(m.residentId) === String(id))?.fullName ?? '—';
@@ -30,7 +31,7 @@ export function HeadForm({ h, onDone }: FormProps) {
       onConfirm={() =>
         action.mutate({ version: h.version, residentId: Number(who), formerHeadRelation: formerRelation })
       }
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -95,7 +96,7 @@ export function RelocateForm({ h, onDone }: FormProps) {
         })
       }
       onConfirm={() => action.mutate({ version: h.version, address, unitId: unit?.id })}
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -140,7 +141,7 @@ export function SplitForm({ h, onDone }: FormProps) {
           on,
         })
       }
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -217,7 +218,7 @@ export function MergeForm({ h, onDone }: FormProps) {
         const into = await api<{ version: number }>(`/api/households/${target.id}`);
         action.mutate({ version: h.version, intoHouseholdId: target.id, intoVersion: into.version, on });
       }}
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >

@@ -43,6 +43,8 @@ export function HouseholdHistory({ about }: { about: { household: number } | { r
     () => setUndoing(null),
   );
   const mayUndo = can(me, 'household.write') && can(me, 'resident.write');
+  // Why the newest change still in force cannot be undone (an edit made elsewhere since); older lines need no note.
+  const newestInForce = data?.find((c) => !c.undoneAt)?.id;
   return (
     <section aria-label={t('households.history.title')}>
       <h2>{t('households.history.title')}</h2>
@@ -70,6 +72,9 @@ export function HouseholdHistory({ about }: { about: { household: number } | { r
               {c.undoneAt &&
                 ` · ${t('households.history.undone', { who: c.undoneBy ?? '—', when: formatDateTime(c.undoneAt) })}`}
             </div>
+            {mayUndo && c.id === newestInForce && c.undoBlocked === 'LATER_CHANGE' && (
+              <div className="muted">{t('households.history.laterChange')}</div>
+            )}
             {mayUndo && c.undoBlocked === null && (
               <button type="button" onClick={() => setUndoing(c)}>
                 {t('households.history.undo')}

@@ -9,7 +9,8 @@ import { HouseholdPicker } from './HouseholdPicker.js';
 
 // People joining and leaving a household: a newcomer (or a boarding-house tenant), a birth, a death, a move out.
 
-type FormProps = { h: HouseholdDetail; onDone: () => void };
+/** `onDone(result)` after a change was saved, `onDone()` on cancel. */
+type FormProps = { h: HouseholdDetail; onDone: (result?: unknown) => void };
 const living = (h: HouseholdDetail) => h.members.filter((m) => !m.leftOn);
 
 /** A person moving in (from outside the commune, or added to the record); a tenant when `tenant` is set. */
@@ -46,7 +47,7 @@ export function AddMemberForm({ h, onDone, tenant }: FormProps & { tenant?: bool
           cameFrom: f.cameFrom.trim() || undefined,
         })
       }
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -147,7 +148,7 @@ export function BirthForm({ h, onDone }: FormProps) {
           joinedOn: f.joinedOn || undefined,
         })
       }
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -262,7 +263,7 @@ export function DeathForm({ h, onDone }: FormProps) {
           newHeadResidentId: newHead && String(h.headResidentId) === who ? Number(newHead) : undefined,
         });
       }}
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
@@ -330,7 +331,7 @@ export function MoveOutForm({ h, onDone }: FormProps) {
               },
         );
       }}
-      onCancel={onDone}
+      onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
