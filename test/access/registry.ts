@@ -155,6 +155,100 @@ export const registryExpectations: Record<string, Expectation> = {
     }),
   },
 
+  'POST /api/residents/{id}/death': {
+    permission: 'resident.write',
+    inside: async (w) => ({
+      url: `/api/residents/${(await freshResident(w)).id}/death`,
+      payload: { version: 1, diedOn: '2026-01-01' },
+    }),
+    outside: async (w) => ({
+      url: `/api/residents/${(await freshResident(w, true)).id}/death`,
+      payload: { version: 1, diedOn: '2026-01-01' },
+    }),
+  },
+  'GET /api/residents/{id}/history': {
+    permission: 'resident.read',
+    inside: (w) => ({ url: `/api/residents/${w.residents.an.id}/history` }),
+    outside: (w) => ({ url: `/api/residents/${w.residents.dung.id}/history` }),
+  },
+  'POST /api/households/{id}/births': {
+    permission: 'household.write',
+    inside: (w) => ({
+      url: `/api/households/${w.households.hA1.id}/births`,
+      payload: { version: 1, fullName: 'Cháu Mới Sinh', birthDate: '2026-11-01', gender: 'MALE' },
+    }),
+    outside: (w) => ({
+      url: `/api/households/${w.households.hB1.id}/births`,
+      payload: { version: 1, fullName: 'Cháu Mới Sinh', birthDate: '2026-11-01', gender: 'MALE' },
+    }),
+  },
+  'POST /api/households/{id}/head': {
+    permission: 'household.write',
+    inside: (w) => ({
+      url: `/api/households/${w.households.hA1.id}/head`,
+      payload: { version: 1, residentId: w.residents.binh.id },
+    }),
+    outside: (w) => ({
+      url: `/api/households/${w.households.hB1.id}/head`,
+      payload: { version: 1, residentId: w.residents.dung.id },
+    }),
+  },
+  'POST /api/households/{id}/relocate': {
+    permission: 'household.write',
+    inside: (w) => ({
+      url: `/api/households/${w.households.hA1.id}/relocate`,
+      payload: { version: 1, address: 'Số 7' },
+    }),
+    outside: (w) => ({
+      url: `/api/households/${w.households.hB1.id}/relocate`,
+      payload: { version: 1, address: 'Số 12' },
+    }),
+  },
+  'POST /api/households/{id}/split': {
+    permission: 'household.write',
+    inside: (w) => ({
+      url: `/api/households/${w.households.hA1.id}/split`,
+      payload: {
+        version: 1,
+        residentIds: [w.residents.binh.id],
+        headResidentId: w.residents.binh.id,
+        address: 'Số 8 thôn Đông',
+        on: '2026-11-01',
+      },
+    }),
+    outside: (w) => ({
+      url: `/api/households/${w.households.hB1.id}/split`,
+      payload: {
+        version: 1,
+        residentIds: [w.residents.dung.id],
+        headResidentId: w.residents.dung.id,
+        address: 'Số 13',
+        on: '2026-11-01',
+      },
+    }),
+  },
+  'POST /api/households/{id}/merge': {
+    permission: 'household.write',
+    inside: async (w) => ({
+      url: `/api/households/${(await w.f.household(w.groupA1)).id}/merge`,
+      payload: { version: 1, intoHouseholdId: w.households.hA1.id, intoVersion: 1, on: '2026-11-01' },
+    }),
+    outside: async (w) => ({
+      url: `/api/households/${(await w.f.household(w.groupB1)).id}/merge`,
+      payload: { version: 1, intoHouseholdId: w.households.hB1.id, intoVersion: 1, on: '2026-11-01' },
+    }),
+  },
+  'GET /api/households/{id}/history': {
+    permission: 'household.read',
+    inside: (w) => ({ url: `/api/households/${w.households.hA1.id}/history` }),
+    outside: (w) => ({ url: `/api/households/${w.households.hB1.id}/history` }),
+  },
+  'POST /api/households/{id}/changes/{changeId}/undo': {
+    permission: 'household.write',
+    inside: (w) => ({ url: `/api/households/${w.households.hA1.id}/changes/999999/undo` }),
+    outside: (w) => ({ url: `/api/households/${w.households.hB1.id}/changes/999999/undo` }),
+  },
+
   'GET /api/imports/template': {
     permission: 'registry.import',
     inside: () => ({ url: '/api/imports/template?format=csv' }),

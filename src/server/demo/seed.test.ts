@@ -91,5 +91,16 @@ describe('the demo commune', () => {
     const [team] = (await leader.get('/api/teams')).json().items;
     expect(team.members.filter((m: { canSignIn: boolean }) => !m.canSignIn)).toHaveLength(1);
     expect((await leader.get(`/api/campaigns/${campaign.id}/assignments`)).json().stranded).toBe(1);
+
+    // The registry kept by hand in the group head's thôn: a boarding house with current and past tenants, and its
+    // history (the latest change can be undone).
+    const head = await login(env.t.app, 'totruong', 'mat-khau-demo-dai');
+    const [house] = (await head.get('/api/households?kind=BOARDING_HOUSE&q=hoa%20sua')).json().items;
+    const detail = (await head.get(`/api/households/${house.id}`)).json();
+    expect(detail.members.filter((m: { leftOn: string | null }) => !m.leftOn)).toHaveLength(2);
+    expect(detail.members.filter((m: { leftOn: string | null }) => m.leftOn)).toHaveLength(2);
+    const history = (await head.get(`/api/households/${house.id}/history`)).json().items;
+    expect(history.map((c: { kind: string }) => c.kind)).toEqual(['LEAVE', 'LEAVE', ...Array(4).fill('ADD_MEMBER')]);
+    expect(history[0]).toMatchObject({ by: 'totruong', undoBlocked: null });
   });
 });

@@ -10,6 +10,7 @@ import { insertUnit, type UnitRow } from '../modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
 import { seedSandboxDemo } from './sandbox.js';
+import { seedRegistryLifeDemo } from './registry-life.js';
 import { seedCampaignsDemo } from './campaigns.js';
 import { seedDocumentsDemo } from './documents.js';
 import { seedOnestopDemo } from './onestop.js';
@@ -126,6 +127,7 @@ export async function seedDemo(
     await seedOnestopDemo(database, cipher, firstCommune!, made.motcua!, made.lanhdao!);
     await seedOnestopYear(database, cipher, firstCommune!, { officer: made.motcua!, leader: made.lanhdao! }, options);
     await seedAnnouncementsDemo(database, cipher, firstCommune!, made.lanhdao!);
+    await seedRegistryLifeDemo(database, cipher, firstGroup!, { id: made.totruong!.id, username: 'totruong' });
     await seedCampaignsDemo(database, cipher, firstCommune!, firstGroup!, {
       leader: made.lanhdao!,
       member: made.sotuso!,

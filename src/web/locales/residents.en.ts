@@ -28,4 +28,14 @@ export const residentsEn: typeof residentsVi = {
   updateVneid: 'Update VNeID',
   reveal: 'Show the full ID number and phone',
   revealNote: 'Each time is recorded in the audit log.',
+  edit: {
+    title: 'Correct details',
+    open: 'Correct phone, VNeID, tags',
+    phoneHint: 'Leave empty to keep the number; type "-" to remove it.',
+    checkedOn: 'VNeID checked on',
+    tagsHint: 'Tags separated by commas',
+    unknown: 'Unknown',
+    confirm: 'Update {{name}}: {{fields}}.',
+    nothing: 'Nothing has changed.',
+  },
 };

@@ -26,4 +26,15 @@ export const residentsVi = {
   updateVneid: 'Cập nhật VNeID',
   reveal: 'Xem đầy đủ số định danh, số điện thoại',
   revealNote: 'Mỗi lần xem đầy đủ đều được ghi vào nhật ký.',
+  /** Correcting a person's contact, VNeID and tags. */
+  edit: {
+    title: 'Sửa thông tin',
+    open: 'Sửa điện thoại, VNeID, nhãn',
+    phoneHint: 'Để trống để giữ số cũ; ghi "-" để xóa số.',
+    checkedOn: 'Ngày kiểm tra VNeID',
+    tagsHint: 'Các nhãn cách nhau bởi dấu phẩy',
+    unknown: 'Chưa rõ',
+    confirm: 'Cập nhật cho {{name}}: {{fields}}.',
+    nothing: 'Chưa có gì thay đổi.',
+  },
 };

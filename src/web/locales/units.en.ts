@@ -14,4 +14,8 @@ export const unitsEn: typeof unitsVi = {
   closeReason: 'Reason for closing',
   households: 'Households in this unit',
   residents: 'Residents in this unit',
+  move: 'Move under another unit',
+  moveTo: 'Pick the new parent in the tree',
+  moveButton: 'Move',
+  moveConfirm: 'Move {{unit}} (with the units, households and people under it) into {{parent}}.',
 };

@@ -12,4 +12,8 @@ export const unitsVi = {
   closeReason: 'Lý do giải thể',
   households: 'Hộ trong đơn vị',
   residents: 'Nhân khẩu trong đơn vị',
+  move: 'Chuyển sang đơn vị khác',
+  moveTo: 'Chọn đơn vị cha mới trong cây',
+  moveButton: 'Chuyển',
+  moveConfirm: 'Chuyển {{unit}} (cùng các đơn vị, hộ và người bên dưới) vào {{parent}}.',
 };

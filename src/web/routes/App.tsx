@@ -45,7 +45,7 @@ import { StatusPage } from '../features/dossiers/StatusPage.js';
 import { CounterPage, DossiersPage } from './dossiers.js';
 import { PublicShell } from './PublicShell.js';
 import { useDocumentTitle } from '../lib/title.js';
-import { HomePage, HouseholdsPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
+import { HomePage, HouseholdsPage, NewHouseholdPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */
 export function App() {
@@ -221,6 +221,7 @@ function Console() {
           <Route path="/residents" component={ResidentsPage} />
           <Route path="/residents/:id">{(p) => <ResidentDetailView id={Number(p.id)} />}</Route>
           <Route path="/households" component={HouseholdsPage} />
+          <Route path="/households/new" component={NewHouseholdPage} />
           <Route path="/households/:id">{(p) => <HouseholdDetailView id={Number(p.id)} />}</Route>
           <Route path="/units" component={UnitsPage} />
           <Route path="/import" component={ImportWizard} />

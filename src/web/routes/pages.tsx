@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../components/SearchBox.js';
 import { can, useMe } from '../features/auth/useMe.js';
 import { HouseholdList } from '../features/households/HouseholdList.js';
+import { NewHousehold } from '../features/households/NewHousehold.js';
 import { ResidentList } from '../features/residents/ResidentList.js';
 import { UnitPanel } from '../features/units/UnitPanel.js';
 import { UnitTree } from '../features/units/UnitTree.js';
@@ -95,6 +96,11 @@ export function HouseholdsPage() {
   return (
     <section>
       <h1>{t('households.title')}</h1>
+      {can(me, 'household.write') && (
+        <p className="actions">
+          <Link href="/households/new">{t('households.add.title')}</Link>
+        </p>
+      )}
       <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
       <label className="inline">
         <input
@@ -126,10 +132,17 @@ export function UnitsPage() {
           <p className="actions">
             <Link href={`/households?unit=${unit.id}`}>{t('units.households')}</Link>
             <Link href={`/residents?unit=${unit.id}`}>{t('units.residents')}</Link>
+            {can(me, 'household.write') && <Link href="/households/new">{t('households.add.title')}</Link>}
           </p>
           {can(me, 'unit.manage') && <UnitPanel key={unit.id} unit={unit} onChanged={setUnit} />}
         </>
       )}
     </section>
   );
+}
+
+/** A new household, then its page, where its people are added one by one. */
+export function NewHouseholdPage() {
+  const [, navigate] = useLocation();
+  return <NewHousehold onCreated={(id) => navigate(`/households/${id}`)} onCancel={() => navigate('/households')} />;
 }

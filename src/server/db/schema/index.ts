@@ -13,3 +13,4 @@ export * from './campaigns.js';
 export * from './papers.js';
 export * from './onestop-effects.js';
 export * from './documents.js';
+export * from './registry-changes.js';

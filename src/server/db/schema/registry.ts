@@ -111,6 +111,10 @@ export const householdMembers = pgTable(
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),
     leftReason: text('left_reason'),
+    /** Where they came from when they moved in from outside the commune (free text: "Hà Nội"). */
+    cameFrom: text('came_from'),
+    /** Where they went when they moved out of the commune (free text). */
+    wentTo: text('went_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -10,6 +10,7 @@ import {
   ListHouseholdsQuery,
   UpdateHouseholdInput,
 } from './households.schemas.js';
+import { registerHouseholdEvents } from './households.events.routes.js';
 import * as service from './households.service.js';
 
 export function registerHouseholds(app: App, deps: AppDeps) {
@@ -64,4 +65,6 @@ export function registerHouseholds(app: App, deps: AppDeps) {
     handler: async (request) =>
       service.updateHousehold(deps.database, request.scope!, request.params.id, request.body, actorOf(request)),
   });
+
+  registerHouseholdEvents(app, deps);
 }

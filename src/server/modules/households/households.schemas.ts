@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
 import { Id, IsoDate, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
+import { BirthDate } from '../residents/residents.schemas.js';
 
 export const HouseholdSummary = z
   .object({
@@ -32,6 +33,8 @@ export const HouseholdMember = z.object({
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
   leftReason: z.string().nullable(),
+  cameFrom: z.string().nullable(),
+  wentTo: z.string().nullable(),
 });
 
 export const HouseholdDetail = HouseholdSummary.extend({
@@ -69,3 +72,91 @@ export const UpdateHouseholdInput = z.object({
   dissolvedOn: IsoDate.nullable().optional(),
 });
 export type UpdateHouseholdInput = z.infer<typeof UpdateHouseholdInput>;
+
+// Hand-made registry changes (households.events.ts) and their history (households.history.ts).
+
+/** A birth: the child joins the household; the ID number comes later (blank stays blank). */
+export const BirthInput = z.object({
+  version: Version,
+  fullName: Text(120).min(2),
+  birthDate: BirthDate,
+  gender: z.enum(Gender),
+  relation: z.enum(Relation).default('CHILD'),
+  /** The day the child joins the household; the birth date itself when it is known to the day. */
+  joinedOn: IsoDate.optional(),
+});
+export type BirthInput = z.infer<typeof BirthInput>;
+
+export const ChangeHeadInput = z.object({
+  version: Version,
+  residentId: Id,
+  /** What the former head is to the new one (their relation in the household from now on). */
+  formerHeadRelation: z.enum(Relation).default('OTHER'),
+});
+export type ChangeHeadInput = z.infer<typeof ChangeHeadInput>;
+
+export const RelocateInput = z
+  .object({ version: Version, unitId: Id.optional(), address: Text(300).min(3).optional() })
+  .refine((v) => v.unitId !== undefined || v.address !== undefined, { message: 'unitId or address' });
+export type RelocateInput = z.infer<typeof RelocateInput>;
+
+export const SplitInput = z.object({
+  version: Version,
+  /** The people who form the new household. */
+  residentIds: z.array(Id).min(1).max(50),
+  headResidentId: Id,
+  address: Text(300).min(3),
+  unitId: Id.optional(),
+  code: Text(30).min(1).optional(),
+  on: IsoDate,
+  /** When the old head leaves with them and people stay: who heads the old household now. */
+  remainingHeadResidentId: Id.optional(),
+});
+export type SplitInput = z.infer<typeof SplitInput>;
+
+export const MergeInput = z.object({
+  version: Version,
+  /** The household whose members join; it is closed (kept, with its history), not deleted. */
+  intoHouseholdId: Id,
+  intoVersion: Version,
+  on: IsoDate,
+});
+export type MergeInput = z.infer<typeof MergeInput>;
+
+export const ChangeKind = z.enum([
+  'ADD_MEMBER',
+  'BIRTH',
+  'DEATH',
+  'MOVE',
+  'LEAVE',
+  'HEAD',
+  'RELOCATE',
+  'SPLIT',
+  'MERGE',
+]);
+
+export const RegistryChange = z
+  .object({
+    id: z.number().int(),
+    kind: ChangeKind,
+    /** Names, dates and places for the history line, by kind. */
+    summary: z.record(z.string(), z.union([z.string(), z.number(), z.null(), z.array(z.string())])),
+    householdIds: z.array(z.number().int()),
+    residentIds: z.array(z.number().int()),
+    by: z.string().nullable(),
+    at: z.string(),
+    undoneAt: z.string().nullable(),
+    undoneBy: z.string().nullable(),
+    /** Null when undo is possible now; otherwise why not. */
+    undoBlocked: z.enum(['UNDONE', 'LATER_CHANGE', 'GONE']).nullable(),
+  })
+  .meta({ id: 'RegistryChange' });
+export type RegistryChange = z.infer<typeof RegistryChange>;
+
+export const RegistryHistory = z.object({ items: z.array(RegistryChange) }).meta({ id: 'RegistryHistory' });
+
+export const ChangeParams = z.object({ id: Id, changeId: Id });
+
+export const ChangeResult = z
+  .object({ changeId: z.number().int(), householdId: z.number().int().nullable() })
+  .meta({ id: 'ChangeResult' });

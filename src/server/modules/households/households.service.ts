@@ -92,6 +92,8 @@ export async function getHousehold(tx: Tx, id: number, scope: Scope, actor: Acto
       joinedOn: m.m.joinedOn,
       leftOn: m.m.leftOn,
       leftReason: m.m.leftReason,
+      cameFrom: m.m.cameFrom,
+      wentTo: m.m.wentTo,
     })),
   };
 }

@@ -70,7 +70,7 @@ describe('POST/PATCH /api/households', () => {
       })
     ).json();
     const headed = await env.w.agents.headA1.patch(`/api/households/${h.id}`, {
-      version: h.version,
+      version: h.version + 1, // adding a member is a change to the household
       headResidentId: person.id,
     });
     expect(headed.statusCode).toBe(200);
@@ -136,7 +136,7 @@ describe('POST/PATCH /api/households', () => {
       })
     ).json();
     const moved = await env.w.agents.leaderA.patch(`/api/households/${h.id}`, {
-      version: h.version,
+      version: h.version + 1, // adding a member is a change to the household
       unitId: env.w.groupA2.id,
     });
     expect(moved.json().unitId).toBe(env.w.groupA2.id);

@@ -6,6 +6,7 @@ import { errorResponses, IdParams } from '../../lib/http.js';
 import { actorOf, scopeOf } from '../../lib/auth-context.js';
 import {
   CreateResidentInput,
+  DeathInput,
   LeaveInput,
   ListResidentsQuery,
   MoveResidentInput,
@@ -14,6 +15,7 @@ import {
   RevealedContact,
   UpdateResidentInput,
 } from './residents.schemas.js';
+import { RegistryHistory } from '../households/households.schemas.js';
 import * as service from './residents.service.js';
 import * as stays from './residents.stays.js';
 
@@ -132,5 +134,36 @@ export function registerResidents(app: App, deps: AppDeps) {
         request.body,
         actorOf(request),
       ),
+  });
+
+  r.post('/api/residents/:id/death', {
+    config: { permission: Permission.RESIDENT_WRITE },
+    schema: {
+      tags: ['residents'],
+      summary: 'Record a death: the person leaves with reason DIED; a head passes the household to a member picked',
+      params: IdParams,
+      body: DeathInput,
+      response: { 200: ResidentDetail, ...errorResponses },
+    },
+    handler: async (request) =>
+      stays.recordDeath(
+        deps,
+        request.scope!,
+        sensitiveScope(request),
+        request.params.id,
+        request.body,
+        actorOf(request),
+      ),
+  });
+
+  r.get('/api/residents/:id/history', {
+    config: { permission: Permission.RESIDENT_READ },
+    schema: {
+      tags: ['residents'],
+      summary: 'The changes made by hand that touched this person, newest first (audited)',
+      params: IdParams,
+      response: { 200: RegistryHistory, ...errorResponses },
+    },
+    handler: async (request) => service.residentHistory(deps, request.scope!, request.params.id, actorOf(request)),
   });
 }

@@ -43,6 +43,8 @@ export const Membership = z.object({
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
   leftReason: z.string().nullable(),
+  cameFrom: z.string().nullable(),
+  wentTo: z.string().nullable(),
 });
 
 /** A person's record: the ID number and phone stay masked here; `RevealedContact` shows them, audited. */
@@ -94,6 +96,10 @@ export const CreateResidentInput = z.object({
   relation: z.enum(Relation).default('OTHER'),
   residenceType: z.enum(ResidenceType).default('PERMANENT'),
   joinedOn: IsoDate,
+  /** Moving in from outside the commune: where from (free text). */
+  cameFrom: Text(200).min(1).optional(),
+  /** Set by the screen to check the household is as the user saw it; a stale screen gets 409. */
+  householdVersion: Version.optional(),
 });
 export type CreateResidentInput = z.infer<typeof CreateResidentInput>;
 
@@ -119,7 +125,27 @@ export const MoveResidentInput = z.object({
   residenceType: z.enum(ResidenceType).default('PERMANENT'),
   movedOn: IsoDate,
   reason: Text(300).optional(),
+  /** The version of the person the user saw: a stale screen gets 409. */
+  version: Version.optional(),
+  /** When they head their old household and others stay: who heads it now. */
+  newHeadResidentId: Id.optional(),
 });
 export type MoveResidentInput = z.infer<typeof MoveResidentInput>;
 
-export const LeaveInput = z.object({ leftOn: IsoDate, reason: Text(300).min(1) });
+export const LeaveInput = z.object({
+  leftOn: IsoDate,
+  reason: Text(300).min(1),
+  /** Where they went, outside the commune (free text). */
+  wentTo: Text(200).min(1).optional(),
+  version: Version.optional(),
+  newHeadResidentId: Id.optional(),
+});
+export type LeaveInput = z.infer<typeof LeaveInput>;
+
+/** A death: the stay ends with reason DIED; a head's household passes to the member picked. */
+export const DeathInput = z.object({
+  version: Version,
+  diedOn: IsoDate,
+  newHeadResidentId: Id.optional(),
+});
+export type DeathInput = z.infer<typeof DeathInput>;

@@ -11,6 +11,8 @@ import type { Actor } from '../../lib/auth-context.js';
 import { auditListRead, insertAudit } from '../audit/audit.repo.js';
 import { getHouseholdRow } from '../households/households.service.js';
 import { setHouseholdHead } from '../households/households.repo.js';
+import { openJournal, staleHousehold } from '../households/households.journal.js';
+import { listChanges } from '../households/households.history.js';
 import { getUnitPath } from '../units/units.service.js';
 import * as repo from './residents.repo.js';
 import { checkPerson, maskTail } from './residents.rules.js';
@@ -136,6 +138,8 @@ export async function loadDetail(
       joinedOn: m.m.joinedOn,
       leftOn: m.m.leftOn,
       leftReason: m.m.leftReason,
+      cameFrom: m.m.cameFrom,
+      wentTo: m.m.wentTo,
     })),
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
@@ -161,6 +165,14 @@ export async function getResident(
     details: { sensitive: detail.sensitive !== undefined },
   });
   return detail;
+}
+
+/** The hand-made changes that touched a person in scope; audited like reading the record. */
+export async function residentHistory(deps: ResidentDeps, scope: Scope, id: number, actor: Actor) {
+  const { db } = deps.database;
+  if (!(await repo.findResident(db, id, scope))) throw residentNotFound();
+  await insertAudit(db, actor, { action: 'resident.history', entityType: 'resident', entityId: id });
+  return listChanges(db, { residentId: id });
 }
 
 /**
@@ -239,9 +251,14 @@ export async function createResident(
     if (household.unitClosedAt) throw unitClosed();
     const unitPath = await getUnitPath(tx, household.household.unitId, scope);
     requireSensitive(sensitive, unitPath, input);
+    if (input.householdVersion !== undefined && household.household.version !== input.householdVersion) {
+      throw staleHousehold();
+    }
     const fullName = cleanName(input.fullName);
+    // Journaled, so the household's history shows the newcomer and the latest addition can be undone.
+    const j = openJournal(tx);
     const resident = await unlessTaken(
-      repo.insertResident(tx, {
+      j.insertResident({
         fullName,
         searchText: foldText(fullName),
         ...storedBirth(input.birthDate),
@@ -258,19 +275,28 @@ export async function createResident(
       }),
       idTaken,
     );
-    await repo.insertMembership(tx, {
+    await j.insertMember({
       householdId: household.household.id,
       residentId: resident.id,
       relation: input.relation,
       residenceType: input.residenceType,
       joinedOn: input.joinedOn,
+      cameFrom: input.cameFrom ?? null,
     });
-    if (input.relation === 'HEAD') await setHouseholdHead(tx, household.household, resident);
+    if (input.relation === 'HEAD') await j.setHead(household.household, resident);
+    const changeId = await j.commit(actor, 'ADD_MEMBER', {
+      person: fullName,
+      to: household.household.address,
+      from: input.cameFrom ?? null,
+      date: input.joinedOn,
+      relation: input.relation,
+      residenceType: input.residenceType,
+    });
     await insertAudit(tx, actor, {
       action: 'resident.create',
       entityType: 'resident',
       entityId: resident.id,
-      details: { householdId: household.household.id },
+      details: { householdId: household.household.id, changeId },
     });
     return loadDetail(tx, deps.cipher, resident.id, scope, sensitive);
   });

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { formatBirthDate, formatDate } from '../../lib/format.js';
 import { useHousehold } from './api.js';
+import { HouseholdActions } from './HouseholdActions.js';
+import { HouseholdHistory } from './HouseholdHistory.js';
 
 /** A household and its members over time: who lives here now, who lived here before. */
 export function HouseholdDetailView({ id }: { id: number }) {
@@ -11,6 +13,7 @@ export function HouseholdDetailView({ id }: { id: number }) {
   if (!h) return <QueryState isLoading={isLoading} error={error} />;
   const current = h.members.filter((m) => !m.leftOn);
   const past = h.members.filter((m) => m.leftOn);
+  const boarding = h.kind === 'BOARDING_HOUSE';
   const table = (rows: typeof h.members, showLeft: boolean) => (
     <table className="table">
       <thead>
@@ -32,11 +35,15 @@ export function HouseholdDetailView({ id }: { id: number }) {
             <td>{formatBirthDate(m.birthDate)}</td>
             <td>{t(`relation.${m.relation}`)}</td>
             <td>{t(`residence.${m.residenceType}`)}</td>
-            <td>{m.joinedOn ? formatDate(m.joinedOn) : t('residents.sinceUnknown')}</td>
+            <td>
+              {m.joinedOn ? formatDate(m.joinedOn) : t('residents.sinceUnknown')}
+              {m.cameFrom ? ` ← ${m.cameFrom}` : ''}
+            </td>
             {showLeft && (
               <td>
                 {formatDate(m.leftOn)}
-                {m.leftReason ? ` · ${m.leftReason}` : ''}
+                {m.leftReason ? ` · ${m.leftReason === 'DIED' ? t('households.died') : m.leftReason}` : ''}
+                {m.wentTo ? ` → ${m.wentTo}` : ''}
               </td>
             )}
           </tr>
@@ -52,18 +59,21 @@ export function HouseholdDetailView({ id }: { id: number }) {
         {h.code ? ` · ${t('households.code')} ${h.code}` : ''}
       </p>
       <p>{h.headName ? `${t('households.head')}: ${h.headName}` : t('households.noHead')}</p>
+      {h.dissolvedOn && <p className="muted">{t('households.dissolved', { date: formatDate(h.dissolvedOn) })}</p>}
+      <HouseholdActions h={h} />
       <h2>
-        {t('households.current')} ({current.length})
+        {boarding ? t('households.currentTenants') : t('households.current')} ({current.length})
       </h2>
       {table(current, false)}
       {past.length > 0 && (
         <>
           <h2>
-            {t('households.past')} ({past.length})
+            {boarding ? t('households.pastTenants') : t('households.past')} ({past.length})
           </h2>
           {table(past, true)}
         </>
       )}
+      <HouseholdHistory about={{ household: h.id }} />
     </article>
   );
 }

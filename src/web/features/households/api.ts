@@ -1,5 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { HouseholdSummary } from '../../../server/modules/households/households.schemas.js';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  HouseholdSummary,
+  RegistryChange as RegistryChangeSchema,
+} from '../../../server/modules/households/households.schemas.js';
 import { api } from '../../lib/api.js';
 import { queryString } from '../residents/api.js';
 
@@ -15,6 +18,8 @@ type Member = {
   joinedOn: string | null;
   leftOn: string | null;
   leftReason: string | null;
+  cameFrom: string | null;
+  wentTo: string | null;
 };
 export type HouseholdDetail = HouseholdSummary & { establishedOn: string | null; version: number; members: Member[] };
 export type HouseholdFilter = { q?: string; unit?: number; kind?: string; page: number };
@@ -32,3 +37,33 @@ export function useHouseholds(filter: HouseholdFilter) {
 
 export const useHousehold = (id: number) =>
   useQuery({ queryKey: ['household', id], queryFn: () => api<HouseholdDetail>(`/api/households/${id}`) });
+
+export type RegistryChange = RegistryChangeSchema;
+
+/** The changes made by hand to a household or a person, newest first, each saying whether it can be undone. */
+export const useHistory = (about: { household: number } | { resident: number }) =>
+  useQuery({
+    queryKey: ['history', about],
+    queryFn: () =>
+      api<{ items: RegistryChange[] }>(
+        'household' in about
+          ? `/api/households/${about.household}/history`
+          : `/api/residents/${about.resident}/history`,
+      ).then((r) => r.items),
+  });
+
+/**
+ * A registry change (POST): on success every screen showing households, people or histories reloads, since one
+ * action may touch several households (a move, a split, a merge).
+ */
+export function useRegistryAction<T>(path: () => string, onDone?: (result: T) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api<T>(path(), { method: 'POST', body }),
+    onSuccess: (result) => {
+      for (const key of ['household', 'households', 'resident', 'residents', 'history'])
+        void client.invalidateQueries({ queryKey: [key] });
+      onDone?.(result);
+    },
+  });
+}

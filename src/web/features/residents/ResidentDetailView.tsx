@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { formatBirthDate, formatDate, formatPhone } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
+import { useState } from 'react';
+import { HouseholdHistory } from '../households/HouseholdHistory.js';
 import { type Revealed, useResident, useReveal } from './api.js';
+import { ResidentEdit } from './ResidentEdit.js';
 
 /**
  * The ID number and phone, masked as in lists and the field app; a role allowed to see them in full asks for it, and
@@ -42,10 +45,22 @@ function Contact({
 export function ResidentDetailView({ id }: { id: number }) {
   const { t } = useTranslation();
   const { data: r, isLoading, error } = useResident(id);
+  const { data: me } = useMe();
+  const [editing, setEditing] = useState(false);
   if (!r) return <QueryState isLoading={isLoading} error={error} />;
   return (
     <article>
       <h1>{r.fullName}</h1>
+      {can(me, 'resident.write') &&
+        (editing ? (
+          <ResidentEdit r={r} onDone={() => setEditing(false)} />
+        ) : (
+          <p className="actions">
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('residents.edit.open')}
+            </button>
+          </p>
+        ))}
       <dl className="facts">
         <dt>{t('residents.birthDate')}</dt>
         <dd>{formatBirthDate(r.birthDate)}</dd>
@@ -96,11 +111,14 @@ export function ResidentDetailView({ id }: { id: number }) {
             <div className="muted">
               {m.joinedOn ? t('residents.since', { date: formatDate(m.joinedOn) }) : t('residents.sinceUnknown')}{' '}
               {m.leftOn ? t('residents.until', { date: formatDate(m.leftOn) }) : t('residents.now')}
-              {m.leftReason ? ` · ${m.leftReason}` : ''}
+              {m.leftReason ? ` · ${m.leftReason === 'DIED' ? t('households.died') : m.leftReason}` : ''}
+              {m.cameFrom ? ` · ← ${m.cameFrom}` : ''}
+              {m.wentTo ? ` · → ${m.wentTo}` : ''}
             </div>
           </li>
         ))}
       </ol>
+      <HouseholdHistory about={{ resident: r.id }} />
     </article>
   );
 }

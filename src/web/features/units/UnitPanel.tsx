@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { UnitKind } from '../../../shared/enums.js';
 import { api, messageOf } from '../../lib/api.js';
 import type { Unit } from './api.js';
+import { UnitMove } from './UnitMove.js';
 
-/** What a commune official does to a unit: add a group or alley below it, rename it, close it. */
+/** What a commune official does to a unit: add a group or alley below it, move, rename or close it. */
 export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: (unit: Unit | null) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -86,6 +87,7 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: (unit: U
           </button>
         </form>
       )}
+      {(unit.tier === 'COMMUNITY' || unit.tier === 'ZONE') && <UnitMove unit={unit} onMoved={onChanged} />}
       {unit.tier !== 'NATION' && unit.tier !== 'PROVINCE' && (
         <>
           <form onSubmit={submit(() => rename.mutate())}>
