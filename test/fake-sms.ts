@@ -10,14 +10,15 @@ export function useFakeSms() {
   /** Statuses to answer the next requests with (e.g. [500, 400]); the message is not kept when it is refused. */
   const failures: number[] = [];
   const overrides: Record<string, string> = {};
+  /** Runs before the gateway answers: a test can deliver a report for the message while its batch is still out. */
+  const hooks: { beforeAnswer?: (message: { to: string; text: string; reference?: string }) => Promise<unknown> } = {};
   useLocalServer(
-    (req, raw, res) => {
+    async (req, raw, res) => {
       const failure = failures.shift();
       if (failure) return void res.writeHead(failure).end('{}');
-      messages.push({
-        ...(JSON.parse(raw.toString()) as { to: string; text: string; reference?: string }),
-        auth: req.headers.authorization,
-      });
+      const message = JSON.parse(raw.toString()) as { to: string; text: string; reference?: string };
+      messages.push({ ...message, auth: req.headers.authorization });
+      await hooks.beforeAnswer?.(message);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
     },
     (base) => (overrides.SMS_GATEWAY_URL = `${base}/sms`),
@@ -28,5 +29,5 @@ export function useFakeSms() {
       .filter((m) => m.to === phone)
       .at(-1)!
       .text.match(/(\d{6})/)![1]!;
-  return { messages, overrides, codeSentTo, failures };
+  return { messages, overrides, codeSentTo, failures, hooks };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
-import { sendDue } from './deliveries.js';
+import { applyDeliveryReport, sendDue } from './deliveries.js';
 import { sendableAt } from './delivery-queue.js';
 import { smsChannel } from './senders.js';
 
@@ -101,5 +101,29 @@ describe('the delivery pipeline', () => {
     await sendDue(deps(), sender());
     await sendDue(deps(), sender());
     expect(sms.messages.filter((m) => m.reference === `ketnoi-delivery-${deliveryId}`)).toHaveLength(1);
+  });
+
+  it('keeps a failure the gateway reported while the rest of its batch was still going out', async () => {
+    const id = await sentAnnouncement('URGENT');
+    // The gateway reports the number unreachable before it even answers the send.
+    sms.hooks.beforeAnswer = (m) =>
+      applyDeliveryReport(env.t.database, m.reference!, { status: 'permanent-failure', error: 'out of reach' });
+    try {
+      await env.w.agents.leaderA.post(`/api/announcements/${id}/send`);
+      const status = () =>
+        env.t.database.raw<{ status: string; reason: string | null }>(
+          `select status, reason from deliveries where announcement_id = $1 and channel = 'SMS'`,
+          [id],
+        );
+      const [row] = await eventually(async () => {
+        const rows = await status();
+        return rows[0] && rows[0].status !== 'sending' && rows[0].status !== 'created' ? rows : undefined;
+      });
+      await sendDue(deps(), sender());
+      expect((await status())[0]).toEqual({ status: 'permanent-failure', reason: 'UNDELIVERABLE' });
+      expect(row).toEqual({ status: 'permanent-failure', reason: 'UNDELIVERABLE' });
+    } finally {
+      sms.hooks.beforeAnswer = undefined;
+    }
   });
 });

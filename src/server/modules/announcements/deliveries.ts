@@ -248,7 +248,7 @@ export async function sendDue(
     }
   }
   await recordProviderState(db, state, now);
-  // Delivered rows are marked in one statement per batch, with each provider's reference; until then they stay
+  // Sent rows are marked delivered in one statement per batch, with each provider's reference; until then they stay
   // "sending", which a later run would resend with the same reference.
   if (sent.length) {
     await db.execute(sql`
@@ -259,7 +259,9 @@ export async function sendDue(
         sent.map((x) => sql`(${x.id}::int, ${x.ref ?? null}::text)`),
         sql`, `,
       )}) v(id, ref)
-      where d.id = v.id`);
+      -- Only rows still being sent: a provider's report of failure can arrive while the rest of the batch goes out,
+      -- and has already moved the household to its next channel; "delivered" must not overwrite it.
+      where d.id = v.id and d.status = 'sending'`);
   }
   return result;
 }
