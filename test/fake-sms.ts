@@ -13,13 +13,14 @@ export function useFakeSms() {
   /** Runs before the gateway answers: a test can deliver a report for the message while its batch is still out. */
   const hooks: { beforeAnswer?: (message: { to: string; text: string; reference?: string }) => Promise<unknown> } = {};
   useLocalServer(
-    async (req, raw, res) => {
+    (req, raw, res) => {
       const failure = failures.shift();
       if (failure) return void res.writeHead(failure).end('{}');
       const message = JSON.parse(raw.toString()) as { to: string; text: string; reference?: string };
       messages.push({ ...message, auth: req.headers.authorization });
-      await hooks.beforeAnswer?.(message);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      if (!hooks.beforeAnswer) return void answer();
+      hooks.beforeAnswer(message).then(answer, () => res.writeHead(500).end('{}'));
     },
     (base) => (overrides.SMS_GATEWAY_URL = `${base}/sms`),
   );
