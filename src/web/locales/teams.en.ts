@@ -30,6 +30,8 @@ export const teamsEn: typeof teamsVi = {
   cancel: 'Cancel',
   remove: 'Remove from team',
   removeConfirm: 'Remove {{name}} from the team? They stay on the list of past members.',
+  removeConfirmLogin:
+    'Remove {{name}} from the team? They stay on the list of past members; the login {{username}} loses its team role and is signed out.',
   phoneKeep: 'Leave empty to keep the number',
   workUnit: 'Works in',
   sameAsTeam: "The whole team's area",

@@ -28,6 +28,8 @@ export const teamsVi = {
   cancel: 'Thôi',
   remove: 'Cho thôi tham gia',
   removeConfirm: '{{name}} thôi tham gia tổ? Tên vẫn được giữ trong danh sách thành viên cũ.',
+  removeConfirmLogin:
+    '{{name}} thôi tham gia tổ? Tên vẫn được giữ trong danh sách thành viên cũ; tài khoản {{username}} mất quyền của tổ công nghệ số và bị đăng xuất.',
   phoneKeep: 'Để trống nếu không đổi số',
   workUnit: 'Địa bàn phụ trách',
   sameAsTeam: 'Cả địa bàn của tổ',

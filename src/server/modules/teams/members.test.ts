@@ -88,6 +88,32 @@ describe('POST /api/teams/:id/members/:memberId/login', () => {
       [String(teamId)],
     );
     expect(log.map((l) => l.action)).toEqual(['team.member.login', 'user.create']);
+
+    // Taken off the team, the login loses the team role it was made for and is signed out: no more households.
+    expect((await member.get('/api/households')).statusCode).toBe(200);
+    const removed = await w.agents.leaderA.request({
+      method: 'DELETE',
+      url: `/api/teams/${teamId}/members/${memberId}`,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect((await member.get('/api/households')).statusCode).toBe(401);
+    expect(
+      await env.t.database.raw(
+        `select r.role from role_assignments r join users u on u.id = r.user_id where u.username = $1`,
+        [username],
+      ),
+    ).toEqual([]);
+    const [leave] = await env.t.database.raw<{ details: object }>(
+      `select details from audit_log where action = 'team.member.leave' and entity_id = $1`,
+      [String(teamId)],
+    );
+    const [account] = await env.t.database.raw<{ id: number }>('select id from users where username = $1', [username]);
+    expect(leave!.details).toEqual({
+      memberId,
+      userId: account!.id,
+      roleRevoked: 'DIGITAL_TEAM',
+      unitId: w.alleyA1.id,
+    });
   });
 
   it('refuses a taken username, a role that cannot create accounts, another commune, and an SMS without a phone', async () => {

@@ -9,6 +9,7 @@ import { hashPassword } from '../../lib/passwords.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { SmsSender } from '../../lib/sms.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { deleteSessionsOfUser } from '../auth/auth.repo.js';
 import { createUserIn } from '../users/users.service.js';
 import { teamInScope } from './teams.service.js';
 import type { MemberLogin, MemberLoginInput, UpdateMemberInput } from './teams.schemas.js';
@@ -80,23 +81,41 @@ export async function updateMember(
 
 /**
  * A member leaves the team as of today: the row stays with who took them off, so the team's past members keep them
- * (audited). Households they were given wait for the next assignment; a login made for them is left to the accounts
- * screen, since the same person may still work elsewhere.
+ * (audited). Households they were given wait for the next assignment. A login made for them loses the team role it
+ * was given for this team (DIGITAL_TEAM on the member's unit) unless they are still a member of another team on that
+ * unit, and its sessions end, so a person who left cannot keep reading the households; other roles the same person
+ * holds elsewhere stay.
  */
 export async function removeMember(database: Database, scope: Scope, teamId: number, memberId: number, actor: Actor) {
-  await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
     const t = await teamInScope(tx, scope, teamId);
     const m = await currentMember(tx, t.id, memberId);
     await tx
       .update(teamMembers)
       .set({ leftOn: sql`current_date`, removedBy: actor.userId, version: sql`${teamMembers.version} + 1` })
       .where(eq(teamMembers.id, m.id));
+    const unitId = m.unitId ?? t.unitId;
+    const revoked =
+      m.userId === null
+        ? []
+        : await queryRows<{ id: number }>(
+            tx,
+            sql`delete from role_assignments ra
+              where ra.user_id = ${m.userId} and ra.role = 'DIGITAL_TEAM' and ra.unit_id = ${unitId}
+                and not exists (
+                  select 1 from team_members other join teams ot on ot.id = other.team_id
+                  where other.user_id = ${m.userId} and other.left_on is null
+                    and coalesce(other.unit_id, ot.unit_id) = ${unitId})
+              returning ra.id`,
+          );
+    if (revoked.length) await deleteSessionsOfUser(tx, m.userId!);
     await insertAudit(tx, actor, {
       action: 'team.member.leave',
       entityType: 'team',
       entityId: t.id,
-      details: { memberId },
+      details: { memberId, ...(revoked.length ? { userId: m.userId, roleRevoked: 'DIGITAL_TEAM', unitId } : {}) },
     });
+    return { roleRevoked: revoked.length > 0 };
   });
 }
 

@@ -76,7 +76,8 @@ export function MemberRow({
     });
   };
   const remove = () => {
-    if (!window.confirm(t('teams.removeConfirm', { name: m.fullName }))) return;
+    const question = m.userId === null ? 'teams.removeConfirm' : 'teams.removeConfirmLogin';
+    if (!window.confirm(t(question, { name: m.fullName, username: m.username }))) return;
     void run(async () => {
       await api(url, { method: 'DELETE' });
       await refresh();
