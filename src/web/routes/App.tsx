@@ -196,7 +196,8 @@ function Console() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        <details className="menu">
+        {/* Keyed by the page: picking a link (a new location) closes the menu, as a phone user expects. */}
+        <details className="menu" key={location}>
           <summary>{t('nav.menu')}</summary>
           <nav>
             {links
