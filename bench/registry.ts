@@ -354,7 +354,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
           format,
           'nhan-khau',
           registryColumns,
-          residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, includeFormer: false, unitPath }),
+          residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, tags: [], includeFormer: false, unitPath }),
         ),
         new Writable({
           write(chunk, _e, cb) {
