@@ -29,7 +29,8 @@ const list = (agent: Agent, query: string) => agent.get(`/api/residents?unit=${G
 beforeAll(async () => {
   const { f, communeA } = env.w;
   const db = env.t.database;
-  [{ today }] = await db.raw<{ today: string }>(`select ((now() at time zone 'Asia/Ho_Chi_Minh')::date)::text as today`);
+  const [row] = await db.raw<{ day: string }>(`select ((now() at time zone 'Asia/Ho_Chi_Minh')::date)::text as day`);
+  today = row!.day;
   const group = await f.group(communeA, { code: 'TL', name: 'Thôn Lê' });
   G = group.id;
   const alley = await insertUnit(db.db, { parent: group, code: 'NGO9', name: 'Ngõ 9', kind: 'ZONE', tier: 'ZONE' });
@@ -42,14 +43,22 @@ beforeAll(async () => {
     household: typeof h17,
     fullName: string,
     gender: 'MALE' | 'FEMALE',
-    set: { birth: string; precision?: string; vneid?: string; phone?: boolean | null; tags?: string[]; joined?: string },
+    set: {
+      birth: string;
+      precision?: string;
+      vneid?: string;
+      phone?: boolean | null;
+      tags?: string[];
+      joined?: string;
+    },
   ) => {
     const r = await f.resident(household, { fullName, gender, birthDate: set.birth });
     await db.raw(
       `update residents set birth_precision = $2, vneid_level = $3, has_smartphone = $4, tags = $5 where id = $1`,
       [r.id, set.precision ?? 'DAY', set.vneid ?? 'NONE', set.phone ?? null, set.tags ?? []],
     );
-    if (set.joined) await db.raw(`update household_members set joined_on = $2 where resident_id = $1`, [r.id, set.joined]);
+    if (set.joined)
+      await db.raw(`update household_members set joined_on = $2 where resident_id = $1`, [r.id, set.joined]);
     return r;
   };
   // Seventy today, and seventy tomorrow.
