@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UnitPicker } from '../units/UnitPicker.js';
 import { countFilters, type RegistryFilter } from './api.js';
@@ -26,6 +26,12 @@ export function RegistryFilters({
     setTags(value.tags.join(', '));
   }, [key]);
   const [open] = useState(wide);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // On a phone the panel folds once applied, so the list it asked for is what the screen shows.
+  const done = (filter: RegistryFilter) => {
+    if (panel.current && !wide()) panel.current.open = false;
+    onApply(filter);
+  };
   const set = <K extends keyof RegistryFilter>(k: K, v: RegistryFilter[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const text = (v: string) => v || undefined;
   const age = (v: string) => (/^\d{1,3}$/.test(v) ? Number(v) : undefined);
@@ -35,11 +41,11 @@ export function RegistryFilters({
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    onApply({ ...draft, tags: list });
+    done({ ...draft, tags: list });
   };
   const active = countFilters(value);
   return (
-    <details className="list-filters" open={open}>
+    <details className="list-filters" open={open} ref={panel}>
       <summary>
         {t('residents.filters.title')}
         {active > 0 && <span className="badge">{active}</span>}
@@ -150,7 +156,7 @@ export function RegistryFilters({
           <button type="submit" className="primary">
             {t('residents.filters.apply')}
           </button>
-          <button type="button" onClick={() => onApply({ q: value.q, tags: [] })}>
+          <button type="button" onClick={() => done({ q: value.q, tags: [] })}>
             {t('residents.filters.clear')}
           </button>
         </p>
