@@ -23,7 +23,7 @@ export function personFilterOf(q: RegistryFilter): PersonFilter {
       {
         field: 'ageTo',
         code: 'too_small',
-        message: { vi: 'Tuổi đến phải không nhỏ hơn tuổi từ', en: 'The upper age must not be below the lower age' },
+        message: { vi: 'Tuổi "đến" không được nhỏ hơn tuổi "từ"', en: 'The upper age must not be below the lower age' },
       },
     ]);
   return {
@@ -54,7 +54,7 @@ const latestBirthday = (r: string) =>
 
 /**
  * Conditions on one resident row, named `r` in the query ("residents", or an alias inside a household's EXISTS).
- * Undefined when the filter asks nothing. Kept to plain columns of that row and its current stay, so the same SQL
+ * Empty when the filter asks nothing of the person. Kept to plain columns of that row and its current stay, so the same SQL
  * serves the resident list, the household list and both exports.
  */
 export function personConditions(f: PersonFilter, r: string): SQL[] {
@@ -82,6 +82,3 @@ export function personConditions(f: PersonFilter, r: string): SQL[] {
       and mi.left_on is null and mi.joined_on >= ${f.movedInSince}::date)`);
   return out;
 }
-
-/** Does this person filter ask anything of the people (beyond the household's kind)? */
-export const asksOfPeople = (f: PersonFilter) => personConditions(f, 'r').length > 0;

@@ -11,6 +11,12 @@ export const BirthDate = z
   .meta({ description: 'yyyy-MM-dd, yyyy-MM or yyyy: as much of the birth date as is known' });
 
 const Tag = z.string().trim().min(1).max(40);
+/** Whole years, 0–150, as digits: an empty or signed value is refused rather than read as 0. */
+const Age = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().max(150));
 
 export const ResidentSummary = z
   .object({
@@ -72,8 +78,8 @@ export const RegistryFilter = z.object({
   /** A unit in scope, its whole subtree included (a thôn with its alleys). */
   unit: Id.optional(),
   /** Age in whole years today, counted from the latest possible birthday when only the month or year is known. */
-  ageFrom: z.coerce.number().int().min(0).max(150).optional(),
-  ageTo: z.coerce.number().int().min(0).max(150).optional(),
+  ageFrom: Age.optional(),
+  ageTo: Age.optional(),
   gender: z.enum(Gender).optional(),
   vneidLevel: z.enum(VneidLevel).optional(),
   smartphone: z.enum(['yes', 'no', 'unknown']).optional(),
