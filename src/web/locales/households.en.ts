@@ -14,6 +14,5 @@ export const householdsEn: typeof householdsVi = {
   left: 'Left',
   relation: 'Relation',
   residence: 'Residence',
-  boardingOnly: 'Boarding houses only',
   noHead: 'No head yet',
 };

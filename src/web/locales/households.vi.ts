@@ -12,6 +12,5 @@ export const householdsVi = {
   left: 'Ngày đi',
   relation: 'Quan hệ',
   residence: 'Cư trú',
-  boardingOnly: 'Chỉ nhà trọ',
   noHead: 'Chưa có chủ hộ',
 };
