@@ -28,7 +28,7 @@ export type ResidentFilter = RegistryFilter & { page: number; includeFormer?: bo
 
 const numberOf = (v: string | null) => (v !== null && /^\d{1,3}$/.test(v) ? Number(v) : undefined);
 
-/** The filter a URL's query holds (unknown or malformed values are left out, so a bad link still opens). */
+/** The filter a URL's query holds (an age that is not a number is left out; anything else the server judges). */
 export function filterFromParams(p: URLSearchParams): RegistryFilter {
   const text = (k: string) => p.get(k) || undefined;
   return {
