@@ -73,15 +73,19 @@ export async function searchResidents(
   page: { limit: number; offset: number },
 ) {
   if (f.search.kind === 'name') return searchResidentsByName(tx, scope, f, f.search.folded, page);
-  return tx
-    .select({ resident: residents, unitName: unitLabel, address: households.address })
-    .from(residents)
-    .innerJoin(units, eq(units.id, residents.unitId))
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .where(residentConditions(scope, f))
-    .orderBy(sql`${households.houseOrder} nulls last`, households.id, residents.searchText, residents.id)
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return (
+    tx
+      .select({ resident: residents, unitName: unitLabel, address: households.address })
+      .from(residents)
+      .innerJoin(units, eq(units.id, residents.unitId))
+      .leftJoin(households, eq(households.id, residents.householdId))
+      // Said of the household too (it is implied by residentConditions): PostgreSQL then treats the join as inner and
+      // can read households in house_order's index, a page at a time (1–5 ms instead of sorting every person in scope).
+      .where(and(residentConditions(scope, f), f.includeFormer ? undefined : sql`${households.id} is not null`))
+      .orderBy(sql`${households.houseOrder} nulls last`, households.id, residents.searchText, residents.id)
+      .limit(page.limit + 1)
+      .offset(page.offset)
+  );
 }
 
 /**
