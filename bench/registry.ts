@@ -343,6 +343,33 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
           cipher.blindIndex(q, 'pid'),
         ])),
     );
+    // 2b. The lists a group head works from: house order (households.house_order), first and a deep page, and
+    //     a filtered list, as a commune leader and a province officer, against the bare ordered index read.
+    const bareHouses = async () =>
+      void (await database.raw('select id from households order by house_order, id limit 26'));
+    for (const [who, username] of [
+      ['commune leader', 'leader'],
+      ['province officer', 'officer'],
+    ] as const) {
+      const cookie = await sessionOf(username);
+      const lists = [
+        '/api/residents?limit=25',
+        '/api/residents?limit=25&page=40',
+        '/api/households?limit=25',
+        '/api/residents?limit=25&ageFrom=60&vneidLevel=L2&smartphone=yes',
+        '/api/households?limit=25&ageFrom=80',
+      ];
+      for (const url of lists)
+        await measure(
+          `${url.replace('/api/', '').replace('limit=25&', '').replace('?limit=25', '')} as ${who}`,
+          Array.from({ length: 20 }, () => url),
+          async (u) => {
+            const res = await app.inject({ method: 'GET', url: u, cookies: cookie });
+            if (res.statusCode !== 200 || res.json().items.length === 0) throw new Error(`${u}: ${res.statusCode}`);
+          },
+          bareHouses,
+        );
+    }
     await app.close();
 
     // 3. Export every resident, streamed: throughput and memory growth, against COPY TO of the same table.
@@ -354,7 +381,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, seed: number, ru
           format,
           'nhan-khau',
           registryColumns,
-          residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, includeFormer: false, unitPath }),
+          residentRows(db, cipher, scopeExport, { search: { kind: 'none' }, tags: [], includeFormer: false, unitPath }),
         ),
         new Writable({
           write(chunk, _e, cb) {

@@ -23,6 +23,7 @@ type Person = {
   full_name: string;
   search_text: string;
   birth_date: string;
+  birth_precision: 'DAY' | 'YEAR';
   gender: 'MALE' | 'FEMALE';
   personal_id_enc: string | null;
   personal_id_bidx: string | null;
@@ -152,7 +153,11 @@ export async function buildCommune(
     joinedYear?: number,
   ): Person => {
     const birthYear = thisYear - years;
-    const birth = `${birthYear}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`;
+    const day = `${birthYear}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`;
+    // An elder's papers often give only the year of birth: every tenth person over 75 is recorded so (decided by
+    // the id, not the random stream, so the rest of the demo stays as it was), and the age filters count them honestly.
+    const yearOnly = years >= 75 && residentIds[ri]! % 10 === 0;
+    const birth = yearOnly ? `${birthYear}-01-01` : day;
     const [middle, given] = gender === 'MALE' ? [middleMale, givenMale] : [middleFemale, givenFemale];
     const name = `${surname} ${rnd.pick(middle)} ${rnd.pick(given)}`;
     let pid: string | null = null;
@@ -186,6 +191,7 @@ export async function buildCommune(
       full_name: name,
       search_text: foldText(name),
       birth_date: birth,
+      birth_precision: yearOnly ? 'YEAR' : 'DAY',
       gender,
       personal_id_enc: pid ? cipher.encrypt(pid) : null,
       personal_id_bidx: pid ? cipher.blindIndex(pid, 'pid') : null,
@@ -293,13 +299,14 @@ export async function buildCommune(
   for (let i = 0; i < people.length; i += 5000) {
     const chunk = json(people.slice(i, i + 5000));
     await tx.execute(sql`
-      insert into residents (id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
-        phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id)
+      insert into residents (id, full_name, search_text, birth_date, birth_precision, gender, personal_id_enc,
+        personal_id_bidx, phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id)
       overriding system value
-      select id, full_name, search_text, birth_date, gender, personal_id_enc, personal_id_bidx,
+      select id, full_name, search_text, birth_date, birth_precision, gender, personal_id_enc, personal_id_bidx,
         phone_enc, phone_bidx, vneid_level, has_smartphone, array(select json_array_elements_text(tags)), ethnicity,
         unit_id, household_id
-      from json_to_recordset(${chunk}) as x(id int, full_name text, search_text text, birth_date date, gender text,
+      from json_to_recordset(${chunk}) as x(id int, full_name text, search_text text, birth_date date,
+        birth_precision text, gender text,
         personal_id_enc text, personal_id_bidx text, phone_enc text, phone_bidx text, vneid_level text,
         has_smartphone boolean, tags json, ethnicity text, unit_id int, household_id int)`);
     await tx.execute(sql`

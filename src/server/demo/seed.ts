@@ -20,8 +20,6 @@ import { buildCommune } from './commune.js';
 export type DemoLogin = { username: string; password: string; role: Role; unit: string };
 export type DemoResult = { communes: number; households: number; residents: number; logins: DemoLogin[] };
 
-const _pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /**
  * Builds realistic demo data: communes under Hải Phòng, each with thôn / tổ dân phố and alleys, households of 1–8
  * people (3% boarding houses with temporary residents), Vietnamese names, consistent ID numbers, VNeID levels.

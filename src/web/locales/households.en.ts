@@ -14,7 +14,6 @@ export const householdsEn: typeof householdsVi = {
   left: 'Left',
   relation: 'Relation',
   residence: 'Residence',
-  boardingOnly: 'Boarding houses only',
   noHead: 'No head yet',
   died: 'Died',
   dissolved: 'Household closed on {{date}}',

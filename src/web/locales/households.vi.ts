@@ -12,7 +12,6 @@ export const householdsVi = {
   left: 'Ngày đi',
   relation: 'Quan hệ',
   residence: 'Cư trú',
-  boardingOnly: 'Chỉ nhà trọ',
   noHead: 'Chưa có chủ hộ',
   died: 'Đã mất',
   dissolved: 'Hộ đã đóng ngày {{date}}',

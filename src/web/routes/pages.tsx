@@ -6,6 +6,8 @@ import { can, useMe } from '../features/auth/useMe.js';
 import { HouseholdList } from '../features/households/HouseholdList.js';
 import { NewHousehold } from '../features/households/NewHousehold.js';
 import { ResidentList } from '../features/residents/ResidentList.js';
+import { RegistryFilters } from '../features/residents/RegistryFilters.js';
+import { filterFromParams, filterKeys, filterParams, type RegistryFilter } from '../features/residents/api.js';
 import { UnitPanel } from '../features/units/UnitPanel.js';
 import { UnitTree } from '../features/units/UnitTree.js';
 import type { Unit } from '../features/units/api.js';
@@ -25,7 +27,7 @@ function useParams() {
     }
     navigate(`${location}?${next.toString()}`);
   };
-  return { q, unit, page, search, go };
+  return { q, unit, page, search, go, location, navigate };
 }
 
 export function HomePage() {
@@ -51,26 +53,40 @@ export function SearchPage() {
     <section>
       <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
       <h2>{t('residents.title')}</h2>
-      <ResidentList filter={{ q, page }} onPage={(p) => go({ page: p })} exportable={false} />
+      <ResidentList filter={{ q, page, tags: [] }} onPage={(p) => go({ page: p })} exportable={false} />
       {can(me, 'household.read') && (
         <>
           <h2>{t('households.title')}</h2>
-          <HouseholdList filter={{ q, page: 1 }} onPage={() => undefined} exportable={false} />
+          <HouseholdList filter={{ q, page: 1, tags: [] }} onPage={() => undefined} exportable={false} />
         </>
       )}
     </section>
   );
 }
 
+/** A registry list's filter from the URL, and a way to replace it there (a list can be bookmarked and shared). */
+function useRegistryFilter() {
+  const params = useParams();
+  const filter = filterFromParams(params.search);
+  const apply = (next: RegistryFilter) => {
+    const kept = new URLSearchParams(params.search);
+    for (const k of [...filterKeys, 'page']) kept.delete(k);
+    for (const [k, v] of filterParams(next)) kept.append(k, v);
+    params.navigate(`${params.location}?${kept.toString()}`);
+  };
+  return { ...params, filter, apply };
+}
+
 export function ResidentsPage() {
   const { t } = useTranslation();
-  const { q, unit, page, search, go } = useParams();
+  const { filter, apply, page, search, go } = useRegistryFilter();
   const me = useMe().data;
   const includeFormer = search.get('includeFormer') === 'true';
   return (
     <section>
       <h1>{t('residents.title')}</h1>
-      <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
+      <SearchBox initial={filter.q} onSearch={(value) => apply({ ...filter, q: value })} />
+      <RegistryFilters value={filter} onApply={apply} />
       <label className="inline">
         <input
           type="checkbox"
@@ -80,7 +96,7 @@ export function ResidentsPage() {
         {t('residents.includeFormer')}
       </label>
       <ResidentList
-        filter={{ q, unit, page, includeFormer }}
+        filter={{ ...filter, page, includeFormer }}
         onPage={(p) => go({ page: p })}
         exportable={can(me, 'registry.export')}
       />
@@ -90,9 +106,8 @@ export function ResidentsPage() {
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
-  const { q, unit, page, search, go } = useParams();
+  const { filter, apply, page, go } = useRegistryFilter();
   const me = useMe().data;
-  const kind = search.get('kind') ?? undefined;
   return (
     <section>
       <h1>{t('households.title')}</h1>
@@ -101,17 +116,10 @@ export function HouseholdsPage() {
           <Link href="/households/new">{t('households.add.title')}</Link>
         </p>
       )}
-      <SearchBox initial={q} onSearch={(value) => go({ q: value, page: undefined })} />
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={kind === 'BOARDING_HOUSE'}
-          onChange={(e) => go({ kind: e.target.checked ? 'BOARDING_HOUSE' : undefined, page: undefined })}
-        />{' '}
-        {t('households.boardingOnly')}
-      </label>
+      <SearchBox initial={filter.q} onSearch={(value) => apply({ ...filter, q: value })} />
+      <RegistryFilters value={filter} onApply={apply} />
       <HouseholdList
-        filter={{ q, unit, kind, page }}
+        filter={{ ...filter, page }}
         onPage={(p) => go({ page: p })}
         exportable={can(me, 'registry.export')}
       />

@@ -33,6 +33,15 @@ export const households = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Folded address alone: what a resident search by address matches (not the head's name). */
     addressSearch: text('address_search').notNull().default(''),
+    /**
+     * The folded address with every run of digits left-padded to 10 ("so 0000000017"), so that ordinary text order is
+     * house order ("Số 17" before "Số 103"). Computed by the database, so list pages sorted by it stay correct.
+     */
+    houseOrder: text('house_order')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`regexp_replace(regexp_replace(address_search, '([0-9]+)', '0000000000\\1', 'g'), '0*([0-9]{10})', '\\1', 'g')`,
+      ),
     establishedOn: date('established_on'),
     dissolvedOn: date('dissolved_on'),
     version: integer('version').notNull().default(1),
@@ -41,6 +50,7 @@ export const households = pgTable(
   },
   (t) => [
     index('households_unit_idx').on(t.unitId, t.id),
+    index('households_house_order_idx').on(t.houseOrder, t.id),
     index('households_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('households_address_trgm_idx').using('gin', sql`${t.addressSearch} gin_trgm_ops`),
     uniqueIndex('households_unit_code_key').on(t.unitId, t.code).where(sql`${t.code} is not null`),

@@ -7,8 +7,8 @@ import { errorResponses } from '../../lib/http.js';
 import { type SheetColumn, type SheetFormat, type SheetRow, sendSheet } from '../../lib/spreadsheet.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
-import { resolveSearch } from '../residents/residents.service.js';
+import { householdFilterForAudit, householdFilterOf } from '../households/households.service.js';
+import { residentFilterForAudit, residentFilterOf } from '../residents/residents.service.js';
 import { householdRows, residentRows } from './exports.rows.js';
 import { registryColumns } from '../imports/registry-columns.js';
 import { HouseholdsExportQuery, ResidentsExportQuery } from './exports.schemas.js';
@@ -39,6 +39,10 @@ const sendList = (
     rows,
   });
 
+/** A filter as an audit row keeps it: only the fields that were set. */
+const auditDetails = (filter: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+
 /** Streamed exports of any registry list, in the import template's columns so a list can go round-trip. */
 export function registerExports(app: App, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,16 +59,10 @@ export function registerExports(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const q = request.query;
       const scope = request.scope!;
-      const base = {
-        unitPath: q.unit ? await getUnitPath(db, q.unit, scope) : undefined,
-        vneidLevel: q.vneidLevel,
-        tag: q.tag,
-        includeFormer: q.includeFormer === 'true',
-      };
-      const filter = { ...base, search: await resolveSearch(deps, scope, q.q) };
+      const filter = await residentFilterOf(deps, scope, q);
       await insertAudit(db, actorOf(request), {
         action: 'export.residents',
-        details: { format: q.format, unit: q.unit ?? null, q: q.q ? 'set' : null, vneidLevel: q.vneidLevel ?? null },
+        details: { format: q.format, filter: auditDetails(residentFilterForAudit(filter, q.unit)) },
       });
       return sendList(reply, q.format, 'nhan-khau', registryColumns, residentRows(db, deps.cipher, scope, filter));
     },
@@ -81,18 +79,12 @@ export function registerExports(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       const q = request.query;
       const scope = request.scope!;
-      const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
+      const filter = await householdFilterOf(db, scope, q);
       await insertAudit(db, actorOf(request), {
         action: 'export.households',
-        details: { format: q.format, unit: q.unit ?? null },
+        details: { format: q.format, filter: auditDetails(householdFilterForAudit(filter, q)) },
       });
-      return sendList(
-        reply,
-        q.format,
-        'ho-gia-dinh',
-        householdColumns,
-        householdRows(db, scope, { q: q.q, unitPath, kind: q.kind }),
-      );
+      return sendList(reply, q.format, 'ho-gia-dinh', householdColumns, householdRows(db, scope, filter));
     },
   });
 }

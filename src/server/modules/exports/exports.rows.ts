@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { toPartialDate } from '../../../shared/partial-date.js';
-import { foldText } from '../../../shared/text.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { formatVnDate, formatVnPartialDate, type SheetRow } from '../../lib/spreadsheet.js';
-import { listHouseholdsAfter } from '../households/households.repo.js';
+import { listHouseholdsAfter, type HouseholdFilter } from '../households/households.repo.js';
 import { labels } from '../imports/registry-columns.js';
 import { exportResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
 
@@ -130,19 +129,10 @@ export async function* residentRows(
   }
 }
 
-export async function* householdRows(
-  tx: Tx,
-  scope: Scope,
-  f: { q?: string; unitPath?: string; kind?: string },
-): AsyncGenerator<SheetRow> {
-  const unitCode = await relativeUnitCodes(tx, scope, f.unitPath);
+/** Households as rows of the household sheet, a keyset page of 2,000 at a time, filtered like the list. */
+export async function* householdRows(tx: Tx, scope: Scope, filter: HouseholdFilter): AsyncGenerator<SheetRow> {
+  const unitCode = await relativeUnitCodes(tx, scope, filter.unitPath);
   let after = 0;
-  const filter = {
-    folded: f.q ? foldText(f.q) || undefined : undefined,
-    unitPath: f.unitPath,
-    kind: f.kind,
-    includeDissolved: false,
-  };
   for (;;) {
     const page = await listHouseholdsAfter(tx, scope, filter, after, PAGE);
     for (const row of page) {

@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { Text, Id } from '../../lib/http.js';
-import { HouseholdKind, VneidLevel } from '../../../shared/enums.js';
+import { RegistryFilter } from '../residents/residents.schemas.js';
 
 export const Format = z.enum(['xlsx', 'csv']).default('xlsx');
 
+/** The resident list's filter (the same schema), plus the file's format. */
 export const ResidentsExportQuery = z.object({
+  ...RegistryFilter.shape,
   format: Format,
-  q: Text(100).optional(),
-  unit: Id.optional(),
-  vneidLevel: z.enum(VneidLevel).optional(),
-  tag: Text(40).optional(),
   includeFormer: z.enum(['true', 'false']).default('false'),
 });
 
+/** The household list's filter (the same schema), plus the file's format. */
 export const HouseholdsExportQuery = z.object({
+  ...RegistryFilter.shape,
   format: Format,
-  q: Text(100).optional(),
-  unit: Id.optional(),
-  kind: z.enum(HouseholdKind).optional(),
 });

@@ -4,6 +4,8 @@ import { householdMembers, households, residents, units } from '../../db/schema/
 import { unitInScope, type Scope } from '../../db/scope.js';
 import { foldText } from '../../../shared/text.js';
 import { householdSearchText } from '../residents/residents.repo.js';
+import { personConditions, type PersonFilter } from '../residents/residents.filters.js';
+import { unitLabel } from '../units/units.labels.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
 
@@ -14,17 +16,22 @@ const headName = sql<string | null>`(select r.full_name from residents r where r
 const memberCount = sql<number>`(
   select count(*)::int from household_members m where m.household_id = "households"."id" and m.left_on is null)`;
 
-export type HouseholdFilter = { folded?: string; unitPath?: string; kind?: string; includeDissolved: boolean };
+export type HouseholdFilter = PersonFilter & { folded?: string; unitPath?: string; includeDissolved: boolean };
 
 function householdConditions(scope: Scope, f: HouseholdFilter): SQL {
+  const people = personConditions(f, 'r');
   return and(
     unitInScope(households.unitId, scope),
     f.unitPath
       ? sql`${households.unitId} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})`
       : undefined,
     f.folded ? sql`${households.searchText} like ${`%${likeEscape(f.folded)}%`}` : undefined,
-    f.kind ? eq(households.kind, f.kind) : undefined,
+    f.householdKind ? eq(households.kind, f.householdKind) : undefined,
     f.includeDissolved ? undefined : isNull(households.dissolvedOn),
+    // A household matches when one of the people living in it now does.
+    people.length
+      ? sql`exists (select 1 from residents r where r.household_id = "households"."id" and ${and(...people)})`
+      : undefined,
   )!;
 }
 
@@ -34,20 +41,23 @@ export async function searchHouseholds(
   f: HouseholdFilter,
   page: { limit: number; offset: number },
 ) {
-  return tx
-    .select({ household: households, unitName: units.name, headName, memberCount })
-    .from(households)
-    .innerJoin(units, eq(units.id, households.unitId))
-    .where(householdConditions(scope, f))
-    .orderBy(households.searchText, households.id)
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return (
+    tx
+      .select({ household: households, unitName: unitLabel, headName, memberCount })
+      .from(households)
+      .innerJoin(units, eq(units.id, households.unitId))
+      .where(householdConditions(scope, f))
+      // House order: "Số 17" before "Số 103" (house_order pads every number; see the schema).
+      .orderBy(households.houseOrder, households.id)
+      .limit(page.limit + 1)
+      .offset(page.offset)
+  );
 }
 
 /** Keyset pages for exports. */
 export async function listHouseholdsAfter(tx: Tx, scope: Scope, f: HouseholdFilter, afterId: number, limit: number) {
   return tx
-    .select({ household: households, unitName: units.name, unitCode: units.code, headName, memberCount })
+    .select({ household: households, unitName: unitLabel, unitCode: units.code, headName, memberCount })
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
     .where(and(householdConditions(scope, f), sql`${households.id} > ${afterId}`))

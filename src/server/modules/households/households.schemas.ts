@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Gender, HouseholdKind, Relation, ResidenceType, VneidLevel } from '../../../shared/enums.js';
 import { Id, IsoDate, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
-import { BirthDate } from '../residents/residents.schemas.js';
+import { BirthDate, RegistryFilter } from '../residents/residents.schemas.js';
 
 export const HouseholdSummary = z
   .object({
@@ -43,10 +43,9 @@ export const HouseholdDetail = HouseholdSummary.extend({
   members: z.array(HouseholdMember),
 }).meta({ id: 'HouseholdDetail' });
 
+/** The registry filter shared with the resident list: a household matches when one of its current members does. */
 export const ListHouseholdsQuery = PageQuery.extend({
-  q: Text(100).optional(),
-  unit: Id.optional(),
-  kind: z.enum(HouseholdKind).optional(),
+  ...RegistryFilter.shape,
   includeDissolved: z.enum(['true', 'false']).default('false'),
 });
 export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuery>;

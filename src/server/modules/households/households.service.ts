@@ -11,6 +11,8 @@ import type { Actor } from '../../lib/auth-context.js';
 import { auditListRead, insertAudit, searchForAudit } from '../audit/audit.repo.js';
 import { getOpenUnit, getUnitPath } from '../units/units.service.js';
 import * as repo from './households.repo.js';
+import { personFilterOf } from '../residents/residents.filters.js';
+import type { RegistryFilter } from '../residents/residents.schemas.js';
 import type {
   CreateHouseholdInput,
   HouseholdSummary,
@@ -43,21 +45,43 @@ function present(row: NonNullable<Awaited<ReturnType<typeof repo.findHousehold>>
   };
 }
 
+/** The household filter a list or export query asks for: the unit checked to be in scope (404 otherwise). */
+export async function householdFilterOf(
+  tx: Tx,
+  scope: Scope,
+  q: RegistryFilter & { includeDissolved?: 'true' | 'false' },
+): Promise<repo.HouseholdFilter> {
+  const person = personFilterOf(q);
+  return {
+    ...person,
+    folded: q.q ? foldText(q.q) || undefined : undefined,
+    unitPath: q.unit ? await getUnitPath(tx, q.unit, scope) : undefined,
+    includeDissolved: q.includeDissolved === 'true',
+  };
+}
+
+/** What an audit row says about a household filter: its fields, the search as searchForAudit records it. */
+export function householdFilterForAudit(f: repo.HouseholdFilter, q: RegistryFilter) {
+  const { folded: _folded, unitPath: _path, tags, includeDissolved, ...person } = f;
+  return {
+    ...person,
+    tags: tags.length ? tags : undefined,
+    includeDissolved: includeDissolved || undefined,
+    unit: q.unit,
+    search: searchForAudit(q.q),
+  };
+}
+
 export async function listHouseholds(tx: Tx, scope: Scope, q: ListHouseholdsQuery, actor: Actor) {
-  const unitPath = q.unit ? await getUnitPath(tx, q.unit, scope) : undefined;
-  const rows = await repo.searchHouseholds(
+  const filter = await householdFilterOf(tx, scope, q);
+  const rows = await repo.searchHouseholds(tx, scope, filter, toOffset(q));
+  await auditListRead(
     tx,
-    scope,
-    {
-      folded: q.q ? foldText(q.q) || undefined : undefined,
-      unitPath,
-      kind: q.kind,
-      includeDissolved: q.includeDissolved === 'true',
-    },
-    toOffset(q),
+    actor,
+    'household',
+    { ...householdFilterForAudit(filter, q), page: q.page },
+    Math.min(rows.length, q.limit),
   );
-  const filter = { unit: q.unit, kind: q.kind, search: searchForAudit(q.q), page: q.page };
-  await auditListRead(tx, actor, 'household', filter, Math.min(rows.length, q.limit));
   return paged(
     rows.map((r) => present({ ...r, unitClosedAt: null })),
     q,

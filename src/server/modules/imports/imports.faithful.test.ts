@@ -88,7 +88,7 @@ describe('import keeps what it reads', () => {
 
     // 1956 stays 1956 (not 09/05/1905, not 01/01/1956); 03/1980 stays March 1980; a blank arrival stays unknown.
     const lanh = (await agent.get('/api/residents?q=vu%20thi%20lanh')).json().items[0];
-    expect(lanh).toMatchObject({ birthDate: '1956', unitName: 'Ngõ 3', personalIdMasked: '••••••••0123' });
+    expect(lanh).toMatchObject({ birthDate: '1956', unitName: 'Ngõ 3 · Thôn Đông', personalIdMasked: '••••••••0123' });
     const detail = (await agent.get(`/api/residents/${lanh.id}`)).json();
     expect(detail.memberships[0].joinedOn).toBeNull();
     const contact = (await env.w.agents.leaderA.post(`/api/residents/${lanh.id}/reveal`, {})).json();

@@ -4,6 +4,8 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { residentNameKeys } from '../../db/derived.js';
 import { householdMembers, households, residents, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
+import { unitLabel } from '../units/units.labels.js';
+import { personConditions, type PersonFilter } from './residents.filters.js';
 
 export type ResidentRow = typeof residents.$inferSelect;
 export type ResidentInsert = typeof residents.$inferInsert;
@@ -18,12 +20,10 @@ export type ResidentSearch =
   | { kind: 'address'; folded: string }
   | { kind: 'none' };
 
-export type ResidentFilter = {
+export type ResidentFilter = PersonFilter & {
   search: ResidentSearch;
   /** Restrict to this unit's subtree (already checked to be in scope). */
   unitPath?: string;
-  vneidLevel?: string;
-  tag?: string;
   includeFormer: boolean;
 };
 
@@ -54,13 +54,18 @@ function residentConditions(scope: Scope, f: ResidentFilter, unitColumn: AnyColu
     unitInScope(unitColumn, scope),
     f.unitPath ? sql`${unitColumn} in (select u2.id from units u2 where u2.path like ${`${f.unitPath}%`})` : undefined,
     searchCondition(f.search),
-    f.vneidLevel ? eq(residents.vneidLevel, f.vneidLevel) : undefined,
-    f.tag ? sql`${residents.tags} @> array[${f.tag}]::text[]` : undefined,
+    ...personConditions(f, 'residents'),
+    f.householdKind
+      ? sql`${residents.householdId} in (select hk.id from households hk where hk.kind = ${f.householdKind})`
+      : undefined,
     f.includeFormer ? undefined : sql`${residents.householdId} is not null`,
   )!;
 }
 
-/** Residents in scope matching the filter, one page (limit+1 rows to learn whether more exist). */
+/**
+ * Residents in scope matching the filter, one page (limit+1 rows to learn whether more exist), in house order: by
+ * household (numeric house numbers, households.house_order), then by name within it; people with no household last.
+ */
 export async function searchResidents(
   tx: Tx,
   scope: Scope,
@@ -68,15 +73,19 @@ export async function searchResidents(
   page: { limit: number; offset: number },
 ) {
   if (f.search.kind === 'name') return searchResidentsByName(tx, scope, f, f.search.folded, page);
-  return tx
-    .select({ resident: residents, unitName: units.name, address: households.address })
-    .from(residents)
-    .innerJoin(units, eq(units.id, residents.unitId))
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .where(residentConditions(scope, f))
-    .orderBy(residents.searchText, residents.id)
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return (
+    tx
+      .select({ resident: residents, unitName: unitLabel, address: households.address })
+      .from(residents)
+      .innerJoin(units, eq(units.id, residents.unitId))
+      .leftJoin(households, eq(households.id, residents.householdId))
+      // Said of the household too (it is implied by residentConditions): PostgreSQL then treats the join as inner and
+      // can read households in house_order's index, a page at a time (1–5 ms instead of sorting every person in scope).
+      .where(and(residentConditions(scope, f), f.includeFormer ? undefined : sql`${households.id} is not null`))
+      .orderBy(sql`${households.houseOrder} nulls last`, households.id, residents.searchText, residents.id)
+      .limit(page.limit + 1)
+      .offset(page.offset)
+  );
 }
 
 /**
@@ -94,7 +103,7 @@ async function searchResidentsByName(
 ) {
   const k = residentNameKeys;
   const rows = await tx
-    .select({ resident: residents, unitName: units.name, address: households.address })
+    .select({ resident: residents, unitName: unitLabel, address: households.address })
     .from(k)
     .innerJoin(residents, eq(residents.id, k.residentId))
     .innerJoin(units, eq(units.id, residents.unitId))

@@ -11,6 +11,12 @@ export const BirthDate = z
   .meta({ description: 'yyyy-MM-dd, yyyy-MM or yyyy: as much of the birth date as is known' });
 
 const Tag = z.string().trim().min(1).max(40);
+/** Whole years, 0–150, as digits: an empty or signed value is refused rather than read as 0. */
+const Age = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().max(150));
 
 export const ResidentSummary = z
   .object({
@@ -64,11 +70,32 @@ export const RevealedContact = z
   .meta({ id: 'RevealedContact' });
 export type RevealedContact = z.infer<typeof RevealedContact>;
 
-export const ListResidentsQuery = PageQuery.extend({
+/**
+ * What a registry list can be narrowed to: the resident list and the household list (a household matches when one
+ * of its current members does), and their exports, all read this one schema and the one SQL builder beside it
+ * (residents.filters.ts), so a file always holds what the screen showed.
+ */
+export const RegistryFilter = z.object({
   q: Text(100).optional(),
+  /** A unit in scope, its whole subtree included (a thôn with its alleys). */
   unit: Id.optional(),
+  /** Age in whole years today, counted from the latest possible birthday when only the month or year is known. */
+  ageFrom: Age.optional(),
+  ageTo: Age.optional(),
+  gender: z.enum(Gender).optional(),
   vneidLevel: z.enum(VneidLevel).optional(),
-  tag: Tag.optional(),
+  smartphone: z.enum(['yes', 'no', 'unknown']).optional(),
+  /** One tag or several (`tag=a&tag=b`): people carrying all of them. */
+  tag: z.union([Tag, z.array(Tag).max(10)]).optional(),
+  /** The kind of household: BOARDING_HOUSE lists boarding houses and their tenants. */
+  kind: z.enum(HouseholdKind).optional(),
+  /** Arrived in their current household on or after this day (an unknown arrival day never matches). */
+  movedInSince: IsoDate.optional(),
+});
+export type RegistryFilter = z.infer<typeof RegistryFilter>;
+
+export const ListResidentsQuery = PageQuery.extend({
+  ...RegistryFilter.shape,
   /** Include people who have left the commune (no current household). */
   includeFormer: z.enum(['true', 'false']).default('false'),
 });

@@ -16,9 +16,11 @@ import { listChanges } from '../households/households.history.js';
 import { getUnitPath } from '../units/units.service.js';
 import * as repo from './residents.repo.js';
 import { checkPerson, maskTail } from './residents.rules.js';
+import { personFilterOf } from './residents.filters.js';
 import type {
   CreateResidentInput,
   ListResidentsQuery,
+  RegistryFilter,
   ResidentDetail,
   ResidentSummary,
   UpdateResidentInput,
@@ -93,19 +95,45 @@ export async function resolveSearch(
     : { kind: 'address', folded: search.folded };
 }
 
+/**
+ * The resident filter a list or export query asks for, resolved for this caller: the unit checked to be in scope
+ * (404 otherwise), the search box interpreted, the age range checked. The list and the export both build it here.
+ */
+export async function residentFilterOf(
+  deps: ResidentDeps,
+  scope: Scope,
+  q: RegistryFilter & { includeFormer: 'true' | 'false' },
+): Promise<repo.ResidentFilter> {
+  const person = personFilterOf(q);
+  const unitPath = q.unit ? await getUnitPath(deps.database.db, q.unit, scope) : undefined;
+  const search = await resolveSearch(deps, scope, q.q);
+  return { ...person, unitPath, search, includeFormer: q.includeFormer === 'true' };
+}
+
+/** What an audit row says about a resident filter: its fields, the kind of search, never an ID or phone typed. */
+export function residentFilterForAudit(f: repo.ResidentFilter, unit: number | undefined) {
+  const { search, unitPath: _path, includeFormer, tags, ...person } = f;
+  const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
+  return {
+    ...person,
+    tags: tags.length ? tags : undefined,
+    includeFormer: includeFormer || undefined,
+    unit,
+    search: search.kind,
+    text,
+  };
+}
+
 export async function listResidents(deps: ResidentDeps, scope: Scope, q: ListResidentsQuery, actor: Actor) {
   const { db } = deps.database;
-  const unitPath = q.unit ? await getUnitPath(db, q.unit, scope) : undefined;
-  const base = { unitPath, vneidLevel: q.vneidLevel, tag: q.tag, includeFormer: q.includeFormer === 'true' };
-  const search = await resolveSearch(deps, scope, q.q);
-  const rows = await repo.searchResidents(db, scope, { ...base, search }, toOffset(q));
+  const filter = await residentFilterOf(deps, scope, q);
+  const rows = await repo.searchResidents(db, scope, filter, toOffset(q));
   // Every page read is recorded, searches included: what kind of search, never the ID or phone typed.
-  const text = search.kind === 'name' || search.kind === 'address' ? search.folded : undefined;
   await auditListRead(
     db,
     actor,
     'resident',
-    { ...base, includeFormer: base.includeFormer || undefined, unit: q.unit, search: search.kind, text, page: q.page },
+    { ...residentFilterForAudit(filter, q.unit), page: q.page },
     Math.min(rows.length, q.limit),
   );
   return paged(

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
-import { queryString } from '../residents/api.js';
+import { filterParams } from '../residents/api.js';
 import { useHouseholds, type HouseholdFilter } from './api.js';
 
 export function HouseholdList({
@@ -21,10 +21,7 @@ export function HouseholdList({
     <div>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {exportable && (
-        <ExportLinks
-          path="/api/exports/households"
-          query={queryString({ q: filter.q, unit: filter.unit, kind: filter.kind })}
-        />
+        <ExportLinks path="/api/exports/households" query={filterParams({ ...filter, page: undefined }).toString()} />
       )}
       {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="cards" data-testid="household-results">

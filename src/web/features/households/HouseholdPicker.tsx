@@ -15,7 +15,7 @@ export function HouseholdPicker({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const { data } = useHouseholds({ q: q || undefined, page: 1 });
+  const { data } = useHouseholds({ q: q || undefined, tags: [], page: 1 });
   const found = q ? (data?.items ?? []).filter((h) => h.id !== exclude && !h.dissolvedOn) : [];
   return (
     <div className="stack">

@@ -4,7 +4,7 @@ import type {
   RegistryChange as RegistryChangeSchema,
 } from '../../../server/modules/households/households.schemas.js';
 import { api } from '../../lib/api.js';
-import { queryString } from '../residents/api.js';
+import { filterParams, type RegistryFilter } from '../residents/api.js';
 
 type Member = {
   membershipId: number;
@@ -22,14 +22,14 @@ type Member = {
   wentTo: string | null;
 };
 export type HouseholdDetail = HouseholdSummary & { establishedOn: string | null; version: number; members: Member[] };
-export type HouseholdFilter = { q?: string; unit?: number; kind?: string; page: number };
+export type HouseholdFilter = RegistryFilter & { page: number };
 
 export function useHouseholds(filter: HouseholdFilter) {
   return useQuery({
     queryKey: ['households', filter],
     queryFn: () =>
       api<{ items: HouseholdSummary[]; page: number; hasMore: boolean }>(
-        `/api/households?${queryString({ ...filter, limit: 25 })}`,
+        `/api/households?${filterParams({ ...filter, limit: 25 })}`,
       ),
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { ExportLinks } from '../../components/ExportLinks.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryState } from '../../components/Status.js';
 import { ageOf, formatBirthDate } from '../../lib/format.js';
-import { useResidents, type ResidentFilter, queryString } from './api.js';
+import { filterParams, useResidents, type ResidentFilter } from './api.js';
 
 /** Search results: one card per person on a phone, a table row on a desktop. */
 export function ResidentList({
@@ -22,10 +22,7 @@ export function ResidentList({
     <div>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {exportable && (
-        <ExportLinks
-          path="/api/exports/residents"
-          query={queryString({ q: filter.q, unit: filter.unit, includeFormer: filter.includeFormer })}
-        />
+        <ExportLinks path="/api/exports/residents" query={filterParams({ ...filter, page: undefined }).toString()} />
       )}
       {query.data && query.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       <ul className="cards" data-testid="resident-results">

@@ -8,3 +8,13 @@ export const useUnits = (parent?: number) =>
     queryKey: ['units', parent ?? 'roots'],
     queryFn: () => api<{ items: Unit[] }>(`/api/units${parent ? `?parent=${parent}` : ''}`).then((r) => r.items),
   });
+
+export type UnitDetail = Unit & { ancestors: { id: number; code: string; name: string }[] };
+
+/** One unit with its ancestors (to show where a chosen unit sits). */
+export const useUnitDetail = (id: number | undefined) =>
+  useQuery({
+    queryKey: ['unit', id],
+    queryFn: () => api<UnitDetail>(`/api/units/${id}`),
+    enabled: id !== undefined,
+  });

@@ -1,0 +1,2 @@
+ALTER TABLE "households" ADD COLUMN "house_order" text GENERATED ALWAYS AS (regexp_replace(regexp_replace(address_search, '([0-9]+)', '0000000000\1', 'g'), '0*([0-9]{10})', '\1', 'g')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "households_house_order_idx" ON "households" USING btree ("house_order","id");
