@@ -67,7 +67,7 @@ export async function listHouseholdsAfter(tx: Tx, scope: Scope, f: HouseholdFilt
 
 export async function findHousehold(tx: Tx, id: number, scope: Scope) {
   const [row] = await tx
-    .select({ household: households, unitName: units.name, unitClosedAt: units.closedAt, headName, memberCount })
+    .select({ household: households, unitName: unitLabel, unitClosedAt: units.closedAt, headName, memberCount })
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
     .where(and(eq(households.id, id), unitInScope(households.unitId, scope)));

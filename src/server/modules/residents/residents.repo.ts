@@ -187,7 +187,7 @@ export async function exportResidentsAfter(tx: Tx, scope: Scope, f: ResidentFilt
 
 export async function findResident(tx: Tx, id: number, scope: Scope) {
   const [row] = await tx
-    .select({ resident: residents, unitName: units.name, unitPath: units.path, address: households.address })
+    .select({ resident: residents, unitName: unitLabel, unitPath: units.path, address: households.address })
     .from(residents)
     .innerJoin(units, eq(units.id, residents.unitId))
     .leftJoin(households, eq(households.id, residents.householdId))
