@@ -184,7 +184,7 @@ export const announcementsVi = {
     },
     chains: 'Đường đi của tin đến từng hộ',
     chainLine: '{{path}}: {{count}} người nhận',
-    outcome_: { delivered: 'đã đến', pending: 'đang gửi', failed: 'không đến được' },
+    outcome_: { delivered: 'đã đến', pending: 'chưa đến', failed: 'không đến được' },
     retryAll: 'Gửi lại {{count}} tin thất bại',
     retryOne: 'Gửi lại',
     retried: 'Đã xếp {{count}} tin để gửi lại',
