@@ -9,7 +9,7 @@ export const householdsEn: typeof householdsVi = {
   code: 'No.',
   kind: 'Kind',
   current: 'Living here',
-  past: 'Moved out',
+  past: 'No longer living here',
   joined: 'Joined',
   left: 'Left',
   relation: 'Relation',
