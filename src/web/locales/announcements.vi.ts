@@ -43,9 +43,11 @@ export const announcementsVi = {
     ZNS: 'Tin Zalo theo số điện thoại',
     SMS: 'Tin nhắn SMS',
     EMAIL: 'Email',
-    PUSH: 'Thông báo trên điện thoại này',
+    PUSH: 'Thông báo đẩy trên điện thoại',
   },
   join: {
+    /** The citizen joining chooses push for the very phone in their hand. */
+    pushHere: 'Thông báo trên điện thoại này',
     sendCodeZalo: 'Nhận mã qua Zalo',
     title: 'Tham gia kênh thông tin {{group}}',
     intro: '{{commune}}. Nhận thông báo của tổ và của phường qua cách ông/bà quen dùng.',
