@@ -73,6 +73,34 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await context.close();
   });
 
+  it('a group head opens a new household and its first person is offered as its head', async () => {
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.headA1);
+    await page.goto(`${env.base}/households/new`);
+    await page.getByRole('button', { name: /^Thôn Đông / }).click();
+    await page.getByLabel('Địa chỉ').fill('Số 88, thôn Đông');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Số 88, thôn Đông' }).waitFor();
+    await page.getByText('Chưa có chủ hộ').waitFor();
+
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    const add = page.getByRole('region', { name: 'Thêm người' });
+    expect(await add.locator('label', { hasText: 'Quan hệ' }).locator('select').inputValue()).toBe('HEAD');
+    await add.getByLabel('Họ và tên').fill('Lương Văn Bảy');
+    await add.getByLabel('Ngày sinh').fill('1975-07-07');
+    await add.getByRole('button', { name: 'Tiếp tục' }).click();
+    await add.getByText('(Chủ hộ, Thường trú)', { exact: false }).waitFor();
+    await add.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Chủ hộ: Lương Văn Bảy').waitFor();
+
+    // The second person is not guessed: the head is taken.
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    expect(await add.locator('label', { hasText: 'Quan hệ' }).locator('select').inputValue()).toBe('OTHER');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
   it('a team member sees the household but no button to change it', async () => {
     const { context, page, errors } = await phoneContext(env.browser);
     await signIn(page, env.base, env.w.accounts.teamA1);
