@@ -97,6 +97,24 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     // The second person is not guessed: the head is taken.
     await page.getByRole('button', { name: 'Thêm người' }).click();
     expect(await add.locator('label', { hasText: 'Quan hệ' }).locator('select').inputValue()).toBe('OTHER');
+    await add.getByLabel('Họ và tên').fill('Lương Văn Tám');
+    await add.getByLabel('Ngày sinh').fill('2000-08-08');
+    await add.getByRole('button', { name: 'Tiếp tục' }).click();
+    await add.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang ở (2)').waitFor();
+
+    // He splits off to his own house; the history of the first leads to the new household.
+    await page.getByRole('button', { name: 'Tách hộ' }).click();
+    const split = page.getByRole('region', { name: 'Tách hộ' });
+    await split.getByLabel('Lương Văn Tám').check();
+    await split.locator('label', { hasText: 'Chủ hộ mới' }).locator('select').selectOption({ label: 'Lương Văn Tám' });
+    await split.getByLabel('Địa chỉ mới').fill('Số 90, thôn Đông');
+    await split.getByRole('button', { name: 'Tiếp tục' }).click();
+    await split.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang ở (1)').waitFor();
+    await page.getByTestId('registry-history').getByRole('link', { name: 'Xem hộ liên quan' }).click();
+    await page.getByRole('heading', { name: 'Số 90, thôn Đông' }).waitFor();
+    await page.getByText('Chủ hộ: Lương Văn Tám').waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -84,6 +84,8 @@ export const householdsVi = {
     empty: 'Chưa có thay đổi nào được ghi tại đây.',
     undo: 'Hoàn tác',
     undone: 'Đã hoàn tác ({{who}}, {{when}})',
+    /** After a split, a merge or a move: the household on the other side of the change. */
+    other: 'Xem hộ liên quan',
     laterChange: 'Không hoàn tác được vì đã có thay đổi sau đó',
     ADD_MEMBER: '{{person}} vào hộ {{to}} từ {{date}}',
     ADD_MEMBER_from: '{{person}} từ {{from}} chuyển đến hộ {{to}} từ {{date}}',
