@@ -48,7 +48,7 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await death.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Chủ hộ: Đặng Văn Long').waitFor();
     await page.getByText('Đang ở (3)').waitFor();
-    await page.getByText('Đã chuyển đi (1)').waitFor();
+    await page.getByText('Đã rời hộ (1)').waitFor();
     await page.getByText('25/11/2026 · Đã mất').waitFor();
 
     // The history names both, newest first, with who recorded them; the latest can be undone.
@@ -59,6 +59,8 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     expect(await history.getByRole('button', { name: 'Hoàn tác' }).count()).toBe(1);
     await snap(page, 'registry-history-360');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Only the members' tables scroll sideways, never the whole household page with its heading and buttons.
+    expect(await page.evaluate(() => document.querySelector('article')!.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Undo the death: the head and the household are as before, and the history says who undid it.
     await history.getByRole('button', { name: 'Hoàn tác' }).click();
@@ -67,6 +69,52 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await page.getByText('Chủ hộ: Đặng Văn Tuấn').waitFor();
     await page.getByText('Đang ở (4)').waitFor();
     await history.getByText('Đã hoàn tác', { exact: false }).waitFor();
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('a group head opens a new household and its first person is offered as its head', async () => {
+    const { context, page, errors } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.headA1);
+    await page.goto(`${env.base}/households/new`);
+    await page.getByRole('button', { name: /^Thôn Đông / }).click();
+    await page.getByLabel('Địa chỉ').fill('Số 88, thôn Đông');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Số 88, thôn Đông' }).waitFor();
+    await page.getByText('Chưa có chủ hộ').waitFor();
+
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    const add = page.getByRole('region', { name: 'Thêm người' });
+    expect(await add.locator('label', { hasText: 'Quan hệ' }).locator('select').inputValue()).toBe('HEAD');
+    await add.getByLabel('Họ và tên').fill('Lương Văn Bảy');
+    await add.getByLabel('Ngày sinh').fill('1975-07-07');
+    await add.getByRole('button', { name: 'Tiếp tục' }).click();
+    await add.getByText('(Chủ hộ, Thường trú)', { exact: false }).waitFor();
+    await add.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Chủ hộ: Lương Văn Bảy').waitFor();
+
+    // The second person is not guessed: the head is taken.
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    expect(await add.locator('label', { hasText: 'Quan hệ' }).locator('select').inputValue()).toBe('OTHER');
+    await add.getByLabel('Họ và tên').fill('Lương Văn Tám');
+    await add.getByLabel('Ngày sinh').fill('2000-08-08');
+    await add.getByRole('button', { name: 'Tiếp tục' }).click();
+    await add.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang ở (2)').waitFor();
+
+    // He splits off to his own house; the history of the first leads to the new household.
+    await page.getByRole('button', { name: 'Tách hộ' }).click();
+    const split = page.getByRole('region', { name: 'Tách hộ' });
+    await split.getByLabel('Lương Văn Tám').check();
+    await split.locator('label', { hasText: 'Chủ hộ mới' }).locator('select').selectOption({ label: 'Lương Văn Tám' });
+    await split.getByLabel('Địa chỉ mới').fill('Số 90, thôn Đông');
+    await split.getByRole('button', { name: 'Tiếp tục' }).click();
+    await split.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang ở (1)').waitFor();
+    await page.getByTestId('registry-history').getByRole('link', { name: 'Xem hộ liên quan' }).click();
+    await page.getByRole('heading', { name: 'Số 90, thôn Đông' }).waitFor();
+    await page.getByText('Chủ hộ: Lương Văn Tám').waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -115,6 +115,12 @@ describe('digital technology teams in Chromium', () => {
     expect(await alleys.getByRole('link').allTextContents()).toEqual(['Số 7, ngõ 3, thôn Đông']);
     await snap(member.page, 'field-by-alley');
 
+    // The member reads the teams page but is offered none of the managers' forms (the server would refuse them).
+    await member.page.goto(`${env.base}/teams`);
+    await member.page.getByTestId('team').filter({ hasText: 'Tổ CNS có tài khoản' }).waitFor();
+    for (const name of ['Thành lập', 'Xếp lịch trực', 'Thêm điểm hỗ trợ', 'Cấp tài khoản', 'Cho thôi tham gia'])
+      expect(await member.page.getByRole('button', { name }).count(), name).toBe(0);
+
     // The whole list to a second member who has a login, from the campaign's assignment screen.
     const second = (await w.agents.headA1.post(`/api/teams/${team}/members`, { fullName: 'Đinh Thị Lan' })).json().id;
     await w.agents.leaderA.post(`/api/teams/${team}/members/${second}/login`, { username: 'dinhthilan' });

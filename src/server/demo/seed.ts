@@ -77,7 +77,8 @@ export async function seedDemo(
       ['lanhdao', 'Chủ tịch UBND xã', 'COMMUNE_LEADER', firstCommune!],
       ['motcua', 'Cán bộ một cửa', 'ONESTOP_OFFICER', firstCommune!],
       ['totruong', 'Trưởng thôn 1', 'GROUP_HEAD', firstGroup!],
-      ['sotuso', 'Tổ công nghệ số cộng đồng thôn 1', 'DIGITAL_TEAM', firstGroup!],
+      // A person's name: the login is a member of thôn 1's team and is listed among its members by name.
+      ['sotuso', 'Vũ Thị Thu Hà', 'DIGITAL_TEAM', firstGroup!],
     ];
     const made: Record<string, { id: number; fullName: string }> = {};
     for (const [username, fullName, role, unit] of plan) {

@@ -45,9 +45,11 @@ export const announcementsEn: typeof announcementsVi = {
     ZNS: 'Zalo message to my phone number',
     SMS: 'Text message (SMS)',
     EMAIL: 'Email',
-    PUSH: 'Notifications on this phone',
+    PUSH: 'Push notifications',
   },
   join: {
+    /** The citizen joining chooses push for the very phone in their hand. */
+    pushHere: 'Notifications on this phone',
     sendCodeZalo: 'Get the code on Zalo',
     title: 'Join the {{group}} channel',
     intro: '{{commune}}. Get announcements from your group and ward the way you are used to.',

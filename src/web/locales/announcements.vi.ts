@@ -43,9 +43,11 @@ export const announcementsVi = {
     ZNS: 'Tin Zalo theo số điện thoại',
     SMS: 'Tin nhắn SMS',
     EMAIL: 'Email',
-    PUSH: 'Thông báo trên điện thoại này',
+    PUSH: 'Thông báo đẩy trên điện thoại',
   },
   join: {
+    /** The citizen joining chooses push for the very phone in their hand. */
+    pushHere: 'Thông báo trên điện thoại này',
     sendCodeZalo: 'Nhận mã qua Zalo',
     title: 'Tham gia kênh thông tin {{group}}',
     intro: '{{commune}}. Nhận thông báo của tổ và của phường qua cách ông/bà quen dùng.',
@@ -184,7 +186,7 @@ export const announcementsVi = {
     },
     chains: 'Đường đi của tin đến từng hộ',
     chainLine: '{{path}}: {{count}} người nhận',
-    outcome_: { delivered: 'đã đến', pending: 'đang gửi', failed: 'không đến được' },
+    outcome_: { delivered: 'đã đến', pending: 'chưa đến', failed: 'không đến được' },
     retryAll: 'Gửi lại {{count}} tin thất bại',
     retryOne: 'Gửi lại',
     retried: 'Đã xếp {{count}} tin để gửi lại',

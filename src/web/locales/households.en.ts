@@ -9,7 +9,7 @@ export const householdsEn: typeof householdsVi = {
   code: 'No.',
   kind: 'Kind',
   current: 'Living here',
-  past: 'Moved out',
+  past: 'No longer living here',
   joined: 'Joined',
   left: 'Left',
   relation: 'Relation',
@@ -82,6 +82,8 @@ export const householdsEn: typeof householdsVi = {
     empty: 'No changes recorded here yet.',
     undo: 'Undo',
     undone: 'Undone ({{who}}, {{when}})',
+    /** After a split, a merge or a move: the household on the other side of the change. */
+    other: 'Open the other household',
     laterChange: 'Cannot be undone: something changed afterwards',
     ADD_MEMBER: '{{person}} joined {{to}} on {{date}}',
     ADD_MEMBER_from: '{{person}} moved in from {{from}} to {{to}} on {{date}}',

@@ -7,7 +7,8 @@ export const householdsVi = {
   code: 'Số hộ',
   kind: 'Loại hộ',
   current: 'Đang ở',
-  past: 'Đã chuyển đi',
+  // Those who moved away and those who died alike.
+  past: 'Đã rời hộ',
   joined: 'Ngày đến',
   left: 'Ngày đi',
   relation: 'Quan hệ',
@@ -74,7 +75,7 @@ export const householdsVi = {
     confirmSplit: 'Tách {{names}} ra hộ mới tại {{address}} từ ngày {{date}}; chủ hộ mới là {{head}}.',
     confirmMerge:
       'Nhập {{count}} người của hộ {{from}} vào hộ {{to}} ngày {{date}}. Hộ {{from}} sẽ được đóng (vẫn giữ lịch sử).',
-    confirmUndo: 'Hoàn tác "{{what}}": mọi điều thay đổi này đã ghi sẽ trở lại như trước.',
+    confirmUndo: 'Hoàn tác "{{what}}": mọi điều lần ghi này đã thay đổi sẽ trở lại như trước.',
   },
   /** The household's or person's history of changes made by hand. */
   history: {
@@ -82,6 +83,8 @@ export const householdsVi = {
     empty: 'Chưa có thay đổi nào được ghi tại đây.',
     undo: 'Hoàn tác',
     undone: 'Đã hoàn tác ({{who}}, {{when}})',
+    /** After a split, a merge or a move: the household on the other side of the change. */
+    other: 'Xem hộ liên quan',
     laterChange: 'Không hoàn tác được vì đã có thay đổi sau đó',
     ADD_MEMBER: '{{person}} vào hộ {{to}} từ {{date}}',
     ADD_MEMBER_from: '{{person}} từ {{from}} chuyển đến hộ {{to}} từ {{date}}',

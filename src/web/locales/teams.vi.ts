@@ -39,7 +39,7 @@ export const teamsVi = {
   giveLogin: 'Cấp tài khoản',
   username: 'Tên đăng nhập',
   handover: 'Cách trao mật khẩu',
-  handover_: { PASSWORD: 'Hiện mật khẩu để đưa tận tay', SMS: 'Gửi tin nhắn SMS đến điện thoại thành viên' },
+  handover_: { PASSWORD: 'Hiện mật khẩu, đưa tận tay', SMS: 'Gửi SMS đến số của thành viên' },
   createLogin: 'Tạo tài khoản',
   passwordOnce:
     'Mật khẩu lần đầu của {{username}}: {{password}}. Mật khẩu chỉ hiện một lần — hãy đưa cho thành viên và nhắc đổi mật khẩu sau khi đăng nhập.',

@@ -24,16 +24,25 @@ import { broadcastInHand, broadcastInView, viewAnnouncement } from './announceme
  */
 type Bulletin = { title: string; bodyHtml: string; unitName: string; unitPath: string };
 
+/**
+ * A unit named inside a sentence: the tier word is written in lower case there ("thông báo của xã Vĩnh Bảo", as
+ * Decree 30/2020's rules on capitals have it), while headers and lists keep "Xã Vĩnh Bảo".
+ */
+export function unitInSentence(name: string): string {
+  return name.replace(/^(Xã|Phường|Thị trấn|Thôn|Tổ dân phố|Tổ|Khu phố|Ấp|Bản|Làng|Xóm)(?= )/u, (w) => w.toLowerCase());
+}
+
 /** The bulletin as it is said on air, paragraph by paragraph. */
 export function bulletinText(a: Bulletin): string[] {
+  const unit = unitInSentence(a.unitName);
   return [
     'Kính thưa bà con nhân dân!',
-    `Sau đây là thông báo của ${a.unitName}: ${a.title}.`,
+    `Sau đây là thông báo của ${unit}: ${a.title}.`,
     ...plainText(a.bodyHtml)
       .split(/\n+/)
       .map((p) => p.trim())
       .filter(Boolean),
-    `Trên đây là thông báo của ${a.unitName}. Kính mong bà con chú ý thực hiện. Xin cảm ơn bà con!`,
+    `Trên đây là thông báo của ${unit}. Kính mong bà con chú ý thực hiện. Xin cảm ơn bà con!`,
   ];
 }
 

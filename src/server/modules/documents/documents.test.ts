@@ -182,7 +182,8 @@ describe('printed documents, read back with pdftotext', () => {
     for (const sentence of [
       'ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG ỦY BAN NHÂN DÂN XÃ AN HÒA',
       'THÔNG BÁO Về việc thông báo thử',
-      'Sau đây là thông báo của Thôn Đông: Thông báo thử.',
+      'Sau đây là thông báo của thôn Đông: Thông báo thử.',
+      'Trên đây là thông báo của thôn Đông. Kính mong bà con chú ý thực hiện.',
       'Nơi nhận: - Loa truyền thanh Thôn Đông; - Lưu: VT.',
       'Trần Thị Mai',
     ])

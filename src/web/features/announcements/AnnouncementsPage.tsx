@@ -169,9 +169,9 @@ export function AnnouncementsPage() {
             {t('announcements.extra.vneid')}
             <select name="vneid">
               <option value="">{t('announcements.extra.anyone')}</option>
-              {['NONE', 'L1', 'L2'].map((v) => (
+              {(['NONE', 'L1', 'L2'] as const).map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {t(`vneid.${v}`)}
                 </option>
               ))}
             </select>

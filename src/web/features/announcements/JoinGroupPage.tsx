@@ -166,7 +166,7 @@ export function JoinGroupPage({ id }: { id: number }) {
                 onChange={(e) => setOrder(e.target.checked ? [...order, c] : order.filter((x) => x !== c))}
               />
               {order.includes(c) ? `${order.indexOf(c) + 1}. ` : ''}
-              {t(`announcements.channel_.${c}`)}
+              {c === 'PUSH' ? t('announcements.join.pushHere') : t(`announcements.channel_.${c}`)}
             </label>
           ))}
         </fieldset>

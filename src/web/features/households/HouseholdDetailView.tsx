@@ -14,42 +14,45 @@ export function HouseholdDetailView({ id }: { id: number }) {
   const current = h.members.filter((m) => !m.leftOn);
   const past = h.members.filter((m) => m.leftOn);
   const boarding = h.kind === 'BOARDING_HOUSE';
+  // Each table scrolls sideways in its own box on a 360-px phone; the heading and the buttons above stay put.
   const table = (rows: typeof h.members, showLeft: boolean) => (
-    <table className="table">
-      <thead>
-        <tr>
-          <th>{t('residents.fullName')}</th>
-          <th>{t('residents.birthDate')}</th>
-          <th>{t('households.relation')}</th>
-          <th>{t('households.residence')}</th>
-          <th>{t('households.joined')}</th>
-          {showLeft && <th>{t('households.left')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.membershipId}>
-            <td>
-              <Link href={`/residents/${m.residentId}`}>{m.fullName}</Link>
-            </td>
-            <td>{formatBirthDate(m.birthDate)}</td>
-            <td>{t(`relation.${m.relation}`)}</td>
-            <td>{t(`residence.${m.residenceType}`)}</td>
-            <td>
-              {m.joinedOn ? formatDate(m.joinedOn) : t('residents.sinceUnknown')}
-              {m.cameFrom ? ` ← ${m.cameFrom}` : ''}
-            </td>
-            {showLeft && (
-              <td>
-                {formatDate(m.leftOn)}
-                {m.leftReason ? ` · ${m.leftReason === 'DIED' ? t('households.died') : m.leftReason}` : ''}
-                {m.wentTo ? ` → ${m.wentTo}` : ''}
-              </td>
-            )}
+    <div className="scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('residents.fullName')}</th>
+            <th>{t('residents.birthDate')}</th>
+            <th>{t('households.relation')}</th>
+            <th>{t('households.residence')}</th>
+            <th>{t('households.joined')}</th>
+            {showLeft && <th>{t('households.left')}</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.membershipId}>
+              <td>
+                <Link href={`/residents/${m.residentId}`}>{m.fullName}</Link>
+              </td>
+              <td>{formatBirthDate(m.birthDate)}</td>
+              <td>{t(`relation.${m.relation}`)}</td>
+              <td>{t(`residence.${m.residenceType}`)}</td>
+              <td>
+                {m.joinedOn ? formatDate(m.joinedOn) : t('residents.sinceUnknown')}
+                {m.cameFrom ? ` ← ${m.cameFrom}` : ''}
+              </td>
+              {showLeft && (
+                <td>
+                  {formatDate(m.leftOn)}
+                  {m.leftReason ? ` · ${m.leftReason === 'DIED' ? t('households.died') : m.leftReason}` : ''}
+                  {m.wentTo ? ` → ${m.wentTo}` : ''}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <article>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { formatBirthDate, formatDate, formatDateTime } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
 import { ActionForm } from './ActionForm.js';
@@ -72,6 +73,14 @@ export function HouseholdHistory({ about }: { about: { household: number } | { r
               {c.undoneAt &&
                 ` · ${t('households.history.undone', { who: c.undoneBy ?? '—', when: formatDateTime(c.undoneAt) })}`}
             </div>
+            {'household' in about &&
+              c.householdIds
+                .filter((id) => id !== about.household)
+                .map((id) => (
+                  <div key={id}>
+                    <Link href={`/households/${id}`}>{t('households.history.other')}</Link>
+                  </div>
+                ))}
             {mayUndo && c.id === newestInForce && c.undoBlocked === 'LATER_CHANGE' && (
               <div className="muted">{t('households.history.laterChange')}</div>
             )}

@@ -20,7 +20,8 @@ export function AddMemberForm({ h, onDone, tenant }: FormProps & { tenant?: bool
     fullName: '',
     birthDate: '',
     gender: 'MALE',
-    relation: tenant ? 'TENANT' : 'OTHER',
+    // The first person added to a new household is usually its head; after that, the form can't guess.
+    relation: tenant ? 'TENANT' : h.headResidentId ? 'OTHER' : 'HEAD',
     residenceType: tenant ? 'TEMPORARY' : 'PERMANENT',
     joinedOn: vietnamDay(),
     cameFrom: '',
