@@ -10,6 +10,7 @@ export const documentsEn: typeof documentsVi = {
   signerTitle: "Signer's title",
   signerTitle2: 'Second title line (signing for the chair, e.g. PHÓ CHỦ TỊCH)',
   signerName: "Signer's full name",
+  save: 'Save the signer',
   saved: 'Document signer saved',
   readOnly: 'Only the commune’s leaders can change the signer.',
 };

@@ -8,6 +8,7 @@ export const documentsVi = {
   signerTitle: 'Chức vụ người ký',
   signerTitle2: 'Dòng chức vụ thứ hai (khi ký thay, ví dụ: PHÓ CHỦ TỊCH)',
   signerName: 'Họ và tên người ký',
+  save: 'Lưu người ký',
   saved: 'Đã lưu người ký văn bản',
   readOnly: 'Chỉ lãnh đạo xã sửa được người ký văn bản.',
 };

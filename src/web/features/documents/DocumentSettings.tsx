@@ -78,7 +78,7 @@ export function DocumentSettings({ unitId }: { unitId: number }) {
           <NoticeLine notice={notice} />
           {editable ? (
             <button className="primary" type="submit">
-              {t('common.save')}
+              {t('documents.save')}
             </button>
           ) : (
             <p className="muted">{t('documents.readOnly')}</p>
