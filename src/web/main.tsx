@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Router } from 'wouter';
 import { registerSW } from 'virtual:pwa-register';
-import './lib/i18n.js';
+import i18next from './lib/i18n.js';
 // One style sheet in three parts, in cascade order (a later part overrides an earlier one, as in one file).
 import './styles/base.css';
 import './styles/one-stop.css';
@@ -22,11 +23,23 @@ const client = new QueryClient({
   },
 });
 
-registerSW({ immediate: true });
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+const tree = (
   <StrictMode>
     <QueryClientProvider client={client}>
-      <App />
+      <Router>
+        <App />
+      </Router>
     </QueryClientProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+// A citizen's page arrives drawn by the server (entry-server.tsx) with the data it was drawn from: the app takes it
+// over in the language it was written in, without asking the API again for what is already on screen.
+const served = document.getElementById('ssr-state');
+if (served?.textContent) {
+  hydrate(client, JSON.parse(served.textContent));
+  void i18next.changeLanguage(document.documentElement.lang).then(() => hydrateRoot(root, tree));
+} else {
+  createRoot(root).render(tree);
+}
+registerSW({ immediate: true });
