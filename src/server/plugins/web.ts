@@ -76,8 +76,9 @@ async function renderPage(app: FastifyInstance, renderer: Renderer, request: Fas
       .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
       .replace(
         '<div id="root"></div>',
-        `<div id="root">${page.html}</div>` +
-          `<noscript><p class="noscript">${escapeHtml(page.noscript)}</p></noscript>` +
+        // The note for phones without scripts comes first, outside the root React takes over.
+        `<noscript><p class="noscript">${escapeHtml(page.noscript)}</p></noscript>` +
+          `<div id="root">${page.html}</div>` +
           `<script type="application/json" id="ssr-state">${page.state}</script>`,
       );
   } catch (error) {
@@ -110,9 +111,13 @@ function inProcessFetch(app: FastifyInstance, request: FastifyRequest): typeof f
   };
 }
 
-/** HTML is never cached without asking: an ETag lets the browser's second look cost a 304. */
+/**
+ * HTML is never cached without asking: an ETag lets the browser's second look cost a 304. The tag leaves out when the
+ * page's data was fetched (the dehydrated `…At` times), which changes on every render while the page does not.
+ */
 function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
-  const etag = `"${createHash('sha1').update(html).digest('base64url')}"`;
+  const content = html.replace(/"(data|error|dehydrated)(Updated)?At":\d+/g, '');
+  const etag = `"${createHash('sha1').update(content).digest('base64url')}"`;
   reply.header('cache-control', REVALIDATE).header('etag', etag).header('vary', 'accept-language, cookie');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.type('text/html; charset=utf-8').send(html);
