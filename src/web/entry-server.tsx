@@ -2,7 +2,7 @@ import { renderToString } from 'react-dom/server';
 import { dehydrate, type Query, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Router } from 'wouter';
 import i18next from './lib/i18n.js';
-import { setFetch } from './lib/api.js';
+import { setCsrfToken, setFetch } from './lib/api.js';
 import { App, serverRenderedPaths } from './routes/App.js';
 
 /** What the server needs to answer a citizen's page: its markup, title, language and the data it was drawn from. */
@@ -46,6 +46,8 @@ async function renderNow(pathname: string, search: string, lang: string, fetcher
   const { cache, wanted } = recordingCache();
   const client = new QueryClient({ queryCache: cache, defaultOptions: { queries: { retry: false } } });
   await i18next.changeLanguage(lang);
+  // The token a previous person's render kept (their account's query sets it) must not go with this one's requests.
+  setCsrfToken('');
   const draw = () =>
     renderToString(
       <QueryClientProvider client={client}>

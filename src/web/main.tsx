@@ -11,7 +11,7 @@ import './styles/campaigns.css';
 import './styles/charts.css';
 import './styles/print.css';
 import { App } from './routes/App.js';
-import { ApiError } from './lib/api.js';
+import { ApiError, setCsrfToken } from './lib/api.js';
 
 const client = new QueryClient({
   defaultOptions: {
@@ -38,6 +38,12 @@ const tree = (
 const served = document.getElementById('ssr-state');
 if (served?.textContent) {
   hydrate(client, JSON.parse(served.textContent));
+  // A signed-in person's answer (their account, the staff "me") carries the session's CSRF token, which the query
+  // function would have kept for later POSTs had it run here: keep it from the hydrated answer instead.
+  for (const query of client.getQueryCache().getAll()) {
+    const data = query.state.data as { csrfToken?: unknown } | undefined;
+    if (data && typeof data === 'object' && typeof data.csrfToken === 'string') setCsrfToken(data.csrfToken);
+  }
   void i18next.changeLanguage(document.documentElement.lang).then(() => hydrateRoot(root, tree));
 } else {
   createRoot(root).render(tree);

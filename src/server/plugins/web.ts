@@ -118,7 +118,9 @@ function inProcessFetch(app: FastifyInstance, request: FastifyRequest): typeof f
 function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
   const content = html.replace(/"(data|error|dehydrated)(Updated)?At":\d+/g, '');
   const etag = `"${createHash('sha1').update(content).digest('base64url')}"`;
-  reply.header('cache-control', REVALIDATE).header('etag', etag).header('vary', 'accept-language, cookie');
+  // A page drawn for a signed-in person holds their own data: no shared cache may keep it.
+  const cache = request.headers.cookie ? `private, ${REVALIDATE}` : REVALIDATE;
+  reply.header('cache-control', cache).header('etag', etag).header('vary', 'accept-language, cookie');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.type('text/html; charset=utf-8').send(html);
 }
