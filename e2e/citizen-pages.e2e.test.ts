@@ -130,4 +130,25 @@ describe('citizen pages in Chromium', () => {
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
+
+  it('every server-drawn citizen page hydrates without a mismatch', async () => {
+    const dossier = await kit.submitOnline();
+    const { context, page, errors } = await phoneContext(env.browser);
+    for (const path of [
+      '/p/1.004873',
+      `/s/${dossier.token}`,
+      `/c/${env.w.communeA.code}`,
+      '/lookup',
+      '/book',
+      '/p/1.004873/submit',
+    ]) {
+      await page.goto(`${env.base}${path}`);
+      await page.waitForFunction(() =>
+        Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer')),
+      );
+      await page.waitForLoadState('networkidle');
+      expect(errors, `${path}: ${errors.join('\n')}`).toEqual([]);
+    }
+    await context.close();
+  });
 });
