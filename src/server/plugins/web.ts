@@ -90,17 +90,19 @@ async function renderPage(app: FastifyInstance, renderer: Renderer, request: Fas
 
 /**
  * The API answering the renderer's requests in-process, as it would answer the browser: the same cookies (a citizen's
- * own session) and the same address (per-address rate limits count the person, not the server).
+ * own session) and the same address (per-address rate limits count the person, not the server). Reads only: a link
+ * preview (a chat app fetching the page to show its title) must not count as the household having read a message,
+ * so an announcement's "read" is recorded by the browser when the app takes the page over and refetches it.
  */
 function inProcessFetch(app: FastifyInstance, request: FastifyRequest): typeof fetch {
   return async (input, init) => {
+    if ((init?.method ?? 'GET') !== 'GET') return new Response(null, { status: 405 });
     const headers = new Headers(init?.headers);
     if (request.headers.cookie) headers.set('cookie', request.headers.cookie);
     const res = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET',
+      method: 'GET',
       url: String(input),
       headers: Object.fromEntries(headers),
-      payload: typeof init?.body === 'string' ? init.body : undefined,
       remoteAddress: request.ip,
     });
     const empty = res.statusCode === 204 || res.statusCode === 304;
