@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <name> [options]`: each benchmark measures its physical limit in the same run and prints ratios.
- * Benchmarks: registry, onestop, channels, campaigns.
+ * Benchmarks: registry, onestop, channels, campaigns, citizens.
  */
 const [name, ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   onestop: () => import('./onestop.js'),
   channels: () => import('./channels.js'),
   campaigns: () => import('./campaigns.js'),
+  citizens: () => import('./citizens.js'),
 };
 if (!name || !benches[name]) {
   console.error(

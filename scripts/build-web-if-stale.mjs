@@ -13,8 +13,14 @@ function newest(dir) {
   return max;
 }
 const stale =
-  !existsSync(built) || newest('src/web') > statSync(built).mtimeMs || newest('src/shared') > statSync(built).mtimeMs;
+  !existsSync(built) ||
+  !existsSync('dist/ssr/entry-server.js') ||
+  newest('src/web') > statSync(built).mtimeMs ||
+  newest('src/shared') > statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
+  // The same steps as `npm run build`: the app, the server's renderer of citizens' pages, the precompressed copies.
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build --ssr entry-server.tsx --logLevel warn', { stdio: 'inherit' });
+  execSync('node scripts/precompress.mjs dist/web', { stdio: 'inherit' });
 }

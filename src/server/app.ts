@@ -17,6 +17,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputHygiene from './plugins/input-hygiene.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
+import compress from '@fastify/compress';
 import { logSerializers } from './lib/logging.js';
 import { registerModules } from './modules/index.js';
 
@@ -55,6 +56,13 @@ export async function buildApp(
   // Infrastructure plugins; the security headers first, so every response carries them.
   await app.register(securityHeaders);
   await app.register(cookie);
+  // API JSON and server-drawn pages compressed on the fly past 1 KB (a 3G phone waits on bytes, not on our CPU);
+  // static files are compressed at build time instead (plugins/web.ts), and downloads (PDF, xlsx) are left alone.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^(application\/(json|problem\+json)|text\/html)\b/,
+  });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {

@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Router } from 'wouter';
 import { registerSW } from 'virtual:pwa-register';
-import './lib/i18n.js';
+import i18next from './lib/i18n.js';
 // One style sheet in three parts, in cascade order (a later part overrides an earlier one, as in one file).
 import './styles/base.css';
 import './styles/one-stop.css';
@@ -10,7 +11,7 @@ import './styles/campaigns.css';
 import './styles/charts.css';
 import './styles/print.css';
 import { App } from './routes/App.js';
-import { ApiError } from './lib/api.js';
+import { ApiError, setCsrfToken } from './lib/api.js';
 
 const client = new QueryClient({
   defaultOptions: {
@@ -22,11 +23,29 @@ const client = new QueryClient({
   },
 });
 
-registerSW({ immediate: true });
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+const tree = (
   <StrictMode>
     <QueryClientProvider client={client}>
-      <App />
+      <Router>
+        <App />
+      </Router>
     </QueryClientProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+// A citizen's page arrives drawn by the server (entry-server.tsx) with the data it was drawn from: the app takes it
+// over in the language it was written in, without asking the API again for what is already on screen.
+const served = document.getElementById('ssr-state');
+if (served?.textContent) {
+  hydrate(client, JSON.parse(served.textContent));
+  // A signed-in person's answer (their account, the staff "me") carries the session's CSRF token, which the query
+  // function would have kept for later POSTs had it run here: keep it from the hydrated answer instead.
+  for (const query of client.getQueryCache().getAll()) {
+    const data = query.state.data as { csrfToken?: unknown } | undefined;
+    if (data && typeof data === 'object' && typeof data.csrfToken === 'string') setCsrfToken(data.csrfToken);
+  }
+  void i18next.changeLanguage(document.documentElement.lang).then(() => hydrateRoot(root, tree));
+} else {
+  createRoot(root).render(tree);
+}
+registerSW({ immediate: true });

@@ -15,6 +15,10 @@ export class ApiError extends Error {
 let csrfToken = '';
 export const setCsrfToken = (token: string) => (csrfToken = token);
 
+/** The browser's fetch; the server's renderer (entry-server.tsx) swaps in one that answers from the API in-process. */
+let fetchImpl: typeof fetch = (input, init) => fetch(input, init);
+export const setFetch = (impl: typeof fetch) => (fetchImpl = impl);
+
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
@@ -25,7 +29,7 @@ export async function api<T>(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetchImpl(path, {
       method,
       headers,
       credentials: 'same-origin',

@@ -26,5 +26,6 @@ export function setLanguage(lang: Lang) {
   document.documentElement.lang = lang;
   return i18next.changeLanguage(lang);
 }
-tellServer(i18next.language);
+// Not on the server, which renders citizens' pages with this module (entry-server.tsx) and has no cookie jar.
+if (typeof document !== 'undefined') tellServer(i18next.language);
 export default i18next;

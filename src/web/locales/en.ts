@@ -21,7 +21,12 @@ import type { Messages } from './vi.js';
 
 /** English: complete, key for key (the type makes a missing key a build error). */
 export const en: Messages = {
-  app: { name: 'Ketnoi', tagline: 'Household and resident registry of the commune' },
+  app: {
+    name: 'Ketnoi',
+    tagline: 'Household and resident registry of the commune',
+    noscript:
+      'You can read this page without JavaScript; to send a form, look up a dossier or change the language, please turn JavaScript on in your browser.',
+  },
   nav: {
     home: 'Home',
     residents: 'Residents',

@@ -20,7 +20,12 @@ import { documentsVi } from './documents.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
 export const vi = {
-  app: { name: 'Kết nối', tagline: 'Sổ hộ và nhân khẩu của xã, phường' },
+  app: {
+    name: 'Kết nối',
+    tagline: 'Sổ hộ và nhân khẩu của xã, phường',
+    noscript:
+      'Trang này đọc được khi không có JavaScript; để gửi biểu mẫu, tra cứu hay đổi ngôn ngữ, xin bật JavaScript trong trình duyệt.',
+  },
   nav: {
     home: 'Trang chủ',
     residents: 'Nhân khẩu',

@@ -1,51 +1,40 @@
-import { Link, Route, Switch, useLocation } from 'wouter';
-import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { QueryState } from '../components/Status.js';
-import { AccountPage } from '../features/auth/AccountPage.js';
-import { LoginPage } from '../features/auth/LoginPage.js';
-import { can, useLogout, useMe } from '../features/auth/useMe.js';
-import { AuditPage } from '../features/audit/AuditPage.js';
-import { HouseholdDetailView } from '../features/households/HouseholdDetailView.js';
-import { ImportWizard } from '../features/imports/ImportWizard.js';
-import { ResidentDetailView } from '../features/residents/ResidentDetailView.js';
-import { UsersPage } from '../features/users/UsersPage.js';
-import { DossierView } from '../features/dossiers/DossierView.js';
-import { IndicatorsPage } from '../features/indicators/IndicatorsPage.js';
-import { CalendarAdmin } from '../features/calendar/CalendarAdmin.js';
-import { ProcedureAdmin } from '../features/procedures/ProcedureAdmin.js';
-import { AppointmentsDesk } from '../features/counter/AppointmentsDesk.js';
-import { BookAppointment } from '../features/counter/BookAppointment.js';
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
 import { CitizenAccount } from '../features/citizens/CitizenAccount.js';
-import { CounterSettingsPage } from '../features/dossiers/CounterSettingsPage.js';
-import { AnnouncementsPage } from '../features/announcements/AnnouncementsPage.js';
+import { BookAppointment } from '../features/counter/BookAppointment.js';
 import { CommuneFeed } from '../features/announcements/CommuneFeed.js';
-import { ReachPage } from '../features/announcements/ReachPage.js';
-import { ChannelsPage } from '../features/announcements/ChannelsPage.js';
 import { JoinGroupPage } from '../features/announcements/JoinGroupPage.js';
 import { MemberPage } from '../features/announcements/MemberPage.js';
 import { OpenAnnouncementPage } from '../features/announcements/OpenAnnouncementPage.js';
-import { GroupsPage } from '../features/announcements/GroupsPage.js';
-import { TeamsPage } from '../features/teams/TeamsPage.js';
-import { AssignmentsPage } from '../features/campaigns/AssignmentsPage.js';
-import { useSandbox } from '../features/sandbox/api.js';
-import { SandboxOutbox } from '../features/sandbox/SandboxOutbox.js';
-import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage.js';
-import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
-import { FieldCampaign } from '../features/campaigns/field/FieldCampaign.js';
-import { FieldHome } from '../features/campaigns/field/FieldHome.js';
-import { FieldShell } from '../features/campaigns/field/FieldShell.js';
-import { FieldVisit } from '../features/campaigns/field/FieldVisit.js';
 import { CampaignGuide } from '../features/campaigns/CampaignGuide.js';
 import { ProcedureCatalog } from '../features/procedures/ProcedureCatalog.js';
 import { ProcedurePage } from '../features/procedures/ProcedurePage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { LookupPage } from '../features/dossiers/LookupPage.js';
 import { StatusPage } from '../features/dossiers/StatusPage.js';
-import { CounterPage, DossiersPage } from './dossiers.js';
 import { PublicShell } from './PublicShell.js';
 import { useDocumentTitle } from '../lib/title.js';
-import { HomePage, HouseholdsPage, NewHouseholdPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
+
+// The staff console and the field app are separate chunks: a citizen scanning a QR code on 3G downloads only the
+// citizens' pages below (docs/decisions.md, "Citizen pages rendered on the server").
+const Console = lazy(() => import('./Console.js'));
+const FieldRoutes = lazy(() => import('./FieldRoutes.js'));
+
+/**
+ * Citizens' pages the server renders into the first HTML response (entry-server.tsx). /me and /m are left out: what
+ * they show depends on the device's own token or account, which the client reads once it runs.
+ */
+export const serverRenderedPaths = [
+  /^\/procedures\/?$/,
+  /^\/p\/[^/]+(\/submit)?\/?$/,
+  /^\/s\/[^/]+\/?$/,
+  /^\/lookup\/?$/,
+  /^\/book\/?$/,
+  /^\/c\/[^/]+\/?$/,
+  /^\/g\/\d+\/?$/,
+  /^\/a\/\d+\/?$/,
+  /^\/k\/\d+\/?$/,
+];
 
 /** Citizens' pages need no account (QR codes on the wall, receipts); everything else is the staff console. */
 export function App() {
@@ -119,26 +108,6 @@ export function App() {
           </PublicShell>
         )}
       </Route>
-      {/* The field app works from the device's store, so it stands outside the console (which needs the server). */}
-      <Route path="/field/:id/h/:householdId">
-        {(p) => (
-          <FieldShell>
-            <FieldVisit id={Number(p.id)} householdId={Number(p.householdId)} />
-          </FieldShell>
-        )}
-      </Route>
-      <Route path="/field/:id">
-        {(p) => (
-          <FieldShell>
-            <FieldCampaign id={Number(p.id)} />
-          </FieldShell>
-        )}
-      </Route>
-      <Route path="/field">
-        <FieldShell>
-          <FieldHome />
-        </FieldShell>
-      </Route>
       <Route path="/a/:id">
         {(p) => (
           <PublicShell>
@@ -146,112 +115,16 @@ export function App() {
           </PublicShell>
         )}
       </Route>
+      <Route path={/^\/field(\/.*)?$/}>
+        <Suspense fallback={null}>
+          <FieldRoutes />
+        </Suspense>
+      </Route>
       <Route>
-        <Console />
+        <Suspense fallback={null}>
+          <Console />
+        </Suspense>
       </Route>
     </Switch>
-  );
-}
-
-function Console() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const logout = useLogout();
-  const [location] = useLocation();
-  // Asked once: the sandbox outbox is listed only while `npm start` runs the sandbox providers.
-  const sandbox = useSandbox(!!me.data && can(me.data, 'announcement.write'));
-  if (me.isLoading || me.error)
-    return (
-      <main>
-        <QueryState isLoading={me.isLoading} error={me.error} />
-      </main>
-    );
-  if (!me.data) return <LoginPage />;
-  const links = [
-    ['/', t('nav.home'), true],
-    ['/residents', t('nav.residents'), can(me.data, 'resident.read')],
-    ['/households', t('nav.households'), can(me.data, 'household.read')],
-    ['/units', t('nav.units'), can(me.data, 'unit.read')],
-    ['/dossiers', t('nav.dossiers'), can(me.data, 'dossier.read')],
-    ['/counter', t('nav.counter'), can(me.data, 'dossier.submit')],
-    ['/appointments', t('nav.appointments'), can(me.data, 'dossier.process')],
-    ['/announcements', t('nav.announcements'), can(me.data, 'announcement.write')],
-    ['/groups', t('announcements.groups.title'), can(me.data, 'announcement.write')],
-    ['/channels', t('announcements.channels.title'), can(me.data, 'announcement.write')],
-    ['/teams', t('teams.title'), can(me.data, 'unit.read')],
-    ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
-    ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
-    ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
-    ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
-    ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
-    ['/admin/calendar', t('calendar.title'), can(me.data, 'calendar.manage')],
-    ['/import', t('nav.import'), can(me.data, 'registry.import')],
-    ['/users', t('nav.users'), can(me.data, 'user.manage')],
-    ['/audit', t('nav.audit'), can(me.data, 'audit.read')],
-    ['/sandbox', t('sandbox.title'), !!sandbox.data?.running],
-  ] as const;
-  return (
-    <>
-      <header className="top">
-        <Link href="/" className="brand">
-          {t('app.name')}
-        </Link>
-        {/* Keyed by the page: picking a link (a new location) closes the menu, as a phone user expects. */}
-        <details className="menu" key={location}>
-          <summary>{t('nav.menu')}</summary>
-          <nav>
-            {links
-              .filter(([, , show]) => show)
-              .map(([href, label]) => (
-                <Link key={href} href={href} aria-current={location === href ? 'page' : undefined}>
-                  {label}
-                </Link>
-              ))}
-            <Link href="/account">{t('nav.account')}</Link>
-            <button type="button" onClick={() => logout.mutate(false)}>
-              {t('nav.logout')}
-            </button>
-          </nav>
-        </details>
-        <LanguageSwitch signedIn />
-      </header>
-      <main>
-        <Switch>
-          <Route path="/" component={HomePage} />
-          <Route path="/search" component={SearchPage} />
-          <Route path="/residents" component={ResidentsPage} />
-          <Route path="/residents/:id">{(p) => <ResidentDetailView id={Number(p.id)} />}</Route>
-          <Route path="/households" component={HouseholdsPage} />
-          <Route path="/households/new" component={NewHouseholdPage} />
-          <Route path="/households/:id">{(p) => <HouseholdDetailView id={Number(p.id)} />}</Route>
-          <Route path="/units" component={UnitsPage} />
-          <Route path="/import" component={ImportWizard} />
-          <Route path="/users" component={UsersPage} />
-          <Route path="/audit" component={AuditPage} />
-          <Route path="/account" component={AccountPage} />
-          <Route path="/dossiers" component={DossiersPage} />
-          <Route path="/dossiers/:id">{(p) => <DossierView id={Number(p.id)} />}</Route>
-          <Route path="/counter" component={CounterPage} />
-          <Route path="/indicators" component={IndicatorsPage} />
-          <Route path="/appointments" component={AppointmentsDesk} />
-          <Route path="/admin/procedures" component={ProcedureAdmin} />
-          <Route path="/admin/counter" component={CounterSettingsPage} />
-          <Route path="/announcements" component={AnnouncementsPage} />
-          <Route path="/groups" component={GroupsPage} />
-          <Route path="/channels" component={ChannelsPage} />
-          <Route path="/teams" component={TeamsPage} />
-          <Route path="/campaigns" component={CampaignsPage} />
-          <Route path="/campaigns/:id/assignments">{(p) => <AssignmentsPage id={Number(p.id)} />}</Route>
-          <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
-          <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
-          <Route path="/admin/calendar" component={CalendarAdmin} />
-          <Route path="/sandbox" component={SandboxOutbox} />
-          <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
-          <Route>
-            <p>404</p>
-          </Route>
-        </Switch>
-      </main>
-    </>
   );
 }

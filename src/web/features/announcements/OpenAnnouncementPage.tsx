@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -20,7 +21,8 @@ type Opened = {
 /** `/a/<id>?h=…&t=…`: an announcement opened from a message; showing it records "read" for the household. */
 export function OpenAnnouncementPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
-  const params = new URLSearchParams(window.location.search);
+  // wouter's search, not window.location: the server renders this page too (entry-server.tsx).
+  const params = new URLSearchParams(useSearch());
   const link = params.get('h') && params.get('t') ? { h: Number(params.get('h')), t: params.get('t')! } : null;
   const query = link ? `?h=${link.h}&t=${link.t}` : '';
   const opened = useQuery({
