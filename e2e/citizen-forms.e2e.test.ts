@@ -9,7 +9,7 @@ const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-/** axe-core over the page as it stands; only the serious and critical findings, each with where it is. */
+/** axe-core over the page as it stands: the findings that matter here, each with where it is. */
 async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not apply to it.
   await page.evaluate(axeSource);
@@ -17,8 +17,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run({ resultTypes: ['violations'] })).violations;
   });
+  // Serious and critical findings, and the structure a screen reader walks by: landmarks, headings in order, labels.
+  const structural = new Set(['heading-order', 'region', 'landmark-one-main', 'page-has-heading-one', 'label']);
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || structural.has(v.id))
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -29,7 +31,10 @@ async function smallTargets(page: Page): Promise<string[]> {
       .filter((el) => (el as HTMLElement).offsetParent !== null)
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
-      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${box.width}×${box.height}`),
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${box.width}×${box.height}`,
+      ),
   );
 }
 
@@ -54,7 +59,9 @@ describe('the submit form on a 360-px phone', () => {
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('03119000888');
     await page.getByLabel('Số điện thoại').fill('0905 444 555');
     await page.getByLabel('Mục đích sử dụng').fill('Bổ sung hồ sơ xin việc');
-    await page.getByTestId('paper-0-file').setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
+    await page
+      .getByTestId('paper-0-file')
+      .setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('to-khai.png — Đã gửi').waitFor();
     expect(await button.isDisabled()).toBe(false);
     await button.click();
@@ -80,7 +87,9 @@ describe('the submit form on a 360-px phone', () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
 
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('031190008888');
-    await page.getByTestId('paper-0-file').setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
+    await page
+      .getByTestId('paper-0-file')
+      .setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('to-khai.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await page.getByTestId('dossier-code').waitFor();
@@ -114,7 +123,9 @@ describe('citizen pages on a 360-px phone', () => {
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('031190009999');
     await page.getByLabel('Số điện thoại').fill('0905 666 777');
     await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
-    await page.getByTestId('paper-0-file').setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
+    await page
+      .getByTestId('paper-0-file')
+      .setInputFiles({ name: 'to-khai.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('to-khai.png — Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const status = (await page.getByTestId('follow-link').getAttribute('href'))!;
