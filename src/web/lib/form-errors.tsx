@@ -49,12 +49,16 @@ export function useFormErrors(alias: Record<string, string> = {}) {
     [t],
   );
   const messageId = (name: string) => `${id}-${name.replace(/\W/g, '_')}-error`;
+  // After a refusal the first field marked wrong takes the focus: a phone scrolls to it, a screen reader reads it.
+  const focusFirst = () =>
+    setTimeout(() => document.querySelector<HTMLElement>(`[aria-describedby^="${CSS.escape(id)}-"]`)?.focus(), 0);
 
   /** Runs the form's checks; true when nothing is wrong. */
   function check(rules: Record<string, FieldRule>): boolean {
     const found = checkFields(rules);
     setFields(Object.fromEntries(Object.entries(found).map(([n, code]) => [n, words(code)])));
     setGeneral(Object.keys(found).length ? t('forms.fixMarked') : null);
+    if (Object.keys(found).length) focusFirst();
     return Object.keys(found).length === 0;
   }
 
@@ -77,6 +81,7 @@ export function useFormErrors(alias: Record<string, string> = {}) {
       else elsewhere.push(text);
     }
     setFields(placed);
+    focusFirst();
     setGeneral(elsewhere.length ? [error.detail, ...elsewhere].join(' — ') : t('forms.fixMarked'));
   }
 
