@@ -29,11 +29,11 @@ describe('a dossier carries what its procedure requires, in Chromium', () => {
     await page.getByText('to-khai-khai-sinh.png — Đã gửi').waitFor();
     await page.getByTestId('paper-1-file').setInputFiles(png('giay-chung-sinh.png'));
     await page.getByText('giay-chung-sinh.png — Đã gửi').waitFor();
-    // Without the residence papers, the form names what is missing and sends nothing.
-    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    const missing = page.getByRole('alert').filter({ hasText: 'Còn thiếu giấy tờ bắt buộc' });
-    await missing.waitFor();
-    expect(await missing.textContent()).toContain('Giấy tờ chứng minh chỗ ở hợp pháp');
+    // Without the residence papers, the button names what is missing and cannot be pressed.
+    const button = page.getByTestId('submit-button');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.textContent()).toContain('Còn thiếu: ');
+    expect(await button.textContent()).toContain('Giấy tờ chứng minh chỗ ở hợp pháp');
     await page.getByTestId('paper-3-file').setInputFiles(png('ct01.png'));
     await page.getByText('ct01.png — Đã gửi').waitFor();
     await page.getByTestId('paper-4-file').setInputFiles(png('hop-dong-thue-nha.png'));
@@ -104,8 +104,9 @@ describe('a dossier carries what its procedure requires, in Chromium', () => {
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('031085009999');
     await page.getByLabel('Số điện thoại').fill('0912 888 999');
     await page.getByLabel('Mục đích sử dụng').fill('Đăng ký kết hôn');
-    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: 'Còn thiếu giấy tờ bắt buộc: Tờ khai' }).waitFor();
+    const button = page.getByTestId('submit-button');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.textContent()).toContain('Còn thiếu: Tờ khai');
     await page.getByTestId('paper-0-on-paper').check();
     await snap(page, 'onestop-counter-on-paper');
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();

@@ -1,3 +1,5 @@
+import { FieldCode } from '../../shared/field-errors.js';
+import { checkPersonalId } from '../../shared/personal-id.js';
 import { normalizePhone } from '../../shared/phone.js';
 import { z } from 'zod';
 
@@ -59,6 +61,17 @@ export const Phone = z
   .max(20)
   .transform((v, ctx) => {
     const phone = normalizePhone(v);
-    if (!phone) ctx.addIssue({ code: 'custom', message: 'Not a Vietnamese phone number' });
+    if (!phone) ctx.addIssue({ code: 'custom', message: FieldCode.PHONE });
     return phone ?? '';
   });
+
+/** A 12-digit personal ID number whose province, century and gender digits make sense; the codes name what is wrong. */
+export const PersonalId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, FieldCode.PERSONAL_ID_LENGTH)
+  .refine(
+    // Only a 12-digit number is checked further: a short one has one problem, said once.
+    (v) => !/^\d{12}$/.test(v) || checkPersonalId(v).length === 0,
+    FieldCode.PERSONAL_ID_INVALID,
+  );

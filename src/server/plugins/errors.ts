@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ErrorCode } from '../../shared/enums.js';
 import { AppError, databaseFailure, type Message, RETRY_AFTER_SECONDS } from '../lib/errors.js';
+import { fieldProblemOf, valueAt, type ZodIssueLike } from '../lib/field-problems.js';
 import { requestLocale } from '../lib/locale.js';
 import { PRE_ROUTING_HEADERS } from './security-headers.js';
 
@@ -58,24 +59,14 @@ function send(
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-const validationMessage = (issue: { code?: string; message?: string; params?: Record<string, unknown> }): Message => {
-  switch (issue.code) {
-    case 'too_big':
-      return { vi: 'Giá trị quá dài hoặc quá lớn', en: 'Value is too long or too large' };
-    case 'too_small':
-      return { vi: 'Giá trị quá ngắn hoặc thiếu', en: 'Value is too short or missing' };
-    case 'invalid_type':
-      return { vi: 'Sai kiểu dữ liệu hoặc thiếu trường bắt buộc', en: 'Wrong type or missing required field' };
-    case 'invalid_value':
-    case 'invalid_enum_value':
-      return { vi: 'Giá trị không nằm trong danh sách cho phép', en: 'Value is not one of the allowed values' };
-    case 'invalid_format':
-    case 'invalid_string':
-      return { vi: 'Sai định dạng', en: 'Wrong format' };
-    default:
-      return { vi: issue.message ?? 'Giá trị không hợp lệ', en: issue.message ?? 'Invalid value' };
-  }
-};
+/** What the request sent in the part a validation failed on. */
+function sentIn(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'body') return request.body;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return undefined;
+}
 
 /** Fastify's own pre-routing failures (bad URL encoding, bad content type header) as problem+json. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -184,11 +175,14 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => {
-        const params = v.params as { issue?: { code?: string; message?: string; path?: PropertyKey[] } };
-        const issue = params.issue ?? { message: v.message };
+        // The type provider hands the zod issue over as keyword (its code), message and params (the rest of it).
+        const issue: ZodIssueLike = { ...(v.params as ZodIssueLike), code: v.keyword, message: v.message };
         const where = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
         const field = [error.validationContext, where].filter(Boolean).join('.');
-        return { field, code: issue.code ?? 'invalid', message: `${field}: ${validationMessage(issue)[locale]}` };
+        // A stable code and plain words per field, so a form can show them beside the box (the path is in `field`).
+        const sent = valueAt(sentIn(request, error.validationContext), v.instancePath);
+        const problem = fieldProblemOf(issue, field, sent);
+        return { field, code: problem.code, message: problem.message[locale] };
       });
       return send(
         reply,

@@ -63,6 +63,7 @@ export const dossiersEn: typeof dossiersVi = {
     uploading: 'Sending…',
     uploaded: 'Sent',
     remove: 'Remove',
+    chooseFile: 'Choose a file or take a photo',
     result: 'How to get the result',
     postalAddress: 'Postal address for the result',
     fee: 'Fee to pay: {{fee}}',

@@ -60,6 +60,7 @@ export const dossiersVi = {
     uploading: 'Đang gửi tệp…',
     uploaded: 'Đã gửi',
     remove: 'Bỏ tệp',
+    chooseFile: 'Chọn tệp hoặc chụp ảnh',
     result: 'Cách nhận kết quả',
     postalAddress: 'Địa chỉ nhận kết quả qua bưu điện',
     fee: 'Phí, lệ phí phải nộp: {{fee}}',

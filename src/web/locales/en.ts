@@ -17,6 +17,7 @@ import { teamsEn } from './teams.en.js';
 import { sandboxEn } from './sandbox.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { documentsEn } from './documents.en.js';
+import { formsEn } from './forms.en.js';
 import type { Messages } from './vi.js';
 
 /** English: complete, key for key (the type makes a missing key a build error). */
@@ -144,4 +145,5 @@ export const en: Messages = {
   sandbox: sandboxEn,
   campaigns: campaignsEn,
   documents: documentsEn,
+  forms: formsEn,
 };

@@ -17,6 +17,7 @@ import { teamsVi } from './teams.vi.js';
 import { sandboxVi } from './sandbox.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
 import { documentsVi } from './documents.vi.js';
+import { formsVi } from './forms.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
 export const vi = {
@@ -143,5 +144,6 @@ export const vi = {
   sandbox: sandboxVi,
   campaigns: campaignsVi,
   documents: documentsVi,
+  forms: formsVi,
 };
 export type Messages = typeof vi;

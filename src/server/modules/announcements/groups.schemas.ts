@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldCode } from '../../../shared/field-errors.js';
 import { Id, Phone, Text } from '../../lib/http.js';
 import { CHANNELS } from './senders.js';
 
@@ -28,7 +29,7 @@ export type JoinCodeInput = z.infer<typeof JoinCodeInput>;
  */
 export const JoinInput = z.object({
   phone: Phone,
-  code: z.string().regex(/^\d{6}$/),
+  code: z.string().regex(/^\d{6}$/, FieldCode.CONFIRM_CODE),
   note: Text(200).optional(),
   language: z.enum(['vi', 'en']).default('vi'),
   channels: z.array(ChosenChannel).min(1).max(5),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkPersonalId } from '../../../shared/personal-id.js';
-import { Phone, Problem, Text } from '../../lib/http.js';
+import { FieldCode } from '../../../shared/field-errors.js';
+import { PersonalId, Phone, Problem, Text } from '../../lib/http.js';
 
 const Password = z.string().min(10).max(200);
 
@@ -25,13 +25,9 @@ export const CodeInput = z.object({ phone: Phone });
 export const RegisterInput = z.object({
   fullName: Text(120).min(2),
   phone: Phone,
-  code: z.string().regex(/^\d{6}$/),
+  code: z.string().regex(/^\d{6}$/, FieldCode.CONFIRM_CODE),
   password: Password,
-  personalId: z
-    .string()
-    .trim()
-    .regex(/^\d{12}$/)
-    .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid'),
+  personalId: PersonalId,
 });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 

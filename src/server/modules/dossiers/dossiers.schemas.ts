@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { checkPersonalId } from '../../../shared/personal-id.js';
+import { FieldCode } from '../../../shared/field-errors.js';
 import { Channel, DossierStatus, dossierActions, Rating, ReturnMethod } from '../../../shared/onestop.js';
-import { Id, IsoDate, PageQuery, pageOf, Phone, Text, Version } from '../../lib/http.js';
+import { Id, IsoDate, PageQuery, PersonalId, pageOf, Phone, Text, Version } from '../../lib/http.js';
 import { countKeys } from '../indicators/indicators.definitions.js';
 import { ProcedureCode } from '../procedures/procedures.schemas.js';
 
-const PersonalId = z
-  .string()
-  .trim()
-  .regex(/^\d{12}$/, 'A personal ID number has 12 digits')
-  .refine((v) => checkPersonalId(v).length === 0, 'This personal ID number is not valid');
 /** An upload made before submitting: its id and the secret key the upload answered with. */
 const UploadRef = z.object({
   id: Id,
@@ -297,7 +292,7 @@ export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20
 export const LookupQuery = z.object({ code: Text(60).min(5), phoneLast4: z.string().regex(/^\d{4}$/) });
 export const RatingInput = z.object({ rating: z.enum(Rating), comment: Text(1000).optional() });
 /** The 6-digit code the applicant received by SMS. */
-export const ProofInput = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const ProofInput = z.object({ code: z.string().regex(/^\d{6}$/, FieldCode.CONFIRM_CODE) });
 export const CodeSent = z.object({ sent: z.literal(true), phoneEnding: z.string(), minutes: z.number().int() });
 export type RatingInput = z.infer<typeof RatingInput>;
 export const ApplicantActionInput = z.object({

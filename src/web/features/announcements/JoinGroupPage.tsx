@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
-import { api, messageOf } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useFormErrors } from '../../lib/form-errors.js';
 import { type Channel, TOKEN_KEY } from './membership.js';
 
 /** The browser's push subscription for the server's VAPID key (asks the person for permission). */
@@ -40,7 +41,7 @@ export function JoinGroupPage({ id }: { id: number }) {
   const [phone, setPhone] = useState('');
   const [codeSent, setCodeSent] = useState(false);
   const [order, setOrder] = useState<Channel[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const errors = useFormErrors();
   const [done, setDone] = useState<Joined | null>(null);
   const g = group.data;
   if (!g) return <QueryState isLoading={group.isLoading} error={group.error} />;
@@ -48,18 +49,26 @@ export function JoinGroupPage({ id }: { id: number }) {
     (c) => g.channels.includes(c as Channel) && (c !== 'PUSH' || 'PushManager' in window),
   ) as Channel[];
   async function sendCode(by: 'SMS' | 'ZALO') {
-    setMessage(null);
+    if (!errors.check({ phone: { value: phone, required: true, rule: 'phone' } })) return;
     try {
       await api(`/api/public/groups/${id}/code`, { method: 'POST', body: { phone, by } });
       setCodeSent(true);
     } catch (e) {
-      setMessage(messageOf(e));
+      errors.fromError(e, ['phone']);
     }
   }
   async function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const d = new FormData(event.currentTarget);
-    setMessage(null);
+    const known = ['phone', 'code', 'email', 'note'];
+    const checked = errors.check({
+      phone: { value: phone, required: true, rule: 'phone' },
+      code: { value: String(d.get('code') ?? ''), required: true, rule: 'confirmCode' },
+      ...(order.includes('EMAIL')
+        ? { email: { value: String(d.get('email') ?? ''), required: true, rule: 'email' } }
+        : {}),
+    });
+    if (!checked) return;
     try {
       const channels = [];
       for (const channel of order) {
@@ -87,7 +96,9 @@ export function JoinGroupPage({ id }: { id: number }) {
       localStorage.setItem(TOKEN_KEY, r.manageToken);
       setDone(r);
     } catch (e) {
-      setMessage(e instanceof Error && !('status' in e) ? e.message : messageOf(e));
+      if (e instanceof Error && !('status' in e)) errors.setGeneral(e.message);
+      // Each channel's own fields come back under its place in the list ("channels.1.email").
+      else errors.fromError(e, known, Object.fromEntries(order.map((_, i) => [`channels.${i}.email`, 'email'])));
     }
   }
   if (done?.status === 'PENDING') {
@@ -120,7 +131,7 @@ export function JoinGroupPage({ id }: { id: number }) {
     <section>
       <h1>{t('announcements.join.title', { group: g.name })}</h1>
       <p className="muted">{t('announcements.join.intro', { commune: g.commune })}</p>
-      <form className="card" onSubmit={(e) => void join(e)}>
+      <form className="card" onSubmit={(e) => void join(e)} noValidate>
         <label>
           {t('announcements.join.phone')}
           <input
@@ -130,8 +141,13 @@ export function JoinGroupPage({ id }: { id: number }) {
             autoComplete="tel"
             required
             value={phone}
-            onChange={(e) => setPhone(e.target.value)}
+            onChange={(e) => {
+              setPhone(e.target.value);
+              errors.clear('phone');
+            }}
+            {...errors.props('phone')}
           />
+          {errors.message('phone')}
         </label>
         <p className="actions">
           <button type="button" onClick={() => void sendCode('SMS')} disabled={phone.length < 9}>
@@ -150,7 +166,15 @@ export function JoinGroupPage({ id }: { id: number }) {
         )}
         <label>
           {t('announcements.join.code')}
-          <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+          <input
+            name="code"
+            inputMode="numeric"
+            maxLength={6}
+            required
+            autoComplete="one-time-code"
+            {...errors.props('code')}
+          />
+          {errors.message('code')}
         </label>
         <label>
           {t('announcements.join.note')}
@@ -173,14 +197,11 @@ export function JoinGroupPage({ id }: { id: number }) {
         {order.includes('EMAIL') && (
           <label>
             {t('announcements.join.email')}
-            <input name="email" type="email" required />
+            <input name="email" type="email" required autoComplete="email" {...errors.props('email')} />
+            {errors.message('email')}
           </label>
         )}
-        {message && (
-          <p className="error" role="alert">
-            {message}
-          </p>
-        )}
+        {errors.summary()}
         <button className="primary" type="submit" disabled={order.length === 0}>
           {t('announcements.join.submit')}
         </button>

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, setCsrfToken } from '../../lib/api.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
+import { type FieldRule, useFormErrors } from '../../lib/form-errors.js';
 import { type CitizenMe, useCitizen } from './useCitizen.js';
 
 /** `/me`: sign in or open an account (phone proven by an SMS code), then one's own dossiers. */
@@ -17,12 +18,28 @@ export function CitizenAccount() {
     setCsrfToken(data.csrfToken);
     client.setQueryData(['citizen'], data);
   };
+  // Each form its own errors, shown beside its own fields.
+  const signInErrors = useFormErrors();
+  const signUpErrors = useFormErrors();
   const run = async (work: () => Promise<void>) => {
     setError(null);
     try {
       await work();
     } catch (e) {
       setError(messageOf(e));
+    }
+  };
+  /** Checks `rules` with the form's errors, then sends; a refusal goes beside the fields. */
+  const send = async (
+    errors: ReturnType<typeof useFormErrors>,
+    rules: Record<string, FieldRule>,
+    work: () => Promise<void>,
+  ) => {
+    if (!errors.check(rules)) return;
+    try {
+      await work();
+    } catch (e) {
+      errors.fromError(e, Object.keys(rules));
     }
   };
   const text = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? '').trim();
@@ -77,7 +94,11 @@ export function CitizenAccount() {
         onSubmit={(e: FormEvent<HTMLFormElement>) => {
           e.preventDefault();
           const f = e.currentTarget;
-          void run(async () =>
+          const rules = {
+            phone: { value: text(f, 'phone'), required: true, rule: 'phone' as const },
+            password: { value: String(new FormData(f).get('password') ?? ''), required: true },
+          };
+          void send(signInErrors, rules, async () =>
             signedIn(
               await api<CitizenMe>('/api/public/citizens/login', {
                 method: 'POST',
@@ -86,16 +107,34 @@ export function CitizenAccount() {
             ),
           );
         }}
+        noValidate
       >
         <h2>{t('citizens.signIn')}</h2>
         <label>
           {t('citizens.phone')}
-          <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+          <input
+            name="phone"
+            type="tel"
+            required
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={20}
+            {...signInErrors.props('phone')}
+          />
+          {signInErrors.message('phone')}
         </label>
         <label>
           {t('citizens.password')}
-          <input name="password" type="password" required autoComplete="current-password" />
+          <input
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            {...signInErrors.props('password')}
+          />
+          {signInErrors.message('password')}
         </label>
+        {signInErrors.summary()}
         <button className="primary" type="submit">
           {t('citizens.signIn')}
         </button>
@@ -105,7 +144,15 @@ export function CitizenAccount() {
         onSubmit={(e: FormEvent<HTMLFormElement>) => {
           e.preventDefault();
           const f = e.currentTarget;
-          void run(async () => {
+          const rules: Record<string, FieldRule> = codeSentTo
+            ? {
+                code: { value: text(f, 'code'), required: true, rule: 'confirmCode' },
+                fullName: { value: text(f, 'fullName'), required: true },
+                personalId: { value: text(f, 'personalId'), required: true, rule: 'personalId' },
+                password: { value: String(new FormData(f).get('password') ?? ''), required: true },
+              }
+            : { phone: { value: text(f, 'phone'), required: true, rule: 'phone' } };
+          void send(signUpErrors, rules, async () => {
             if (!codeSentTo) {
               await api('/api/public/citizens/code', { method: 'POST', body: { phone: text(f, 'phone') } });
               setCodeSentTo(text(f, 'phone'));
@@ -125,11 +172,21 @@ export function CitizenAccount() {
             );
           });
         }}
+        noValidate
       >
         <h2>{t('citizens.signUp')}</h2>
         <label>
           {t('citizens.phone')}
-          <input name="phone" required inputMode="tel" maxLength={20} readOnly={!!codeSentTo} />
+          <input
+            name="phone"
+            type="tel"
+            required
+            inputMode="tel"
+            maxLength={20}
+            readOnly={!!codeSentTo}
+            {...signUpErrors.props('phone')}
+          />
+          {signUpErrors.message('phone')}
         </label>
         {codeSentTo && (
           <>
@@ -142,25 +199,51 @@ export function CitizenAccount() {
                 name="code"
                 required
                 inputMode="numeric"
-                pattern="\d{6}"
                 maxLength={6}
                 autoComplete="one-time-code"
+                {...signUpErrors.props('code')}
               />
+              {signUpErrors.message('code')}
             </label>
             <label>
               {t('dossiers.submit.fullName')}
-              <input name="fullName" required minLength={2} maxLength={120} />
+              <input
+                name="fullName"
+                required
+                minLength={2}
+                maxLength={120}
+                autoComplete="name"
+                {...signUpErrors.props('fullName')}
+              />
+              {signUpErrors.message('fullName')}
             </label>
             <label>
               {t('dossiers.submit.personalId')}
-              <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+              <input
+                name="personalId"
+                required
+                inputMode="numeric"
+                maxLength={12}
+                autoComplete="off"
+                {...signUpErrors.props('personalId')}
+              />
+              {signUpErrors.message('personalId')}
             </label>
             <label>
               {t('citizens.newPassword')}
-              <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+              <input
+                name="password"
+                type="password"
+                required
+                minLength={10}
+                autoComplete="new-password"
+                {...signUpErrors.props('password')}
+              />
+              {signUpErrors.message('password')}
             </label>
           </>
         )}
+        {signUpErrors.summary()}
         <button className="primary" type="submit">
           {codeSentTo ? t('citizens.create') : t('citizens.sendCode')}
         </button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDate } from '../../lib/format.js';
+import { useFormErrors } from '../../lib/form-errors.js';
 import { useCommunes } from '../dossiers/api.js';
 
 type Slot = { day: string; start: string; available: number };
@@ -17,6 +18,7 @@ export function BookAppointment() {
   const [done, setDone] = useState<{ token: string; day: string; start: string } | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ day: 'slot', start: 'slot' });
   const code = unitCode || (communes.data?.items.length === 1 ? communes.data.items[0]!.code : '');
   const slots = useQuery({
     queryKey: ['slots', code],
@@ -28,7 +30,11 @@ export function BookAppointment() {
   async function book(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setError(null);
+    const rules = {
+      fullName: { value: String(data.get('fullName') ?? ''), required: true },
+      phone: { value: String(data.get('phone') ?? ''), required: true, rule: 'phone' as const },
+    };
+    if (!errors.check(rules)) return;
     try {
       setDone(
         await api('/api/public/appointments', {
@@ -43,7 +49,7 @@ export function BookAppointment() {
         }),
       );
     } catch (e) {
-      setError(messageOf(e));
+      errors.fromError(e, Object.keys(rules));
     }
   }
   if (done) {
@@ -117,7 +123,7 @@ export function BookAppointment() {
         </fieldset>
       ))}
       {slot && (
-        <form className="card" onSubmit={book}>
+        <form className="card" onSubmit={book} noValidate>
           <p>
             <strong>
               {slot.start} · {formatDate(slot.day)}
@@ -125,17 +131,30 @@ export function BookAppointment() {
           </p>
           <label>
             {t('dossiers.submit.fullName')}
-            <input name="fullName" required minLength={2} maxLength={120} />
+            <input
+              name="fullName"
+              required
+              minLength={2}
+              maxLength={120}
+              autoComplete="name"
+              {...errors.props('fullName')}
+            />
+            {errors.message('fullName')}
           </label>
           <label>
             {t('dossiers.submit.phone')}
-            <input name="phone" required inputMode="tel" maxLength={20} />
+            <input
+              name="phone"
+              type="tel"
+              required
+              inputMode="tel"
+              maxLength={20}
+              autoComplete="tel"
+              {...errors.props('phone')}
+            />
+            {errors.message('phone')}
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          {errors.summary()}
           <button className="primary" type="submit">
             {t('counter.book')}
           </button>

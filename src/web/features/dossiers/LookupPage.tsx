@@ -1,44 +1,63 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useFormErrors } from '../../lib/form-errors.js';
 
 /** Looking a dossier up without the link: its code and the last 4 digits of the phone given. */
 export function LookupPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [phone, setPhone] = useState('');
+  const errors = useFormErrors({ code: 'code', phoneLast4: 'phone' });
   async function find(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setError(null);
+    const rules = {
+      code: { value: code, required: true },
+      phone: { value: phone, required: true, rule: 'phoneLast4' as const },
+    };
+    if (!errors.check(rules)) return;
     try {
-      const query = new URLSearchParams({
-        code: String(data.get('code')).trim(),
-        phoneLast4: String(data.get('phone')).trim(),
-      });
+      const query = new URLSearchParams({ code: code.trim(), phoneLast4: phone.trim() });
       const found = await api<{ token: string }>(`/api/public/dossier-lookup?${query}`);
       navigate(`/s/${found.token}`);
     } catch (e) {
-      setError(messageOf(e));
+      errors.fromError(e, Object.keys(rules));
     }
   }
   return (
-    <form className="card" onSubmit={find}>
+    <form className="card" onSubmit={find} noValidate>
       <h1>{t('dossiers.track.lookupTitle')}</h1>
       <label>
         {t('dossiers.track.lookupCode')}
-        <input name="code" required minLength={5} maxLength={60} />
+        <input
+          name="code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          minLength={5}
+          maxLength={60}
+          autoComplete="off"
+          {...errors.props('code')}
+        />
+        {errors.message('code')}
       </label>
       <label>
         {t('dossiers.track.lookupPhone')}
-        <input name="phone" required inputMode="numeric" pattern="\d{4}" maxLength={4} />
+        <input
+          name="phone"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          required
+          inputMode="numeric"
+          maxLength={4}
+          autoComplete="off"
+          {...errors.props('phone')}
+        />
+        {errors.message('phone')}
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      {errors.summary()}
       <button className="primary" type="submit">
         {t('dossiers.track.lookupSend')}
       </button>

@@ -104,18 +104,23 @@ export function PaperBoxes({
         <strong>{title}</strong>
         {hint && <span className="muted"> — {hint}</span>}
         <div className="actions">
-          <input
-            type="file"
-            accept="application/pdf,image/jpeg,image/png"
-            multiple
-            aria-label={title}
-            disabled={s.onPaper}
-            onChange={(e) => {
-              void attach(key, e.target.files);
-              e.target.value = '';
-            }}
-            data-testid={`${testId}-file`}
-          />
+          {/* The browser's own file button speaks the browser's language ("Choose Files"): a label in the page's
+              language stands in for it, and the input inside keeps the keyboard and the paper's name. */}
+          <label className={`file-pick${s.onPaper ? ' disabled' : ''}`}>
+            <input
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              multiple
+              aria-label={title}
+              disabled={s.onPaper}
+              onChange={(e) => {
+                void attach(key, e.target.files);
+                e.target.value = '';
+              }}
+              data-testid={`${testId}-file`}
+            />
+            <span aria-hidden="true">{t('dossiers.submit.chooseFile')}</span>
+          </label>
           {counter && key !== EXTRA && (
             <label className="inline">
               <input

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { QueryState } from '../../components/Status.js';
 import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { useFormErrors } from '../../lib/form-errors.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
 import { PostalTracking, ResultDownload } from './Results.js';
@@ -149,7 +150,8 @@ function ConfirmApplicant({ token, proof }: { token: string; proof: PublicDossie
   const send = useSendProofCode(token);
   const prove = useProve(token);
   const sent = send.data;
-  const error = send.error ?? prove.error;
+  const errors = useFormErrors();
+  const error = send.error;
   return (
     <section className="card" data-testid="confirm-applicant">
       <h2>{t('dossiers.proof.title')}</h2>
@@ -158,9 +160,12 @@ function ConfirmApplicant({ token, proof }: { token: string; proof: PublicDossie
         <p>{t('dossiers.proof.noPhone')}</p>
       ) : sent ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            prove.mutate({ code: String(new FormData(e.currentTarget).get('code') ?? '').trim() });
+            const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+            if (!errors.check({ code: { value: code, required: true, rule: 'confirmCode' } })) return;
+            prove.mutate({ code }, { onError: (failure) => errors.fromError(failure, ['code']) });
           }}
         >
           <p className="ok" role="status">
@@ -172,11 +177,13 @@ function ConfirmApplicant({ token, proof }: { token: string; proof: PublicDossie
               name="code"
               required
               inputMode="numeric"
-              pattern="\d{6}"
               maxLength={6}
               autoComplete="one-time-code"
+              {...errors.props('code')}
             />
+            {errors.message('code')}
           </label>
+          {errors.summary()}
           <p className="actions">
             <button className="primary" type="submit" disabled={prove.isPending}>
               {t('dossiers.proof.confirm')}
@@ -263,24 +270,28 @@ function RatingForm({ token }: { token: string }) {
 function WithdrawForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const action = useApplicantAction(token);
+  const errors = useFormErrors();
   return (
     <details className="card">
       <summary>{t('dossiers.track.withdraw')}</summary>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          action.mutate({ action: 'WITHDRAW', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+          const reason = String(new FormData(e.currentTarget).get('reason') ?? '');
+          if (!errors.check({ reason: { value: reason, required: true } })) return;
+          action.mutate(
+            { action: 'WITHDRAW', reason },
+            { onError: (failure) => errors.fromError(failure, ['reason']) },
+          );
         }}
       >
         <label>
           {t('dossiers.track.withdrawReason')}
-          <input name="reason" required maxLength={1000} />
+          <input name="reason" required maxLength={1000} {...errors.props('reason')} />
+          {errors.message('reason')}
         </label>
-        {action.error && (
-          <p className="error" role="alert">
-            {messageOf(action.error)}
-          </p>
-        )}
+        {errors.summary()}
         <button type="submit" disabled={action.isPending}>
           {t('dossiers.track.withdraw')}
         </button>

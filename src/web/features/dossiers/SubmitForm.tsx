@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
-import { api, messageOf } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { type FieldRule, useFormErrors } from '../../lib/form-errors.js';
+import { useSessionDraft } from '../../lib/useSessionDraft.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
@@ -22,6 +24,17 @@ function useTargets(mode: 'public' | 'counter') {
   return mode === 'counter' ? counter : communes;
 }
 
+/** The server's field paths → this form's field names. */
+const aliases: Record<string, string> = {
+  unitCode: 'unit',
+  unitId: 'unit',
+  'applicant.fullName': 'fullName',
+  'applicant.personalId': 'personalId',
+  'applicant.phone': 'phone',
+  'applicant.email': 'email',
+  'applicant.address': 'address',
+};
+
 /**
  * Submitting a dossier: online by a citizen (no account) or at the counter by staff on a citizen's behalf. Papers are
  * uploaded one by one as they are picked; the submission carries an idempotency key, so pressing "Nộp" again after a
@@ -32,9 +45,15 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const { t, i18n } = useTranslation();
   const procedure = useProcedure(code);
   const targets = useTargets(mode);
-  const [unit, setUnit] = useState('');
+  // What was typed survives a failed submit and a reload (online only: at the counter it is someone else's data).
+  const draft = useSessionDraft<Record<string, string>>(mode === 'public' ? `submit-draft:${code}` : null, {});
+  const typed = draft.values;
+  const unit = typed.unit ?? '';
+  const setUnit = (v: string) => draft.set('unit', v);
+  const returnMethod = typed.returnMethod || 'COUNTER';
+  const setReturnMethod = (v: string) => draft.set('returnMethod', v);
   const [papers, setPapers] = useState<Boxes>({});
-  const [returnMethod, setReturnMethod] = useState('COUNTER');
+  const errors = useFormErrors(aliases);
   const [bundleWith, setBundleWith] = useState<string[]>([]);
   const [counterChannel, setCounterChannel] = useState<'IN_PERSON' | 'POSTAL'>('IN_PERSON');
   const catalog = useProcedures({});
@@ -42,7 +61,6 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   const citizen = useCitizen();
   const asCitizen = mode === 'public' ? (citizen.data ?? null) : null;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitResult | null>(null);
   // getRandomValues, not randomUUID: the latter needs HTTPS, and a commune laptop may serve plain HTTP on its LAN.
   const idempotencyKey = useMemo(
@@ -67,17 +85,52 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
     (x.fees.find((f) => f.channel === channel) ?? x.fees.find((f) => f.channel === 'IN_PERSON'))?.amountVnd ?? 0;
   const fee = all.reduce((sum, x) => sum + feeOf(x), 0);
 
+  const text = (name: string) => (typed[name] ?? '').trim();
+  const bind = (name: string) => ({
+    name,
+    value: typed[name] ?? '',
+    onChange: (e: { target: { value: string } }) => {
+      draft.set(name, e.target.value);
+      errors.clear(name);
+    },
+    ...errors.props(name),
+  });
+  // The checks before sending, with the server's codes: what is required, and the ID number's and phone's rules.
+  const rules: Record<string, FieldRule> = {
+    unit: { value: chosen, required: true },
+    ...(asCitizen
+      ? {}
+      : {
+          fullName: { value: text('fullName'), required: true },
+          personalId: { value: text('personalId'), required: true, rule: 'personalId' },
+          phone: { value: text('phone'), required: true, rule: 'phone' },
+          email: { value: text('email'), rule: 'email' },
+        }),
+    ...Object.fromEntries(
+      formFields.map((f) => [`field.${f.key}`, { value: text(`field.${f.key}`), required: f.required }]),
+    ),
+    ...(returnMethod === 'POST' ? { postalAddress: { value: text('postalAddress'), required: true } } : {}),
+  };
+  const labels: Record<string, string> = {
+    unit: t('dossiers.submit.commune'),
+    fullName: t('dossiers.submit.fullName'),
+    personalId: t('dossiers.submit.personalId'),
+    phone: t('dossiers.submit.phone'),
+    postalAddress: t('dossiers.submit.postalAddress'),
+    ...Object.fromEntries(formFields.map((f) => [`field.${f.key}`, en ? f.labelEn : f.labelVi])),
+  };
+  // What keeps the button from being pressed, said on the button: empty required fields, then papers not attached.
+  const missing = [
+    ...Object.entries(rules)
+      .filter(([, r]) => r.required && !r.value.trim())
+      .map(([name]) => labels[name] ?? name),
+    ...attached.missing.map((b) => (en ? b.nameEn : b.nameVi)),
+  ];
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
     const fields = Object.fromEntries(formFields.map((f) => [f.key, text(`field.${f.key}`)]).filter(([, v]) => v));
-    if (attached.missing.length > 0) {
-      setError(
-        t('dossiers.papers.missing', { papers: attached.missing.map((b) => (en ? b.nameEn : b.nameVi)).join('; ') }),
-      );
-      return;
-    }
+    if (!errors.check(rules) || missing.length > 0) return;
     const target = options.find((o) => o.code === chosen);
     const body = {
       ...(mode === 'counter' ? { unitId: target?.id, channel: counterChannel } : { unitCode: chosen }),
@@ -101,18 +154,22 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       bundleWith,
     };
     setBusy(true);
-    setError(null);
+    errors.reset();
     if (mode === 'public') ensureClientId();
     try {
-      setDone(
-        await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', {
-          method: 'POST',
-          body,
-          headers: { 'idempotency-key': idempotencyKey },
-        }),
-      );
+      const result = await api<SubmitResult>(mode === 'counter' ? '/api/dossiers' : '/api/public/dossiers', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+      draft.clear();
+      setDone(result);
     } catch (e) {
-      setError(messageOf(e));
+      errors.fromError(
+        e,
+        Object.keys(rules),
+        Object.fromEntries(formFields.map((f) => [`fields.${f.key}`, `field.${f.key}`])),
+      );
     } finally {
       setBusy(false);
     }
@@ -148,7 +205,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
   }
 
   return (
-    <form onSubmit={submit} className="stack">
+    <form onSubmit={submit} className="stack" noValidate>
       <h1>
         {mode === 'counter'
           ? t('dossiers.submit.onBehalf')
@@ -176,7 +233,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       )}
       <label>
         {t('dossiers.submit.commune')}
-        <select name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
+        <select {...errors.props('unit')} name="unit" value={chosen} onChange={(e) => setUnit(e.target.value)} required>
           <option value="">{t('dossiers.submit.chooseCommune')}</option>
           {options.map((o) => (
             <option key={o.code} value={o.code}>
@@ -184,6 +241,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
             </option>
           ))}
         </select>
+        {errors.message('unit')}
       </label>
       {asCitizen ? (
         <p className="ok">{t('citizens.submittingAs', { name: asCitizen.citizen.fullName })}</p>
@@ -197,23 +255,27 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           )}
           <label>
             {t('dossiers.submit.fullName')}
-            <input name="fullName" required minLength={2} maxLength={120} autoComplete="name" />
+            <input {...bind('fullName')} required minLength={2} maxLength={120} autoComplete="name" />
+            {errors.message('fullName')}
           </label>
           <label>
             {t('dossiers.submit.personalId')}
-            <input name="personalId" required inputMode="numeric" pattern="\d{12}" maxLength={12} />
+            <input {...bind('personalId')} required inputMode="numeric" maxLength={12} autoComplete="off" />
+            {errors.message('personalId')}
           </label>
           <label>
             {t('dossiers.submit.phone')}
-            <input name="phone" required inputMode="tel" autoComplete="tel" maxLength={20} />
+            <input {...bind('phone')} type="tel" required inputMode="tel" autoComplete="tel" maxLength={20} />
+            {errors.message('phone')}
           </label>
           <label>
             {t('dossiers.submit.email')}
-            <input name="email" type="email" autoComplete="email" maxLength={200} />
+            <input {...bind('email')} type="email" autoComplete="email" maxLength={200} />
+            {errors.message('email')}
           </label>
           <label>
             {t('dossiers.submit.address')}
-            <input name="address" maxLength={300} autoComplete="street-address" />
+            <input {...bind('address')} maxLength={300} autoComplete="street-address" />
           </label>
         </fieldset>
       )}
@@ -244,15 +306,16 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
             <label key={f.key}>
               {en ? f.labelEn : f.labelVi}
               {f.type === 'textarea' ? (
-                <textarea name={`field.${f.key}`} required={f.required} maxLength={2000} rows={3} />
+                <textarea {...bind(`field.${f.key}`)} required={f.required} maxLength={2000} rows={3} />
               ) : (
                 <input
-                  name={`field.${f.key}`}
+                  {...bind(`field.${f.key}`)}
                   type={f.type === 'date' ? 'date' : 'text'}
                   required={f.required}
                   maxLength={2000}
                 />
               )}
+              {errors.message(`field.${f.key}`)}
             </label>
           ))}
         </fieldset>
@@ -277,18 +340,31 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
         {returnMethod === 'POST' && (
           <label>
             {t('dossiers.submit.postalAddress')}
-            <input name="postalAddress" required maxLength={300} />
+            <input {...bind('postalAddress')} required maxLength={300} />
+            {errors.message('postalAddress')}
           </label>
         )}
       </fieldset>
       <p>{fee ? t('dossiers.submit.fee', { fee: formatMoney(fee, i18n.language) }) : t('procedures.free')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {errors.summary()}
+      {mode === 'public' && Object.values(typed).some(Boolean) && (
+        <p className="muted">
+          {t('forms.draftKept')}{' '}
+          <button type="button" className="link" onClick={draft.clear}>
+            {t('forms.clearDraft')}
+          </button>
         </p>
       )}
-      <button className="primary" type="submit" disabled={busy || attached.sending}>
+      <button
+        className="primary submit"
+        type="submit"
+        disabled={busy || attached.sending || missing.length > 0}
+        data-testid="submit-button"
+      >
         {busy ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
+        {missing.length > 0 && !busy && (
+          <span className="why-disabled">{t('forms.missing', { list: missing.join(', ') })}</span>
+        )}
       </button>
     </form>
   );
