@@ -90,6 +90,7 @@ export const announcementsEn: typeof announcementsVi = {
     confirmed: 'Confirmed. Thank you!',
     english: 'Read in English',
     vietnamese: 'Read in Vietnamese',
+    translation: 'Read the translation',
   },
   groups: {
     title: 'Group channels',

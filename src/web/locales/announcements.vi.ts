@@ -88,6 +88,7 @@ export const announcementsVi = {
     confirmed: 'Đã xác nhận. Cảm ơn ông/bà!',
     english: 'Đọc bằng tiếng Anh',
     vietnamese: 'Đọc bằng tiếng Việt',
+    translation: 'Đọc bản dịch',
   },
   groups: {
     title: 'Kênh thông tin các tổ',

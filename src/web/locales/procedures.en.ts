@@ -21,6 +21,7 @@ export const proceduresEn: typeof proceduresVi = {
   code: 'Procedure code',
   poster: 'Print the QR poster (A4)',
   qr: "The procedure's QR code",
+  officialName: 'Official name',
   channelFee: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
   field: {
     HO_TICH: 'Civil status',

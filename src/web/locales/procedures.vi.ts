@@ -20,6 +20,7 @@ export const proceduresVi = {
   code: 'Mã thủ tục',
   poster: 'In áp phích mã QR (A4)',
   qr: 'Mã QR của thủ tục',
+  officialName: 'Tên chính thức',
   channelFee: { IN_PERSON: 'Nộp trực tiếp', ONLINE: 'Nộp trực tuyến', POSTAL: 'Nộp qua bưu điện' },
   field: {
     HO_TICH: 'Hộ tịch',

@@ -42,7 +42,7 @@ export const vi = {
     procedures: 'Thủ tục hành chính',
     lookup: 'Tra cứu hồ sơ',
   },
-  lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
+  lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English', ja: '日本語', zh: '中文' },
   common: {
     search: 'Tìm',
     loading: 'Đang tải…',
@@ -65,6 +65,7 @@ export const vi = {
     edit: 'Sửa',
     saved: 'Đã lưu',
     retry: 'Thử lại',
+    onlyVietnamese: 'Nội dung này chỉ có bằng tiếng Việt.',
   },
   home: {
     greeting: 'Xin chào, {{name}}',

@@ -18,7 +18,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <Link href="/book">{t('counter.book')}</Link>
           <Link href="/me">{t('citizens.account')}</Link>
         </nav>
-        <LanguageSwitch />
+        <LanguageSwitch citizen />
       </header>
       <main>{children}</main>
     </>

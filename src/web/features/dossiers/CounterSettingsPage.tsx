@@ -137,7 +137,11 @@ export function CounterSettingsPage() {
           </fieldset>
           <label>
             {t('dossiers.settings.closedDays')}
-            <textarea name="closedDays" rows={3} defaultValue={s.closedDays.map(formatDate).join('\n')} />
+            <textarea
+              name="closedDays"
+              rows={3}
+              defaultValue={s.closedDays.map((d) => formatDate(d, 'vi')).join('\n')}
+            />
           </label>
           <label>
             {t('dossiers.settings.bankTitle')}
