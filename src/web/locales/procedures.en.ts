@@ -60,6 +60,8 @@ export const proceduresEn: typeof proceduresVi = {
     legalBasis: 'Legal basis',
     nameVi: 'Name (Vietnamese)',
     nameEn: 'Name (English)',
+    name_ja: 'Name in Japanese (if any, shown on the public page)',
+    name_zh: 'Name in Chinese (if any, shown on the public page)',
     saveDraft: 'Save draft',
   },
 };

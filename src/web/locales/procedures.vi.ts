@@ -59,6 +59,8 @@ export const proceduresVi = {
     legalBasis: 'Căn cứ pháp lý',
     nameVi: 'Tên thủ tục',
     nameEn: 'Tên tiếng Anh',
+    name_ja: 'Tên tiếng Nhật (nếu có, hiện trên trang công khai)',
+    name_zh: 'Tên tiếng Trung (nếu có, hiện trên trang công khai)',
     saveDraft: 'Lưu bản nháp',
   },
 };

@@ -42,6 +42,9 @@ export type ProcedureFormField = {
   required: boolean;
 };
 
+/** Languages of the citizen pages beyond Vietnamese and English, and what a commune may enter in each. */
+export type ProcedureTranslations = Partial<Record<'ja' | 'zh', { name: string }>>;
+
 /**
  * Administrative procedures (thủ tục hành chính), versioned: a code re-issued by a new announcing decision, or an
  * admin's edit, makes a new version; dossiers keep pointing at the version they were submitted under. At most one
@@ -68,6 +71,11 @@ export const procedures = pgTable(
     formFields: jsonb('form_fields').$type<ProcedureFormField[]>().notNull().default(sql`'[]'::jsonb`),
     bundle: text('bundle'),
     legalBasis: text('legal_basis'),
+    /**
+     * The procedure's name in the other languages of the citizen pages, as the commune entered it (`{ ja: { name } }`);
+     * Vietnamese and English have their own columns. A language without an entry shows the Vietnamese name.
+     */
+    translations: jsonb('translations').$type<ProcedureTranslations>().notNull().default(sql`'{}'::jsonb`),
     status: text('status').notNull().default('DRAFT'),
     effectiveFrom: date('effective_from'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -137,6 +145,9 @@ export const onestopSettings = pgTable('onestop_settings', {
   noAppointmentWeekdays: integer('no_appointment_weekdays').array().notNull().default(sql`'{}'::integer[]`),
   /** Days this commune's counter is closed (training, an event), beyond the province's calendar: no slots. */
   closedDays: date('closed_days').array().notNull().default(sql`'{}'::date[]`),
+  /** Where people come and whom they call, on the commune's public pages (with the counter hours above). */
+  officeAddress: text('office_address'),
+  officePhone: text('office_phone'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
