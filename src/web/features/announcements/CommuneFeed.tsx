@@ -6,6 +6,7 @@ import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
+import { CommuneOffice } from '../dossiers/CommuneOffice.js';
 import { SupportPoints } from '../teams/SupportPoints.js';
 
 type Feed = {
@@ -23,7 +24,7 @@ type Feed = {
 
 /** `/c/<commune code>`: the commune's public announcements; a signed-in citizen acknowledges for their household. */
 export function CommuneFeed({ code }: { code: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const feed = useQuery({
     queryKey: ['feed', code],
     queryFn: () => api<Feed>(`/api/public/communes/${code}/announcements`),
@@ -34,13 +35,14 @@ export function CommuneFeed({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('announcements.feed', { commune: feed.data.commune })}</h1>
+      <CommuneOffice code={code} />
       <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       {feed.data.items.map((a) => (
         <article key={a.id} className="card" data-testid="feed-item">
           <h2>{a.title}</h2>
           <p className="muted">
-            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
+            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt, i18n.language)}
           </p>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
               (allowlist: paragraphs, emphasis, lists, safe links) */}
