@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { dossierStatuses } from '../../../shared/onestop.js';
+import { citizenLanguages } from '../../../shared/languages.js';
 import { citizens } from './citizens.js';
 import { bytea, inList } from './columns.js';
 import { residents } from './registry.js';
@@ -218,6 +219,8 @@ export const dossiers = pgTable(
     applicantPhoneBidx: text('applicant_phone_bidx'),
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
+    /** The language the applicant used when submitting: the status emails' fixed text is written in it. */
+    applicantLanguage: text('applicant_language').notNull().default('vi'),
     residentId: integer('resident_id').references(() => residents.id),
     /** Submitted while signed in to a citizen account: the account lists it. */
     citizenId: integer('citizen_id').references(() => citizens.id),
@@ -278,6 +281,7 @@ export const dossiers = pgTable(
     index('dossiers_citizen_idx').on(t.citizenId),
     check('dossiers_status_check', sql`${t.status} in (${inList(dossierStatuses)})`),
     check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
+    check('dossiers_applicant_language_check', sql`${t.applicantLanguage} in (${inList(citizenLanguages)})`),
     check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),
     check(
       'dossiers_rating_check',

@@ -5,7 +5,7 @@ import { CLIENT_ID_COOKIE } from '../../../shared/onestop.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { Problem } from '../../lib/http.js';
-import { requestLocale } from '../../lib/locale.js';
+import { citizenLanguage, requestLocale } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
 import { readUpload } from '../../lib/uploads.js';
@@ -153,7 +153,14 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
       const citizen = await citizenOf(db, cipher, request);
       if (citizen) checkCitizenCsrf(request, citizen);
       const retry = { key: request.headers['idempotency-key'], clientId: clientIdOf(request) };
-      const { result, proofs } = await submitOnline(deps, request.body, citizen, actorOf(request), retry);
+      const { result, proofs } = await submitOnline(
+        deps,
+        request.body,
+        citizen,
+        actorOf(request),
+        retry,
+        citizenLanguage(request),
+      );
       for (const proof of proofs) setProof(request, reply, proof);
       return reply.status(201).send(submitResult(deps, result));
     },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -38,8 +39,10 @@ export function CommuneFeed({ code }: { code: string }) {
       <CommuneOffice code={code} />
       <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      {/* The feed carries the announcements as written; a translation shows when one is opened from a message. */}
+      {feed.data.items.length > 0 && i18n.language !== 'vi' && <OnlyVietnamese />}
       {feed.data.items.map((a) => (
-        <article key={a.id} className="card" data-testid="feed-item">
+        <article key={a.id} className="card" data-testid="feed-item" lang="vi">
           <h2>{a.title}</h2>
           <p className="muted">
             {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt, i18n.language)}
