@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
+import { isLang } from '../../lib/i18n.js';
 import { type Channel, TOKEN_KEY } from './membership.js';
 
 /** The browser's push subscription for the server's VAPID key (asks the person for permission). */
@@ -80,7 +81,7 @@ export function JoinGroupPage({ id }: { id: number }) {
           phone,
           code: String(d.get('code')),
           ...(note ? { note } : {}),
-          language: i18n.language.startsWith('en') ? 'en' : 'vi',
+          language: isLang(i18n.language) ? i18n.language : 'vi',
           channels,
         },
       });

@@ -67,6 +67,7 @@ export function ProcedurePage({ code }: { code: string }) {
         </ol>
       )}
       <h2>{t('procedures.fees')}</h2>
+      {!ownText && title.translated && p.fees.some((f) => f.noteVi) && <OnlyVietnamese />}
       {p.fees.length === 0 || p.fees.every((f) => f.amountVnd === 0) ? (
         <p>{t('procedures.free')}</p>
       ) : (
