@@ -29,7 +29,7 @@ type Membership = {
  * the request to join waits for the group head, only that.
  */
 export function MemberPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const me = useQuery({
     queryKey: ['membership'],
