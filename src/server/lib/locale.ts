@@ -20,3 +20,11 @@ export function requestLocale(request: FastifyRequest): Locale {
   const language = citizenLanguage(request);
   return language === 'vi' ? 'vi' : 'en';
 }
+
+/**
+ * The language of a commune's own text (procedure names, form labels), which exists in Vietnamese and English: a
+ * Japanese or Chinese reader gets the official Vietnamese (their page says it is only in Vietnamese), not English.
+ */
+export function contentLocale(request: FastifyRequest): Locale {
+  return citizenLanguage(request) === 'en' ? 'en' : 'vi';
+}
