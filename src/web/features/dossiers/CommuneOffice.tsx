@@ -14,6 +14,9 @@ type Office = {
 /** "07:30-11:30,13:30-17:00" → "07:30–11:30, 13:30–17:00" (an en dash between the ends of a span). */
 const spans = (hours: string) => hours.split(',').map((span) => span.replace('-', '–'));
 
+/** The spans as text for the sentence, each kept on one line (a no-break between its ends) on a narrow screen. */
+const unbroken = (span: string) => span.replace('–', '\u2060–\u2060');
+
 /**
  * Where the commune's one-stop counter is, its phone (a tap calls it) and when it is open, at the top of the
  * commune's public page: told where they are before anything else.
@@ -48,11 +51,11 @@ export function CommuneOffice({ code }: { code: string }) {
         )}
         <dt>{t('dossiers.office.hours')}</dt>
         <dd>
-          {t('dossiers.office.weekdays', { hours: weekdays.join(', ') })}
+          {t('dossiers.office.weekdays', { hours: weekdays.map(unbroken).join(', ') })}
           {o.saturdayMorning && (
             <>
               <br />
-              {t('dossiers.office.saturday', { hours: weekdays[0] })}
+              {t('dossiers.office.saturday', { hours: unbroken(weekdays[0] ?? '') })}
             </>
           )}
           <br />
