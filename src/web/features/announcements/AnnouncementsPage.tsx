@@ -225,11 +225,11 @@ export function AnnouncementsPage() {
           <details key={lang}>
             <summary>{t(`announcements.extra.version_${lang}`)}</summary>
             <label>
-              {t('announcements.extra.translatedTitle')}
+              {t(`announcements.extra.title_${lang}`)}
               <input name={`${lang}Title`} maxLength={200} lang={lang === 'zh' ? 'zh-Hans' : lang} />
             </label>
             <label>
-              {t('announcements.extra.translatedBody')}
+              {t(`announcements.extra.body_${lang}`)}
               <textarea name={`${lang}Body`} rows={3} maxLength={10000} lang={lang === 'zh' ? 'zh-Hans' : lang} />
             </label>
           </details>
