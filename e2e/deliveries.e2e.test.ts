@@ -73,7 +73,7 @@ describe('every delivery visible, in Chromium', () => {
     await confirm.getByText('Sẽ nhắc 1 hộ').waitFor();
     expect(await confirm.getByTestId('split-SMS').textContent()).toBe('Tin nhắn SMS: 1 hộ');
     expect(await confirm.getByTestId('reminder-cost').textContent()).toMatch(
-      /^Chi phí ước tính: [\d.]+ đồng \(1 tin SMS × \d+ phần × 850 đồng; 0 tin ZNS × 300 đồng\)$/,
+      /^Chi phí ước tính: [\d.]+ đ \(1 tin SMS × \d+ phần × 850 đ; 0 tin ZNS × 300 đ\)$/,
     );
     await snap(head.page, 'reminder-confirm');
     await confirm.getByRole('button', { name: 'Xác nhận gửi' }).click();

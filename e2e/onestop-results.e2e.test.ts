@@ -41,7 +41,7 @@ describe('fees without a gateway, results to the citizen, in Chromium', () => {
     const { id, code, token } = submitted.json() as { id: number; code: string; token: string };
     const fee = (await env.w.agents.onestopA.get(`/api/dossiers/${id}`)).json().feeAmount as number;
     expect(fee).toBeGreaterThan(0);
-    const feeText = `${fee.toLocaleString('vi-VN')} đồng`;
+    const feeText = `${fee.toLocaleString('vi-VN')} đ`;
 
     // The citizen pays from the phone that shows the page: the details beside the code, each with a copy button.
     const citizen = await phoneContext(env.browser);

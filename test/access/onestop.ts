@@ -66,6 +66,7 @@ export const onestopExpectations: Record<string, Expectation> = {
     inside: (w) => ({ url: `/api/onestop/settings/${w.communeA.id}`, payload: defaultSettings }),
     outside: (w) => ({ url: `/api/onestop/settings/${w.communeB.id}`, payload: defaultSettings }),
   },
+  'GET /api/public/communes/{code}/office': { public: true },
   // Who signs the commune's documents: the commune's own identity, so its unit managers'.
   'GET /api/documents/settings/{id}': {
     permission: 'unit.read',

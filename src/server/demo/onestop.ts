@@ -13,6 +13,13 @@ import { localParts } from '../modules/calendar/working-days.js';
 
 const actor = { userId: null, username: 'demo', roles: null, unitId: null, ip: '127.0.0.1', userAgent: 'demo' };
 
+/** Japanese and Chinese names as a commune with foreign residents might enter them. */
+const demoTranslations = [
+  ['1.004194', { ja: { name: '一時居住の登録' }, zh: { name: '暂住登记' } }],
+  ['1.004222', { ja: { name: '常住登録' }, zh: { name: '常住登记' } }],
+  ['1.004873', { ja: { name: '婚姻状況証明書の発行' }, zh: { name: '婚姻状况证明的签发' } }],
+] as const;
+
 /**
  * A morning at the demo commune's counter, so the one-stop screens are not empty on first start: a few dossiers
  * online and at the counter, some taken through the workflow, one returned and rated, one paid by a transfer recorded
@@ -33,8 +40,17 @@ export async function seedOnestopDemo(
       bankAccount: '113000000001',
       bankAccountName: `UBND ${commune.name.toUpperCase()} (TAI KHOAN DEMO)`,
       bankName: 'VietinBank',
+      saturdayMorning: true,
+      officeAddress: `Trụ sở UBND ${commune.name}, số 12 đường Lê Lợi`,
+      officePhone: '0225 3812 345',
     })
     .onConflictDoNothing();
+  // A few names the commune translated for foreign workers; the rest show the Vietnamese name with a notice.
+  for (const [code, translations] of demoTranslations)
+    await database.db
+      .update(procedures)
+      .set({ translations })
+      .where(and(eq(procedures.code, code), eq(procedures.status, 'PUBLISHED')));
   const people = [
     ['Nguyễn Thị Lan', '031186001234', '0912000111', '1.004873', { purpose: 'Đăng ký kết hôn' }],
     [

@@ -1,10 +1,21 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api.js';
-import { setLanguage, type Lang } from '../lib/i18n.js';
+import { CITIZEN_LANGS, type Lang, STAFF_LANGS, setLanguage, showLanguage, storedLanguage } from '../lib/i18n.js';
 
-/** Vietnamese / English; remembered on the device, and on the account when signed in. */
-export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
+/**
+ * The language buttons, each name written in its own language; remembered on the device, and on the account when
+ * signed in. Citizen pages offer 日本語 and 中文 too; the staff console only Vietnamese and English.
+ */
+export function LanguageSwitch({ signedIn = false, citizen = false }: { signedIn?: boolean; citizen?: boolean }) {
   const { t, i18n } = useTranslation();
+  const langs: readonly Lang[] = citizen ? CITIZEN_LANGS : STAFF_LANGS;
+  // In an effect, not during render: the server renders these pages too, and it has no localStorage.
+  useEffect(() => {
+    const wanted = storedLanguage() ?? 'vi';
+    const shown = langs.includes(wanted) ? wanted : 'vi';
+    if (i18n.language !== shown) void showLanguage(shown);
+  }, [langs, i18n]);
   const change = async (lang: Lang) => {
     await setLanguage(lang);
     if (signedIn) await api('/api/auth/locale', { method: 'PUT', body: { locale: lang } }).catch(() => undefined);
@@ -12,13 +23,13 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a border and legend into the header bar
     <div className="lang" role="group" aria-label={t('lang.label')}>
-      {(['vi', 'en'] as const).map((lang) => (
+      {langs.map((lang) => (
         <button
           key={lang}
           type="button"
           aria-pressed={i18n.language === lang}
           onClick={() => void change(lang)}
-          lang={lang}
+          lang={lang === 'zh' ? 'zh-Hans' : lang}
         >
           {t(`lang.${lang}`)}
         </button>

@@ -1,31 +1,71 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en.js';
+import { ja } from '../locales/ja.js';
 import { vi } from '../locales/vi.js';
+import { zh } from '../locales/zh.js';
 
-export type Lang = 'vi' | 'en';
-const stored = (typeof localStorage !== 'undefined' && localStorage.getItem('lang')) as Lang | null;
+/** Citizen pages speak four languages; the staff console two (Japanese and Chinese carry citizen keys only). */
+export const CITIZEN_LANGS = ['vi', 'en', 'ja', 'zh'] as const;
+export const STAFF_LANGS = ['vi', 'en'] as const;
+export type Lang = (typeof CITIZEN_LANGS)[number];
+
+export const isLang = (value: unknown): value is Lang => CITIZEN_LANGS.includes(value as Lang);
+
+/** `<html lang>` for a language: Chinese is written in simplified characters, which the tag says (zh-Hans). */
+export const htmlLang = (lang: string) => (lang === 'zh' ? 'zh-Hans' : lang);
+
+/**
+ * The language this device chose: localStorage, else the `lang` cookie (which the server also reads to render the
+ * first HTML in it). Read only where a browser exists, so that importing this file on the server is safe.
+ */
+export function storedLanguage(): Lang | null {
+  if (typeof localStorage !== 'undefined') {
+    const stored = localStorage.getItem('lang');
+    if (isLang(stored)) return stored;
+  }
+  if (typeof document !== 'undefined') {
+    const cookie = /(?:^|;\s*)lang=([^;]+)/.exec(document.cookie)?.[1];
+    if (isLang(cookie)) return cookie;
+  }
+  return null;
+}
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: stored ?? 'vi',
-  fallbackLng: 'vi',
+  resources: { vi: { translation: vi }, en: { translation: en }, ja: { translation: ja }, zh: { translation: zh } },
+  lng: storedLanguage() ?? 'vi',
+  // A Japanese or Chinese reader who meets a key the citizen bundles lack reads English before Vietnamese.
+  fallbackLng: { ja: ['en', 'vi'], zh: ['en', 'vi'], default: ['vi'] },
   interpolation: { escapeValue: false },
 });
 
-/** The server reads the `lang` cookie to answer API messages in the person's language. */
+/** The server reads the `lang` cookie to answer API messages, and to render pages, in the person's language. */
 function tellServer(lang: string) {
+  if (typeof document === 'undefined') return;
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the older phones we serve
   document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
 }
+
+/** `<html lang>` follows whatever language is showing (screen readers pick their voice from it). */
+function markPage(lang: string) {
+  if (typeof document !== 'undefined') document.documentElement.lang = htmlLang(lang);
+}
+i18next.on('languageChanged', markPage);
 
 /** Switches language, remembers it on this device and tells the server (cookie) so API messages follow. */
 export function setLanguage(lang: Lang) {
   localStorage.setItem('lang', lang);
   tellServer(lang);
-  document.documentElement.lang = lang;
   return i18next.changeLanguage(lang);
 }
-// Not on the server, which renders citizens' pages with this module (entry-server.tsx) and has no cookie jar.
-if (typeof document !== 'undefined') tellServer(i18next.language);
+
+/**
+ * Shows a language without remembering it: the staff console (Vietnamese and English only) shows Vietnamese to a
+ * device that chose Japanese or Chinese on the citizen pages, and the citizen pages bring the choice back.
+ */
+export const showLanguage = (lang: Lang) => i18next.changeLanguage(lang);
+
+// tellServer and markPage do nothing on the server, which renders citizens' pages with this module.
+tellServer(i18next.language);
+markPage(i18next.language);
 export default i18next;

@@ -159,6 +159,9 @@ export const dossiersEn: typeof dossiersVi = {
     noAppointment: 'Days without appointments',
     closedDays: 'Days the counter is closed (one per line, dd/mm/yyyy)',
     saved: 'Settings saved',
+    officeTitle: "Where people are received (shown on the commune's public page)",
+    officeAddress: 'Office address',
+    officePhone: "The one-stop counter's phone",
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
   papers: {
@@ -226,5 +229,15 @@ export const dossiersEn: typeof dossiersVi = {
     noActions: 'No action possible in this status',
     counterTitle: 'Counter submission',
     applicantContact: 'Contact',
+  },
+  office: {
+    title: 'One-stop counter',
+    address: 'Address',
+    phone: 'Phone',
+    hours: 'Opening hours',
+    weekdays: 'Monday to Friday: {{hours}}',
+    saturday: 'Saturday morning: {{hours}}',
+    closed: 'Closed on Saturdays, Sundays and public holidays.',
+    closedSunday: 'Closed on Sundays and public holidays.',
   },
 };

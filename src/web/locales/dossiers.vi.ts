@@ -156,6 +156,9 @@ export const dossiersVi = {
     noAppointment: 'Ngày không nhận lịch hẹn',
     closedDays: 'Ngày Bộ phận một cửa đóng cửa (mỗi dòng một ngày, dd/mm/yyyy)',
     saved: 'Đã lưu cài đặt',
+    officeTitle: 'Nơi tiếp dân (hiện trên trang công khai của xã)',
+    officeAddress: 'Địa chỉ trụ sở',
+    officePhone: 'Số điện thoại Bộ phận một cửa',
     weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
   },
   papers: {
@@ -223,5 +226,15 @@ export const dossiersVi = {
     noActions: 'Không có thao tác nào ở trạng thái này',
     counterTitle: 'Nhận hồ sơ tại quầy',
     applicantContact: 'Liên hệ',
+  },
+  office: {
+    title: 'Bộ phận một cửa',
+    address: 'Địa chỉ',
+    phone: 'Điện thoại',
+    hours: 'Giờ tiếp dân',
+    weekdays: 'Thứ Hai đến thứ Sáu: {{hours}}',
+    saturday: 'Sáng thứ Bảy: {{hours}}',
+    closed: 'Nghỉ thứ Bảy, Chủ nhật và ngày lễ.',
+    closedSunday: 'Nghỉ Chủ nhật và ngày lễ.',
   },
 };

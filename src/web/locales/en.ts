@@ -49,7 +49,7 @@ export const en: Messages = {
     procedures: 'Procedures',
     lookup: 'Track a dossier',
   },
-  lang: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
+  lang: { label: 'Language', vi: 'Tiếng Việt', en: 'English', ja: '日本語', zh: '中文' },
   common: {
     search: 'Search',
     loading: 'Loading…',
@@ -72,6 +72,7 @@ export const en: Messages = {
     edit: 'Edit',
     saved: 'Saved',
     retry: 'Try again',
+    onlyVietnamese: 'This text is only available in Vietnamese.',
   },
   home: {
     greeting: 'Hello, {{name}}',

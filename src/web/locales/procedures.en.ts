@@ -21,6 +21,7 @@ export const proceduresEn: typeof proceduresVi = {
   code: 'Procedure code',
   poster: 'Print the QR poster (A4)',
   qr: "The procedure's QR code",
+  officialName: 'Official name',
   channelFee: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
   field: {
     HO_TICH: 'Civil status',
@@ -59,6 +60,8 @@ export const proceduresEn: typeof proceduresVi = {
     legalBasis: 'Legal basis',
     nameVi: 'Name (Vietnamese)',
     nameEn: 'Name (English)',
+    name_ja: 'Name in Japanese (if any, shown on the public page)',
+    name_zh: 'Name in Chinese (if any, shown on the public page)',
     saveDraft: 'Save draft',
   },
 };

@@ -20,6 +20,7 @@ export const proceduresVi = {
   code: 'Mã thủ tục',
   poster: 'In áp phích mã QR (A4)',
   qr: 'Mã QR của thủ tục',
+  officialName: 'Tên chính thức',
   channelFee: { IN_PERSON: 'Nộp trực tiếp', ONLINE: 'Nộp trực tuyến', POSTAL: 'Nộp qua bưu điện' },
   field: {
     HO_TICH: 'Hộ tịch',
@@ -58,6 +59,8 @@ export const proceduresVi = {
     legalBasis: 'Căn cứ pháp lý',
     nameVi: 'Tên thủ tục',
     nameEn: 'Tên tiếng Anh',
+    name_ja: 'Tên tiếng Nhật (nếu có, hiện trên trang công khai)',
+    name_zh: 'Tên tiếng Trung (nếu có, hiện trên trang công khai)',
     saveDraft: 'Lưu bản nháp',
   },
 };

@@ -48,7 +48,7 @@ export const vi = {
     procedures: 'Thủ tục hành chính',
     lookup: 'Tra cứu hồ sơ',
   },
-  lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
+  lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English', ja: '日本語', zh: '中文' },
   common: {
     search: 'Tìm',
     loading: 'Đang tải…',
@@ -71,6 +71,7 @@ export const vi = {
     edit: 'Sửa',
     saved: 'Đã lưu',
     retry: 'Thử lại',
+    onlyVietnamese: 'Nội dung này chỉ có bằng tiếng Việt.',
   },
   home: {
     greeting: 'Xin chào, {{name}}',

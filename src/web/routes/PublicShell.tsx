@@ -56,7 +56,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
         >
           <span aria-hidden="true">A+</span>
         </button>
-        <LanguageSwitch />
+        <LanguageSwitch citizen />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { citizenLanguages } from '../../../shared/languages.js';
 import { announcements } from './announcements.js';
 import { bytea, inList } from './columns.js';
 import { households, residents } from './registry.js';
@@ -48,7 +49,7 @@ export const groupMembers = pgTable(
     uniqueIndex('group_members_token_key').on(t.manageTokenHash),
     index('group_members_group_idx').on(t.groupId, t.householdId),
     index('group_members_resident_idx').on(t.residentId).where(sql`${t.leftAt} is null`),
-    check('group_members_language_check', sql`${t.language} in ('vi', 'en')`),
+    check('group_members_language_check', sql`${t.language} in (${inList(citizenLanguages)})`),
   ],
 );
 
@@ -85,7 +86,7 @@ export const groupJoinRequests = pgTable(
     uniqueIndex('group_join_requests_token_key').on(t.tokenHash),
     uniqueIndex('group_join_requests_pending_key').on(t.groupId, t.phoneBidx).where(sql`${t.status} = 'PENDING'`),
     index('group_join_requests_group_idx').on(t.groupId, t.status, t.createdAt),
-    check('group_join_requests_language_check', sql`${t.language} in ('vi', 'en')`),
+    check('group_join_requests_language_check', sql`${t.language} in (${inList(citizenLanguages)})`),
     check('group_join_requests_status_check', sql`${t.status} in (${inList(joinRequestStatuses)})`),
   ],
 );

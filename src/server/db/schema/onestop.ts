@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { dossierStatuses } from '../../../shared/onestop.js';
+import { citizenLanguages } from '../../../shared/languages.js';
 import { citizens } from './citizens.js';
 import { bytea, inList } from './columns.js';
 import { residents } from './registry.js';
@@ -42,6 +43,9 @@ export type ProcedureFormField = {
   required: boolean;
 };
 
+/** Languages of the citizen pages beyond Vietnamese and English, and what a commune may enter in each. */
+export type ProcedureTranslations = Partial<Record<'ja' | 'zh', { name: string }>>;
+
 /**
  * Administrative procedures (thủ tục hành chính), versioned: a code re-issued by a new announcing decision, or an
  * admin's edit, makes a new version; dossiers keep pointing at the version they were submitted under. At most one
@@ -68,6 +72,11 @@ export const procedures = pgTable(
     formFields: jsonb('form_fields').$type<ProcedureFormField[]>().notNull().default(sql`'[]'::jsonb`),
     bundle: text('bundle'),
     legalBasis: text('legal_basis'),
+    /**
+     * The procedure's name in the other languages of the citizen pages, as the commune entered it (`{ ja: { name } }`);
+     * Vietnamese and English have their own columns. A language without an entry shows the Vietnamese name.
+     */
+    translations: jsonb('translations').$type<ProcedureTranslations>().notNull().default(sql`'{}'::jsonb`),
     status: text('status').notNull().default('DRAFT'),
     effectiveFrom: date('effective_from'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -137,6 +146,9 @@ export const onestopSettings = pgTable('onestop_settings', {
   noAppointmentWeekdays: integer('no_appointment_weekdays').array().notNull().default(sql`'{}'::integer[]`),
   /** Days this commune's counter is closed (training, an event), beyond the province's calendar: no slots. */
   closedDays: date('closed_days').array().notNull().default(sql`'{}'::date[]`),
+  /** Where people come and whom they call, on the commune's public pages (with the counter hours above). */
+  officeAddress: text('office_address'),
+  officePhone: text('office_phone'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -207,6 +219,8 @@ export const dossiers = pgTable(
     applicantPhoneBidx: text('applicant_phone_bidx'),
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
+    /** The language the applicant used when submitting: the status emails' fixed text is written in it. */
+    applicantLanguage: text('applicant_language').notNull().default('vi'),
     residentId: integer('resident_id').references(() => residents.id),
     /** Submitted while signed in to a citizen account: the account lists it. */
     citizenId: integer('citizen_id').references(() => citizens.id),
@@ -267,6 +281,7 @@ export const dossiers = pgTable(
     index('dossiers_citizen_idx').on(t.citizenId),
     check('dossiers_status_check', sql`${t.status} in (${inList(dossierStatuses)})`),
     check('dossiers_channel_check', sql`${t.channel} in ('IN_PERSON', 'ONLINE', 'POSTAL')`),
+    check('dossiers_applicant_language_check', sql`${t.applicantLanguage} in (${inList(citizenLanguages)})`),
     check('dossiers_return_method_check', sql`${t.returnMethod} in ('COUNTER', 'POST', 'ONLINE')`),
     check(
       'dossiers_rating_check',

@@ -25,6 +25,7 @@ export type Priority = z.infer<typeof Priority>;
 export const AnnouncementStatus = z.enum(['DRAFT', 'SCHEDULED', 'SENT', 'CANCELLED']);
 export type AnnouncementStatus = z.infer<typeof AnnouncementStatus>;
 
+const Translation = z.object({ title: Text(200).min(2), body: z.string().max(20_000).min(1) });
 export const AnnouncementInput = z
   .object({
     title: Text(200).min(3),
@@ -37,8 +38,9 @@ export const AnnouncementInput = z
     expiresAt: z.iso.datetime({ offset: true }).optional(),
     /** Goes out by itself at this time (the audience is resolved then). */
     scheduledAt: z.iso.datetime({ offset: true }).optional(),
+    /** The same announcement in English, Japanese, Chinese (citizen pages show the reader's one when there is one). */
     translations: z
-      .object({ en: z.object({ title: Text(200).min(3), body: z.string().max(20_000).min(1) }).optional() })
+      .object({ en: Translation.optional(), ja: Translation.optional(), zh: Translation.optional() })
       .default({}),
   })
   .refine((a) => !a.expiresAt || !a.scheduledAt || a.expiresAt > a.scheduledAt, {

@@ -214,6 +214,7 @@ export async function sendDue(
         text: plainText(text.bodyHtml),
         html: text.bodyHtml,
         reference: `ketnoi-delivery-${row.id}`,
+        language: row.language,
         link: readLink(deps, row.announcement_id, row.household_id),
         unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
       });

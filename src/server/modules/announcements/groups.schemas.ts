@@ -1,3 +1,4 @@
+import { citizenLanguages } from '../../../shared/languages.js';
 import { z } from 'zod';
 import { FieldCode } from '../../../shared/field-errors.js';
 import { Id, Phone, Text } from '../../lib/http.js';
@@ -31,7 +32,7 @@ export const JoinInput = z.object({
   phone: Phone,
   code: z.string().regex(/^\d{6}$/, FieldCode.CONFIRM_CODE),
   note: Text(200).optional(),
-  language: z.enum(['vi', 'en']).default('vi'),
+  language: z.enum(citizenLanguages).default('vi'),
   channels: z.array(ChosenChannel).min(1).max(5),
 });
 export type JoinInput = z.infer<typeof JoinInput>;
@@ -79,7 +80,7 @@ export const GroupMembership = z
     /** ACTIVE once joined; PENDING while the group head has not decided, REFUSED when they refused (nothing else). */
     status: z.enum(['ACTIVE', 'PENDING', 'REFUSED']),
     group: z.object({ id: z.number().int(), name: z.string(), commune: z.string() }),
-    language: z.enum(['vi', 'en']),
+    language: z.enum(citizenLanguages),
     channels: z.array(
       z.object({
         id: z.number().int(),
@@ -109,7 +110,7 @@ export const GroupMembership = z
 export const MemberTokenHeaders = z.object({ 'x-member-token': z.string().max(100).optional() });
 
 export const MembershipChangeInput = z.object({
-  language: z.enum(['vi', 'en']).optional(),
+  language: z.enum(citizenLanguages).optional(),
   channelId: Id.optional(),
   active: z.boolean().optional(),
 });

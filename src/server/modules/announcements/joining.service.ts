@@ -1,3 +1,4 @@
+import type { CitizenLanguage } from '../../../shared/languages.js';
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
@@ -111,7 +112,7 @@ export type NewMember = {
   householdId: number;
   residentId: number | null;
   phone: string;
-  language: 'vi' | 'en';
+  language: CitizenLanguage;
   tokenHash: string;
   channels: ChosenChannel[];
 };

@@ -1,3 +1,4 @@
+import type { CitizenLanguage } from '../../../shared/languages.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import { queryRows, type Tx } from '../../db/client.js';
@@ -48,7 +49,7 @@ export async function membership(deps: Deps, token: string | undefined) {
     return {
       status: request.status,
       group: { id: group.id, name: group.name, commune: group.commune },
-      language: request.language as 'vi' | 'en',
+      language: request.language as CitizenLanguage,
       channels: [],
       announcements: [],
     };
@@ -82,7 +83,7 @@ export async function membership(deps: Deps, token: string | undefined) {
   return {
     status: 'ACTIVE' as const,
     group: { id: group.id, name: group.name, commune: group.commune },
-    language: m.language as 'vi' | 'en',
+    language: m.language as CitizenLanguage,
     channels: channels.map((c) => ({
       id: c.id,
       channel: c.channel as Channel,

@@ -1,3 +1,4 @@
+import { type CitizenLanguage, isCitizenLanguage } from '../../../shared/languages.js';
 import nodemailer, { type Transporter } from 'nodemailer';
 import webpush from 'web-push';
 import type { Config } from '../../config.js';
@@ -18,6 +19,16 @@ export type Outgoing = {
   unsubscribe?: string;
   /** Stable per delivery: a provider that sees it twice (a resend after a crash) keeps one. */
   reference: string;
+  /** The member's language, for the fixed words around the text (an email's footer). */
+  language?: string;
+};
+
+/** An email's footer in the member's language: the link to the whole text, and the way out of this channel. */
+const emailFooter: Record<CitizenLanguage, { more: string; stopText: string; stop: string }> = {
+  vi: { more: 'Xem đầy đủ', stopText: 'Ngừng nhận thông báo qua email', stop: 'Ngừng nhận qua email' },
+  en: { more: 'Read it in full', stopText: 'Stop these emails', stop: 'Stop these emails' },
+  ja: { more: '全文を読む', stopText: 'メールでの受信を停止する', stop: 'メールでの受信を停止' },
+  zh: { more: '查看全文', stopText: '停止通过电子邮件接收通知', stop: '停止邮件接收' },
 };
 export type SendResult = { providerRef?: string };
 /** A notification shows a few lines; the page behind its link has the rest. */
@@ -77,16 +88,17 @@ export function emailChannel(config: Config): ChannelSender {
     configured: !!config.smtpUrl,
     async send(m) {
       transporter ??= nodemailer.createTransport(config.smtpUrl!);
-      const unsubscribeText = m.unsubscribe ? `\nNgừng nhận thông báo qua email: ${m.unsubscribe}` : '';
-      const unsubscribeHtml = m.unsubscribe ? ` · <a href="${m.unsubscribe}">Ngừng nhận qua email</a>` : '';
-      const footer = `\n\nXem đầy đủ: ${m.link}${unsubscribeText}`;
+      const words = emailFooter[isCitizenLanguage(m.language) ? m.language : 'vi'];
+      const unsubscribeText = m.unsubscribe ? `\n${words.stopText}: ${m.unsubscribe}` : '';
+      const unsubscribeHtml = m.unsubscribe ? ` · <a href="${m.unsubscribe}">${words.stop}</a>` : '';
+      const footer = `\n\n${words.more}: ${m.link}${unsubscribeText}`;
       try {
         const info = await transporter.sendMail({
           from: config.mailFrom,
           to: m.to,
           subject: m.title,
           text: m.text + footer,
-          html: `${m.html}<hr><p><a href="${m.link}">Xem đầy đủ</a>${unsubscribeHtml}</p>`,
+          html: `${m.html}<hr><p><a href="${m.link}">${words.more}</a>${unsubscribeHtml}</p>`,
           messageId: `<${m.reference}@ketnoi>`,
           headers: m.unsubscribe
             ? { 'List-Unsubscribe': `<${m.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }

@@ -20,6 +20,8 @@ export const defaultSettings: UnitSettings = {
   slotCapacity: 4,
   noAppointmentWeekdays: [],
   closedDays: [],
+  officeAddress: null,
+  officePhone: null,
 };
 
 /** A commune's one-stop settings, or the defaults when it has saved none. */

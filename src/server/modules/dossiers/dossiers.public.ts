@@ -1,3 +1,4 @@
+import type { CitizenLanguage } from '../../../shared/languages.js';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
@@ -67,6 +68,7 @@ export async function submitOnline(
   citizen: CitizenContext | null,
   actor: Actor,
   retry: { key: string | undefined; clientId: string | undefined },
+  language: CitizenLanguage = 'vi',
 ) {
   const unit = await communeByCode(database.db, input.unitCode);
   const given = input.applicant;
@@ -99,7 +101,7 @@ export async function submitOnline(
     unit,
     { ...input, applicant },
     'ONLINE',
-    { kind: 'APPLICANT', actor, citizenId: citizen?.id },
+    { kind: 'APPLICANT', actor, citizenId: citizen?.id, language },
     idempotency,
   );
   const proofs = citizen

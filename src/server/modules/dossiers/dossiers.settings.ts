@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../../../shared/permissions.js';
+import type { Tx } from '../../db/client.js';
 import type { App, AppDeps } from '../../deps.js';
 import { onestopSettings } from '../../db/schema/index.js';
 import { validation } from '../../lib/errors.js';
-import { errorResponses, IdParams, IsoDate, Text } from '../../lib/http.js';
+import { CommuneCode, errorResponses, IdParams, IsoDate, Problem, Text } from '../../lib/http.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { getUnitPath } from '../units/units.service.js';
+import { findCommuneByCode, getUnitPath } from '../units/units.service.js';
 import { settingsOf } from './dossiers.clock.js';
 import { validCodePattern } from './dossiers.codes.js';
 
@@ -37,8 +38,29 @@ const Settings = z
     slotCapacity: z.number().int().min(1).max(100).default(4),
     noAppointmentWeekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
     closedDays: z.array(IsoDate).max(366).default([]),
+    /** The office's address and the counter's phone, shown with the counter hours on the commune's public pages. */
+    officeAddress: Text(300).nullable().default(null),
+    officePhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 .()-]{5,18}$/)
+      .nullable()
+      .default(null),
   })
   .meta({ id: 'OnestopSettings' });
+
+/** Who to find where and when: the commune's name, office address, phone and counter hours (citizen pages). */
+const CommuneOffice = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    /** "07:30-11:30,13:30-17:00" on weekdays; the first span on Saturday when `saturdayMorning`. */
+    counterHours: z.string(),
+    saturdayMorning: z.boolean(),
+  })
+  .meta({ id: 'CommuneOffice' });
 
 /**
  * A commune's counter settings: dossier code pattern, same-day cut-off, Saturday mornings, bank account, cashless days.
@@ -58,6 +80,22 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
     handler: async (request) => {
       await getUnitPath(db, request.params.id, request.scope!);
       return settingsOf(db, request.params.id);
+    },
+  });
+
+  r.get('/api/public/communes/:code/office', {
+    config: { public: true },
+    schema: {
+      tags: ['dossiers'],
+      summary: "The commune's name, office address, phone and opening hours (no login)",
+      security: [],
+      params: z.object({ code: CommuneCode }),
+      response: { 200: CommuneOffice, 400: Problem, 404: Problem, 429: Problem },
+    },
+    handler: async (request, reply) => {
+      const office = await communeOffice(db, request.params.code);
+      reply.header('cache-control', 'public, max-age=300');
+      return office;
     },
   });
 
@@ -106,4 +144,18 @@ export function registerOnestopSettings(app: App, deps: AppDeps) {
       });
     },
   });
+}
+
+/** A commune's office as its public pages show it: from its one-stop settings, or the default hours. */
+async function communeOffice(db: Tx, code: string): Promise<z.infer<typeof CommuneOffice>> {
+  const commune = await findCommuneByCode(db, code);
+  const s = await settingsOf(db, commune.id);
+  return {
+    code,
+    name: commune.name,
+    address: s.officeAddress,
+    phone: s.officePhone,
+    counterHours: s.counterHours,
+    saturdayMorning: s.saturdayMorning,
+  };
 }

@@ -1,3 +1,4 @@
+import type { CitizenLanguage } from '../../../shared/languages.js';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { foldText, cleanName } from '../../../shared/text.js';
@@ -38,7 +39,8 @@ export type Submitted = {
   bundle: { id: number; code: string; token: string; procedureCode: string }[];
 };
 export type Submitter =
-  | { kind: 'APPLICANT'; actor: Actor; citizenId?: number }
+  /** `language`: the page's language when submitting, for the fixed text of the status emails. */
+  | { kind: 'APPLICANT'; actor: Actor; citizenId?: number; language?: CitizenLanguage }
   /**
    * Staff at the counter; `receives` when they may receive dossiers themselves (then the receipt is issued at once).
    */
@@ -189,6 +191,7 @@ export async function submitDossier(
     applicantPhoneBidx: cipher.blindIndex(input.applicant.phone, 'phone'),
     applicantEmail: input.applicant.email ?? null,
     applicantAddress: input.applicant.address ?? null,
+    applicantLanguage: by.kind === 'APPLICANT' ? (by.language ?? 'vi') : 'vi',
   };
 
   try {

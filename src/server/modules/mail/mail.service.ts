@@ -4,26 +4,14 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { App, AppDeps } from '../../deps.js';
 import type { Tx } from '../../db/client.js';
 import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
-import { formatDateTimeVi } from '../../lib/pdf.js';
 import { closedStatuses, type DossierStatus } from '../../../shared/onestop.js';
+import { isCitizenLanguage } from '../../../shared/languages.js';
+import { statusMail } from './mail.templates.js';
 import { statusUrl } from '../dossiers/dossiers.present.js';
 import { changedDossiers } from '../dossiers/dossiers.repo.js';
 
 export const MAIL_QUEUE = 'mail.flush';
 const MAX_ATTEMPTS = 6;
-
-const statusVi: Record<string, string> = {
-  NEW: 'đã được gửi, chờ cán bộ tiếp nhận',
-  RECEIVED: 'đã được tiếp nhận',
-  REFUSED: 'không được tiếp nhận',
-  PROCESSING: 'đang được xử lý',
-  SUPPLEMENT_REQUESTED: 'cần bổ sung giấy tờ',
-  PAYMENT_REQUESTED: 'chờ nộp phí, lệ phí',
-  WITHDRAWN: 'đã được rút',
-  STOPPED: 'đã dừng xử lý',
-  RESOLVED: 'đã có kết quả',
-  RETURNED: 'đã được trả kết quả',
-};
 
 /**
  * Queues an email to the applicant about a dossier's new status, in the caller's transaction. Only status changes
@@ -49,7 +37,10 @@ export async function queueDossierMail(
 
 type Pending = typeof mailOutbox.$inferSelect;
 
-/** Renders a dossier status email from the dossier as it is now (so the link and dates are current). */
+/**
+ * Renders a dossier status email from the dossier as it is now (so the link and dates are current), in the language
+ * the applicant submitted in; the procedure's name as the commune entered it in that language, else Vietnamese.
+ */
 async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subject: string; text: string }> {
   const [d] = await tx
     .select({
@@ -58,29 +49,30 @@ async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subjec
       dueAt: dossiers.dueAt,
       extendedDueAt: dossiers.extendedDueAt,
       name: dossiers.applicantName,
-      procedure: procedures.nameVi,
+      language: dossiers.applicantLanguage,
+      nameVi: procedures.nameVi,
+      nameEn: procedures.nameEn,
+      translations: procedures.translations,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(eq(dossiers.id, row.dossierId!));
+  const lang = isCitizenLanguage(d!.language) ? d!.language : 'vi';
   const status = String(row.data.toStatus);
-  const reason = row.data.reason ? `\nNội dung: ${String(row.data.reason)}` : '';
   const due = d!.extendedDueAt ?? d!.dueAt;
-  return {
-    subject: `Hồ sơ ${d!.code} ${statusVi[status] ?? status}`,
-    text: [
-      `Kính gửi ông/bà ${d!.name},`,
-      '',
-      `Hồ sơ ${d!.code} (${d!.procedure}) ${statusVi[status] ?? status}.${reason}`,
-      due && !closedStatuses.includes(status as DossierStatus) ? `Ngày hẹn trả kết quả: ${formatDateTimeVi(due)}.` : '',
-      '',
-      `Theo dõi hồ sơ: ${statusUrl(publicUrl, d!.token)}`,
-      '',
-      'Bộ phận một cửa — thư gửi tự động, xin đừng trả lời thư này.',
-    ]
-      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
-      .join('\n'),
-  };
+  const local = due && new Date(due.getTime() + 7 * 3600_000).toISOString();
+  return statusMail(lang, {
+    code: d!.code,
+    name: d!.name,
+    procedure: lang === 'en' ? d!.nameEn : lang === 'vi' ? d!.nameVi : (d!.translations[lang]?.name ?? d!.nameVi),
+    status,
+    reason: row.data.reason ? String(row.data.reason) : null,
+    due:
+      local && !closedStatuses.includes(status as DossierStatus)
+        ? { day: local.slice(0, 10), time: local.slice(11, 16) }
+        : null,
+    link: statusUrl(publicUrl, d!.token),
+  });
 }
 
 let transport: { url: string; transporter: Transporter } | null = null;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { bodyOf, useFakeSmtp } from '../../../../test/fake-smtp.js';
 import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
+import { dossierStatuses } from '../../../shared/onestop.js';
 import { flushOutbox } from './mail.service.js';
+import { mailPhrases } from './mail.templates.js';
 
 const smtp = useFakeSmtp({
   PUBLIC_URL: 'https://ketnoi.example.vn',
@@ -54,6 +56,34 @@ describe('applicant emails over real SMTP', () => {
       [id],
     )) as [{ count: number }];
     expect(count).toBe(3);
+  });
+
+  it("writes the fixed text in the language the applicant submitted in (the lang cookie), the procedure's name as entered", async () => {
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/public/dossiers',
+      cookies: { lang: 'ja' },
+      payload: {
+        unitCode: env.w.communeA.code,
+        procedureCode: '1.004873',
+        applicant: { fullName: 'Sato Yuki', personalId: '031190003333', phone: '0912345001', email: 'yuki@example.jp' },
+        fields: { purpose: 'Kết hôn' },
+        uploads: await dossierKit(env).requiredPapers('1.004873'),
+        returnMethod: 'ONLINE',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { code, token } = res.json();
+    const mail = await eventually(async () => received.find((m) => m.to.includes('yuki@example.jp')));
+    const text = bodyOf(mail.raw);
+    expect(text).toContain('Sato Yuki 様');
+    expect(text).toContain(`申請${code}（Cấp Giấy xác nhận tình trạng hôn nhân）を送信しました`);
+    expect(text).toContain(`申請の進み具合：https://ketnoi.example.vn/s/${token}`);
+  });
+
+  it('words every dossier status in every citizen language', () => {
+    for (const [lang, p] of Object.entries(mailPhrases))
+      expect([lang, Object.keys(p.status).sort()]).toEqual([lang, [...dossierStatuses].sort()]);
   });
 
   it('keeps a message and retries later when the mail server is unreachable', async () => {

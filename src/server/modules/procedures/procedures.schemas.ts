@@ -32,6 +32,15 @@ const FormField = z.object({
   required: z.boolean(),
 });
 
+/**
+ * The name in the citizen pages' other languages, as the commune entered it (Vietnamese and English have their own
+ * fields); a language left out shows the Vietnamese name with a notice.
+ */
+export const ProcedureTranslations = z.object({
+  ja: z.object({ name: Text(300).min(2) }).optional(),
+  zh: z.object({ name: Text(300).min(2) }).optional(),
+});
+
 export const Procedure = z
   .object({
     id: z.number().int(),
@@ -51,6 +60,7 @@ export const Procedure = z
     formFields: z.array(FormField),
     bundle: z.enum(Bundle).nullable(),
     legalBasis: z.string().nullable(),
+    translations: ProcedureTranslations,
     status: z.enum(ProcedureStatus),
     effectiveFrom: z.string().nullable(),
     publishedAt: z.string().nullable(),
@@ -87,6 +97,7 @@ export const ProcedureInput = z
     formFields: z.array(FormField).max(30),
     bundle: z.enum(Bundle).nullable().default(null),
     legalBasis: Text(500).nullable().default(null),
+    translations: ProcedureTranslations.default({}),
     effectiveFrom: IsoDate.nullable().default(null),
   })
   .refine((p) => !p.national || /^\d\.\d{6}$/.test(p.code), {

@@ -169,6 +169,23 @@ const fieldNames: Record<string, string> = {
   KHAC: 'Lĩnh vực khác',
 };
 
+/** What a procedure needs, under its name on the poster (the public page says the same in the reader's language). */
+const onlineLabels: Record<string, string> = {
+  FULL: 'Nộp trực tuyến toàn trình',
+  PARTIAL: 'Trực tuyến một phần, có bước tại quầy',
+  NONE: 'Nộp trực tiếp tại Bộ phận một cửa',
+};
+
+/**
+ * The poster header's promise, true of every procedure on it: online only when all of them are fully online, at the
+ * counter when none is, otherwise "each says how" (the line under each code does).
+ */
+export function posterHowToSubmit(levels: string[]): string {
+  if (levels.length > 0 && levels.every((l) => l === 'FULL')) return 'Nộp hồ sơ trực tuyến, không cần đến trụ sở';
+  if (levels.length > 0 && levels.every((l) => l === 'NONE')) return 'Nộp hồ sơ trực tiếp tại Bộ phận một cửa';
+  return 'Cách nộp ghi dưới từng mã: trực tuyến toàn trình, trực tuyến một phần hoặc trực tiếp tại Bộ phận một cửa';
+}
+
 /**
  * An A4 poster for the ward's notice board: a grid of QR codes, each opening a procedure's public page, with its
  * name underneath (3 × 4 per page).
@@ -179,7 +196,7 @@ export async function renderPoster(rows: Row[], publicUrl: string, unitName: str
     const perPage = 12;
     const cellWidth = (doc.page.width - 72) / columns;
     const qrSize = 118;
-    const header = (fieldName: string | null) => {
+    const header = (fieldName: string | null, levels: string[]) => {
       doc
         .font('bold')
         .fontSize(16)
@@ -191,11 +208,7 @@ export async function renderPoster(rows: Row[], publicUrl: string, unitName: str
         .font('regular')
         .fontSize(10)
         .text(
-          [
-            unitName,
-            fieldName ? `Lĩnh vực: ${fieldName}` : 'Tất cả lĩnh vực',
-            'Nộp hồ sơ trực tuyến, không cần đến trụ sở',
-          ]
+          [unitName, fieldName ? `Lĩnh vực: ${fieldName}` : 'Tất cả lĩnh vực', posterHowToSubmit(levels)]
             .filter(Boolean)
             .join(' · '),
           { align: 'center', width: doc.page.width - 72 },
@@ -205,7 +218,11 @@ export async function renderPoster(rows: Row[], publicUrl: string, unitName: str
       const slot = i % perPage;
       if (slot === 0) {
         if (i > 0) doc.addPage();
-        header(rows.every((r) => r.field === rows[0]!.field) ? (fieldNames[row.field] ?? null) : null);
+        const page = rows.slice(i, i + perPage);
+        header(
+          rows.every((r) => r.field === rows[0]!.field) ? (fieldNames[row.field] ?? null) : null,
+          page.map((r) => r.onlineLevel),
+        );
       }
       const x = 36 + (slot % columns) * cellWidth;
       const y = 96 + Math.floor(slot / columns) * 176;
@@ -220,12 +237,16 @@ export async function renderPoster(rows: Row[], publicUrl: string, unitName: str
         .text(row.nameVi, x + 4, y + qrSize + 14, {
           width: cellWidth - 8,
           align: 'center',
-          height: 36,
+          height: 30,
           ellipsis: true,
         });
+      doc
+        .font('bold')
+        .fontSize(7.5)
+        .text(onlineLabels[row.onlineLevel] ?? '', x + 4, y + qrSize + 46, { width: cellWidth - 8, align: 'center' });
     });
     if (rows.length === 0) {
-      header(null);
+      header(null, []);
       doc.moveDown().fontSize(12).text('Chưa có thủ tục nào được công bố.', { align: 'center' });
     }
   });

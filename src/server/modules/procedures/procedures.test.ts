@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
 import { catalog } from './catalog/index.js';
+import { posterHowToSubmit } from './procedures.service.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { dueDate, localParts } from '../calendar/working-days.js';
 
@@ -86,6 +87,13 @@ describe('QR codes and posters', () => {
     const pages = all.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
     expect(pages.length).toBe(Math.ceil(catalog.length / 12));
   });
+
+  it("promises online submission on a poster's header only when every procedure on the page is fully online", () => {
+    expect(posterHowToSubmit(['FULL', 'FULL'])).toBe('Nộp hồ sơ trực tuyến, không cần đến trụ sở');
+    expect(posterHowToSubmit(['NONE'])).toBe('Nộp hồ sơ trực tiếp tại Bộ phận một cửa');
+    expect(posterHowToSubmit(['FULL', 'PARTIAL', 'NONE'])).toMatch(/^Cách nộp ghi dưới từng mã/);
+    expect(posterHowToSubmit([])).toMatch(/^Cách nộp ghi dưới từng mã/);
+  });
 });
 
 describe('versions', () => {
@@ -117,6 +125,33 @@ describe('versions', () => {
       [dossier.id],
     );
     expect(row!.version).toBe(1);
+  });
+
+  it('serves the names a commune entered in Japanese and Chinese, on the page and in the catalog; none by default', async () => {
+    const current = (await get('/api/public/procedures/1.001193')).json();
+    expect(current.translations).toEqual({});
+    const draft = await env.w.agents.admin.post('/api/procedures', {
+      ...Object.fromEntries(
+        Object.entries(current).filter(([k]) => !['id', 'version', 'status', 'publishedAt', 'publicUrl'].includes(k)),
+      ),
+      translations: { ja: { name: '出生登録' }, zh: { name: '出生登记' } },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect((await env.w.agents.admin.post(`/api/procedures/${draft.json().id}/publish`)).statusCode).toBe(200);
+    const page = (await get('/api/public/procedures/1.001193')).json();
+    expect(page).toMatchObject({
+      nameVi: current.nameVi,
+      translations: { ja: { name: '出生登録' }, zh: { name: '出生登记' } },
+    });
+    const listed = (await get('/api/public/procedures?q=1.001193')).json().items[0];
+    expect(listed.translations.zh).toEqual({ name: '出生登记' });
+    const bad = await env.w.agents.admin.post('/api/procedures', {
+      ...Object.fromEntries(
+        Object.entries(current).filter(([k]) => !['id', 'version', 'status', 'publishedAt', 'publicUrl'].includes(k)),
+      ),
+      translations: { ko: { name: '출생 등록' }, ja: { name: '' } },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('retires a procedure whose code was re-issued: gone from the public catalog, kept for its dossiers', async () => {

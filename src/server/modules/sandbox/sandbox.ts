@@ -128,7 +128,8 @@ export async function startSandbox(
             to: to.address,
             title: subject,
             text,
-            link: /Xem đầy đủ: (\S+)/.exec(text)?.[1] ?? null,
+            // The announcement's page, whatever language the footer is written in.
+            link: /(\S+\/a\/\d+\S*)/.exec(text)?.[1] ?? null,
             status: 'accepted',
             reason: null,
             reference,

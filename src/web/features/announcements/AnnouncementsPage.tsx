@@ -29,6 +29,16 @@ type Size = {
 };
 const categories = ['POLICY', 'HEALTH', 'CAMPAIGN', 'EMERGENCY', 'EVENT', 'PROCEDURE'] as const;
 
+/** The versions typed in English, Japanese and Chinese; one goes out only with both its title and its text. */
+function translationsOf(d: FormData) {
+  const field = (name: string) => String(d.get(name) ?? '').trim();
+  return Object.fromEntries(
+    (['en', 'ja', 'zh'] as const)
+      .filter((lang) => field(`${lang}Title`) && field(`${lang}Body`))
+      .map((lang) => [lang, { title: field(`${lang}Title`), body: paragraphs(field(`${lang}Body`)) }]),
+  );
+}
+
 /** Writing, targeting (sized before sending), sending, and the list of what was sent. */
 export function AnnouncementsPage() {
   const { t } = useTranslation();
@@ -78,13 +88,7 @@ export function AnnouncementsPage() {
           ackRequested: d.get('ack') === 'on',
           ...(d.get('scheduledAt') ? { scheduledAt: new Date(String(d.get('scheduledAt'))).toISOString() } : {}),
           ...(d.get('expiresAt') ? { expiresAt: new Date(String(d.get('expiresAt'))).toISOString() } : {}),
-          ...(String(d.get('enTitle') ?? '').trim() && String(d.get('enBody') ?? '').trim()
-            ? {
-                translations: {
-                  en: { title: String(d.get('enTitle')).trim(), body: paragraphs(String(d.get('enBody')).trim()) },
-                },
-              }
-            : {}),
+          translations: translationsOf(d),
         },
       });
       form.reset();
@@ -217,6 +221,19 @@ export function AnnouncementsPage() {
             <textarea name="enBody" rows={3} maxLength={10000} />
           </label>
         </details>
+        {(['ja', 'zh'] as const).map((lang) => (
+          <details key={lang}>
+            <summary>{t(`announcements.extra.version_${lang}`)}</summary>
+            <label>
+              {t(`announcements.extra.title_${lang}`)}
+              <input name={`${lang}Title`} maxLength={200} lang={lang === 'zh' ? 'zh-Hans' : lang} />
+            </label>
+            <label>
+              {t(`announcements.extra.body_${lang}`)}
+              <textarea name={`${lang}Body`} rows={3} maxLength={10000} lang={lang === 'zh' ? 'zh-Hans' : lang} />
+            </label>
+          </details>
+        ))}
         <label className="inline">
           <input name="public" type="checkbox" defaultChecked />
           {t('announcements.public')}

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
+import { CommuneOffice } from '../dossiers/CommuneOffice.js';
 import { SupportPoints } from '../teams/SupportPoints.js';
 
 type Feed = {
@@ -23,7 +25,7 @@ type Feed = {
 
 /** `/c/<commune code>`: the commune's public announcements; a signed-in citizen acknowledges for their household. */
 export function CommuneFeed({ code }: { code: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const feed = useQuery({
     queryKey: ['feed', code],
     queryFn: () => api<Feed>(`/api/public/communes/${code}/announcements`),
@@ -34,13 +36,16 @@ export function CommuneFeed({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('announcements.feed', { commune: feed.data.commune })}</h1>
+      <CommuneOffice code={code} />
       <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      {/* The feed carries the announcements as written; a translation shows when one is opened from a message. */}
+      {feed.data.items.length > 0 && i18n.language !== 'vi' && <OnlyVietnamese />}
       {feed.data.items.map((a) => (
-        <article key={a.id} className="card" data-testid="feed-item">
+        <article key={a.id} className="card" data-testid="feed-item" lang="vi">
           <h2>{a.title}</h2>
           <p className="muted">
-            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt)}
+            {t(`announcements.category_.${a.category}`)} · {a.unitName} · {formatDateTime(a.sentAt, i18n.language)}
           </p>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
               (allowlist: paragraphs, emphasis, lists, safe links) */}

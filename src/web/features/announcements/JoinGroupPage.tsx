@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { useFormErrors } from '../../lib/form-errors.js';
+import { isLang } from '../../lib/i18n.js';
 import { type Channel, TOKEN_KEY } from './membership.js';
 
 /** The browser's push subscription for the server's VAPID key (asks the person for permission). */
@@ -43,10 +44,13 @@ export function JoinGroupPage({ id }: { id: number }) {
   const [order, setOrder] = useState<Channel[]>([]);
   const errors = useFormErrors();
   const [done, setDone] = useState<Joined | null>(null);
+  // Known only in a browser, after the page is taken over: the server's HTML and the first render leave push out.
+  const [canPush, setCanPush] = useState(false);
+  useEffect(() => setCanPush('PushManager' in window), []);
   const g = group.data;
   if (!g) return <QueryState isLoading={group.isLoading} error={group.error} />;
   const offered: Channel[] = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'].filter(
-    (c) => g.channels.includes(c as Channel) && (c !== 'PUSH' || 'PushManager' in window),
+    (c) => g.channels.includes(c as Channel) && (c !== 'PUSH' || canPush),
   ) as Channel[];
   async function sendCode(by: 'SMS' | 'ZALO') {
     if (!errors.check({ phone: { value: phone, required: true, rule: 'phone' } })) return;
@@ -89,7 +93,7 @@ export function JoinGroupPage({ id }: { id: number }) {
           phone,
           code: String(d.get('code')),
           ...(note ? { note } : {}),
-          language: i18n.language.startsWith('en') ? 'en' : 'vi',
+          language: isLang(i18n.language) ? i18n.language : 'vi',
           channels,
         },
       });

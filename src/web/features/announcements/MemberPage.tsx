@@ -3,13 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
+import { CITIZEN_LANGS, type Lang, setLanguage } from '../../lib/i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { asMember, type Channel, memberToken, TOKEN_KEY } from './membership.js';
 
 type Membership = {
   status: 'ACTIVE' | 'PENDING' | 'REFUSED';
   group: { id: number; name: string; commune: string };
-  language: 'vi' | 'en';
+  language: Lang;
   channels: { id: number; channel: Channel; rank: number; active: boolean; zaloLinkCode: string | null }[];
   announcements: {
     id: number;
@@ -28,7 +29,7 @@ type Membership = {
  * the request to join waits for the group head, only that.
  */
 export function MemberPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const me = useQuery({
     queryKey: ['membership'],
@@ -98,11 +99,14 @@ export function MemberPage() {
           value={m.language}
           onChange={(e) => {
             void change({ language: e.target.value });
-            void i18n.changeLanguage(e.target.value);
+            void setLanguage(e.target.value as Lang);
           }}
         >
-          <option value="vi">Tiếng Việt</option>
-          <option value="en">English</option>
+          {CITIZEN_LANGS.map((lang) => (
+            <option key={lang} value={lang} lang={lang === 'zh' ? 'zh-Hans' : lang}>
+              {t(`lang.${lang}`)}
+            </option>
+          ))}
         </select>
       </label>
       <p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -34,25 +35,36 @@ export function OpenAnnouncementPage({ id }: { id: number }) {
       return a;
     },
   });
-  const [english, setEnglish] = useState(i18n.language.startsWith('en'));
+  // null until the reader presses the switch: then true shows the translation, false the Vietnamese original.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const [acked, setAcked] = useState<string | null>(null);
   const a = opened.data;
   if (!a) return <QueryState isLoading={opened.isLoading} error={opened.error} />;
-  const text = english && a.translations.en ? a.translations.en : a;
+  const lang = i18n.language;
+  // The reader's language when the commune wrote it; a Vietnamese reader is offered the English version.
+  const other = lang === 'vi' ? a.translations.en : a.translations[lang];
+  const translated = !!other && (chosen ?? lang !== 'vi');
+  const text = translated && other ? other : a;
   return (
     <article className="card" data-testid="opened">
-      <h1>{text.title}</h1>
+      <h1 lang={translated ? undefined : 'vi'}>{text.title}</h1>
       <p className="muted">
         {a.unitName} · {formatDateTime(a.sentAt)}
       </p>
-      {a.translations.en && (
-        <button type="button" onClick={() => setEnglish(!english)}>
-          {english ? t('announcements.open.vietnamese') : t('announcements.open.english')}
+      {other ? (
+        <button type="button" onClick={() => setChosen(!translated)}>
+          {translated
+            ? t('announcements.open.vietnamese')
+            : lang === 'vi' || lang === 'en'
+              ? t('announcements.open.english')
+              : t('announcements.open.translation')}
         </button>
+      ) : (
+        lang !== 'vi' && <OnlyVietnamese />
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server when written
           (allowlist: paragraphs, emphasis, lists, safe links) */}
-      <div dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
+      <div lang={translated ? undefined : 'vi'} dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
       {a.files.length > 0 && (
         <>
           <h2>{t('announcements.open.attachments')}</h2>

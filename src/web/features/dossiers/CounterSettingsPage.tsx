@@ -20,6 +20,8 @@ type Settings = {
   slotCapacity: number;
   noAppointmentWeekdays: number[];
   closedDays: string[];
+  officeAddress: string | null;
+  officePhone: string | null;
 };
 
 /** dd/mm/yyyy lines → ISO dates; the form shows and takes dates the Vietnamese way. */
@@ -72,6 +74,8 @@ export function CounterSettingsPage() {
       slotCapacity: Number(text('slotCapacity')),
       noAppointmentWeekdays: days('noAppointment'),
       closedDays: parseDays(text('closedDays')),
+      officeAddress: text('officeAddress') || null,
+      officePhone: text('officePhone') || null,
     };
     await run(async () => {
       await api(`/api/onestop/settings/${unitId}`, { method: 'PUT', body });
@@ -105,6 +109,17 @@ export function CounterSettingsPage() {
             {t('dossiers.settings.cutoff')}
             <input name="sameDayCutoff" type="time" defaultValue={s.sameDayCutoff} required />
           </label>
+          <fieldset>
+            <legend>{t('dossiers.settings.officeTitle')}</legend>
+            <label>
+              {t('dossiers.settings.officeAddress')}
+              <input name="officeAddress" defaultValue={s.officeAddress ?? ''} maxLength={300} />
+            </label>
+            <label>
+              {t('dossiers.settings.officePhone')}
+              <input name="officePhone" type="tel" defaultValue={s.officePhone ?? ''} maxLength={20} />
+            </label>
+          </fieldset>
           <label className="inline">
             <input name="saturdayMorning" type="checkbox" defaultChecked={s.saturdayMorning} />
             {t('dossiers.settings.saturday')}
@@ -137,7 +152,11 @@ export function CounterSettingsPage() {
           </fieldset>
           <label>
             {t('dossiers.settings.closedDays')}
-            <textarea name="closedDays" rows={3} defaultValue={s.closedDays.map(formatDate).join('\n')} />
+            <textarea
+              name="closedDays"
+              rows={3}
+              defaultValue={s.closedDays.map((d) => formatDate(d, 'vi')).join('\n')}
+            />
           </label>
           <label>
             {t('dossiers.settings.bankTitle')}

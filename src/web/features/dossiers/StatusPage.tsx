@@ -6,6 +6,7 @@ import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { useFormErrors } from '../../lib/form-errors.js';
 import { useCitizen } from '../citizens/useCitizen.js';
+import { hasOwnText } from '../procedures/names.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
 import { PostalTracking, ResultDownload } from './Results.js';
 import { SupplementForm } from './SupplementForm.js';
@@ -49,7 +50,8 @@ export function StatusPage({ token }: { token: string }) {
       </p>
       <dl className="facts">
         <dt>{t('dossiers.desk.procedure')}</dt>
-        <dd>{d.procedureName}</dd>
+        {/* The commune's name for it: Vietnamese (or English) as entered, marked so for screen readers. */}
+        <dd lang={hasOwnText(i18n.language) ? undefined : 'vi'}>{d.procedureName}</dd>
         <dt>{t('dossiers.track.applicant')}</dt>
         <dd>{d.applicantInitials}</dd>
         <dt>{t('dossiers.track.submitted')}</dt>

@@ -9,6 +9,7 @@ import { useSessionDraft } from '../../lib/useSessionDraft.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
+import { procedureName } from '../procedures/names.js';
 import { useCommunes, type SubmitResult } from './api.js';
 import { ensureClientId } from './client-id.js';
 import { type Boxes, PaperBoxes, paperBoxes, papersOf } from './PaperBoxes.js';
@@ -209,12 +210,12 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       <h1>
         {mode === 'counter'
           ? t('dossiers.submit.onBehalf')
-          : t('dossiers.submit.title', { name: en ? p.nameEn : p.nameVi })}
+          : t('dossiers.submit.title', { name: procedureName(p, i18n.language).name })}
       </h1>
       {mode === 'counter' && (
         <>
           <p>
-            <strong>{en ? p.nameEn : p.nameVi}</strong> ({p.code})
+            <strong>{procedureName(p, i18n.language).name}</strong> ({p.code})
           </p>
           <div className="actions" role="radiogroup">
             {(['IN_PERSON', 'POSTAL'] as const).map((c) => (
@@ -293,7 +294,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
                     setBundleWith((b) => (e.target.checked ? [...b, o.code] : b.filter((c) => c !== o.code)))
                   }
                 />
-                {en ? o.nameEn : o.nameVi}
+                {procedureName(o, i18n.language).name}
               </label>
             ))}
         </fieldset>

@@ -14,6 +14,14 @@ const badgeOf = (status: Procedure['status']) =>
  * Procedures as data: every version of every code; a change (a re-issued code, a new fee resolution) is a new draft,
  * published when ready, which retires the version before it.
  */
+/** The names typed for Japanese and Chinese; a language left empty shows the Vietnamese name with a notice. */
+function translationsFrom(d: FormData): Procedure['translations'] {
+  const name = (lang: string) => String(d.get(`name_${lang}`) ?? '').trim();
+  return Object.fromEntries(
+    (['ja', 'zh'] as const).filter((lang) => name(lang)).map((lang) => [lang, { name: name(lang) }]),
+  );
+}
+
 export function ProcedureAdmin() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -36,6 +44,7 @@ export function ProcedureAdmin() {
       ...rest,
       nameVi: String(d.get('nameVi')).trim(),
       nameEn: String(d.get('nameEn')).trim(),
+      translations: translationsFrom(d),
       timeAmount: Number(d.get('timeAmount')),
       timeUnit: String(d.get('timeUnit')),
       legalBasis: String(d.get('legalBasis') ?? '').trim() || null,
@@ -85,6 +94,18 @@ export function ProcedureAdmin() {
             {t('procedures.admin.nameEn')}
             <input name="nameEn" defaultValue={editing.nameEn} required minLength={3} maxLength={300} />
           </label>
+          {(['ja', 'zh'] as const).map((lang) => (
+            <label key={lang}>
+              {t(`procedures.admin.name_${lang}`)}
+              <input
+                name={`name_${lang}`}
+                lang={lang === 'zh' ? 'zh-Hans' : lang}
+                defaultValue={editing.translations[lang]?.name ?? ''}
+                minLength={2}
+                maxLength={300}
+              />
+            </label>
+          ))}
           <label>
             {t('procedures.admin.timeAmount')}
             <input name="timeAmount" type="number" min={0} max={365} defaultValue={editing.timeAmount} />

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { useProcedures } from './api.js';
+import { procedureName } from './names.js';
 import { TimeLimit } from './TimeLimit.js';
 
 const fields = [
@@ -33,7 +34,6 @@ export function ProcedureCatalog({
   const [q, setQ] = useState('');
   const [field, setField] = useState('');
   const query = useProcedures({ q: q.trim() || undefined, field: field || undefined });
-  const en = i18n.language === 'en';
   return (
     <section>
       <h1>{title ?? t('procedures.catalog')}</h1>
@@ -63,7 +63,9 @@ export function ProcedureCatalog({
         {query.data?.items.map((p) => (
           <li key={p.id}>
             <Link href={linkTo(p.code)} className="card link">
-              <strong>{en ? p.nameEn : p.nameVi}</strong>
+              <strong lang={procedureName(p, i18n.language).translated ? undefined : 'vi'}>
+                {procedureName(p, i18n.language).name}
+              </strong>
               <span className="muted">
                 {t(`procedures.field.${p.field}`)} · <TimeLimit p={p} /> · {t(`procedures.online.${p.onlineLevel}`)}
               </span>

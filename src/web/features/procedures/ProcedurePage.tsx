@@ -1,8 +1,10 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { formatMoney } from '../../lib/format.js';
 import { useProcedure } from './api.js';
+import { hasOwnText, procedureName } from './names.js';
 import { TimeLimit } from './TimeLimit.js';
 
 /** `/p/<code>`: what the QR code on the wall opens. Mobile first, no login, everything needed to get it done. */
@@ -12,12 +14,23 @@ export function ProcedurePage({ code }: { code: string }) {
   const p = query.data;
   if (!p) return <QueryState isLoading={query.isLoading} error={query.error} />;
   const en = i18n.language === 'en';
+  const title = procedureName(p, i18n.language);
+  // Papers and fee notes exist in Vietnamese and English; Japanese and Chinese readers get Vietnamese, told so.
+  const ownText = hasOwnText(i18n.language);
   return (
     <article>
       <p className="muted">
         {t(`procedures.field.${p.field}`)} · {t('procedures.code')} {p.code}
       </p>
-      <h1>{en ? p.nameEn : p.nameVi}</h1>
+      <h1 lang={title.translated ? undefined : 'vi'}>{title.name}</h1>
+      {!ownText &&
+        (title.translated ? (
+          <p className="muted">
+            {t('procedures.officialName')}: <span lang="vi">{p.nameVi}</span>
+          </p>
+        ) : (
+          <OnlyVietnamese />
+        ))}
       <dl className="facts">
         <dt>{t('procedures.time')}</dt>
         <dd>
@@ -39,10 +52,11 @@ export function ProcedurePage({ code }: { code: string }) {
         <p className="ok">{t('procedures.atCounter')}</p>
       )}
       <h2>{t('procedures.documents')}</h2>
+      {!ownText && title.translated && p.documents.length > 0 && <OnlyVietnamese />}
       {p.documents.length === 0 ? (
         <p className="muted">{t('common.none')}</p>
       ) : (
-        <ol>
+        <ol lang={ownText ? undefined : 'vi'}>
           {p.documents.map((d) => (
             <li key={d.nameVi}>
               {en ? d.nameEn : d.nameVi} — {t(`procedures.copyType.${d.copyType}`)},{' '}
@@ -53,6 +67,7 @@ export function ProcedurePage({ code }: { code: string }) {
         </ol>
       )}
       <h2>{t('procedures.fees')}</h2>
+      {!ownText && title.translated && p.fees.some((f) => f.noteVi) && <OnlyVietnamese />}
       {p.fees.length === 0 || p.fees.every((f) => f.amountVnd === 0) ? (
         <p>{t('procedures.free')}</p>
       ) : (

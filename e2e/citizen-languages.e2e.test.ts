@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { phoneContext, snap, useServedApp } from './browser.js';
+
+const env = useServedApp();
+
+describe('citizen pages in four languages, on a 360-px phone', () => {
+  it('switches a procedure page to 日本語 and 中文: <html lang>, the texts, the name the commune entered, the notice', async () => {
+    await env.t.database.raw(
+      `update procedures set translations = '{"ja":{"name":"一時居住の登録"},"zh":{"name":"暂住登记"}}'::jsonb
+        where code = '1.004194' and status = 'PUBLISHED'`,
+    );
+    const { context, page, errors } = await phoneContext(env.browser);
+    await page.goto(`${env.base}/p/1.004194`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tạm trú' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { level: 1, name: '一時居住の登録' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.getByRole('heading', { name: '必要書類' }).waitFor();
+    await page.getByText('正式名称: Đăng ký tạm trú').waitFor();
+    // The papers are entered in Vietnamese (and English) only: said so, in Japanese.
+    expect(await page.getByTestId('only-vietnamese').first().textContent()).toBe('この内容はベトナム語のみです。');
+    await snap(page, 'procedure-ja');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '暂住登记' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    await page.getByRole('heading', { name: '所需材料' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await snap(page, 'procedure-zh');
+
+    // A procedure with no Chinese name: the official Vietnamese name, with the notice; the choice stays on reload.
+    await page.goto(`${env.base}/p/1.001193`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').first().textContent()).toBe('此内容仅有越南语版本。');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.evaluate(() => localStorage.getItem('lang'))).toBe('zh');
+    expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('zh');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the commune's address, phone and opening hours on its page, in the reader's language", async () => {
+    const saved = await env.w.agents.leaderA.get(`/api/onestop/settings/${env.w.communeA.id}`);
+    const put = await env.w.agents.leaderA.put(`/api/onestop/settings/${env.w.communeA.id}`, {
+      ...(saved.json() as Record<string, unknown>),
+      saturdayMorning: true,
+      officeAddress: 'Số 5 đường Trần Phú, xã An Hòa',
+      officePhone: '0225 3812 345',
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const { context, page, errors } = await phoneContext(env.browser);
+    await page.goto(`${env.base}/c/${env.w.communeA.code}`);
+    const office = page.getByTestId('commune-office');
+    await office.getByText('Số 5 đường Trần Phú, xã An Hòa').waitFor();
+    expect(await office.getByRole('link', { name: '0225 3812 345' }).getAttribute('href')).toBe('tel:02253812345');
+    // Each span of hours stays on one line (word joiners around its dash), which the reader does not see.
+    const hours = async () => (await office.textContent())!.replaceAll('\u2060', '');
+    expect(await hours()).toContain('Thứ Hai đến thứ Sáu: 07:30–11:30, 13:30–17:00');
+    expect(await hours()).toContain('Sáng thứ Bảy: 07:30–11:30');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await office.getByText('日曜日・祝日は休みです。').waitFor();
+    expect(await hours()).toContain('月曜日〜金曜日：07:30–11:30, 13:30–17:00');
+    await snap(page, 'commune-office-ja');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the staff console in Vietnamese and English after a citizen page chose Japanese', async () => {
+    const { context, page } = await phoneContext(env.browser);
+    await page.goto(`${env.base}/procedures`);
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { level: 1, name: '社・坊レベルの行政手続き' }).waitFor();
+    await page.goto(env.base);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(await page.getByRole('button', { name: '日本語' }).count()).toBe(0);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    // Back on a citizen page, the device's choice returns.
+    await page.goto(`${env.base}/procedures`);
+    await page.getByRole('heading', { level: 1, name: '社・坊レベルの行政手続き' }).waitFor();
+    await context.close();
+  });
+});
