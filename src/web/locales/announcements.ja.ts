@@ -23,6 +23,7 @@ export const announcementsJa: Partly<typeof announcementsVi> = {
     PUSH: 'このスマートフォンへの通知',
   },
   join: {
+    pushHere: 'この電話への通知',
     sendCodeZalo: 'Zaloでコードを受け取る',
     title: '{{group}}の情報チャンネルに参加する',
     intro: '{{commune}}。組や坊からのお知らせを、使い慣れた方法で受け取れます。',

@@ -23,6 +23,7 @@ export const announcementsZh: Partly<typeof announcementsVi> = {
     PUSH: '本手机上的通知',
   },
   join: {
+    pushHere: '本手机上的通知',
     sendCodeZalo: '通过Zalo获取验证码',
     title: '加入{{group}}信息频道',
     intro: '{{commune}}。用您习惯的方式接收居民组和坊的通知。',

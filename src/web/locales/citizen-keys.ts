@@ -5,8 +5,11 @@
  */
 export const CITIZEN_KEYS = [
   'app.name',
+  'app.noscript',
   'nav.procedures',
   'nav.lookup',
+  'nav.menu',
+  'forms',
   'lang',
   'common.all',
   'common.loading',

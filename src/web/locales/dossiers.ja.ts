@@ -42,6 +42,7 @@ export const dossiersJa: Partly<typeof dossiersVi> = {
   rating: { SATISFIED: '満足', ACCEPTABLE: '普通', UNSATISFIED: '不満' },
   desk: { procedure: '手続き' },
   submit: {
+    chooseFile: 'ファイルを選ぶ・写真を撮る',
     title: '申請：{{name}}',
     commune: '社・坊',
     chooseCommune: '社・坊を選んでください',

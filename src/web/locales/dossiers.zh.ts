@@ -42,6 +42,7 @@ export const dossiersZh: Partly<typeof dossiersVi> = {
   rating: { SATISFIED: '满意', ACCEPTABLE: '基本满意', UNSATISFIED: '不满意' },
   desk: { procedure: '手续' },
   submit: {
+    chooseFile: '选择文件或拍照',
     title: '申请：{{name}}',
     commune: '乡、坊',
     chooseCommune: '请选择乡、坊',

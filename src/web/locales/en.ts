@@ -1,22 +1,12 @@
 import { authEn } from './auth.en.js';
-import { residentsEn } from './residents.en.js';
-import { householdsEn } from './households.en.js';
-import { unitsEn } from './units.en.js';
-import { importsEn } from './imports.en.js';
-import { usersEn } from './users.en.js';
-import { auditEn } from './audit.en.js';
 import { proceduresEn } from './procedures.en.js';
-import { calendarEn } from './calendar.en.js';
 import { dossiersEn } from './dossiers.en.js';
 import { paymentsEn } from './payments.en.js';
 import { counterEn } from './counter.en.js';
 import { citizensEn } from './citizens.en.js';
-import { indicatorsEn } from './indicators.en.js';
 import { announcementsEn } from './announcements.en.js';
 import { teamsEn } from './teams.en.js';
-import { sandboxEn } from './sandbox.en.js';
 import { campaignsEn } from './campaigns.en.js';
-import { documentsEn } from './documents.en.js';
 import { formsEn } from './forms.en.js';
 import type { Messages } from './vi.js';
 
@@ -128,23 +118,13 @@ export const en: Messages = {
   },
   errors: { network: 'Cannot reach the server. Check the connection and try again.', generic: 'Something went wrong' },
   auth: authEn,
-  residents: residentsEn,
-  households: householdsEn,
-  units: unitsEn,
-  imports: importsEn,
-  users: usersEn,
-  audit: auditEn,
   procedures: proceduresEn,
-  calendar: calendarEn,
   dossiers: dossiersEn,
   payments: paymentsEn,
   counter: counterEn,
   citizens: citizensEn,
-  indicators: indicatorsEn,
   announcements: announcementsEn,
   teams: teamsEn,
-  sandbox: sandboxEn,
   campaigns: campaignsEn,
-  documents: documentsEn,
   forms: formsEn,
 };

@@ -3,6 +3,7 @@ import { announcementsJa } from './announcements.ja.js';
 import { campaignsJa } from './campaigns.ja.js';
 import { citizensJa } from './citizens.ja.js';
 import { counterJa } from './counter.ja.js';
+import { formsJa } from './forms.ja.js';
 import { dossiersJa } from './dossiers.ja.js';
 import { paymentsJa } from './payments.ja.js';
 import { proceduresJa } from './procedures.ja.js';
@@ -14,8 +15,12 @@ import type { Messages } from './vi.js';
  * Written as a Japanese public office writes to residents (です・ます).
  */
 export const ja: Partly<Messages> = {
-  app: { name: 'Ketnoi' },
-  nav: { procedures: '行政手続き', lookup: '申請の照会' },
+  app: {
+    name: 'Ketnoi',
+    noscript:
+      'このページはJavaScriptなしでも読めます。申請の送信、照会、言語の切り替えには、ブラウザでJavaScriptを有効にしてください。',
+  },
+  nav: { procedures: '行政手続き', lookup: '申請の照会', menu: 'メニュー' },
   lang: { label: '言語', vi: 'Tiếng Việt', en: 'English', ja: '日本語', zh: '中文' },
   common: {
     all: 'すべて',
@@ -35,4 +40,5 @@ export const ja: Partly<Messages> = {
   announcements: announcementsJa,
   teams: teamsJa,
   campaigns: campaignsJa,
+  forms: formsJa,
 };

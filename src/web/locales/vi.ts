@@ -1,22 +1,12 @@
 import { authVi } from './auth.vi.js';
-import { residentsVi } from './residents.vi.js';
-import { householdsVi } from './households.vi.js';
-import { unitsVi } from './units.vi.js';
-import { importsVi } from './imports.vi.js';
-import { usersVi } from './users.vi.js';
-import { auditVi } from './audit.vi.js';
 import { proceduresVi } from './procedures.vi.js';
-import { calendarVi } from './calendar.vi.js';
 import { dossiersVi } from './dossiers.vi.js';
 import { paymentsVi } from './payments.vi.js';
 import { counterVi } from './counter.vi.js';
 import { citizensVi } from './citizens.vi.js';
-import { indicatorsVi } from './indicators.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
-import { sandboxVi } from './sandbox.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
-import { documentsVi } from './documents.vi.js';
 import { formsVi } from './forms.vi.js';
 
 /** Vietnamese, the default. Written as people at a ward office say it. English (en.ts) must have every key. */
@@ -127,24 +117,14 @@ export const vi = {
   },
   errors: { network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', generic: 'Có lỗi xảy ra' },
   auth: authVi,
-  residents: residentsVi,
-  households: householdsVi,
-  units: unitsVi,
-  imports: importsVi,
-  users: usersVi,
-  audit: auditVi,
   procedures: proceduresVi,
-  calendar: calendarVi,
   dossiers: dossiersVi,
   payments: paymentsVi,
   counter: counterVi,
   citizens: citizensVi,
-  indicators: indicatorsVi,
   announcements: announcementsVi,
   teams: teamsVi,
-  sandbox: sandboxVi,
   campaigns: campaignsVi,
-  documents: documentsVi,
   forms: formsVi,
 };
 export type Messages = typeof vi;

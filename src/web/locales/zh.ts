@@ -3,6 +3,7 @@ import { announcementsZh } from './announcements.zh.js';
 import { campaignsZh } from './campaigns.zh.js';
 import { citizensZh } from './citizens.zh.js';
 import { counterZh } from './counter.zh.js';
+import { formsZh } from './forms.zh.js';
 import { dossiersZh } from './dossiers.zh.js';
 import { paymentsZh } from './payments.zh.js';
 import { proceduresZh } from './procedures.zh.js';
@@ -14,8 +15,11 @@ import type { Messages } from './vi.js';
  * and English. Written in the plain register of a Chinese public-service notice.
  */
 export const zh: Partly<Messages> = {
-  app: { name: 'Ketnoi' },
-  nav: { procedures: '行政手续', lookup: '查询申请' },
+  app: {
+    name: 'Ketnoi',
+    noscript: '本页面无需 JavaScript 即可阅读；如需提交表格、查询或切换语言，请在浏览器中启用 JavaScript。',
+  },
+  nav: { procedures: '行政手续', lookup: '查询申请', menu: '菜单' },
   lang: { label: '语言', vi: 'Tiếng Việt', en: 'English', ja: '日本語', zh: '中文' },
   common: {
     all: '全部',
@@ -35,4 +39,5 @@ export const zh: Partly<Messages> = {
   announcements: announcementsZh,
   teams: teamsZh,
   campaigns: campaignsZh,
+  forms: formsZh,
 };

@@ -1,3 +1,4 @@
+import '../locales/console.js';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';

@@ -1,0 +1,25 @@
+import { residentsEn } from './residents.en.js';
+import { householdsEn } from './households.en.js';
+import { unitsEn } from './units.en.js';
+import { importsEn } from './imports.en.js';
+import { usersEn } from './users.en.js';
+import { auditEn } from './audit.en.js';
+import { calendarEn } from './calendar.en.js';
+import { indicatorsEn } from './indicators.en.js';
+import { sandboxEn } from './sandbox.en.js';
+import { documentsEn } from './documents.en.js';
+import type { ConsoleMessages } from './console.vi.js';
+
+/** The staff console's own modules, in English: every key consoleVi has. */
+export const consoleEn: ConsoleMessages = {
+  residents: residentsEn,
+  households: householdsEn,
+  units: unitsEn,
+  imports: importsEn,
+  users: usersEn,
+  audit: auditEn,
+  calendar: calendarEn,
+  indicators: indicatorsEn,
+  sandbox: sandboxEn,
+  documents: documentsEn,
+};
