@@ -7,6 +7,9 @@ import { CITIZEN_LANGS, type Lang, STAFF_LANGS, setLanguage, showLanguage, store
  * The language buttons, each name written in its own language; remembered on the device, and on the account when
  * signed in. Citizen pages offer 日本語 and 中文 too; the staff console only Vietnamese and English.
  */
+/** Each language's short mark, in its own script. */
+const SHORT: Record<Lang, string> = { vi: 'VI', en: 'EN', ja: '日', zh: '中' };
+
 export function LanguageSwitch({ signedIn = false, citizen = false }: { signedIn?: boolean; citizen?: boolean }) {
   const { t, i18n } = useTranslation();
   const langs: readonly Lang[] = citizen ? CITIZEN_LANGS : STAFF_LANGS;
@@ -30,8 +33,11 @@ export function LanguageSwitch({ signedIn = false, citizen = false }: { signedIn
           aria-pressed={i18n.language === lang}
           onClick={() => void change(lang)}
           lang={lang === 'zh' ? 'zh-Hans' : lang}
+          aria-label={citizen ? t(`lang.${lang}`) : undefined}
+          title={citizen ? t(`lang.${lang}`) : undefined}
         >
-          {t(`lang.${lang}`)}
+          {/* Four names do not fit a 360-px header beside the menu: the citizen bar shows each by a short mark. */}
+          {citizen ? SHORT[lang] : t(`lang.${lang}`)}
         </button>
       ))}
     </div>
