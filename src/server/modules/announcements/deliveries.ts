@@ -187,13 +187,13 @@ export async function sendDue(
   const claimed = await db.transaction((tx) => claim(tx, now, batch));
   const result = { delivered: 0, failed: 0 };
   const sent: { id: number; ref?: string }[] = [];
-  const state = new Map<Channel, { success: boolean; error?: string }>();
-  const noteError = (channel: Channel, error: string) =>
-    state.set(channel, { success: state.get(channel)?.success ?? false, error });
+  const state = new Map<Channel, ProviderState>();
+  const noteError = (channel: Channel, reason: DeliveryReason, error: string) =>
+    state.set(channel, { success: state.get(channel)?.success ?? false, error, reason });
   for (const row of claimed) {
     const sender = senders[row.channel];
     const final = (status: string, reason: DeliveryReason, error: string) => {
-      if (reason !== DeliveryReason.EXPIRED) noteError(row.channel, error);
+      if (reason !== DeliveryReason.EXPIRED) noteError(row.channel, reason, error);
       return db.transaction((tx) => failOver(tx, row, { status, reason, error }, now));
     };
     if (row.expired) {
@@ -232,7 +232,7 @@ export async function sendDue(
         );
       else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', DeliveryReason.PROVIDER_ERROR, message);
       else {
-        noteError(row.channel, message);
+        noteError(row.channel, DeliveryReason.PROVIDER_ERROR, message);
         await db
           .update(deliveries)
           .set({
@@ -266,21 +266,22 @@ export async function sendDue(
   return result;
 }
 
+type ProviderState = { success: boolean; error?: string; reason?: DeliveryReason };
+
 /**
  * Each provider's latest state as this batch saw it: when a message last went through, and the last error with its
- * time and message (for the channels page). One statement per channel that did something.
+ * time, reason code (the channels page shows it translated) and the provider's own message (shown as a detail).
+ * One statement per channel that did something.
  */
-async function recordProviderState(
-  db: Tx,
-  state: Map<Channel, { success: boolean; error?: string }>,
-  now: Date,
-): Promise<void> {
+async function recordProviderState(db: Tx, state: Map<Channel, ProviderState>, now: Date): Promise<void> {
   for (const [channel, s] of state) {
     await db
       .update(channelLimits)
       .set({
         ...(s.success ? { lastSuccessAt: now } : {}),
-        ...(s.error ? { lastErrorAt: now, lastError: s.error.slice(0, 300) } : {}),
+        ...(s.error
+          ? { lastErrorAt: now, lastError: s.error.slice(0, 300), lastErrorReason: s.reason ?? null }
+          : {}),
       })
       .where(eq(channelLimits.channel, channel));
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "channel_limits" ADD COLUMN "last_error_reason" text;
