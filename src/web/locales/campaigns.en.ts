@@ -76,6 +76,11 @@ export const campaignsEn: typeof campaignsVi = {
     title: 'Before the reminder goes',
     households: '{{count}} households will be reminded',
     cost: 'Estimated cost: {{total}} ({{sms}} SMS × {{segments}} parts × {{smsPrice}}; {{zns}} ZNS × {{znsPrice}})',
+    smsText: 'The SMS text',
+    smsEncoding_: {
+      'GSM-7': 'without tone marks, 160 characters a part',
+      'UCS-2': 'with tone marks, 70 characters a part',
+    },
     estimateNote: "An estimate at each channel's price per message; the provider's bill is the final figure.",
     defaults: 'Using the default prices.',
     blocked: '{{count}} households were reminded at {{at}}; they can be reminded again from {{next}}.',

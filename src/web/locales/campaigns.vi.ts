@@ -76,6 +76,11 @@ export const campaignsVi = {
     cost: 'Chi phí ước tính: {{total}} ({{sms}} tin SMS × {{segments}} phần × {{smsPrice}}; {{zns}} tin ZNS × {{znsPrice}})',
     estimateNote: 'Đây là ước tính theo giá mỗi tin đã khai báo; hóa đơn của nhà mạng là con số cuối cùng.',
     defaults: 'Đang dùng giá mặc định.',
+    smsText: 'Nội dung tin SMS',
+    smsEncoding_: {
+      'GSM-7': 'không dấu, 160 ký tự mỗi phần',
+      'UCS-2': 'có dấu, 70 ký tự mỗi phần',
+    },
     blocked: '{{count}} hộ đã được nhắc lúc {{at}}; chỉ nhắc lại được từ {{next}}.',
     overrideReason: 'Lý do nhắc lại sớm (lãnh đạo xác nhận)',
     onlyLeader: 'Chỉ lãnh đạo xã mới được nhắc lại sớm hơn.',

@@ -48,13 +48,14 @@ type Claimed = {
   title: string;
   body_html: string;
   translations: Record<string, { title: string; bodyHtml: string }>;
+  sms_text: string | null;
   expired: boolean;
 };
 
 /** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
 const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts, d.step, d.channel,
   d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id,
-  d.member_channel_id, d.status, a.title, a.body_html, a.translations,
+  d.member_channel_id, d.status, a.title, a.body_html, a.translations, a.sms_text,
   (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
 
 /**
@@ -213,6 +214,8 @@ export async function sendDue(
         title: text.title,
         text: plainText(text.bodyHtml),
         html: text.bodyHtml,
+        // The short SMS wording is Vietnamese: a member who chose another language gets the title and body cut.
+        sms: row.translations[row.language] ? undefined : (row.sms_text ?? undefined),
         reference: `ketnoi-delivery-${row.id}`,
         link: readLink(deps, row.announcement_id, row.household_id),
         unsubscribe: row.member_channel_id ? unsubscribeLink(deps, row.member_channel_id) : undefined,
@@ -279,9 +282,7 @@ async function recordProviderState(db: Tx, state: Map<Channel, ProviderState>, n
       .update(channelLimits)
       .set({
         ...(s.success ? { lastSuccessAt: now } : {}),
-        ...(s.error
-          ? { lastErrorAt: now, lastError: s.error.slice(0, 300), lastErrorReason: s.reason ?? null }
-          : {}),
+        ...(s.error ? { lastErrorAt: now, lastError: s.error.slice(0, 300), lastErrorReason: s.reason ?? null } : {}),
       })
       .where(eq(channelLimits.channel, channel));
   }

@@ -212,6 +212,11 @@ describe('GET /api/channels', () => {
       lastErrorReason: 'NOT_CONFIGURED',
     });
     expect(state('EMAIL').lastSuccessAt).not.toBeNull();
-    expect(state('PUSH')).toMatchObject({ lastSuccessAt: null, lastErrorAt: null, lastErrorReason: null, usedToday: 0 });
+    expect(state('PUSH')).toMatchObject({
+      lastSuccessAt: null,
+      lastErrorAt: null,
+      lastErrorReason: null,
+      usedToday: 0,
+    });
   });
 });

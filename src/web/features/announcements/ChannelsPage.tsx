@@ -45,13 +45,7 @@ export function ChannelsPage() {
               <dt>{t('announcements.channels.lastSuccess')}</dt>
               <dd>{c.lastSuccessAt ? formatDateTime(c.lastSuccessAt) : t('announcements.channels.never')}</dd>
               <dt>{t('announcements.channels.lastError')}</dt>
-              <dd>
-                {c.lastErrorAt ? (
-                  <LastError state={c} at={c.lastErrorAt} />
-                ) : (
-                  t('announcements.channels.never')
-                )}
-              </dd>
+              <dd>{c.lastErrorAt ? <LastError state={c} at={c.lastErrorAt} /> : t('announcements.channels.never')}</dd>
               <dt>{t('announcements.channels.usedToday')}</dt>
               <dd>
                 <meter min={0} max={c.perDay} value={c.usedToday} />{' '}
@@ -87,7 +81,9 @@ function LastError({ state, at }: { state: ChannelState; at: string }) {
       {state.lastErrorReason && <> · {t(`announcements.deliveries.reason_.${state.lastErrorReason}`)}</>}
       {state.lastError && (
         <small className="muted" style={{ display: 'block', overflowWrap: 'anywhere' }}>
-          {state.lastErrorReason ? t('announcements.channels.providerSaid', { text: state.lastError }) : state.lastError}
+          {state.lastErrorReason
+            ? t('announcements.channels.providerSaid', { text: state.lastError })
+            : state.lastError}
         </small>
       )}
     </span>
