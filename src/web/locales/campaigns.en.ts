@@ -111,6 +111,9 @@ export const campaignsEn: typeof campaignsVi = {
     sending: 'Sending…',
     sendNow: 'Send now',
     signedOut: 'Your session has ended; sign in again to send',
+    toConsole: 'Back to the console',
+    signOutKeeps: '{{count}} visits not sent yet stay on this phone and go when you sign in again.',
+    signOutNeedsNetwork: 'Signing out needs a network.',
     intro:
       'Take the household list onto the phone while online; going door to door needs no network, and the phone sends when it has a signal.',
     deadline: 'Due {{date}}',
