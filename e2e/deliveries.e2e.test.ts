@@ -55,8 +55,11 @@ describe('every delivery visible, in Chromium', () => {
 
     await leader.page.goto(`${env.base}/channels`);
     const channel = leader.page.getByTestId('channel-SMS');
-    await channel.getByText('Chưa cấu hình').waitFor();
-    expect(await channel.textContent()).toContain('SMS provider not configured');
+    await channel.getByText('Chưa cấu hình', { exact: true }).waitFor();
+    // The reason in Vietnamese first; the provider's own English words only as a detail line.
+    expect(await channel.getByTestId('channel-SMS-error').textContent()).toMatch(
+      /· chưa cấu hình nhà cung cấpNhà cung cấp báo: SMS provider not configured$/,
+    );
     await snap(leader.page, 'deliveries-channels');
     expect(leader.errors).toEqual([]);
     await leader.context.close();
@@ -73,8 +76,11 @@ describe('every delivery visible, in Chromium', () => {
     await confirm.getByText('Sẽ nhắc 1 hộ').waitFor();
     expect(await confirm.getByTestId('split-SMS').textContent()).toBe('Tin nhắn SMS: 1 hộ');
     expect(await confirm.getByTestId('reminder-cost').textContent()).toMatch(
-      /^Chi phí ước tính: [\d.]+ đ \(1 tin SMS × \d+ phần × 850 đ; 0 tin ZNS × 300 đ\)$/,
+      /^Chi phí ước tính: 1\.700 đ \(1 tin SMS × 2 phần × 850 đ; 0 tin ZNS × 300 đ\)$/,
     );
+    // The SMS itself, as it will go: short, without tone marks (GSM-7), with the link.
+    await confirm.getByTestId('reminder-sms').getByText('Nội dung tin SMS (không dấu, 160 ký tự mỗi phần)').click();
+    expect(await confirm.getByTestId('reminder-sms').textContent()).toContain('Nhac: nha minh chua xong');
     await snap(head.page, 'reminder-confirm');
     await confirm.getByRole('button', { name: 'Xác nhận gửi' }).click();
     await head.page.getByText('Đã gửi tin nhắc tới 1 hộ').waitFor();

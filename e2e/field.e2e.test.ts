@@ -4,7 +4,7 @@ import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 const env = useServedApp();
 
 describe('the field app in Chromium, offline', () => {
-  it('records three visits with the network cut, keeps them through a reload, and sends them when the network is back', async () => {
+  it('records three visits with the network cut, keeps them through a reload, sends them when the network is back; its menu leads to the console and signs out keeping an unsent visit', async () => {
     const { w } = env;
     // Thôn Đông: hA1 (An, Bình) and two more households; a VNeID campaign whose households go to the team's member.
     for (const [address, name] of [
@@ -88,15 +88,46 @@ describe('the field app in Chromium, offline', () => {
       { outcome: 'VNEID_L2_ACTIVATED', status: 'APPLIED' },
     ]);
 
-    // Signing out takes the household list off the phone.
-    await page.goto(env.base);
-    await page.getByText('Menu').click();
-    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    // The field app's menu leads back to the console.
+    const menu = page.getByTestId('field-menu');
+    await menu.getByText('Menu').click();
+    await menu.getByRole('link', { name: 'Về trang quản lý' }).click();
+    await page.getByRole('search').waitFor();
+
+    // A visit the server cannot take yet (its route cut) waits on the phone; signing out from the field app keeps it.
+    await context.route('**/api/campaigns/*/visits', (route) => route.abort());
+    await page.goto(`${env.base}/field/${id}`);
+    await record('Số 7, ngõ 3, thôn Đông', 'Không có nhà', () =>
+      page.getByLabel('Lúc nào nên quay lại').fill('Sau 19 giờ'),
+    );
+    await page.getByTestId('waiting').getByText('1 lượt thăm chờ gửi').waitFor();
+    await menu.getByText('Menu').click();
+    await menu
+      .getByTestId('sign-out-keeps')
+      .getByText('1 lượt thăm chưa gửi vẫn được giữ trên máy và sẽ tự gửi khi bạn đăng nhập lại.')
+      .waitFor();
+    const signOut = menu.getByRole('button', { name: 'Đăng xuất', exact: true });
+    expect(await signOut.isVisible()).toBe(true);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    await snap(page, 'field-menu');
+    await signOut.click();
     await page.getByLabel('Tên đăng nhập').waitFor();
+
+    // Signed in again: the household list left the phone with the sign-out, the kept visit is there and goes.
     await signIn(page, env.base, w.accounts.teamA1);
     await page.goto(`${env.base}/field`);
     await card.getByRole('button', { name: 'Tải về máy' }).waitFor();
     expect(await card.getByRole('link', { name: /^Mở/ }).count()).toBe(0);
+    await page.getByTestId('waiting').getByText('1 lượt thăm chờ gửi').waitFor();
+    await context.unroute('**/api/campaigns/*/visits');
+    await page.getByTestId('waiting').getByRole('button', { name: 'Gửi ngay' }).click();
+    await page.getByTestId('waiting').getByText('Đã gửi hết').waitFor({ timeout: 20_000 });
+    const [visits] = await env.t.database.raw<{ n: number }>(
+      'select count(*)::int as n from campaign_visits where campaign_id = $1',
+      [id],
+    );
+    expect(visits!.n).toBe(4);
 
     const head = await phoneContext(env.browser);
     await signIn(head.page, env.base, w.accounts.headA1);
@@ -115,5 +146,5 @@ describe('the field app in Chromium, offline', () => {
       ).toEqual([]);
       await c.context.close();
     }
-  });
+  }, 120_000);
 });

@@ -95,6 +95,11 @@ const Env = z.object({
    * (0: no guard).
    */
   REMINDER_INTERVAL_HOURS: z.coerce.number().min(0).max(720).default(24),
+  /**
+   * A campaign reminder's SMS without tone marks (off, the default: GSM-7, 160 characters a segment — what most
+   * communes send, for cost) or with them (on: UCS-2, 70 characters a segment, about twice the price).
+   */
+  REMINDER_SMS_ACCENTS: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -140,6 +145,8 @@ export type Config = {
   sandbox: { enabled: boolean; port: number };
   imports: { maxRows: number; maxUncompressedBytes: number; workerMemoryMb: number; fileHours: number };
   reminderIntervalHours: number;
+  /** A reminder SMS keeps Vietnamese tone marks (UCS-2) rather than plain letters (GSM-7). */
+  reminderSmsAccents: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -298,5 +305,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fileHours: e.IMPORT_FILE_HOURS,
     },
     reminderIntervalHours: e.REMINDER_INTERVAL_HOURS,
+    reminderSmsAccents: e.REMINDER_SMS_ACCENTS === 'on',
   };
 }

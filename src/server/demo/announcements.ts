@@ -116,7 +116,8 @@ export async function seedAnnouncementsDemo(
     where announcement_id = ${flagDay.id}`);
   await db.execute(sql`
     update channel_limits set last_success_at = now() - interval '17 hours',
-      last_error_at = now() - interval '19 hours', last_error = 'SMS refused by the gateway (400)'
+      last_error_at = now() - interval '19 hours', last_error = 'SMS refused by the gateway (400)',
+      last_error_reason = 'REFUSED'
     where channel = 'SMS'`);
   await db.execute(sql`
     update announcement_households set

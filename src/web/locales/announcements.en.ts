@@ -221,6 +221,7 @@ export const announcementsEn: typeof announcementsVi = {
     notConfigured: 'Not configured',
     lastSuccess: 'Last success',
     lastError: 'Last error',
+    providerSaid: 'The provider said: {{text}}',
     usedToday: 'Used today',
     ofLimit: '{{used}} / {{limit}} messages',
     price: 'Price per message (estimate)',

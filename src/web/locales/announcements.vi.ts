@@ -219,6 +219,7 @@ export const announcementsVi = {
     notConfigured: 'Chưa cấu hình',
     lastSuccess: 'Gửi được lần cuối',
     lastError: 'Lỗi gần nhất',
+    providerSaid: 'Nhà cung cấp báo: {{text}}',
     usedToday: 'Hôm nay đã dùng',
     ofLimit: '{{used}} / {{limit}} tin',
     price: 'Giá mỗi tin (ước tính)',

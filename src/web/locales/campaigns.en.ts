@@ -76,6 +76,11 @@ export const campaignsEn: typeof campaignsVi = {
     title: 'Before the reminder goes',
     households: '{{count}} households will be reminded',
     cost: 'Estimated cost: {{total}} ({{sms}} SMS × {{segments}} parts × {{smsPrice}}; {{zns}} ZNS × {{znsPrice}})',
+    smsText: 'The SMS text',
+    smsEncoding_: {
+      'GSM-7': 'without tone marks, 160 characters a part',
+      'UCS-2': 'with tone marks, 70 characters a part',
+    },
     estimateNote: "An estimate at each channel's price per message; the provider's bill is the final figure.",
     defaults: 'Using the default prices.',
     blocked: '{{count}} households were reminded at {{at}}; they can be reminded again from {{next}}.',
@@ -106,6 +111,9 @@ export const campaignsEn: typeof campaignsVi = {
     sending: 'Sending…',
     sendNow: 'Send now',
     signedOut: 'Your session has ended; sign in again to send',
+    toConsole: 'Back to the console',
+    signOutKeeps: '{{count}} visits not sent yet stay on this phone and go when you sign in again.',
+    signOutNeedsNetwork: 'Signing out needs a network.',
     intro:
       'Take the household list onto the phone while online; going door to door needs no network, and the phone sends when it has a signal.',
     deadline: 'Due {{date}}',

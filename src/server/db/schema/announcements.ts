@@ -45,6 +45,11 @@ export const announcements = pgTable(
       .$type<Record<string, { title: string; bodyHtml: string }>>()
       .notNull()
       .default({}),
+    /**
+     * The SMS channel's own wording when the title and body are too long for one (a campaign reminder's: a few words
+     * and the link, one or two segments); null: the SMS is cut from the title and body.
+     */
+    smsText: text('sms_text'),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),

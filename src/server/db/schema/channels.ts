@@ -202,6 +202,8 @@ export const channelLimits = pgTable('channel_limits', {
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
   lastError: text('last_error'),
+  /** The last error's reason code (DeliveryReason), shown translated; `last_error` is the provider's own words. */
+  lastErrorReason: text('last_error_reason'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -102,6 +102,8 @@ export async function createAnnouncement(
   input: NewAnnouncement,
   userId: number,
   actor: Actor,
+  /** The SMS channel's own wording (a campaign reminder's); not part of the API's input. */
+  smsText?: string,
 ): Promise<Row> {
   const db = database.db;
   return db.transaction(async (tx) => {
@@ -124,6 +126,7 @@ export async function createAnnouncement(
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         createdBy: userId,
+        smsText: smsText ?? null,
         translations: Object.fromEntries(
           Object.entries(input.translations ?? {}).map(([lang, t]) => [
             lang,

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { defaultMessagePrice } from '../../../shared/deliveries.js';
+import { defaultMessagePrice, type DeliveryReason } from '../../../shared/deliveries.js';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { channelLimits } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/auth-context.js';
@@ -63,12 +63,14 @@ export async function listChannelStates(db: Tx, configured: (c: Channel) => bool
     lastSuccessAt: Date | null;
     lastErrorAt: Date | null;
     lastError: string | null;
+    lastErrorReason: DeliveryReason | null;
     usedToday: number;
   }>(
     db,
     sql`
     select l.channel, l.per_minute as "perMinute", l.per_day as "perDay", l.price_vnd as "priceVnd",
       l.last_success_at as "lastSuccessAt", l.last_error_at as "lastErrorAt", l.last_error as "lastError",
+      l.last_error_reason as "lastErrorReason",
       coalesce(u.sent, 0)::int as "usedToday"
     from channel_limits l
       left join channel_usage u on u.channel = l.channel and u."window" = ${`day:${localParts(now).day}`}
@@ -81,6 +83,7 @@ export async function listChannelStates(db: Tx, configured: (c: Channel) => bool
     lastSuccessAt: iso(r.lastSuccessAt),
     lastErrorAt: iso(r.lastErrorAt),
     lastError: r.lastError,
+    lastErrorReason: r.lastErrorReason,
     usedToday: r.usedToday,
     perDay: r.perDay,
     perMinute: r.perMinute,

@@ -48,13 +48,14 @@ type Claimed = {
   title: string;
   body_html: string;
   translations: Record<string, { title: string; bodyHtml: string }>;
+  sms_text: string | null;
   expired: boolean;
 };
 
 /** What the pipeline reads of a delivery and its announcement, for sending and for failing over. */
 const claimedColumns = (now: Date) => sql`${URGENT} as urgent, d.id, d.attempts, d.step, d.channel,
   d.address_enc, d.language, d.announcement_id, d.household_id, d.resident_id, d.staff_member_id,
-  d.member_channel_id, d.status, a.title, a.body_html, a.translations,
+  d.member_channel_id, d.status, a.title, a.body_html, a.translations, a.sms_text,
   (a.expires_at is not null and a.expires_at <= ${now.toISOString()}) as expired`;
 
 /**
@@ -187,13 +188,13 @@ export async function sendDue(
   const claimed = await db.transaction((tx) => claim(tx, now, batch));
   const result = { delivered: 0, failed: 0 };
   const sent: { id: number; ref?: string }[] = [];
-  const state = new Map<Channel, { success: boolean; error?: string }>();
-  const noteError = (channel: Channel, error: string) =>
-    state.set(channel, { success: state.get(channel)?.success ?? false, error });
+  const state = new Map<Channel, ProviderState>();
+  const noteError = (channel: Channel, reason: DeliveryReason, error: string) =>
+    state.set(channel, { success: state.get(channel)?.success ?? false, error, reason });
   for (const row of claimed) {
     const sender = senders[row.channel];
     const final = (status: string, reason: DeliveryReason, error: string) => {
-      if (reason !== DeliveryReason.EXPIRED) noteError(row.channel, error);
+      if (reason !== DeliveryReason.EXPIRED) noteError(row.channel, reason, error);
       return db.transaction((tx) => failOver(tx, row, { status, reason, error }, now));
     };
     if (row.expired) {
@@ -213,6 +214,8 @@ export async function sendDue(
         title: text.title,
         text: plainText(text.bodyHtml),
         html: text.bodyHtml,
+        // The short SMS wording is Vietnamese: a member who chose another language gets the title and body cut.
+        sms: row.translations[row.language] ? undefined : (row.sms_text ?? undefined),
         reference: `ketnoi-delivery-${row.id}`,
         language: row.language,
         link: readLink(deps, row.announcement_id, row.household_id),
@@ -233,7 +236,7 @@ export async function sendDue(
         );
       else if (attempts >= MAX_ATTEMPTS) await final('technical-failure', DeliveryReason.PROVIDER_ERROR, message);
       else {
-        noteError(row.channel, message);
+        noteError(row.channel, DeliveryReason.PROVIDER_ERROR, message);
         await db
           .update(deliveries)
           .set({
@@ -267,21 +270,20 @@ export async function sendDue(
   return result;
 }
 
+type ProviderState = { success: boolean; error?: string; reason?: DeliveryReason };
+
 /**
  * Each provider's latest state as this batch saw it: when a message last went through, and the last error with its
- * time and message (for the channels page). One statement per channel that did something.
+ * time, reason code (the channels page shows it translated) and the provider's own message (shown as a detail).
+ * One statement per channel that did something.
  */
-async function recordProviderState(
-  db: Tx,
-  state: Map<Channel, { success: boolean; error?: string }>,
-  now: Date,
-): Promise<void> {
+async function recordProviderState(db: Tx, state: Map<Channel, ProviderState>, now: Date): Promise<void> {
   for (const [channel, s] of state) {
     await db
       .update(channelLimits)
       .set({
         ...(s.success ? { lastSuccessAt: now } : {}),
-        ...(s.error ? { lastErrorAt: now, lastError: s.error.slice(0, 300) } : {}),
+        ...(s.error ? { lastErrorAt: now, lastError: s.error.slice(0, 300), lastErrorReason: s.reason ?? null } : {}),
       })
       .where(eq(channelLimits.channel, channel));
   }

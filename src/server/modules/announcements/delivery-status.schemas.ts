@@ -81,7 +81,9 @@ export const ChannelState = z
     configured: z.boolean(),
     lastSuccessAt: z.string().nullable(),
     lastErrorAt: z.string().nullable(),
+    /** The provider's own words (a detail line); `lastErrorReason` is the stable code shown translated. */
     lastError: z.string().nullable(),
+    lastErrorReason: Reason.nullable(),
     /** Messages taken today (Vietnam time) against the daily limit. */
     usedToday: z.number().int(),
     perDay: z.number().int(),

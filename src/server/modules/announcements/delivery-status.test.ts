@@ -190,14 +190,33 @@ describe('GET /api/channels', () => {
     const res = await env.w.agents.leaderA.get('/api/channels');
     expect(res.statusCode, res.body).toBe(200);
     const state = (c: string) => res.json().items.find((x: { channel: string }) => x.channel === c);
-    expect(state('SMS')).toMatchObject({ configured: false, lastError: null, priceVnd: 850, priceIsDefault: true });
+    expect(state('SMS')).toMatchObject({
+      configured: false,
+      lastError: null,
+      lastErrorReason: null,
+      priceVnd: 850,
+      priceIsDefault: true,
+    });
     expect(state('SMS').lastSuccessAt).not.toBeNull();
     expect(state('SMS').usedToday).toBeGreaterThanOrEqual(1);
-    expect(state('ZALO')).toMatchObject({ lastSuccessAt: null, lastError: 'Zalo -213: user has not followed the OA' });
+    // The reason code (shown translated) comes with the provider's own words (a detail line).
+    expect(state('ZALO')).toMatchObject({
+      lastSuccessAt: null,
+      lastError: 'Zalo -213: user has not followed the OA',
+      lastErrorReason: 'REFUSED',
+    });
     expect(state('ZALO').lastErrorAt).not.toBeNull();
     // Email failed (no provider), then went once configured: both are on record.
-    expect(state('EMAIL')).toMatchObject({ lastError: 'EMAIL provider not configured' });
+    expect(state('EMAIL')).toMatchObject({
+      lastError: 'EMAIL provider not configured',
+      lastErrorReason: 'NOT_CONFIGURED',
+    });
     expect(state('EMAIL').lastSuccessAt).not.toBeNull();
-    expect(state('PUSH')).toMatchObject({ lastSuccessAt: null, lastErrorAt: null, usedToday: 0 });
+    expect(state('PUSH')).toMatchObject({
+      lastSuccessAt: null,
+      lastErrorAt: null,
+      lastErrorReason: null,
+      usedToday: 0,
+    });
   });
 });

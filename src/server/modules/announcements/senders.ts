@@ -15,6 +15,8 @@ export type Outgoing = {
   html: string;
   /** The announcement's page for this household (opening it counts as read). */
   link: string;
+  /** The SMS channel's own short wording (a reminder's), sent with the link instead of the title and body cut down. */
+  sms?: string;
   /** One-click unsubscribe from this channel, where the recipient joined one. */
   unsubscribe?: string;
   /** Stable per delivery: a provider that sees it twice (a resend after a crash) keeps one. */
@@ -63,6 +65,11 @@ export function smsText(m: Pick<Outgoing, 'title' | 'text' | 'link'>, limit = 30
     : `${body.slice(0, limit - tail.length - 1).trimEnd()}…${tail}`;
 }
 
+/** What an SMS says: the announcement's own SMS wording and the link when it has one, else the title and body cut. */
+export function smsOf(m: Pick<Outgoing, 'title' | 'text' | 'link' | 'sms'>): string {
+  return m.sms ? `${m.sms}\n${m.link}` : smsText(m);
+}
+
 export function smsChannel(config: Config, log: (line: string) => void): ChannelSender {
   const sms = createSmsSender(config, log);
   return {
@@ -70,7 +77,7 @@ export function smsChannel(config: Config, log: (line: string) => void): Channel
     configured: sms.configured,
     async send(m) {
       try {
-        await sms.send(m.to, smsText(m), m.reference);
+        await sms.send(m.to, smsOf(m), m.reference);
         return {};
       } catch (error) {
         if (error instanceof SmsRefused) throw new Refused(error.message);

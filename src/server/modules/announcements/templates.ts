@@ -26,6 +26,24 @@ const GSM7 = new Set([
 const GSM7_EXTENDED = new Set([...'^{}\\[~]|€']);
 
 /**
+ * Vietnamese without tone marks, in the GSM-7 alphabet ("Nhắc hộ gia đình" → "Nhac ho gia dinh"): what most communes
+ * send by SMS, 160 characters a segment instead of 70. Anything else outside GSM-7 (a dash, curly quotes) becomes its
+ * plain counterpart or a space, so the whole text stays GSM-7.
+ */
+export function unaccented(text: string): string {
+  const plain = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...');
+  return [...plain].map((c) => (GSM7.has(c) || GSM7_EXTENDED.has(c) ? c : ' ')).join('');
+}
+
+/**
  * SMS segments: GSM-7 fits 160 characters (153 per part when split); anything outside it — Vietnamese with tone marks
  * — goes as UCS-2, 70 characters (67 per part). Senders often strip accents to stay in GSM-7; this tells them the cost.
  */

@@ -226,6 +226,10 @@ export const RemindPreview = z
       sms: z.object({
         messages: z.number().int(),
         segments: z.number().int(),
+        /** GSM-7 without tone marks (160 characters a segment), UCS-2 with them (70). */
+        encoding: z.enum(['GSM-7', 'UCS-2']),
+        /** The SMS as a household gets it (with a link as long as theirs). */
+        text: z.string(),
         price: z.number().int(),
         total: z.number().int(),
       }),

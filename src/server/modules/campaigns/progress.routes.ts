@@ -37,6 +37,7 @@ export function registerCampaignProgress(app: App, deps: AppDeps) {
     database,
     publicUrl: config.publicUrl,
     intervalHours: config.reminderIntervalHours,
+    smsAccents: config.reminderSmsAccents,
     configured: (c) => !!senders[c]?.configured,
   };
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
-import { smsSegments } from './reminders.js';
+import { sendDue } from '../announcements/deliveries.js';
+import { smsOf, type Outgoing } from '../announcements/senders.js';
+import { smsSegments, unaccented } from '../announcements/templates.js';
+import { reminderSms } from './reminders.js';
 
 // No SMS provider is configured here: the preview says so, and the messages simply fail (DELIVERY_WORKER off: queued).
 const env = useWorld({ DELIVERY_WORKER: 'off' });
@@ -8,13 +11,24 @@ const env = useWorld({ DELIVERY_WORKER: 'off' });
 /** A campaign in group A1 with An's household (who has a phone on record) still to see. */
 const campaignA1 = async () => (await env.w.f.campaignWithTarget(env.w.groupA1, env.w.households.hA1.id)).campaignId;
 
-describe('smsSegments', () => {
-  it('counts 160 plain characters or 70 with Vietnamese accents per segment (153 / 67 when split)', () => {
-    expect(smsSegments('a'.repeat(160))).toBe(1);
-    expect(smsSegments('a'.repeat(161))).toBe(2);
-    expect(smsSegments('Nhắc')).toBe(1);
-    expect(smsSegments('ắ'.repeat(71))).toBe(2);
-    expect(smsSegments('ắ'.repeat(300))).toBe(5);
+describe('the reminder SMS', () => {
+  const campaign = { name: 'Cài đặt và kích hoạt định danh điện tử mức 2', deadline: '2026-12-15' };
+  const link = `https://ketnoi.example.vn/a/1000000?h=10000000&t=${'x'.repeat(22)}`;
+
+  it('writes Vietnamese without tone marks in GSM-7 (quotes and dashes too)', () => {
+    expect(unaccented('Nhắc hộ gia đình Đinh – “Số 17”…')).toBe('Nhac ho gia dinh Dinh - "So 17"...');
+    expect(smsSegments(unaccented('Ồ ạ ữ ặ ỷ')).encoding).toBe('GSM-7');
+  });
+
+  it('is short: two GSM-7 segments with the link by default, where the accented text would take more', () => {
+    const plain = smsOf({ title: '', text: '', link, sms: reminderSms(campaign, false) });
+    expect(plain).toBe(
+      `Nhac: nha minh chua xong "Cai dat va kich hoat dinh danh dien tu...", han 15/12/2026. To cong nghe so se den ho tro. Huong dan:\n${link}`,
+    );
+    expect(smsSegments(plain)).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    const accented = smsOf({ title: '', text: '', link, sms: reminderSms(campaign, true) });
+    expect(accented).toContain('Nhắc: nhà mình chưa xong');
+    expect(smsSegments(accented)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
   });
 });
 
@@ -32,7 +46,10 @@ describe('POST /api/campaigns/{id}/remind/preview', () => {
       canOverride: false,
     });
     expect(p.cost).toMatchObject({ estimate: true, sms: { messages: 1, price: 850 }, zns: { messages: 0, total: 0 } });
-    expect(p.cost.sms.segments).toBeGreaterThanOrEqual(2);
+    // The cost follows the SMS as it will go: its own short wording, unaccented by default (GSM-7), and the link.
+    expect(p.cost.sms).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    expect(p.cost.sms.text).toMatch(/^Nhac: nha minh chua xong .*Huong dan:\n.+\/a\/\d+\?h=/s);
+    expect(smsSegments(p.cost.sms.text).segments).toBe(p.cost.sms.segments);
     expect(p.cost.total).toBe(850 * p.cost.sms.segments);
     expect(p.cost.pricesAreDefaults).toBe(true);
   });
@@ -93,6 +110,29 @@ describe('POST /api/campaigns/{id}/remind (the guard)', () => {
       remindedAgain: 1,
       announcementId: res.json().announcementId,
     });
+  });
+
+  it('sends the short SMS wording with the household’s link, as the preview priced it', async () => {
+    const id = await campaignA1();
+    const preview = (await env.w.agents.headA1.post(`/api/campaigns/${id}/remind/preview`, {})).json();
+    expect((await env.w.agents.headA1.post(`/api/campaigns/${id}/remind`, {})).statusCode).toBe(201);
+    const sent: string[] = [];
+    const capture = {
+      channel: 'SMS' as const,
+      configured: true,
+      send: async (m: Outgoing) => {
+        sent.push(smsOf(m));
+        return {};
+      },
+    };
+    const deps = { database: env.t.database, cipher: env.t.cipher, config: env.t.config };
+    await sendDue(deps, { SMS: capture }, new Date('2026-12-07T03:00:00Z'));
+    // Earlier reminders in this file are still queued (no worker here): each goes as its own short SMS.
+    const [wording] = preview.cost.sms.text.split('\n');
+    const ours = sent.filter((m) => m.startsWith(`${wording}\n`));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const m of sent)
+      expect(smsSegments(m)).toMatchObject({ encoding: 'GSM-7', segments: preview.cost.sms.segments });
   });
 
   it('lets a reminder through once the interval is over', async () => {

@@ -9,7 +9,8 @@ import { escapeHtml } from '../../../shared/text.js';
 import { createAnnouncement, sendAnnouncement } from '../announcements/announcements.service.js';
 import { Audience, householdsOf, matchedPeople, reachPreview } from '../announcements/audience.js';
 import { messagePrices } from '../announcements/channel-limits.service.js';
-import { smsText, type Channel } from '../announcements/senders.js';
+import { smsOf, type Channel } from '../announcements/senders.js';
+import { smsSegments, unaccented } from '../announcements/templates.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { RemindInput } from './campaigns.schemas.js';
@@ -26,6 +27,8 @@ export type ReminderDeps = {
   publicUrl: string;
   intervalHours: number;
   configured: (c: Channel) => boolean;
+  /** The reminder SMS keeps tone marks (REMINDER_SMS_ACCENTS=on: UCS-2) or goes without (GSM-7, the default). */
+  smsAccents: boolean;
 };
 
 /** What a reminder says: the campaign, its deadline, the caller's own words, where to find help. */
@@ -42,14 +45,19 @@ function reminderText(c: { name: string; deadline: string }, message?: string) {
   };
 }
 
+/** Longest campaign name an SMS carries; the page behind the link has the whole name. */
+const SMS_NAME_MAX = 40;
+
 /**
- * SMS segments one text takes: 160 GSM characters in one (153 each when split), 70 with Vietnamese accents or any
- * other character outside GSM-7 (67 each when split).
+ * The reminder's SMS: the SMS channel's own short wording, sent with the link to the announcement (the whole text and
+ * the guide). Without tone marks by default — GSM-7, 160 characters a segment, so with the link two segments (about
+ * 1.700 đ) rather than five for the cut-down body with accents — as most communes send; REMINDER_SMS_ACCENTS=on keeps
+ * them (UCS-2, 70 a segment). The caller's own words are on the page, not in the SMS.
  */
-export function smsSegments(text: string): number {
-  const gsm = /^[\n\r\x20-\x7e£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà]*$/.test(text);
-  const [single, part] = gsm ? [160, 153] : [70, 67];
-  return text.length <= single ? 1 : Math.ceil(text.length / part);
+export function reminderSms(c: { name: string; deadline: string }, accents: boolean): string {
+  const name = c.name.length > SMS_NAME_MAX ? `${c.name.slice(0, SMS_NAME_MAX - 1).trimEnd()}…` : c.name;
+  const text = `Nhắc: nhà mình chưa xong "${name}", hạn ${formatDateVi(c.deadline)}. Tổ công nghệ số sẽ đến hỗ trợ. Hướng dẫn:`;
+  return accents ? text : unaccented(text);
 }
 
 /** Who the reminder is for: the unit (the caller's own part of the campaign by default) and the audience. */
@@ -93,10 +101,11 @@ export async function previewReminder(
   const { c, unitId, audience } = await targetOf(db, scope, id, input.unitId);
   const reach = await reachPreview(db, scope, audience, deps.configured);
   const prices = await messagePrices(db);
-  const text = reminderText(c, input.message);
   // The link each household gets is about this long (the announcement's page, the household, its token).
   const link = `${deps.publicUrl}/a/1000000?h=10000000&t=${'x'.repeat(22)}`;
-  const segments = smsSegments(smsText({ title: text.title, text: plain(text.body), link }));
+  // What the SMS channel will send, so the cost follows its real segment count and encoding.
+  const smsMessage = smsOf({ title: '', text: '', link, sms: reminderSms(c, deps.smsAccents) });
+  const { segments, encoding } = smsSegments(smsMessage);
   const count = (ch: Channel) => reach.channels.find((x) => x.channel === ch)?.recipients ?? 0;
   const sms = count('SMS');
   const zns = count('ZNS');
@@ -111,7 +120,7 @@ export async function previewReminder(
     reach,
     cost: {
       estimate: true as const,
-      sms: { messages: sms, segments, price: prices.SMS.price, total: smsTotal },
+      sms: { messages: sms, segments, encoding, text: smsMessage, price: prices.SMS.price, total: smsTotal },
       zns: { messages: zns, price: prices.ZNS.price, total: znsTotal },
       total: smsTotal + znsTotal,
       pricesAreDefaults: prices.SMS.isDefault || prices.ZNS.isDefault,
@@ -128,8 +137,6 @@ export async function previewReminder(
     canOverride: pathWithin(path, overrideScope),
   };
 }
-
-const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 
 /**
  * Sends the reminder: refused (409 REMINDER_TOO_SOON) when households in it were reminded within the interval, unless
@@ -179,6 +186,7 @@ export async function remindLeft(
     },
     userId,
     actor,
+    reminderSms(c, deps.smsAccents),
   );
   const sent = await sendAnnouncement(database, scope, a.id, actor);
   if (recent.households > 0 && input.override)

@@ -5,6 +5,7 @@ import { can, useMe } from '../auth/useMe.js';
 import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
+import type { DeliveryReason } from '../../../shared/deliveries.js';
 
 type ChannelState = {
   channel: 'ZALO' | 'ZNS' | 'SMS' | 'EMAIL' | 'PUSH';
@@ -12,6 +13,7 @@ type ChannelState = {
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastError: string | null;
+  lastErrorReason: DeliveryReason | null;
   usedToday: number;
   perDay: number;
   perMinute: number;
@@ -43,15 +45,7 @@ export function ChannelsPage() {
               <dt>{t('announcements.channels.lastSuccess')}</dt>
               <dd>{c.lastSuccessAt ? formatDateTime(c.lastSuccessAt) : t('announcements.channels.never')}</dd>
               <dt>{t('announcements.channels.lastError')}</dt>
-              <dd>
-                {c.lastErrorAt ? (
-                  <>
-                    {formatDateTime(c.lastErrorAt)} · <span className="muted">{c.lastError}</span>
-                  </>
-                ) : (
-                  t('announcements.channels.never')
-                )}
-              </dd>
+              <dd>{c.lastErrorAt ? <LastError state={c} at={c.lastErrorAt} /> : t('announcements.channels.never')}</dd>
               <dt>{t('announcements.channels.usedToday')}</dt>
               <dd>
                 <meter min={0} max={c.perDay} value={c.usedToday} />{' '}
@@ -72,6 +66,27 @@ export function ChannelsPage() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The last error in the reader's language (its reason code), then the provider's own words — often English, from a
+ * gateway — as a detail line for whoever calls the provider. Errors stored before reasons were kept show the words only.
+ */
+function LastError({ state, at }: { state: ChannelState; at: string }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid={`channel-${state.channel}-error`}>
+      {formatDateTime(at)}
+      {state.lastErrorReason && <> · {t(`announcements.deliveries.reason_.${state.lastErrorReason}`)}</>}
+      {state.lastError && (
+        <small className="muted" style={{ display: 'block', overflowWrap: 'anywhere' }}>
+          {state.lastErrorReason
+            ? t('announcements.channels.providerSaid', { text: state.lastError })
+            : state.lastError}
+        </small>
+      )}
+    </span>
   );
 }
 

@@ -11,7 +11,14 @@ type Preview = {
   households: number;
   reach: ReachPreview;
   cost: {
-    sms: { messages: number; segments: number; price: number; total: number };
+    sms: {
+      messages: number;
+      segments: number;
+      encoding: 'GSM-7' | 'UCS-2';
+      text: string;
+      price: number;
+      total: number;
+    };
     zns: { messages: number; price: number; total: number };
     total: number;
     pricesAreDefaults: boolean;
@@ -80,6 +87,14 @@ export function ReminderConfirm({
           znsPrice: money(p.cost.zns.price),
         })}
       </p>
+      {p.cost.sms.messages > 0 && (
+        <details data-testid="reminder-sms">
+          <summary>
+            {t('campaigns.reminder.smsText')} ({t(`campaigns.reminder.smsEncoding_.${p.cost.sms.encoding}`)})
+          </summary>
+          <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{p.cost.sms.text}</p>
+        </details>
+      )}
       <p className="muted">
         {t('campaigns.reminder.estimateNote')} {p.cost.pricesAreDefaults && t('campaigns.reminder.defaults')}
       </p>

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { LoginPage } from '../../auth/LoginPage.js';
 import { useMe } from '../../auth/useMe.js';
+import { FieldMenu } from './FieldMenu.js';
 import { fieldEvents, queued } from './store.js';
 import { startAutoSync, syncNow, syncState } from './sync.js';
 import { useField } from './useField.js';
@@ -34,6 +35,7 @@ export function FieldShell({ children }: { children: ReactNode }) {
         <span className="badge" data-testid="network">
           {online ? t('campaigns.field.online') : t('campaigns.field.offline')}
         </span>
+        <FieldMenu waiting={waiting ?? 0} online={online} />
         <LanguageSwitch />
       </header>
       <main>
