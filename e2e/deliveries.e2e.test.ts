@@ -25,6 +25,11 @@ describe('every delivery visible, in Chromium', () => {
     await snap(leader.page, 'deliveries-preview');
     await form.getByRole('button', { name: 'Lưu nháp' }).click();
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    // Sending from the list asks first, with the same split and the warning for the channel not set up.
+    const confirm = leader.page.getByTestId('send-confirm');
+    await expect.poll(() => confirm.getByTestId('split-none').textContent()).toContain('1 hộ');
+    expect(await confirm.getByTestId('split-warning').textContent()).toContain('Tin nhắn SMS chưa được cấu hình');
+    await confirm.getByRole('button', { name: 'Gửi ngay đến 2 hộ' }).click();
     await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
 
     await leader.page.getByRole('link', { name: 'Mức độ tiếp cận' }).first().click();

@@ -14,6 +14,11 @@ export const announcementsExpectations: Record<string, Expectation> = {
     inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/send` }),
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/send` }),
   },
+  'GET /api/announcements/{id}/audience': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/audience` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/audience` }),
+  },
   'GET /api/announcements/{id}/reach': {
     permission: 'announcement.write',
     inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/reach` }),

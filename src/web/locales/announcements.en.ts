@@ -18,6 +18,7 @@ export const announcementsEn: typeof announcementsVi = {
   check: 'Count recipients',
   saveDraft: 'Save draft',
   send: 'Send',
+  sendConfirm: 'Send now to {{count}} households',
   sent: 'Sent to {{count}} households',
   reach: 'Reach',
   reached: 'Reached (any channel)',

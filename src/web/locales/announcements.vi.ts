@@ -16,6 +16,7 @@ export const announcementsVi = {
   check: 'Tính số người nhận',
   saveDraft: 'Lưu nháp',
   send: 'Gửi',
+  sendConfirm: 'Gửi ngay đến {{count}} hộ',
   sent: 'Đã gửi đến {{count}} hộ',
   reach: 'Mức độ tiếp cận',
   reached: 'Đã nhận được tin',

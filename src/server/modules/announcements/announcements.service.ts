@@ -11,7 +11,8 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { Announcement, AnnouncementStatus, Category, Priority } from './announcements.schemas.js';
 import { filedIn, visibleTo } from './announcement-view.js';
-import { Audience, householdsOf, matchedPeople } from './audience.js';
+import { Audience, audienceSize, householdsOf, matchedPeople, type AudienceSize } from './audience.js';
+import type { Channel } from './senders.js';
 import { isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt, waitingReason } from './delivery-queue.js';
 
 /**
@@ -153,6 +154,20 @@ export async function getAnnouncement(db: Tx, scope: Scope, id: number): Promise
     .where(and(eq(announcements.id, id), unitInScope(announcements.unitId, scope)));
   if (!row) throw notFound({ vi: 'Không tìm thấy thông báo', en: 'Announcement not found' });
   return row;
+}
+
+/**
+ * How a saved draft would go out if sent now: its audience sized in the scope it is sent in (its filing unit's), with
+ * the split by first channel, so sending from the list asks to confirm with the same numbers the form showed.
+ */
+export async function draftAudience(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  configured: (c: Channel) => boolean,
+): Promise<AudienceSize> {
+  const row = await getAnnouncement(db, scope, id);
+  return audienceSize(db, await filingScope(db, row.unitId), Audience.parse(row.audience), configured);
 }
 
 /** The announcement in the caller's units, locked for a change of status. */
