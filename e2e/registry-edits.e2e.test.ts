@@ -112,6 +112,9 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await split.getByRole('button', { name: 'Tiếp tục' }).click();
     await split.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Đang ở (1)').waitFor();
+    // His row under "Đã rời hộ" says where he went, linked.
+    await page.getByText('Đã rời hộ (1)').waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'Số 90, thôn Đông' }).waitFor();
     await page.getByTestId('registry-history').getByRole('link', { name: 'Xem hộ liên quan' }).click();
     await page.getByRole('heading', { name: 'Số 90, thôn Đông' }).waitFor();
     await page.getByText('Chủ hộ: Lương Văn Tám').waitFor();

@@ -4,7 +4,14 @@ import type { Agent } from '../../../../test/helpers.js';
 
 const env = useWorld();
 
-type Member = { residentId: number; fullName: string; relation: string; leftOn: string | null; leftReason: string };
+type Member = {
+  residentId: number;
+  fullName: string;
+  relation: string;
+  leftOn: string | null;
+  leftReason: string;
+  wentToHousehold: { id: number; address: string } | null;
+};
 type Detail = { id: number; version: number; headName: string | null; members: Member[]; dissolvedOn: string | null };
 
 /** A fresh family in group A1: a head, a spouse and a child. */
@@ -281,7 +288,14 @@ describe('split, merge, relocate', () => {
     const created = await read(env.w.agents.headA1, res.json().householdId);
     expect(created.headName).toBe('Quách Văn Ba');
     expect(current(created).sort()).toEqual(['Quách Văn Ba', 'Quách Văn Cả']);
-    expect((await read(env.w.agents.headA1, h.id)).headName).toBe('Quách Thị Hai');
+    const old = await read(env.w.agents.headA1, h.id);
+    expect(old.headName).toBe('Quách Thị Hai');
+    // The old household's "left" rows say where they went: the new household, to link to.
+    const gone = old.members.filter((m) => m.leftOn);
+    expect(gone.map((m) => m.wentToHousehold)).toEqual([
+      { id: res.json().householdId, address: 'Số 2 thôn Đông' },
+      { id: res.json().householdId, address: 'Số 2 thôn Đông' },
+    ]);
     const [entry] = await history(env.w.agents.headA1, h.id);
     expect(entry!.kind).toBe('SPLIT');
     expect((await env.w.agents.headA1.post(`/api/households/${h.id}/changes/${entry!.id}/undo`)).statusCode).toBe(200);

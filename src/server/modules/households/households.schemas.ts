@@ -35,6 +35,8 @@ export const HouseholdMember = z.object({
   leftReason: z.string().nullable(),
   cameFrom: z.string().nullable(),
   wentTo: z.string().nullable(),
+  /** The household in the registry they went to (split off, merged, moved), when it is in your units. */
+  wentToHousehold: z.object({ id: z.number().int(), address: z.string() }).nullable(),
 });
 
 export const HouseholdDetail = HouseholdSummary.extend({
