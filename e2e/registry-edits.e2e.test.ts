@@ -148,6 +148,16 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await edit.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Mức 2').waitFor();
     await page.getByText('cần hỗ trợ', { exact: true }).waitFor();
+    // Saved, said so, and written in her history (field names only) with an undo.
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    const history = page.getByTestId('registry-history');
+    await history.getByText('Sửa thông tin của Trần Thị Bình: mức định danh điện tử, nhãn').waitFor();
+    await snap(page, 'resident-correction-saved-360');
+    await history.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await history.getByText('Đã hoàn tác', { exact: false }).waitFor();
+    await page.getByText('cần hỗ trợ', { exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByText('Mức 2').count()).toBe(0);
 
     const { insertUnit } = await import('../src/server/modules/units/units.repo.js');
     const alley = await insertUnit(env.t.database.db, {

@@ -98,6 +98,20 @@ export const householdsVi = {
     RELOCATE: 'Chuyển nơi ở: {{from}} → {{to}}',
     SPLIT: 'Tách hộ: {{people}} sang {{to}}, chủ hộ {{head}}, ngày {{date}}',
     MERGE: 'Nhập hộ: {{people}} từ {{from}} vào {{to}}, ngày {{date}}',
+    CORRECT: 'Sửa thông tin của {{person}}: {{fields}}',
+    field_: {
+      fullName: 'họ tên',
+      birthDate: 'ngày sinh',
+      gender: 'giới tính',
+      personalId: 'số định danh',
+      phone: 'số điện thoại',
+      vneidLevel: 'mức định danh điện tử',
+      vneidCheckedOn: 'ngày kiểm tra VNeID',
+      hasSmartphone: 'điện thoại thông minh',
+      tags: 'nhãn',
+      ethnicity: 'dân tộc',
+      healthNotes: 'ghi chú sức khỏe',
+    },
   },
   /** A new household, before its members are added one by one. */
   add: {

@@ -134,6 +134,8 @@ export const ChangeKind = z.enum([
   'RELOCATE',
   'SPLIT',
   'MERGE',
+  /** A person's own details corrected (name, birth, ID number, phone, VNeID, tags…); no values in the summary. */
+  'CORRECT',
 ]);
 
 export const RegistryChange = z
