@@ -245,6 +245,11 @@ export const spanningExpectations: Record<
     access: 'filingUnit',
     call: ({ id }) => ({ url: `/api/announcements/${id}/send` }),
   },
+  // The draft's audience is the whole of it (before sending): for the filing unit only, like sending.
+  'GET /api/announcements/{id}/audience': {
+    access: 'filingUnit',
+    call: ({ id }) => ({ url: `/api/announcements/${id}/audience` }),
+  },
   'POST /api/announcements/{id}/cancel': {
     access: 'filingUnit',
     call: ({ id }) => ({ url: `/api/announcements/${id}/cancel` }),

@@ -128,7 +128,10 @@ export const announcementsEn: typeof announcementsVi = {
   },
   extra: {
     tags: 'Resident tags (comma separated)',
-    notReached: 'Households no message reached (for the digital team to visit)',
+    notReached: 'Households no channel reached (for the digital team to visit)',
+    waiting: 'Waiting to go: {{count}} households (no visit needed yet)',
+    waitingAt: '{{count}} households: the message goes at {{at}}',
+    waitingNow: '{{count}} households: the message is on its way',
     download: 'Download the list (Excel)',
     perPerson: 'Personal content (one message per person instead of one per household)',
     gender: 'Gender',

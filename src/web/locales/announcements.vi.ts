@@ -126,7 +126,10 @@ export const announcementsVi = {
   },
   extra: {
     tags: 'Nhãn của người dân (cách nhau bởi dấu phẩy)',
-    notReached: 'Các hộ chưa nhận được tin (giao Tổ công nghệ số đến tận nhà)',
+    notReached: 'Các hộ không nhận được tin qua kênh nào (giao Tổ công nghệ số đến tận nhà)',
+    waiting: 'Đang chờ gửi: {{count}} hộ (chưa phải đến nhà)',
+    waitingAt: '{{count}} hộ: tin sẽ đi lúc {{at}}',
+    waitingNow: '{{count}} hộ: tin đang được gửi đi',
     download: 'Tải danh sách (Excel)',
     perPerson: 'Nội dung riêng cho từng người (mỗi người nhận một tin, thay vì mỗi hộ một tin)',
     gender: 'Giới tính',

@@ -223,7 +223,7 @@ export async function sendAnnouncement(
       });
       return { status: 'SCHEDULED' as const, households: 0, messages: 0 };
     }
-    const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
+    const counts = await dispatch(tx, await filingScope(tx, row.unitId), row, now);
     await insertAudit(tx, actor, {
       action: 'announcement.send',
       entityType: 'announcement',
@@ -249,9 +249,8 @@ async function refreshStatistics(database: Database, rows: number): Promise<void
  * Snapshot and queue, in the caller's transaction (the row is locked there), inside the filing unit's subtree: the
  * audience and the staff groups cannot reach past the unit the announcement belongs to.
  */
-async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
+async function dispatch(tx: Tx, scope: Scope, row: Row, now: Date): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
-  const now = new Date();
   const notBefore = sendableAt(now, isUrgent(row));
   const waiting = waitingReason(notBefore, now);
   let counts = { households: 0, messages: 0 };
@@ -305,7 +304,7 @@ export async function sendScheduled(database: Database, now = new Date()): Promi
           .for('update', { skipLocked: true });
         if (!row) return;
         // The writer's units were checked when it was written; it goes to them inside the unit it is filed in.
-        const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
+        const counts = await dispatch(tx, await filingScope(tx, row.unitId), row, now);
         const scheduler: Actor = {
           userId: row.createdBy,
           username: null,
