@@ -118,6 +118,28 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await page.getByTestId('registry-history').getByRole('link', { name: 'Xem hộ liên quan' }).click();
     await page.getByRole('heading', { name: 'Số 90, thôn Đông' }).waitFor();
     await page.getByText('Chủ hộ: Lương Văn Tám').waitFor();
+
+    // He moves back in: the merge asks his relation to the head there (his father), not "Khác" by default.
+    await page.getByRole('button', { name: 'Nhập vào hộ khác' }).click();
+    const merge = page.getByRole('region', { name: 'Nhập vào hộ khác' });
+    await merge.getByLabel('Tìm hộ (địa chỉ hoặc tên chủ hộ)').fill('Số 88');
+    await merge.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await merge.getByLabel('Số 88, thôn Đông', { exact: false }).check();
+    await merge.getByRole('button', { name: 'Tiếp tục' }).click();
+    // Not past the form while a relation is unpicked.
+    expect(await merge.getByRole('button', { name: 'Xác nhận' }).count()).toBe(0);
+    await merge.locator('label', { hasText: 'Lương Văn Tám' }).locator('select').selectOption({ label: 'Con' });
+    await merge.getByRole('button', { name: 'Tiếp tục' }).click();
+    await merge.getByText('Lương Văn Tám: Con.', { exact: false }).waitFor();
+    await merge.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Hộ đã đóng ngày', { exact: false }).waitFor();
+    // His row under "Đã rời hộ" leads to where he went.
+    await page.getByRole('link', { name: 'Số 88, thôn Đông' }).first().click();
+    await page.getByRole('heading', { name: 'Số 88, thôn Đông' }).waitFor();
+    await page
+      .getByRole('row', { name: /Lương Văn Tám.*Con/ })
+      .first()
+      .waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

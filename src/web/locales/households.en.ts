@@ -75,6 +75,8 @@ export const householdsEn: typeof householdsVi = {
     confirmSplit: 'Split {{names}} into a new household at {{address}} from {{date}}; the new head is {{head}}.',
     confirmMerge:
       'Move the {{count}} people of {{from}} into {{to}} on {{date}}. {{from}} will be closed (its history kept).',
+    mergeRelations: "Each person's relation to the receiving household's head",
+    pickRelation: '— Pick a relation —',
     confirmUndo: 'Undo "{{what}}": everything this change wrote goes back to how it was.',
   },
   history: {

@@ -75,6 +75,8 @@ export const householdsVi = {
     confirmSplit: 'Tách {{names}} ra hộ mới tại {{address}} từ ngày {{date}}; chủ hộ mới là {{head}}.',
     confirmMerge:
       'Nhập {{count}} người của hộ {{from}} vào hộ {{to}} ngày {{date}}. Hộ {{from}} sẽ được đóng (vẫn giữ lịch sử).',
+    mergeRelations: 'Quan hệ của từng người với chủ hộ nơi nhập vào',
+    pickRelation: '— Chọn quan hệ —',
     confirmUndo: 'Hoàn tác "{{what}}": mọi điều lần ghi này đã thay đổi sẽ trở lại như trước.',
   },
   /** The household's or person's history of changes made by hand. */

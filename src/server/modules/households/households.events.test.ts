@@ -315,15 +315,32 @@ describe('split, merge, relocate', () => {
       intoHouseholdId: env.w.households.hB1.id,
       intoVersion: 1,
       on: '2026-11-01',
+      relations: [],
     });
     expect(outside.statusCode).toBe(404);
-    const res = await env.w.agents.headA1.post(`/api/households/${a.h.id}/merge`, {
-      version: va,
-      intoHouseholdId: b.h.id,
-      intoVersion: vb,
-      on: '2026-11-01',
+    const merge = (relations: { residentId: number; relation: string }[]) =>
+      env.w.agents.headA1.post(`/api/households/${a.h.id}/merge`, {
+        version: va,
+        intoHouseholdId: b.h.id,
+        intoVersion: vb,
+        on: '2026-11-01',
+        relations,
+      });
+    // Each incoming person's relation to the new head is asked for, every one, and never "head".
+    expect((await merge([{ residentId: a.head.id, relation: 'SIBLING' }])).json().errors[0].code).toBe('EVERY_MEMBER');
+    expect((await merge([{ residentId: a.head.id, relation: 'HEAD' }])).statusCode).toBe(400);
+    const res = await merge([
+      { residentId: a.head.id, relation: 'SIBLING' },
+      { residentId: a.spouse.id, relation: 'OTHER' },
+      { residentId: a.child.id, relation: 'GRANDCHILD' },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const joined = (await read(env.w.agents.headA1, b.h.id)).members.filter((m) => m.fullName.startsWith('Mạc'));
+    expect(Object.fromEntries(joined.map((m) => [m.fullName, m.relation]))).toEqual({
+      'Mạc Văn Cả': 'SIBLING',
+      'Mạc Thị Hai': 'OTHER',
+      'Mạc Văn Ba': 'GRANDCHILD',
     });
-    expect(res.statusCode).toBe(200);
     const closed = await read(env.w.agents.headA1, a.h.id);
     expect(closed.dissolvedOn).toBe('2026-11-01');
     expect(current(closed)).toEqual([]);

@@ -121,6 +121,11 @@ export const MergeInput = z.object({
   intoHouseholdId: Id,
   intoVersion: Version,
   on: IsoDate,
+  /**
+   * Each incoming person's relation to the receiving household's head, asked for every one: their old relation was
+   * to another head (the former head's child may be the new head's grandchild), so it is not guessed.
+   */
+  relations: z.array(z.object({ residentId: Id, relation: z.enum(Relation).exclude(['HEAD']) })).max(200),
 });
 export type MergeInput = z.infer<typeof MergeInput>;
 
