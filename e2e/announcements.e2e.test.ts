@@ -39,8 +39,22 @@ describe('announcements in Chromium', () => {
     await form.getByRole('button', { name: 'Tính số người nhận' }).click();
     await expect.poll(() => leader.page.getByTestId('audience-size').textContent()).toBe('Sẽ đến 2 hộ, 3 người');
     await form.getByRole('button', { name: 'Lưu nháp' }).click();
+    // "Gửi" on the draft asks first, with the same audience and channel split the form showed.
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    const confirm = leader.page.getByTestId('send-confirm');
+    await confirm.getByText('Sẽ đến 2 hộ, 3 người').waitFor();
+    await confirm.getByTestId('reach-split').waitFor();
+    await snap(leader.page, 'announcement-send-confirm');
+    await confirm.getByRole('button', { name: 'Gửi ngay đến 2 hộ' }).click();
     await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
+
+    // A digital-team member typing the address gets one clear sentence, not a form whose data calls are refused.
+    const team = await phoneContext(env.browser);
+    await signIn(team.page, env.base, env.w.accounts.teamA1);
+    await team.page.goto(`${env.base}/announcements`);
+    await team.page.getByText('Bạn không có quyền xem trang này', { exact: false }).waitFor();
+    expect(await team.page.getByTestId('announcement-form').count()).toBe(0);
+    await team.context.close();
 
     // Nguyễn Văn An opens an account with his phone, reads the commune's page and acknowledges.
     const citizen = await phoneContext(env.browser);
@@ -114,6 +128,7 @@ describe('announcements in Chromium', () => {
     await form.getByLabel('Đề nghị các hộ xác nhận đã nhận').check();
     await form.getByRole('button', { name: 'Lưu nháp' }).click();
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).first().click();
+    await leader.page.getByRole('button', { name: 'Gửi ngay đến 1 hộ' }).click();
     await leader.page.getByText('Đã gửi đến 1 hộ').waitFor();
 
     const message = await eventually(async () =>

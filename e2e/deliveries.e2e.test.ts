@@ -25,6 +25,11 @@ describe('every delivery visible, in Chromium', () => {
     await snap(leader.page, 'deliveries-preview');
     await form.getByRole('button', { name: 'Lưu nháp' }).click();
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    // Sending from the list asks first, with the same split and the warning for the channel not set up.
+    const confirm = leader.page.getByTestId('send-confirm');
+    await expect.poll(() => confirm.getByTestId('split-none').textContent()).toContain('1 hộ');
+    expect(await confirm.getByTestId('split-warning').textContent()).toContain('Tin nhắn SMS chưa được cấu hình');
+    await confirm.getByRole('button', { name: 'Gửi ngay đến 2 hộ' }).click();
     await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
 
     await leader.page.getByRole('link', { name: 'Mức độ tiếp cận' }).first().click();
@@ -102,6 +107,35 @@ describe('every delivery visible, in Chromium', () => {
     await snap(leader.page, 'reminder-override');
     await held.getByRole('button', { name: 'Xác nhận gửi' }).click();
     await leader.page.getByText('Đã gửi tin nhắc tới 1 hộ').waitFor();
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
+  });
+
+  it('messages waiting out the night show as waiting, with when they go, not in the door-to-door list', async () => {
+    const at = (local: string) => new Date(`${local}:00+07:00`);
+    const made = await env.w.agents.leaderA.post('/api/announcements', {
+      title: 'Tiêm chủng mở rộng',
+      body: '<p>Sáng mai tại trạm y tế</p>',
+      category: 'HEALTH',
+      audience: { unitIds: [env.w.groupA1.id, env.w.groupA2.id] },
+      scheduledAt: at('2099-01-05T06:00').toISOString(),
+    });
+    const id = made.json().id as number;
+    await env.w.agents.leaderA.post(`/api/announcements/${id}/send`);
+    // The scheduler sends it at 06:12 Vietnam time: An's SMS waits for 07:00.
+    const { sendScheduled } = await import('../src/server/modules/announcements/announcements.service.js');
+    await sendScheduled(env.t.database, at('2099-01-05T06:12'));
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/announcements/${id}`);
+    const waiting = leader.page.getByTestId('waiting');
+    await waiting.getByText('Đang chờ gửi: 1 hộ (chưa phải đến nhà)').waitFor();
+    await waiting.getByText('1 hộ: tin sẽ đi lúc 05/01/2099 07:00').waitFor();
+    // Only the boarding house, which has no channel at all, is for the team to visit.
+    const visit = leader.page.getByTestId('not-reached');
+    await visit.getByText('Nhà trọ Hạnh Phúc, thôn Tây').waitFor();
+    expect(await visit.getByText('Số 7, ngõ 3, thôn Đông').count()).toBe(0);
+    await snap(leader.page, 'reach-waiting-360');
     expect(leader.errors).toEqual([]);
     await leader.context.close();
   });

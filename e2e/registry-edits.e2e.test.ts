@@ -112,9 +112,34 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await split.getByRole('button', { name: 'Tiếp tục' }).click();
     await split.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Đang ở (1)').waitFor();
+    // His row under "Đã rời hộ" says where he went, linked.
+    await page.getByText('Đã rời hộ (1)').waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'Số 90, thôn Đông' }).waitFor();
     await page.getByTestId('registry-history').getByRole('link', { name: 'Xem hộ liên quan' }).click();
     await page.getByRole('heading', { name: 'Số 90, thôn Đông' }).waitFor();
     await page.getByText('Chủ hộ: Lương Văn Tám').waitFor();
+
+    // He moves back in: the merge asks his relation to the head there (his father), not "Khác" by default.
+    await page.getByRole('button', { name: 'Nhập vào hộ khác' }).click();
+    const merge = page.getByRole('region', { name: 'Nhập vào hộ khác' });
+    await merge.getByLabel('Tìm hộ (địa chỉ hoặc tên chủ hộ)').fill('Số 88');
+    await merge.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await merge.getByLabel('Số 88, thôn Đông', { exact: false }).check();
+    await merge.getByRole('button', { name: 'Tiếp tục' }).click();
+    // Not past the form while a relation is unpicked.
+    expect(await merge.getByRole('button', { name: 'Xác nhận' }).count()).toBe(0);
+    await merge.locator('label', { hasText: 'Lương Văn Tám' }).locator('select').selectOption({ label: 'Con' });
+    await merge.getByRole('button', { name: 'Tiếp tục' }).click();
+    await merge.getByText('Lương Văn Tám: Con.', { exact: false }).waitFor();
+    await merge.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Hộ đã đóng ngày', { exact: false }).waitFor();
+    // His row under "Đã rời hộ" leads to where he went.
+    await page.getByRole('link', { name: 'Số 88, thôn Đông' }).first().click();
+    await page.getByRole('heading', { name: 'Số 88, thôn Đông' }).waitFor();
+    await page
+      .getByRole('row', { name: /Lương Văn Tám.*Con/ })
+      .first()
+      .waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
@@ -145,6 +170,16 @@ describe('the registry kept by hand, in Chromium on a 360-px phone', () => {
     await edit.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Mức 2').waitFor();
     await page.getByText('cần hỗ trợ', { exact: true }).waitFor();
+    // Saved, said so, and written in her history (field names only) with an undo.
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    const history = page.getByTestId('registry-history');
+    await history.getByText('Sửa thông tin của Trần Thị Bình: mức định danh điện tử, nhãn').waitFor();
+    await snap(page, 'resident-correction-saved-360');
+    await history.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await history.getByText('Đã hoàn tác', { exact: false }).waitFor();
+    await page.getByText('cần hỗ trợ', { exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByText('Mức 2').count()).toBe(0);
 
     const { insertUnit } = await import('../src/server/modules/units/units.repo.js');
     const alley = await insertUnit(env.t.database.db, {

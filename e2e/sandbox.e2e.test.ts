@@ -71,6 +71,7 @@ describe('the sandbox outbox in Chromium', () => {
     await form.getByLabel('Đề nghị các hộ xác nhận đã nhận').check();
     await form.getByRole('button', { name: 'Lưu nháp' }).click();
     await leader.page.getByTestId('announcements').getByRole('button', { name: 'Gửi', exact: true }).click();
+    await leader.page.getByRole('button', { name: 'Gửi ngay đến 2 hộ' }).click();
     await leader.page.getByText('Đã gửi đến 2 hộ').waitFor();
     // The worker puts it through the sandbox: the Zalo message, then (after the refusal) the email.
     await eventually(async () => (t.sandbox!.store.all().some((m) => m.channel === 'EMAIL') ? true : undefined));

@@ -14,6 +14,11 @@ export const announcementsExpectations: Record<string, Expectation> = {
     inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/send` }),
     outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/send` }),
   },
+  'GET /api/announcements/{id}/audience': {
+    permission: 'announcement.write',
+    inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/audience` }),
+    outside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupB1)}/audience` }),
+  },
   'GET /api/announcements/{id}/reach': {
     permission: 'announcement.write',
     inside: async (w) => ({ url: `/api/announcements/${await w.f.announcement(w.groupA1)}/reach` }),
@@ -239,6 +244,11 @@ export const spanningExpectations: Record<
   'POST /api/announcements/{id}/send': {
     access: 'filingUnit',
     call: ({ id }) => ({ url: `/api/announcements/${id}/send` }),
+  },
+  // The draft's audience is the whole of it (before sending): for the filing unit only, like sending.
+  'GET /api/announcements/{id}/audience': {
+    access: 'filingUnit',
+    call: ({ id }) => ({ url: `/api/announcements/${id}/audience` }),
   },
   'POST /api/announcements/{id}/cancel': {
     access: 'filingUnit',

@@ -231,11 +231,11 @@ export const registryExpectations: Record<string, Expectation> = {
     permission: 'household.write',
     inside: async (w) => ({
       url: `/api/households/${(await w.f.household(w.groupA1)).id}/merge`,
-      payload: { version: 1, intoHouseholdId: w.households.hA1.id, intoVersion: 1, on: '2026-11-01' },
+      payload: { version: 1, intoHouseholdId: w.households.hA1.id, intoVersion: 1, on: '2026-11-01', relations: [] },
     }),
     outside: async (w) => ({
       url: `/api/households/${(await w.f.household(w.groupB1)).id}/merge`,
-      payload: { version: 1, intoHouseholdId: w.households.hB1.id, intoVersion: 1, on: '2026-11-01' },
+      payload: { version: 1, intoHouseholdId: w.households.hB1.id, intoVersion: 1, on: '2026-11-01', relations: [] },
     }),
   },
   'GET /api/households/{id}/history': {

@@ -43,6 +43,7 @@ export const en: Messages = {
   common: {
     search: 'Search',
     loading: 'Loading…',
+    noAccess: 'You do not have access to this page. Ask an administrator if you need it.',
     none: 'Nothing found',
     save: 'Save',
     cancel: 'Cancel',

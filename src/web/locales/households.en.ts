@@ -75,6 +75,8 @@ export const householdsEn: typeof householdsVi = {
     confirmSplit: 'Split {{names}} into a new household at {{address}} from {{date}}; the new head is {{head}}.',
     confirmMerge:
       'Move the {{count}} people of {{from}} into {{to}} on {{date}}. {{from}} will be closed (its history kept).',
+    mergeRelations: "Each person's relation to the receiving household's head",
+    pickRelation: '— Pick a relation —',
     confirmUndo: 'Undo "{{what}}": everything this change wrote goes back to how it was.',
   },
   history: {
@@ -97,6 +99,20 @@ export const householdsEn: typeof householdsVi = {
     RELOCATE: 'Moved house: {{from}} → {{to}}',
     SPLIT: 'Split: {{people}} to {{to}}, head {{head}}, on {{date}}',
     MERGE: 'Merged: {{people}} from {{from}} into {{to}}, on {{date}}',
+    CORRECT: 'Corrected for {{person}}: {{fields}}',
+    field_: {
+      fullName: 'full name',
+      birthDate: 'date of birth',
+      gender: 'gender',
+      personalId: 'ID number',
+      phone: 'phone',
+      vneidLevel: 'VNeID level',
+      vneidCheckedOn: 'VNeID check date',
+      hasSmartphone: 'smartphone',
+      tags: 'tags',
+      ethnicity: 'ethnicity',
+      healthNotes: 'health notes',
+    },
   },
   add: {
     title: 'New household',

@@ -75,6 +75,8 @@ export const householdsVi = {
     confirmSplit: 'Tách {{names}} ra hộ mới tại {{address}} từ ngày {{date}}; chủ hộ mới là {{head}}.',
     confirmMerge:
       'Nhập {{count}} người của hộ {{from}} vào hộ {{to}} ngày {{date}}. Hộ {{from}} sẽ được đóng (vẫn giữ lịch sử).',
+    mergeRelations: 'Quan hệ của từng người với chủ hộ nơi nhập vào',
+    pickRelation: '— Chọn quan hệ —',
     confirmUndo: 'Hoàn tác "{{what}}": mọi điều lần ghi này đã thay đổi sẽ trở lại như trước.',
   },
   /** The household's or person's history of changes made by hand. */
@@ -98,6 +100,20 @@ export const householdsVi = {
     RELOCATE: 'Chuyển nơi ở: {{from}} → {{to}}',
     SPLIT: 'Tách hộ: {{people}} sang {{to}}, chủ hộ {{head}}, ngày {{date}}',
     MERGE: 'Nhập hộ: {{people}} từ {{from}} vào {{to}}, ngày {{date}}',
+    CORRECT: 'Sửa thông tin của {{person}}: {{fields}}',
+    field_: {
+      fullName: 'họ tên',
+      birthDate: 'ngày sinh',
+      gender: 'giới tính',
+      personalId: 'số định danh',
+      phone: 'số điện thoại',
+      vneidLevel: 'mức định danh điện tử',
+      vneidCheckedOn: 'ngày kiểm tra VNeID',
+      hasSmartphone: 'điện thoại thông minh',
+      tags: 'nhãn',
+      ethnicity: 'dân tộc',
+      healthNotes: 'ghi chú sức khỏe',
+    },
   },
   /** A new household, before its members are added one by one. */
   add: {

@@ -37,6 +37,7 @@ export const residentsEn: typeof residentsVi = {
     unknown: 'Unknown',
     confirm: 'Update {{name}}: {{fields}}.',
     nothing: 'Nothing has changed.',
+    saved: 'Saved. The change is listed under History of changes below, where it can be undone.',
   },
   filters: {
     title: 'Filters',

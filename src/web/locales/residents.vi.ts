@@ -36,6 +36,7 @@ export const residentsVi = {
     unknown: 'Chưa rõ',
     confirm: 'Cập nhật cho {{name}}: {{fields}}.',
     nothing: 'Chưa có gì thay đổi.',
+    saved: 'Đã lưu. Thay đổi có trong mục Lịch sử thay đổi bên dưới, có thể hoàn tác ở đó.',
   },
   filters: {
     title: 'Bộ lọc',

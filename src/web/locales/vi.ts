@@ -42,6 +42,7 @@ export const vi = {
   common: {
     search: 'Tìm',
     loading: 'Đang tải…',
+    noAccess: 'Bạn không có quyền xem trang này. Nếu cần, hãy nhờ quản trị viên cấp quyền.',
     none: 'Không có kết quả',
     save: 'Lưu',
     cancel: 'Hủy',

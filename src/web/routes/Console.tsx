@@ -2,6 +2,7 @@ import '../locales/console.js';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { Guard } from '../components/Guard.js';
 import { QueryState } from '../components/Status.js';
 import { AccountPage } from '../features/auth/AccountPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
@@ -103,32 +104,138 @@ function Console() {
         <Switch>
           <Route path="/" component={HomePage} />
           <Route path="/search" component={SearchPage} />
-          <Route path="/residents" component={ResidentsPage} />
-          <Route path="/residents/:id">{(p) => <ResidentDetailView id={Number(p.id)} />}</Route>
-          <Route path="/households" component={HouseholdsPage} />
-          <Route path="/households/new" component={NewHouseholdPage} />
-          <Route path="/households/:id">{(p) => <HouseholdDetailView id={Number(p.id)} />}</Route>
-          <Route path="/units" component={UnitsPage} />
-          <Route path="/import" component={ImportWizard} />
-          <Route path="/users" component={UsersPage} />
-          <Route path="/audit" component={AuditPage} />
+          <Route path="/residents">
+            <Guard need="resident.read">
+              <ResidentsPage />
+            </Guard>
+          </Route>
+          <Route path="/residents/:id">
+            {(p) => (
+              <Guard need="resident.read">
+                <ResidentDetailView id={Number(p.id)} />
+              </Guard>
+            )}
+          </Route>
+          <Route path="/households">
+            <Guard need="household.read">
+              <HouseholdsPage />
+            </Guard>
+          </Route>
+          <Route path="/households/new">
+            <Guard need="household.write">
+              <NewHouseholdPage />
+            </Guard>
+          </Route>
+          <Route path="/households/:id">
+            {(p) => (
+              <Guard need="household.read">
+                <HouseholdDetailView id={Number(p.id)} />
+              </Guard>
+            )}
+          </Route>
+          <Route path="/units">
+            <Guard need="unit.read">
+              <UnitsPage />
+            </Guard>
+          </Route>
+          <Route path="/import">
+            <Guard need="registry.import">
+              <ImportWizard />
+            </Guard>
+          </Route>
+          <Route path="/users">
+            <Guard need="user.manage">
+              <UsersPage />
+            </Guard>
+          </Route>
+          <Route path="/audit">
+            <Guard need="audit.read">
+              <AuditPage />
+            </Guard>
+          </Route>
           <Route path="/account" component={AccountPage} />
-          <Route path="/dossiers" component={DossiersPage} />
+          <Route path="/dossiers">
+            <Guard need="dossier.read">
+              <DossiersPage />
+            </Guard>
+          </Route>
           <Route path="/dossiers/:id">{(p) => <DossierView id={Number(p.id)} />}</Route>
-          <Route path="/counter" component={CounterPage} />
-          <Route path="/indicators" component={IndicatorsPage} />
-          <Route path="/appointments" component={AppointmentsDesk} />
-          <Route path="/admin/procedures" component={ProcedureAdmin} />
-          <Route path="/admin/counter" component={CounterSettingsPage} />
-          <Route path="/announcements" component={AnnouncementsPage} />
-          <Route path="/groups" component={GroupsPage} />
-          <Route path="/channels" component={ChannelsPage} />
-          <Route path="/teams" component={TeamsPage} />
-          <Route path="/campaigns" component={CampaignsPage} />
-          <Route path="/campaigns/:id/assignments">{(p) => <AssignmentsPage id={Number(p.id)} />}</Route>
-          <Route path="/campaigns/:id">{(p) => <CampaignProgressPage id={Number(p.id)} />}</Route>
-          <Route path="/announcements/:id">{(p) => <ReachPage id={Number(p.id)} />}</Route>
-          <Route path="/admin/calendar" component={CalendarAdmin} />
+          <Route path="/counter">
+            <Guard need="dossier.submit">
+              <CounterPage />
+            </Guard>
+          </Route>
+          <Route path="/indicators">
+            <Guard need="dossier.read">
+              <IndicatorsPage />
+            </Guard>
+          </Route>
+          <Route path="/appointments">
+            <Guard need="dossier.process">
+              <AppointmentsDesk />
+            </Guard>
+          </Route>
+          <Route path="/admin/procedures">
+            <Guard need="procedure.manage">
+              <ProcedureAdmin />
+            </Guard>
+          </Route>
+          <Route path="/admin/counter">
+            <Guard need="dossier.approve">
+              <CounterSettingsPage />
+            </Guard>
+          </Route>
+          <Route path="/announcements">
+            <Guard need="announcement.write">
+              <AnnouncementsPage />
+            </Guard>
+          </Route>
+          <Route path="/groups">
+            <Guard need="announcement.write">
+              <GroupsPage />
+            </Guard>
+          </Route>
+          <Route path="/channels">
+            <Guard need="announcement.write">
+              <ChannelsPage />
+            </Guard>
+          </Route>
+          <Route path="/teams">
+            <Guard need="unit.read">
+              <TeamsPage />
+            </Guard>
+          </Route>
+          <Route path="/campaigns">
+            <Guard need="unit.read">
+              <CampaignsPage />
+            </Guard>
+          </Route>
+          <Route path="/campaigns/:id/assignments">
+            {(p) => (
+              <Guard need="unit.read">
+                <AssignmentsPage id={Number(p.id)} />
+              </Guard>
+            )}
+          </Route>
+          <Route path="/campaigns/:id">
+            {(p) => (
+              <Guard need="unit.read">
+                <CampaignProgressPage id={Number(p.id)} />
+              </Guard>
+            )}
+          </Route>
+          <Route path="/announcements/:id">
+            {(p) => (
+              <Guard need="announcement.write">
+                <ReachPage id={Number(p.id)} />
+              </Guard>
+            )}
+          </Route>
+          <Route path="/admin/calendar">
+            <Guard need="calendar.manage">
+              <CalendarAdmin />
+            </Guard>
+          </Route>
           <Route path="/sandbox" component={SandboxOutbox} />
           <Route path="/counter/:code">{(p) => <SubmitForm code={p.code} mode="counter" />}</Route>
           <Route>

@@ -32,7 +32,7 @@ export const registryChanges = pgTable(
     index('registry_changes_residents_idx').using('gin', t.residentIds),
     check(
       'registry_changes_kind_check',
-      sql`${t.kind} in ('ADD_MEMBER', 'BIRTH', 'DEATH', 'MOVE', 'LEAVE', 'HEAD', 'RELOCATE', 'SPLIT', 'MERGE')`,
+      sql`${t.kind} in ('ADD_MEMBER', 'BIRTH', 'DEATH', 'MOVE', 'LEAVE', 'HEAD', 'RELOCATE', 'SPLIT', 'MERGE', 'CORRECT')`,
     ),
   ],
 );

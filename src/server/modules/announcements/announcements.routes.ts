@@ -115,6 +115,18 @@ export function registerAnnouncements(app: App, deps: AppDeps) {
     },
   });
 
+  r.get('/api/announcements/:id/audience', {
+    config,
+    schema: {
+      tags: ['announcements'],
+      summary:
+        'How a saved draft would go out if sent now: households and people, and the split by first channel (to confirm before sending)',
+      params: IdParams,
+      response: { 200: AudienceSize, ...errorResponses },
+    },
+    handler: async (request) => service.draftAudience(db, request.scope!, request.params.id, configured),
+  });
+
   r.post('/api/announcements/:id/cancel', {
     config,
     schema: {

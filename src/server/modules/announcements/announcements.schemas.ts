@@ -110,8 +110,8 @@ export const AnnouncementReach = z
       }),
     ),
     /**
-     * Households no message reached (no channel delivered): the digital team's list, 200 at most (all in the
-     * spreadsheet).
+     * Households no message reached and none is still on its way (every channel failed, or they have none): the
+     * digital team's list, 200 at most (all in the spreadsheet).
      */
     notReached: z.array(
       z.object({
@@ -121,6 +121,14 @@ export const AnnouncementReach = z
         headName: z.string().nullable(),
       }),
     ),
+    /**
+     * Households not reached yet whose message is still on its way (waiting out 21:00–07:00, a daily limit, retrying,
+     * with the provider), by the minute it goes (`at` null: due now). They are not in `notReached`.
+     */
+    waiting: z.object({
+      households: z.number().int(),
+      byTime: z.array(z.object({ at: z.string().nullable(), households: z.number().int() })),
+    }),
     /** When an acknowledgement was asked for: households that have not given it. */
     notAcknowledged: z.array(
       z.object({

@@ -11,7 +11,8 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { getUnitPath } from '../units/units.service.js';
 import type { Announcement, AnnouncementStatus, Category, Priority } from './announcements.schemas.js';
 import { filedIn, visibleTo } from './announcement-view.js';
-import { Audience, householdsOf, matchedPeople } from './audience.js';
+import { Audience, audienceSize, householdsOf, matchedPeople, type AudienceSize } from './audience.js';
+import type { Channel } from './senders.js';
 import { isUrgent, queueFirstMessages, queueStaffDeliveries, sendableAt, waitingReason } from './delivery-queue.js';
 
 /**
@@ -158,6 +159,20 @@ export async function getAnnouncement(db: Tx, scope: Scope, id: number): Promise
   return row;
 }
 
+/**
+ * How a saved draft would go out if sent now: its audience sized in the scope it is sent in (its filing unit's), with
+ * the split by first channel, so sending from the list asks to confirm with the same numbers the form showed.
+ */
+export async function draftAudience(
+  db: Tx,
+  scope: Scope,
+  id: number,
+  configured: (c: Channel) => boolean,
+): Promise<AudienceSize> {
+  const row = await getAnnouncement(db, scope, id);
+  return audienceSize(db, await filingScope(db, row.unitId), Audience.parse(row.audience), configured);
+}
+
 /** The announcement in the caller's units, locked for a change of status. */
 async function lockInScope(tx: Tx, scope: Scope, id: number): Promise<Row> {
   const [row] = await tx
@@ -211,7 +226,7 @@ export async function sendAnnouncement(
       });
       return { status: 'SCHEDULED' as const, households: 0, messages: 0 };
     }
-    const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
+    const counts = await dispatch(tx, await filingScope(tx, row.unitId), row, now);
     await insertAudit(tx, actor, {
       action: 'announcement.send',
       entityType: 'announcement',
@@ -237,9 +252,8 @@ async function refreshStatistics(database: Database, rows: number): Promise<void
  * Snapshot and queue, in the caller's transaction (the row is locked there), inside the filing unit's subtree: the
  * audience and the staff groups cannot reach past the unit the announcement belongs to.
  */
-async function dispatch(tx: Tx, scope: Scope, row: Row): Promise<{ households: number; messages: number }> {
+async function dispatch(tx: Tx, scope: Scope, row: Row, now: Date): Promise<{ households: number; messages: number }> {
   const audience = Audience.parse(row.audience);
-  const now = new Date();
   const notBefore = sendableAt(now, isUrgent(row));
   const waiting = waitingReason(notBefore, now);
   let counts = { households: 0, messages: 0 };
@@ -293,7 +307,7 @@ export async function sendScheduled(database: Database, now = new Date()): Promi
           .for('update', { skipLocked: true });
         if (!row) return;
         // The writer's units were checked when it was written; it goes to them inside the unit it is filed in.
-        const counts = await dispatch(tx, await filingScope(tx, row.unitId), row);
+        const counts = await dispatch(tx, await filingScope(tx, row.unitId), row, now);
         const scheduler: Actor = {
           userId: row.createdBy,
           username: null,

@@ -27,6 +27,16 @@ describe('announcements', () => {
       await env.t.app.inject({ method: 'GET', url: `/api/public/communes/${w.communeA.code}/announcements` })
     ).json();
     expect(feedBefore.items).toEqual([]);
+    // Sending from the list first shows the draft's audience and its split, the same numbers the form gives.
+    const draft = await w.agents.leaderA.get(`/api/announcements/${id}/audience`);
+    expect(draft.statusCode, draft.body).toBe(200);
+    const sized = await w.agents.leaderA.post('/api/announcements/audience', {
+      unitIds: [w.groupA1.id, w.groupA2.id],
+      ageMin: 18,
+    });
+    expect(draft.json()).toEqual(sized.json());
+    expect(draft.json()).toMatchObject({ households: 2 });
+    expect(draft.json().reach.channels.length + draft.json().reach.none).toBeGreaterThan(0);
     const sent = await w.agents.leaderA.post(`/api/announcements/${id}/send`);
     expect(sent.json()).toEqual({ status: 'SENT', households: 2, messages: 1 });
     expect((await w.agents.leaderA.post(`/api/announcements/${id}/send`)).statusCode).toBe(409);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useFakeSms } from '../../../../test/fake-sms.js';
 import { eventually } from '../../../../test/helpers.js';
 import { useWorld } from '../../../../test/world.js';
+import { sendScheduled } from './announcements.service.js';
 import { applyDeliveryReport, sendDue } from './deliveries.js';
 import { sendableAt } from './delivery-queue.js';
 import { smsChannel } from './senders.js';
@@ -29,6 +30,29 @@ describe('quiet hours', () => {
     expect(sendableAt(at('2026-11-24T05:10'), false).toISOString()).toBe(at('2026-11-24T07:00').toISOString());
     expect(sendableAt(at('2026-11-24T10:00'), false).toISOString()).toBe(at('2026-11-24T10:00').toISOString());
     expect(sendableAt(at('2026-11-24T23:59'), true).toISOString()).toBe(at('2026-11-24T23:59').toISOString());
+  });
+});
+
+describe('reach while messages wait', () => {
+  it('lists households whose SMS waits out the night as waiting, with the time it goes, not as ones to visit', async () => {
+    // Scheduled far ahead, then sent by the scheduler at 06:12 Vietnam time: the SMS waits for 07:00.
+    const made = await env.w.agents.leaderA.post('/api/announcements', {
+      title: 'Tiêm chủng',
+      body: '<p>Sáng mai tại trạm y tế</p>',
+      category: 'HEALTH',
+      audience: { unitIds: [env.w.communeA.id] },
+      scheduledAt: at('2099-01-05T06:00').toISOString(),
+    });
+    const id = made.json().id as number;
+    expect((await env.w.agents.leaderA.post(`/api/announcements/${id}/send`)).json().status).toBe('SCHEDULED');
+    expect(await sendScheduled(env.t.database, at('2099-01-05T06:12'))).toBeGreaterThan(0);
+    const reach = (await env.w.agents.leaderA.get(`/api/announcements/${id}/reach`)).json();
+    // Two households: An's SMS waits for 07:00; the boarding house has no channel at all and is the one to visit.
+    expect(reach.waiting).toEqual({
+      households: 1,
+      byTime: [{ at: at('2099-01-05T07:00').toISOString(), households: 1 }],
+    });
+    expect(reach.notReached.map((h: { address: string }) => h.address)).toEqual(['Nhà trọ Hạnh Phúc, thôn Tây']);
   });
 });
 

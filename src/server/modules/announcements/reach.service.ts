@@ -36,11 +36,12 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
   const listed = async (which: ToVisit) =>
     (await householdsToVisit(db, id, which, VIEW_LIST, part(sql`a.household_id`))).map(({ phoneEnc: _, ...h }) => h);
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite takes them one after another).
-  const [groups, notReached, notAcknowledged, byStatus] = await Promise.all([
+  const [groups, notReached, notAcknowledged, byStatus, waiting] = await Promise.all([
     reachPerGroup(db, id, part(sql`a.household_id`)),
     listed('not-reached'),
     row.ackRequested ? listed('not-acknowledged') : Promise.resolve([]),
     deliveryCounts(db, id, part(deliveries.householdId)),
+    waitingOf(db, id, part(sql`a.household_id`)),
   ]);
   const withReach = groups.map((g) => ({ ...g, name: g.name ?? '' }));
   const total = (k: 'targeted' | 'reached' | 'read' | 'acknowledged') => withReach.reduce((n, g) => n + g[k], 0);
@@ -58,6 +59,36 @@ export async function reachOf(db: Tx, scope: Scope, id: number) {
     groups: withReach,
     notReached,
     notAcknowledged,
+    waiting,
+  };
+}
+
+/** A message still on its way: queued (the night, a schedule, a daily limit), retrying, or with the provider. */
+const IN_FLIGHT = sql`('created', 'temporary-failure', 'sending')`;
+
+/**
+ * The households not reached yet whose message is still on its way, by when it goes (to the minute; `at` null when
+ * it is due already and only waits for the worker or the provider). They are not the digital team's to visit yet.
+ */
+async function waitingOf(db: Tx, id: number, inPart: SQL) {
+  const rows = await queryRows<{ at: Date | null; households: number }>(
+    db,
+    sql`
+    with waiting as (
+      select a.household_id, min(d.next_attempt_at) as next_at
+      from announcement_households a
+        join deliveries d on d.announcement_id = a.announcement_id and d.household_id = a.household_id
+      where a.announcement_id = ${id} and d.status in ${IN_FLIGHT} and ${inPart}
+        and not exists (
+          select 1 from deliveries x
+          where x.announcement_id = ${id} and x.household_id = a.household_id and x.status = 'delivered')
+      group by a.household_id)
+    select case when next_at > now() then date_trunc('minute', next_at) end as at, count(*)::int as households
+    from waiting group by 1 order by 1 nulls first`,
+  );
+  return {
+    households: rows.reduce((n, r) => n + r.households, 0),
+    byTime: rows.map((r) => ({ at: r.at ? new Date(r.at).toISOString() : null, households: r.households })),
   };
 }
 
@@ -100,7 +131,7 @@ export type HouseholdToVisit = {
 
 /**
  * The households the digital team should visit, among those `inPart` lets through (a condition on
- * `a.household_id`): those no message reached (no channel delivered), or, when an acknowledgement was asked for,
+ * `a.household_id`): those no message reached and none is still on its way to (every channel failed, or none), or, when an acknowledgement was asked for,
  * those that have not given it — by group, then address, the Vietnamese way.
  */
 export async function householdsToVisit(
@@ -110,11 +141,13 @@ export async function householdsToVisit(
   limit: number,
   inPart: SQL,
 ): Promise<HouseholdToVisit[]> {
+  // Not reached: no message delivered and none still on its way (a message waiting out the night is not a visit).
   const condition =
     which === 'not-reached'
       ? sql`not exists (
           select 1 from deliveries d
-          where d.announcement_id = ${id} and d.household_id = a.household_id and d.status = 'delivered')`
+          where d.announcement_id = ${id} and d.household_id = a.household_id
+            and (d.status = 'delivered' or d.status in ${IN_FLIGHT}))`
       : sql`a.acknowledged_at is null`;
   const rows = await queryRows<HouseholdToVisit>(
     db,

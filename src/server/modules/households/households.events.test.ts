@@ -4,7 +4,14 @@ import type { Agent } from '../../../../test/helpers.js';
 
 const env = useWorld();
 
-type Member = { residentId: number; fullName: string; relation: string; leftOn: string | null; leftReason: string };
+type Member = {
+  residentId: number;
+  fullName: string;
+  relation: string;
+  leftOn: string | null;
+  leftReason: string;
+  wentToHousehold: { id: number; address: string } | null;
+};
 type Detail = { id: number; version: number; headName: string | null; members: Member[]; dissolvedOn: string | null };
 
 /** A fresh family in group A1: a head, a spouse and a child. */
@@ -281,7 +288,14 @@ describe('split, merge, relocate', () => {
     const created = await read(env.w.agents.headA1, res.json().householdId);
     expect(created.headName).toBe('Quách Văn Ba');
     expect(current(created).sort()).toEqual(['Quách Văn Ba', 'Quách Văn Cả']);
-    expect((await read(env.w.agents.headA1, h.id)).headName).toBe('Quách Thị Hai');
+    const old = await read(env.w.agents.headA1, h.id);
+    expect(old.headName).toBe('Quách Thị Hai');
+    // The old household's "left" rows say where they went: the new household, to link to.
+    const gone = old.members.filter((m) => m.leftOn);
+    expect(gone.map((m) => m.wentToHousehold)).toEqual([
+      { id: res.json().householdId, address: 'Số 2 thôn Đông' },
+      { id: res.json().householdId, address: 'Số 2 thôn Đông' },
+    ]);
     const [entry] = await history(env.w.agents.headA1, h.id);
     expect(entry!.kind).toBe('SPLIT');
     expect((await env.w.agents.headA1.post(`/api/households/${h.id}/changes/${entry!.id}/undo`)).statusCode).toBe(200);
@@ -301,15 +315,32 @@ describe('split, merge, relocate', () => {
       intoHouseholdId: env.w.households.hB1.id,
       intoVersion: 1,
       on: '2026-11-01',
+      relations: [],
     });
     expect(outside.statusCode).toBe(404);
-    const res = await env.w.agents.headA1.post(`/api/households/${a.h.id}/merge`, {
-      version: va,
-      intoHouseholdId: b.h.id,
-      intoVersion: vb,
-      on: '2026-11-01',
+    const merge = (relations: { residentId: number; relation: string }[]) =>
+      env.w.agents.headA1.post(`/api/households/${a.h.id}/merge`, {
+        version: va,
+        intoHouseholdId: b.h.id,
+        intoVersion: vb,
+        on: '2026-11-01',
+        relations,
+      });
+    // Each incoming person's relation to the new head is asked for, every one, and never "head".
+    expect((await merge([{ residentId: a.head.id, relation: 'SIBLING' }])).json().errors[0].code).toBe('EVERY_MEMBER');
+    expect((await merge([{ residentId: a.head.id, relation: 'HEAD' }])).statusCode).toBe(400);
+    const res = await merge([
+      { residentId: a.head.id, relation: 'SIBLING' },
+      { residentId: a.spouse.id, relation: 'OTHER' },
+      { residentId: a.child.id, relation: 'GRANDCHILD' },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const joined = (await read(env.w.agents.headA1, b.h.id)).members.filter((m) => m.fullName.startsWith('Mạc'));
+    expect(Object.fromEntries(joined.map((m) => [m.fullName, m.relation]))).toEqual({
+      'Mạc Văn Cả': 'SIBLING',
+      'Mạc Thị Hai': 'OTHER',
+      'Mạc Văn Ba': 'GRANDCHILD',
     });
-    expect(res.statusCode).toBe(200);
     const closed = await read(env.w.agents.headA1, a.h.id);
     expect(closed.dissolvedOn).toBe('2026-11-01');
     expect(current(closed)).toEqual([]);

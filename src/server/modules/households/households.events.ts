@@ -222,13 +222,26 @@ export async function mergeHousehold(database: Database, scope: Scope, id: numbe
     if (from.version !== input.version || into.version !== input.intoVersion) throw staleHousehold();
     const members = await currentMembers(tx, id);
     for (const m of members) checkNotBefore('on', input.on, m.joinedOn);
+    const relationOf = new Map(input.relations.map((r) => [r.residentId, r.relation]));
+    if (relationOf.size !== input.relations.length || members.some((m) => !relationOf.has(m.residentId))) {
+      throw fieldError('relations', 'EVERY_MEMBER', {
+        vi: 'Hãy chọn quan hệ với chủ hộ mới cho từng người trong hộ',
+        en: "Pick each member's relation to the new head",
+      });
+    }
+    if (relationOf.size !== members.length) {
+      throw fieldError('relations', 'NOT_MEMBER', {
+        vi: 'Chỉ ghi quan hệ cho những người đang ở trong hộ',
+        en: 'Give relations for current members only',
+      });
+    }
     const j = openJournal(tx);
     for (const m of members) {
       await j.updateMember(m.membershipId, { leftOn: input.on, leftReason: 'Nhập hộ' });
       await j.insertMember({
         householdId: into.id,
         residentId: m.residentId,
-        relation: m.relation === 'HEAD' ? 'OTHER' : m.relation,
+        relation: relationOf.get(m.residentId)!,
         residenceType: m.residenceType,
         joinedOn: input.on,
       });

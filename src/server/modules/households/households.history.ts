@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
 import { households, registryChanges, residents } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
-import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { conflict, forbidden, notFound, unlessTaken } from '../../lib/errors.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import {
@@ -105,7 +105,11 @@ async function findHouseholdInScope(tx: Tx, id: number, scope: Scope) {
   return row;
 }
 
-const undoRefused: Record<Exclude<Blocked, null>, { vi: string; en: string }> = {
+const undoRefused: Record<Exclude<Blocked, null> | 'TAKEN', { vi: string; en: string }> = {
+  TAKEN: {
+    vi: 'Không hoàn tác được: số định danh cũ nay đã ghi cho người khác',
+    en: 'Cannot undo: the former ID number now belongs to someone else',
+  },
   UNDONE: { vi: 'Thay đổi này đã được hoàn tác', en: 'This change has already been undone' },
   LATER_CHANGE: {
     vi: 'Không hoàn tác được: hộ hoặc người liên quan đã có thay đổi sau đó. Hãy hoàn tác thay đổi mới nhất trước',
@@ -152,7 +156,8 @@ export async function undoChange(
     const blocked = blockedBy(row, await currentVersions(tx, [row]));
     if (blocked) throw conflict(undoRefused[blocked]);
     const writes = row.writes as Write[];
-    for (const w of [...writes].reverse()) await reverseWrite(tx, w);
+    // Undoing a correction of an ID number fails if another person has been given that number since.
+    for (const w of [...writes].reverse()) await unlessTaken(reverseWrite(tx, w), () => conflict(undoRefused.TAKEN));
     const removed = (op: Write['op']) => new Set(writes.filter((w) => w.op === op).map((w) => w.id));
     const goneH = removed('household.insert');
     const goneR = removed('resident.insert');

@@ -18,7 +18,30 @@ export type MemberFields = {
   wentTo: string | null;
   relation: string;
 };
-export type ResidentFields = { householdId: number | null; unitId: number };
+/**
+ * What an action may write on a person: where they live, and (a correction) their own details. The ID number and
+ * phone are kept as stored, ciphertext and blind index, so the journal never holds them in clear.
+ */
+export type ResidentFields = Pick<
+  typeof residents.$inferSelect,
+  | 'householdId'
+  | 'unitId'
+  | 'fullName'
+  | 'searchText'
+  | 'birthDate'
+  | 'birthPrecision'
+  | 'gender'
+  | 'personalIdEnc'
+  | 'personalIdBidx'
+  | 'phoneEnc'
+  | 'phoneBidx'
+  | 'vneidLevel'
+  | 'vneidCheckedOn'
+  | 'hasSmartphone'
+  | 'tags'
+  | 'ethnicity'
+  | 'healthNotes'
+>;
 export type HouseholdFields = {
   headResidentId: number | null;
   searchText: string;
@@ -36,7 +59,17 @@ export type Write =
   | { op: 'household.insert'; id: number }
   | { op: 'household.update'; id: number; before: Partial<HouseholdFields> };
 
-export type ChangeKind = 'ADD_MEMBER' | 'BIRTH' | 'DEATH' | 'MOVE' | 'LEAVE' | 'HEAD' | 'RELOCATE' | 'SPLIT' | 'MERGE';
+export type ChangeKind =
+  | 'ADD_MEMBER'
+  | 'BIRTH'
+  | 'DEATH'
+  | 'MOVE'
+  | 'LEAVE'
+  | 'HEAD'
+  | 'RELOCATE'
+  | 'SPLIT'
+  | 'MERGE'
+  | 'CORRECT';
 export type Versions = { households: Record<string, number>; residents: Record<string, number> };
 
 export const staleHousehold = () =>
@@ -78,8 +111,14 @@ export function openJournal(tx: Tx) {
   const writes: Write[] = [];
   const touchedHouseholds = new Set<number>();
   const touchedResidents = new Set<number>();
+  const filedUnder = new Set<number>();
   return {
     touchHousehold: (id: number) => touchedHouseholds.add(id),
+    /**
+     * Lists the change in a household's history (and makes it undoable from there) without stepping the household's
+     * version: a person's correction belongs to their household's story but changes nothing of the household.
+     */
+    fileUnder: (id: number) => filedUnder.add(id),
     touchResident: (id: number) => touchedResidents.add(id),
 
     async insertMember(row: typeof householdMembers.$inferInsert) {
@@ -148,7 +187,7 @@ export function openJournal(tx: Tx) {
         .insert(registryChanges)
         .values({
           kind,
-          householdIds: [...touchedHouseholds],
+          householdIds: [...new Set([...touchedHouseholds, ...filedUnder])],
           residentIds: [...touchedResidents],
           summary,
           writes,

@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { householdMembers, households, residents, units } from '../../db/schema/index.js';
 import { unitInScope, type Scope } from '../../db/scope.js';
@@ -89,6 +90,28 @@ export async function listMembers(tx: Tx, householdId: number) {
     .innerJoin(residents, eq(residents.id, householdMembers.residentId))
     .where(eq(householdMembers.householdId, householdId))
     .orderBy(sql`${householdMembers.leftOn} is not null`, householdMembers.joinedOn, householdMembers.id);
+}
+
+/**
+ * Where each person who left this household went inside the registry: the household whose stay began the day theirs
+ * here ended (a split, a merge, a move). Only households in the caller's units are named, so a link never 404s.
+ */
+export async function nextHouseholds(tx: Tx, householdId: number, scope: Scope) {
+  const next = alias(householdMembers, 'next_member');
+  const rows = await tx
+    .select({ membershipId: householdMembers.id, id: households.id, address: households.address })
+    .from(householdMembers)
+    .innerJoin(
+      next,
+      and(
+        eq(next.residentId, householdMembers.residentId),
+        eq(next.joinedOn, householdMembers.leftOn),
+        ne(next.householdId, householdMembers.householdId),
+      ),
+    )
+    .innerJoin(households, and(eq(households.id, next.householdId), unitInScope(households.unitId, scope)))
+    .where(and(eq(householdMembers.householdId, householdId), isNotNull(householdMembers.leftOn)));
+  return new Map(rows.map((r) => [r.membershipId, { id: r.id, address: r.address }]));
 }
 
 export async function insertHousehold(tx: Tx, row: typeof households.$inferInsert): Promise<HouseholdRow> {

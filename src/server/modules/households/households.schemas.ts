@@ -35,6 +35,8 @@ export const HouseholdMember = z.object({
   leftReason: z.string().nullable(),
   cameFrom: z.string().nullable(),
   wentTo: z.string().nullable(),
+  /** The household in the registry they went to (split off, merged, moved), when it is in your units. */
+  wentToHousehold: z.object({ id: z.number().int(), address: z.string() }).nullable(),
 });
 
 export const HouseholdDetail = HouseholdSummary.extend({
@@ -119,6 +121,11 @@ export const MergeInput = z.object({
   intoHouseholdId: Id,
   intoVersion: Version,
   on: IsoDate,
+  /**
+   * Each incoming person's relation to the receiving household's head, asked for every one: their old relation was
+   * to another head (the former head's child may be the new head's grandchild), so it is not guessed.
+   */
+  relations: z.array(z.object({ residentId: Id, relation: z.enum(Relation).exclude(['HEAD']) })).max(200),
 });
 export type MergeInput = z.infer<typeof MergeInput>;
 
@@ -132,6 +139,8 @@ export const ChangeKind = z.enum([
   'RELOCATE',
   'SPLIT',
   'MERGE',
+  /** A person's own details corrected (name, birth, ID number, phone, VNeID, tags…); no values in the summary. */
+  'CORRECT',
 ]);
 
 export const RegistryChange = z

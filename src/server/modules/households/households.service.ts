@@ -99,6 +99,7 @@ export async function getHouseholdRow(tx: Tx, id: number, scope: Scope) {
 export async function getHousehold(tx: Tx, id: number, scope: Scope, actor: Actor) {
   const row = await getHouseholdRow(tx, id, scope);
   const members = await repo.listMembers(tx, id);
+  const wentToHousehold = await repo.nextHouseholds(tx, id, scope);
   await insertAudit(tx, actor, { action: 'household.read', entityType: 'household', entityId: id });
   return {
     ...present(row),
@@ -118,6 +119,7 @@ export async function getHousehold(tx: Tx, id: number, scope: Scope, actor: Acto
       leftReason: m.m.leftReason,
       cameFrom: m.m.cameFrom,
       wentTo: m.m.wentTo,
+      wentToHousehold: wentToHousehold.get(m.m.id) ?? null,
     })),
   };
 }

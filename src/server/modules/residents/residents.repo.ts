@@ -209,16 +209,6 @@ export async function insertResident(tx: Tx, row: ResidentInsert): Promise<Resid
   return inserted!;
 }
 
-/** Optimistic update: returns undefined when `version` is stale (someone else saved first). */
-export async function updateResidentRow(tx: Tx, id: number, version: number, fields: Partial<ResidentInsert>) {
-  const [row] = await tx
-    .update(residents)
-    .set({ ...fields, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(residents.id, id), eq(residents.version, version)))
-    .returning();
-  return row;
-}
-
 export async function setResidentHousehold(tx: Tx, id: number, householdId: number | null, unitId?: number) {
   await tx
     .update(residents)

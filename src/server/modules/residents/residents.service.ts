@@ -10,8 +10,7 @@ import type { PiiCipher } from '../../lib/pii-cipher.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { auditListRead, insertAudit } from '../audit/audit.repo.js';
 import { getHouseholdRow } from '../households/households.service.js';
-import { setHouseholdHead } from '../households/households.repo.js';
-import { openJournal, staleHousehold } from '../households/households.journal.js';
+import { lockResident, openJournal, staleHousehold } from '../households/households.journal.js';
 import { listChanges } from '../households/households.history.js';
 import { getUnitPath } from '../units/units.service.js';
 import * as repo from './residents.repo.js';
@@ -339,6 +338,8 @@ export async function updateResident(
   actor: Actor,
 ) {
   return deps.database.db.transaction(async (tx) => {
+    // Locked first, so the version compared below is the one this correction replaces.
+    if (!(await lockResident(tx, id, scope))) throw residentNotFound();
     const found = await repo.findResident(tx, id, scope);
     if (!found) throw residentNotFound();
     const r = found.resident;
@@ -366,18 +367,29 @@ export async function updateResident(
       fields.fullName = cleanName(fullName);
       fields.searchText = foldText(fields.fullName);
     }
-    const updated = await unlessTaken(repo.updateResidentRow(tx, id, version, fields), idTaken);
-    if (!updated) throw stale();
-    if (fullName !== undefined && updated.householdId) {
-      const household = await getHouseholdRow(tx, updated.householdId, scope);
-      if (household.household.headResidentId === id) await setHouseholdHead(tx, household.household, updated);
+    // A correction is one journaled action like a birth or a move: it shows in the person's (and household's)
+    // history and can be undone there. The journal keeps what it replaced as stored (ID and phone encrypted).
+    if (r.version !== version) throw stale();
+    // Nothing to change (the form sent only the version): nothing to file either.
+    if (!Object.keys(fields).length) return loadDetail(tx, deps.cipher, id, scope, sensitive);
+    const j = openJournal(tx);
+    await unlessTaken(j.updateResident(id, fields), idTaken);
+    const name = fields.fullName ?? r.fullName;
+    if (fullName !== undefined && r.householdId) {
+      const household = await getHouseholdRow(tx, r.householdId, scope);
+      if (household.household.headResidentId === id) await j.setHead(household.household, { id, fullName: name });
     }
+    // Filed under the household they live in (or last lived in), where the undo is offered.
+    const home = r.householdId ?? (await repo.listMemberships(tx, id))[0]?.m.householdId;
+    if (home) j.fileUnder(home);
+    const changed = Object.keys(input).filter((k) => k !== 'version');
+    const changeId = await j.commit(actor, 'CORRECT', { person: name, fields: changed });
     // Field names only: the audit log must not become a second copy of the personal data.
     await insertAudit(tx, actor, {
       action: 'resident.update',
       entityType: 'resident',
       entityId: id,
-      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      details: { fields: changed, changeId },
     });
     return loadDetail(tx, deps.cipher, id, scope, sensitive);
   });

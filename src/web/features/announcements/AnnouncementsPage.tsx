@@ -7,6 +7,7 @@ import { api } from '../../lib/api.js';
 import { formatDateTime, paragraphs } from '../../lib/format.js';
 import { useStaffGroups } from './api.js';
 import { ReachSplit, type ReachPreview } from './ReachSplit.js';
+import { SendDraft } from './SendDraft.js';
 import { TargetUnits } from './TargetUnits.js';
 import { TemplatePanel } from './TemplatePanel.js';
 
@@ -281,25 +282,7 @@ export function AnnouncementsPage() {
               {t(`announcements.category_.${a.category}`)} · {formatDateTime(a.sentAt ?? a.createdAt)}
             </div>
             <div className="actions">
-              {!a.part && a.status === 'DRAFT' && (
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() =>
-                    void run(async () => {
-                      const r = await api<{ status: string; households: number }>(`/api/announcements/${a.id}/send`, {
-                        method: 'POST',
-                      });
-                      await client.invalidateQueries({ queryKey: ['announcements'] });
-                      return r.status === 'SCHEDULED'
-                        ? t('announcements.extra.scheduled', { at: formatDateTime(a.scheduledAt!) })
-                        : t('announcements.sent', { count: r.households });
-                    })
-                  }
-                >
-                  {t('announcements.send')}
-                </button>
-              )}
+              {!a.part && a.status === 'DRAFT' && <SendDraft draft={a} run={run} />}
               {!a.part && (a.status === 'DRAFT' || a.status === 'SCHEDULED') && (
                 <button
                   type="button"

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
+import { formatDateTime } from '../../lib/format.js';
 import { Broadcasts } from './Broadcasts.js';
 import { DeliveryPanel } from './DeliveryPanel.js';
 import { ReachOverTime } from './ReachOverTime.js';
@@ -21,6 +22,7 @@ type Reach = {
   }[];
   notReached: ToVisit[];
   notAcknowledged: ToVisit[];
+  waiting: { households: number; byTime: { at: string | null; households: number }[] };
 };
 
 /** A list of households for the digital team, with the spreadsheet to take on the round. */
@@ -114,6 +116,20 @@ export function ReachPage({ id }: { id: number }) {
         <a href={`/api/announcements/${id}/audio.wav`}>{t('announcements.extra.audio')}</a>
       </p>
       <Broadcasts id={id} />
+      {r.waiting.households > 0 && (
+        <section data-testid="waiting">
+          <h2>{t('announcements.extra.waiting', { count: r.waiting.households })}</h2>
+          <ul>
+            {r.waiting.byTime.map((w) => (
+              <li key={w.at ?? 'now'}>
+                {w.at
+                  ? t('announcements.extra.waitingAt', { count: w.households, at: formatDateTime(w.at) })
+                  : t('announcements.extra.waitingNow', { count: w.households })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <VisitList id={id} which="not-reached" title={t('announcements.extra.notReached')} households={r.notReached} />
       {r.notAcknowledged.length > 0 && (
         <VisitList

@@ -46,6 +46,12 @@ export function HouseholdDetailView({ id }: { id: number }) {
                   {formatDate(m.leftOn)}
                   {m.leftReason ? ` · ${m.leftReason === 'DIED' ? t('households.died') : m.leftReason}` : ''}
                   {m.wentTo ? ` → ${m.wentTo}` : ''}
+                  {m.wentToHousehold && (
+                    <>
+                      {' → '}
+                      <Link href={`/households/${m.wentToHousehold.id}`}>{m.wentToHousehold.address}</Link>
+                    </>
+                  )}
                 </td>
               )}
             </tr>

@@ -200,29 +200,60 @@ export function MergeForm({ h, onDone }: FormProps) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<{ id: number; address: string } | null>(null);
   const [on, setOn] = useState(vietnamDay());
+  // Each person's relation to the receiving household's head: asked, never carried over (it was to another head).
+  const [relations, setRelations] = useState<Record<number, string>>({});
   const action = useRegistryAction(() => `/api/households/${h.id}/merge`, onDone);
+  const people = living(h);
   return (
     <ActionForm
       title={t('households.act.merge')}
       confirmText={() =>
-        t('households.act.confirmMerge', {
-          count: living(h).length,
+        `${t('households.act.confirmMerge', {
+          count: people.length,
           from: h.address,
           to: target?.address ?? '—',
           date: formatDate(on),
-        })
+        })} ${people.map((m) => `${m.fullName}: ${t(`relation.${relations[m.residentId] as Relation}`)}`).join('; ')}.`
       }
       onConfirm={async () => {
         if (!target) return;
         // The other household's version as of now: the server refuses the merge if it changes before it lands.
         const into = await api<{ version: number }>(`/api/households/${target.id}`);
-        action.mutate({ version: h.version, intoHouseholdId: target.id, intoVersion: into.version, on });
+        action.mutate({
+          version: h.version,
+          intoHouseholdId: target.id,
+          intoVersion: into.version,
+          on,
+          relations: people.map((m) => ({ residentId: m.residentId, relation: relations[m.residentId] })),
+        });
       }}
       onCancel={() => onDone()}
       pending={action.isPending}
       error={action.error}
     >
       <HouseholdPicker exclude={h.id} selected={target} onPick={setTarget} />
+      <fieldset>
+        <legend>{t('households.act.mergeRelations')}</legend>
+        {people.map((m) => (
+          <label key={m.residentId}>
+            {m.fullName}
+            <select
+              required
+              value={relations[m.residentId] ?? ''}
+              onChange={(e) => setRelations({ ...relations, [m.residentId]: e.target.value })}
+            >
+              <option value="">{t('households.act.pickRelation')}</option>
+              {Object.values(Relation)
+                .filter((r) => r !== 'HEAD')
+                .map((r) => (
+                  <option key={r} value={r}>
+                    {t(`relation.${r}`)}
+                  </option>
+                ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
       <label>
         {t('households.act.on')}
         <input type="date" value={on} onChange={(e) => setOn(e.target.value)} required />

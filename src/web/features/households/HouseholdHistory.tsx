@@ -14,6 +14,11 @@ export function useDescribe() {
     const text = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
     const params = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, text(v)]));
     params.date = c.kind === 'BIRTH' ? formatBirthDate(text(s.date)) : formatDate(text(s.date));
+    // A correction names the fields changed, never their values (no phone or ID number in the history).
+    if (c.kind === 'CORRECT' && Array.isArray(s.fields))
+      params.fields = s.fields
+        .map((f) => t(`households.history.field_.${f}` as 'households.history.field_.phone'))
+        .join(', ');
     const variant =
       c.kind === 'ADD_MEMBER' && s.from
         ? 'ADD_MEMBER_from'

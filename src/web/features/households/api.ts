@@ -20,6 +20,8 @@ type Member = {
   leftReason: string | null;
   cameFrom: string | null;
   wentTo: string | null;
+  /** The household in the registry they went to (split off, merged, moved), when it is in your units. */
+  wentToHousehold: { id: number; address: string } | null;
 };
 export type HouseholdDetail = HouseholdSummary & { establishedOn: string | null; version: number; members: Member[] };
 export type HouseholdFilter = RegistryFilter & { page: number };

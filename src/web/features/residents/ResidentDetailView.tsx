@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/Status.js';
+import { NoticeLine, QueryState } from '../../components/Status.js';
 import { formatBirthDate, formatDate, formatPhone } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
 import { useState } from 'react';
@@ -47,20 +47,35 @@ export function ResidentDetailView({ id }: { id: number }) {
   const { data: r, isLoading, error } = useResident(id);
   const { data: me } = useMe();
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (!r) return <QueryState isLoading={isLoading} error={error} />;
   return (
     <article>
       <h1>{r.fullName}</h1>
       {can(me, 'resident.write') &&
         (editing ? (
-          <ResidentEdit r={r} onDone={() => setEditing(false)} />
+          <ResidentEdit
+            r={r}
+            onDone={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
         ) : (
           <p className="actions">
-            <button type="button" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
               {t('residents.edit.open')}
             </button>
           </p>
         ))}
+      {saved && <NoticeLine notice={{ ok: true, text: t('residents.edit.saved') }} />}
       <dl className="facts">
         <dt>{t('residents.birthDate')}</dt>
         <dd>{formatBirthDate(r.birthDate)}</dd>

@@ -10,7 +10,7 @@ import { ActionForm } from '../households/ActionForm.js';
  * Correcting what changes most: phone, VNeID level (and when it was checked), smartphone, tags. Sent with the version
  * read, so an edit made meanwhile by someone else (or the field app) is refused rather than overwritten.
  */
-export function ResidentEdit({ r, onDone }: { r: ResidentDetail; onDone: () => void }) {
+export function ResidentEdit({ r, onDone, onSaved }: { r: ResidentDetail; onDone: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [f, setF] = useState({
@@ -45,8 +45,9 @@ export function ResidentEdit({ r, onDone }: { r: ResidentDetail; onDone: () => v
     mutationFn: () => api<ResidentDetail>(`/api/residents/${r.id}`, { method: 'PATCH', body: body() }),
     onSuccess: (updated) => {
       client.setQueryData(['resident', r.id], updated);
-      void client.invalidateQueries({ queryKey: ['residents'] });
-      onDone();
+      // The correction is a line in the person's and the household's history, with its undo.
+      for (const key of ['residents', 'history', 'household']) void client.invalidateQueries({ queryKey: [key] });
+      onSaved();
     },
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });

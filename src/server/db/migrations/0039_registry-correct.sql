@@ -1,0 +1,2 @@
+ALTER TABLE "registry_changes" DROP CONSTRAINT "registry_changes_kind_check";--> statement-breakpoint
+ALTER TABLE "registry_changes" ADD CONSTRAINT "registry_changes_kind_check" CHECK ("registry_changes"."kind" in ('ADD_MEMBER', 'BIRTH', 'DEATH', 'MOVE', 'LEAVE', 'HEAD', 'RELOCATE', 'SPLIT', 'MERGE', 'CORRECT'));
