@@ -8,7 +8,11 @@ import { listHouseholdsAfter, type HouseholdFilter } from '../households/househo
 import { labels } from '../imports/registry-columns.js';
 import { exportResidentsAfter, type ResidentFilter } from '../residents/residents.repo.js';
 
-const PAGE = 2000;
+/**
+ * Rows a keyset page reads. 1,000 rather than 2,000: with two pages ahead, the rows alive at once stayed small enough
+ * to die young, and a 1M export's heap stopped growing (+5–9 MB RSS against +58–60 MB at 2,000), no slower.
+ */
+const PAGE = 1000;
 /**
  * Pages read and decrypted ahead of the writer. Two keep the database, the workers and the writer busy; more held
  * rows long enough for V8 to promote them, and the heap grew (1M rows: +54 MB with four, +32 MB with two).
@@ -83,7 +87,7 @@ function residentRow(
 }
 
 /**
- * Residents as registry rows, a keyset page of 2,000 at a time, so an export of a province keeps memory flat.
+ * Residents as registry rows, a keyset page of 1,000 at a time, so an export of a province keeps memory flat.
  * Pages are read ahead (at most AHEAD in flight) and each is decrypted on the cipher's worker threads as soon as it
  * arrives, so the database, the decryption and the file writer work at the same time; on two cores a window of one
  * page left the workers waiting for the writer and the writer waiting for the workers.
@@ -132,7 +136,7 @@ export async function* residentRows(
   }
 }
 
-/** Households as rows of the household sheet, a keyset page of 2,000 at a time, filtered like the list. */
+/** Households as rows of the household sheet, a keyset page of 1,000 at a time, filtered like the list. */
 export async function* householdRows(tx: Tx, scope: Scope, filter: HouseholdFilter): AsyncGenerator<SheetRow> {
   const unitCode = await relativeUnitCodes(tx, scope, filter.unitPath);
   let after = 0;
