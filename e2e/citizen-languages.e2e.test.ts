@@ -41,6 +41,21 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await context.close();
   });
 
+  it('keeps a page drawn in English for a phone set to English (Accept-Language), with no choice stored yet', async () => {
+    // The server draws the first HTML from Accept-Language; the app used to take it over in Vietnamese (React's
+    // hydration error #418) and the phone then showed Vietnamese, and kept it, once the scripts had arrived.
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'en-US' });
+    await page.goto(`${env.base}/p/1.004194`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Temporary residence registration' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).and(page.locator('[aria-pressed="true"]')).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+    await page.getByRole('link', { name: 'Track a dossier' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the commune's address, phone and opening hours on its page, in the reader's language", async () => {
     const saved = await env.w.agents.leaderA.get(`/api/onestop/settings/${env.w.communeA.id}`);
     const put = await env.w.agents.leaderA.put(`/api/onestop/settings/${env.w.communeA.id}`, {
