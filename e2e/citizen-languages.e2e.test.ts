@@ -56,6 +56,22 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await context.close();
   });
 
+  it('says on a campaign guide read in English or 中文 that its steps are in Vietnamese only', async () => {
+    const campaign = await env.w.f.campaign(env.w.communeA);
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'en-US' });
+    await page.goto(`${env.base}/k/${campaign}`);
+    await page.getByRole('heading', { name: 'Steps' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('This text is only available in Vietnamese.');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('only-vietnamese').getByText('此内容仅有越南语版本。').waitFor();
+    expect(await page.locator('[data-testid="campaign-guide"] ol').getAttribute('lang')).toBe('vi');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Các bước thực hiện' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the commune's address, phone and opening hours on its page, in the reader's language", async () => {
     const saved = await env.w.agents.leaderA.get(`/api/onestop/settings/${env.w.communeA.id}`);
     const put = await env.w.agents.leaderA.put(`/api/onestop/settings/${env.w.communeA.id}`, {
