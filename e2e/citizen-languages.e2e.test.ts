@@ -72,6 +72,15 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await context.close();
   });
 
+  it("says on the submit form read in 中文 that the procedure's own labels are in Vietnamese only", async () => {
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'zh-CN' });
+    await page.goto(`${env.base}/p/1.004194/submit`);
+    await page.getByRole('group', { name: '本手续所需信息' }).getByText('此内容仅有越南语版本。').waitFor();
+    expect(await page.getByLabel('Địa chỉ tạm trú').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the commune's address, phone and opening hours on its page, in the reader's language", async () => {
     const saved = await env.w.agents.leaderA.get(`/api/onestop/settings/${env.w.communeA.id}`);
     const put = await env.w.agents.leaderA.put(`/api/onestop/settings/${env.w.communeA.id}`, {
