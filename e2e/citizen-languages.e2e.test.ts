@@ -77,6 +77,10 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await page.goto(`${env.base}/p/1.004194/submit`);
     await page.getByRole('group', { name: '本手续所需信息' }).getByText('此内容仅有越南语版本。').waitFor();
     expect(await page.getByLabel('Địa chỉ tạm trú').count()).toBe(1);
+    // The catalog says so too, once, above names the commune has not translated.
+    await page.goto(`${env.base}/procedures`);
+    await page.getByRole('heading', { level: 1, name: '乡、坊级行政手续' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('此内容仅有越南语版本。');
     expect(errors).toEqual([]);
     await context.close();
   });
