@@ -74,6 +74,8 @@ async function renderPage(app: FastifyInstance, renderer: Renderer, request: Fas
     return shell
       .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
       .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
+      // The shell's own note ("this page needs JavaScript", for /me and the console) gives way to the page's.
+      .replace(/\s*<noscript data-shell>[\s\S]*?<\/noscript>/, '')
       .replace(
         '<div id="root"></div>',
         // The note for phones without scripts comes first, outside the root React takes over.
