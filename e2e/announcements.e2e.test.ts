@@ -94,7 +94,11 @@ describe('announcements in Chromium', () => {
     await citizen.page.goto(`${env.base}/g/${env.w.groupA2.id}`);
     await citizen.page.getByRole('heading', { name: 'Tham gia kênh thông tin Thôn Tây' }).waitFor();
     // Cường's phone is not on the household list: the page says only that the group head will confirm.
-    await citizen.page.getByLabel('Số điện thoại', { exact: true }).fill('0966111222');
+    // A short number: the button can still be pressed, and says what is wrong beside the field (it was only greyed).
+    await citizen.page.getByLabel('Số điện thoại', { exact: true }).fill('12345');
+    await citizen.page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+    await citizen.page.getByText('Số điện thoại chưa đúng, ví dụ 0912 345 678').waitFor();
+    await citizen.page.getByRole('textbox', { name: /^Số điện thoại/ }).fill('0966111222');
     await citizen.page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
     await citizen.page.getByText('Đã gửi mã 6 số về máy 0966111222').waitFor();
     await citizen.page.getByLabel('Mã xác thực', { exact: true }).fill(sms.codeSentTo('+84966111222'));

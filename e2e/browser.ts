@@ -63,11 +63,11 @@ export function collectErrors(page: Page): string[] {
  */
 export async function phoneContext(
   browser: Browser,
-  options: { serviceWorkers?: boolean } = {},
+  options: { serviceWorkers?: boolean; locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
-    locale: 'vi-VN',
+    locale: options.locale ?? 'vi-VN',
     serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
   await watchCsp(context);

@@ -174,6 +174,9 @@ describe('citizen pages on a 360-px phone', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('text-large'))).toBe(true);
     expect(await rootSize()).toBe('20px');
     expect(await headerHeight(page)).toBeLessThanOrEqual(64);
+    // Beside the menu, A+ and the four languages, the name still shows whole ("Kết n" before the switch was joined).
+    const brand = await page.locator('header .brand').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(brand[0]).toBeLessThanOrEqual(brand[1]!);
     // The first screen, as the person sees it (a full-page shot of the long catalog says little).
     await page.screenshot({ path: 'test-results/citizen-larger-text.png' });
     await page.getByTestId('text-size').click();

@@ -41,6 +41,50 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await context.close();
   });
 
+  it('keeps a page drawn in English for a phone set to English (Accept-Language), with no choice stored yet', async () => {
+    // The server draws the first HTML from Accept-Language; the app used to take it over in Vietnamese (React's
+    // hydration error #418) and the phone then showed Vietnamese, and kept it, once the scripts had arrived.
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'en-US' });
+    await page.goto(`${env.base}/p/1.004194`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Temporary residence registration' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).and(page.locator('[aria-pressed="true"]')).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect((await context.cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+    await page.getByRole('link', { name: 'Track a dossier' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says on a campaign guide read in English or 中文 that its steps are in Vietnamese only', async () => {
+    const campaign = await env.w.f.campaign(env.w.communeA);
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'en-US' });
+    await page.goto(`${env.base}/k/${campaign}`);
+    await page.getByRole('heading', { name: 'Steps' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('This text is only available in Vietnamese.');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('only-vietnamese').getByText('此内容仅有越南语版本。').waitFor();
+    expect(await page.locator('[data-testid="campaign-guide"] ol').getAttribute('lang')).toBe('vi');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Các bước thực hiện' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("says on the submit form read in 中文 that the procedure's own labels are in Vietnamese only", async () => {
+    const { context, page, errors } = await phoneContext(env.browser, { locale: 'zh-CN' });
+    await page.goto(`${env.base}/p/1.004194/submit`);
+    await page.getByRole('group', { name: '本手续所需信息' }).getByText('此内容仅有越南语版本。').waitFor();
+    expect(await page.getByLabel('Địa chỉ tạm trú').count()).toBe(1);
+    // The catalog says so too, once, above names the commune has not translated.
+    await page.goto(`${env.base}/procedures`);
+    await page.getByRole('heading', { level: 1, name: '乡、坊级行政手续' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('此内容仅有越南语版本。');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the commune's address, phone and opening hours on its page, in the reader's language", async () => {
     const saved = await env.w.agents.leaderA.get(`/api/onestop/settings/${env.w.communeA.id}`);
     const put = await env.w.agents.leaderA.put(`/api/onestop/settings/${env.w.communeA.id}`, {

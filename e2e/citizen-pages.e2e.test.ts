@@ -57,6 +57,15 @@ describe('citizen pages in the first HTML response', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<div id="root"></div>');
   });
+
+  it('says on a page drawn only by scripts (/me, the console) that it needs JavaScript; a drawn page has one note', async () => {
+    for (const path of ['/me', '/residents']) {
+      expect((await get(path)).body).toContain('Trang này cần JavaScript');
+    }
+    const drawn = (await get('/p/1.004873')).body;
+    expect(drawn.match(/<noscript/g)).toHaveLength(1);
+    expect(drawn).not.toContain('Trang này cần JavaScript');
+  });
 });
 
 describe('compression and caching', () => {

@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Router } from 'wouter';
 import { registerSW } from 'virtual:pwa-register';
-import i18next from './lib/i18n.js';
+import i18next, { servedLang } from './lib/i18n.js';
 // One style sheet in three parts, in cascade order (a later part overrides an earlier one, as in one file).
 import './styles/base.css';
 import './styles/one-stop.css';
@@ -44,7 +44,7 @@ if (served?.textContent) {
     const data = query.state.data as { csrfToken?: unknown } | undefined;
     if (data && typeof data === 'object' && typeof data.csrfToken === 'string') setCsrfToken(data.csrfToken);
   }
-  void i18next.changeLanguage(document.documentElement.lang).then(() => hydrateRoot(root, tree));
+  void i18next.changeLanguage(servedLang ?? i18next.language).then(() => hydrateRoot(root, tree));
 } else {
   createRoot(root).render(tree);
 }

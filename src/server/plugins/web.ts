@@ -71,16 +71,20 @@ async function renderPage(app: FastifyInstance, renderer: Renderer, request: Fas
   try {
     const page = await renderer.render(request.url, lang, inProcessFetch(app, request));
     if (!page) return null;
-    return shell
-      .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
-      .replace(
-        '<div id="root"></div>',
-        // The note for phones without scripts comes first, outside the root React takes over.
-        `<noscript><p class="noscript">${escapeHtml(page.noscript)}</p></noscript>` +
-          `<div id="root">${page.html}</div>` +
-          `<script type="application/json" id="ssr-state">${page.state}</script>`,
-      );
+    return (
+      shell
+        .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
+        // The shell's own note ("this page needs JavaScript", for /me and the console) gives way to the page's.
+        .replace(/\s*<noscript data-shell>[\s\S]*?<\/noscript>/, '')
+        .replace(
+          '<div id="root"></div>',
+          // The note for phones without scripts comes first, outside the root React takes over.
+          `<noscript><p class="noscript">${escapeHtml(page.noscript)}</p></noscript>` +
+            `<div id="root">${page.html}</div>` +
+            `<script type="application/json" id="ssr-state">${page.state}</script>`,
+        )
+    );
   } catch (error) {
     // The client can still draw the page: a failed render costs speed, never the page.
     request.log.error({ err: error }, 'server rendering failed; sending the app shell');

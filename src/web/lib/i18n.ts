@@ -31,9 +31,22 @@ export function storedLanguage(): Lang | null {
   return null;
 }
 
+/**
+ * The language the server drew this page in, when it drew one (a citizen's page carries #ssr-state): the server picks
+ * it from the `lang` cookie or Accept-Language, so a phone set to English gets English before any choice was stored.
+ * Read before markPage rewrites `<html lang>`; the app must take the page over in this language or React throws the
+ * server's text away (hydration error #418) and the page flips to Vietnamese.
+ */
+function servedLanguage(): Lang | null {
+  if (typeof document === 'undefined' || !document.getElementById('ssr-state')) return null;
+  const tag = document.documentElement.lang.split('-')[0];
+  return isLang(tag) ? tag : null;
+}
+export const servedLang = servedLanguage();
+
 void i18next.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en }, ja: { translation: ja }, zh: { translation: zh } },
-  lng: storedLanguage() ?? 'vi',
+  lng: servedLang ?? storedLanguage() ?? 'vi',
   // A Japanese or Chinese reader who meets a key the citizen bundles lack reads English before Vietnamese.
   fallbackLng: { ja: ['en', 'vi'], zh: ['en', 'vi'], default: ['vi'] },
   interpolation: { escapeValue: false },

@@ -153,12 +153,13 @@ export function JoinGroupPage({ id }: { id: number }) {
           />
           {errors.message('phone')}
         </label>
+        {/* Never disabled: a short or mistyped number is pressed and told what is wrong beside the field. */}
         <p className="actions">
-          <button type="button" onClick={() => void sendCode('SMS')} disabled={phone.length < 9}>
+          <button type="button" onClick={() => void sendCode('SMS')}>
             {t('announcements.join.sendCode')}
           </button>
           {g.codeBy.includes('ZALO') && (
-            <button type="button" onClick={() => void sendCode('ZALO')} disabled={phone.length < 9}>
+            <button type="button" onClick={() => void sendCode('ZALO')}>
               {t('announcements.join.sendCodeZalo')}
             </button>
           )}

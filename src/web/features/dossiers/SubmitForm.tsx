@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { type FieldRule, useFormErrors } from '../../lib/form-errors.js';
@@ -9,7 +10,7 @@ import { useSessionDraft } from '../../lib/useSessionDraft.js';
 import { formatMoney } from '../../lib/format.js';
 import { useCitizen } from '../citizens/useCitizen.js';
 import { useProcedure, useProcedures } from '../procedures/api.js';
-import { procedureName } from '../procedures/names.js';
+import { hasOwnText, procedureName } from '../procedures/names.js';
 import { useCommunes, type SubmitResult } from './api.js';
 import { ensureClientId } from './client-id.js';
 import { type Boxes, PaperBoxes, paperBoxes, papersOf } from './PaperBoxes.js';
@@ -302,10 +303,12 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
       {formFields.length > 0 && (
         <fieldset>
           <legend>{t('dossiers.submit.details')}</legend>
+          {/* The commune enters these labels and the papers' names in Vietnamese and English only. */}
+          {!hasOwnText(i18n.language) && <OnlyVietnamese />}
           {formFields.map((f) => (
             // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps a textarea or an input, chosen below
             <label key={f.key}>
-              {en ? f.labelEn : f.labelVi}
+              <span lang={hasOwnText(i18n.language) ? undefined : 'vi'}>{en ? f.labelEn : f.labelVi}</span>
               {f.type === 'textarea' ? (
                 <textarea {...bind(`field.${f.key}`)} required={f.required} maxLength={2000} rows={3} />
               ) : (
@@ -321,6 +324,7 @@ export function SubmitForm({ code, mode }: { code: string; mode: 'public' | 'cou
           ))}
         </fieldset>
       )}
+      {formFields.length === 0 && !hasOwnText(i18n.language) && <OnlyVietnamese />}
       <PaperBoxes boxes={boxes} state={papers} setState={setPapers} counter={mode === 'counter'} />
       <fieldset>
         <legend>{t('dossiers.submit.result')}</legend>

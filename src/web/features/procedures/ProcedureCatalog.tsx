@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { useProcedures } from './api.js';
 import { procedureName } from './names.js';
@@ -59,6 +60,8 @@ export function ProcedureCatalog({
       </select>
       <QueryState isLoading={query.isLoading} error={query.error} />
       {query.data?.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      {/* A Japanese or Chinese reader meets the names the commune has not translated in Vietnamese: said once. */}
+      {query.data?.items.some((p) => !procedureName(p, i18n.language).translated) && <OnlyVietnamese />}
       <ul className="cards" data-testid="procedure-results">
         {query.data?.items.map((p) => (
           <li key={p.id}>
