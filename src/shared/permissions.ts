@@ -48,6 +48,14 @@ export const Permission = {
   CAMPAIGN_MANAGE: 'campaign.manage',
   /** Work a campaign door to door: download one's households, record visits, write allowed fields back. */
   CAMPAIGN_VISIT: 'campaign.visit',
+  /** See the questions and reports (PAKN) of one's units, with the sender's contact. */
+  FEEDBACK_READ: 'feedback.read',
+  /** Work them: accept, refuse, assign, transfer, note, draft and send answers, record one for a caller. */
+  FEEDBACK_PROCESS: 'feedback.process',
+  /** The leader's part: approve answers (where required) and extensions, publish on "Hỏi đáp", mark abuse. */
+  FEEDBACK_APPROVE: 'feedback.approve',
+  /** Categories and their routing, deadlines, answer templates, Open311 client keys. */
+  FEEDBACK_MANAGE: 'feedback.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -66,6 +74,7 @@ export const rolePermissions = {
     P.CALENDAR_MANAGE,
     P.DOSSIER_READ,
     P.CAMPAIGN_MANAGE,
+    P.FEEDBACK_READ,
   ],
   COMMUNE_LEADER: [
     P.UNIT_READ,
@@ -89,6 +98,10 @@ export const rolePermissions = {
     P.TEAM_MANAGE,
     P.CAMPAIGN_MANAGE,
     P.CAMPAIGN_VISIT,
+    P.FEEDBACK_READ,
+    P.FEEDBACK_PROCESS,
+    P.FEEDBACK_APPROVE,
+    P.FEEDBACK_MANAGE,
   ],
   ONESTOP_OFFICER: [
     P.UNIT_READ,
@@ -103,6 +116,8 @@ export const rolePermissions = {
     P.DOSSIER_SUBMIT,
     P.DOSSIER_READ,
     P.DOSSIER_PROCESS,
+    P.FEEDBACK_READ,
+    P.FEEDBACK_PROCESS,
   ],
   GROUP_HEAD: [
     P.UNIT_READ,
@@ -117,6 +132,8 @@ export const rolePermissions = {
     P.TEAM_MANAGE,
     P.CAMPAIGN_MANAGE,
     P.CAMPAIGN_VISIT,
+    P.FEEDBACK_READ,
+    P.FEEDBACK_PROCESS,
   ],
   DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.DOSSIER_SUBMIT, P.CAMPAIGN_VISIT],
 } as const satisfies Record<Role, readonly Permission[]>;

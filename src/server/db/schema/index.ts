@@ -14,3 +14,4 @@ export * from './papers.js';
 export * from './onestop-effects.js';
 export * from './documents.js';
 export * from './registry-changes.js';
+export * from './feedback.js';
