@@ -8,6 +8,7 @@ import i18next, { servedLang } from './lib/i18n.js';
 import './styles/base.css';
 import './styles/one-stop.css';
 import './styles/campaigns.css';
+import './styles/feedback.css';
 import './styles/charts.css';
 import './styles/print.css';
 import { App } from './routes/App.js';

@@ -30,6 +30,10 @@ import { CampaignProgressPage } from '../features/campaigns/CampaignProgressPage
 import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { CounterPage, DossiersPage } from './dossiers.js';
+import { FeedbackPage } from './feedback.js';
+import { FeedbackSettingsPage } from '../features/feedback/FeedbackSettingsPage.js';
+import { NewTicketForm } from '../features/feedback/NewTicketForm.js';
+import { TicketView } from '../features/feedback/TicketView.js';
 import { HomePage, HouseholdsPage, NewHouseholdPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /**
@@ -66,9 +70,11 @@ function Console() {
     ['/teams', t('teams.title'), can(me.data, 'unit.read')],
     ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
     ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
+    ['/feedback', t('feedbackDesk.title'), can(me.data, 'feedback.read')],
     ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
     ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
+    ['/admin/feedback', t('feedbackDesk.settings.title'), can(me.data, 'feedback.manage')],
     ['/admin/calendar', t('calendar.title'), can(me.data, 'calendar.manage')],
     ['/import', t('nav.import'), can(me.data, 'registry.import')],
     ['/users', t('nav.users'), can(me.data, 'user.manage')],
@@ -163,6 +169,30 @@ function Console() {
           <Route path="/counter">
             <Guard need="dossier.submit">
               <CounterPage />
+            </Guard>
+          </Route>
+          <Route path="/feedback">
+            <Guard need="feedback.read">
+              <FeedbackPage />
+            </Guard>
+          </Route>
+          <Route path="/feedback/new">
+            <Guard need="feedback.process">
+              <NewTicketForm />
+            </Guard>
+          </Route>
+          <Route path="/feedback/:id">
+            {(p) => (
+              <Guard need="feedback.read">
+                <div className="feedback">
+                  <TicketView id={Number(p.id)} />
+                </div>
+              </Guard>
+            )}
+          </Route>
+          <Route path="/admin/feedback">
+            <Guard need="feedback.manage">
+              <FeedbackSettingsPage />
             </Guard>
           </Route>
           <Route path="/indicators">
