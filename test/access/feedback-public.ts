@@ -9,6 +9,7 @@ export const feedbackPublicExpectations: Record<string, Expectation> = {
   'GET /api/public/communes/{code}/feedback/form': { public: true },
   'POST /api/public/communes/{code}/feedback': { public: true },
   'GET /api/public/feedback/{token}': { public: true },
+  'GET /api/public/feedback/{token}/qr': { public: true },
   'POST /api/public/feedback/{token}/rating': { public: true },
   'POST /api/public/feedback/{token}/reopen': { public: true },
   'POST /api/public/feedback/{token}/messages': { public: true },

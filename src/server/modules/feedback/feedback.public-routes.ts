@@ -8,6 +8,7 @@ import { actorOf } from '../../lib/auth-context.js';
 import { contentDisposition } from '../../lib/downloads.js';
 import { validation } from '../../lib/errors.js';
 import { Problem } from '../../lib/http.js';
+import { qrImage } from '../../lib/pdf.js';
 import { citizenLanguage } from '../../lib/locale.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffPhoto } from './feedback.photos.js';
@@ -155,6 +156,23 @@ export function registerPublicFeedback(app: App, deps: AppDeps) {
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return publicTicket(db, request.params.token, citizenLanguage(request));
+    },
+  });
+
+  r.get('/api/public/feedback/:token/qr', {
+    config: { public: true },
+    schema: {
+      tags: ['public'],
+      summary: "QR code (SVG) opening a report's status page, shown after sending it",
+      security: [],
+      params: FeedbackTokenParams,
+      response: { 200: z.any(), ...publicErrors },
+    },
+    handler: async (request, reply) => {
+      // Only for a link that exists: a QR code is no oracle for guessed tokens, but nor should it draw them.
+      await publicTicket(db, request.params.token, 'vi');
+      reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=3600');
+      return reply.send(await qrImage(`${config.publicUrl}/q/${request.params.token}`, 'svg'));
     },
   });
 
