@@ -273,6 +273,17 @@ describe('POST /open311/v2/requests', () => {
   });
 });
 
+describe('POST /open311/v2/requests per phone', () => {
+  it("429 past the commune's daily limit of new requests from one phone (feedback settings, 5 by default)", async () => {
+    const one = { ...valid(), phone: '0911 222 333', email: '' };
+    for (let i = 0; i < 5; i++) expect((await post('json', one)).statusCode).toBe(200);
+    const sixth = await post('json', one);
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json()[0].description).toContain('phone');
+    expect((await post('json', { ...one, phone: '0911 222 334' })).statusCode).toBe(200);
+  });
+});
+
 describe('GET /open311/v2/requests', () => {
   const db = () => env.t.database.db;
   let published: { id: number; code: string };
