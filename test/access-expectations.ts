@@ -2,6 +2,7 @@ import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
 import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { onestopExpectations } from './access/onestop.js';
+import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
 import type { Expectation } from './access/targets.js';
 
@@ -18,4 +19,5 @@ export const expectations: Record<string, Expectation> = {
   ...announcementsExpectations,
   ...campaignsExpectations,
   ...feedbackPublicExpectations,
+  ...open311Expectations,
 };
