@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/api.js';
 import { useProcedures } from '../procedures/api.js';
 import { useTemplates, useTicketChange, type AnswerLink, type TicketDetail } from './api.js';
+import { useCommuneOf } from './useScopeUnits.js';
 
 /**
  * The officer's answer: a template's text inserted where the cursor is, links to a procedure's page or a guide, kept as
@@ -11,7 +12,7 @@ import { useTemplates, useTicketChange, type AnswerLink, type TicketDetail } fro
 export function AnswerEditor({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const change = useTicketChange(ticket.id);
-  const templates = useTemplates(undefined);
+  const templates = useTemplates(useCommuneOf(ticket.unitId));
   const [q, setQ] = useState('');
   const procedures = useProcedures({ q: q || undefined });
   const area = useRef<HTMLTextAreaElement>(null);

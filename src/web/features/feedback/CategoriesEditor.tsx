@@ -26,15 +26,16 @@ function CategoryFields({ communeId, category }: { communeId: number; category?:
   const text = (v: string | null | undefined) => v ?? '';
   return (
     <>
-      {(['nameVi', 'nameEn', 'nameJa', 'nameZh'] as const).map((k) => (
+      {(['nameVi', 'nameEn'] as const).map((k) => (
         <label key={k}>
           {t(`feedbackDesk.categories.${k}`)}
-          <input
-            name={k}
-            defaultValue={text(category?.[k])}
-            required={k === 'nameVi' || k === 'nameEn'}
-            maxLength={200}
-          />
+          <input name={k} defaultValue={text(category?.[k])} required minLength={2} maxLength={120} />
+        </label>
+      ))}
+      {(['ja', 'zh'] as const).map((lang) => (
+        <label key={lang}>
+          {t(`feedbackDesk.categories.name_${lang}`)}
+          <input name={`name_${lang}`} defaultValue={text(category?.translations[lang]?.name)} maxLength={120} />
         </label>
       ))}
       <label>
@@ -86,7 +87,7 @@ function CategoryFields({ communeId, category }: { communeId: number; category?:
       </label>
       <label>
         {t('feedbackDesk.categories.sortOrder')}
-        <input name="sortOrder" type="number" min={0} max={9999} defaultValue={category?.sortOrder ?? 100} />
+        <input name="sortOrder" type="number" min={0} max={1000} defaultValue={category?.sortOrder ?? 100} />
       </label>
       <label className="inline">
         <input name="active" type="checkbox" defaultChecked={category?.active ?? true} />{' '}
@@ -104,9 +105,11 @@ function readCategory(form: HTMLFormElement, hasUsers: boolean) {
   const idOrNull = (k: string) => (text(k) ? Number(text(k)) : null);
   return {
     nameVi: text('nameVi'),
-    nameEn: orNull('nameEn'),
-    nameJa: orNull('nameJa'),
-    nameZh: orNull('nameZh'),
+    nameEn: text('nameEn'),
+    // A language left empty shows the Vietnamese name.
+    translations: Object.fromEntries(
+      (['ja', 'zh'] as const).filter((l) => text(`name_${l}`)).map((l) => [l, { name: text(`name_${l}`) }]),
+    ),
     routeUnitId: idOrNull('routeUnitId'),
     routeRole: orNull('routeRole'),
     ...(hasUsers ? { routeUserId: idOrNull('routeUserId') } : {}),
@@ -166,10 +169,12 @@ export function CategoriesEditor({ communeId }: { communeId: number }) {
             <strong>{c.nameVi}</strong>
             {!c.active && <span className="badge"> {t('feedbackDesk.categories.off')}</span>}
             <div className="muted">
-              {[c.nameEn, c.nameJa, c.nameZh].filter(Boolean).join(' · ')}
+              {[c.nameEn, c.translations.ja?.name, c.translations.zh?.name].filter(Boolean).join(' · ')}
               {' · '}
               {t(`feedbackDesk.severities.${c.defaultSeverity}`)}
+              {c.routeUnitName ? ` · ${c.routeUnitName}` : ''}
               {c.routeRole ? ` · ${t(`role.${c.routeRole}`)}` : ''}
+              {c.routeUserName ? ` · ${c.routeUserName}` : ''}
             </div>
             {editing === c.id ? (
               form(c.id, c)

@@ -52,8 +52,9 @@ export function FeedbackQueue({
   const { t } = useTranslation();
   const me = useMe().data;
   const query = useTickets(filter);
-  const categories = useCategories(undefined);
-  const { units } = useScopeUnits();
+  const { units, communes } = useScopeUnits();
+  // A commune's own categories: those of the caller's (first) commune.
+  const categories = useCategories(communes[0]?.id);
   const items = query.data?.items ?? [];
   return (
     <section>

@@ -229,9 +229,9 @@ export function TicketView({ id }: { id: number }) {
         <section className="card" data-testid="ticket-answer">
           <h2>{t('feedbackDesk.answer.title')}</h2>
           <div className="pre">{x.answer}</div>
-          {(x.answerLinks ?? []).length > 0 && (
+          {x.answerLinks.length > 0 && (
             <ul>
-              {x.answerLinks?.map((l) => (
+              {x.answerLinks.map((l) => (
                 <li key={l.href}>
                   <a href={l.href} target="_blank" rel="noreferrer">
                     {l.label}
@@ -240,12 +240,7 @@ export function TicketView({ id }: { id: number }) {
               ))}
             </ul>
           )}
-          {x.answeredBy && (
-            <p className="muted">
-              {x.answeredBy}
-              {x.answeredAt ? ` · ${formatDateTime(x.answeredAt)}` : ''}
-            </p>
-          )}
+          {x.answeredAt && <p className="muted">{formatDateTime(x.answeredAt)}</p>}
         </section>
       )}
       <TicketActions ticket={x} />

@@ -4,6 +4,7 @@ import { api } from '../../lib/api.js';
 
 type Option = { id: number; name: string };
 type WithAncestors = { ancestors: { id: number; name: string; kind: string }[] };
+const communeKinds = ['COMMUNE', 'WARD', 'SPECIAL_ZONE'];
 
 /**
  * The units a caller works in, for the queue's unit filter and the transfer picker: the units their roles sit on and
@@ -43,8 +44,22 @@ export function useScopeUnits() {
   };
   for (const u of [...rootList, ...below]) if (u.tier === 'COMMUNE' && !u.closedAt) add({ id: u.id, name: u.name });
   for (const d of above) {
-    const commune = d.data?.ancestors.find((a) => ['COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(a.kind));
+    const commune = d.data?.ancestors.find((a) => communeKinds.includes(a.kind));
     if (commune) add({ id: commune.id, name: commune.name });
   }
   return { units, communes, isLoading: roots.isLoading };
+}
+
+/** The commune a unit belongs to (itself when it is one): whose templates and categories apply to its tickets. */
+export function useCommuneOf(unitId: number | undefined) {
+  const unit = useQuery({
+    queryKey: ['unit', unitId],
+    queryFn: () => api<Unit & WithAncestors>(`/api/units/${unitId}`),
+    enabled: unitId !== undefined,
+    staleTime: 10 * 60_000,
+  });
+  const u = unit.data;
+  if (!u) return undefined;
+  if (u.tier === 'COMMUNE') return u.id;
+  return u.ancestors.find((a) => communeKinds.includes(a.kind))?.id;
 }
