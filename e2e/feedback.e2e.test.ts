@@ -4,32 +4,37 @@ import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
 const env = useServedApp();
 
-/** The citizen's question through the public API (multipart, one photo), as the ask page sends it. */
-async function askThroughApi(base: string, code: string) {
-  const formRes = await fetch(`${base}/api/public/communes/${code}/feedback/form`);
-  expect(formRes.status).toBe(200);
-  const form = (await formRes.json()) as { categories: { id: number; name: string }[] };
-  const category = form.categories.find((c) => c.name.startsWith('Hạ tầng')) ?? form.categories[0]!;
-  const body = new FormData();
-  body.set('categoryId', String(category.id));
-  body.set('title', 'Đèn đường ngõ 5 hỏng');
-  body.set('body', 'Đèn đường trước nhà số 12 ngõ 5 thôn Đông hỏng đã một tuần. Tôi là Nguyễn Thị Hoa, 0912 345 678.');
-  body.set('name', 'Nguyễn Thị Hoa');
-  body.set('phone', '0912345678');
-  body.set('publishable', '1');
-  body.set('website', '');
-  body.set('language', 'vi');
-  body.append('photos', new Blob([tinyPng], { type: 'image/png' }), 'den-duong.png');
-  const res = await fetch(`${base}/api/public/communes/${code}/feedback`, { method: 'POST', body });
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as { code: string; token: string; statusUrl: string };
-}
-
 describe('feedback (PAKN) in Chromium', () => {
   it('a citizen asks with a photo, an officer answers and publishes, the citizen rates, the answer is on the Q&A page', async () => {
     const communeCode = env.w.communeA.code;
-    const asked = await askThroughApi(env.base, communeCode);
-    expect(asked.code).toMatch(/^PAKN\.\d{8}\.\d{4}$/);
+    // The citizen asks on a 360-px phone, with a photo, on the commune's page.
+    const citizen = await phoneContext(env.browser);
+    const ask = citizen.page;
+    await ask.goto(`${env.base}/c/${communeCode}/phan-anh`);
+    await ask.getByTestId('feedback-form').waitFor();
+    await ask.getByLabel('Lĩnh vực').selectOption({ label: 'Hạ tầng (đường, điện, nước)' });
+    await ask.getByLabel('Tiêu đề').fill('Đèn đường ngõ 5 hỏng');
+    await ask
+      .locator('textarea[name=body]')
+      .fill('Đèn đường trước nhà số 12 ngõ 5 thôn Đông hỏng đã một tuần. Tôi là Nguyễn Thị Hoa, 0912 345 678.');
+    await ask.locator('input[type=file][name=photos]').setInputFiles({
+      name: 'den-duong.png',
+      mimeType: 'image/png',
+      buffer: tinyPng,
+    });
+    await ask.locator('input[name=publishable]').check();
+    await ask.locator('input[name=name]').fill('Nguyễn Thị Hoa');
+    await ask.locator('input[name=phone]').fill('0912 345 678');
+    expect(await ask.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await ask.getByTestId('feedback-send').click();
+    await ask.getByTestId('feedback-sent').waitFor();
+    const code = (await ask.getByTestId('feedback-code').textContent())!.trim();
+    expect(code).toMatch(/^PAKN\.\d{8}\.\d{4}$/);
+    await snap(ask, 'feedback-citizen-sent');
+    await ask.getByTestId('feedback-follow').click();
+    await ask.getByTestId('ticket-status').waitFor();
+    const statusUrl = ask.url();
+    expect(statusUrl).toMatch(/\/q\/[^/]+$/);
 
     // The leader (who processes and approves in this commune) finds it in the open queue on a phone.
     const officer = await phoneContext(env.browser);
@@ -37,7 +42,7 @@ describe('feedback (PAKN) in Chromium', () => {
     await signIn(page, env.base, env.w.accounts.leaderA);
     await page.goto(`${env.base}/feedback`);
     await page.getByRole('button', { name: /^Đang xử lý/ }).waitFor();
-    await page.getByRole('link', { name: asked.code }).click();
+    await page.getByRole('link', { name: code }).click();
     await expect.poll(() => page.getByTestId('ticket-status').textContent()).toBe('Mới tiếp nhận');
     // The sender with the full phone number (staff only), the photo, the journal.
     expect(await page.getByTestId('ticket-sender').textContent()).toContain('Nguyễn Thị Hoa');
@@ -70,26 +75,26 @@ describe('feedback (PAKN) in Chromium', () => {
     expect(journal).toContain('Người dân thấy');
     await snap(page, 'feedback-answered');
 
-    // The citizen opens the status link, reads the answer and rates it.
-    const citizen = await phoneContext(env.browser);
-    await citizen.page.goto(`${env.base}/q/${asked.token}`);
-    await citizen.page.getByText('UBND xã đã cử công nhân thay bóng đèn').waitFor();
-    await citizen.page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
-    await citizen.page.getByRole('button', { name: /Gửi đánh giá/ }).click();
-    await citizen.page.getByText(/Cảm ơn/).waitFor();
-    await snap(citizen.page, 'feedback-citizen-rated');
+    // The citizen opens the status link again, reads the answer and rates it.
+    await ask.goto(statusUrl);
+    await ask.getByTestId('ticket-answer').getByText('UBND xã đã cử công nhân thay bóng đèn').waitFor();
+    await ask.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await ask.getByTestId('send-rating').click();
+    await ask.getByTestId('ticket-rated').waitFor();
+    await snap(ask, 'feedback-citizen-rated');
 
     // The answer is on the commune's Q&A page, masked.
-    await citizen.page.goto(`${env.base}/c/${communeCode}/hoi-dap`);
-    await citizen.page.getByText('Đèn đường ngõ 5 hỏng').first().waitFor();
-    expect(await citizen.page.content()).not.toContain('0912');
-    await snap(citizen.page, 'feedback-qa');
+    await ask.goto(`${env.base}/c/${communeCode}/hoi-dap`);
+    await ask.getByTestId('qa-item').filter({ hasText: 'Đèn đường ngõ 5 hỏng' }).waitFor();
+    expect(await ask.content()).not.toContain('0912');
+    expect(await ask.content()).not.toContain('Nguyễn Thị Hoa');
+    await snap(ask, 'feedback-qa');
 
     // Back at the console the rating shows, and the ticket sits under "Đã xong".
     await page.reload();
     await expect.poll(() => page.getByTestId('ticket-rating').textContent()).toContain('Hài lòng');
     await page.goto(`${env.base}/feedback?view=finished`);
-    await page.getByRole('link', { name: asked.code }).waitFor();
+    await page.getByRole('link', { name: code }).waitFor();
     for (const c of [officer, citizen]) {
       expect(c.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
       await c.context.close();
