@@ -58,6 +58,7 @@ export function AnswerEditor({ ticket }: { ticket: TicketDetail }) {
           {t('feedbackDesk.answer.template')}
           <select
             value=""
+            data-testid="answer-template"
             onChange={(e) => {
               const tpl = templates.data?.find((x) => x.id === Number(e.target.value));
               if (tpl) insert(tpl.body);

@@ -5,6 +5,7 @@ import { ticketSeverities, type Deadline, type DeadlineUnit } from '../../../sha
 import { NoticeLine, QueryState, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { CategoriesEditor } from './CategoriesEditor.js';
+import { Open311Clients } from './Open311Clients.js';
 import { TemplatesEditor } from './TemplatesEditor.js';
 import { useFeedbackSettings, type SettingsWithVersion } from './api.js';
 import { useScopeUnits } from './useScopeUnits.js';
@@ -105,7 +106,10 @@ function SettingsForm({ communeId, settings }: { communeId: number; settings: Se
   );
 }
 
-/** A commune's feedback settings: deadlines, windows, approval, limits; categories and routing; answer templates. */
+/**
+ * A commune's feedback settings: deadlines, windows, approval, limits; categories and routing; answer templates; the
+ * Open311 keys of the apps that file reports for it.
+ */
 export function FeedbackSettingsPage() {
   const { t } = useTranslation();
   const { communes, isLoading } = useScopeUnits();
@@ -131,6 +135,7 @@ export function FeedbackSettingsPage() {
       {communeId && settings.data && <SettingsForm communeId={communeId} settings={settings.data} />}
       {communeId && <CategoriesEditor communeId={communeId} />}
       {communeId && <TemplatesEditor communeId={communeId} />}
+      {communeId && <Open311Clients communeId={communeId} />}
     </section>
   );
 }

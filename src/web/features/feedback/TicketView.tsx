@@ -54,7 +54,8 @@ function Journal({ ticket }: { ticket: TicketDetail }) {
           {e.toStatus && e.toStatus !== e.fromStatus ? ` → ${t(`feedbackDesk.status.${e.toStatus}`)}` : ''} —{' '}
           {formatDateTime(e.at)}
           {e.actorName ? ` · ${e.actorName}` : ''}
-          {e.fromUnitName || e.toUnitName ? ` · ${e.fromUnitName ?? ''} → ${e.toUnitName ?? ''}` : ''}
+          {e.fromUnitName && e.toUnitName ? ` · ${e.fromUnitName} → ${e.toUnitName}` : ''}
+          {!e.fromUnitName && e.toUnitName ? ` · ${e.toUnitName}` : ''}
           {e.body && <div className="pre">{e.body}</div>}
         </li>
       ))}
@@ -244,7 +245,7 @@ export function TicketView({ id }: { id: number }) {
         </section>
       )}
       <TicketActions ticket={x} />
-      {x.actions.includes('answer') && <AnswerEditor key={`${x.id}-${x.answerState}`} ticket={x} />}
+      {x.actions.includes('answer') && <AnswerEditor key={x.id} ticket={x} />}
       <PublicationPanel ticket={x} />
       <h2>{t('feedbackDesk.journal.title')}</h2>
       <Journal ticket={x} />
