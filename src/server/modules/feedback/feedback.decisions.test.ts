@@ -243,3 +243,39 @@ describe('views in working hours, and reminders', () => {
     expect(events[1]!.public).toBe(false);
   });
 });
+
+describe('on time', () => {
+  it('is frozen at the first answer against the due date in force: late stays late after a reopening; an extension counts', async () => {
+    const { t, w } = env;
+    const late = await fileTicket(t, w.communeA.id, { receivedAt: new Date('2026-10-01T08:00:00+07:00') });
+    await w.agents.leaderA.post(`/api/feedback/tickets/${late.id}/accept`, { version: 1 });
+    const answered = await w.agents.leaderA.put(`/api/feedback/tickets/${late.id}/answer`, {
+      version: 2,
+      answer: 'Đã xử lý.',
+      submit: true,
+    });
+    expect(answered.json()).toMatchObject({ status: 'ANSWERED', onTime: false });
+    // The citizen reopens (PUBLIC's part): back to ASSIGNED; a second answer does not change the first one's verdict.
+    await t.database.db.update(tickets).set({ status: 'ASSIGNED' }).where(eq(tickets.id, late.id));
+    const again = await w.agents.leaderA.put(`/api/feedback/tickets/${late.id}/answer`, {
+      version: 3,
+      answer: 'Đã xử lý lại.',
+      submit: true,
+    });
+    expect(again.json()).toMatchObject({ status: 'ANSWERED', onTime: false, answer: 'Đã xử lý lại.' });
+
+    const extended = await fileTicket(t, w.communeA.id, { receivedAt: new Date('2026-10-01T08:00:00+07:00') });
+    // An extension granted back then: the due date in force is the new one (set directly: a past date is refused).
+    await t.database.db
+      .update(tickets)
+      .set({ extendedDueAt: new Date(Date.now() + 86_400_000) })
+      .where(eq(tickets.id, extended.id));
+    await w.agents.leaderA.post(`/api/feedback/tickets/${extended.id}/accept`, { version: 1 });
+    const inTime = await w.agents.leaderA.put(`/api/feedback/tickets/${extended.id}/answer`, {
+      version: 2,
+      answer: 'Đã xử lý.',
+      submit: true,
+    });
+    expect(inTime.json()).toMatchObject({ onTime: true, overdue: false });
+  });
+});
