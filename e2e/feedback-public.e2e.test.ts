@@ -47,7 +47,12 @@ describe('feedback on a 360-px phone', () => {
     const [row] = await env.t.database.db.select().from(tickets).where(eq(tickets.code, code));
     await env.t.database.db
       .update(tickets)
-      .set({ status: 'ANSWERED', answerState: 'SENT', answer: 'Xã đã cho dọn và đặt biển cấm đổ rác.', answeredAt: new Date() })
+      .set({
+        status: 'ANSWERED',
+        answerState: 'SENT',
+        answer: 'Xã đã cho dọn và đặt biển cấm đổ rác.',
+        answeredAt: new Date(),
+      })
       .where(eq(tickets.id, row!.id));
     await page.reload();
     await page.getByTestId('ticket-answer').waitFor();
@@ -67,7 +72,10 @@ describe('feedback on a 360-px phone', () => {
     report.set('body', 'Có người đổ rác trộm ở đầu ngõ nhà ông Tư, số 5.');
     report.set('phone', '0905 123 998');
     const sent = await fetch(`${env.base}/api/public/communes/${commune}/feedback`, { method: 'POST', body: report });
-    const [any] = await env.t.database.db.select().from(tickets).where(eq(tickets.code, (await sent.json()).code));
+    const [any] = await env.t.database.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.code, (await sent.json()).code));
     await env.t.database.db
       .update(tickets)
       .set({
