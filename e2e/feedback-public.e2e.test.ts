@@ -100,4 +100,21 @@ describe('feedback on a 360-px phone', () => {
     expect(html).toContain('Đổ rác trộm ở đầu ngõ');
     await context.close();
   });
+
+  it('draws the ask form in 日本語 and 中文: <html lang>, the words, the topics only in Vietnamese said so', async () => {
+    const { context, page, errors } = await phoneContext(env.browser);
+    await page.goto(`${env.base}/c/${env.w.communeA.code}/phan-anh`);
+    await page.getByTestId('feedback-form').waitFor();
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xã An Hòaへの意見・要望' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.getByRole('button', { name: '送信する' }).waitFor();
+    expect(await page.getByTestId('only-vietnamese').first().textContent()).toBe('この内容はベトナム語のみです。');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '向Xã An Hòa提交反映、建议' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
