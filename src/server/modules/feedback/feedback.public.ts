@@ -1,5 +1,5 @@
 import type { CitizenLanguage } from '../../../shared/languages.js';
-import { type TicketStatus, finishedTicketStatuses } from '../../../shared/feedback.js';
+import { finishedTicketStatuses, type TicketSeverity, type TicketStatus } from '../../../shared/feedback.js';
 import type { Tx } from '../../db/client.js';
 import type { feedbackCategories } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -284,7 +284,7 @@ export async function reopenTicket(deps: Deps, token: string, reason: string, ac
     const settings = await loadFeedbackSettings(tx, t.communeId);
     if (t.abuseAt || !reopenWindow(t, settings.reopenDays)) throw notNow();
     const at = new Date();
-    const { dueAt } = await ticketDeadlines(tx, settings, t.severity as 'NORMAL', at);
+    const { dueAt } = await ticketDeadlines(tx, settings, t.severity as TicketSeverity, at);
     const assigneeId = t.assigneeId ?? t.answeredBy;
     const status: TicketStatus = assigneeId ? 'ASSIGNED' : 'RECEIVED';
     const changed = await repo.bumpTicket(tx, t.id, t.version, {

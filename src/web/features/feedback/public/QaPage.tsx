@@ -49,7 +49,7 @@ export function QaPage({ code }: { code: string }) {
         <Link href={`/c/${code}/phan-anh`}>{t('pakn.ask')}</Link>
       </p>
       {/* A plain GET form: without JavaScript the server draws the results page itself. */}
-      <form method="get" action={here} onSubmit={search} className="stack" role="search" data-testid="qa-search">
+      <form method="get" action={here} onSubmit={search} className="stack" data-testid="qa-search">
         <label>
           {t('pakn.search')}
           <input name="q" type="search" maxLength={200} defaultValue={filter.q ?? ''} />
