@@ -12,6 +12,7 @@ import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
+import { registerFeedbackStats } from './feedback/feedback.stats.routes.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerDocuments } from './documents/documents.routes.js';
@@ -86,5 +87,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignAssignments(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
+  registerFeedbackStats(app, deps);
   registerSandbox(app, deps);
 }
