@@ -241,3 +241,29 @@ describe('province ranking', () => {
     ]);
   });
 });
+
+describe('indicators', () => {
+  it('show the feedback on-time and satisfaction rates beside the dossiers’, per commune and in total', async () => {
+    const { w } = env;
+    const res = await w.agents.province.get(`/api/indicators/onestop?unit=${w.province.id}&${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { feedback, communes } = res.json();
+    expect(feedback).toMatchObject({
+      received: 9,
+      answered: 6,
+      onTimeRate: { value: 0.6667, numerator: 4, denominator: 6 },
+      satisfactionRate: { value: 0.75, numerator: 3, denominator: 4 },
+      overdueNow: 1,
+    });
+    const a = communes.find((c: { unitId: number }) => c.unitId === w.communeA.id);
+    expect(a.feedback).toMatchObject({
+      onTimeRate: { numerator: 3, denominator: 5 },
+      satisfactionRate: { numerator: 2, denominator: 3 },
+      avgAnswerHours: 9.1,
+    });
+    const sheet = await w.agents.province.get(`/api/indicators/onestop/export?unit=${w.province.id}&${year}&format=csv`);
+    const rowA = sheet.body.split(/\r?\n/).find((line) => line.includes(w.communeA.name))!;
+    expect(sheet.body).toContain('PAKN trả lời đúng hạn (%)');
+    expect(rowA.split(',').slice(-2)).toEqual(['60', '66.7']);
+  });
+});

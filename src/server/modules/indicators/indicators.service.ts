@@ -4,6 +4,7 @@ import { pathInScope, type Scope } from '../../db/scope.js';
 import { validation } from '../../lib/errors.js';
 import type { SheetColumn, SheetRow } from '../../lib/spreadsheet.js';
 import { queueCondition } from '../dossiers/dossiers.repo.js';
+import { feedbackIndicators } from '../feedback/feedback.stats.js';
 import { getUnitPath } from '../units/units.service.js';
 import { countKeys, rateDefinitions, rateKeys, type CountKey, type RateKey } from './indicators.definitions.js';
 import type { IndicatorQuery } from './indicators.schemas.js';
@@ -65,11 +66,14 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
   );
   // The period's totals are the months added up: one pass over the stats instead of two.
   const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;
+  // Questions and reports (issue 16): their on-time and satisfaction rates beside the dossiers'.
+  const feedback = await feedbackIndicators(db, scope, unitPath, period);
   return {
     period,
     totals: { ...totals, ...ratesOf(totals), overdueNow: overdue!.count },
     months: months.map((m) => ({ ...m, ...ratesOf(m) })),
-    communes: communes.map((c) => ({ ...c, ...ratesOf(c) })),
+    communes: communes.map((c) => ({ ...c, ...ratesOf(c), feedback: feedback.byCommune(c.unitId) })),
+    feedback: feedback.totals,
   };
 }
 
@@ -128,11 +132,20 @@ export function indicatorsSheet(data: Awaited<ReturnType<typeof loadIndicators>>
     { key: 'name', header: 'Xã, phường', width: 28 },
     ...countKeys.map((k) => ({ key: k, header: countHeaders[k] })),
     ...rateKeys.map((k) => ({ key: k, header: rateHeaders[k] })),
+    { key: 'feedbackOnTime', header: 'PAKN trả lời đúng hạn (%)' },
+    { key: 'feedbackSatisfied', header: 'PAKN hài lòng (%)' },
   ];
   async function* rows(): AsyncGenerator<SheetRow> {
     for (const c of data.communes) {
       const counts = Object.fromEntries(countKeys.map((k) => [k, c[k]]));
-      yield { code: c.code, name: c.name, ...counts, ...Object.fromEntries(rateKeys.map((k) => [k, percent(c[k])])) };
+      yield {
+        code: c.code,
+        name: c.name,
+        ...counts,
+        ...Object.fromEntries(rateKeys.map((k) => [k, percent(c[k])])),
+        feedbackOnTime: percent(c.feedback.onTimeRate),
+        feedbackSatisfied: percent(c.feedback.satisfactionRate),
+      };
     }
   }
   return { sheetName: 'Chỉ số', columns, rows: rows() };
