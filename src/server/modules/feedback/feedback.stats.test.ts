@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
 import { ticketEvents, tickets } from '../../db/schema/index.js';
 import { createTicket } from './feedback.intake.js';
-import { rankRows } from './feedback.stats.js';
+import { createRandom } from '../../demo/names.js';
+import { loadExceptions } from '../calendar/calendar.repo.js';
+import { workingMinutesBetween } from '../calendar/working-hours.js';
+import { rankRows, workingMinuteClock } from './feedback.stats.js';
 
 const env = useWorld();
 const at = (local: string) => new Date(`${local}:00+07:00`);
@@ -265,5 +268,21 @@ describe('indicators', () => {
     const rowA = sheet.body.split(/\r?\n/).find((line) => line.includes(w.communeA.name))!;
     expect(sheet.body).toContain('PAKN trả lời đúng hạn (%)');
     expect(rowA.split(',').slice(-2)).toEqual(['60', '66.7']);
+  });
+});
+
+describe('workingMinuteClock', () => {
+  it('gives the same minutes as workingMinutesBetween, over holidays, weekends and evenings', async () => {
+    const exceptions = await loadExceptions(env.t.database.db, '2026-01-01', 400);
+    const clock = workingMinuteClock('2026-01-01', '2027-01-31', exceptions);
+    const rnd = createRandom(7);
+    const start = new Date('2026-01-01T00:00:00+07:00').getTime();
+    for (let i = 0; i < 500; i++) {
+      const a = new Date(start + rnd.int(0, 330) * 86_400_000 + rnd.int(0, 24 * 60) * 60_000);
+      const b = new Date(a.getTime() + rnd.int(0, 40) * 86_400_000 + rnd.int(0, 24 * 60) * 60_000);
+      expect(clock(b) - clock(a), `${a.toISOString()} → ${b.toISOString()}`).toBe(
+        workingMinutesBetween(a, b, exceptions),
+      );
+    }
   });
 });

@@ -3,8 +3,8 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathAlongScope, pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
-import { addDays, localParts } from '../calendar/working-days.js';
-import { workingMinutesBetween } from '../calendar/working-hours.js';
+import { addDays, type Exceptions, isWorkingDay, localParts } from '../calendar/working-days.js';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/working-hours.js';
 import { type Period, periodOf } from '../indicators/indicators.service.js';
 
 /**
@@ -67,14 +67,19 @@ const counted = sql`t.abuse_at is null and t.merged_into_id is null`;
 /** On time as frozen at the answer, else answered by the deadline in force (an approved extension counted). */
 const onTimeFlag = sql`coalesce(t.on_time, t.answered_at <= coalesce(t.extended_due_at, t.due_at))`;
 
-/**
- * Where the tickets are counted: under `path`, in the caller's scope, and — so the (commune, received) index narrows
- * the rows — only in the communes at, above or below that unit.
- */
-function ticketsUnder(path: string, scope: Scope): SQL {
-  return sql`t.commune_id in (select c.id from units c where c.tier = 'COMMUNE'
-      and (c.path like ${`${path}%`} or ${path} like c.path || '%'))
-    and u.path like ${`${path}%`} and ${pathInScope(sql`u.path`, scope)} and ${counted}`;
+/** The communes at, above or below a unit: listed first so the (commune, received) index narrows the rows. */
+async function communesAlong(db: Tx, path: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select c.id from units c where c.tier = 'COMMUNE' and (c.path like ${`${path}%`} or ${path} like c.path || '%')`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Where the tickets are counted: in those communes, under `path`, in the caller's scope, neither merged nor abuse. */
+function ticketsUnder(communeIds: number[], path: string, scope: Scope): SQL {
+  const ids = communeIds.length > 0 ? sql.join(communeIds.map((id) => sql`${id}`), sql`, `) : sql`null`;
+  return sql`t.commune_id in (${ids}) and u.path like ${`${path}%`} and ${pathInScope(sql`u.path`, scope)} and ${counted}`;
 }
 
 /** What a row is grouped under: the commune it was sent to, or the child of `path` it sits in (null: the unit itself). */
@@ -84,13 +89,35 @@ function groupKey(by: 'commune' | 'child', path: string): SQL {
   return sql`nullif(split_part(u.path, '/', ${depth + 2}), '')::int`;
 }
 
-type Row = RawCounts & { bucket: string; key: number | null };
+type Row = RawCounts & { bucket: string | null; key: number | null };
 
-/** The period's counts, one row per (bucket, group key), each event on its own day. */
-async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup) {
+/** When a refused ticket was refused: its journal's REJECTED entry (else its last change). Only for REJECTED rows. */
+const rejectedAt = sql`case when t.status = 'REJECTED' then coalesce(
+    (select max(e.at) from ticket_events e where e.ticket_id = t.id and e.to_status = 'REJECTED'), t.updated_at) end`;
+
+/**
+ * The period's counts, one row per (bucket, group key), each event on its own day; without buckets (a ranking, the
+ * indicators) one pass of filtered counts per group key.
+ */
+async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup | null) {
   const { lo, hi } = bounds(period);
-  const rejectedAt = sql`case when t.status = 'REJECTED' then coalesce(
-      (select max(e.at) from ticket_events e where e.ticket_id = t.id and e.to_status = 'REJECTED'), t.updated_at) end`;
+  const within = (column: SQL) => sql`${column} >= ${lo} and ${column} < ${hi}`;
+  if (group === null)
+    return queryRows<Row>(
+      db,
+      sql`
+      select null as bucket, ${key} as key,
+        count(*) filter (where ${within(sql`t.received_at`)})::int as received,
+        count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
+        count(*) filter (where ${within(sql`t.answered_at`)} and ${onTimeFlag})::int as "answeredOnTime",
+        count(*) filter (where ${within(sql`t.answered_at`)} and t.extended_due_at is not null)::int as "answeredExtended",
+        count(*) filter (where ${within(rejectedAt)})::int as rejected,
+        count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
+        count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied
+      from tickets t join units u on u.id = t.unit_id
+      where ${where} and t.received_at < ${hi}
+      group by 2`,
+    );
   return queryRows<Row>(
     db,
     sql`
@@ -110,22 +137,24 @@ async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: St
       ('rated', t.rated_at, t.rating = 'SATISFIED', false)
     ) as ev0(kind, at, flag, extended)
     cross join lateral (select ev0.*, ${key} as key) ev
-    where ${where} and ev.at >= ${lo} and ev.at < ${hi}
-      and (t.received_at < ${hi})
+    where ${where} and t.received_at < ${hi} and ev.at >= ${lo} and ev.at < ${hi}
     group by 1, 2`,
   );
 }
 
-/** The answers of the period (receipt and answer instants), for the mean working time to answer. */
+/**
+ * The answers of the period (receipt and answer instants in epoch seconds), for the mean working time to answer:
+ * two arrays per group key rather than a row per answer (a province year holds tens of thousands).
+ */
 async function answerRows(db: Tx, where: SQL, key: SQL, period: Period) {
   const { lo, hi } = bounds(period);
-  const rows = await queryRows<{ key: number | null; receivedAt: string | Date; answeredAt: string | Date }>(
+  return queryRows<{ key: number | null; received: number[]; answered: number[] }>(
     db,
-    sql`select ${key} as key, t.received_at as "receivedAt", t.answered_at as "answeredAt"
+    sql`select ${key} as key, array_agg(extract(epoch from t.received_at)::float8) as received,
+      array_agg(extract(epoch from t.answered_at)::float8) as answered
     from tickets t join units u on u.id = t.unit_id
-    where ${where} and t.answered_at >= ${lo} and t.answered_at < ${hi}`,
+    where ${where} and t.answered_at >= ${lo} and t.answered_at < ${hi} group by 1`,
   );
-  return rows.map((r) => ({ key: r.key, receivedAt: new Date(r.receivedAt), answeredAt: new Date(r.answeredAt) }));
 }
 
 /** Open tickets past their deadline right now, per group key. */
@@ -167,11 +196,47 @@ type Tally = { counts: RawCounts; minutes: { sum: number; n: number } };
 const tally = (): Tally => ({ counts: zero(), minutes: { sum: 0, n: 0 } });
 
 /**
- * The measures under `path` over a period: totals, one entry per bucket (month, quarter or year) and one per group
- * key (the commune, or the child unit), plus the open and overdue tickets now per group key.
+ * A working-minute clock over a range of local days: the working minutes from the range's start to any instant in
+ * it, from per-day prefix sums, so the minutes between two instants are one subtraction (the same office hours and
+ * holidays as workingMinutesBetween, which walks the days once per pair: too slow for a province's year of answers).
  */
-async function measure(db: Tx, scope: Scope, path: string, period: Period, group: StatsGroup, by: 'commune' | 'child') {
-  const where = ticketsUnder(path, scope);
+export function workingMinuteClock(firstDay: string, lastDay: string, exceptions: Exceptions) {
+  const days = new Map<string, number>();
+  let total = 0;
+  for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
+    days.set(day, total);
+    total += isWorkingDay(day, exceptions) ? WORKDAY_MINUTES : 0;
+  }
+  return (at: Date) => {
+    const { day, time } = localParts(at);
+    const before = days.get(day);
+    if (before === undefined) throw new Error(`${day} is outside the clock's range`);
+    if (!isWorkingDay(day, exceptions)) return before;
+    const now = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+    let within = 0;
+    for (const [start, end] of SESSIONS) within += Math.max(0, Math.min(now, end) - start);
+    return before + within;
+  };
+}
+const SESSIONS = DEFAULT_OFFICE_HOURS.map(([s, e]) => [toMinutes(s), toMinutes(e)] as const);
+const WORKDAY_MINUTES = SESSIONS.reduce((sum, [s, e]) => sum + (e - s), 0);
+function toMinutes(hhmm: string) {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+/**
+ * The measures under `path` over a period: totals, one entry per bucket (month, quarter or year; none for a ranking)
+ * and one per group key (the commune, or the child unit), plus the open and overdue tickets now per group key.
+ */
+async function measure(
+  db: Tx,
+  scope: Scope,
+  path: string,
+  period: Period,
+  group: StatsGroup | null,
+  by: 'commune' | 'child',
+) {
+  const where = ticketsUnder(await communesAlong(db, path), path, scope);
   const key = groupKey(by, path);
   const [rows, answers, overdue] = await Promise.all([
     countRows(db, where, key, period, group),
@@ -184,19 +249,27 @@ async function measure(db: Tx, scope: Scope, path: string, period: Period, group
   const at = <K>(m: Map<K, Tally>, k: K) => m.get(k) ?? m.set(k, tally()).get(k)!;
   for (const r of rows) {
     add(total.counts, r);
-    add(at(buckets, r.bucket).counts, r);
+    if (r.bucket !== null) add(at(buckets, r.bucket).counts, r);
     add(at(keys, r.key).counts, r);
   }
   if (answers.length > 0) {
-    const first = answers.reduce((min, a) => (a.receivedAt < min ? a.receivedAt : min), answers[0]!.receivedAt);
-    const firstDay = localParts(first).day;
+    let first = Number.POSITIVE_INFINITY;
+    for (const a of answers) for (const r of a.received) first = Math.min(first, Number(r));
+    const firstDay = localParts(new Date(first * 1000)).day;
     const span = Math.ceil((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000);
     const exceptions = await loadExceptions(db, firstDay, span + 2);
+    const clock = workingMinuteClock(firstDay, addDays(period.to, 1), exceptions);
     for (const a of answers) {
-      const minutes = workingMinutesBetween(a.receivedAt, a.answeredAt, exceptions);
-      for (const m of [total.minutes, at(buckets, bucketOf(a.answeredAt, group)).minutes, at(keys, a.key).minutes]) {
-        m.sum += minutes;
-        m.n += 1;
+      const byKey = at(keys, a.key).minutes;
+      for (let i = 0; i < a.received.length; i++) {
+        const answeredAt = new Date(Number(a.answered[i]) * 1000);
+        const minutes = clock(answeredAt) - clock(new Date(Number(a.received[i]) * 1000));
+        const targets = [total.minutes, byKey];
+        if (group !== null) targets.push(at(buckets, bucketOf(answeredAt, group)).minutes);
+        for (const m of targets) {
+          m.sum += minutes;
+          m.n += 1;
+        }
       }
     }
   }
@@ -316,7 +389,7 @@ export type RankingQuery = { provinceId: number; from?: string; to?: string; by:
 export async function loadFeedbackRanking(db: Tx, scope: Scope, query: RankingQuery) {
   const period = periodOf(query);
   const unit = await findUnit(db, query.provinceId, pathAlongScope(sql`u.path`, scope));
-  const m = await measure(db, scope, unit.path, period, 'year', 'commune');
+  const m = await measure(db, scope, unit.path, period, null, 'commune');
   const communes = await queryRows<{ id: number; code: string; name: string }>(
     db,
     sql`select u.id, u.code, u.name from units u where u.tier = 'COMMUNE' and u.path like ${`${unit.path}%`}
@@ -340,7 +413,7 @@ export async function loadFeedbackRanking(db: Tx, scope: Scope, query: RankingQu
  * numerators and denominators, for the unit's subtree and each commune under it, and the overdue now.
  */
 export async function feedbackIndicators(db: Tx, scope: Scope, path: string, period: Period) {
-  const m = await measure(db, scope, path, period, 'year', 'commune');
+  const m = await measure(db, scope, path, period, null, 'commune');
   const of = (t: Tally | undefined, overdueNow: number) => {
     const x = measuresOf(t?.counts ?? zero(), t?.minutes);
     return {
