@@ -95,29 +95,9 @@ type Row = RawCounts & { bucket: string | null; key: number | null };
 const rejectedAt = sql`case when t.status = 'REJECTED' then coalesce(
     (select max(e.at) from ticket_events e where e.ticket_id = t.id and e.to_status = 'REJECTED'), t.updated_at) end`;
 
-/**
- * The period's counts, one row per (bucket, group key), each event on its own day; without buckets (a ranking, the
- * indicators) one pass of filtered counts per group key.
- */
-async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup | null) {
+/** The period's counts, one row per (bucket, group key), each event on its own day. */
+async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup) {
   const { lo, hi } = bounds(period);
-  const within = (column: SQL) => sql`${column} >= ${lo} and ${column} < ${hi}`;
-  if (group === null)
-    return queryRows<Row>(
-      db,
-      sql`
-      select null as bucket, ${key} as key,
-        count(*) filter (where ${within(sql`t.received_at`)})::int as received,
-        count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
-        count(*) filter (where ${within(sql`t.answered_at`)} and ${onTimeFlag})::int as "answeredOnTime",
-        count(*) filter (where ${within(sql`t.answered_at`)} and t.extended_due_at is not null)::int as "answeredExtended",
-        count(*) filter (where ${within(rejectedAt)})::int as rejected,
-        count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
-        count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied
-      from tickets t join units u on u.id = t.unit_id
-      where ${where} and t.received_at < ${hi}
-      group by 2`,
-    );
   return queryRows<Row>(
     db,
     sql`
@@ -140,6 +120,41 @@ async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: St
     where ${where} and t.received_at < ${hi} and ev.at >= ${lo} and ev.at < ${hi}
     group by 1, 2`,
   );
+}
+
+/**
+ * Without buckets (a ranking, the indicators): every count, the answers' instants and the overdue now per group key in
+ * one pass over the rows, as the three queries below give them.
+ */
+async function onePass(db: Tx, where: SQL, key: SQL, period: Period) {
+  const { lo, hi } = bounds(period);
+  const within = (column: SQL) => sql`${column} >= ${lo} and ${column} < ${hi}`;
+  const rows = await queryRows<
+    Row & { received_: number[] | null; answered_: number[] | null; overdue: number; open: number }
+  >(
+    db,
+    sql`
+    select null as bucket, ${key} as key,
+      count(*) filter (where ${within(sql`t.received_at`)})::int as received,
+      count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
+      count(*) filter (where ${within(sql`t.answered_at`)} and ${onTimeFlag})::int as "answeredOnTime",
+      count(*) filter (where ${within(sql`t.answered_at`)} and t.extended_due_at is not null)::int as "answeredExtended",
+      count(*) filter (where ${within(rejectedAt)})::int as rejected,
+      count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
+      count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied,
+      array_agg(extract(epoch from t.received_at)::float8) filter (where ${within(sql`t.answered_at`)}) as received_,
+      array_agg(extract(epoch from t.answered_at)::float8) filter (where ${within(sql`t.answered_at`)}) as answered_,
+      count(*) filter (where ${openTicket} and coalesce(t.extended_due_at, t.due_at) < now())::int as overdue,
+      count(*) filter (where ${openTicket})::int as open
+    from tickets t join units u on u.id = t.unit_id
+    where ${where}
+    group by 2`,
+  );
+  return [
+    rows,
+    rows.filter((r) => r.answered_).map((r) => ({ key: r.key, received: r.received_!, answered: r.answered_! })),
+    rows.map((r) => ({ key: r.key, overdue: r.overdue, open: r.open })),
+  ] as const;
 }
 
 /**
@@ -238,11 +253,14 @@ async function measure(
 ) {
   const where = ticketsUnder(await communesAlong(db, path), path, scope);
   const key = groupKey(by, path);
-  const [rows, answers, overdue] = await Promise.all([
-    countRows(db, where, key, period, group),
-    answerRows(db, where, key, period),
-    overdueRows(db, where, key),
-  ]);
+  const [rows, answers, overdue] =
+    group === null
+      ? await onePass(db, where, key, period)
+      : await Promise.all([
+          countRows(db, where, key, period, group),
+          answerRows(db, where, key, period),
+          overdueRows(db, where, key),
+        ]);
   const total = tally();
   const buckets = new Map<string, Tally>();
   const keys = new Map<number | null, Tally>();
