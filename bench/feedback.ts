@@ -207,7 +207,8 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
       select id, updated_at, 'STATUS', status, 'STAFF', true from tickets where status <> 'RECEIVED'`);
     await database.raw(`
       insert into ticket_sequences (commune_id, day, last)
-      select commune_id, split_part(code, '.', 2), count(*) from tickets group by 1, 2`);
+      select commune_id, to_char(received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD'), count(*)
+      from tickets group by 1, 2`);
     const eventsMs = now() - t0;
     await database.raw('vacuum (analyze)');
     const [{ tickets: loaded }] = (await database.raw<{ tickets: number }>(

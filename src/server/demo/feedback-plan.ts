@@ -286,12 +286,24 @@ export function planTicket(rnd: Random, receivedAt: Date, now: Date, exceptions:
     if (happened(requestedAt)) {
       t.extensionReason = 'Cần phối hợp với đơn vị điện lực, môi trường để xử lý';
       t.extensionRequestedUntil = addWorkingHours(dueAt, 40, exceptions);
-      t.events.push({ at: requestedAt, kind: 'EXTENSION_REQUESTED', actor: 'officer', body: t.extensionReason, public: false });
+      t.events.push({
+        at: requestedAt,
+        kind: 'EXTENSION_REQUESTED',
+        actor: 'officer',
+        body: t.extensionReason,
+        public: false,
+      });
       const decidedAt = hours(requestedAt, 3);
       if (happened(decidedAt)) {
         t.extendedDueAt = t.extensionRequestedUntil;
         t.extensionRequestedUntil = null;
-        t.events.push({ at: decidedAt, kind: 'EXTENSION_DECIDED', actor: 'leader', body: 'Đồng ý gia hạn', public: true });
+        t.events.push({
+          at: decidedAt,
+          kind: 'EXTENSION_DECIDED',
+          actor: 'leader',
+          body: 'Đồng ý gia hạn',
+          public: true,
+        });
         answeredAt = addWorkingHours(dueAt, 4 + rnd.next() * (roll > 0.88 ? 50 : 30), exceptions);
       }
     }

@@ -3,12 +3,7 @@ import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { errorResponses } from '../../lib/http.js';
 import { loadFeedbackRanking, loadFeedbackStats } from './feedback.stats.js';
-import {
-  FeedbackRanking,
-  FeedbackRankingQuery,
-  FeedbackStats,
-  FeedbackStatsQuery,
-} from './feedback.stats.schemas.js';
+import { FeedbackRanking, FeedbackRankingQuery, FeedbackStats, FeedbackStatsQuery } from './feedback.stats.schemas.js';
 
 /** The measures of questions and reports per unit and period, and the province's ranking of its communes. */
 export function registerFeedbackStats(app: App, deps: AppDeps) {

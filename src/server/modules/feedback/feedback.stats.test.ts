@@ -182,7 +182,9 @@ describe('feedback measures', () => {
     const { w } = env;
     const noStart = await w.agents.leaderA.get(`/api/feedback/stats?unit=${w.communeA.id}&to=2026-12-31`);
     expect(noStart.statusCode).toBe(400);
-    const reversed = await w.agents.leaderA.get(`/api/feedback/stats?unit=${w.communeA.id}&from=2026-12-31&to=2026-01-01`);
+    const reversed = await w.agents.leaderA.get(
+      `/api/feedback/stats?unit=${w.communeA.id}&from=2026-12-31&to=2026-01-01`,
+    );
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors[0]).toMatchObject({ field: 'from', code: 'RANGE' });
   });
@@ -264,7 +266,9 @@ describe('indicators', () => {
       satisfactionRate: { numerator: 2, denominator: 3 },
       avgAnswerHours: 9.1,
     });
-    const sheet = await w.agents.province.get(`/api/indicators/onestop/export?unit=${w.province.id}&${year}&format=csv`);
+    const sheet = await w.agents.province.get(
+      `/api/indicators/onestop/export?unit=${w.province.id}&${year}&format=csv`,
+    );
     const rowA = sheet.body.split(/\r?\n/).find((line) => line.includes(w.communeA.name))!;
     expect(sheet.body).toContain('PAKN trả lời đúng hạn (%)');
     expect(rowA.split(',').slice(-2)).toEqual(['60', '66.7']);

@@ -37,7 +37,15 @@ export type Measures = Counts & {
   satisfactionRate: Rate;
 };
 
-const countKeys = ['received', 'answered', 'answeredOnTime', 'answeredExtended', 'rejected', 'rated', 'satisfied'] as const;
+const countKeys = [
+  'received',
+  'answered',
+  'answeredOnTime',
+  'answeredExtended',
+  'rejected',
+  'rated',
+  'satisfied',
+] as const;
 type RawCounts = Record<(typeof countKeys)[number], number>;
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
@@ -78,7 +86,13 @@ async function communesAlong(db: Tx, path: string): Promise<number[]> {
 
 /** Where the tickets are counted: in those communes, under `path`, in the caller's scope, neither merged nor abuse. */
 function ticketsUnder(communeIds: number[], path: string, scope: Scope): SQL {
-  const ids = communeIds.length > 0 ? sql.join(communeIds.map((id) => sql`${id}`), sql`, `) : sql`null`;
+  const ids =
+    communeIds.length > 0
+      ? sql.join(
+          communeIds.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : sql`null`;
   return sql`t.commune_id in (${ids}) and u.path like ${`${path}%`} and ${pathInScope(sql`u.path`, scope)} and ${counted}`;
 }
 
