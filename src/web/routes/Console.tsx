@@ -14,6 +14,7 @@ import { ResidentDetailView } from '../features/residents/ResidentDetailView.js'
 import { UsersPage } from '../features/users/UsersPage.js';
 import { DossierView } from '../features/dossiers/DossierView.js';
 import { IndicatorsPage } from '../features/indicators/IndicatorsPage.js';
+import { FeedbackStats } from '../features/feedback/stats/FeedbackStats.js';
 import { CalendarAdmin } from '../features/calendar/CalendarAdmin.js';
 import { ProcedureAdmin } from '../features/procedures/ProcedureAdmin.js';
 import { AppointmentsDesk } from '../features/counter/AppointmentsDesk.js';
@@ -67,6 +68,7 @@ function Console() {
     ['/campaigns', t('campaigns.title'), can(me.data, 'unit.read')],
     ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
     ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
+    ['/feedback/stats', t('feedbackStats.nav'), can(me.data, 'feedback.read')],
     ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
     ['/admin/calendar', t('calendar.title'), can(me.data, 'calendar.manage')],
@@ -168,6 +170,11 @@ function Console() {
           <Route path="/indicators">
             <Guard need="dossier.read">
               <IndicatorsPage />
+            </Guard>
+          </Route>
+          <Route path="/feedback/stats">
+            <Guard need="feedback.read">
+              <FeedbackStats />
             </Guard>
           </Route>
           <Route path="/appointments">

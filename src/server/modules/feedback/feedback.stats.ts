@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
 import { addDays, type Exceptions, isWorkingDay, localParts } from '../calendar/working-days.js';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/working-hours.js';
-import { type Period, periodOf } from '../indicators/indicators.service.js';
+import { type Period, periodOf } from '../indicators/indicators.period.js';
 
 /**
  * The measures of questions and reports (issue 16 §5) per unit and period, straight from `tickets` (no stats table:

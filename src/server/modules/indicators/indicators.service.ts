@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
-import { validation } from '../../lib/errors.js';
 import type { SheetColumn, SheetRow } from '../../lib/spreadsheet.js';
 import { queueCondition } from '../dossiers/dossiers.repo.js';
 import { feedbackIndicators } from '../feedback/feedback.stats.js';
 import { getUnitPath } from '../units/units.service.js';
+import { type Period, periodOf } from './indicators.period.js';
 import { countKeys, rateDefinitions, rateKeys, type CountKey, type RateKey } from './indicators.definitions.js';
 import type { IndicatorQuery } from './indicators.schemas.js';
+
+export { type Period, periodOf } from './indicators.period.js';
 
 /** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
 export type Counts = Record<CountKey, number>;
@@ -33,8 +35,6 @@ export function ratesOf(c: Counts): Rates {
     }),
   ) as Rates;
 }
-
-export type Period = { from: string; to: string };
 
 /**
  * Indicators of a unit's subtree over a period, from the daily stats (one row per commune and day), plus the open
@@ -75,19 +75,6 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
     communes: communes.map((c) => ({ ...c, ...ratesOf(c), feedback: feedback.byCommune(c.unitId) })),
     feedback: feedback.totals,
   };
-}
-
-const periodProblem = (field: 'from' | 'to', code: string, vi: string, en: string) =>
-  validation([{ field, code, message: { vi, en } }]);
-
-/** A period given as `from`–`to`: both days present and the start not after the end (400 otherwise). */
-export function periodOf(query: { from?: string; to?: string }): Period {
-  const { from, to } = query;
-  if (!from) throw periodProblem('from', 'REQUIRED', 'Hãy chọn ngày bắt đầu', 'Choose the start date');
-  if (!to) throw periodProblem('to', 'REQUIRED', 'Hãy chọn ngày kết thúc', 'Choose the end date');
-  if (from > to)
-    throw periodProblem('from', 'RANGE', 'Ngày bắt đầu phải trước ngày kết thúc', 'The start must come before the end');
-  return { from, to };
 }
 
 /** The indicators of a unit in the caller's scope over a period (the start not after the end). */
