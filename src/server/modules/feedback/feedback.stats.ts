@@ -3,7 +3,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathAlongScope, pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
-import { addDays, type Exceptions, isWorkingDay, localParts } from '../calendar/working-days.js';
+import { addDays, isWorkingDay, localParts } from '../calendar/working-days.js';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/working-hours.js';
 import { type Period, periodOf } from '../indicators/indicators.period.js';
 
@@ -56,6 +56,12 @@ const rate = (numerator: number, denominator: number): Rate => ({
 });
 
 const TZ = 'Asia/Ho_Chi_Minh';
+/** The office sessions in minutes since midnight (the calendar's 7:30–11:30 and 13:30–17:00). */
+const SESSIONS = DEFAULT_OFFICE_HOURS.map(([s, e]) => [toMinutes(s), toMinutes(e)] as const);
+const WORKDAY_MINUTES = SESSIONS.reduce((sum, [s, e]) => sum + (e - s), 0);
+function toMinutes(hhmm: string) {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
 const bucketFormat: Record<StatsGroup, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
 /** A local day's first instant and the day after the period's last one: [lo, hi). */
 const bounds = (p: Period) => ({
@@ -140,14 +146,14 @@ async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: St
  * Without buckets (a ranking, the indicators): every count, the answers' instants and the overdue now per group key in
  * one pass over the rows, as the three queries below give them.
  */
-async function onePass(db: Tx, where: SQL, key: SQL, period: Period) {
+async function onePass(db: Tx, where: SQL, key: SQL, period: Period, clock: SQL) {
   const { lo, hi } = bounds(period);
   const within = (column: SQL) => sql`${column} >= ${lo} and ${column} < ${hi}`;
-  const rows = await queryRows<
-    Row & { received_: number[] | null; answered_: number[] | null; overdue: number; open: number }
-  >(
+  const timed = sql`${within(sql`t.answered_at`)} and ca.day is not null and cb.day is not null`;
+  const rows = await queryRows<Row & { minutes: number | null; answers: number; overdue: number; open: number }>(
     db,
     sql`
+    with ${clock}
     select null as bucket, ${key} as key,
       count(*) filter (where ${within(sql`t.received_at`)})::int as received,
       count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
@@ -156,34 +162,76 @@ async function onePass(db: Tx, where: SQL, key: SQL, period: Period) {
       count(*) filter (where ${within(rejectedAt)})::int as rejected,
       count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
       count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied,
-      array_agg(extract(epoch from t.received_at)::float8) filter (where ${within(sql`t.answered_at`)}) as received_,
-      array_agg(extract(epoch from t.answered_at)::float8) filter (where ${within(sql`t.answered_at`)}) as answered_,
+      sum(${answerMinutes}) filter (where ${timed})::float8 as minutes,
+      count(*) filter (where ${timed})::int as answers,
       count(*) filter (where ${openTicket} and coalesce(t.extended_due_at, t.due_at) < now())::int as overdue,
       count(*) filter (where ${openTicket})::int as open
-    from tickets t join units u on u.id = t.unit_id
+    from tickets t join units u on u.id = t.unit_id ${clockJoins}
     where ${where}
     group by 2`,
   );
   return [
     rows,
-    rows.filter((r) => r.answered_).map((r) => ({ key: r.key, received: r.received_!, answered: r.answered_! })),
+    rows.map((r) => ({ bucket: null, key: r.key, minutes: Number(r.minutes ?? 0), answers: r.answers })),
     rows.map((r) => ({ key: r.key, overdue: r.overdue, open: r.open })),
   ] as const;
 }
 
-/**
- * The answers of the period (receipt and answer instants in epoch seconds), for the mean working time to answer:
- * two arrays per group key rather than a row per answer (a province year holds tens of thousands).
- */
-async function answerRows(db: Tx, where: SQL, key: SQL, period: Period) {
+/** The working minutes of the period's answers (from receipt), summed per bucket of the answer's day and group key. */
+async function answerRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup, clock: SQL) {
   const { lo, hi } = bounds(period);
-  return queryRows<{ key: number | null; received: number[]; answered: number[] }>(
+  const rows = await queryRows<{ bucket: string; key: number | null; minutes: number | null; answers: number }>(
     db,
-    sql`select ${key} as key, array_agg(extract(epoch from t.received_at)::float8) as received,
-      array_agg(extract(epoch from t.answered_at)::float8) as answered
-    from tickets t join units u on u.id = t.unit_id
-    where ${where} and t.answered_at >= ${lo} and t.answered_at < ${hi} group by 1`,
+    sql`with ${clock}
+    select to_char(t.answered_at at time zone ${TZ}, ${bucketFormat[group]}) as bucket, ${key} as key,
+      sum(${answerMinutes})::float8 as minutes, count(*)::int as answers
+    from tickets t join units u on u.id = t.unit_id ${clockJoins}
+    where ${where} and t.answered_at >= ${lo} and t.answered_at < ${hi} and ca.day is not null and cb.day is not null
+    group by 1, 2`,
   );
+  return rows.map((r) => ({ ...r, minutes: Number(r.minutes ?? 0) }));
+}
+
+/** Minutes since local midnight that fall in office hours, for an instant column. */
+const officeMinutes = (column: SQL) => {
+  const m = sql`(extract(hour from ${column} at time zone ${TZ})::int * 60 + extract(minute from ${column} at time zone ${TZ})::int)`;
+  return sql.join(
+    SESSIONS.map(([start, end]) => sql`greatest(0, least(${m}, ${end}) - ${start})`),
+    sql` + `,
+  );
+};
+/** Each ticket's receipt and answer days in the clock (left joins: outside its range they stay null). */
+const clockJoins = sql`
+  left join clock ca on ca.day = (t.received_at at time zone ${TZ})::date
+  left join clock cb on cb.day = (t.answered_at at time zone ${TZ})::date`;
+/** The working minutes from receipt to answer: the clock at the answer less the clock at the receipt. */
+const answerMinutes = sql`((cb.before + case when cb.working then ${officeMinutes(sql`t.answered_at`)} else 0 end)
+  - (ca.before + case when ca.working then ${officeMinutes(sql`t.received_at`)} else 0 end))`;
+
+/**
+ * The working-minute clock as a table the query joins (`clock(day, before, working)`): every local day from a year
+ * before the period to its end, with the working minutes before it (the calendar's holidays and make-up days from
+ * the database, office hours as workingMinutesBetween counts them). An answer to a question received earlier still
+ * than that is left out of the mean.
+ */
+async function clockTable(db: Tx, period: Period): Promise<SQL> {
+  const first = addDays(period.from, -400);
+  const last = addDays(period.to, 1);
+  const span = Math.ceil((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  const exceptions = await loadExceptions(db, first, span + 1);
+  const days: string[] = [];
+  const before: number[] = [];
+  const working: boolean[] = [];
+  let total = 0;
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    const open = isWorkingDay(day, exceptions);
+    days.push(day);
+    before.push(total);
+    working.push(open);
+    total += open ? WORKDAY_MINUTES : 0;
+  }
+  return sql`clock(day, before, working) as (select * from unnest(${`{${days.join(',')}}`}::date[],
+    ${`{${before.join(',')}}`}::int[], ${`{${working.join(',')}}`}::boolean[]))`;
 }
 
 /** Open tickets past their deadline right now, per group key. */
@@ -225,35 +273,6 @@ type Tally = { counts: RawCounts; minutes: { sum: number; n: number } };
 const tally = (): Tally => ({ counts: zero(), minutes: { sum: 0, n: 0 } });
 
 /**
- * A working-minute clock over a range of local days: the working minutes from the range's start to any instant in
- * it, from per-day prefix sums, so the minutes between two instants are one subtraction (the same office hours and
- * holidays as workingMinutesBetween, which walks the days once per pair: too slow for a province's year of answers).
- */
-export function workingMinuteClock(firstDay: string, lastDay: string, exceptions: Exceptions) {
-  const days = new Map<string, number>();
-  let total = 0;
-  for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
-    days.set(day, total);
-    total += isWorkingDay(day, exceptions) ? WORKDAY_MINUTES : 0;
-  }
-  return (at: Date) => {
-    const { day, time } = localParts(at);
-    const before = days.get(day);
-    if (before === undefined) throw new Error(`${day} is outside the clock's range`);
-    if (!isWorkingDay(day, exceptions)) return before;
-    const now = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-    let within = 0;
-    for (const [start, end] of SESSIONS) within += Math.max(0, Math.min(now, end) - start);
-    return before + within;
-  };
-}
-const SESSIONS = DEFAULT_OFFICE_HOURS.map(([s, e]) => [toMinutes(s), toMinutes(e)] as const);
-const WORKDAY_MINUTES = SESSIONS.reduce((sum, [s, e]) => sum + (e - s), 0);
-function toMinutes(hhmm: string) {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
-
-/**
  * The measures under `path` over a period: totals, one entry per bucket (month, quarter or year; none for a ranking)
  * and one per group key (the commune, or the child unit), plus the open and overdue tickets now per group key.
  */
@@ -267,12 +286,13 @@ async function measure(
 ) {
   const where = ticketsUnder(await communesAlong(db, path), path, scope);
   const key = groupKey(by, path);
+  const clock = await clockTable(db, period);
   const [rows, answers, overdue] =
     group === null
-      ? await onePass(db, where, key, period)
+      ? await onePass(db, where, key, period, clock)
       : await Promise.all([
           countRows(db, where, key, period, group),
-          answerRows(db, where, key, period),
+          answerRows(db, where, key, period, group, clock),
           overdueRows(db, where, key),
         ]);
   const total = tally();
@@ -284,25 +304,12 @@ async function measure(
     if (r.bucket !== null) add(at(buckets, r.bucket).counts, r);
     add(at(keys, r.key).counts, r);
   }
-  if (answers.length > 0) {
-    let first = Number.POSITIVE_INFINITY;
-    for (const a of answers) for (const r of a.received) first = Math.min(first, Number(r));
-    const firstDay = localParts(new Date(first * 1000)).day;
-    const span = Math.ceil((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000);
-    const exceptions = await loadExceptions(db, firstDay, span + 2);
-    const clock = workingMinuteClock(firstDay, addDays(period.to, 1), exceptions);
-    for (const a of answers) {
-      const byKey = at(keys, a.key).minutes;
-      for (let i = 0; i < a.received.length; i++) {
-        const answeredAt = new Date(Number(a.answered[i]) * 1000);
-        const minutes = clock(answeredAt) - clock(new Date(Number(a.received[i]) * 1000));
-        const targets = [total.minutes, byKey];
-        if (group !== null) targets.push(at(buckets, bucketOf(answeredAt, group)).minutes);
-        for (const m of targets) {
-          m.sum += minutes;
-          m.n += 1;
-        }
-      }
+  for (const a of answers) {
+    const targets = [total.minutes, at(keys, a.key).minutes];
+    if (a.bucket !== null) targets.push(at(buckets, a.bucket).minutes);
+    for (const m of targets) {
+      m.sum += a.minutes;
+      m.n += a.answers;
     }
   }
   return { total, buckets, keys, overdue: new Map(overdue.map((o) => [o.key, o])) };
