@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <name> [options]`: each benchmark measures its physical limit in the same run and prints ratios.
- * Benchmarks: registry, onestop, channels, campaigns, citizens.
+ * Benchmarks: registry, onestop, channels, campaigns, citizens, feedback.
  */
 const [name, ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   channels: () => import('./channels.js'),
   campaigns: () => import('./campaigns.js'),
   citizens: () => import('./citizens.js'),
+  feedback: () => import('./feedback.js'),
 };
 if (!name || !benches[name]) {
   console.error(

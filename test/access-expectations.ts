@@ -2,6 +2,7 @@ import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
 import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { feedbackExpectations } from './access/feedback.js';
+import { feedbackStatsExpectations } from './access/feedback-stats.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
@@ -22,4 +23,5 @@ export const expectations: Record<string, Expectation> = {
   ...feedbackPublicExpectations,
   ...open311Expectations,
   ...feedbackExpectations,
+  ...feedbackStatsExpectations,
 };

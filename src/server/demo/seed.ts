@@ -12,6 +12,7 @@ import { seedSandboxDemo } from './sandbox.js';
 import { seedRegistryLifeDemo } from './registry-life.js';
 import { seedCampaignsDemo } from './campaigns.js';
 import { seedDocumentsDemo } from './documents.js';
+import { seedFeedbackDemo } from './feedback.js';
 import { seedOnestopDemo } from './onestop.js';
 import { seedOnestopYear } from './onestop-year.js';
 import { createRandom } from './names.js';
@@ -99,6 +100,17 @@ export async function seedDemo(
       member: made.sotuso!,
     });
     await seedDocumentsDemo(database, rnd, firstCommune!);
+    await seedFeedbackDemo(
+      database,
+      cipher,
+      firstCommune!,
+      firstGroup!,
+      {
+        officer: made.motcua!,
+        leader: made.lanhdao!,
+      },
+      options,
+    );
     if (options.sandboxPushBase)
       await seedSandboxDemo(database, cipher, firstCommune!, made.lanhdao!, options.sandboxPushBase);
   }

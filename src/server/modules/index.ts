@@ -13,6 +13,7 @@ import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
 import { registerOpen311 } from './open311/open311.routes.js';
 import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
+import { registerFeedbackStats } from './feedback/feedback.stats.routes.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerDocuments } from './documents/documents.routes.js';
@@ -91,6 +92,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignProgress(app, deps);
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
+  registerFeedbackStats(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }

@@ -10,6 +10,7 @@ import { sandboxEn } from './sandbox.en.js';
 import { documentsEn } from './documents.en.js';
 import { feedbackDeskEn } from './feedback-desk.en.js';
 import { open311En } from './open311.en.js';
+import { feedbackStatsEn } from './feedback-stats.en.js';
 import type { ConsoleMessages } from './console.vi.js';
 
 /** The staff console's own modules, in English: every key consoleVi has. */
@@ -26,4 +27,5 @@ export const consoleEn: ConsoleMessages = {
   documents: documentsEn,
   feedbackDesk: feedbackDeskEn,
   open311: open311En,
+  feedbackStats: feedbackStatsEn,
 };

@@ -10,6 +10,7 @@ import { sandboxVi } from './sandbox.vi.js';
 import { documentsVi } from './documents.vi.js';
 import { feedbackDeskVi } from './feedback-desk.vi.js';
 import { open311Vi } from './open311.vi.js';
+import { feedbackStatsVi } from './feedback-stats.vi.js';
 
 /**
  * The staff console's own modules, in Vietnamese: loaded with the console's chunk (routes/Console.tsx), not with the
@@ -28,5 +29,6 @@ export const consoleVi = {
   documents: documentsVi,
   feedbackDesk: feedbackDeskVi,
   open311: open311Vi,
+  feedbackStats: feedbackStatsVi,
 };
 export type ConsoleMessages = typeof consoleVi;

@@ -26,6 +26,15 @@ export const indicatorsEn: typeof indicatorsVi = {
   byMonth: 'Dossiers received by month',
   communes: 'Communes compared (ranked by on-time rate)',
   other: 'In person, by post',
+  feedback: {
+    title: 'Questions and reports',
+    onTimeRate: 'Feedback answered on time',
+    satisfactionRate: 'Feedback satisfied',
+    overdueNow: 'Feedback overdue now',
+    answered: 'answered',
+    rated: 'ratings',
+    more: 'See the feedback measures',
+  },
   count: {
     received: 'Received',
     online: 'Received online',

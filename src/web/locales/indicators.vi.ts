@@ -24,6 +24,15 @@ export const indicatorsVi = {
   byMonth: 'Hồ sơ tiếp nhận theo tháng',
   communes: 'So sánh các xã, phường (xếp theo tỷ lệ đúng hạn)',
   other: 'Trực tiếp, bưu chính',
+  feedback: {
+    title: 'Phản ánh, kiến nghị',
+    onTimeRate: 'PAKN trả lời đúng hạn',
+    satisfactionRate: 'PAKN hài lòng',
+    overdueNow: 'PAKN đang quá hạn',
+    answered: 'đã trả lời',
+    rated: 'lượt đánh giá',
+    more: 'Xem thống kê phản ánh',
+  },
   count: {
     received: 'Đã tiếp nhận',
     online: 'Tiếp nhận trực tuyến',

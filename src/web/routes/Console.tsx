@@ -14,6 +14,7 @@ import { ResidentDetailView } from '../features/residents/ResidentDetailView.js'
 import { UsersPage } from '../features/users/UsersPage.js';
 import { DossierView } from '../features/dossiers/DossierView.js';
 import { IndicatorsPage } from '../features/indicators/IndicatorsPage.js';
+import { FeedbackStats } from '../features/feedback/stats/FeedbackStats.js';
 import { CalendarAdmin } from '../features/calendar/CalendarAdmin.js';
 import { ProcedureAdmin } from '../features/procedures/ProcedureAdmin.js';
 import { AppointmentsDesk } from '../features/counter/AppointmentsDesk.js';
@@ -72,6 +73,7 @@ function Console() {
     ['/field', t('campaigns.field.title'), can(me.data, 'campaign.visit')],
     ['/feedback', t('feedbackDesk.title'), can(me.data, 'feedback.read')],
     ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
+    ['/feedback/stats', t('feedbackStats.nav'), can(me.data, 'feedback.read')],
     ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
     ['/admin/feedback', t('feedbackDesk.settings.title'), can(me.data, 'feedback.manage')],
@@ -179,6 +181,11 @@ function Console() {
           <Route path="/feedback/new">
             <Guard need="feedback.process">
               <NewTicketForm />
+            </Guard>
+          </Route>
+          <Route path="/feedback/stats">
+            <Guard need="feedback.read">
+              <FeedbackStats />
             </Guard>
           </Route>
           <Route path="/feedback/:id">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from '../../lib/http.js';
+import { FeedbackIndicatorRates } from '../feedback/feedback.stats.schemas.js';
 import { countKeys, rateKeys } from './indicators.definitions.js';
 
 /** A rate with what it divides: `value` is numerator / denominator (4 decimals), null when nothing to divide by. */
@@ -18,7 +19,17 @@ export const Indicators = z
     period: z.object({ from: z.string(), to: z.string() }),
     totals: z.object({ ...counts, overdueNow: z.number().int() }),
     months: z.array(z.object({ month: z.string(), ...counts })),
-    communes: z.array(z.object({ unitId: z.number().int(), code: z.string(), name: z.string(), ...counts })),
+    communes: z.array(
+      z.object({
+        unitId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        ...counts,
+        feedback: FeedbackIndicatorRates,
+      }),
+    ),
+    /** Questions and reports (PAKN): on time and satisfied, beside the dossiers' rates. */
+    feedback: FeedbackIndicatorRates,
   })
   .meta({ id: 'OnestopIndicators' });
 

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
-import { validation } from '../../lib/errors.js';
 import type { SheetColumn, SheetRow } from '../../lib/spreadsheet.js';
 import { queueCondition } from '../dossiers/dossiers.repo.js';
+import { feedbackIndicators } from '../feedback/feedback.stats.js';
 import { getUnitPath } from '../units/units.service.js';
+import { type Period, periodOf } from './indicators.period.js';
 import { countKeys, rateDefinitions, rateKeys, type CountKey, type RateKey } from './indicators.definitions.js';
 import type { IndicatorQuery } from './indicators.schemas.js';
+
+export { type Period, periodOf } from './indicators.period.js';
 
 /** Counts summed over stats rows; rates are derived from them (never stored, so they always add up). */
 export type Counts = Record<CountKey, number>;
@@ -32,8 +35,6 @@ export function ratesOf(c: Counts): Rates {
     }),
   ) as Rates;
 }
-
-export type Period = { from: string; to: string };
 
 /**
  * Indicators of a unit's subtree over a period, from the daily stats (one row per commune and day), plus the open
@@ -65,25 +66,15 @@ export async function indicatorsFor(db: Tx, scope: Scope, unitPath: string, peri
   );
   // The period's totals are the months added up: one pass over the stats instead of two.
   const totals = Object.fromEntries(countKeys.map((k) => [k, months.reduce((sum, m) => sum + m[k], 0)])) as Counts;
+  // Questions and reports (issue 16): their on-time and satisfaction rates beside the dossiers'.
+  const feedback = await feedbackIndicators(db, scope, unitPath, period);
   return {
     period,
     totals: { ...totals, ...ratesOf(totals), overdueNow: overdue!.count },
     months: months.map((m) => ({ ...m, ...ratesOf(m) })),
-    communes: communes.map((c) => ({ ...c, ...ratesOf(c) })),
+    communes: communes.map((c) => ({ ...c, ...ratesOf(c), feedback: feedback.byCommune(c.unitId) })),
+    feedback: feedback.totals,
   };
-}
-
-const periodProblem = (field: 'from' | 'to', code: string, vi: string, en: string) =>
-  validation([{ field, code, message: { vi, en } }]);
-
-/** A period given as `from`–`to`: both days present and the start not after the end (400 otherwise). */
-export function periodOf(query: { from?: string; to?: string }): Period {
-  const { from, to } = query;
-  if (!from) throw periodProblem('from', 'REQUIRED', 'Hãy chọn ngày bắt đầu', 'Choose the start date');
-  if (!to) throw periodProblem('to', 'REQUIRED', 'Hãy chọn ngày kết thúc', 'Choose the end date');
-  if (from > to)
-    throw periodProblem('from', 'RANGE', 'Ngày bắt đầu phải trước ngày kết thúc', 'The start must come before the end');
-  return { from, to };
 }
 
 /** The indicators of a unit in the caller's scope over a period (the start not after the end). */
@@ -128,11 +119,20 @@ export function indicatorsSheet(data: Awaited<ReturnType<typeof loadIndicators>>
     { key: 'name', header: 'Xã, phường', width: 28 },
     ...countKeys.map((k) => ({ key: k, header: countHeaders[k] })),
     ...rateKeys.map((k) => ({ key: k, header: rateHeaders[k] })),
+    { key: 'feedbackOnTime', header: 'PAKN trả lời đúng hạn (%)' },
+    { key: 'feedbackSatisfied', header: 'PAKN hài lòng (%)' },
   ];
   async function* rows(): AsyncGenerator<SheetRow> {
     for (const c of data.communes) {
       const counts = Object.fromEntries(countKeys.map((k) => [k, c[k]]));
-      yield { code: c.code, name: c.name, ...counts, ...Object.fromEntries(rateKeys.map((k) => [k, percent(c[k])])) };
+      yield {
+        code: c.code,
+        name: c.name,
+        ...counts,
+        ...Object.fromEntries(rateKeys.map((k) => [k, percent(c[k])])),
+        feedbackOnTime: percent(c.feedback.onTimeRate),
+        feedbackSatisfied: percent(c.feedback.satisfactionRate),
+      };
     }
   }
   return { sheetName: 'Chỉ số', columns, rows: rows() };

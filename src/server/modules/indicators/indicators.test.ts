@@ -247,6 +247,9 @@ describe('one-stop indicators', () => {
     expect(rowA.split(',').slice(2)).toEqual([
       ...countKeys.map((k) => String(a[k])),
       ...rateKeys.map((k) => percent(a[k])),
+      // The feedback (PAKN) rates beside them: no ticket in this fixture.
+      percent(a.feedback.onTimeRate),
+      percent(a.feedback.satisfactionRate),
     ]);
     const xlsx = await env.w.agents.province.get(`/api/indicators/onestop/export?unit=${env.w.province.id}&${period}`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

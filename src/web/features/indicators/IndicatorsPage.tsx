@@ -6,14 +6,47 @@ import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatDate, formatNumber, vietnamDay } from '../../lib/format.js';
 import { useMe } from '../auth/useMe.js';
-import { CountLink, countKeys, Definitions, percent, RateValue, rateKeys, rateDefinitions, type Row } from './parts.js';
+import {
+  CountLink,
+  countKeys,
+  Definitions,
+  percent,
+  type Rate,
+  RateValue,
+  rateKeys,
+  rateDefinitions,
+  type Row,
+} from './parts.js';
 import { type Month, MonthlyReceived, RateTrends } from './Trends.js';
 
+/** Questions and reports (PAKN): their on-time and satisfaction rates, shown beside the dossiers'. */
+type FeedbackRates = {
+  received: number;
+  answered: number;
+  onTimeRate: Rate;
+  satisfactionRate: Rate;
+  avgAnswerHours: number | null;
+  overdueNow: number;
+};
 type Indicators = {
   totals: Row & { overdueNow: number };
   months: Month[];
-  communes: (Row & { unitId: number; code: string; name: string })[];
+  communes: (Row & { unitId: number; code: string; name: string; feedback: FeedbackRates })[];
+  feedback: FeedbackRates;
 };
+
+/** A rate over its counts, as the feedback columns show it. */
+function FeedbackRate({ r }: { r: Rate }) {
+  const { i18n } = useTranslation();
+  return (
+    <span>
+      {percent(r, i18n.language)}{' '}
+      <small className="muted">
+        {formatNumber(r.numerator)} / {formatNumber(r.denominator)}
+      </small>
+    </span>
+  );
+}
 
 /**
  * What a commune is judged on, and how its communes compare for the province: each rate with the counts it divides,
@@ -82,6 +115,32 @@ export function IndicatorsPage() {
               </li>
             ))}
           </ul>
+          <h2>{t('indicators.feedback.title')}</h2>
+          <ul className="stats rates" data-testid="indicator-feedback">
+            <li data-rate="feedbackOnTime">
+              <span>{t('indicators.feedback.onTimeRate')}</span>
+              <strong>{percent(data.feedback.onTimeRate, i18n.language)}</strong>
+              <small className="muted">
+                {formatNumber(data.feedback.onTimeRate.numerator)} /{' '}
+                {formatNumber(data.feedback.onTimeRate.denominator)} {t('indicators.feedback.answered')}
+              </small>
+            </li>
+            <li data-rate="feedbackSatisfaction">
+              <span>{t('indicators.feedback.satisfactionRate')}</span>
+              <strong>{percent(data.feedback.satisfactionRate, i18n.language)}</strong>
+              <small className="muted">
+                {formatNumber(data.feedback.satisfactionRate.numerator)} /{' '}
+                {formatNumber(data.feedback.satisfactionRate.denominator)} {t('indicators.feedback.rated')}
+              </small>
+            </li>
+            <li>
+              <span>{t('indicators.feedback.overdueNow')}</span>
+              <strong>{formatNumber(data.feedback.overdueNow)}</strong>
+              <small className="muted">
+                <Link href="/feedback/stats">{t('indicators.feedback.more')}</Link>
+              </small>
+            </li>
+          </ul>
           <h2>{t('indicators.counts')}</h2>
           <ul className="stats" data-testid="indicator-totals">
             {countKeys.map((k) => (
@@ -114,6 +173,8 @@ export function IndicatorsPage() {
                   {rateKeys.map((r) => (
                     <th key={r}>{t(`indicators.${r}`)}</th>
                   ))}
+                  <th>{t('indicators.feedback.onTimeRate')}</th>
+                  <th>{t('indicators.feedback.satisfactionRate')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -132,6 +193,12 @@ export function IndicatorsPage() {
                             <RateValue r={c[r]} k={r} scope={own} />
                           </td>
                         ))}
+                        <td>
+                          <FeedbackRate r={c.feedback.onTimeRate} />
+                        </td>
+                        <td>
+                          <FeedbackRate r={c.feedback.satisfactionRate} />
+                        </td>
                       </tr>
                     );
                   })}
