@@ -177,4 +177,71 @@ describe('feedback (PAKN) in Chromium', () => {
       await c.context.close();
     }
   });
+
+  it('the leader assigns, asks and grants an extension, merges a duplicate found by its code, transfers to a group and rejects', async () => {
+    const [first, duplicate, forGroup, spam] = [
+      await env.w.f.ticket(env.w.communeA),
+      await env.w.f.ticket(env.w.communeA),
+      await env.w.f.ticket(env.w.communeA),
+      await env.w.f.ticket(env.w.communeA),
+    ];
+    const leader = await phoneContext(env.browser);
+    const page = leader.page;
+    await signIn(page, env.base, env.w.accounts.leaderA);
+    const status = () => page.getByTestId('ticket-status').textContent();
+    const actions = page.getByTestId('ticket-actions');
+
+    // Assigned to the one-stop officer, picked from the people who may handle it.
+    await page.goto(`${env.base}/feedback/${first.id}`);
+    await actions.getByRole('button', { name: 'Giao xử lý', exact: true }).click();
+    const officer = page.getByLabel('Giao cho');
+    await expect.poll(() => officer.locator('option').count()).toBeGreaterThan(0);
+    await officer.selectOption({ index: 0 });
+    await actions.locator('form').getByRole('button', { name: 'Giao xử lý', exact: true }).click();
+    await expect.poll(status).toBe('Đang xử lý');
+
+    // An extension asked for and granted: the journal has both, the due date says it was extended.
+    await actions.getByRole('button', { name: 'Xin gia hạn', exact: true }).click();
+    const until = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Gia hạn đến ngày').fill(until);
+    await actions.locator('form').getByLabel('Lý do').fill('Cần khảo sát hiện trường cùng điện lực.');
+    await actions.locator('form').getByRole('button', { name: 'Xin gia hạn', exact: true }).click();
+    await actions.getByRole('button', { name: 'Quyết định gia hạn', exact: true }).click();
+    await actions.locator('form').getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+    await actions.locator('form').getByRole('button', { name: 'Quyết định gia hạn', exact: true }).click();
+    await page.getByTestId('ticket-journal').getByText('Quyết định gia hạn').waitFor();
+    await page.getByText('(đã gia hạn)').waitFor();
+    const [y, m, d] = until.split('-');
+    await page.getByText(`${d}/${m}/${y}`).first().waitFor();
+
+    // The duplicate is merged into the first, found by typing its code.
+    await page.goto(`${env.base}/feedback/${duplicate.id}`);
+    await actions.getByRole('button', { name: 'Gộp phản ánh trùng', exact: true }).click();
+    await page.getByLabel('Tìm phản ánh gốc theo mã hoặc tiêu đề').fill(first.code);
+    await page.getByRole('radio', { name: new RegExp(first.code.replaceAll('.', '\\.')) }).check();
+    await actions.locator('form').getByRole('button', { name: 'Gộp phản ánh trùng', exact: true }).click();
+    await page.getByRole('link', { name: `#${first.id}` }).waitFor();
+    await page.goto(`${env.base}/feedback/${first.id}`);
+    await page.getByRole('link', { name: duplicate.code }).waitFor();
+
+    // Transferred to a residential group with a note.
+    await page.goto(`${env.base}/feedback/${forGroup.id}`);
+    await actions.getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();
+    await page.getByLabel('Chuyển đến').selectOption({ label: 'Thôn Đông' });
+    await actions.locator('form').getByLabel('Ghi chú').fill('Thôn Đông kiểm tra giúp.');
+    await actions.locator('form').getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();
+    await expect.poll(status).toBe('Đã chuyển');
+    await page.getByTestId('ticket-journal').getByText('Thôn Đông kiểm tra giúp.').waitFor();
+
+    // Rejected with a reason.
+    await page.goto(`${env.base}/feedback/${spam.id}`);
+    await actions.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await actions.locator('form').getByLabel('Lý do').fill('Nội dung không thuộc thẩm quyền của xã.');
+    await actions.locator('form').getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await expect.poll(status).toBe('Từ chối');
+    expect(await overflowing(page)).toEqual([]);
+    await snap(page, 'feedback-rejected');
+    expect(leader.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+    await leader.context.close();
+  });
 });

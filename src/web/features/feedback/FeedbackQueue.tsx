@@ -65,6 +65,7 @@ export function FeedbackQueue({
             {t('feedbackDesk.new.link')}
           </Link>
         )}
+        <Link href="/feedback/stats">{t('feedbackStats.nav')}</Link>
         {me && can(me, 'feedback.manage') && <Link href="/admin/feedback">{t('feedbackDesk.settings.title')}</Link>}
       </p>
       <nav className="tabs" aria-label={t('feedbackDesk.title')}>
