@@ -108,6 +108,8 @@ describe('feedback (PAKN) in Chromium', () => {
     // Back at the console the rating shows, and the ticket sits under "Đã xong".
     await page.reload();
     await expect.poll(() => page.getByTestId('ticket-rating').textContent()).toContain('Hài lòng');
+    await page.getByRole('button', { name: 'Đóng phản ánh', exact: true }).click();
+    await expect.poll(() => page.getByTestId('ticket-status').textContent()).toBe('Đã đóng');
     await page.goto(`${env.base}/feedback?view=finished`);
     await page.getByRole('link', { name: code }).waitFor();
     for (const c of [officer, citizen]) {
@@ -132,6 +134,13 @@ describe('feedback (PAKN) in Chromium', () => {
     await templates.getByText('Đã tiếp thu', { exact: true }).waitFor();
     expect(await overflowing(leader.page)).toEqual([]);
     await snap(leader.page, 'feedback-settings');
+    // A category's Japanese name, for residents who ask in Japanese.
+    const categories = leader.page.getByTestId('feedback-categories');
+    const environment = categories.locator('li').filter({ hasText: 'Môi trường, vệ sinh' });
+    await environment.getByRole('button', { name: 'Sửa', exact: true }).click();
+    await environment.getByLabel('Tên (tiếng Nhật)').fill('環境・衛生');
+    await environment.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await environment.getByText('環境・衛生').waitFor();
 
     // The one-stop officer takes a call on the hotline and records it for the caller.
     const officer = await phoneContext(env.browser);
@@ -170,6 +179,16 @@ describe('feedback (PAKN) in Chromium', () => {
     expect(await overflowing(leader.page)).toEqual([]);
     await snap(leader.page, 'feedback-queue-approval');
     await leader.page.getByRole('link', { name: code }).click();
+    // Returned once with what to change; the officer sends it again; then approved.
+    await leader.page.getByRole('button', { name: 'Trả lại để sửa', exact: true }).click();
+    await leader.page.getByLabel('Cần sửa những gì').fill('Ghi rõ ngày kiểm tra.');
+    await leader.page.locator('form').getByRole('button', { name: 'Trả lại để sửa', exact: true }).click();
+    await leader.page.getByTestId('ticket-journal').getByText('Ghi rõ ngày kiểm tra.').waitFor();
+    await page.reload();
+    await page.getByLabel('Nội dung trả lời').fill('UBND xã sẽ kiểm tra bờ kênh thôn Tây vào thứ Hai tới.');
+    await page.getByRole('button', { name: 'Gửi trả lời', exact: true }).click();
+    await expect.poll(() => page.getByTestId('answer-state').textContent()).toContain('chờ lãnh đạo duyệt');
+    await leader.page.reload();
     await leader.page.getByRole('button', { name: 'Duyệt trả lời', exact: true }).click();
     await expect.poll(() => leader.page.getByTestId('ticket-status').textContent()).toBe('Đã trả lời');
     for (const c of [leader, officer]) {
