@@ -48,12 +48,16 @@ export function citizenLanguage(request: FastifyRequest): CitizenLanguage {
 }
 
 /**
- * The language of server messages (`{ vi, en }`): the request's own, with Japanese and Chinese readers answered in
- * English, which more of them read than Vietnamese.
+ * The language of server messages (`{ vi, en }`): the request's own. A Japanese or Chinese choice gets whichever of
+ * Vietnamese and English the browser asks for first — a staff member whose shared device once switched a citizen page
+ * to 日本語 keeps Vietnamese messages in the console — and English when it asks for neither, which more Japanese and
+ * Chinese readers read than Vietnamese.
  */
 export function requestLocale(request: FastifyRequest): Locale {
   const language = citizenLanguage(request);
-  return language === 'vi' ? 'vi' : 'en';
+  if (language === 'vi' || language === 'en') return language;
+  const browser = acceptedLanguages(request.headers['accept-language']).find((l) => l === 'vi' || l === 'en');
+  return (browser ?? 'en') as Locale;
 }
 
 /**
