@@ -1,6 +1,7 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
 import { onestopExpectations } from './access/onestop.js';
+import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
 import type { Expectation } from './access/targets.js';
 
@@ -16,4 +17,5 @@ export const expectations: Record<string, Expectation> = {
   ...onestopExpectations,
   ...announcementsExpectations,
   ...campaignsExpectations,
+  ...open311Expectations,
 };

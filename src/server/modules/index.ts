@@ -10,6 +10,7 @@ import { registerPublicDossiers } from './dossiers/dossiers.public-routes.js';
 import { registerDossierResults } from './dossiers/dossiers.results-routes.js';
 import { registerDossiers } from './dossiers/dossiers.routes.js';
 import { registerOnestopSettings } from './dossiers/dossiers.settings.js';
+import { registerOpen311 } from './open311/open311.routes.js';
 import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
@@ -87,4 +88,5 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
   registerSandbox(app, deps);
+  registerOpen311(app, deps);
 }

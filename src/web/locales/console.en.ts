@@ -8,6 +8,7 @@ import { calendarEn } from './calendar.en.js';
 import { indicatorsEn } from './indicators.en.js';
 import { sandboxEn } from './sandbox.en.js';
 import { documentsEn } from './documents.en.js';
+import { open311En } from './open311.en.js';
 import type { ConsoleMessages } from './console.vi.js';
 
 /** The staff console's own modules, in English: every key consoleVi has. */
@@ -22,4 +23,5 @@ export const consoleEn: ConsoleMessages = {
   indicators: indicatorsEn,
   sandbox: sandboxEn,
   documents: documentsEn,
+  open311: open311En,
 };

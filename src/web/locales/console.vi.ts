@@ -8,6 +8,7 @@ import { calendarVi } from './calendar.vi.js';
 import { indicatorsVi } from './indicators.vi.js';
 import { sandboxVi } from './sandbox.vi.js';
 import { documentsVi } from './documents.vi.js';
+import { open311Vi } from './open311.vi.js';
 
 /**
  * The staff console's own modules, in Vietnamese: loaded with the console's chunk (routes/Console.tsx), not with the
@@ -24,5 +25,6 @@ export const consoleVi = {
   indicators: indicatorsVi,
   sandbox: sandboxVi,
   documents: documentsVi,
+  open311: open311Vi,
 };
 export type ConsoleMessages = typeof consoleVi;
