@@ -1,5 +1,6 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
+import { feedbackExpectations } from './access/feedback.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
@@ -18,4 +19,5 @@ export const expectations: Record<string, Expectation> = {
   ...announcementsExpectations,
   ...campaignsExpectations,
   ...open311Expectations,
+  ...feedbackExpectations,
 };
