@@ -1,6 +1,7 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
 import { feedbackExpectations } from './access/feedback.js';
+import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
@@ -20,4 +21,5 @@ export const expectations: Record<string, Expectation> = {
   ...campaignsExpectations,
   ...open311Expectations,
   ...feedbackExpectations,
+  ...feedbackPublicExpectations,
 };

@@ -30,6 +30,7 @@ import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
 import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
+import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
@@ -89,6 +90,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
   registerFeedback(app, deps);
+  registerPublicFeedback(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }
