@@ -30,6 +30,7 @@ describe('feedback on a 360-px phone', () => {
       buffer: tinyPng,
     });
     await page.getByRole('textbox', { name: /^Số điện thoại/ }).fill('0905 123 999');
+    await snap(page, 'feedback-form');
     await page.getByTestId('feedback-send').click();
     await page.getByTestId('feedback-sent').waitFor();
     const code = (await page.getByTestId('feedback-code').textContent())!;

@@ -36,6 +36,7 @@ export const CITIZEN_KEYS = [
   'procedures.poster',
   'procedures.qr',
   'procedures.officialName',
+  'procedures.someNamesOnlyVietnamese',
   'procedures.field',
   'procedures.online',
   'procedures.copyType',

@@ -124,12 +124,13 @@ export const merge =
     return { set: { mergedIntoId: into.id }, events, notify, details: { into: into.id } };
   };
 
+/** Hidden from every list and from "Hỏi đáp" (its files made private), kept for the record. */
 export const markAbuse =
   (reason: string) =>
-  async (_tx: Tx, _row: TicketWithNames, now: Date): Promise<Change> => ({
-    set: { abuseAt: now, publishedAt: null },
-    events: [{ kind: 'ABUSE', body: reason }],
-  });
+  async (tx: Tx, row: TicketWithNames, now: Date): Promise<Change> => {
+    await tx.update(ticketFiles).set({ public: false }).where(eq(ticketFiles.ticketId, row.ticket.id));
+    return { set: { abuseAt: now, publishedAt: null }, events: [{ kind: 'ABUSE', body: reason }] };
+  };
 
 /** Publishes the masked question and answer on "Hỏi đáp", with the files chosen; the others are made private. */
 export const publish =

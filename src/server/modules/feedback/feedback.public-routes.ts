@@ -12,12 +12,10 @@ import { qrImage } from '../../lib/pdf.js';
 import { citizenLanguage } from '../../lib/locale.js';
 import { checkCitizenCsrf, citizenOf } from '../citizens/citizens.service.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffPhoto } from './feedback.photos.js';
+import { getPublicFile, getQa, listQa } from './feedback.public-qa.js';
 import {
   addCitizenMessage,
   feedbackForm,
-  getPublicFile,
-  getQa,
-  listQa,
   type Photo,
   publicTicket,
   rateTicket,

@@ -287,6 +287,35 @@ describe('the status page', () => {
   });
 });
 
+describe('a duplicate merged into another report', () => {
+  it('shows the code it joined and that report answer, and takes no rating, reopening or message of its own', async () => {
+    const first = (await send(await validFields({ phone: '0911 222 001' }))).json();
+    const dup = (await send(await validFields({ phone: '0911 222 002' }))).json();
+    const target = await ticketOf(first.code);
+    await env.t.database.db.update(tickets).set({ mergedIntoId: target.id }).where(eq(tickets.code, dup.code));
+    await answer(env.t, target.id);
+    const page = (await env.t.app.inject({ method: 'GET', url: `/api/public/feedback/${dup.token}` })).json();
+    expect(page).toMatchObject({ mergedInto: first.code, canRate: false, canReopen: false, canMessage: false });
+    expect(page.answer).toContain('Xã đã cho sửa');
+    const message = await env.t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${dup.token}/messages`,
+      payload: { body: 'Còn nữa' },
+    });
+    expect(message.statusCode).toBe(409);
+  });
+
+  it('draws the status link as a QR code, only for a link that exists', async () => {
+    const { token } = (await send(await validFields({ phone: '0911 222 003' }))).json();
+    const qr = await env.t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}/qr` });
+    expect(qr.statusCode).toBe(200);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(qr.body).toContain('<svg');
+    const none = await env.t.app.inject({ method: 'GET', url: `/api/public/feedback/${'y'.repeat(32)}/qr` });
+    expect(none.statusCode).toBe(404);
+  });
+});
+
 describe('Hỏi đáp', () => {
   it('lists published answers only, found with or without accents, by category and group; public files only', async () => {
     const f = await form(env.w.communeA.code);

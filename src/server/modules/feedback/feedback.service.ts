@@ -204,7 +204,9 @@ export async function readTicketFile(db: Tx, scope: Scope, ids: { id: number; fi
 /** Who may be assigned a ticket in the caller's units. */
 export async function assigneesOf(db: Tx, scope: Scope, id: number) {
   const row = await getTicket(db, ticketInScope(id, scope), await readContext(db));
-  return processorsOf(db, row.unitPath);
+  // One line a person, though they may hold processing roles on several units above the ticket's.
+  const seen = new Set<number>();
+  return (await processorsOf(db, row.unitPath)).filter((p) => !seen.has(p.id) && seen.add(p.id));
 }
 
 /** A commune the caller works for (in their units, or the commune above their group): where they may record. */

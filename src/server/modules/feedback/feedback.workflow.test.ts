@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { tinyPng } from '../../../../test/factories.js';
 import { useWorld } from '../../../../test/world.js';
 import { auditLog, feedbackCategories, ticketEvents } from '../../db/schema/index.js';
 import { fileTicket } from './feedback.test-kit.js';
@@ -68,6 +69,37 @@ describe('the queue and a ticket', () => {
     expect(again.json().id).toBe(first.json().id);
     const outside = await w.agents.headA1.post('/api/feedback/tickets', { ...body, communeId: w.communeB.id });
     expect(outside.statusCode).toBe(404);
+  });
+});
+
+describe('search, filters and files', () => {
+  it('q matches the code or folded words; unitId takes the unit and below; a file downloads (audited)', async () => {
+    const { t, w } = env;
+    const made = await fileTicket(t, w.communeA.id, {
+      unitId: w.groupA2.id,
+      title: 'Cống thoát nước bị tắc',
+      files: [{ fileName: 'cong.png', mimeType: 'image/png', content: tinyPng }],
+    });
+    const byWords = await w.agents.leaderA.get(`/api/feedback/tickets?q=${encodeURIComponent('cong thoat')}`);
+    expect(byWords.json().items.map((i: { id: number }) => i.id)).toContain(made.id);
+    const byCode = await w.agents.leaderA.get(`/api/feedback/tickets?q=${made.code.toLowerCase()}`);
+    expect(byCode.json().items.map((i: { id: number }) => i.id)).toEqual([made.id]);
+    const inA1 = await w.agents.leaderA.get(`/api/feedback/tickets?unitId=${w.groupA1.id}`);
+    expect(inA1.json().items.map((i: { id: number }) => i.id)).not.toContain(made.id);
+    const inA = await w.agents.leaderA.get(`/api/feedback/tickets?unitId=${w.communeA.id}&channel=WEB`);
+    expect(inA.json().items.map((i: { id: number }) => i.id)).toContain(made.id);
+
+    const detail = (await w.agents.leaderA.get(`/api/feedback/tickets/${made.id}`)).json();
+    expect(detail.files).toEqual([expect.objectContaining({ fileName: 'cong.png', public: false })]);
+    const file = await w.agents.leaderA.get(`/api/feedback/tickets/${made.id}/files/${detail.files[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(tinyPng)).toBe(true);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'ticket.file.read'));
+    expect(audits.some((a) => a.entityId === String(made.id))).toBe(true);
+    expect((await w.agents.headA1.get(`/api/feedback/tickets/${made.id}/files/${detail.files[0].id}`)).statusCode).toBe(
+      404,
+    );
   });
 });
 

@@ -10,7 +10,6 @@ import { requestLocale } from '../../lib/locale.js';
  * never problem+json: Open311 clients parse only that.
  */
 export type Format = 'json' | 'xml';
-export const formats = ['json', 'xml'] as const;
 
 export const contentTypes: Record<Format, string> = {
   json: 'application/json; charset=utf-8',

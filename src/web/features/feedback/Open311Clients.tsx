@@ -17,6 +17,9 @@ type Client = {
 };
 type Issued = Client & { apiKey: string };
 
+/** Long addresses and keys break anywhere rather than widen the page past a phone's 360 px. */
+const wrap = { overflowWrap: 'anywhere', wordBreak: 'break-all' } as const;
+
 /**
  * A commune's Open311 client apps: the keys it issued (only their first characters), a form to issue one — the key
  * is shown once, in a box to copy, and never again — and revoking with a confirmation. Mounted by the feedback
@@ -92,7 +95,7 @@ export function Open311Clients({ communeId }: { communeId: number }) {
       <dl>
         <dt>{t('open311.endpoint')}</dt>
         <dd>
-          <code>{`${origin}/open311/v2/discovery.xml`}</code>
+          <code style={wrap}>{`${origin}/open311/v2/discovery.xml`}</code>
         </dd>
         {commune.data && (
           <>
@@ -108,12 +111,13 @@ export function Open311Clients({ communeId }: { communeId: number }) {
         <div className="card" role="dialog" aria-modal="true" aria-labelledby="open311-issued">
           <h3 id="open311-issued">{t('open311.issuedTitle', { name: issued.name })}</h3>
           <p>{t('open311.issuedOnce')}</p>
-          <input
+          <textarea
             aria-label={t('open311.key')}
             readOnly
+            rows={2}
             value={issued.apiKey}
             onFocus={(e) => e.currentTarget.select()}
-            style={{ width: '100%', fontFamily: 'monospace' }}
+            style={{ ...wrap, width: '100%', fontFamily: 'monospace', resize: 'none' }}
           />
           <p>
             <button type="button" onClick={() => void copy(issued.apiKey)}>
@@ -129,45 +133,34 @@ export function Open311Clients({ communeId }: { communeId: number }) {
       <QueryState isLoading={clients.isLoading} error={clients.error} />
       {clients.data && clients.data.items.length === 0 && <p className="muted">{t('open311.empty')}</p>}
       {clients.data && clients.data.items.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('open311.name')}</th>
-                <th>{t('open311.key')}</th>
-                <th>{t('open311.issuedAt')}</th>
-                <th>{t('open311.lastUsed')}</th>
-                <th>{t('open311.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {clients.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {c.name}
-                    {c.contact && <div className="muted">{c.contact}</div>}
-                  </td>
-                  <td>
-                    <code>{c.keyPrefix}…</code>
-                  </td>
-                  <td>{formatDateTime(c.createdAt)}</td>
-                  <td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('open311.never')}</td>
-                  <td>
-                    {c.revokedAt ? t('open311.revokedOn', { date: formatDateTime(c.revokedAt) }) : t('open311.active')}
-                  </td>
-                  <td>
-                    {!c.revokedAt && (
-                      <button type="button" onClick={() => void revoke(c)}>
-                        {t('open311.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // Cards rather than a table: a phone at 360 px reads each app whole, with its button in reach.
+        <ul style={{ listStyle: 'none', padding: 0 }}>
+          {clients.data.items.map((c) => (
+            <li key={c.id} className="card" data-testid="open311-client">
+              <h3>{c.name}</h3>
+              {c.contact && <p className="muted">{c.contact}</p>}
+              <dl>
+                <dt>{t('open311.key')}</dt>
+                <dd>
+                  <code>{c.keyPrefix}…</code>
+                </dd>
+                <dt>{t('open311.issuedAt')}</dt>
+                <dd>{formatDateTime(c.createdAt)}</dd>
+                <dt>{t('open311.lastUsed')}</dt>
+                <dd>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('open311.never')}</dd>
+                <dt>{t('open311.status')}</dt>
+                <dd>
+                  {c.revokedAt ? t('open311.revokedOn', { date: formatDateTime(c.revokedAt) }) : t('open311.active')}
+                </dd>
+              </dl>
+              {!c.revokedAt && (
+                <button type="button" onClick={() => void revoke(c)}>
+                  {t('open311.revoke')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
 
       <form className="card" onSubmit={issue}>

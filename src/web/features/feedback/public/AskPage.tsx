@@ -131,7 +131,14 @@ export function AskPage({ code }: { code: string }) {
 
   const anyOnlyVietnamese = f.categories.some((c) => c.vietnameseOnly);
   return (
-    <form onSubmit={submit} className="stack" noValidate data-testid="feedback-form">
+    <form
+      onSubmit={submit}
+      // A field's message goes as soon as it is changed; the others stay until the next send.
+      onInput={(e) => errors.clear((e.target as HTMLInputElement).name)}
+      className="stack"
+      noValidate
+      data-testid="feedback-form"
+    >
       <h1>{t('pakn.askTitle', { commune: f.commune.name })}</h1>
       <p className="muted">{t('pakn.askIntro')}</p>
       <p>
@@ -169,7 +176,6 @@ export function AskPage({ code }: { code: string }) {
           accept="image/jpeg,image/png,image/webp"
           multiple
           {...errors.props('photos')}
-          onChange={() => errors.clear('photos')}
         />
         <span className="muted">{t('pakn.photosHint')}</span>
         {errors.message('photos')}
