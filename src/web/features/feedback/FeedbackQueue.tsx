@@ -53,8 +53,8 @@ export function FeedbackQueue({
   const me = useMe().data;
   const query = useTickets(filter);
   const { units, communes } = useScopeUnits();
-  // A commune's own categories: those of the caller's (first) commune.
-  const categories = useCategories(communes[0]?.id);
+  // Categories are each commune's own: the filter is offered to those who work in one commune.
+  const categories = useCategories(communes.length === 1 ? communes[0]?.id : undefined);
   const items = query.data?.items ?? [];
   return (
     <section>
@@ -73,7 +73,9 @@ export function FeedbackQueue({
           <ViewTab key={v} filter={filter} view={v} onChange={onChange} />
         ))}
       </nav>
+      {/* Drawn again once the options arrive, so a bookmarked filter shows as chosen. */}
       <form
+        key={`${categories.data?.length ?? 0}-${units.length}`}
         className="search"
         onSubmit={(e) => {
           e.preventDefault();
@@ -96,16 +98,18 @@ export function FeedbackQueue({
           placeholder={t('feedbackDesk.searchHint')}
           aria-label={t('feedbackDesk.searchHint')}
         />
-        <select name="categoryId" defaultValue={filter.categoryId ?? ''} aria-label={t('feedbackDesk.category')}>
-          <option value="">
-            {t('feedbackDesk.category')}: {t('common.all')}
-          </option>
-          {(categories.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.nameVi}
+        {communes.length === 1 && (
+          <select name="categoryId" defaultValue={filter.categoryId ?? ''} aria-label={t('feedbackDesk.category')}>
+            <option value="">
+              {t('feedbackDesk.category')}: {t('common.all')}
             </option>
-          ))}
-        </select>
+            {(categories.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.nameVi}
+              </option>
+            ))}
+          </select>
+        )}
         <select name="unitId" defaultValue={filter.unitId ?? ''} aria-label={t('feedbackDesk.unit')}>
           <option value="">
             {t('feedbackDesk.unit')}: {t('common.all')}

@@ -7,7 +7,7 @@ import type {
   TicketDetail,
   TicketSummary,
 } from '../../../server/modules/feedback/feedback.schemas.js';
-import { api } from '../../lib/api.js';
+import { ApiError, api } from '../../lib/api.js';
 import { queryString } from '../residents/api.js';
 
 export type { TicketDetail, TicketSummary };
@@ -103,7 +103,7 @@ export const usePublicationPreview = (id: number, enabled: boolean) =>
 
 /**
  * One workflow step on a ticket: every mutation answers the whole TicketDetail, which replaces the page's copy; the
- * queues are asked again.
+ * queues are asked again. A stale version (409) reloads the ticket.
  */
 export function useTicketChange(id: number) {
   const client = useQueryClient();
@@ -113,6 +113,12 @@ export function useTicketChange(id: number) {
     onSuccess: async (data) => {
       client.setQueryData(['feedback-ticket', id], data);
       await client.invalidateQueries({ queryKey: ['feedback-tickets'] });
+    },
+    // Someone else changed it meanwhile (a colleague, the citizen's rating): the page reloads it under the message,
+    // so the next try works on what is there now.
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 409)
+        await client.invalidateQueries({ queryKey: ['feedback-ticket', id] });
     },
   });
 }
