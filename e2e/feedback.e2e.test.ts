@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../test/factories.js';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { phoneContext, signIn, snap, useServedApp } from './browser.js';
 
@@ -18,6 +19,32 @@ const overflowing = (page: Page) =>
       .slice(0, 5)
       .map((e) => `${e.tagName}.${e.className} ${e.textContent?.slice(0, 40)}`);
   });
+
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** axe-core's serious findings and the structure a screen reader walks by (as citizen-forms.e2e checks its pages). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
+  });
+  const structural = new Set(['heading-order', 'landmark-one-main', 'page-has-heading-one', 'label']);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || structural.has(v.id))
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Buttons and fields a thumb must hit that are under 44 px (inline links in text are not counted). */
+const smallTargets = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main button, main select, main input:not([type=checkbox]):not([type=radio])')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
+      .map(({ el, box }) => `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${box.width}×${box.height}`),
+  );
 
 describe('feedback (PAKN) in Chromium', () => {
   it('a citizen asks with a photo, an officer answers and publishes, the citizen rates, the answer is on the Q&A page', async () => {
@@ -270,6 +297,35 @@ describe('feedback (PAKN) in Chromium', () => {
     await expect.poll(status).toBe('Từ chối');
     expect(await overflowing(page)).toEqual([]);
     await snap(page, 'feedback-rejected');
+    expect(leader.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+    await leader.context.close();
+  });
+
+  it('the console pages pass axe and keep tap targets of 44 px on a phone', async () => {
+    const made = await env.w.f.ticket(env.w.communeA, { withFile: true });
+    const leader = await phoneContext(env.browser);
+    const page = leader.page;
+    await signIn(page, env.base, env.w.accounts.leaderA);
+    const pages: [string, () => Promise<unknown>][] = [
+      ['/feedback', () => page.getByTestId('ticket-total').waitFor()],
+      [`/feedback/${made.id}`, () => page.getByTestId('ticket-actions').waitFor()],
+      ['/feedback/new', () => page.locator('select[name=categoryId] option').first().waitFor({ state: 'attached' })],
+      ['/admin/feedback', () => page.getByTestId('feedback-settings').waitFor()],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(`${env.base}${path}`);
+      await ready();
+      expect(await seriousViolations(page), path).toEqual([]);
+      expect(await smallTargets(page), path).toEqual([]);
+      expect(await overflowing(page), path).toEqual([]);
+    }
+    // The answer editor and the action forms, opened.
+    await page.goto(`${env.base}/feedback/${made.id}`);
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByTestId('answer-editor').waitFor();
+    await page.getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
     expect(leader.errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
     await leader.context.close();
   });
