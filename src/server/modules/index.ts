@@ -24,6 +24,7 @@ import { registerCampaigns } from './campaigns/campaigns.routes.js';
 import { registerCampaignField } from './campaigns/field.routes.js';
 import { registerCampaignProgress } from './campaigns/progress.routes.js';
 import { registerExports } from './exports/exports.routes.js';
+import { registerFeedbackNotify } from './feedback/feedback.notify.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
 import { registerProcedures } from './procedures/procedures.routes.js';
@@ -86,5 +87,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignAssignments(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
+  registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
 }
