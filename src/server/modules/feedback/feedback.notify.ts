@@ -109,7 +109,7 @@ async function causeOf(deps: Deps, job: NotifyJob): Promise<number> {
       : job.kind === 'REJECTED'
         ? sql`${own} and e.to_status = 'REJECTED'`
         : job.kind === 'EXTENDED'
-          ? sql`${own} and e.kind = 'EXTENSION_DECIDED'`
+          ? sql`${own} and e.kind = 'EXTENSION_DECIDED' and (e.data->>'approved') is distinct from 'false'`
           : // A merged duplicate follows its target's answer: the target's answer event is the cause.
             sql`(e.ticket_id = ${job.ticketId} or e.ticket_id = (select merged_into_id from tickets
                  where id = ${job.ticketId})) and (e.kind = 'ANSWER_SENT' or e.to_status = 'ANSWERED')`;
