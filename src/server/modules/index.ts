@@ -25,6 +25,7 @@ import { registerCampaignField } from './campaigns/field.routes.js';
 import { registerCampaignProgress } from './campaigns/progress.routes.js';
 import { registerExports } from './exports/exports.routes.js';
 import { registerFeedbackNotify } from './feedback/feedback.notify.js';
+import { registerFeedback } from './feedback/feedback.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
 import { registerProcedures } from './procedures/procedures.routes.js';
@@ -87,6 +88,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignAssignments(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
+  registerFeedback(app, deps);
   registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
 }
