@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestContext } from '../../../../test/helpers.js';
 import { buildWorld, type World } from '../../../../test/world.js';
-import { FEEDBACK_NOTIFY_QUEUE } from './feedback.notify.js';
 
 // The demo's round trip (`npm start`): a resident writes to the OA from the sandbox page, the message goes through the
 // app's signed webhook and becomes a question, and the OA's reply and the officer's answer land in the sandbox outbox
@@ -42,15 +41,15 @@ describe('POST /api/sandbox/zalo-messages', () => {
     expect(reply).toMatchObject({ channel: 'ZALO', link: `https://ketnoi.example.vn/q/${ticket!.lookup_token}` });
     expect(reply!.text).toContain(ticket!.code);
 
-    await t.database.raw(
-      `update tickets set status = 'ANSWERED', answer = $2, answer_state = 'SENT', answered_at = now() where id = $1`,
-      [ticket!.id, 'Trạm y tế tiêm chủng vào sáng thứ Năm hằng tuần.'],
-    );
-    await t.database.raw(
-      `insert into ticket_events (ticket_id, kind, to_status, actor_kind, public) values ($1, 'ANSWER_SENT', 'ANSWERED', 'STAFF', true)`,
-      [ticket!.id],
-    );
-    await t.jobs.send(FEEDBACK_NOTIFY_QUEUE, { ticketId: ticket!.id, kind: 'ANSWERED' });
+    // The officer answers through the staff API; the worker sends it on Zalo (the window is open).
+    const accepted = await leader.post(`/api/feedback/tickets/${ticket!.id}/accept`, { version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const answered = await leader.put(`/api/feedback/tickets/${ticket!.id}/answer`, {
+      version: accepted.json().version,
+      answer: 'Trạm y tế tiêm chủng vào sáng thứ Năm hằng tuần.',
+      submit: true,
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
     await vi.waitFor(async () => expect(await outbox()).toHaveLength(2), { timeout: 10_000 });
     expect((await outbox())[1]!.text).toContain('Trạm y tế tiêm chủng vào sáng thứ Năm hằng tuần.');
   });

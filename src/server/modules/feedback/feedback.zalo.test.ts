@@ -51,19 +51,18 @@ const eventsOf = (ticketId: number) =>
   );
 const oaTo = (userId: string) => zalo.state.oa.filter((m) => m.userId === userId);
 
-/** What WORK's answer action leaves behind (answer SENT, status ANSWERED, the event) and the job it queues. */
-async function answer(ticketId: number, text: string) {
-  await env.t.database.raw(
-    `update tickets set status = 'ANSWERED', answer = $2, answer_state = 'SENT', answered_at = now(),
-       version = version + 1 where id = $1`,
-    [ticketId, text],
-  );
-  await env.t.database.raw(
-    `insert into ticket_events (ticket_id, kind, from_status, to_status, actor_kind, body, public)
-     values ($1, 'ANSWER_SENT', 'ASSIGNED', 'ANSWERED', 'STAFF', $2, true)`,
-    [ticketId, text],
-  );
-  await env.t.jobs.send(FEEDBACK_NOTIFY_QUEUE, { ticketId, kind: 'ANSWERED' });
+/** An officer of the commune accepts the ticket and sends an answer through the staff API (no approval needed). */
+async function answer(ticketId: number, text: string, agent = env.w.agents.leaderA) {
+  const version = (await agent.get(`/api/feedback/tickets/${ticketId}`)).json().version as number;
+  const accepted = await agent.post(`/api/feedback/tickets/${ticketId}/accept`, { version });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  const sent = await agent.put(`/api/feedback/tickets/${ticketId}/answer`, {
+    version: accepted.json().version,
+    answer: text,
+    submit: true,
+  });
+  expect(sent.statusCode, sent.body).toBe(200);
+  expect(sent.json()).toMatchObject({ status: 'ANSWERED', answerState: 'SENT' });
 }
 
 describe('Zalo messages to the OA and the notify worker', () => {
@@ -191,19 +190,17 @@ describe('Zalo messages to the OA and the notify worker', () => {
       "update zalo_followers set last_interaction_at = now() - interval '49 hours' where follower_id = $1",
       [STRANGER],
     );
-    const deps = { ...env.t };
-    const senders = createSenders(deps, () => undefined);
-    await env.t.database.raw(
-      `update tickets set status = 'REJECTED', reject_reason = 'Câu hỏi thuộc thẩm quyền Công an xã' where id = $1`,
-      [ticket!.id],
-    );
-    await env.t.database.raw(
-      `insert into ticket_events (ticket_id, kind, from_status, to_status, actor_kind) values ($1, 'STATUS', 'RECEIVED', 'REJECTED', 'STAFF')`,
-      [ticket!.id],
-    );
-    expect(await notifyCitizen(deps, senders, { ticketId: ticket!.id, kind: 'REJECTED' })).toEqual({
-      state: 'UNREACHABLE',
+    const rejected = await env.w.agents.leaderB.post(`/api/feedback/tickets/${ticket!.id}/reject`, {
+      version: 1,
+      reason: 'Câu hỏi thuộc thẩm quyền Công an xã',
     });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    await vi.waitFor(async () =>
+      expect((await eventsOf(ticket!.id)).filter((e) => e.kind === 'NOTIFIED').map((e) => e.data)).toMatchObject([
+        { notify: 'RECEIVED', state: 'SENT', channel: 'ZALO' },
+        { notify: 'REJECTED', state: 'UNREACHABLE', tried: [] },
+      ]),
+    );
     expect(oaTo(STRANGER)).toHaveLength(1);
 
     // The member's window closes too: her answer to a second question goes by ZNS to her phone.
