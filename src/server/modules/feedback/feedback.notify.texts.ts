@@ -2,6 +2,8 @@ import type { CitizenLanguage } from '../../../shared/languages.js';
 
 /** What a citizen is told about their question: its receipt, the answer, a refusal, a new deadline, a message kept. */
 export type NotifyKind = 'RECEIVED' | 'ANSWERED' | 'REJECTED' | 'EXTENDED' | 'APPENDED';
+/** The words told: a RECEIVED job after the citizen reopened the question is told as a reopening. */
+type NoticeWords = NotifyKind | 'REOPENED';
 
 export type NoticeFacts = {
   code: string;
@@ -18,7 +20,7 @@ export const noticeDay = (lang: CitizenLanguage, iso: string) =>
     ? `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
     : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-type Words = Record<NotifyKind, (f: NoticeFacts) => { title: string; text: string }>;
+type Words = Record<NoticeWords, (f: NoticeFacts) => { title: string; text: string }>;
 
 /**
  * The fixed words of each notice in the citizen's language (the officer's own text stays as written); the status
@@ -42,6 +44,10 @@ const words: Record<CitizenLanguage, Words> = {
       title: `Gia hạn trả lời phản ánh, kiến nghị ${f.code}`,
       text: `Thời hạn trả lời được gia hạn đến ngày ${f.due ?? ''}.${f.text ? ` Lý do: ${f.text}` : ''}`,
     }),
+    REOPENED: (f) => ({
+      title: `Phản ánh, kiến nghị ${f.code} đã được mở lại`,
+      text: `Cán bộ sẽ xem xét lại và trả lời ông/bà.${f.due ? ` Hạn trả lời: ${f.due}.` : ''}`,
+    }),
     APPENDED: (f) => ({
       title: `Đã nhận thêm thông tin cho phản ánh ${f.code}`,
       text: 'Nội dung ông/bà vừa gửi đã được chuyển tới cán bộ đang xử lý.',
@@ -60,6 +66,10 @@ const words: Record<CitizenLanguage, Words> = {
     EXTENDED: (f) => ({
       title: `More time to answer your question ${f.code}`,
       text: `The answer is now due by ${f.due ?? ''}.${f.text ? ` Reason: ${f.text}` : ''}`,
+    }),
+    REOPENED: (f) => ({
+      title: `Your question ${f.code} has been reopened`,
+      text: `An officer will look at it again and answer you.${f.due ? ` Answer due by ${f.due}.` : ''}`,
     }),
     APPENDED: (f) => ({
       title: `Your message about ${f.code} was received`,
@@ -83,6 +93,10 @@ const words: Record<CitizenLanguage, Words> = {
       title: `ご意見・ご要望（${f.code}）の回答期限の延長`,
       text: `回答期限は${f.due ?? ''}まで延長されました。${f.text ? `理由：${f.text}` : ''}`,
     }),
+    REOPENED: (f) => ({
+      title: `ご意見・ご要望（${f.code}）を再度受け付けました`,
+      text: `担当職員が改めて確認し、回答します。${f.due ? `回答期限：${f.due}。` : ''}`,
+    }),
     APPENDED: (f) => ({
       title: `ご意見・ご要望（${f.code}）への追加の連絡を受け付けました`,
       text: '担当職員に伝えました。',
@@ -102,12 +116,16 @@ const words: Record<CitizenLanguage, Words> = {
       title: `您的意见建议（${f.code}）答复期限延长`,
       text: `答复期限已延长至${f.due ?? ''}。${f.text ? `原因：${f.text}` : ''}`,
     }),
+    REOPENED: (f) => ({
+      title: `您的意见建议（${f.code}）已重新受理`,
+      text: `工作人员将重新处理并答复您。${f.due ? `答复期限：${f.due}。` : ''}`,
+    }),
     APPENDED: (f) => ({ title: `已收到您对（${f.code}）的补充信息`, text: '已转交负责处理的工作人员。' }),
   },
 };
 
 /** A notice's title and text in the citizen's language. */
-export function noticeText(lang: CitizenLanguage, kind: NotifyKind, facts: NoticeFacts) {
+export function noticeText(lang: CitizenLanguage, kind: NoticeWords, facts: NoticeFacts) {
   return words[lang][kind](facts);
 }
 

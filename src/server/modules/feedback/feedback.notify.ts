@@ -99,13 +99,16 @@ function ready(t: TicketFacts, kind: NotifyKind): boolean {
   return true;
 }
 
-/** The journal event the notice is about: its id keys the notice (one notice per event and kind). */
-async function causeOf(deps: Deps, job: NotifyJob): Promise<number> {
-  if (job.kind === 'APPENDED') return job.eventId ?? 0;
+/**
+ * The journal event the notice is about: its id keys the notice (one notice per event and kind). A RECEIVED notice
+ * is about the ticket's creation or, after the citizen reopened it, about the reopening (told as such).
+ */
+async function causeOf(deps: Deps, job: NotifyJob): Promise<{ id: number; reopened: boolean }> {
+  if (job.kind === 'APPENDED') return { id: job.eventId ?? 0, reopened: false };
   const own = sql`e.ticket_id = ${job.ticketId}`;
   const which =
     job.kind === 'RECEIVED'
-      ? sql`${own} and e.kind = 'CREATED'`
+      ? sql`${own} and (e.kind = 'CREATED' or (e.kind = 'STATUS' and e.data->>'reopened' = 'true'))`
       : job.kind === 'REJECTED'
         ? sql`${own} and e.to_status = 'REJECTED'`
         : job.kind === 'EXTENDED'
@@ -113,11 +116,11 @@ async function causeOf(deps: Deps, job: NotifyJob): Promise<number> {
           : // A merged duplicate follows its target's answer: the target's answer event is the cause.
             sql`(e.ticket_id = ${job.ticketId} or e.ticket_id = (select merged_into_id from tickets
                  where id = ${job.ticketId})) and (e.kind = 'ANSWER_SENT' or e.to_status = 'ANSWERED')`;
-  const [row] = await queryRows<{ id: number | null }>(
+  const [row] = await queryRows<{ id: number; reopened: boolean }>(
     deps.database.db,
-    sql`select max(e.id) as id from ticket_events e where ${which}`,
+    sql`select e.id, e.kind = 'STATUS' as reopened from ticket_events e where ${which} order by e.id desc limit 1`,
   );
-  return row?.id ?? 0;
+  return row ?? { id: 0, reopened: false };
 }
 
 /** Takes the notice for this (ticket, kind, cause), or learns it is taken or done: under the ticket's row lock. */
@@ -200,13 +203,14 @@ export async function notifyCitizen(
     t = await loadTicket(deps, job.ticketId);
   }
   if (!t) return { state: 'GONE' };
-  const about = await causeOf(deps, job);
+  const cause = await causeOf(deps, job);
+  const about = cause.id;
   const eventId = await claim(deps, job, about, now);
   if (eventId === null) return { state: 'ALREADY' };
 
   const lang: CitizenLanguage = isCitizenLanguage(t.language) ? t.language : 'vi';
   const due = t.extendedDueAt ?? t.dueAt;
-  const { title, text } = noticeText(lang, job.kind, {
+  const { title, text } = noticeText(lang, cause.reopened ? 'REOPENED' : job.kind, {
     code: t.code,
     commune: t.commune,
     text:

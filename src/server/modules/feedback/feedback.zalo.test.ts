@@ -246,6 +246,21 @@ describe('Zalo messages to the OA and the notify worker', () => {
     expect(text).toContain(`Xã An Hòa has received your question ${made.code}`);
     expect(text).toContain(`https://ketnoi.example.vn/q/${made.lookupToken}`);
 
+    // Reopened by the citizen (the public side queues RECEIVED again): told as a reopening, once.
+    await t.database.raw(
+      `insert into ticket_events (ticket_id, kind, from_status, to_status, actor_kind, public, data)
+       values ($1, 'STATUS', 'ANSWERED', 'RECEIVED', 'CITIZEN', true, '{"reopened": true}')`,
+      [made.id],
+    );
+    const deps0 = { ...t };
+    const senders0 = createSenders(deps0, () => undefined);
+    const reopened = { ticketId: made.id, kind: 'RECEIVED' } as const;
+    expect(await notifyCitizen(deps0, senders0, reopened)).toEqual({ state: 'SENT', channel: 'SMS' });
+    expect(await notifyCitizen(deps0, senders0, reopened)).toEqual({ state: 'ALREADY' });
+    const toHer = sms.messages.filter((m) => m.to === '+84912000222');
+    expect(toHer).toHaveLength(2);
+    expect(toHer[1]!.text).toContain(`Your question ${made.code} has been reopened`);
+
     const mailed = await t.database.db.transaction((tx) =>
       createTicket(tx, t, {
         communeId: w.communeA.id,
