@@ -334,5 +334,7 @@ describe('Zalo messages to the OA and the notify worker', () => {
       lng: 106.6801,
       body: 'Ổ gà lớn ở đây\n[Vị trí: 20.861200, 106.680100]',
     });
+    // The reply is under way when the message is filed: waited for, so the file closes on a quiet app.
+    await vi.waitFor(() => expect(oaTo('zl-walker')).toHaveLength(1), { timeout: 10_000 });
   });
 });
