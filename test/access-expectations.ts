@@ -1,5 +1,6 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
+import { feedbackExpectations } from './access/feedback.js';
 import { onestopExpectations } from './access/onestop.js';
 import { registryExpectations } from './access/registry.js';
 import type { Expectation } from './access/targets.js';
@@ -16,4 +17,5 @@ export const expectations: Record<string, Expectation> = {
   ...onestopExpectations,
   ...announcementsExpectations,
   ...campaignsExpectations,
+  ...feedbackExpectations,
 };

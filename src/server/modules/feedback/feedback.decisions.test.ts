@@ -167,7 +167,7 @@ describe('publication', () => {
     const [file] = await t.database.db.select().from(ticketFiles).where(eq(ticketFiles.ticketId, made.id));
     const published = await w.agents.leaderA.put(`/api/feedback/tickets/${made.id}/publication`, {
       version: 3,
-      ...preview.json(),
+      ...(preview.json() as object),
       publicFileIds: [file!.id],
     });
     expect(published.statusCode, published.body).toBe(200);

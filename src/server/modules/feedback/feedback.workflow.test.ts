@@ -154,7 +154,7 @@ describe('the workflow', () => {
     const { t, w } = env;
     const settings = (await w.agents.leaderA.get(`/api/feedback/settings/${w.communeA.id}`)).json();
     const saved = await w.agents.leaderA.put(`/api/feedback/settings/${w.communeA.id}`, {
-      ...settings,
+      ...(settings as object),
       approvalRequired: true,
     });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -191,7 +191,7 @@ describe('the workflow', () => {
       answeredBy: w.accounts.headA1.id,
     });
     const back = await w.agents.leaderA.put(`/api/feedback/settings/${w.communeA.id}`, {
-      ...saved.json(),
+      ...(saved.json() as object),
       approvalRequired: false,
     });
     expect(back.statusCode).toBe(200);
