@@ -24,6 +24,7 @@ import { followWords, type NotifyKind, noticeDay, noticeText } from './feedback.
 export const FEEDBACK_NOTIFY_QUEUE = 'feedback.notify';
 
 export type NotifyJob = { ticketId: number; kind: NotifyKind; eventId?: number };
+const NOTIFY_KINDS: readonly NotifyKind[] = ['RECEIVED', 'ANSWERED', 'REJECTED', 'EXTENDED', 'APPENDED'];
 
 type Deps = Pick<AppDeps, 'database' | 'cipher' | 'config' | 'jobs'>;
 
@@ -196,6 +197,8 @@ export async function notifyCitizen(
   now = new Date(),
   pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<NotifyOutcome> {
+  // A job no intake or action queues (a typo, a kind from a newer version) is dropped rather than retried.
+  if (!NOTIFY_KINDS.includes(job.kind) || !Number.isInteger(job.ticketId)) return { state: 'GONE' };
   let t = await loadTicket(deps, job.ticketId);
   for (let i = 1; t && !ready(t, job.kind); i++) {
     if (i >= READY_TRIES) throw new Error(`ticket ${job.ticketId} does not show ${job.kind} yet`);

@@ -257,6 +257,9 @@ describe('Zalo messages to the OA and the notify worker', () => {
     const reopened = { ticketId: made.id, kind: 'RECEIVED' } as const;
     expect(await notifyCitizen(deps0, senders0, reopened)).toEqual({ state: 'SENT', channel: 'SMS' });
     expect(await notifyCitizen(deps0, senders0, reopened)).toEqual({ state: 'ALREADY' });
+    expect(await notifyCitizen(deps0, senders0, { ticketId: made.id, kind: 'TRANSFERRED' as 'RECEIVED' })).toEqual({
+      state: 'GONE',
+    });
     const toHer = sms.messages.filter((m) => m.to === '+84912000222');
     expect(toHer).toHaveLength(2);
     expect(toHer[1]!.text).toContain(`Your question ${made.code} has been reopened`);
