@@ -274,6 +274,7 @@ async function recordZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ duplicat
           // The join link code: the follower linked their channel, that is all the message was.
           if (linked.length > 0) break;
         }
+        if (!userId) break;
         const feedback = await fileZaloMessage(tx, deps, {
           userId,
           text: event.message?.text ?? '',

@@ -316,6 +316,9 @@ describe('Zalo messages to the OA and the notify worker', () => {
     ]);
     expect(parts).toEqual([{ type: 'location', lat: 20.86, lng: 106.68 }, { type: 'location' }]);
     expect(zaloMessageText({ text: '', attachments: parts })).toBe('[Vị trí: 20.860000, 106.680000]\n[Vị trí]');
+    expect(
+      zaloMessageText({ text: '', attachments: [{ type: 'sticker', url: 'https://zalo-api.zadn.vn/s.png' }] }),
+    ).toBe('');
 
     // A shared location is the new ticket's map point.
     await webhook({

@@ -85,7 +85,6 @@ const attachmentWord: Record<string, string> = {
   file: 'Tệp',
   audio: 'Ghi âm',
   video: 'Video',
-  sticker: 'Nhãn dán',
   link: 'Liên kết',
 };
 
@@ -93,6 +92,8 @@ const attachmentWord: Record<string, string> = {
 export function zaloMessageText(m: Pick<ZaloMessage, 'text' | 'attachments'>): string {
   const lines = m.text.trim() ? [m.text.trim()] : [];
   for (const a of m.attachments) {
+    // A sticker says nothing to file (it still counts as an interaction for Zalo's 48-hour window).
+    if (a.type === 'sticker') continue;
     if (a.type === 'location') {
       lines.push(
         a.lat !== undefined && a.lng !== undefined ? `[Vị trí: ${a.lat.toFixed(6)}, ${a.lng.toFixed(6)}]` : '[Vị trí]',
