@@ -25,6 +25,7 @@ import { registerCampaigns } from './campaigns/campaigns.routes.js';
 import { registerCampaignField } from './campaigns/field.routes.js';
 import { registerCampaignProgress } from './campaigns/progress.routes.js';
 import { registerExports } from './exports/exports.routes.js';
+import { registerFeedbackNotify } from './feedback/feedback.notify.js';
 import { registerFeedback } from './feedback/feedback.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -91,6 +92,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignProgress(app, deps);
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
+  registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }
