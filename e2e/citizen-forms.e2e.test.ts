@@ -130,6 +130,16 @@ describe('citizen pages on a 360-px phone', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     const status = (await page.getByTestId('follow-link').getAttribute('href'))!;
     const campaign = await env.w.f.campaign(env.w.communeA);
+    // A feedback report to show its status page for, sent as the ask form sends it.
+    const commune = env.w.communeA.code;
+    const form = await (await fetch(`${env.base}/api/public/communes/${commune}/feedback/form`)).json();
+    const report = new FormData();
+    report.set('categoryId', String(form.categories[0].id));
+    report.set('title', 'Đèn đường hỏng');
+    report.set('body', 'Đèn đường đầu thôn Đông hỏng đã một tuần.');
+    report.set('phone', '0905 666 778');
+    const sent = await fetch(`${env.base}/api/public/communes/${commune}/feedback`, { method: 'POST', body: report });
+    const feedbackStatus = (await sent.json()).statusUrl as string;
 
     const pages = [
       '/procedures',
@@ -138,6 +148,9 @@ describe('citizen pages on a 360-px phone', () => {
       status,
       '/lookup',
       `/c/${env.w.communeA.code}`,
+      `/c/${commune}/phan-anh`,
+      `/c/${commune}/hoi-dap`,
+      feedbackStatus,
       `/g/${env.w.groupA1.id}`,
       '/book',
       `/k/${campaign}`,

@@ -61,9 +61,12 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     const { context, page, errors } = await phoneContext(env.browser, { locale: 'en-US' });
     await page.goto(`${env.base}/k/${campaign}`);
     await page.getByRole('heading', { name: 'Steps' }).waitFor();
-    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('This text is only available in Vietnamese.');
+    // The guide's own notice comes first (a support point, when the commune has one, carries another below).
+    expect(await page.getByTestId('only-vietnamese').first().textContent()).toBe(
+      'This text is only available in Vietnamese.',
+    );
     await page.getByRole('button', { name: '中文' }).click();
-    await page.getByTestId('only-vietnamese').getByText('此内容仅有越南语版本。').waitFor();
+    await page.getByTestId('only-vietnamese').first().getByText('此内容仅有越南语版本。').waitFor();
     expect(await page.locator('[data-testid="campaign-guide"] ol').getAttribute('lang')).toBe('vi');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { name: 'Các bước thực hiện' }).waitFor();
@@ -77,10 +80,10 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     await page.goto(`${env.base}/p/1.004194/submit`);
     await page.getByRole('group', { name: '本手续所需信息' }).getByText('此内容仅有越南语版本。').waitFor();
     expect(await page.getByLabel('Địa chỉ tạm trú').count()).toBe(1);
-    // The catalog says so too, once, above names the commune has not translated.
+    // The catalog says so too, once, above names the commune has not translated: in words for a list.
     await page.goto(`${env.base}/procedures`);
     await page.getByRole('heading', { level: 1, name: '乡、坊级行政手续' }).waitFor();
-    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('此内容仅有越南语版本。');
+    expect(await page.getByTestId('only-vietnamese').textContent()).toBe('部分手续名称仅以越南语显示。');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -94,6 +97,13 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
       officePhone: '0225 3812 345',
     });
     expect(put.statusCode, put.body).toBe(200);
+    const point = await env.w.agents.headA1.post('/api/support-points', {
+      unitId: env.w.groupA1.id,
+      name: 'Tạp hóa Tâm Hương',
+      address: 'Số 3 ngõ 3, thôn Đông',
+      hours: '18:00–21:00, thứ Hai đến thứ Sáu',
+    });
+    expect(point.statusCode, point.body).toBe(201);
     const { context, page, errors } = await phoneContext(env.browser);
     await page.goto(`${env.base}/c/${env.w.communeA.code}`);
     const office = page.getByTestId('commune-office');
@@ -103,10 +113,52 @@ describe('citizen pages in four languages, on a 360-px phone', () => {
     const hours = async () => (await office.textContent())!.replaceAll('\u2060', '');
     expect(await hours()).toContain('Thứ Hai đến thứ Sáu: 07:30–11:30, 13:30–17:00');
     expect(await hours()).toContain('Sáng thứ Bảy: 07:30–11:30');
+    const points = page.getByTestId('support-points');
+    await points.getByText('18:00–21:00, thứ Hai đến thứ Sáu', { exact: false }).waitFor();
+    expect(await points.getByTestId('only-vietnamese').count()).toBe(0);
     await page.getByRole('button', { name: '日本語' }).click();
     await office.getByText('日曜日・祝日は休みです。').waitFor();
     expect(await hours()).toContain('月曜日〜金曜日：07:30–11:30, 13:30–17:00');
+    // The support points' names, addresses and hours are the team's Vietnamese: said so, in Japanese.
+    expect(await points.getByTestId('only-vietnamese').textContent()).toBe('この内容はベトナム語のみです。');
+    expect(await points.locator('ul').getAttribute('lang')).toBe('vi');
     await snap(page, 'commune-office-ja');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a dossier's status page with the procedure's name in 日本語 as entered, in 中文 the Vietnamese with the notice", async () => {
+    await env.t.database.raw(
+      `update procedures set translations = '{"ja":{"name":"婚姻状況証明書の発行"}}'::jsonb where code = '1.004873'`,
+    );
+    const dossier = await env.w.f.dossier(env.w.communeA);
+    // Drawn on the server already in the language of the cookie, before any script runs.
+    const drawn = await fetch(`${env.base}/s/${dossier.token}`, { headers: { cookie: 'lang=ja' } });
+    expect(await drawn.text()).toContain('婚姻状況証明書の発行');
+
+    const { context, page, errors } = await phoneContext(env.browser);
+    await page.goto(`${env.base}/s/${dossier.token}`);
+    const name = page.getByTestId('procedure-name');
+    await name.getByText('Cấp Giấy xác nhận tình trạng hôn nhân').waitFor();
+    expect(await page.getByTestId('only-vietnamese').count()).toBe(0);
+
+    await page.getByRole('button', { name: '日本語' }).click();
+    await name.getByText('婚姻状況証明書の発行').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    expect(await name.getAttribute('lang')).toBeNull();
+    expect(await page.getByTestId('only-vietnamese').count()).toBe(0);
+    await snap(page, 'status-ja');
+
+    // No Chinese name entered: the official Vietnamese, marked so, with the one-line notice in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('only-vietnamese').getByText('此内容仅有越南语版本。').waitFor();
+    expect(await name.textContent()).toBe('Cấp Giấy xác nhận tình trạng hôn nhân');
+    expect(await name.getAttribute('lang')).toBe('vi');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // And so on a reload, drawn by the server in Chinese and taken over without a flip.
+    await page.reload();
+    await page.getByTestId('only-vietnamese').getByText('此内容仅有越南语版本。').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -142,11 +142,22 @@ describe('citizen pages in Chromium', () => {
 
   it('every server-drawn citizen page hydrates without a mismatch', async () => {
     const dossier = await kit.submitOnline();
+    const commune = env.w.communeA.code;
+    const form = await (await fetch(`${env.base}/api/public/communes/${commune}/feedback/form`)).json();
+    const report = new FormData();
+    report.set('categoryId', String(form.categories[0].id));
+    report.set('title', 'Cống bị tắc');
+    report.set('body', 'Cống đầu thôn Đông bị tắc, nước tràn ra đường.');
+    report.set('phone', '0905 777 888');
+    const sent = await fetch(`${env.base}/api/public/communes/${commune}/feedback`, { method: 'POST', body: report });
     const { context, page, errors } = await phoneContext(env.browser);
     for (const path of [
       '/p/1.004873',
       `/s/${dossier.token}`,
       `/c/${env.w.communeA.code}`,
+      `/c/${commune}/phan-anh`,
+      `/c/${commune}/hoi-dap`,
+      (await sent.json()).statusUrl,
       '/lookup',
       '/book',
       '/p/1.004873/submit',

@@ -1,7 +1,10 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
 import { feedbackStatsExpectations } from './access/feedback-stats.js';
+import { feedbackExpectations } from './access/feedback.js';
+import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { onestopExpectations } from './access/onestop.js';
+import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
 import type { Expectation } from './access/targets.js';
 
@@ -18,4 +21,7 @@ export const expectations: Record<string, Expectation> = {
   ...announcementsExpectations,
   ...campaignsExpectations,
   ...feedbackStatsExpectations,
+  ...open311Expectations,
+  ...feedbackExpectations,
+  ...feedbackPublicExpectations,
 };

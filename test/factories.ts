@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../src/shared/enums.js';
 import { foldText } from '../src/shared/text.js';
 import { queryRows, type Database } from '../src/server/db/client.js';
@@ -11,6 +11,7 @@ import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
+import { createTicket } from '../src/server/modules/feedback/feedback.intake.js';
 import {
   announcements,
   appointments,
@@ -28,6 +29,7 @@ import {
   campaigns,
   campaignTargets,
   campaignVisits,
+  tickets,
 } from '../src/server/db/schema/index.js';
 
 /** The smallest valid PNG (1×1 pixel): a real image by its bytes, for upload tests. */
@@ -384,6 +386,27 @@ export function factories(database: Database, cipher: PiiCipher) {
         .values({ day, kind: 'HOLIDAY', nameVi: 'Ngày nghỉ thử', nameEn: 'Test holiday' })
         .onConflictDoNothing();
       return day;
+    },
+    /** A question filed on the public page of the unit's commune, sitting with `unit` (the commune or a group). */
+    async ticket(unit: UnitRow, opts: { publishable?: boolean; withFile?: boolean } = {}) {
+      const communeId = Number(unit.path.split('/').filter(Boolean)[2]);
+      return db.transaction(async (tx) => {
+        const made = await createTicket(
+          tx,
+          { cipher },
+          {
+            communeId,
+            channel: 'WEB',
+            title: 'Đèn đường hỏng',
+            body: 'Đèn đường đầu thôn hỏng đã một tuần.',
+            senderPhone: '+84987000111',
+            publishable: opts.publishable ?? true,
+            files: opts.withFile ? [{ fileName: 'anh.png', mimeType: 'image/png', content: tinyPng }] : undefined,
+          },
+        );
+        await tx.update(tickets).set({ unitId: unit.id }).where(eq(tickets.id, made.id));
+        return made;
+      });
     },
   };
   return f;

@@ -120,6 +120,6 @@ describe('access matrix', () => {
           else expectDenied(out, [403, 404], outLabel);
         }
       }
-    });
+    }, 120_000); // every operation twice as one role: past 30 s on a busy machine once PAKN's were added
   }
 });

@@ -339,6 +339,7 @@ describe('bad-input sweep', () => {
       '/api/public/uploads',
       `/api/dossiers/${dossier.id}/files`,
       `/api/announcements/${announcement}/files`,
+      `/api/public/communes/${w.communeA.code}/feedback`,
     ];
     for (const url of uploads) {
       const whole = multipartBody(

@@ -154,3 +154,66 @@ export type FeedbackSettings = typeof defaultFeedbackSettings;
 /** The public code: `PAKN.yyyymmdd.nnnn`, as the national PAKN system writes it (DOMAIN-2 §1). */
 export const ticketCode = (day: string, seq: number) =>
   `PAKN.${day.replaceAll('-', '')}.${String(seq).padStart(4, '0')}`;
+
+/** Statuses where a ticket is still being worked (the deadline runs). */
+export const openTicketStatuses: readonly TicketStatus[] = ['RECEIVED', 'ACCEPTED', 'ASSIGNED', 'TRANSFERRED'];
+
+/**
+ * Everything staff may do on a ticket: the workflow table's status changes plus the steps beside the status (the
+ * answer's approval, extensions, merging, abuse, publication, notes). The server checks an action against
+ * `availableTicketActions`, and the detail screen shows exactly the buttons it returns.
+ */
+export const StaffTicketAction = {
+  ...TicketAction,
+  APPROVE_ANSWER: 'approve_answer',
+  RETURN_ANSWER: 'return_answer',
+  REQUEST_EXTENSION: 'request_extension',
+  DECIDE_EXTENSION: 'decide_extension',
+  MERGE: 'merge',
+  ABUSE: 'abuse',
+  PUBLISH: 'publish',
+  UNPUBLISH: 'unpublish',
+  NOTE: 'note',
+} as const;
+export type StaffTicketAction = (typeof StaffTicketAction)[keyof typeof StaffTicketAction];
+export const staffTicketActions = Object.values(StaffTicketAction);
+
+/** What of a ticket decides its actions. */
+export type TicketActionState = {
+  status: TicketStatus;
+  answerState: AnswerState | null;
+  mergedIntoId: number | null;
+  abuseAt: Date | string | null;
+  extensionRequestedUntil: Date | string | null;
+  publishable: boolean;
+  publishedAt: Date | string | null;
+};
+
+/**
+ * The actions a caller holding `can` (on the ticket's unit) may take now: the workflow table for the status, less
+ * what waits on a leader (an answer PENDING approval is not edited), plus the leader's steps. A duplicate merged into
+ * another ticket, or a ticket marked as abuse, only takes notes.
+ */
+export function availableTicketActions(
+  t: TicketActionState,
+  can: { process: boolean; approve: boolean },
+): StaffTicketAction[] {
+  const out: StaffTicketAction[] = [];
+  if (can.process) out.push('note');
+  if (t.mergedIntoId !== null || t.abuseAt !== null) return out;
+  const open = openTicketStatuses.includes(t.status);
+  const pending = t.answerState === 'PENDING';
+  if (can.process) {
+    for (const a of ticketWorkflow[t.status]) if (!(pending && a === 'answer')) out.push(a);
+    if (open && t.extensionRequestedUntil === null) out.push('request_extension');
+    if (open) out.push('merge');
+  }
+  if (can.approve) {
+    if (pending && open) out.push('approve_answer', 'return_answer');
+    if (open && t.extensionRequestedUntil !== null) out.push('decide_extension');
+    out.push('abuse');
+    if (t.publishable && (t.status === 'ANSWERED' || t.status === 'CLOSED')) out.push('publish');
+    if (t.publishedAt !== null) out.push('unpublish');
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { escapeHtml } from '../../shared/text.js';
-import { pickLanguage } from './web-language.js';
+import { pickLanguage } from '../lib/locale.js';
 
 /** What dist/ssr/entry-server.js exports (src/web/entry-server.tsx): built apart, so typed here by hand. */
 type Renderer = {

@@ -73,6 +73,9 @@ const CITIZEN_PAGES = [
   'features/announcements/MemberPage.tsx',
   'features/announcements/OpenAnnouncementPage.tsx',
   'features/campaigns/CampaignGuide.tsx',
+  'features/feedback/public/AskPage.tsx',
+  'features/feedback/public/TicketStatusPage.tsx',
+  'features/feedback/public/QaPage.tsx',
 ];
 
 function citizenSources() {

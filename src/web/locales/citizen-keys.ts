@@ -36,6 +36,7 @@ export const CITIZEN_KEYS = [
   'procedures.poster',
   'procedures.qr',
   'procedures.officialName',
+  'procedures.someNamesOnlyVietnamese',
   'procedures.field',
   'procedures.online',
   'procedures.copyType',
@@ -88,6 +89,7 @@ export const CITIZEN_KEYS = [
   'announcements.category_',
   'campaigns.guide',
   'teams.pointsPublic',
+  'pakn',
 ] as const;
 
 /** A part of a Vietnamese bundle: the citizen keys a Japanese or Chinese bundle carries, no key Vietnamese lacks. */

@@ -9,6 +9,7 @@ import { indicatorsEn } from './indicators.en.js';
 import { sandboxEn } from './sandbox.en.js';
 import { documentsEn } from './documents.en.js';
 import { feedbackStatsEn } from './feedback-stats.en.js';
+import { open311En } from './open311.en.js';
 import type { ConsoleMessages } from './console.vi.js';
 
 /** The staff console's own modules, in English: every key consoleVi has. */
@@ -24,4 +25,5 @@ export const consoleEn: ConsoleMessages = {
   sandbox: sandboxEn,
   documents: documentsEn,
   feedbackStats: feedbackStatsEn,
+  open311: open311En,
 };

@@ -9,6 +9,7 @@ import { indicatorsVi } from './indicators.vi.js';
 import { sandboxVi } from './sandbox.vi.js';
 import { documentsVi } from './documents.vi.js';
 import { feedbackStatsVi } from './feedback-stats.vi.js';
+import { open311Vi } from './open311.vi.js';
 
 /**
  * The staff console's own modules, in Vietnamese: loaded with the console's chunk (routes/Console.tsx), not with the
@@ -26,5 +27,6 @@ export const consoleVi = {
   sandbox: sandboxVi,
   documents: documentsVi,
   feedbackStats: feedbackStatsVi,
+  open311: open311Vi,
 };
 export type ConsoleMessages = typeof consoleVi;

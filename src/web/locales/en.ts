@@ -6,6 +6,7 @@ import { counterEn } from './counter.en.js';
 import { citizensEn } from './citizens.en.js';
 import { announcementsEn } from './announcements.en.js';
 import { teamsEn } from './teams.en.js';
+import { paknEn } from './pakn.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { formsEn } from './forms.en.js';
 import type { Messages } from './vi.js';
@@ -126,6 +127,7 @@ export const en: Messages = {
   citizens: citizensEn,
   announcements: announcementsEn,
   teams: teamsEn,
+  pakn: paknEn,
   campaigns: campaignsEn,
   forms: formsEn,
 };

@@ -8,6 +8,7 @@ import { dossiersJa } from './dossiers.ja.js';
 import { paymentsJa } from './payments.ja.js';
 import { proceduresJa } from './procedures.ja.js';
 import { teamsJa } from './teams.ja.js';
+import { paknJa } from './pakn.ja.js';
 import type { Messages } from './vi.js';
 
 /**
@@ -39,6 +40,7 @@ export const ja: Partly<Messages> = {
   citizens: citizensJa,
   announcements: announcementsJa,
   teams: teamsJa,
+  pakn: paknJa,
   campaigns: campaignsJa,
   forms: formsJa,
 };

@@ -22,6 +22,7 @@ export const proceduresEn: typeof proceduresVi = {
   poster: 'Print the QR poster (A4)',
   qr: "The procedure's QR code",
   officialName: 'Official name',
+  someNamesOnlyVietnamese: 'Some procedure names are shown in Vietnamese only.',
   channelFee: { IN_PERSON: 'In person', ONLINE: 'Online', POSTAL: 'By post' },
   field: {
     HO_TICH: 'Civil status',

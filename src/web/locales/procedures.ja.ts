@@ -23,6 +23,7 @@ export const proceduresJa: Partly<typeof proceduresVi> = {
   poster: 'QRポスターを印刷（A4）',
   qr: '手続きのQRコード',
   officialName: '正式名称',
+  someNamesOnlyVietnamese: '一部の手続き名はベトナム語のみで表示されています。',
   channelFee: { IN_PERSON: '窓口で申請', ONLINE: 'オンラインで申請', POSTAL: '郵送で申請' },
   field: {
     HO_TICH: '戸籍',

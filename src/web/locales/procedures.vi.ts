@@ -21,6 +21,7 @@ export const proceduresVi = {
   poster: 'In áp phích mã QR (A4)',
   qr: 'Mã QR của thủ tục',
   officialName: 'Tên chính thức',
+  someNamesOnlyVietnamese: 'Một số tên thủ tục chỉ có bằng tiếng Việt.',
   channelFee: { IN_PERSON: 'Nộp trực tiếp', ONLINE: 'Nộp trực tuyến', POSTAL: 'Nộp qua bưu điện' },
   field: {
     HO_TICH: 'Hộ tịch',

@@ -23,6 +23,7 @@ export const proceduresZh: Partly<typeof proceduresVi> = {
   poster: '打印二维码海报（A4）',
   qr: '手续二维码',
   officialName: '正式名称',
+  someNamesOnlyVietnamese: '部分手续名称仅以越南语显示。',
   channelFee: { IN_PERSON: '窗口办理', ONLINE: '在线办理', POSTAL: '邮寄办理' },
   field: {
     HO_TICH: '户籍',

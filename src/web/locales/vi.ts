@@ -6,6 +6,7 @@ import { counterVi } from './counter.vi.js';
 import { citizensVi } from './citizens.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
+import { paknVi } from './pakn.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
 import { formsVi } from './forms.vi.js';
 
@@ -125,6 +126,7 @@ export const vi = {
   citizens: citizensVi,
   announcements: announcementsVi,
   teams: teamsVi,
+  pakn: paknVi,
   campaigns: campaignsVi,
   forms: formsVi,
 };

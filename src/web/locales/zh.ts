@@ -8,6 +8,7 @@ import { dossiersZh } from './dossiers.zh.js';
 import { paymentsZh } from './payments.zh.js';
 import { proceduresZh } from './procedures.zh.js';
 import { teamsZh } from './teams.zh.js';
+import { paknZh } from './pakn.zh.js';
 import type { Messages } from './vi.js';
 
 /**
@@ -38,6 +39,7 @@ export const zh: Partly<Messages> = {
   citizens: citizensZh,
   announcements: announcementsZh,
   teams: teamsZh,
+  pakn: paknZh,
   campaigns: campaignsZh,
   forms: formsZh,
 };

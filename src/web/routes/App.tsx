@@ -12,6 +12,9 @@ import { ProcedurePage } from '../features/procedures/ProcedurePage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { LookupPage } from '../features/dossiers/LookupPage.js';
 import { StatusPage } from '../features/dossiers/StatusPage.js';
+import { AskPage } from '../features/feedback/public/AskPage.js';
+import { QaPage } from '../features/feedback/public/QaPage.js';
+import { TicketStatusPage } from '../features/feedback/public/TicketStatusPage.js';
 import { PublicShell } from './PublicShell.js';
 import { useDocumentTitle } from '../lib/title.js';
 
@@ -31,6 +34,8 @@ export const serverRenderedPaths = [
   /^\/lookup\/?$/,
   /^\/book\/?$/,
   /^\/c\/[^/]+\/?$/,
+  /^\/c\/[^/]+\/(phan-anh|hoi-dap)\/?$/,
+  /^\/q\/[^/]+\/?$/,
   /^\/g\/\d+\/?$/,
   /^\/a\/\d+\/?$/,
   /^\/k\/\d+\/?$/,
@@ -81,6 +86,27 @@ export function App() {
         <PublicShell>
           <CitizenAccount />
         </PublicShell>
+      </Route>
+      <Route path="/c/:code/phan-anh">
+        {(p) => (
+          <PublicShell>
+            <AskPage code={p.code} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/c/:code/hoi-dap">
+        {(p) => (
+          <PublicShell>
+            <QaPage code={p.code} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/q/:token">
+        {(p) => (
+          <PublicShell>
+            <TicketStatusPage token={p.token} />
+          </PublicShell>
+        )}
       </Route>
       <Route path="/c/:code">
         {(p) => (

@@ -44,6 +44,8 @@ export const feedbackSettings = pgTable('feedback_settings', {
   perAddressPerDay: integer('per_address_per_day').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: integer('updated_by').references(() => users.id),
+  /** Bumped by every save, so a save made from a stale screen is refused (a commune without a row reads as 0). */
+  version: integer('version').notNull().default(1),
 });
 
 /**

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
-import { contentLocale } from '../../lib/locale.js';
+import { citizenLanguage } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { actorOf } from '../../lib/auth-context.js';
 import {
@@ -48,7 +48,7 @@ export function registerCitizens(app: App, deps: AppDeps) {
     return {
       citizen: { id: c.id, fullName: c.fullName, phone: c.phone },
       csrfToken: c.csrfToken,
-      dossiers: await dossiersOf(db, c.id, contentLocale(request)),
+      dossiers: await dossiersOf(db, c.id, citizenLanguage(request)),
     };
   };
   // Per client address, scaled from PUBLIC_SUBMIT_PER_MINUTE (30 → 5 code requests, 10 sign-ins a minute); the hard

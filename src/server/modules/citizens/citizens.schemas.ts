@@ -15,6 +15,8 @@ export const CitizenMe = z
         status: z.string(),
         submittedAt: z.string(),
         procedureName: z.string(),
+        /** The name is the Vietnamese one: no translation in the reader's language was entered. */
+        procedureNameFallback: z.boolean(),
       }),
     ),
   })

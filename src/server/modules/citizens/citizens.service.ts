@@ -11,6 +11,7 @@ import { sha256 } from '../../lib/hash.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { RegisterInput } from './citizens.schemas.js';
+import { type CitizenLanguage, procedureNameIn } from '../../../shared/languages.js';
 
 export const CITIZEN_COOKIE = 'ketnoi_citizen';
 const CODE_MINUTES = 10;
@@ -260,8 +261,11 @@ export async function logout(db: Tx, citizen: CitizenContext) {
   await db.delete(citizenSessions).where(eq(citizenSessions.tokenHash, citizen.tokenHash));
 }
 
-/** The account's own dossiers, newest first: what "Hồ sơ của tôi" lists. */
-export async function dossiersOf(db: Tx, citizenId: number, locale: 'vi' | 'en') {
+/**
+ * The account's own dossiers, newest first: what "Hồ sơ của tôi" lists, each procedure named in the reader's language
+ * (the Vietnamese name, flagged, where the commune entered none).
+ */
+export async function dossiersOf(db: Tx, citizenId: number, language: CitizenLanguage) {
   const rows = await db
     .select({
       code: dossiers.code,
@@ -270,17 +274,22 @@ export async function dossiersOf(db: Tx, citizenId: number, locale: 'vi' | 'en')
       submittedAt: dossiers.submittedAt,
       nameVi: procedures.nameVi,
       nameEn: procedures.nameEn,
+      translations: procedures.translations,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(eq(dossiers.citizenId, citizenId))
     .orderBy(desc(dossiers.id))
     .limit(100);
-  return rows.map((r) => ({
-    code: r.code,
-    token: r.token,
-    status: r.status,
-    submittedAt: r.submittedAt.toISOString(),
-    procedureName: locale === 'en' ? r.nameEn : r.nameVi,
-  }));
+  return rows.map((r) => {
+    const { name, translated } = procedureNameIn(r, language);
+    return {
+      code: r.code,
+      token: r.token,
+      status: r.status,
+      submittedAt: r.submittedAt.toISOString(),
+      procedureName: name,
+      procedureNameFallback: !translated,
+    };
+  });
 }

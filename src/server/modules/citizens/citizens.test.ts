@@ -66,6 +66,25 @@ describe('citizen accounts', () => {
     });
     expect(me.json().me.citizen).toMatchObject({ fullName: 'Phan Thị Yến', phone: '+84912777001' });
     expect(me.json().me.dossiers.map((d: { code: string }) => d.code)).toEqual([submitted.json().code]);
+    // "My dossiers" names each procedure in the reader's language: the Japanese the commune entered, else the
+    // Vietnamese, flagged so the page says so.
+    const mine = async (lang: string) =>
+      (
+        await env.t.app.inject({
+          method: 'GET',
+          url: '/api/public/citizens/me',
+          cookies: { ketnoi_citizen: cookie, lang },
+        })
+      ).json().me.dossiers[0];
+    await env.t.database.raw(`update procedures set translations = $1::jsonb where code = '1.004873'`, [
+      JSON.stringify({ ja: { name: '婚姻状況証明書の発行' } }),
+    ]);
+    expect(await mine('ja')).toMatchObject({ procedureName: '婚姻状況証明書の発行', procedureNameFallback: false });
+    expect(await mine('zh')).toMatchObject({
+      procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+      procedureNameFallback: true,
+    });
+    expect(await mine('en')).toMatchObject({ procedureNameFallback: false });
     const detail = (await env.w.agents.onestopA.get(`/api/dossiers/${submitted.json().id}`)).json();
     expect(detail).toMatchObject({
       applicantName: 'Phan Thị Yến',

@@ -1,3 +1,4 @@
+import { type CitizenLanguage, procedureNameIn } from '../../../shared/languages.js';
 import { allowedActions, closedStatuses, type ActionActor, type DossierStatus } from '../../../shared/onestop.js';
 import { roleGrants } from '../../../shared/permissions.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
@@ -147,7 +148,8 @@ export function presentPublic(
   row: DossierWithNames,
   events: Events,
   options: {
-    locale: 'vi' | 'en';
+    /** The reader's language: the procedure's name in it when the commune entered one, else in Vietnamese. */
+    language: CitizenLanguage;
     cipher: PiiCipher;
     linked?: PublicDossier['linked'];
     applicant?: ApplicantProof | null;
@@ -162,8 +164,14 @@ export function presentPublic(
     awaitingApproval: d.awaitingApproval,
     requiresApproval: row.requiresApproval,
   };
+  const name = procedureNameIn(
+    { nameVi: row.procedureName, nameEn: row.procedureNameEn, translations: row.procedureTranslations },
+    options.language,
+  );
   return {
-    ...core(row, options.locale),
+    ...core(row, 'vi'),
+    procedureName: name.name,
+    procedureNameFallback: !name.translated,
     applicantInitials: initials(d.applicantName),
     // Staff names stay inside: the public timeline says what happened and when, not who.
     timeline: events.map((e) => {

@@ -5,7 +5,7 @@ import { CLIENT_ID_COOKIE } from '../../../shared/onestop.js';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../lib/auth-context.js';
 import { Problem } from '../../lib/http.js';
-import { citizenLanguage, contentLocale } from '../../lib/locale.js';
+import { citizenLanguage } from '../../lib/locale.js';
 import { createSmsSender } from '../../lib/sms.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
 import { readUpload } from '../../lib/uploads.js';
@@ -167,7 +167,7 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
   });
 
   const view = (request: FastifyRequest, token: string, applicant: ApplicantProof | null = null) =>
-    publicView(db, cipher, token, contentLocale(request), applicant);
+    publicView(db, cipher, token, citizenLanguage(request), applicant);
 
   // The status page is what every receipt's QR code opens, read far more often than it changes (a dossier moves a few
   // times over days): each process keeps the rendered page for 30 s, and forgets them all as soon as it changes any
@@ -194,7 +194,7 @@ export function registerPublicDossiers(app: App, deps: AppDeps) {
       // The applicant (proof cookie, or the filing account) sees the reasons: built for them, never cached.
       const applicant = await viewerOf(db, cipher, request, request.params.token);
       if (applicant) return view(request, request.params.token, applicant);
-      const key = `${contentLocale(request)}:${request.params.token}`;
+      const key = `${citizenLanguage(request)}:${request.params.token}`;
       let body = statusPages.get(key);
       if (body === undefined) {
         body = JSON.stringify(PublicDossier.parse(await view(request, request.params.token)));

@@ -1,4 +1,4 @@
-import type { CitizenLanguage } from '../../../shared/languages.js';
+import { type CitizenLanguage, procedureNameIn } from '../../../shared/languages.js';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
@@ -124,18 +124,22 @@ export async function publicView(
   db: Tx,
   cipher: PiiCipher,
   token: string,
-  locale: 'vi' | 'en',
+  language: CitizenLanguage,
   applicant: ApplicantProof | null = null,
 ) {
   const row = await getDossier(db, byToken(token));
-  const linked = (await bundleMembers(db, row.dossier.bundleId, row.dossier.id)).map((m) => ({
-    code: m.code,
-    procedureName: locale === 'en' ? m.nameEn : m.nameVi,
-    status: m.status as PublicDossier['linked'][number]['status'],
-  }));
+  const linked = (await bundleMembers(db, row.dossier.bundleId, row.dossier.id)).map((m) => {
+    const name = procedureNameIn(m, language);
+    return {
+      code: m.code,
+      procedureName: name.name,
+      procedureNameFallback: !name.translated,
+      status: m.status as PublicDossier['linked'][number]['status'],
+    };
+  });
   // What the dossier holds of each paper is the applicant's business only: read for them, not for a link holder.
   const papers = applicant ? (await papersView(db, row)).papers : undefined;
-  return presentPublic(row, await eventsOf(db, row.dossier.id), { locale, linked, cipher, applicant, papers });
+  return presentPublic(row, await eventsOf(db, row.dossier.id), { language, linked, cipher, applicant, papers });
 }
 
 const LOOKUP_FAILURES_PER_HOUR = 5;

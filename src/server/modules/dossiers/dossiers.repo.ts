@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { closedStatuses } from '../../../shared/onestop.js';
+import type { ProcedureNames } from '../../../shared/languages.js';
 import { foldText } from '../../../shared/text.js';
 import type { Tx } from '../../db/client.js';
 import {
@@ -29,6 +30,7 @@ const summaryColumns = {
   procedureCode: procedures.code,
   procedureName: procedures.nameVi,
   procedureNameEn: procedures.nameEn,
+  procedureTranslations: procedures.translations,
   requiresApproval: procedures.requiresApproval,
   timeUnit: procedures.timeUnit,
   timeAmount: procedures.timeAmount,
@@ -44,6 +46,8 @@ export type DossierWithNames = {
   procedureCode: string;
   procedureName: string;
   procedureNameEn: string;
+  /** The Japanese and Chinese names the commune entered (the status page's name in the reader's language). */
+  procedureTranslations: ProcedureNames['translations'];
   requiresApproval: boolean;
   timeUnit: string;
   timeAmount: number;
@@ -184,6 +188,7 @@ export async function bundleMembers(db: Tx, bundleId: number | null, exceptId: n
       procedureCode: procedures.code,
       nameVi: procedures.nameVi,
       nameEn: procedures.nameEn,
+      translations: procedures.translations,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))

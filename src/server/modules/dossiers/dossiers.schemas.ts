@@ -128,6 +128,11 @@ const PublicPaper = z.object({
 export const PublicDossier = z
   .object({
     ...dossierCore,
+    /**
+     * `procedureName` is in the caller's language (vi, en, or the ja/zh name the commune entered); true when there
+     * was none in it and the official Vietnamese name stands in (the page says it is only in Vietnamese).
+     */
+    procedureNameFallback: z.boolean(),
     applicantInitials: z.string(),
     /** Each step; `reason` is null unless the caller has proven to be the applicant. */
     timeline: z.array(DossierEvent.omit({ actorName: true })),
@@ -135,7 +140,14 @@ export const PublicDossier = z
     applicantActions: z.array(z.string()),
     canRate: z.boolean(),
     /** The other dossiers submitted with it as an interconnected group, followed together. */
-    linked: z.array(z.object({ code: z.string(), procedureName: z.string(), status: z.enum(DossierStatus) })),
+    linked: z.array(
+      z.object({
+        code: z.string(),
+        procedureName: z.string(),
+        procedureNameFallback: z.boolean(),
+        status: z.enum(DossierStatus),
+      }),
+    ),
     /**
      * How the applicant can prove it: a code by SMS to the phone on file ending in `phoneEnding` (null: no phone on
      * file), or signing in to the account that filed it (`account`).

@@ -5,7 +5,7 @@ import type { App, AppDeps } from '../../deps.js';
 import type { Tx } from '../../db/client.js';
 import { dossiers, mailOutbox, procedures } from '../../db/schema/index.js';
 import { closedStatuses, type DossierStatus } from '../../../shared/onestop.js';
-import { isCitizenLanguage } from '../../../shared/languages.js';
+import { isCitizenLanguage, procedureNameIn } from '../../../shared/languages.js';
 import { statusMail } from './mail.templates.js';
 import { statusUrl } from '../dossiers/dossiers.present.js';
 import { changedDossiers } from '../dossiers/dossiers.repo.js';
@@ -64,7 +64,7 @@ async function render(tx: Tx, row: Pending, publicUrl: string): Promise<{ subjec
   return statusMail(lang, {
     code: d!.code,
     name: d!.name,
-    procedure: lang === 'en' ? d!.nameEn : lang === 'vi' ? d!.nameVi : (d!.translations[lang]?.name ?? d!.nameVi),
+    procedure: procedureNameIn(d!, lang).name,
     status,
     reason: row.data.reason ? String(row.data.reason) : null,
     due:

@@ -36,6 +36,14 @@ export function CommuneFeed({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('announcements.feed', { commune: feed.data.commune })}</h1>
+      <nav className="actions" aria-label={t('pakn.ask')}>
+        <Link href={`/c/${code}/phan-anh`} data-testid="link-ask">
+          {t('pakn.ask')}
+        </Link>
+        <Link href={`/c/${code}/hoi-dap`} data-testid="link-qa">
+          {t('pakn.qa')}
+        </Link>
+      </nav>
       <CommuneOffice code={code} />
       <SupportPoints code={code} />
       {feed.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, messageOf, setCsrfToken } from '../../lib/api.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
 import { type FieldRule, useFormErrors } from '../../lib/form-errors.js';
-import { type CitizenMe, useCitizen } from './useCitizen.js';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
+import { type CitizenMe, citizenKey, useCitizen } from './useCitizen.js';
 
 /** `/me`: sign in or open an account (phone proven by an SMS code), then one's own dossiers. */
 export function CitizenAccount() {
@@ -16,7 +17,7 @@ export function CitizenAccount() {
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
   const signedIn = (data: CitizenMe) => {
     setCsrfToken(data.csrfToken);
-    client.setQueryData(['citizen'], data);
+    client.setQueryData(citizenKey(), data);
   };
   // Each form its own errors, shown beside its own fields.
   const signInErrors = useFormErrors();
@@ -53,12 +54,15 @@ export function CitizenAccount() {
         </p>
         <h2>{t('citizens.myDossiers')}</h2>
         {me.data.dossiers.length === 0 && <p className="muted">{t('citizens.noDossiers')}</p>}
+        {me.data.dossiers.some((d) => d.procedureNameFallback) && (
+          <OnlyVietnamese text={t('procedures.someNamesOnlyVietnamese')} />
+        )}
         <ul className="cards" data-testid="my-dossiers">
           {me.data.dossiers.map((d) => (
             <li key={d.code}>
               <Link href={`/s/${d.token}`} className="card link">
                 <strong>{d.code}</strong>
-                <span>{d.procedureName}</span>
+                <span lang={d.procedureNameFallback ? 'vi' : undefined}>{d.procedureName}</span>
                 <span className="muted">
                   {formatDateTime(d.submittedAt)} · {t(`dossiers.status.${d.status}`)}
                 </span>
@@ -71,7 +75,8 @@ export function CitizenAccount() {
           onClick={() =>
             void run(async () => {
               await api('/api/public/citizens/logout', { method: 'POST' });
-              client.setQueryData(['citizen'], null);
+              client.removeQueries({ queryKey: ['citizen'] });
+              client.setQueryData(citizenKey(), null);
             })
           }
         >

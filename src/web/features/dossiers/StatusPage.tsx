@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
 import { messageOf } from '../../lib/api.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { useFormErrors } from '../../lib/form-errors.js';
 import { useCitizen } from '../citizens/useCitizen.js';
-import { hasOwnText } from '../procedures/names.js';
 import { PayWithVietQr } from '../payments/PayWithVietQr.js';
 import { PostalTracking, ResultDownload } from './Results.js';
 import { SupplementForm } from './SupplementForm.js';
@@ -50,8 +50,13 @@ export function StatusPage({ token }: { token: string }) {
       </p>
       <dl className="facts">
         <dt>{t('dossiers.desk.procedure')}</dt>
-        {/* The commune's name for it: Vietnamese (or English) as entered, marked so for screen readers. */}
-        <dd lang={hasOwnText(i18n.language) ? undefined : 'vi'}>{d.procedureName}</dd>
+        {/* The commune's name for it in the reader's language; the official Vietnamese (marked so) when none. */}
+        <dd>
+          <span lang={d.procedureNameFallback ? 'vi' : undefined} data-testid="procedure-name">
+            {d.procedureName}
+          </span>
+          {d.procedureNameFallback && <OnlyVietnamese />}
+        </dd>
         <dt>{t('dossiers.track.applicant')}</dt>
         <dd>{d.applicantInitials}</dd>
         <dt>{t('dossiers.track.submitted')}</dt>
@@ -88,10 +93,14 @@ export function StatusPage({ token }: { token: string }) {
           <ul>
             {d.linked.map((l) => (
               <li key={l.code}>
-                {l.code} · {l.procedureName} — {t(`dossiers.status.${l.status}`)}
+                {l.code} · <span lang={l.procedureNameFallback ? 'vi' : undefined}>{l.procedureName}</span> —{' '}
+                {t(`dossiers.status.${l.status}`)}
               </li>
             ))}
           </ul>
+          {d.linked.some((l) => l.procedureNameFallback) && (
+            <OnlyVietnamese text={t('procedures.someNamesOnlyVietnamese')} />
+          )}
         </>
       )}
       <h2>{t('dossiers.track.timeline')}</h2>

@@ -4,7 +4,9 @@ import type {
   DossierSummary,
   PublicDossier,
 } from '../../../server/modules/dossiers/dossiers.schemas.js';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.js';
+import i18next from '../../lib/i18n.js';
 import { queryString } from '../residents/api.js';
 
 export type { DossierDetail, DossierSummary, PublicDossier };
@@ -42,11 +44,21 @@ export function uploadFile(file: File): Promise<Upload> {
   return api<Upload>('/api/public/uploads', { method: 'POST', form });
 }
 
-export const usePublicDossier = (token: string) =>
-  useQuery({
-    queryKey: ['public-dossier', token],
+/**
+ * The status page's dossier, in the language showing: the API answers the procedure's name in it (a switch to 日本語
+ * asks again, for the Japanese name the commune entered).
+ */
+const publicDossierKey = (token: string, lang = i18next.language) => ['public-dossier', token, lang];
+
+export const usePublicDossier = (token: string) => {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: publicDossierKey(token, i18n.language),
     queryFn: () => api<PublicDossier>(`/api/public/dossiers/${token}`),
+    // The same dossier in the other language stays on screen while the new answer comes: no blink to "loading".
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === token ? previous : undefined),
   });
+};
 
 /**
  * A change by the applicant: the page shows the answer; a refusal for want of proof (it ran out) reloads the page,
@@ -56,7 +68,8 @@ function useApplicantChange<T>(token: string, path: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: T) => api<PublicDossier>(`/api/public/dossiers/${token}${path}`, { method: 'POST', body }),
-    onSuccess: (data) => client.setQueryData(['public-dossier', token], data),
+    // Answered in the language showing (api() sends it): kept under that language.
+    onSuccess: (data) => client.setQueryData(publicDossierKey(token), data),
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 401)
         await client.invalidateQueries({ queryKey: ['public-dossier', token] });

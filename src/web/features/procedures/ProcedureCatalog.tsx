@@ -61,7 +61,9 @@ export function ProcedureCatalog({
       <QueryState isLoading={query.isLoading} error={query.error} />
       {query.data?.items.length === 0 && <p className="muted">{t('common.none')}</p>}
       {/* A Japanese or Chinese reader meets the names the commune has not translated in Vietnamese: said once. */}
-      {query.data?.items.some((p) => !procedureName(p, i18n.language).translated) && <OnlyVietnamese />}
+      {query.data?.items.some((p) => !procedureName(p, i18n.language).translated) && (
+        <OnlyVietnamese text={t('procedures.someNamesOnlyVietnamese')} />
+      )}
       <ul className="cards" data-testid="procedure-results">
         {query.data?.items.map((p) => (
           <li key={p.id}>

@@ -1,18 +1,10 @@
-import type { Procedure } from './api.js';
+import { procedureNameIn } from '../../../shared/languages.js';
 
 /**
- * A procedure's name in the reader's language, as the commune entered it: English has its own field, Japanese and
- * Chinese their translations; without one, the official Vietnamese name (`translated: false` asks for the notice).
+ * A procedure's name in the reader's language, as the commune entered it (`translated: false`: the official
+ * Vietnamese stands in, and asks for the notice). The rule is shared with the API (src/shared/languages.ts).
  */
-export function procedureName(
-  p: Pick<Procedure, 'nameVi' | 'nameEn' | 'translations'>,
-  lang: string,
-): { name: string; translated: boolean } {
-  if (lang === 'vi') return { name: p.nameVi, translated: true };
-  if (lang === 'en') return { name: p.nameEn, translated: true };
-  const entered = p.translations[lang as 'ja' | 'zh']?.name;
-  return entered ? { name: entered, translated: true } : { name: p.nameVi, translated: false };
-}
+export const procedureName = procedureNameIn;
 
 /** Text the commune enters in Vietnamese and English only (papers, fee notes): Japanese and Chinese read Vietnamese. */
 export const hasOwnText = (lang: string) => lang === 'vi' || lang === 'en';
