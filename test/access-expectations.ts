@@ -1,8 +1,8 @@
 import { announcementsExpectations } from './access/announcements.js';
 import { campaignsExpectations } from './access/campaigns.js';
+import { feedbackStatsExpectations } from './access/feedback-stats.js';
 import { feedbackExpectations } from './access/feedback.js';
 import { feedbackPublicExpectations } from './access/feedback-public.js';
-import { feedbackStatsExpectations } from './access/feedback-stats.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
@@ -20,8 +20,8 @@ export const expectations: Record<string, Expectation> = {
   ...onestopExpectations,
   ...announcementsExpectations,
   ...campaignsExpectations,
+  ...feedbackStatsExpectations,
   ...open311Expectations,
   ...feedbackExpectations,
   ...feedbackPublicExpectations,
-  ...feedbackStatsExpectations,
 };

@@ -69,6 +69,11 @@ const Env = z.object({
   ZALO_ZNS_TEMPLATE_ID: z.string().optional(),
   /** The approved ZNS template for one-time codes (parameter: otp), offered beside SMS when joining a group channel. */
   ZALO_ZNS_OTP_TEMPLATE_ID: z.string().optional(),
+  /**
+   * The commune (its code) that questions sent to the OA are filed under when the sender is no group member whose
+   * household names one (docs/decisions.md, "Zalo messages to the OA"); unset: such messages are not filed.
+   */
+  ZALO_FEEDBACK_COMMUNE: z.string().trim().min(1).max(20).optional(),
   /** Web push (VAPID): keys from `npx web-push generate-vapid-keys`; development generates a pair into DATA_DIR. */
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
@@ -137,6 +142,8 @@ export type Config = {
     znsUrl: string;
     znsTemplateId: string | undefined;
     znsOtpTemplateId?: string | undefined;
+    /** ZALO_FEEDBACK_COMMUNE: where questions from senders the registry cannot place are filed. */
+    feedbackCommune?: string | undefined;
   };
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
   espeakPath: string;
@@ -289,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       znsUrl: e.ZALO_ZNS_URL.replace(/\/+$/, ''),
       znsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,
       znsOtpTemplateId: e.ZALO_ZNS_OTP_TEMPLATE_ID,
+      feedbackCommune: e.ZALO_FEEDBACK_COMMUNE,
     },
     vapid: vapid ? { ...vapid, subject: e.VAPID_SUBJECT } : undefined,
     espeakPath: e.ESPEAK_PATH,

@@ -67,6 +67,14 @@ export async function serve(
   } else if (demo && existsSync(loginsFile(config))) {
     logins = JSON.parse(readFileSync(loginsFile(config), 'utf8')) as DemoLogin[];
   }
+  if (sandbox && !config.zalo.feedbackCommune) {
+    // The demo's OA files questions from people outside any group channel under its first commune.
+    const [first] = await queryRows<{ code: string }>(
+      database.db,
+      sql`select code from units where tier = 'COMMUNE' and closed_at is null order by id limit 1`,
+    );
+    config.zalo.feedbackCommune = first?.code;
+  }
   const jobs = createJobs(database);
   await jobs.start();
   const logger = { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) };

@@ -31,6 +31,10 @@ export const announcementsExpectations: Record<string, Expectation> = {
     permission: 'announcement.write',
     inside: () => ({ url: '/api/sandbox/messages?mailbox=%2B84912345678' }),
   },
+  'POST /api/sandbox/zalo-messages': {
+    permission: 'announcement.write',
+    inside: () => ({ url: '/api/sandbox/zalo-messages', payload: { phone: '0912345678', text: 'Xin chào' } }),
+  },
   'GET /api/message-templates': { permission: 'announcement.write', inside: () => ({ url: '/api/message-templates' }) },
   'POST /api/message-templates': {
     permission: 'announcement.write',

@@ -26,6 +26,7 @@ import { registerCampaigns } from './campaigns/campaigns.routes.js';
 import { registerCampaignField } from './campaigns/field.routes.js';
 import { registerCampaignProgress } from './campaigns/progress.routes.js';
 import { registerExports } from './exports/exports.routes.js';
+import { registerFeedbackNotify } from './feedback/feedback.notify.js';
 import { registerFeedback } from './feedback/feedback.routes.js';
 import { registerHouseholds } from './households/households.routes.js';
 import { registerImports } from './imports/imports.routes.js';
@@ -90,9 +91,10 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerCampaignAssignments(app, deps);
   registerCampaignField(app, deps);
   registerCampaignProgress(app, deps);
+  registerFeedbackStats(app, deps);
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
-  registerFeedbackStats(app, deps);
+  registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }

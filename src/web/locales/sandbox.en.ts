@@ -19,6 +19,16 @@ export const sandboxEn: typeof sandboxVi = {
   noMailboxes: 'No message has gone through the sandbox yet.',
   open: 'Open the link in the message',
   to: 'Sent to',
+  oa: {
+    title: "Write to the commune's Zalo OA",
+    explain:
+      "Send as a resident writing to the Zalo OA: the message becomes a question (or joins that person's open one). The OA's reply and the officer's answer appear in this phone's mailbox.",
+    phone: "Sender's phone",
+    text: 'Message',
+    send: 'Send to the OA',
+    sent: "Sent. The OA's reply appears below.",
+    off: 'This server uses a real Zalo OA: test messages cannot be sent from here.',
+  },
   channel: {
     ZALO: 'Zalo (OA)',
     ZNS: 'Zalo ZNS',

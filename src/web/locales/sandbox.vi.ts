@@ -17,6 +17,16 @@ export const sandboxVi = {
   noMailboxes: 'Chưa có tin nhắn nào được gửi qua hộp thư thử nghiệm.',
   open: 'Mở liên kết trong tin',
   to: 'Gửi tới',
+  oa: {
+    title: 'Nhắn tin tới Zalo OA của xã',
+    explain:
+      'Gửi như một người dân nhắn tin tới Zalo OA: tin nhắn thành phản ánh, kiến nghị (hoặc được thêm vào phản ánh đang mở của người đó). Lời đáp của OA và câu trả lời của cán bộ hiện trong hộp thư của số điện thoại này.',
+    phone: 'Số điện thoại người gửi',
+    text: 'Nội dung tin nhắn',
+    send: 'Gửi tới OA',
+    sent: 'Đã gửi. Lời đáp của OA hiện bên dưới.',
+    off: 'Máy chủ đang dùng Zalo OA thật, không gửi thử được từ đây.',
+  },
   channel: {
     ZALO: 'Zalo (OA)',
     ZNS: 'Zalo ZNS',

@@ -309,6 +309,11 @@ export const ZaloEventInput = z
         msg_id: z.string().max(100).optional(),
         text: z.string().max(4000).optional(),
         msg_ids: z.array(z.string().max(100)).max(500).optional(),
+        /** A citizen's image, file, location…: `{type, payload: {url, thumbnail, coordinates}}` (feedback.zalo.ts). */
+        attachments: z
+          .array(z.looseObject({ type: z.string().max(20) }))
+          .max(20)
+          .optional(),
       })
       .optional(),
   })

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import { deliveries, memberChannels, webhookEvents, zaloFollowers, zaloTokens } from '../../db/schema/index.js';
+import { fileZaloMessage, zaloAttachments, type ZaloIntake } from '../feedback/feedback.zalo.js';
 import { Refused, type ChannelSender, type Outgoing } from './senders.js';
 
 /**
@@ -184,8 +185,23 @@ export type ZaloEvent = {
   sender?: { id?: string };
   follower?: { id?: string };
   recipient?: { id?: string };
-  message?: { msg_id?: string; text?: string; msg_ids?: string[] };
+  message?: { msg_id?: string; text?: string; msg_ids?: string[]; attachments?: unknown[] };
 };
+
+/** A citizen's message to the OA (text, image, file, location…): what can become a question (feedback.zalo.ts). */
+const USER_MESSAGES = new Set([
+  'user_send_text',
+  'user_send_image',
+  'user_send_gif',
+  'user_send_file',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_location',
+  'user_send_link',
+  'user_send_sticker',
+]);
+/** The queue of citizens' notifications about their questions (feedback.notify.ts), named here to avoid an import. */
+const FEEDBACK_NOTIFY_QUEUE = 'feedback.notify';
 
 const LINK_CODE = /\b([A-Z0-9]{8})\b/;
 
@@ -193,8 +209,19 @@ const LINK_CODE = /\b([A-Z0-9]{8})\b/;
  * Applies one verified webhook event, once: the event is recorded under its `msg_id` (or its identity for events
  * without one) and a repeat does nothing. Follow / unfollow keep the follower list; a follower who sends the link
  * code shown when they joined their group becomes that member's Zalo channel; seen / received receipts update reach.
+ * Any other message from a follower (text, image, location…) is a question to the commune: it becomes a ticket or
+ * joins the sender's open one, in the same transaction, and the reply on Zalo is queued once it is committed.
  */
-export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ duplicate: boolean }> {
+export async function applyZaloEvent(
+  deps: Deps & Partial<Pick<AppDeps, 'jobs'>>,
+  event: ZaloEvent,
+): Promise<{ duplicate: boolean; feedback?: ZaloIntake }> {
+  const applied = await recordZaloEvent(deps, event);
+  if (applied.feedback && deps.jobs) await deps.jobs.send(FEEDBACK_NOTIFY_QUEUE, applied.feedback);
+  return applied;
+}
+
+async function recordZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ duplicate: boolean; feedback?: ZaloIntake }> {
   const userId = event.follower?.id ?? event.sender?.id ?? '';
   const key =
     event.message?.msg_id ??
@@ -234,7 +261,7 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
           .onConflictDoUpdate({ target: zaloFollowers.followerId, set: { lastInteractionAt: at } });
         const code = LINK_CODE.exec((event.message?.text ?? '').toUpperCase())?.[1];
         if (code) {
-          await tx
+          const linked = await tx
             .update(memberChannels)
             .set({
               addressEnc: cipher.encrypt(userId),
@@ -242,9 +269,19 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
               linkCode: null,
               active: true,
             })
-            .where(and(eq(memberChannels.channel, 'ZALO'), eq(memberChannels.linkCode, code)));
+            .where(and(eq(memberChannels.channel, 'ZALO'), eq(memberChannels.linkCode, code)))
+            .returning({ id: memberChannels.id });
+          // The join link code: the follower linked their channel, that is all the message was.
+          if (linked.length > 0) break;
         }
-        break;
+        if (!userId) break;
+        const feedback = await fileZaloMessage(tx, deps, {
+          userId,
+          text: event.message?.text ?? '',
+          attachments: [],
+          at,
+        });
+        return { duplicate: false, ...(feedback ? { feedback } : {}) };
       }
       case 'user_received_message':
       case 'user_seen_message': {
@@ -270,8 +307,20 @@ export async function applyZaloEvent(deps: Deps, event: ZaloEvent): Promise<{ du
         }
         break;
       }
-      default:
-        break;
+      default: {
+        if (!USER_MESSAGES.has(event.event_name) || !userId) break;
+        await tx
+          .insert(zaloFollowers)
+          .values({ followerId: userId, lastInteractionAt: at })
+          .onConflictDoUpdate({ target: zaloFollowers.followerId, set: { lastInteractionAt: at } });
+        const feedback = await fileZaloMessage(tx, deps, {
+          userId,
+          text: event.message?.text ?? '',
+          attachments: zaloAttachments(event.message?.attachments),
+          at,
+        });
+        return { duplicate: false, ...(feedback ? { feedback } : {}) };
+      }
     }
     return { duplicate: false };
   });

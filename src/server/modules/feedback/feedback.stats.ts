@@ -3,7 +3,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathAlongScope, pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { loadExceptions } from '../calendar/calendar.repo.js';
-import { addDays, isWorkingDay, localParts } from '../calendar/working-days.js';
+import { addDays, isWorkingDay, localInstant, localParts } from '../calendar/working-days.js';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/working-hours.js';
 import { type Period, periodOf } from '../indicators/indicators.period.js';
 
@@ -55,7 +55,8 @@ const rate = (numerator: number, denominator: number): Rate => ({
   denominator,
 });
 
-const TZ = 'Asia/Ho_Chi_Minh';
+/** Written into the statement (a constant, not a parameter), so each row's conversion needs no lookup of it. */
+const TZ = sql.raw(`'Asia/Ho_Chi_Minh'`);
 /** The office sessions in minutes since midnight (the calendar's 7:30–11:30 and 13:30–17:00). */
 const SESSIONS = DEFAULT_OFFICE_HOURS.map(([s, e]) => [toMinutes(s), toMinutes(e)] as const);
 const WORKDAY_MINUTES = SESSIONS.reduce((sum, [s, e]) => sum + (e - s), 0);
@@ -65,8 +66,8 @@ function toMinutes(hhmm: string) {
 const bucketFormat: Record<StatsGroup, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
 /** A local day's first instant and the day after the period's last one: [lo, hi). */
 const bounds = (p: Period) => ({
-  lo: sql`(${p.from}::date::timestamp at time zone ${TZ})`,
-  hi: sql`((${p.to}::date + 1)::timestamp at time zone ${TZ})`,
+  lo: sql`${localInstant(p.from, '00:00').toISOString()}::timestamptz`,
+  hi: sql`${localInstant(addDays(p.to, 1), '00:00').toISOString()}::timestamptz`,
 });
 const bucketOf = (at: Date, group: StatsGroup) => {
   const day = localParts(at).day;
@@ -159,7 +160,7 @@ async function onePass(db: Tx, where: SQL, key: SQL, period: Period, clock: SQL)
       count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
       count(*) filter (where ${within(sql`t.answered_at`)} and ${onTimeFlag})::int as "answeredOnTime",
       count(*) filter (where ${within(sql`t.answered_at`)} and t.extended_due_at is not null)::int as "answeredExtended",
-      count(*) filter (where ${within(rejectedAt)})::int as rejected,
+      count(*) filter (where ${within(sql`r.at`)})::int as rejected,
       count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
       count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied,
       sum(${answerMinutes}) filter (where ${timed})::float8 as minutes,
@@ -167,6 +168,7 @@ async function onePass(db: Tx, where: SQL, key: SQL, period: Period, clock: SQL)
       count(*) filter (where ${openTicket} and coalesce(t.extended_due_at, t.due_at) < now())::int as overdue,
       count(*) filter (where ${openTicket})::int as open
     from tickets t join units u on u.id = t.unit_id ${clockJoins}
+      cross join lateral (select ${rejectedAt} as at) r
     where ${where}
     group by 2`,
   );
@@ -192,21 +194,25 @@ async function answerRows(db: Tx, where: SQL, key: SQL, period: Period, group: S
   return rows.map((r) => ({ ...r, minutes: Number(r.minutes ?? 0) }));
 }
 
-/** Minutes since local midnight that fall in office hours, for an instant column. */
-const officeMinutes = (column: SQL) => {
-  const m = sql`(extract(hour from ${column} at time zone ${TZ})::int * 60 + extract(minute from ${column} at time zone ${TZ})::int)`;
+/** Minutes since local midnight that fall in office hours, for a local timestamp (`x.lr`, `x.la`). */
+const officeMinutes = (local: SQL) => {
+  const m = sql`floor(extract(epoch from ${local}::time) / 60)::int`;
   return sql.join(
     SESSIONS.map(([start, end]) => sql`greatest(0, least(${m}, ${end}) - ${start})`),
     sql` + `,
   );
 };
-/** Each ticket's receipt and answer days in the clock (left joins: outside its range they stay null). */
+/**
+ * Each row's local receipt and answer times and its refusal instant, computed once (`x`), and its receipt and answer
+ * days in the clock (left joins: outside its range they stay null).
+ */
 const clockJoins = sql`
-  left join clock ca on ca.day = (t.received_at at time zone ${TZ})::date
-  left join clock cb on cb.day = (t.answered_at at time zone ${TZ})::date`;
+  cross join lateral (select t.received_at at time zone ${TZ} as lr, t.answered_at at time zone ${TZ} as la) x
+  left join clock ca on ca.day = x.lr::date
+  left join clock cb on cb.day = x.la::date`;
 /** The working minutes from receipt to answer: the clock at the answer less the clock at the receipt. */
-const answerMinutes = sql`((cb.before + case when cb.working then ${officeMinutes(sql`t.answered_at`)} else 0 end)
-  - (ca.before + case when ca.working then ${officeMinutes(sql`t.received_at`)} else 0 end))`;
+const answerMinutes = sql`((cb.before + case when cb.working then ${officeMinutes(sql`x.la`)} else 0 end)
+  - (ca.before + case when ca.working then ${officeMinutes(sql`x.lr`)} else 0 end))`;
 
 /**
  * The working-minute clock as a table the query joins (`clock(day, before, working)`): every local day from a year

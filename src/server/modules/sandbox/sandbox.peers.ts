@@ -22,6 +22,27 @@ export type Callback = { url: string; body: string; headers: Record<string, stri
 type Reply = (status: number, value: unknown, headers?: Record<string, string>) => void;
 
 /**
+ * A resident writing to the OA on Zalo: the `user_send_text` webhook event Zalo would post, signed as Zalo signs it
+ * (the sender is the follower id the sandbox gives that phone).
+ */
+export function zaloUserMessage(secrets: SandboxSecrets, followerId: string, text: string, msgId: string): Callback {
+  const timestamp = String(Date.now());
+  const event = JSON.stringify({
+    app_id: secrets.zaloAppId,
+    oa_id: secrets.zaloOaId,
+    event_name: 'user_send_text',
+    timestamp,
+    sender: { id: followerId },
+    recipient: { id: secrets.zaloOaId },
+    message: { msg_id: msgId, text },
+  });
+  const mac = createHash('sha256')
+    .update(secrets.zaloAppId + event + timestamp + secrets.zaloOaSecret)
+    .digest('hex');
+  return { url: '/api/public/zalo/webhook', body: event, headers: { 'x-zevent-signature': `mac=${mac}` } };
+}
+
+/**
  * The HTTP providers in one handler, each speaking the protocol the app's real senders speak:
  * - `POST /sms`: the generic SMS gateway (JSON {to, text, reference}, bearer token), then a signed delivery report;
  * - `POST /v4/oa/access_token`, `/v3.0/oa/message/cs`, `/message/template`: Zalo's token refresh (rotating refresh

@@ -2,8 +2,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Permission } from '../../../shared/permissions.js';
 import type { App, AppDeps } from '../../deps.js';
 import { errorResponses } from '../../lib/http.js';
-import { MessagesQuery, MessagesReply, SandboxOverview } from './sandbox.schemas.js';
-import { sandboxMessages, sandboxOverview } from './sandbox.service.js';
+import {
+  MessagesQuery,
+  MessagesReply,
+  SandboxOverview,
+  ZaloMessageInput,
+  ZaloMessageReply,
+} from './sandbox.schemas.js';
+import { sandboxMessages, sandboxOverview, sandboxZaloMessage } from './sandbox.service.js';
 
 /**
  * The sandbox outbox: what each demo phone received while the sandbox providers run (`npm start`, never production).
@@ -33,5 +39,16 @@ export function registerSandbox(app: App, deps: AppDeps) {
       response: { 200: MessagesReply, ...errorResponses },
     },
     handler: async (request) => sandboxMessages(sandbox, request.query.mailbox),
+  });
+
+  r.post('/api/sandbox/zalo-messages', {
+    config: { permission: Permission.ANNOUNCEMENT_WRITE },
+    schema: {
+      tags: ['sandbox'],
+      summary: "Sandbox providers: a demo resident writes to the commune's Zalo OA (through the signed webhook)",
+      body: ZaloMessageInput,
+      response: { 200: ZaloMessageReply, ...errorResponses },
+    },
+    handler: async (request) => sandboxZaloMessage(sandbox, request.body.phone, request.body.text),
   });
 }

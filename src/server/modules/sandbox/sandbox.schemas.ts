@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Phone } from '../../lib/http.js';
 import { SANDBOX_CHANNELS } from './sandbox.store.js';
 
 export const SandboxChannel = z.enum(SANDBOX_CHANNELS);
@@ -39,3 +40,17 @@ export const MessagesQuery = z.object({
 });
 
 export const MessagesReply = z.object({ mailbox: z.string(), items: z.array(SandboxMessage) });
+
+/** A demo resident writing to the commune's Zalo OA: their phone (the sandbox's follower id is made from it). */
+export const ZaloMessageInput = z.object({
+  phone: Phone,
+  text: z.string().trim().min(1).max(2000),
+});
+
+export const ZaloMessageReply = z.object({
+  /** False when the sandbox does not run or does not stand in for Zalo (a real OA is configured). */
+  sent: z.boolean(),
+  followerId: z.string(),
+  /** The outbox mailbox where the OA's replies to this person appear. */
+  mailbox: z.string(),
+});

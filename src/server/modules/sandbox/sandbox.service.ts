@@ -1,5 +1,5 @@
 import { normalizePhone } from '../../../shared/phone.js';
-import { SANDBOX_RULES } from './sandbox.rules.js';
+import { mailboxOf, SANDBOX_RULES, sandboxFollowerId } from './sandbox.rules.js';
 import type { SandboxRunning } from './sandbox.store.js';
 
 /** What the sandbox stands in for, its failing numbers, and every mailbox that received something. */
@@ -24,4 +24,13 @@ export async function sandboxMessages(sandbox: SandboxRunning | undefined, mailb
     mailbox: key,
     items: (sandbox?.store.messagesOf(key) ?? []).map(({ reference: _reference, ...m }) => m),
   };
+}
+
+/**
+ * A demo resident writes to the OA: the message goes through the app's own verified webhook, becomes a question (or
+ * joins their open one), and the OA's replies land in the outbox under their phone.
+ */
+export async function sandboxZaloMessage(sandbox: SandboxRunning | undefined, phone: string, text: string) {
+  const reply = (await sandbox?.zaloUserSends?.(phone, text)) ?? { sent: false, followerId: sandboxFollowerId(phone) };
+  return { ...reply, mailbox: mailboxOf('ZALO', reply.followerId) };
 }

@@ -101,4 +101,9 @@ export type SandboxRunning = {
   store: SandboxStore;
   channels: Record<SandboxChannel, boolean>;
   flushReports(): Promise<void>;
+  /**
+   * The person with this phone writes to the Zalo OA (as the follower `zl` + digits): the signed webhook event goes
+   * through the app's route at once. False when the sandbox does not stand in for Zalo.
+   */
+  zaloUserSends?(phone: string, text: string): Promise<{ sent: boolean; followerId: string }>;
 };

@@ -6,8 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import { ConfigError, type Config } from '../../config.js';
 import { zaloConfigured } from '../announcements/zalo.js';
 import { readEmail } from './sandbox.mime.js';
-import { type Callback, createPeerHandler, type SandboxSecrets } from './sandbox.peers.js';
-import { mailboxOf, SANDBOX_RULES, sandboxPushSubscription } from './sandbox.rules.js';
+import { type Callback, createPeerHandler, type SandboxSecrets, zaloUserMessage } from './sandbox.peers.js';
+import { mailboxOf, SANDBOX_RULES, sandboxFollowerId, sandboxPushSubscription } from './sandbox.rules.js';
 import { createSandboxStore, type SandboxRunning } from './sandbox.store.js';
 
 export type Sandbox = SandboxRunning & {
@@ -178,6 +178,12 @@ export async function startSandbox(
     base,
     flushReports,
     pushSubscription: (phone) => sandboxPushSubscription(base, phone),
+    async zaloUserSends(phone, text) {
+      const followerId = sandboxFollowerId(phone);
+      if (!channels.ZALO || !post) return { sent: false, followerId };
+      await post(zaloUserMessage(secrets, followerId, text, `sbx-in-${randomBytes(9).toString('base64url')}`));
+      return { sent: true, followerId };
+    },
     attach(fn) {
       post = fn;
     },

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status.js';
 import { formatDateTime, formatPhone } from '../../lib/format.js';
-import { type SandboxChannel, type SandboxMessage, useSandbox, useSandboxMessages } from './api.js';
+import { type SandboxChannel, type SandboxMessage, useSandbox, useSandboxMessages, useSendToOa } from './api.js';
 
 const CHANNELS: SandboxChannel[] = ['ZALO', 'ZNS', 'SMS', 'EMAIL', 'PUSH'];
 
@@ -56,6 +56,7 @@ export function SandboxOutbox() {
           </>
         )}
       </div>
+      {o.running && <WriteToOa onSent={setMailbox} />}
       {o.running && o.mailboxes.length === 0 && <p>{t('sandbox.noMailboxes')}</p>}
       {o.mailboxes.length > 0 && (
         <div className="actions">
@@ -77,6 +78,61 @@ export function SandboxOutbox() {
       )}
       {mailbox && <Mailbox mailbox={mailbox} />}
     </section>
+  );
+}
+
+/**
+ * A demo resident writes to the commune's Zalo OA: the message goes through the app's verified webhook and becomes a
+ * question; the OA's reply (the code and status link), and later the officer's answer, land in that phone's mailbox.
+ */
+function WriteToOa({ onSent }: { onSent: (mailbox: string) => void }) {
+  const { t } = useTranslation();
+  const send = useSendToOa();
+  const [phone, setPhone] = useState('0912000101');
+  const [text, setText] = useState('');
+  const result = send.data;
+  return (
+    <form
+      className="card"
+      data-testid="sandbox-oa"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate(
+          { phone, text },
+          {
+            onSuccess: (r) => {
+              if (!r.sent) return;
+              setText('');
+              onSent(r.mailbox);
+            },
+          },
+        );
+      }}
+    >
+      <h2>{t('sandbox.oa.title')}</h2>
+      <p className="muted">{t('sandbox.oa.explain')}</p>
+      <label>
+        {t('sandbox.oa.phone')}
+        <input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="off" required />
+      </label>
+      <label>
+        {t('sandbox.oa.text')}
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} required />
+      </label>
+      <button type="submit" disabled={send.isPending}>
+        {t('sandbox.oa.send')}
+      </button>
+      {send.error && (
+        <p className="error" role="alert">
+          {send.error.message}
+        </p>
+      )}
+      {result && (
+        <p className={result.sent ? 'ok' : 'error'} role="status">
+          {result.sent ? t('sandbox.oa.sent') : t('sandbox.oa.off')}
+        </p>
+      )}
+    </form>
   );
 }
 

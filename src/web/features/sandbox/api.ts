@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 
 export type SandboxChannel = 'ZALO' | 'ZNS' | 'SMS' | 'EMAIL' | 'PUSH';
@@ -43,3 +43,16 @@ export const useSandboxMessages = (mailbox: string) =>
       api<{ mailbox: string; items: SandboxMessage[] }>(`/api/sandbox/messages?mailbox=${encodeURIComponent(mailbox)}`),
     enabled: mailbox !== '',
   });
+
+/** A demo resident writes to the Zalo OA (the sandbox posts the signed webhook event): the OA's replies go to `mailbox`. */
+export const useSendToOa = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { phone: string; text: string }) =>
+      api<{ sent: boolean; followerId: string; mailbox: string }>('/api/sandbox/zalo-messages', {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['sandbox'] }),
+  });
+};
