@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database, Tx } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { conflict } from '../../lib/errors.js';
-import { Phone } from '../../lib/http.js';
+import { Phone, Version } from '../../lib/http.js';
 import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import type { PiiCipher } from '../../lib/pii-cipher.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -22,7 +22,7 @@ export const ContactFields = {
 export const OwnContact = z
   .object({ email: z.string().nullable(), phone: z.string().nullable(), version: z.number().int() })
   .meta({ id: 'OwnContact' });
-export const UpdateOwnContactInput = z.object({ ...ContactFields, version: z.number().int().min(1) });
+export const UpdateOwnContactInput = z.object({ ...ContactFields, version: Version });
 export type UpdateOwnContactInput = z.infer<typeof UpdateOwnContactInput>;
 
 export const staleAccount = () =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../../../shared/enums.js';
-import { Id, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { Id, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
 import { ContactFields } from './users.contact.js';
 
 export const RoleGrant = z.object({ role: z.enum(Role), unitId: Id });
@@ -53,7 +53,7 @@ export const UpdateUserInput = z
     /** Where reminders reach the person; `null` clears one. */
     ...ContactFields,
     /** The version read with the account: a stale one is refused (409). */
-    version: z.number().int().min(1).optional(),
+    version: Version.optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'nothing to change' });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../../lib/api.js';
@@ -11,6 +11,7 @@ type OwnContact = { email: string | null; phone: string | null; version: number 
 function MyContact() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const heading = useId();
   const contact = useQuery({ queryKey: ['me', 'contact'], queryFn: () => api<OwnContact>('/api/auth/contact') });
   const save = useMutation({
     mutationFn: (body: ContactBody) =>
@@ -19,8 +20,8 @@ function MyContact() {
   });
   if (!contact.data) return null;
   return (
-    <section className="card">
-      <h2>{t('users.contact.title')}</h2>
+    <section className="card" aria-labelledby={heading}>
+      <h2 id={heading}>{t('users.contact.title')}</h2>
       <ContactForm
         key={contact.data.version}
         current={contact.data}
