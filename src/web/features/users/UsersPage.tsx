@@ -40,9 +40,9 @@ export function UsersPage() {
           <li key={u.id} className="card">
             <strong>{u.fullName}</strong> <span className="muted">{u.username}</span>
             <span>{u.roles.map((r) => `${t(`role.${r.role}`)} — ${r.unitName}`).join('; ')}</span>
-            <span className="muted">
+            <div className="muted">
               {u.email || u.phone ? [u.email, u.phone].filter(Boolean).join(' · ') : t('users.contact.none')}
-            </span>
+            </div>
             <span>
               {u.disabled
                 ? t('users.disabled')
