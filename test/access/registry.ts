@@ -23,6 +23,12 @@ export const registryExpectations: Record<string, Expectation> = {
     permission: 'signed-in',
     inside: () => ({ url: '/api/auth/locale', payload: { locale: 'vi' } }),
   },
+  'GET /api/auth/contact': { permission: 'signed-in', inside: () => ({ url: '/api/auth/contact' }) },
+  // A stale version: reaches the handler (409) without changing the shared account.
+  'PUT /api/auth/contact': {
+    permission: 'signed-in',
+    inside: () => ({ url: '/api/auth/contact', payload: { email: 'thu@xa.gov.vn', version: 999_999 } }),
+  },
 
   'GET /api/units': {
     permission: 'unit.read',

@@ -15,6 +15,14 @@ describe('the demo commune', () => {
     });
     expect(demo.residents).toBe(300);
     expect(demo.logins.map((l) => l.username)).toEqual(['admin', 'tinh', 'lanhdao', 'motcua', 'totruong', 'sotuso']);
+    // Each has a contact where reminders reach them: the officer's email, the group head's phone only.
+    const contacts = await env.t.database.raw<{ username: string; email: string | null; phone_enc: string | null }>(
+      `select username, email, phone_enc from users where username in ('motcua', 'totruong') order by username`,
+    );
+    expect(contacts.map((c) => [c.username, c.email, c.phone_enc && env.t.cipher.decrypt(c.phone_enc)])).toEqual([
+      ['motcua', 'motcua@xa.ketnoi.example.vn', '+84900000102'],
+      ['totruong', null, '+84900000103'],
+    ]);
     const officer = await login(env.t.app, 'motcua', 'mat-khau-demo-dai');
     // This morning's dossiers carry today's codes; the year before them is checked in the next test.
     const [commune] = await env.t.database.raw<{ code: string }>(

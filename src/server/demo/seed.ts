@@ -6,6 +6,7 @@ import type { PiiCipher } from '../lib/pii-cipher.js';
 import { hashPassword } from '../lib/passwords.js';
 import { findUserByUsername } from '../modules/auth/auth.repo.js';
 import type { UnitRow } from '../modules/units/units.repo.js';
+import { contactColumns } from '../modules/users/users.contact.js';
 import { insertUser, replaceRoles } from '../modules/users/users.repo.js';
 import { seedAnnouncementsDemo } from './announcements.js';
 import { seedSandboxDemo } from './sandbox.js';
@@ -72,20 +73,39 @@ export async function seedDemo(
 
   if (!(await findUserByUsername(db, 'admin'))) {
     const [nation] = await queryRows<UnitRow>(db, sql`select * from units where tier = 'NATION'`);
-    const plan: [string, string, Role, UnitRow][] = [
-      ['admin', 'Quản trị hệ thống', 'SYSTEM_ADMIN', nation!],
-      ['tinh', 'Cán bộ Sở Nội vụ', 'PROVINCE_OFFICER', province],
-      ['lanhdao', 'Chủ tịch UBND xã', 'COMMUNE_LEADER', firstCommune!],
-      ['motcua', 'Cán bộ một cửa', 'ONESTOP_OFFICER', firstCommune!],
-      ['totruong', 'Trưởng thôn 1', 'GROUP_HEAD', firstGroup!],
+    // Contacts where reminders reach them (the sandbox's SMTP and SMS peers show what is sent): the officers by
+    // email, the group head and the team member by SMS only, as many in a village have no work email.
+    const plan: [string, string, Role, UnitRow, { email?: string; phone?: string }][] = [
+      ['admin', 'Quản trị hệ thống', 'SYSTEM_ADMIN', nation!, { email: 'quantri@ketnoi.example.vn' }],
+      ['tinh', 'Cán bộ Sở Nội vụ', 'PROVINCE_OFFICER', province, { email: 'snv@ketnoi.example.vn' }],
+      [
+        'lanhdao',
+        'Chủ tịch UBND xã',
+        'COMMUNE_LEADER',
+        firstCommune!,
+        { email: 'chutich@xa.ketnoi.example.vn', phone: '+84900000101' },
+      ],
+      [
+        'motcua',
+        'Cán bộ một cửa',
+        'ONESTOP_OFFICER',
+        firstCommune!,
+        { email: 'motcua@xa.ketnoi.example.vn', phone: '+84900000102' },
+      ],
+      ['totruong', 'Trưởng thôn 1', 'GROUP_HEAD', firstGroup!, { phone: '+84900000103' }],
       // A person's name: the login is a member of thôn 1's team and is listed among its members by name.
-      ['sotuso', 'Vũ Thị Thu Hà', 'DIGITAL_TEAM', firstGroup!],
+      ['sotuso', 'Vũ Thị Thu Hà', 'DIGITAL_TEAM', firstGroup!, { phone: '+84900000104' }],
     ];
     const made: Record<string, { id: number; fullName: string }> = {};
-    for (const [username, fullName, role, unit] of plan) {
+    for (const [username, fullName, role, unit, contact] of plan) {
       const password = options.password ?? randomBytes(9).toString('base64url');
       made[username] = await db.transaction(async (tx) => {
-        const user = await insertUser(tx, { username, fullName, passwordHash: await hashPassword(password) });
+        const user = await insertUser(tx, {
+          username,
+          fullName,
+          passwordHash: await hashPassword(password),
+          ...contactColumns(cipher, contact),
+        });
         await replaceRoles(tx, user.id, [{ role, unitId: unit.id }]);
         return user;
       });

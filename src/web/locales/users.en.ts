@@ -19,4 +19,14 @@ export const usersEn: typeof usersVi = {
   role: 'Role',
   unit: 'Unit',
   password: 'Password',
+  contact: {
+    title: 'Email and phone',
+    email: 'Email',
+    phone: 'Phone',
+    none: 'No email or phone yet',
+    hint: 'Reminders (feedback due soon or overdue) are sent by email; without an email, by text message.',
+    hintManager: 'A box left empty keeps what is on file.',
+    clear_email: 'Remove the email on file',
+    clear_phone: 'Remove the phone on file',
+  },
 };

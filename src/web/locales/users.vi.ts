@@ -17,4 +17,14 @@ export const usersVi = {
   role: 'Vai trò',
   unit: 'Đơn vị',
   password: 'Mật khẩu',
+  contact: {
+    title: 'Email, số điện thoại',
+    email: 'Email',
+    phone: 'Số điện thoại',
+    none: 'Chưa có email, số điện thoại',
+    hint: 'Hệ thống gửi nhắc việc (phản ánh sắp đến hạn, quá hạn) qua email; không có email thì nhắn tin SMS.',
+    hintManager: 'Để trống ô nào thì giữ nguyên thông tin đang có ở ô đó.',
+    clear_email: 'Xóa email đang có',
+    clear_phone: 'Xóa số điện thoại đang có',
+  },
 };

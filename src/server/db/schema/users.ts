@@ -12,13 +12,22 @@ export const users = pgTable(
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('vi'),
+    /** Where reminders reach the person (feedback due dates): a work email, and a phone encrypted with its blind index. */
+    email: text('email'),
+    phoneEnc: text('phone_enc'),
+    phoneBidx: text('phone_bidx'),
+    /** Optimistic lock for edits of the account (409 on a stale one). */
+    version: integer('version').notNull().default(1),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_key').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('users_username_key').on(sql`lower(${t.username})`),
+    index('users_phone_bidx_idx').on(t.phoneBidx),
+  ],
 );
 
 /** A role held on a unit; it covers the unit's subtree. */

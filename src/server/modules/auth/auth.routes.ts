@@ -8,6 +8,7 @@ import { actorOf, hashToken, SESSION_COOKIE } from '../../lib/auth-context.js';
 import { findSession, updateUserLocale } from './auth.repo.js';
 import { ChangePasswordInput, LocaleInput, LoginInput, LogoutInput, Me } from './auth.schemas.js';
 import * as service from './auth.service.js';
+import { getOwnContact, OwnContact, UpdateOwnContactInput, updateOwnContact } from '../users/users.contact.js';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -113,5 +114,25 @@ export function registerAuth(app: App, deps: AppDeps) {
       await updateUserLocale(deps.database.db, request.auth!.user.id, request.body.locale);
       return { ok: true as const };
     },
+  });
+
+  r.get('/api/auth/contact', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Your email and phone, where reminders reach you',
+      response: { 200: OwnContact, ...errorResponses },
+    },
+    handler: async (request) => getOwnContact(deps.database, deps.cipher, request.auth!),
+  });
+
+  r.put('/api/auth/contact', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your email and phone (null clears one)',
+      body: UpdateOwnContactInput,
+      response: { 200: OwnContact, ...errorResponses },
+    },
+    handler: async (request) =>
+      updateOwnContact(deps.database, deps.cipher, request.auth!, request.body, actorOf(request)),
   });
 }

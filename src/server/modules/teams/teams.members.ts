@@ -165,8 +165,11 @@ export async function createMemberLogin(
         fullName: m.fullName,
         passwordHash,
         roles: [{ role: 'DIGITAL_TEAM', unitId: m.unitId ?? t.unitId }],
+        // The member's phone becomes the login's contact, so reminders reach them.
+        ...(m.phoneEnc ? { phone: deps.cipher.decrypt(m.phoneEnc) } : {}),
       },
       actor,
+      deps.cipher,
     );
     await tx
       .update(teamMembers)

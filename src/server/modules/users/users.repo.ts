@@ -46,7 +46,7 @@ export async function listRolesOf(tx: Tx, userIds: number[]) {
     .orderBy(roleAssignments.id);
 }
 
-export async function insertUser(tx: Tx, row: { username: string; fullName: string; passwordHash: string }) {
+export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
   const [inserted] = await tx.insert(users).values(row).returning();
   return inserted!;
 }
@@ -58,7 +58,11 @@ export async function replaceRoles(tx: Tx, userId: number, roles: { role: string
 }
 
 export async function updateUserFields(tx: Tx, id: number, fields: Partial<typeof users.$inferInsert>) {
-  await tx.update(users).set(fields).where(eq(users.id, id));
+  // Every change of the account moves its version on, so an edit read before it is refused.
+  await tx
+    .update(users)
+    .set({ ...fields, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id));
 }
 
 export async function unitPathsByIds(tx: Tx, ids: number[]) {

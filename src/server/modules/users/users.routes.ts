@@ -26,7 +26,7 @@ export function registerUsers(app: App, deps: AppDeps) {
       querystring: ListUsersQuery,
       response: { 200: UserPage, ...errorResponses },
     },
-    handler: async (request) => service.listUsers(deps.database.db, request.scope!, request.query),
+    handler: async (request) => service.listUsers(deps.database.db, deps.cipher, request.scope!, request.query),
   });
 
   r.post('/api/users', {
@@ -39,7 +39,7 @@ export function registerUsers(app: App, deps: AppDeps) {
     },
     handler: async (request, reply) => {
       reply.status(201);
-      return service.createUser(deps.database, request.auth!, request.body, actorOf(request));
+      return service.createUser(deps.database, deps.cipher, request.auth!, request.body, actorOf(request));
     },
   });
 
@@ -47,13 +47,13 @@ export function registerUsers(app: App, deps: AppDeps) {
     config,
     schema: {
       tags: ['users'],
-      summary: 'Rename, disable or re-scope an account',
+      summary: 'Rename, disable, re-scope an account or change its email and phone',
       params: IdParams,
       body: UpdateUserInput,
       response: { 200: UserSummary, ...errorResponses },
     },
     handler: async (request) =>
-      service.updateUser(deps.database, request.auth!, request.params.id, request.body, actorOf(request)),
+      service.updateUser(deps.database, deps.cipher, request.auth!, request.params.id, request.body, actorOf(request)),
   });
 
   r.post('/api/users/:id/password', {

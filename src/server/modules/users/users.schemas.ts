@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from '../../../shared/enums.js';
-import { Id, PageQuery, pageOf, Text } from '../../lib/http.js';
+import { Id, PageQuery, pageOf, Text, Version } from '../../lib/http.js';
+import { ContactFields } from './users.contact.js';
 
 export const RoleGrant = z.object({ role: z.enum(Role), unitId: Id });
 
@@ -9,12 +10,16 @@ export const UserSummary = z
     id: z.number().int(),
     username: z.string(),
     fullName: z.string(),
+    /** Masked ("n•••@xa.gov.vn", "•••••••5678"): the list says whether and whose, never the full contact. */
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
     disabled: z.boolean(),
     lockedUntil: z.string().nullable(),
     roles: z.array(
       z.object({ role: z.enum(Role), unitId: z.number().int(), unitCode: z.string(), unitName: z.string() }),
     ),
     createdAt: z.string(),
+    version: z.number().int(),
   })
   .meta({ id: 'UserSummary' });
 export type UserSummary = z.infer<typeof UserSummary>;
@@ -35,6 +40,7 @@ export const CreateUserInput = z.object({
   fullName: Text(120).min(2),
   password: Password,
   roles: z.array(RoleGrant).min(1).max(20),
+  ...ContactFields,
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -44,8 +50,12 @@ export const UpdateUserInput = z
     disabled: z.boolean().optional(),
     /** Replaces the user's roles (re-scoping). */
     roles: z.array(RoleGrant).min(1).max(20).optional(),
+    /** Where reminders reach the person; `null` clears one. */
+    ...ContactFields,
+    /** The version read with the account: a stale one is refused (409). */
+    version: Version.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'nothing to change' });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 export const ResetPasswordInput = z.object({ newPassword: Password });

@@ -7,13 +7,19 @@ import { hashPassword } from '../../lib/passwords.js';
 import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import { deleteSessionsOfUser, findUserById } from '../auth/auth.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import type { PiiCipher } from '../../lib/pii-cipher.js';
+import { contactColumns, maskEmail, maskPhone, staleAccount } from './users.contact.js';
 import { mayGrant, mayManage } from './users.policy.js';
 import * as repo from './users.repo.js';
 import type { CreateUserInput, UpdateUserInput, UserSummary } from './users.schemas.js';
 
 const userNotFound = () => notFound({ vi: 'Không tìm thấy tài khoản', en: 'Account not found' });
 
-async function present(tx: Tx, rows: NonNullable<Awaited<ReturnType<typeof findUserById>>>[]): Promise<UserSummary[]> {
+async function present(
+  tx: Tx,
+  rows: NonNullable<Awaited<ReturnType<typeof findUserById>>>[],
+  cipher: PiiCipher,
+): Promise<UserSummary[]> {
   const roles = await repo.listRolesOf(
     tx,
     rows.map((u) => u.id),
@@ -22,18 +28,26 @@ async function present(tx: Tx, rows: NonNullable<Awaited<ReturnType<typeof findU
     id: u.id,
     username: u.username,
     fullName: u.fullName,
+    email: maskEmail(u.email),
+    phone: maskPhone(cipher, u.phoneEnc),
     disabled: u.disabledAt !== null,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     roles: roles
       .filter((r) => r.userId === u.id)
       .map((r) => ({ role: r.role as Role, unitId: r.unitId, unitCode: r.unitCode, unitName: r.unitName })),
     createdAt: u.createdAt.toISOString(),
+    version: u.version,
   }));
 }
 
-export async function listUsers(tx: Tx, scope: Scope, q: { q?: string; page: number; limit: number }) {
+export async function listUsers(
+  tx: Tx,
+  cipher: PiiCipher,
+  scope: Scope,
+  q: { q?: string; page: number; limit: number },
+) {
   const rows = await repo.listUsersInScope(tx, scope, q.q, toOffset(q));
-  return paged(await present(tx, rows), q);
+  return paged(await present(tx, rows, cipher), q);
 }
 
 /** Checks every requested role against the caller's delegation rights; units must exist and be open. */
@@ -78,9 +92,15 @@ async function loadManaged(tx: Tx, auth: AuthContext, id: number) {
   return user;
 }
 
-export async function createUser(database: Database, auth: AuthContext, input: CreateUserInput, actor: Actor) {
+export async function createUser(
+  database: Database,
+  cipher: PiiCipher,
+  auth: AuthContext,
+  input: CreateUserInput,
+  actor: Actor,
+) {
   const passwordHash = await hashPassword(input.password);
-  return database.db.transaction(async (tx) => createUserIn(tx, auth, { ...input, passwordHash }, actor));
+  return database.db.transaction(async (tx) => createUserIn(tx, auth, { ...input, passwordHash }, actor, cipher));
 }
 
 /**
@@ -92,10 +112,16 @@ export async function createUserIn(
   auth: AuthContext,
   input: Omit<CreateUserInput, 'password'> & { passwordHash: string },
   actor: Actor,
+  cipher: PiiCipher,
 ): Promise<UserSummary> {
   await checkGrants(tx, auth, input.roles);
   const user = await unlessTaken(
-    repo.insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash: input.passwordHash }),
+    repo.insertUser(tx, {
+      username: input.username,
+      fullName: input.fullName,
+      passwordHash: input.passwordHash,
+      ...contactColumns(cipher, input),
+    }),
     () => conflict({ vi: 'Tên đăng nhập đã có người dùng', en: 'This username is taken' }),
   );
   await repo.replaceRoles(tx, user.id, input.roles);
@@ -103,21 +129,31 @@ export async function createUserIn(
     action: 'user.create',
     entityType: 'user',
     entityId: user.id,
-    details: { username: user.username, roles: input.roles },
+    details: {
+      username: user.username,
+      roles: input.roles,
+      contact: ['email', 'phone'].filter((k) => input[k as 'email']),
+    },
   });
-  return (await present(tx, [user]))[0]!;
+  return (await present(tx, [user], cipher))[0]!;
 }
 
-/** Rename, disable/enable or re-scope an account. Disabling ends its sessions at once. */
+/**
+ * Rename, disable/enable, re-scope an account or change its contact details. Disabling ends its sessions at once. A
+ * version given must be the current one (409 otherwise); every edit moves it on. The audit names the contact fields
+ * changed, never their values.
+ */
 export async function updateUser(
   database: Database,
+  cipher: PiiCipher,
   auth: AuthContext,
   id: number,
   input: UpdateUserInput,
   actor: Actor,
 ) {
   return database.db.transaction(async (tx) => {
-    await loadManaged(tx, auth, id);
+    const current = await loadManaged(tx, auth, id);
+    if (input.version !== undefined && input.version !== current.version) throw staleAccount();
     if (input.roles) {
       await checkGrants(tx, auth, input.roles);
       await repo.replaceRoles(tx, id, input.roles);
@@ -125,10 +161,18 @@ export async function updateUser(
     const fields: Parameters<typeof repo.updateUserFields>[2] = {};
     if (input.fullName !== undefined) fields.fullName = input.fullName;
     if (input.disabled !== undefined) fields.disabledAt = input.disabled ? new Date() : null;
-    if (Object.keys(fields).length) await repo.updateUserFields(tx, id, fields);
+    Object.assign(fields, contactColumns(cipher, input));
+    await repo.updateUserFields(tx, id, fields);
     if (input.disabled || input.roles) await deleteSessionsOfUser(tx, id);
-    await insertAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, details: input });
-    return (await present(tx, [(await findUserById(tx, id))!]))[0]!;
+    const { email, phone, version: _v, ...rest } = input;
+    const contact = (['email', 'phone'] as const).filter((k) => input[k] !== undefined);
+    await insertAudit(tx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      details: { ...rest, ...(contact.length ? { contact } : {}) },
+    });
+    return (await present(tx, [(await findUserById(tx, id))!], cipher))[0]!;
   });
 }
 

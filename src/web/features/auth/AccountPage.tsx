@@ -1,8 +1,44 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../../lib/api.js';
 import { useLogout, useMe } from './useMe.js';
+import { type ContactBody, ContactForm } from '../users/ContactForm.js';
+
+type OwnContact = { email: string | null; phone: string | null; version: number };
+
+/** The person's own email and phone, in full, where reminders reach them. */
+function MyContact() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const heading = useId();
+  const contact = useQuery({ queryKey: ['me', 'contact'], queryFn: () => api<OwnContact>('/api/auth/contact') });
+  const save = useMutation({
+    mutationFn: (body: ContactBody) =>
+      api<OwnContact>('/api/auth/contact', { method: 'PUT', body: { ...body, version: contact.data!.version } }),
+    onSuccess: (saved) => client.setQueryData(['me', 'contact'], saved),
+  });
+  if (!contact.data) return null;
+  return (
+    <section className="card" aria-labelledby={heading}>
+      <h2 id={heading}>{t('users.contact.title')}</h2>
+      <ContactForm
+        key={contact.data.version}
+        current={contact.data}
+        masked={false}
+        saving={save.isPending}
+        onSave={(body, errors) =>
+          save.mutate(body, { onError: (error) => errors.fromError(error, ['email', 'phone']) })
+        }
+      />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('common.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -31,6 +67,7 @@ export function AccountPage() {
           </li>
         ))}
       </ul>
+      <MyContact />
       <form onSubmit={submit} className="card">
         <h2>{t('auth.account.changePassword')}</h2>
         <label>

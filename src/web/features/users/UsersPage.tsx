@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { QueryState } from '../../components/Status.js';
 import { UnitTree } from '../units/UnitTree.js';
 import type { Unit } from '../units/api.js';
+import { type ContactBody, ContactForm } from './ContactForm.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -39,6 +40,9 @@ export function UsersPage() {
           <li key={u.id} className="card">
             <strong>{u.fullName}</strong> <span className="muted">{u.username}</span>
             <span>{u.roles.map((r) => `${t(`role.${r.role}`)} — ${r.unitName}`).join('; ')}</span>
+            <div className="muted">
+              {u.email || u.phone ? [u.email, u.phone].filter(Boolean).join(' · ') : t('users.contact.none')}
+            </div>
             <span>
               {u.disabled
                 ? t('users.disabled')
@@ -61,10 +65,35 @@ export function UsersPage() {
               </button>
             </span>
             <Rescope user={u} onDone={refresh} />
+            <EditContact key={u.version} user={u} onDone={refresh} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The account's email and phone, shown masked: a box left empty keeps what is on file (the version guards races). */
+function EditContact({ user, onDone }: { user: UserSummary; onDone: () => void }) {
+  const { t } = useTranslation();
+  const save = useMutation({
+    mutationFn: (body: ContactBody) =>
+      api(`/api/users/${user.id}`, { method: 'PATCH', body: { ...body, version: user.version } }),
+    onSuccess: onDone,
+  });
+  return (
+    <details>
+      <summary>{t('users.contact.title')}</summary>
+      <ContactForm
+        current={user}
+        masked
+        saving={save.isPending}
+        onSave={(body, errors) => {
+          if (Object.keys(body).length === 0) return;
+          save.mutate(body, { onError: (error) => errors.fromError(error, ['email', 'phone']) });
+        }}
+      />
+    </details>
   );
 }
 
