@@ -154,9 +154,10 @@ describe('the workflow', () => {
     expect(sent.json().actions).toContain('close');
     const closed = await w.agents.onestopA.post(`/api/feedback/tickets/${id}/close`, { version: 5 });
     expect(closed.json()).toMatchObject({ status: 'CLOSED' });
-    const kinds = (await t.database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id))).map(
-      (e) => e.kind,
-    );
+    // The notify worker's NOTIFIED line lands whenever its job runs (feedback.zalo.test.ts follows it): left out here.
+    const kinds = (await t.database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)))
+      .map((e) => e.kind)
+      .filter((k) => k !== 'NOTIFIED');
     expect(kinds).toEqual(['CREATED', 'STATUS', 'STATUS', 'ANSWER_DRAFTED', 'ANSWER_SENT', 'STATUS']);
     const audits = await t.database.db
       .select()
