@@ -6,7 +6,7 @@ import {
   type TicketStatus,
 } from '../../shared/feedback.js';
 import type { Exceptions } from '../modules/calendar/working-days.js';
-import { addWorkingHours } from '../modules/calendar/working-hours.js';
+import { addWorkingHours, workingMinutesBetween } from '../modules/calendar/working-hours.js';
 import { deadlineFrom } from '../modules/feedback/feedback.settings.js';
 import type { Random } from './names.js';
 
@@ -191,6 +191,8 @@ export type PlannedTicket = {
   answeredAt: Date | null;
   closedAt: Date | null;
   onTime: boolean | null;
+  /** Working minutes from receipt to the first answer (frozen there, as the workflow does). */
+  answerWorkingMinutes: number | null;
   answerState: 'SENT' | 'DRAFT' | 'PENDING' | null;
   rejectReason: string | null;
   rating: 'SATISFIED' | 'UNSATISFIED' | null;
@@ -237,6 +239,7 @@ export function planTicket(rnd: Random, receivedAt: Date, now: Date, exceptions:
     answeredAt: null,
     closedAt: null,
     onTime: null,
+    answerWorkingMinutes: null,
     answerState: null,
     rejectReason: null,
     rating: null,
@@ -317,6 +320,7 @@ export function planTicket(rnd: Random, receivedAt: Date, now: Date, exceptions:
   t.answeredAt = answeredAt;
   t.answerState = 'SENT';
   t.onTime = answeredAt.getTime() <= (t.extendedDueAt ?? dueAt).getTime();
+  t.answerWorkingMinutes = workingMinutesBetween(receivedAt, answeredAt, exceptions);
   t.events.push({ at: answeredAt, kind: 'ANSWER_SENT', actor: 'officer', body: sample.answer, public: true });
   move(answeredAt, 'ANSWERED', 'officer');
   if (rnd.next() < 0.55) {

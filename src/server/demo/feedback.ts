@@ -169,6 +169,7 @@ export async function seedFeedbackDemo(
       answeredAt: t.answeredAt,
       closedAt: t.closedAt,
       onTime: t.onTime,
+      answerWorkingMinutes: t.answerWorkingMinutes,
       rejectReason: t.rejectReason,
       answer: t.answerState ? t.sample.answer : null,
       answerState: t.answerState,

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  date,
   check,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -141,6 +144,13 @@ export const tickets = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Frozen at the (first) answer: answered by the due date in force (extension included). */
     onTime: boolean('on_time'),
+    /**
+     * Working minutes from receipt to the first answer (workingMinutesBetween, frozen there like `on_time`); a row
+     * answered by hand or loaded in bulk gets it from `feedback_working_minutes()` in the stats trigger's migration.
+     */
+    answerWorkingMinutes: integer('answer_working_minutes'),
+    /** When it was refused (set by the database when the status becomes REJECTED): the day the measures count it. */
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
     rejectReason: text('reject_reason'),
     answer: text('answer'),
     answerState: text('answer_state'),
@@ -183,6 +193,12 @@ export const tickets = pgTable(
     index('tickets_phone_idx').on(t.senderPhoneBidx),
     index('tickets_zalo_idx').on(t.senderZaloBidx),
     index('tickets_merged_idx').on(t.mergedIntoId),
+    /** The open work by unit and deadline in force: the officers' queue and the overdue-now counts read only these. */
+    index('tickets_open_due_idx')
+      .on(t.unitId, sql`coalesce(${t.extendedDueAt}, ${t.dueAt})`, t.id)
+      .where(
+        sql`${t.status} not in ('REJECTED', 'ANSWERED', 'CLOSED') and ${t.mergedIntoId} is null and ${t.abuseAt} is null`,
+      ),
     check('tickets_status_check', sql`${t.status} in (${inList(ticketStatuses)})`),
     check('tickets_severity_check', sql`${t.severity} in (${inList(ticketSeverities)})`),
     check('tickets_channel_check', sql`${t.channel} in (${inList(ticketChannels)})`),
@@ -192,6 +208,36 @@ export const tickets = pgTable(
     check('tickets_lat_check', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
     check('tickets_lng_check', sql`${t.lng} is null or (${t.lng} between -180 and 180)`),
   ],
+);
+
+/**
+ * Feedback measures per unit and local day (Vietnam time), kept by the `tickets_stats_*` triggers (migration
+ * 0043_feedback-stats): each count on its own event's day (received, first-answer day, refusal, rating), merged
+ * duplicates and abuse left out, and the sum and number of the answers' working minutes. `rebuild_feedback_daily_stats()`
+ * recomputes it from the tickets.
+ */
+export const feedbackDailyStats = pgTable(
+  'feedback_daily_stats',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    received: integer('received').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    answeredOnTime: integer('answered_on_time').notNull().default(0),
+    answeredExtended: integer('answered_extended').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    /** The answers of the day with a known working time, and the sum of their working minutes. */
+    timedAnswers: integer('timed_answers').notNull().default(0),
+    answerMinutes: bigint('answer_minutes', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'feedback_daily_stats_pkey', columns: [t.communeId, t.unitId, t.day] })],
 );
 
 /**

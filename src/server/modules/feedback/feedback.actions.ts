@@ -12,6 +12,9 @@ import type { AppDeps } from '../../deps.js';
 import type { Actor, AuthContext } from '../../lib/auth-context.js';
 import { AppError, conflict, forbidden, validation } from '../../lib/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
+import { loadExceptions } from '../calendar/calendar.repo.js';
+import { localParts } from '../calendar/working-days.js';
+import { workingMinutesBetween } from '../calendar/working-hours.js';
 import {
   canProcessAt,
   getTicket,
@@ -233,7 +236,7 @@ export async function sendAnswer(
   answer: { text: string; links: { label: string; href: string }[]; by: number | null },
   actorId: number,
 ): Promise<Change> {
-  const set = answeredSet(t, now, answer);
+  const set = await answeredSet(tx, t, now, answer);
   const notify: Notify[] = [{ ticketId: t.id, kind: 'ANSWERED' }];
   const duplicates = await tx.select().from(tickets).where(eq(tickets.mergedIntoId, t.id));
   for (const d of duplicates) notify.push(...(await followAnswer(tx, d, now, answer, actorId, t.code)));
@@ -246,11 +249,23 @@ export async function sendAnswer(
   };
 }
 
-function answeredSet(
+/**
+ * Working minutes from receipt to the first answer (the measures' time to answer), frozen there as `on_time` is: a
+ * reopened ticket's second answer keeps the first one's.
+ */
+async function answerMinutes(tx: Tx, t: TicketRow, now: Date): Promise<number> {
+  if (t.answerWorkingMinutes !== null) return t.answerWorkingMinutes;
+  const from = localParts(t.receivedAt).day;
+  const days = Math.ceil((now.getTime() - t.receivedAt.getTime()) / 86_400_000) + 2;
+  return workingMinutesBetween(t.receivedAt, now, await loadExceptions(tx, from, days));
+}
+
+async function answeredSet(
+  tx: Tx,
   t: TicketRow,
   now: Date,
   answer: { text: string; links: { label: string; href: string }[]; by: number | null },
-): Partial<typeof tickets.$inferInsert> {
+): Promise<Partial<typeof tickets.$inferInsert>> {
   return {
     status: TicketStatus.ANSWERED,
     answerState: 'SENT',
@@ -259,6 +274,7 @@ function answeredSet(
     answeredAt: now,
     answeredBy: answer.by,
     onTime: t.onTime ?? now.getTime() <= (t.extendedDueAt ?? t.dueAt).getTime(),
+    answerWorkingMinutes: await answerMinutes(tx, t, now),
   };
 }
 
@@ -274,7 +290,7 @@ export async function followAnswer(
   if (d.status === TicketStatus.REJECTED) return [];
   await tx
     .update(tickets)
-    .set({ ...answeredSet(d, now, answer), version: sql`${tickets.version} + 1`, updatedAt: now })
+    .set({ ...(await answeredSet(tx, d, now, answer)), version: sql`${tickets.version} + 1`, updatedAt: now })
     .where(eq(tickets.id, d.id));
   await insertTicketEvent(tx, {
     ticketId: d.id,

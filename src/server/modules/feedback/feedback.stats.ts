@@ -2,18 +2,17 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { pathAlongScope, pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { loadExceptions } from '../calendar/calendar.repo.js';
-import { addDays, isWorkingDay, localInstant, localParts } from '../calendar/working-days.js';
-import { DEFAULT_OFFICE_HOURS } from '../calendar/working-hours.js';
+import { addDays, localParts } from '../calendar/working-days.js';
 import { type Period, periodOf } from '../indicators/indicators.period.js';
 
 /**
- * The measures of questions and reports (issue 16 §5) per unit and period, straight from `tickets` (no stats table:
- * docs/decisions.md "Feedback measures by direct queries"). Each count falls on its own event's local day, as the
+ * The measures of questions and reports (issue 16 §5) per unit and period, read from the per commune-day table the
+ * tickets' triggers keep (`feedback_daily_stats`; docs/decisions.md "Feedback measures from a stats table"). Each count falls on its own event's local day, as the
  * one-stop indicators do: received on the day it came in, answered on the (first) answer's day, rated on the rating's
  * day, rejected on the refusal's day. A duplicate merged into another ticket and a ticket marked as abuse count
  * nowhere (the target carries the answer; abuse is not a question). "Overdue now" is not a period count: open tickets
- * past the deadline in force (an approved extension counted) at the moment of asking.
+ * past the deadline in force (an approved extension counted) at the moment of asking, counted live on the open-ticket
+ * index. The working time to answer is frozen on the ticket at its first answer (`answer_working_minutes`).
  */
 export const StatsGroup = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' } as const;
 export type StatsGroup = (typeof StatsGroup)[keyof typeof StatsGroup];
@@ -55,20 +54,7 @@ const rate = (numerator: number, denominator: number): Rate => ({
   denominator,
 });
 
-/** Written into the statement (a constant, not a parameter), so each row's conversion needs no lookup of it. */
-const TZ = sql.raw(`'Asia/Ho_Chi_Minh'`);
-/** The office sessions in minutes since midnight (the calendar's 7:30–11:30 and 13:30–17:00). */
-const SESSIONS = DEFAULT_OFFICE_HOURS.map(([s, e]) => [toMinutes(s), toMinutes(e)] as const);
-const WORKDAY_MINUTES = SESSIONS.reduce((sum, [s, e]) => sum + (e - s), 0);
-function toMinutes(hhmm: string) {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
 const bucketFormat: Record<StatsGroup, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
-/** A local day's first instant and the day after the period's last one: [lo, hi). */
-const bounds = (p: Period) => ({
-  lo: sql`${localInstant(p.from, '00:00').toISOString()}::timestamptz`,
-  hi: sql`${localInstant(addDays(p.to, 1), '00:00').toISOString()}::timestamptz`,
-});
 const bucketOf = (at: Date, group: StatsGroup) => {
   const day = localParts(at).day;
   if (group === 'year') return day.slice(0, 4);
@@ -76,13 +62,10 @@ const bucketOf = (at: Date, group: StatsGroup) => {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 };
 
-/** An open ticket: still running (not finished), neither merged away nor marked as abuse. */
-const openTicket = sql`t.status not in ('REJECTED', 'ANSWERED', 'CLOSED')`;
-const counted = sql`t.abuse_at is null and t.merged_into_id is null`;
-/** On time as frozen at the answer, else answered by the deadline in force (an approved extension counted). */
-const onTimeFlag = sql`coalesce(t.on_time, t.answered_at <= coalesce(t.extended_due_at, t.due_at))`;
+/** An open ticket: still running (not finished), neither merged away nor marked as abuse (`tickets_open_due_idx`). */
+const openTicket = sql`t.status not in ('REJECTED', 'ANSWERED', 'CLOSED') and t.merged_into_id is null and t.abuse_at is null`;
 
-/** The communes at, above or below a unit: listed first so the (commune, received) index narrows the rows. */
+/** The communes at, above or below a unit: listed first so the stats' (commune, unit, day) key narrows the rows. */
 async function communesAlong(db: Tx, path: string): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     db,
@@ -91,8 +74,8 @@ async function communesAlong(db: Tx, path: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Where the tickets are counted: in those communes, under `path`, in the caller's scope, neither merged nor abuse. */
-function ticketsUnder(communeIds: number[], path: string, scope: Scope): SQL {
+/** Where rows are counted (`r` a ticket or a stats row): in those communes, held under `path`, in the caller's scope. */
+function heldUnder(r: 't' | 's', communeIds: number[], path: string, scope: Scope): SQL {
   const ids =
     communeIds.length > 0
       ? sql.join(
@@ -100,147 +83,40 @@ function ticketsUnder(communeIds: number[], path: string, scope: Scope): SQL {
           sql`, `,
         )
       : sql`null`;
-  return sql`t.commune_id in (${ids}) and u.path like ${`${path}%`} and ${pathInScope(sql`u.path`, scope)} and ${counted}`;
+  return sql`${sql.raw(r)}.commune_id in (${ids}) and u.path like ${`${path}%`} and ${pathInScope(sql`u.path`, scope)}`;
 }
 
 /** What a row is grouped under: the commune it was sent to, or the child of `path` it sits in (null: the unit itself). */
-function groupKey(by: 'commune' | 'child', path: string): SQL {
-  if (by === 'commune') return sql`t.commune_id`;
+function groupKey(r: 't' | 's', by: 'commune' | 'child', path: string): SQL {
+  if (by === 'commune') return sql`${sql.raw(r)}.commune_id`;
   const depth = path.split('/').filter(Boolean).length;
   return sql`nullif(split_part(u.path, '/', ${depth + 2}), '')::int`;
 }
 
-type Row = RawCounts & { bucket: string | null; key: number | null };
-
-/** When a refused ticket was refused: its journal's REJECTED entry (else its last change). Only for REJECTED rows. */
-const rejectedAt = sql`case when t.status = 'REJECTED' then coalesce(
-    (select max(e.at) from ticket_events e where e.ticket_id = t.id and e.to_status = 'REJECTED'), t.updated_at) end`;
-
-/** The period's counts, one row per (bucket, group key), each event on its own day. */
-async function countRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup) {
-  const { lo, hi } = bounds(period);
-  return queryRows<Row>(
-    db,
-    sql`
-    select to_char(ev.at at time zone ${TZ}, ${bucketFormat[group]}) as bucket, ev.key,
-      count(*) filter (where ev.kind = 'received')::int as received,
-      count(*) filter (where ev.kind = 'answered')::int as answered,
-      count(*) filter (where ev.kind = 'answered' and ev.flag)::int as "answeredOnTime",
-      count(*) filter (where ev.kind = 'answered' and ev.extended)::int as "answeredExtended",
-      count(*) filter (where ev.kind = 'rejected')::int as rejected,
-      count(*) filter (where ev.kind = 'rated')::int as rated,
-      count(*) filter (where ev.kind = 'rated' and ev.flag)::int as satisfied
-    from tickets t join units u on u.id = t.unit_id
-    cross join lateral (values
-      ('received', t.received_at, null::boolean, false),
-      ('answered', t.answered_at, ${onTimeFlag}, t.extended_due_at is not null),
-      ('rejected', ${rejectedAt}, null::boolean, false),
-      ('rated', t.rated_at, t.rating = 'SATISFIED', false)
-    ) as ev0(kind, at, flag, extended)
-    cross join lateral (select ev0.*, ${key} as key) ev
-    where ${where} and t.received_at < ${hi} and ev.at >= ${lo} and ev.at < ${hi}
-    group by 1, 2`,
-  );
-}
+type Row = RawCounts & { bucket: string | null; key: number | null; minutes: number | null; answers: number };
 
 /**
- * Without buckets (a ranking, the indicators): every count, the answers' instants and the overdue now per group key in
- * one pass over the rows, as the three queries below give them.
+ * The period's counts and answer minutes from `feedback_daily_stats` (kept by the tickets' triggers, migration
+ * 0043_feedback-stats), one row per (bucket, group key); no bucket for a ranking or the indicators.
  */
-async function onePass(db: Tx, where: SQL, key: SQL, period: Period, clock: SQL) {
-  const { lo, hi } = bounds(period);
-  const within = (column: SQL) => sql`${column} >= ${lo} and ${column} < ${hi}`;
-  const timed = sql`${within(sql`t.answered_at`)} and ca.day is not null and cb.day is not null`;
-  const rows = await queryRows<Row & { minutes: number | null; answers: number; overdue: number; open: number }>(
+async function statsRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup | null) {
+  const bucket = group === null ? sql`null::text` : sql`to_char(s.day, ${bucketFormat[group]})`;
+  const rows = await queryRows<Row>(
     db,
     sql`
-    with ${clock}
-    select null as bucket, ${key} as key,
-      count(*) filter (where ${within(sql`t.received_at`)})::int as received,
-      count(*) filter (where ${within(sql`t.answered_at`)})::int as answered,
-      count(*) filter (where ${within(sql`t.answered_at`)} and ${onTimeFlag})::int as "answeredOnTime",
-      count(*) filter (where ${within(sql`t.answered_at`)} and t.extended_due_at is not null)::int as "answeredExtended",
-      count(*) filter (where ${within(sql`r.at`)})::int as rejected,
-      count(*) filter (where ${within(sql`t.rated_at`)})::int as rated,
-      count(*) filter (where ${within(sql`t.rated_at`)} and t.rating = 'SATISFIED')::int as satisfied,
-      sum(${answerMinutes}) filter (where ${timed})::float8 as minutes,
-      count(*) filter (where ${timed})::int as answers,
-      count(*) filter (where ${openTicket} and coalesce(t.extended_due_at, t.due_at) < now())::int as overdue,
-      count(*) filter (where ${openTicket})::int as open
-    from tickets t join units u on u.id = t.unit_id ${clockJoins}
-      cross join lateral (select ${rejectedAt} as at) r
-    where ${where}
-    group by 2`,
-  );
-  return [
-    rows,
-    rows.map((r) => ({ bucket: null, key: r.key, minutes: Number(r.minutes ?? 0), answers: r.answers })),
-    rows.map((r) => ({ key: r.key, overdue: r.overdue, open: r.open })),
-  ] as const;
-}
-
-/** The working minutes of the period's answers (from receipt), summed per bucket of the answer's day and group key. */
-async function answerRows(db: Tx, where: SQL, key: SQL, period: Period, group: StatsGroup, clock: SQL) {
-  const { lo, hi } = bounds(period);
-  const rows = await queryRows<{ bucket: string; key: number | null; minutes: number | null; answers: number }>(
-    db,
-    sql`with ${clock}
-    select to_char(t.answered_at at time zone ${TZ}, ${bucketFormat[group]}) as bucket, ${key} as key,
-      sum(${answerMinutes})::float8 as minutes, count(*)::int as answers
-    from tickets t join units u on u.id = t.unit_id ${clockJoins}
-    where ${where} and t.answered_at >= ${lo} and t.answered_at < ${hi} and ca.day is not null and cb.day is not null
+    select ${bucket} as bucket, ${key} as key,
+      sum(s.received)::int as received, sum(s.answered)::int as answered,
+      sum(s.answered_on_time)::int as "answeredOnTime", sum(s.answered_extended)::int as "answeredExtended",
+      sum(s.rejected)::int as rejected, sum(s.rated)::int as rated, sum(s.satisfied)::int as satisfied,
+      sum(s.answer_minutes)::float8 as minutes, sum(s.timed_answers)::int as answers
+    from feedback_daily_stats s join units u on u.id = s.unit_id
+    where ${where} and s.day >= ${period.from}::date and s.day <= ${period.to}::date
     group by 1, 2`,
   );
   return rows.map((r) => ({ ...r, minutes: Number(r.minutes ?? 0) }));
 }
 
-/** Minutes since local midnight that fall in office hours, for a local timestamp (`x.lr`, `x.la`). */
-const officeMinutes = (local: SQL) => {
-  const m = sql`floor(extract(epoch from ${local}::time) / 60)::int`;
-  return sql.join(
-    SESSIONS.map(([start, end]) => sql`greatest(0, least(${m}, ${end}) - ${start})`),
-    sql` + `,
-  );
-};
-/**
- * Each row's local receipt and answer times and its refusal instant, computed once (`x`), and its receipt and answer
- * days in the clock (left joins: outside its range they stay null).
- */
-const clockJoins = sql`
-  cross join lateral (select t.received_at at time zone ${TZ} as lr, t.answered_at at time zone ${TZ} as la) x
-  left join clock ca on ca.day = x.lr::date
-  left join clock cb on cb.day = x.la::date`;
-/** The working minutes from receipt to answer: the clock at the answer less the clock at the receipt. */
-const answerMinutes = sql`((cb.before + case when cb.working then ${officeMinutes(sql`x.la`)} else 0 end)
-  - (ca.before + case when ca.working then ${officeMinutes(sql`x.lr`)} else 0 end))`;
-
-/**
- * The working-minute clock as a table the query joins (`clock(day, before, working)`): every local day from a year
- * before the period to its end, with the working minutes before it (the calendar's holidays and make-up days from
- * the database, office hours as workingMinutesBetween counts them). An answer to a question received earlier still
- * than that is left out of the mean.
- */
-async function clockTable(db: Tx, period: Period): Promise<SQL> {
-  const first = addDays(period.from, -400);
-  const last = addDays(period.to, 1);
-  const span = Math.ceil((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
-  const exceptions = await loadExceptions(db, first, span + 1);
-  const days: string[] = [];
-  const before: number[] = [];
-  const working: boolean[] = [];
-  let total = 0;
-  for (let day = first; day <= last; day = addDays(day, 1)) {
-    const open = isWorkingDay(day, exceptions);
-    days.push(day);
-    before.push(total);
-    working.push(open);
-    total += open ? WORKDAY_MINUTES : 0;
-  }
-  return sql`clock(day, before, working) as (select * from unnest(${`{${days.join(',')}}`}::date[],
-    ${`{${before.join(',')}}`}::int[], ${`{${working.join(',')}}`}::boolean[]))`;
-}
-
-/** Open tickets past their deadline right now, per group key. */
+/** Open tickets now and those past their deadline in force, per group key: a live count on the open-ticket index. */
 async function overdueRows(db: Tx, where: SQL, key: SQL) {
   return queryRows<{ key: number | null; overdue: number; open: number }>(
     db,
@@ -290,17 +166,11 @@ async function measure(
   group: StatsGroup | null,
   by: 'commune' | 'child',
 ) {
-  const where = ticketsUnder(await communesAlong(db, path), path, scope);
-  const key = groupKey(by, path);
-  const clock = await clockTable(db, period);
-  const [rows, answers, overdue] =
-    group === null
-      ? await onePass(db, where, key, period, clock)
-      : await Promise.all([
-          countRows(db, where, key, period, group),
-          answerRows(db, where, key, period, group, clock),
-          overdueRows(db, where, key),
-        ]);
+  const communeIds = await communesAlong(db, path);
+  const [rows, overdue] = await Promise.all([
+    statsRows(db, heldUnder('s', communeIds, path, scope), groupKey('s', by, path), period, group),
+    overdueRows(db, heldUnder('t', communeIds, path, scope), groupKey('t', by, path)),
+  ]);
   const total = tally();
   const buckets = new Map<string, Tally>();
   const keys = new Map<number | null, Tally>();
@@ -309,13 +179,11 @@ async function measure(
     add(total.counts, r);
     if (r.bucket !== null) add(at(buckets, r.bucket).counts, r);
     add(at(keys, r.key).counts, r);
-  }
-  for (const a of answers) {
-    const targets = [total.minutes, at(keys, a.key).minutes];
-    if (a.bucket !== null) targets.push(at(buckets, a.bucket).minutes);
+    const targets = [total.minutes, at(keys, r.key).minutes];
+    if (r.bucket !== null) targets.push(at(buckets, r.bucket).minutes);
     for (const m of targets) {
-      m.sum += a.minutes;
-      m.n += a.answers;
+      m.sum += r.minutes ?? 0;
+      m.n += r.answers;
     }
   }
   return { total, buckets, keys, overdue: new Map(overdue.map((o) => [o.key, o])) };
