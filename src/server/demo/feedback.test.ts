@@ -71,6 +71,11 @@ describe('feedback demo year', () => {
         where t.commune_id = ${w.communeA.id} and (s.last is null or s.last < split_part(t.code, '.', 3)::int)`,
     );
     expect(gap!.n).toBe(0);
+    // The officer has answers to start from, as general ones and per category.
+    const templates = await w.agents.onestopA.get(`/api/feedback/templates?communeId=${w.communeA.id}`);
+    expect(templates.statusCode, templates.body).toBe(200);
+    expect(templates.json().length).toBeGreaterThanOrEqual(3);
+    expect(templates.json().some((x: { categoryId: number | null }) => x.categoryId === null)).toBe(true);
     // The measures read it.
     const to = localParts(new Date()).day;
     const res = await w.agents.leaderA.get(
