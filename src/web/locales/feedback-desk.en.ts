@@ -51,6 +51,7 @@ export const feedbackDeskEn: typeof feedbackDeskVi = {
   onTime: 'On time',
   late: 'Late',
   sender: 'Sender',
+  senderZalo: 'Someone writing on Zalo (no name or phone known); the answer goes back on Zalo',
   titleField: 'Title',
   body: 'Text',
   senderName: "Sender's full name",

@@ -49,6 +49,7 @@ export const feedbackDeskVi = {
   onTime: 'Đúng hạn',
   late: 'Trễ hạn',
   sender: 'Người gửi',
+  senderZalo: 'Người nhắn qua Zalo (chưa rõ tên, số điện thoại); trả lời sẽ gửi lại qua Zalo',
   titleField: 'Tiêu đề',
   body: 'Nội dung',
   senderName: 'Họ và tên người gửi',

@@ -17,11 +17,12 @@ export function NewTicketForm() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const { communes, isLoading } = useScopeUnits();
+  const { communes, roots, isLoading } = useScopeUnits();
   const [chosen, setChosen] = useState<number | undefined>();
   const communeId = chosen ?? communes[0]?.id;
   const categories = useCategories(communeId);
-  const groups = useUnits(communeId);
+  // Commune staff pick among the commune's groups; a group head (who may not list the commune's) among their own.
+  const groups = useUnits(roots.some((u) => u.id === communeId) ? communeId : undefined);
   const [key] = useState(newKey);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -134,7 +135,7 @@ export function NewTicketForm() {
           <select name="locationUnitId" defaultValue="">
             <option value="">—</option>
             {(groups.data ?? [])
-              .filter((g) => !g.closedAt)
+              .filter((g) => !g.closedAt && (g.tier === 'COMMUNITY' || g.tier === 'ZONE'))
               .map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}

@@ -97,9 +97,12 @@ export function TicketView({ id }: { id: number }) {
         {x.abuseAt && <span className="badge late"> {t('feedbackDesk.view.abuse')}</span>}
       </p>
       <h2 className="ticket-title">{x.title}</h2>
-      <div className="pre" data-testid="ticket-body">
-        {x.body}
-      </div>
+      {/* A short Zalo message is its own title: shown once. */}
+      {x.body.trim() !== x.title.trim() && (
+        <div className="pre" data-testid="ticket-body">
+          {x.body}
+        </div>
+      )}
       {photos.length > 0 && (
         <div className="photos">
           {photos.map((f) => (
@@ -123,7 +126,8 @@ export function TicketView({ id }: { id: number }) {
       <dl className="facts">
         <dt>{t('feedbackDesk.sender')}</dt>
         <dd data-testid="ticket-sender">
-          {[x.senderName, formatPhone(x.senderPhone), x.senderEmail].filter(Boolean).join(' · ') || '—'}
+          {[x.senderName, formatPhone(x.senderPhone), x.senderEmail].filter(Boolean).join(' · ') ||
+            (x.channel === 'ZALO' ? t('feedbackDesk.senderZalo') : '—')}
         </dd>
         <dt>{t('feedbackDesk.received')}</dt>
         <dd>
