@@ -63,11 +63,24 @@ describe('the ask form', () => {
       url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=en`,
     });
     expect(en.json().categories.map((c: { name: string }) => c.name)).toContain('Land');
-    const ja = await env.t.app.inject({
-      method: 'GET',
-      url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=ja`,
+    const ja = () =>
+      env.t.app.inject({
+        method: 'GET',
+        url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=ja`,
+      });
+    // The first categories come named in Japanese and Chinese too.
+    const land = (await ja()).json().categories.find((c: { code: string }) => c.code === 'DAT_DAI');
+    expect(land).toMatchObject({ name: '土地', vietnameseOnly: false });
+    // One the commune named only in Vietnamese shows so, marked as Vietnamese.
+    await env.t.database.raw("update feedback_categories set translations = '{}' where id = $1", [land.id]);
+    expect((await ja()).json().categories.find((c: { id: number }) => c.id === land.id)).toMatchObject({
+      name: 'Đất đai',
+      vietnameseOnly: true,
     });
-    expect(ja.json().categories[0].vietnameseOnly).toBe(true);
+    await env.t.database.raw(
+      `update feedback_categories set translations = '{"ja":{"name":"土地"},"zh":{"name":"土地"}}' where id = $1`,
+      [land.id],
+    );
   });
 });
 
