@@ -213,6 +213,7 @@ export async function seedFeedbackDemo(
             ...who(e.actor),
             body: e.body ?? null,
             public: e.public,
+            data: e.data ?? {},
             ...((e as { toGroup?: boolean }).toGroup ? { fromUnitId: commune.id, toUnitId: group.id } : {}),
           })),
         ),
@@ -303,7 +304,7 @@ const demoTemplates: { category: string | null; title: string; body: string }[] 
   {
     category: 'HA_TANG',
     title: 'Đã sửa chữa xong',
-    body: 'UBND xã đã phối hợp với đơn vị quản lý sửa chữa xong vào ngày …. Cảm ơn ông/bà đã phản ánh; nếu còn hư hỏng, ông/bà vui lòng phản hồi lại để xã kiểm tra.',
+    body: 'UBND xã đã phối hợp với đơn vị quản lý sửa chữa xong (ngày …). Cảm ơn ông/bà đã phản ánh; nếu còn hư hỏng, ông/bà vui lòng phản hồi lại để xã kiểm tra.',
   },
   {
     category: 'MOI_TRUONG',
