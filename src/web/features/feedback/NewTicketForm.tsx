@@ -6,7 +6,7 @@ import { ticketSeverities } from '../../../shared/feedback.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { useUnits } from '../units/api.js';
-import { useCategories, type TicketDetail } from './api.js';
+import { categoryLabel, useCategories, type TicketDetail } from './api.js';
 import { useScopeUnits } from './useScopeUnits.js';
 
 /** A key per form shown: pressing "Record" twice (a slow line) files one ticket, not two. */
@@ -14,7 +14,7 @@ const newKey = () => `fb-${Date.now().toString(36)}-${Math.random().toString(36)
 
 /** An officer records a question given at the counter or over the hotline, on the caller's behalf. */
 export function NewTicketForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const { communes, roots, isLoading } = useScopeUnits();
@@ -94,7 +94,7 @@ export function NewTicketForm() {
               .filter((c) => c.active)
               .map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.nameVi}
+                  {categoryLabel(i18n.language, c.nameVi, c.nameEn)}
                 </option>
               ))}
           </select>

@@ -7,7 +7,7 @@ import { formatDateTime, formatPhone } from '../../lib/format.js';
 import { AnswerEditor } from './AnswerEditor.js';
 import { PublicationPanel } from './PublicationPanel.js';
 import { TicketActions } from './TicketActions.js';
-import { useTicket, useTicketChange, type TicketDetail } from './api.js';
+import { categoryLabel, useTicket, useTicketChange, type TicketDetail } from './api.js';
 
 /** An internal note: staff only, never on the citizen's status page. */
 function NoteForm({ ticket }: { ticket: TicketDetail }) {
@@ -65,7 +65,7 @@ function Journal({ ticket }: { ticket: TicketDetail }) {
 
 /** One question or report: the sender, the text and photos, the journal, and exactly the steps this caller may take. */
 export function TicketView({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useTicket(id);
   const x = query.data;
   if (!x) return <QueryState isLoading={query.isLoading} error={query.error} />;
@@ -134,7 +134,7 @@ export function TicketView({ id }: { id: number }) {
           {formatDateTime(x.receivedAt)} · {t(`feedbackDesk.channels.${x.channel}`)}
         </dd>
         <dt>{t('feedbackDesk.category')}</dt>
-        <dd>{x.categoryName}</dd>
+        <dd>{categoryLabel(i18n.language, x.categoryName, x.categoryNameEn)}</dd>
         <dt>{t('feedbackDesk.unit')}</dt>
         <dd>{x.unitName}</dd>
         {(x.locationUnitName || x.address || x.lat !== null) && (
