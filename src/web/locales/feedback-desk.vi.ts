@@ -67,6 +67,8 @@ export const feedbackDeskVi = {
   new: {
     link: 'Ghi nhận phản ánh',
     title: 'Ghi nhận phản ánh thay người dân',
+    filedElsewhere:
+      'Đã ghi nhận phản ánh {{code}}. Phản ánh được chuyển tới {{unit}} xử lý nên không hiện trong danh sách của bạn.',
     severityDefault: 'Theo lĩnh vực',
     publishable: 'Người dân đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)',
     submit: 'Ghi nhận',

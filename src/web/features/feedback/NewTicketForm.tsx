@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { ticketSeverities } from '../../../shared/feedback.js';
 import { QueryState } from '../../components/Status.js';
@@ -17,7 +17,9 @@ export function NewTicketForm() {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const { communes, roots, isLoading } = useScopeUnits();
+  const { communes, roots, units, isLoading } = useScopeUnits();
+  /** A question routed to a unit outside the caller's (a group head's, sent to the commune): said so, not a 404. */
+  const [filedElsewhere, setFiledElsewhere] = useState<TicketDetail | null>(null);
   const [chosen, setChosen] = useState<number | undefined>();
   const communeId = chosen ?? communes[0]?.id;
   const categories = useCategories(communeId);
@@ -53,7 +55,8 @@ export function NewTicketForm() {
         },
       });
       await client.invalidateQueries({ queryKey: ['feedback-tickets'] });
-      navigate(`/feedback/${ticket.id}`);
+      if (units.some((u) => u.id === ticket.unitId)) navigate(`/feedback/${ticket.id}`);
+      else setFiledElsewhere(ticket);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -62,6 +65,16 @@ export function NewTicketForm() {
   }
 
   if (isLoading) return <QueryState isLoading error={null} />;
+  if (filedElsewhere)
+    return (
+      <section className="feedback">
+        <h1>{t('feedbackDesk.new.title')}</h1>
+        <p role="status" data-testid="filed-elsewhere">
+          {t('feedbackDesk.new.filedElsewhere', { code: filedElsewhere.code, unit: filedElsewhere.unitName })}
+        </p>
+        <Link href="/feedback">{t('feedbackDesk.title')}</Link>
+      </section>
+    );
   return (
     <section className="feedback">
       <h1>{t('feedbackDesk.new.title')}</h1>
