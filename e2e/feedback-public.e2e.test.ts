@@ -102,7 +102,12 @@ describe('feedback on a 360-px phone', () => {
     await context.close();
   });
 
-  it('draws the ask form in 日本語 and 中文: <html lang>, the words, the topics only in Vietnamese said so', async () => {
+  it('draws the ask form in 日本語 and 中文: <html lang>, the words, the topics translated, one only in Vietnamese said so', async () => {
+    // The first topics come in every language; one the commune named only in Vietnamese is marked as such.
+    await env.t.database.raw(
+      "update feedback_categories set translations = '{}' where commune_id = $1 and code = 'KHAC'",
+      [env.w.communeA.id],
+    );
     const { context, page, errors } = await phoneContext(env.browser);
     await page.goto(`${env.base}/c/${env.w.communeA.code}/phan-anh`);
     await page.getByTestId('feedback-form').waitFor();
@@ -111,6 +116,8 @@ describe('feedback on a 360-px phone', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.getByRole('button', { name: '送信する' }).waitFor();
     expect(await page.getByTestId('only-vietnamese').first().textContent()).toBe('この内容はベトナム語のみです。');
+    const topics = await page.getByLabel('分野').locator('option').allTextContents();
+    expect(topics).toEqual(expect.arrayContaining(['土地', '環境・衛生', 'Khác']));
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { level: 1, name: '向Xã An Hòa提交反映、建议' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');

@@ -116,15 +116,34 @@ export const ticketWorkflow: Record<TicketStatus, readonly TicketAction[]> = {
  * The categories a commune starts with (issue 16); each routes to a unit, a role or a person and can be renamed,
  * added to or switched off. `open311` is the service code shown to Open311 clients.
  */
+/** A commune's first categories, named in every citizen language (a commune may rename them and their translations). */
 export const defaultCategories = [
-  { code: 'TTHC', nameVi: 'Thủ tục hành chính', nameEn: 'Administrative procedures' },
-  { code: 'DAT_DAI', nameVi: 'Đất đai', nameEn: 'Land' },
-  { code: 'MOI_TRUONG', nameVi: 'Môi trường, vệ sinh', nameEn: 'Environment and sanitation' },
-  { code: 'AN_NINH', nameVi: 'An ninh, trật tự', nameEn: 'Security and order' },
-  { code: 'HA_TANG', nameVi: 'Hạ tầng (đường, điện, nước)', nameEn: 'Infrastructure (roads, power, water)' },
-  { code: 'CHINH_SACH', nameVi: 'Chính sách xã hội', nameEn: 'Social policy' },
-  { code: 'SO_HOA', nameVi: 'Dịch vụ số, hỗ trợ VNeID', nameEn: 'Digital services, VNeID help' },
-  { code: 'KHAC', nameVi: 'Khác', nameEn: 'Other' },
+  { code: 'TTHC', nameVi: 'Thủ tục hành chính', nameEn: 'Administrative procedures', ja: '行政手続き', zh: '行政手续' },
+  { code: 'DAT_DAI', nameVi: 'Đất đai', nameEn: 'Land', ja: '土地', zh: '土地' },
+  {
+    code: 'MOI_TRUONG',
+    nameVi: 'Môi trường, vệ sinh',
+    nameEn: 'Environment and sanitation',
+    ja: '環境・衛生',
+    zh: '环境卫生',
+  },
+  { code: 'AN_NINH', nameVi: 'An ninh, trật tự', nameEn: 'Security and order', ja: '治安・秩序', zh: '治安秩序' },
+  {
+    code: 'HA_TANG',
+    nameVi: 'Hạ tầng (đường, điện, nước)',
+    nameEn: 'Infrastructure (roads, power, water)',
+    ja: 'インフラ（道路・電気・水道）',
+    zh: '基础设施（道路、电力、供水）',
+  },
+  { code: 'CHINH_SACH', nameVi: 'Chính sách xã hội', nameEn: 'Social policy', ja: '社会政策', zh: '社会政策' },
+  {
+    code: 'SO_HOA',
+    nameVi: 'Dịch vụ số, hỗ trợ VNeID',
+    nameEn: 'Digital services, VNeID help',
+    ja: 'デジタルサービス・VNeIDサポート',
+    zh: '数字服务、VNeID帮助',
+  },
+  { code: 'KHAC', nameVi: 'Khác', nameEn: 'Other', ja: 'その他', zh: '其他' },
 ] as const;
 
 /**

@@ -174,6 +174,8 @@ export type PlannedEvent = {
   actor: 'citizen' | 'officer' | 'leader' | 'system';
   body?: string;
   public: boolean;
+  /** As the workflow writes it (a rating's `{ rating }`). */
+  data?: Record<string, unknown>;
 };
 
 export type PlannedTicket = {
@@ -311,6 +313,9 @@ export function planTicket(rnd: Random, receivedAt: Date, now: Date, exceptions:
       }
     }
   }
+  // Never answered before it was taken in: at the earliest a while after the assignment.
+  if (answeredAt.getTime() <= assignedAt.getTime())
+    answeredAt = addWorkingHours(assignedAt, 0.5 + rnd.next(), exceptions);
   // A few cases are forgotten: still open long past the deadline (the overdue list).
   if (roll > 0.07 && roll < 0.08) return t;
   if (!happened(answeredAt)) {
@@ -328,7 +333,15 @@ export function planTicket(rnd: Random, receivedAt: Date, now: Date, exceptions:
     if (happened(ratedAt)) {
       t.rating = rnd.next() < (t.onTime ? 0.85 : 0.45) ? 'SATISFIED' : 'UNSATISFIED';
       t.ratedAt = ratedAt;
-      t.events.push({ at: ratedAt, kind: 'RATED', actor: 'citizen', body: t.rating, public: true });
+      // As a citizen's rating is journalled: the choice in data, the comment (if any) as the text.
+      t.events.push({
+        at: ratedAt,
+        kind: 'RATED',
+        actor: 'citizen',
+        body: t.rating === 'UNSATISFIED' ? 'Xử lý còn chậm' : undefined,
+        data: { rating: t.rating },
+        public: true,
+      });
       // An unhappy citizen reopens now and then: the officer answers again (the first answer's timing stays).
       if (t.rating === 'UNSATISFIED' && rnd.next() < 0.3) {
         const reopenedAt = hours(ratedAt, 2);

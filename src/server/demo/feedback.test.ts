@@ -71,6 +71,25 @@ describe('feedback demo year', () => {
         where t.commune_id = ${w.communeA.id} and (s.last is null or s.last < split_part(t.code, '.', 3)::int)`,
     );
     expect(gap!.n).toBe(0);
+    // The journal reads as the workflow writes it: nothing answered before it was accepted, a rating's choice in its
+    // data (the text is the citizen's comment, never the enum's name).
+    const [journal] = await queryRows<{ answeredFirst: number; badRatings: number; ratings: number }>(
+      t.database.db,
+      sql`select
+        count(*) filter (where e.kind = 'ANSWER_SENT' and e.at < (select min(a.at) from ticket_events a
+          where a.ticket_id = e.ticket_id and a.to_status = 'ACCEPTED'))::int as "answeredFirst",
+        count(*) filter (where e.kind = 'RATED' and (e.data->>'rating' is null or e.body in ('SATISFIED', 'UNSATISFIED')))::int
+          as "badRatings",
+        count(*) filter (where e.kind = 'RATED')::int as ratings
+      from ticket_events e join tickets tk on tk.id = e.ticket_id where tk.commune_id = ${w.communeA.id}`,
+    );
+    expect(journal).toEqual({ answeredFirst: 0, badRatings: 0, ratings: expect.any(Number) });
+    expect(journal!.ratings).toBeGreaterThan(0);
+    // The officer has answers to start from, as general ones and per category.
+    const templates = await w.agents.onestopA.get(`/api/feedback/templates?communeId=${w.communeA.id}`);
+    expect(templates.statusCode, templates.body).toBe(200);
+    expect(templates.json().length).toBeGreaterThanOrEqual(3);
+    expect(templates.json().some((x: { categoryId: number | null }) => x.categoryId === null)).toBe(true);
     // The measures read it.
     const to = localParts(new Date()).day;
     const res = await w.agents.leaderA.get(

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type TicketStatus, ticketCode } from '../../shared/feedback.js';
 import { foldText } from '../../shared/text.js';
 import type { Database } from '../db/client.js';
-import { ticketEvents, tickets } from '../db/schema/index.js';
+import { feedbackTemplates, ticketEvents, tickets } from '../db/schema/index.js';
 import type { PiiCipher } from '../lib/pii-cipher.js';
 import { loadExceptions } from '../modules/calendar/calendar.repo.js';
 import { addDays, localInstant, localParts } from '../modules/calendar/working-days.js';
@@ -214,6 +214,7 @@ export async function seedFeedbackDemo(
             ...who(e.actor),
             body: e.body ?? null,
             public: e.public,
+            data: e.data ?? {},
             ...((e as { toGroup?: boolean }).toGroup ? { fromUnitId: commune.id, toUnitId: group.id } : {}),
           })),
         ),
@@ -280,6 +281,45 @@ export async function seedFeedbackDemo(
           sql`, `,
         )}
         on conflict (commune_id, day) do update set last = greatest(ticket_sequences.last, excluded.last)`);
+    // The answers the one-stop officer keeps reusing, so "answer with a template" has something to pick.
+    await tx.insert(feedbackTemplates).values(
+      demoTemplates.map((x) => ({
+        communeId: commune.id,
+        categoryId: x.category ? categories.get(x.category)! : null,
+        title: x.title,
+        body: x.body,
+        createdBy: staff.officer.id,
+      })),
+    );
   });
   return made;
 }
+
+/** A commune's usual answers (the answering officer fills the blanks). */
+const demoTemplates: { category: string | null; title: string; body: string }[] = [
+  {
+    category: null,
+    title: 'Đã tiếp nhận, đang kiểm tra',
+    body: 'UBND xã đã tiếp nhận phản ánh của ông/bà và đã giao cán bộ kiểm tra thực tế. Kết quả xử lý sẽ được thông báo trước ngày …',
+  },
+  {
+    category: 'HA_TANG',
+    title: 'Đã sửa chữa xong',
+    body: 'UBND xã đã phối hợp với đơn vị quản lý sửa chữa xong (ngày …). Cảm ơn ông/bà đã phản ánh; nếu còn hư hỏng, ông/bà vui lòng phản hồi lại để xã kiểm tra.',
+  },
+  {
+    category: 'MOI_TRUONG',
+    title: 'Đã cho thu gom, vệ sinh',
+    body: 'UBND xã đã chỉ đạo tổ vệ sinh môi trường thu gom, xử lý tại vị trí ông/bà phản ánh và nhắc nhở các hộ xung quanh giữ gìn vệ sinh chung.',
+  },
+  {
+    category: 'TTHC',
+    title: 'Hướng dẫn hồ sơ thủ tục',
+    body: 'Ông/bà chuẩn bị hồ sơ theo hướng dẫn ở đường dẫn kèm theo và nộp tại Bộ phận một cửa UBND xã (sáng 7:30–11:30, chiều 13:30–17:00) hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia.',
+  },
+  {
+    category: 'SO_HOA',
+    title: 'Hỗ trợ tài khoản định danh điện tử',
+    body: 'Ông/bà mang căn cước đến Bộ phận một cửa hoặc gặp Tổ công nghệ số cộng đồng ở thôn để được hỗ trợ kích hoạt, đặt lại mật khẩu tài khoản VNeID.',
+  },
+];

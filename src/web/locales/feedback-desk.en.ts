@@ -51,6 +51,7 @@ export const feedbackDeskEn: typeof feedbackDeskVi = {
   onTime: 'On time',
   late: 'Late',
   sender: 'Sender',
+  senderZalo: 'Someone writing on Zalo (no name or phone known); the answer goes back on Zalo',
   titleField: 'Title',
   body: 'Text',
   senderName: "Sender's full name",
@@ -68,6 +69,7 @@ export const feedbackDeskEn: typeof feedbackDeskVi = {
   new: {
     link: 'Record a question',
     title: "Record a question on a resident's behalf",
+    filedElsewhere: 'Question {{code}} is recorded. It went to {{unit}} to handle, so it is not in your lists.',
     severityDefault: "The category's default",
     publishable: 'The resident agrees to publish the question and answer (personal data masked)',
     submit: 'Record',

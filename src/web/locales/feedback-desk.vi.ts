@@ -49,6 +49,7 @@ export const feedbackDeskVi = {
   onTime: 'Đúng hạn',
   late: 'Trễ hạn',
   sender: 'Người gửi',
+  senderZalo: 'Người nhắn qua Zalo (chưa rõ tên, số điện thoại); trả lời sẽ gửi lại qua Zalo',
   titleField: 'Tiêu đề',
   body: 'Nội dung',
   senderName: 'Họ và tên người gửi',
@@ -66,6 +67,8 @@ export const feedbackDeskVi = {
   new: {
     link: 'Ghi nhận phản ánh',
     title: 'Ghi nhận phản ánh thay người dân',
+    filedElsewhere:
+      'Đã ghi nhận phản ánh {{code}}. Phản ánh được chuyển tới {{unit}} xử lý nên không hiện trong danh sách của bạn.',
     severityDefault: 'Theo lĩnh vực',
     publishable: 'Người dân đồng ý công khai câu hỏi và câu trả lời (đã che thông tin cá nhân)',
     submit: 'Ghi nhận',

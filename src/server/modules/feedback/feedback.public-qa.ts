@@ -10,6 +10,13 @@ import type { QaItem, QaPage, QaQuery } from './feedback.public.schemas.js';
 
 export const QA_PAGE_SIZE = 20;
 
+const extensions: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+/**
+ * The name a published file goes by in public: never the one it was uploaded with, which may carry a person's name,
+ * phone or ID number ("cccd-nguyen-van-a.jpg") that the officer's masking of the text never sees.
+ */
+export const publicFileName = (id: number, mimeType: string) => `anh-${id}.${extensions[mimeType] ?? 'bin'}`;
+
 async function qaItems(tx: Tx, rows: Awaited<ReturnType<typeof repo.findPublished>>[], names: Map<number, string>) {
   const present = rows.filter((r) => r !== undefined);
   const files = await repo.publicFilesOf(
@@ -31,7 +38,7 @@ async function qaItems(tx: Tx, rows: Awaited<ReturnType<typeof repo.findPublishe
       publishedAt: iso(r.publishedAt)!,
       files: files
         .filter((f) => f.ticketId === r.id)
-        .map((f) => ({ id: f.id, fileName: f.fileName, mimeType: f.mimeType })),
+        .map((f) => ({ id: f.id, fileName: publicFileName(f.id, f.mimeType), mimeType: f.mimeType })),
     }),
   );
 }
@@ -81,5 +88,5 @@ export async function getQa(tx: Tx, code: string, id: number, language: CitizenL
 export async function getPublicFile(tx: Tx, id: number) {
   const file = await repo.findPublicFile(tx, id);
   if (!file) throw notFound({ vi: 'Không có tệp này', en: 'No such file' });
-  return file;
+  return { ...file, fileName: publicFileName(id, file.mimeType) };
 }

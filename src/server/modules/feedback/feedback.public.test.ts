@@ -63,11 +63,24 @@ describe('the ask form', () => {
       url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=en`,
     });
     expect(en.json().categories.map((c: { name: string }) => c.name)).toContain('Land');
-    const ja = await env.t.app.inject({
-      method: 'GET',
-      url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=ja`,
+    const ja = () =>
+      env.t.app.inject({
+        method: 'GET',
+        url: `/api/public/communes/${env.w.communeA.code}/feedback/form?lang=ja`,
+      });
+    // The first categories come named in Japanese and Chinese too.
+    const land = (await ja()).json().categories.find((c: { code: string }) => c.code === 'DAT_DAI');
+    expect(land).toMatchObject({ name: '土地', vietnameseOnly: false });
+    // One the commune named only in Vietnamese shows so, marked as Vietnamese.
+    await env.t.database.raw("update feedback_categories set translations = '{}' where id = $1", [land.id]);
+    expect((await ja()).json().categories.find((c: { id: number }) => c.id === land.id)).toMatchObject({
+      name: 'Đất đai',
+      vietnameseOnly: true,
     });
-    expect(ja.json().categories[0].vietnameseOnly).toBe(true);
+    await env.t.database.raw(
+      `update feedback_categories set translations = '{"ja":{"name":"土地"},"zh":{"name":"土地"}}' where id = $1`,
+      [land.id],
+    );
   });
 });
 
@@ -323,7 +336,8 @@ describe('Hỏi đáp', () => {
     const made = async (extra: Record<string, string | number>, photos: { name: string; content: Buffer }[] = []) =>
       ticketOf((await send(await validFields(extra), { photos })).json().code);
     const published = await made({ categoryId: land, locationUnitId: env.w.alleyA1.id }, [
-      { name: 'a.png', content: tinyPng },
+      // An upload's own name may carry a person's name and phone: it never reaches the public side.
+      { name: 'cccd-tran-thi-binh-0912345678.png', content: tinyPng },
       { name: 'b.png', content: tinyPng },
     ]);
     await publish(env.t, published.id, {
@@ -351,7 +365,8 @@ describe('Hỏi đáp', () => {
     expect(page.items[0]).toMatchObject({ title: 'Cấp giấy chứng nhận quyền sử dụng đất', category: 'Đất đai' });
     expect(JSON.stringify(page)).not.toContain('Trần Thị Bình');
     expect(JSON.stringify(page)).not.toContain('ngõ 3 thôn Đông ngập');
-    expect(page.items[0].files).toEqual([expect.objectContaining({ id: first!.id })]);
+    expect(page.items[0].files).toEqual([{ id: first!.id, fileName: `anh-${first!.id}.png`, mimeType: 'image/png' }]);
+    expect(JSON.stringify(page)).not.toMatch(/tran-thi-binh|0912345678/);
     expect((await qa(`categoryId=${land}&unitId=${env.w.groupA1.id}`)).json().total).toBe(1);
     expect((await qa(`unitId=${env.w.groupA2.id}`)).json().total).toBe(0);
     expect((await qa(`unitId=${env.w.groupB1.id}`)).json().total).toBe(0);
@@ -374,7 +389,10 @@ describe('Hỏi đáp', () => {
 
     const files = await env.t.database.db.select().from(ticketFiles).where(eq(ticketFiles.ticketId, published.id));
     const file = (id: number) => env.t.app.inject({ method: 'GET', url: `/api/public/feedback/files/${id}` });
-    expect((await file(first!.id)).statusCode).toBe(200);
+    const shown = await file(first!.id);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['content-disposition']).toContain(`anh-${first!.id}.png`);
+    expect(shown.headers['content-disposition']).not.toMatch(/tran-thi-binh|0912345678/);
     expect((await file(files.find((x) => x.id !== first!.id)!.id)).statusCode).toBe(404);
   });
 });

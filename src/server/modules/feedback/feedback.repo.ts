@@ -99,6 +99,7 @@ function listCondition(scope: Scope, query: TicketListQuery, ctx: ListContext) {
 const columns = (ctx: { now: Date; dueSoon: DueSoonLimits }) => ({
   ticket: tickets,
   categoryName: feedbackCategories.nameVi,
+  categoryNameEn: feedbackCategories.nameEn,
   unitName: units.name,
   unitPath: units.path,
   assigneeName: assignee.fullName,
@@ -109,6 +110,7 @@ const columns = (ctx: { now: Date; dueSoon: DueSoonLimits }) => ({
 export type TicketWithNames = {
   ticket: TicketRow;
   categoryName: string;
+  categoryNameEn: string;
   unitName: string;
   unitPath: string;
   assigneeName: string | null;

@@ -40,6 +40,8 @@ export const TicketSummary = z.object({
   channel: z.enum(TicketChannel),
   categoryId: z.number().int(),
   categoryName: z.string(),
+  /** The category's English name, for a console read in English (empty when the commune gave none). */
+  categoryNameEn: z.string(),
   unitId: z.number().int(),
   unitName: z.string(),
   assigneeId: z.number().int().nullable(),

@@ -66,6 +66,7 @@ export function presentSummary(row: TicketWithNames): TicketSummary {
     channel: t.channel as TicketChannel,
     categoryId: t.categoryId,
     categoryName: row.categoryName,
+    categoryNameEn: row.categoryNameEn,
     unitId: t.unitId,
     unitName: row.unitName,
     assigneeId: t.assigneeId,

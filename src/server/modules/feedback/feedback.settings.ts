@@ -61,7 +61,14 @@ export async function ensureCategories(tx: Tx, communeId: number) {
   await tx
     .insert(feedbackCategories)
     .values(
-      defaultCategories.map((c, i) => ({ communeId, code: c.code, nameVi: c.nameVi, nameEn: c.nameEn, sortOrder: i })),
+      defaultCategories.map((c, i) => ({
+        communeId,
+        code: c.code,
+        nameVi: c.nameVi,
+        nameEn: c.nameEn,
+        translations: { ja: { name: c.ja }, zh: { name: c.zh } },
+        sortOrder: i,
+      })),
     )
     .onConflictDoNothing();
   return tx

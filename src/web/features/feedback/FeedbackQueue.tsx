@@ -6,6 +6,7 @@ import { QueryState } from '../../components/Status.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { can, useMe } from '../auth/useMe.js';
 import {
+  categoryLabel,
   feedbackViews,
   PAGE_SIZE,
   useCategories,
@@ -49,7 +50,7 @@ export function FeedbackQueue({
   filter: TicketFilter;
   onChange: (changes: Partial<TicketFilter>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe().data;
   const query = useTickets(filter);
   const { units, communes } = useScopeUnits();
@@ -105,7 +106,7 @@ export function FeedbackQueue({
             </option>
             {(categories.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
-                {c.nameVi}
+                {categoryLabel(i18n.language, c.nameVi, c.nameEn)}
               </option>
             ))}
           </select>
@@ -164,7 +165,8 @@ export function FeedbackQueue({
             {x.answerState === 'PENDING' && <span className="badge"> {t('feedbackDesk.answerState.PENDING')}</span>}
             <div>{x.title}</div>
             <div className="muted">
-              {x.categoryName} · {x.unitName} · {t(`feedbackDesk.channels.${x.channel}`)}
+              {categoryLabel(i18n.language, x.categoryName, x.categoryNameEn)} · {x.unitName} ·{' '}
+              {t(`feedbackDesk.channels.${x.channel}`)}
             </div>
             <div className="muted">
               {t('feedbackDesk.received')}: {formatDateTime(x.receivedAt)}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { ticketSeverities } from '../../../shared/feedback.js';
 import { QueryState } from '../../components/Status.js';
 import { api, messageOf } from '../../lib/api.js';
 import { useUnits } from '../units/api.js';
-import { useCategories, type TicketDetail } from './api.js';
+import { categoryLabel, useCategories, type TicketDetail } from './api.js';
 import { useScopeUnits } from './useScopeUnits.js';
 
 /** A key per form shown: pressing "Record" twice (a slow line) files one ticket, not two. */
@@ -14,14 +14,17 @@ const newKey = () => `fb-${Date.now().toString(36)}-${Math.random().toString(36)
 
 /** An officer records a question given at the counter or over the hotline, on the caller's behalf. */
 export function NewTicketForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const client = useQueryClient();
-  const { communes, isLoading } = useScopeUnits();
+  const { communes, roots, units, isLoading } = useScopeUnits();
+  /** A question routed to a unit outside the caller's (a group head's, sent to the commune): said so, not a 404. */
+  const [filedElsewhere, setFiledElsewhere] = useState<TicketDetail | null>(null);
   const [chosen, setChosen] = useState<number | undefined>();
   const communeId = chosen ?? communes[0]?.id;
   const categories = useCategories(communeId);
-  const groups = useUnits(communeId);
+  // Commune staff pick among the commune's groups; a group head (who may not list the commune's) among their own.
+  const groups = useUnits(roots.some((u) => u.id === communeId) ? communeId : undefined);
   const [key] = useState(newKey);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +55,8 @@ export function NewTicketForm() {
         },
       });
       await client.invalidateQueries({ queryKey: ['feedback-tickets'] });
-      navigate(`/feedback/${ticket.id}`);
+      if (units.some((u) => u.id === ticket.unitId)) navigate(`/feedback/${ticket.id}`);
+      else setFiledElsewhere(ticket);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -61,6 +65,16 @@ export function NewTicketForm() {
   }
 
   if (isLoading) return <QueryState isLoading error={null} />;
+  if (filedElsewhere)
+    return (
+      <section className="feedback">
+        <h1>{t('feedbackDesk.new.title')}</h1>
+        <p role="status" data-testid="filed-elsewhere">
+          {t('feedbackDesk.new.filedElsewhere', { code: filedElsewhere.code, unit: filedElsewhere.unitName })}
+        </p>
+        <Link href="/feedback">{t('feedbackDesk.title')}</Link>
+      </section>
+    );
   return (
     <section className="feedback">
       <h1>{t('feedbackDesk.new.title')}</h1>
@@ -93,7 +107,7 @@ export function NewTicketForm() {
               .filter((c) => c.active)
               .map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.nameVi}
+                  {categoryLabel(i18n.language, c.nameVi, c.nameEn)}
                 </option>
               ))}
           </select>
@@ -134,7 +148,7 @@ export function NewTicketForm() {
           <select name="locationUnitId" defaultValue="">
             <option value="">—</option>
             {(groups.data ?? [])
-              .filter((g) => !g.closedAt)
+              .filter((g) => !g.closedAt && (g.tier === 'COMMUNITY' || g.tier === 'ZONE'))
               .map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}

@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NoticeLine, useNotice } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
-import { useCategories, useTemplates, type Template } from './api.js';
+import { categoryLabel, useCategories, useTemplates, type Template } from './api.js';
 
 /** A commune's answer templates: a title to pick it by, the text inserted, and the category it suits (or any). */
 export function TemplatesEditor({ communeId }: { communeId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const templates = useTemplates(communeId);
   const categories = useCategories(communeId);
@@ -57,7 +57,7 @@ export function TemplatesEditor({ communeId }: { communeId: number }) {
           <option value="">{t('common.all')}</option>
           {(categories.data ?? []).map((c) => (
             <option key={c.id} value={c.id}>
-              {c.nameVi}
+              {categoryLabel(i18n.language, c.nameVi, c.nameEn)}
             </option>
           ))}
         </select>

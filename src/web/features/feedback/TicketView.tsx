@@ -7,7 +7,7 @@ import { formatDateTime, formatPhone } from '../../lib/format.js';
 import { AnswerEditor } from './AnswerEditor.js';
 import { PublicationPanel } from './PublicationPanel.js';
 import { TicketActions } from './TicketActions.js';
-import { useTicket, useTicketChange, type TicketDetail } from './api.js';
+import { categoryLabel, useTicket, useTicketChange, type TicketDetail } from './api.js';
 
 /** An internal note: staff only, never on the citizen's status page. */
 function NoteForm({ ticket }: { ticket: TicketDetail }) {
@@ -65,7 +65,7 @@ function Journal({ ticket }: { ticket: TicketDetail }) {
 
 /** One question or report: the sender, the text and photos, the journal, and exactly the steps this caller may take. */
 export function TicketView({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useTicket(id);
   const x = query.data;
   if (!x) return <QueryState isLoading={query.isLoading} error={query.error} />;
@@ -97,9 +97,12 @@ export function TicketView({ id }: { id: number }) {
         {x.abuseAt && <span className="badge late"> {t('feedbackDesk.view.abuse')}</span>}
       </p>
       <h2 className="ticket-title">{x.title}</h2>
-      <div className="pre" data-testid="ticket-body">
-        {x.body}
-      </div>
+      {/* A short Zalo message is its own title: shown once. */}
+      {x.body.trim() !== x.title.trim() && (
+        <div className="pre" data-testid="ticket-body">
+          {x.body}
+        </div>
+      )}
       {photos.length > 0 && (
         <div className="photos">
           {photos.map((f) => (
@@ -123,14 +126,15 @@ export function TicketView({ id }: { id: number }) {
       <dl className="facts">
         <dt>{t('feedbackDesk.sender')}</dt>
         <dd data-testid="ticket-sender">
-          {[x.senderName, formatPhone(x.senderPhone), x.senderEmail].filter(Boolean).join(' · ') || '—'}
+          {[x.senderName, formatPhone(x.senderPhone), x.senderEmail].filter(Boolean).join(' · ') ||
+            (x.channel === 'ZALO' ? t('feedbackDesk.senderZalo') : '—')}
         </dd>
         <dt>{t('feedbackDesk.received')}</dt>
         <dd>
           {formatDateTime(x.receivedAt)} · {t(`feedbackDesk.channels.${x.channel}`)}
         </dd>
         <dt>{t('feedbackDesk.category')}</dt>
-        <dd>{x.categoryName}</dd>
+        <dd>{categoryLabel(i18n.language, x.categoryName, x.categoryNameEn)}</dd>
         <dt>{t('feedbackDesk.unit')}</dt>
         <dd>{x.unitName}</dd>
         {(x.locationUnitName || x.address || x.lat !== null) && (

@@ -122,3 +122,7 @@ export function useTicketChange(id: number) {
     },
   });
 }
+
+/** A category's name in the console's language: English where the commune gave one, else the Vietnamese. */
+export const categoryLabel = (language: string, vi: string, en: string | null | undefined) =>
+  language.startsWith('en') && en ? en : vi;

@@ -47,7 +47,7 @@ export function useScopeUnits() {
     const commune = d.data?.ancestors.find((a) => communeKinds.includes(a.kind));
     if (commune) add({ id: commune.id, name: commune.name });
   }
-  return { units, communes, isLoading: roots.isLoading };
+  return { units, communes, roots: rootList, isLoading: roots.isLoading };
 }
 
 /** The commune a unit belongs to (itself when it is one): whose templates and categories apply to its tickets. */

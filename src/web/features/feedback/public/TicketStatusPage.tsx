@@ -43,7 +43,7 @@ export function TicketStatusPage({ token }: { token: string }) {
       <h2>{t('pakn.track.content')}</h2>
       <section className="card" lang="vi">
         <h3>{d.title}</h3>
-        <p className="pre-line">{d.body}</p>
+        {d.body.trim() !== d.title.trim() && <p className="pre-line">{d.body}</p>}
       </section>
       {d.answer && <Answer d={d} />}
       {d.rejectReason && (
