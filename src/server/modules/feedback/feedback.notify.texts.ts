@@ -3,7 +3,7 @@ import type { CitizenLanguage } from '../../../shared/languages.js';
 /** What a citizen is told about their question: its receipt, the answer, a refusal, a new deadline, a message kept. */
 export type NotifyKind = 'RECEIVED' | 'ANSWERED' | 'REJECTED' | 'EXTENDED' | 'APPENDED';
 /** The words told: a RECEIVED job after the citizen reopened the question is told as a reopening. */
-type NoticeWords = NotifyKind | 'REOPENED';
+type NoticeWords = NotifyKind | 'REOPENED' | 'APPENDED_ANSWERED';
 
 export type NoticeFacts = {
   code: string;
@@ -52,6 +52,12 @@ const words: Record<CitizenLanguage, Words> = {
       title: `Đã nhận thêm thông tin cho phản ánh ${f.code}`,
       text: 'Nội dung ông/bà vừa gửi đã được chuyển tới cán bộ đang xử lý.',
     }),
+    APPENDED_ANSWERED: (f) => ({
+      title: `Đã ghi tin nhắn vào phản ánh ${f.code} (đã được trả lời)`,
+      text:
+        'Tin nhắn đã được chuyển tới cán bộ đã trả lời. Nếu câu trả lời chưa giải quyết được việc của ông/bà, xin mở lại' +
+        ' phản ánh tại đường dẫn dưới đây. Nếu là việc khác, xin nhắn lại, bắt đầu bằng "Mới:".',
+    }),
   },
   en: {
     RECEIVED: (f) => ({
@@ -74,6 +80,12 @@ const words: Record<CitizenLanguage, Words> = {
     APPENDED: (f) => ({
       title: `Your message about ${f.code} was received`,
       text: 'It has been passed to the officer handling your question.',
+    }),
+    APPENDED_ANSWERED: (f) => ({
+      title: `Your message was added to ${f.code}, which has been answered`,
+      text:
+        'It has been passed to the officer who answered. If the answer did not settle the matter, reopen the question' +
+        ' at the link below. For something else, write again starting with "New:".',
     }),
   },
   ja: {
@@ -101,6 +113,12 @@ const words: Record<CitizenLanguage, Words> = {
       title: `ご意見・ご要望（${f.code}）への追加の連絡を受け付けました`,
       text: '担当職員に伝えました。',
     }),
+    APPENDED_ANSWERED: (f) => ({
+      title: `回答済みのご意見・ご要望（${f.code}）にメッセージを追加しました`,
+      text:
+        '回答した職員に伝えました。回答で解決しなかった場合は、下のリンクから再度お申し出ください。' +
+        '別のご用件は「New:」で始めてお送りください。',
+    }),
   },
   zh: {
     RECEIVED: (f) => ({
@@ -121,6 +139,10 @@ const words: Record<CitizenLanguage, Words> = {
       text: `工作人员将重新处理并答复您。${f.due ? `答复期限：${f.due}。` : ''}`,
     }),
     APPENDED: (f) => ({ title: `已收到您对（${f.code}）的补充信息`, text: '已转交负责处理的工作人员。' }),
+    APPENDED_ANSWERED: (f) => ({
+      title: `您的留言已添加到已答复的意见建议（${f.code}）`,
+      text: '已转交作出答复的工作人员。如答复未能解决问题，请通过下方链接重新提出。如为其他事项，请以“New:”开头重新发送。',
+    }),
   },
 };
 

@@ -213,7 +213,10 @@ export async function notifyCitizen(
 
   const lang: CitizenLanguage = isCitizenLanguage(t.language) ? t.language : 'vi';
   const due = t.extendedDueAt ?? t.dueAt;
-  const { title, text } = noticeText(lang, cause.reopened ? 'REOPENED' : job.kind, {
+  // A message to an answered question: the reply says how to reopen it or ask something new.
+  const answered = t.status === 'ANSWERED' || t.status === 'CLOSED';
+  const words = cause.reopened ? 'REOPENED' : job.kind === 'APPENDED' && answered ? 'APPENDED_ANSWERED' : job.kind;
+  const { title, text } = noticeText(lang, words, {
     code: t.code,
     commune: t.commune,
     text:

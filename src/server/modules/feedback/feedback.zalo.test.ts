@@ -203,9 +203,11 @@ describe('Zalo messages to the OA and the notify worker', () => {
     );
     expect(oaTo(STRANGER)).toHaveLength(1);
 
-    // The member's window closes too: her answer to a second question goes by ZNS to her phone.
-    await say(MEMBER, 'Cống thoát nước trước nhà số 7 bị tắc.');
+    // The member's window closes too: her answer to a second question goes by ZNS to her phone. Her first question
+    // was just answered, so "Mới:" makes this one a new question rather than a reply to that answer.
+    await say(MEMBER, 'Mới: Cống thoát nước trước nhà số 7 bị tắc.');
     const second = (await ticketsOf(MEMBER)).at(-1)!;
+    expect(second.body).toBe('Cống thoát nước trước nhà số 7 bị tắc.');
     await vi.waitFor(() => expect(oaTo(MEMBER)).toHaveLength(5), { timeout: 10_000 });
     await env.t.database.raw(
       "update zalo_followers set last_interaction_at = now() - interval '49 hours' where follower_id = $1",
@@ -290,6 +292,35 @@ describe('Zalo messages to the OA and the notify worker', () => {
     expect(mail!.to_address).toBe('tanaka@example.jp');
     expect(mail!.data.subject).toBe(`Xã An Hòaはご意見・ご要望（${mailed.code}）を受け付けました`);
     expect(mail!.data.text).toContain(`/q/${mailed.lookupToken}`);
+  });
+
+  it("joins the citizen's reply to the answer she got, mails the officer who answered, and tells her how to reopen", async () => {
+    const { t, w } = env;
+    await t.database.raw('update users set email = $1 where username = $2', [
+      'lanh.dao@an-hoa.example.vn',
+      w.accounts.leaderA.username,
+    ]);
+    const answered = (await ticketsOf(MEMBER)).at(-1)!;
+    const before = (await ticketsOf(MEMBER)).length;
+    const replies = oaTo(MEMBER).length;
+    await say(MEMBER, 'Cống vẫn còn tắc ở đoạn trước nhà số 9, nhờ xã xem lại.');
+    expect(await ticketsOf(MEMBER)).toHaveLength(before);
+    const joined = (await eventsOf(answered.id)).filter((e) => e.kind === 'CITIZEN_MESSAGE').at(-1)!;
+    expect(joined).toMatchObject({ public: true, data: { afterAnswer: true } });
+    expect(joined.body).toBe('Cống vẫn còn tắc ở đoạn trước nhà số 9, nhờ xã xem lại.');
+    const [mail] = await t.database.raw<{ to_address: string; data: { subject: string; text: string } }>(
+      "select to_address, data from mail_outbox where kind = 'FEEDBACK_STAFF_NOTICE' order by id desc limit 1",
+    );
+    expect(mail!.to_address).toBe('lanh.dao@an-hoa.example.vn');
+    expect(mail!.data.subject).toContain(answered.code);
+    expect(mail!.data.text).toContain('nhờ xã xem lại');
+    expect(mail!.data.text).toContain(`/feedback/${answered.id}`);
+    // Her reply opened the 48-hour window again: told on Zalo, with the way to reopen and the way to ask anew.
+    await vi.waitFor(() => expect(oaTo(MEMBER)).toHaveLength(replies + 1), { timeout: 10_000 });
+    const told = oaTo(MEMBER).at(-1)!.text;
+    expect(told).toContain(`Đã ghi tin nhắn vào phản ánh ${answered.code} (đã được trả lời)`);
+    expect(told).toContain('"Mới:"');
+    expect(told).toContain(`/q/${answered.lookup_token}`);
   });
 
   it('keeps a join link code as a link and nothing else, and reads attachments safely', async () => {

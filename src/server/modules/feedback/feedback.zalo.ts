@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { finishedTicketStatuses, TicketChannel } from '../../../shared/feedback.js';
 import { isCitizenLanguage } from '../../../shared/languages.js';
 import { queryRows, type Tx } from '../../db/client.js';
-import { ticketEvents } from '../../db/schema/index.js';
+import { mailOutbox, ticketEvents } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../../lib/auth-context.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { createTicket } from './feedback.intake.js';
+import { loadFeedbackSettings } from './feedback.settings.js';
 
 /**
  * A citizen's message to the commune's Zalo OA becoming a question (phản ánh, kiến nghị), or joining the sender's
@@ -29,6 +30,12 @@ export type ZaloMessage = {
 
 /** Where a new Zalo ticket is filed, and what the registry knows of its sender. */
 type Sender = { communeId: number; groupId: number | null; phone: string | null; language: string };
+
+/**
+ * A message that starts with "Mới:" (or "Moi:", "New:") is a new question even right after an answer: the prefix is
+ * how the reply to a joined message tells the sender to ask something else.
+ */
+const NEW_QUESTION = /^\s*(mới|moi|new)\s*[:：-]\s*/iu;
 
 /** What the caller tells the notify worker: a new ticket's receipt, or a message that joined an open one. */
 export type ZaloIntake =
@@ -170,48 +177,49 @@ export async function fileZaloMessage(
   const sender = await senderOf(tx, deps, message.userId);
   if (!sender) return null;
   const location = message.attachments.find((a) => a.type === 'location' && a.lat !== undefined);
-  const [open] = await queryRows<{ id: number }>(
-    tx,
-    sql`
+  const asNew = NEW_QUESTION.test(text);
+  const own = sql`sender_zalo_bidx = ${deps.cipher.blindIndex(message.userId, 'zalo')} and commune_id = ${sender.communeId}
+      and merged_into_id is null and abuse_at is null`;
+  const [open] = asNew
+    ? []
+    : await queryRows<{ id: number }>(
+        tx,
+        sql`
     select id from tickets
-    where sender_zalo_bidx = ${deps.cipher.blindIndex(message.userId, 'zalo')} and commune_id = ${sender.communeId}
-      and status not in (${sql.join(
-        finishedTicketStatuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})
-      and merged_into_id is null and abuse_at is null
+    where ${own} and status not in (${sql.join(
+      finishedTicketStatuses.map((s) => sql`${s}`),
+      sql`, `,
+    )})
     order by received_at desc, id desc
     limit 1
     for update`,
-  );
-  if (open) {
-    const [event] = await tx
-      .insert(ticketEvents)
-      .values({
-        ticketId: open.id,
-        at: message.at,
-        kind: 'CITIZEN_MESSAGE',
-        actorKind: 'CITIZEN',
-        body: text,
-        public: true,
-        data: { channel: TicketChannel.ZALO, ...(location ? { lat: location.lat, lng: location.lng } : {}) },
-      })
-      .returning({ id: ticketEvents.id });
-    // A message is no edit: the version stays, so an officer's open form is not made stale by it.
-    await tx.execute(sql`update tickets set updated_at = now() where id = ${open.id}`);
-    await insertAudit(tx, zaloActor, {
-      action: 'ticket.message',
-      entityType: 'ticket',
-      entityId: open.id,
-      details: { channel: 'ZALO' },
-    });
-    return { ticketId: open.id, kind: 'APPENDED', eventId: event!.id };
+      );
+  if (!open && !asNew) {
+    // The citizen's reply to an answer (within the window in which they may reopen it) joins that question: the
+    // answering officer hears of it by email, and the reply on Zalo says how to reopen it or ask something new.
+    const { reopenDays } = await loadFeedbackSettings(tx, sender.communeId);
+    const [answered] = await queryRows<{ id: number; code: string; title: string; answeredBy: number | null }>(
+      tx,
+      sql`
+      select id, code, title, answered_by as "answeredBy" from tickets
+      where ${own} and status in ('ANSWERED', 'CLOSED')
+        and answered_at > ${new Date(message.at.getTime() - reopenDays * 86_400_000).toISOString()}
+      order by answered_at desc, id desc
+      limit 1
+      for update`,
+    );
+    if (answered) {
+      const joined = await appendMessage(tx, answered.id, message, text, location, true);
+      await tellAnsweringOfficer(tx, deps, answered, text);
+      return joined;
+    }
   }
+  if (open) return appendMessage(tx, open.id, message, text, location, false);
   const made = await createTicket(tx, deps, {
     communeId: sender.communeId,
     channel: TicketChannel.ZALO,
-    title: titleOf(text),
-    body: text,
+    title: titleOf(asNew ? text.replace(NEW_QUESTION, '') : text),
+    body: asNew ? text.replace(NEW_QUESTION, '') : text,
     locationUnitId: sender.groupId,
     lat: location?.lat ?? null,
     lng: location?.lng ?? null,
@@ -227,4 +235,78 @@ export async function fileZaloMessage(
     details: { channel: 'ZALO', code: made.code },
   });
   return { ticketId: made.id, kind: 'RECEIVED' };
+}
+
+/** A message joining a ticket: a public CITIZEN_MESSAGE (staff and the status page see it), audited. */
+async function appendMessage(
+  tx: Tx,
+  ticketId: number,
+  message: ZaloMessage,
+  text: string,
+  location: ZaloMessage['attachments'][number] | undefined,
+  afterAnswer: boolean,
+): Promise<ZaloIntake> {
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({
+      ticketId,
+      at: message.at,
+      kind: 'CITIZEN_MESSAGE',
+      actorKind: 'CITIZEN',
+      body: text,
+      public: true,
+      data: {
+        channel: TicketChannel.ZALO,
+        ...(afterAnswer ? { afterAnswer: true } : {}),
+        ...(location ? { lat: location.lat, lng: location.lng } : {}),
+      },
+    })
+    .returning({ id: ticketEvents.id });
+  // A message is no edit: the version stays, so an officer's open form is not made stale by it.
+  await tx.execute(sql`update tickets set updated_at = now() where id = ${ticketId}`);
+  await insertAudit(tx, zaloActor, {
+    action: 'ticket.message',
+    entityType: 'ticket',
+    entityId: ticketId,
+    details: { channel: 'ZALO', ...(afterAnswer ? { afterAnswer: true } : {}) },
+  });
+  return { ticketId, kind: 'APPENDED', eventId: event!.id };
+}
+
+/**
+ * An answered question is in no officer's open list, so a reply to it is mailed to the officer who answered (in the
+ * transaction that keeps the message: both or neither), when their account has an email.
+ */
+async function tellAnsweringOfficer(
+  tx: Tx,
+  deps: Pick<AppDeps, 'config'>,
+  t: { id: number; code: string; title: string; answeredBy: number | null },
+  text: string,
+): Promise<void> {
+  if (!t.answeredBy) return;
+  const [officer] = await queryRows<{ email: string | null }>(
+    tx,
+    sql`select email from users where id = ${t.answeredBy}`,
+  );
+  if (!officer?.email) return;
+  const link = `${deps.config.publicUrl.replace(/\/$/, '')}/feedback/${t.id}`;
+  await tx.insert(mailOutbox).values({
+    toAddress: officer.email,
+    kind: 'FEEDBACK_STAFF_NOTICE',
+    data: {
+      subject: `[${t.code}] Người dân nhắn thêm sau khi đã được trả lời`,
+      text: [
+        'Kính gửi anh/chị,',
+        '',
+        `Người gửi phản ánh, kiến nghị ${t.code} "${t.title}" vừa nhắn thêm qua Zalo sau khi đã nhận câu trả lời:`,
+        '',
+        text.length > 1000 ? `${text.slice(0, 999)}…` : text,
+        '',
+        `Xem tại: ${link}`,
+        '',
+        'Đây là thư tự động của hệ thống Kết nối, vui lòng không trả lời thư này.',
+      ].join('\n'),
+      ticketId: t.id,
+    },
+  });
 }
