@@ -32,14 +32,23 @@ function pgliteAdapter(pglite: PGlite): PgBoss.Db {
 }
 
 export function createJobs(database: Database, options: { workers?: boolean } = {}): Jobs {
+  // A worker's fetch that was under way when stop() found no job in progress returns after pg-boss has stopped; the
+  // job's completion (or failure) then reaches a database being closed. Such late statements are never run and never
+  // answer (a promise left pending holds nothing; an empty answer would be read as a result): the job stays active
+  // and pg-boss's expiry hands it out again after the next start, as for any job cut off by a shutdown.
+  let stopped = false;
+  const unlessStopped =
+    (db: PgBoss.Db): PgBoss.Db['executeSql'] =>
+    (text, values) =>
+      stopped ? new Promise<never>(() => undefined) : db.executeSql(text, values);
+  const db: PgBoss.Db =
+    database.kind === 'pglite'
+      ? pgliteAdapter(database.pglite!)
+      : { executeSql: (text, values) => database.pool!.query(text, values) };
   const boss = new PgBoss(
     database.kind === 'pglite'
-      ? { db: pgliteAdapter(database.pglite!), supervise: true, schedule: false }
-      : {
-          connectionString: undefined,
-          db: { executeSql: (text, values) => database.pool!.query(text, values) },
-          schedule: false,
-        },
+      ? { db: { executeSql: unlessStopped(db) }, supervise: true, schedule: false }
+      : { connectionString: undefined, db: { executeSql: unlessStopped(db) }, schedule: false },
   );
   // Through the same cleaning as request errors: a job's SQL error must not print the values it was bound to.
   boss.on('error', (error) => console.error('[jobs]', JSON.stringify(errorForLog(error))));
@@ -70,6 +79,7 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
   return {
     async start() {
       if (started) return;
+      stopped = false;
       await boss.start();
       started = true;
     },
@@ -77,6 +87,7 @@ export function createJobs(database: Database, options: { workers?: boolean } = 
       if (!started) return;
       started = false;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      stopped = true;
     },
     async send(name, data, sendOptions) {
       await ensureQueue(name);
