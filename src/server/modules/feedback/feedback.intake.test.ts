@@ -92,4 +92,31 @@ describe('createTicket', () => {
     );
     expect(retried).toMatchObject({ id: again.id, code: again.code, repeated: true });
   });
+
+  it('counts an urgent report sent on the eve of Tết in working hours past the holiday, from the stored calendar', async () => {
+    const { t, w } = env;
+    // Thursday 4 February 2027, 16:00; the lunar new year is Saturday 6 February, its holidays start on the 5th.
+    const receivedAt = new Date('2027-02-04T16:00:00+07:00');
+    const made = await t.database.db.transaction((tx) =>
+      createTicket(tx, t, {
+        communeId: w.communeA.id,
+        categoryCode: 'AN_NINH',
+        severity: 'URGENT',
+        channel: 'HOTLINE',
+        title: 'Cháy nhỏ ở chợ',
+        body: 'Có khói ở dãy ki-ốt số 3.',
+        receivedAt,
+      }),
+    );
+    const [holidays] = await t.database.raw<{ days: string[] }>(
+      "select array_agg(day::text order by day) as days from calendar_days where kind = 'HOLIDAY' and day between '2027-02-01' and '2027-02-28'",
+    );
+    expect(holidays!.days).toContain('2027-02-05');
+    const local = new Date(made.dueAt.getTime() + 7 * 3600_000).toISOString();
+    const dueDay = local.slice(0, 10);
+    // One working hour on the 4th (16:00–17:00), the other three from the first working morning after Tết.
+    expect(holidays!.days).not.toContain(dueDay);
+    expect(dueDay > holidays!.days.at(-1)!).toBe(true);
+    expect(local.slice(11, 16)).toBe('10:30');
+  });
 });
