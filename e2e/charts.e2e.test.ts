@@ -141,7 +141,7 @@ describe('charts a person can read, on the demo commune in Chromium at 360 px', 
     );
     const onTime = page.getByTestId('trend-onTimeRate');
     await expectDatedAxis(onTime, /^\d\d\/\d{4}$/);
-    expect(await onTime.locator('text[data-axis="y"]').last().textContent()).toBe('100 %');
+    expect(await onTime.locator('text[data-axis="y"]').last().textContent()).toBe('100%');
     expect(await readTable(onTime)).toEqual(
       indicators.months.map((m: MonthRow) => ({
         at: m.month,

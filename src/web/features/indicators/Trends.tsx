@@ -70,7 +70,7 @@ function RateTrend({ k, months }: { k: RateKey; months: Month[] }) {
           label: t(`indicators.${k}`),
           kind: 'line',
           values: months.map((m) => percentOf(m[k].value)),
-          format: (v) => `${formatNumber(v)} %`,
+          format: (v) => `${formatNumber(v)}%`,
         },
         {
           key: 'numerator',

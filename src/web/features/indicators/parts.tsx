@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 import type { CountKey, RateKey } from '../../../shared/indicators.js';
 import { rateDefinitions } from '../../../shared/indicators.js';
 
@@ -31,13 +31,12 @@ export function CountLink({ value, k, scope }: { value: number; k: CountKey; sco
   );
 }
 
+/** A rate as the page's language writes it ("83,5%", "83.5%"), or "—" when nothing was counted. */
 export function percent(r: Rate, lang: string) {
-  if (r.value === null) return '—';
-  const v = Math.round(r.value * 1000) / 10;
-  return `${v.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} %`;
+  return r.value === null ? '—' : formatPercent(r.value, lang);
 }
 
-/** "60 %" over "3 / 5", each side a link to its list. */
+/** "60%" over "3 / 5", each side a link to its list. */
 export function RateValue({ r, k, scope }: { r: Rate; k: RateKey; scope: Scope }) {
   const { i18n } = useTranslation();
   const { numerator: num, denominator: den } = rateDefinitions[k];

@@ -9,15 +9,13 @@ import { Chart } from '../../../components/Chart.js';
 import { QueryState } from '../../../components/Status.js';
 import { api } from '../../../lib/api.js';
 import { formatDate, formatNumber, vietnamDay } from '../../../lib/format.js';
+import { percent } from '../../indicators/parts.js';
 import { useMe } from '../../auth/useMe.js';
 
 type StatsData = import('zod').infer<typeof Stats>;
 type RankingData = import('zod').infer<typeof Ranking>;
 type Rate = { value: number | null; numerator: number; denominator: number };
 type RankBy = RankingData['by'];
-
-const percent = (r: Rate, lang: string) =>
-  r.value === null ? '—' : `${(Math.round(r.value * 1000) / 10).toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} %`;
 
 /** A rate over the two counts it divides. */
 function RateCell({ r }: { r: Rate }) {
