@@ -126,7 +126,11 @@ describe('POST /api/campaigns/{id}/remind (the guard)', () => {
       },
     };
     const deps = { database: env.t.database, cipher: env.t.cipher, config: env.t.config };
-    await sendDue(deps, { SMS: capture }, new Date('2026-12-07T03:00:00Z'));
+    // The next 10:00 in Vietnam (03:00 UTC), after the reminder was queued and outside the quiet hours.
+    const morning = new Date();
+    morning.setUTCHours(3, 0, 0, 0);
+    if (morning.getTime() <= Date.now()) morning.setUTCDate(morning.getUTCDate() + 1);
+    await sendDue(deps, { SMS: capture }, morning);
     // Earlier reminders in this file are still queued (no worker here): each goes as its own short SMS.
     const [wording] = preview.cost.sms.text.split('\n');
     const ours = sent.filter((m) => m.startsWith(`${wording}\n`));
