@@ -19,9 +19,9 @@ describe('the leader’s indicators in Chromium on a 360-px phone', () => {
     await leader.page.goto(`${env.base}/indicators`);
     const onTime = leader.page.locator('[data-rate="onTimeRate"]');
     await onTime.waitFor();
-    // "Đúng hạn 9x,y % n / d": a percentage the Vietnamese way, then the counts it divides.
+    // "Đúng hạn 9x,y% n / d": a percentage the Vietnamese way, then the counts it divides.
     const text = (await onTime.textContent())!.replace(/\s+/g, ' ');
-    const [, percent, numerator, denominator] = text.match(/(\d+(?:,\d)?) % ([\d.]+) \/ ([\d.]+)/) ?? [];
+    const [, percent, numerator, denominator] = text.match(/(\d+(?:,\d)?)% ([\d.]+) \/ ([\d.]+)/) ?? [];
     expect(percent, text).toBeDefined();
     const n = Number(numerator!.replaceAll('.', ''));
     const d = Number(denominator!.replaceAll('.', ''));
