@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist/web';
 /** Kilobytes (1,000 bytes), gzip level 9, as the precompressed .gz files are sent. */
-const BUDGET_KB = { js: 160, css: 5 };
+const BUDGET_KB = { js: 170, css: 5 };
 /** Chunks that must never load with a citizen's page. */
 const STAFF = ['routes/Console.tsx', 'routes/FieldRoutes.tsx'];
 
