@@ -17,7 +17,9 @@ describe("the demo commune's year at the one-stop shop", () => {
       env.t.cipher,
       env.w.communeA,
       { officer: env.w.accounts.onestopA, leader: env.w.accounts.leaderA },
-      { seed: 7 },
+      // A fixed "now" (a Monday before the office opens): which dossiers are still waiting to be received depends on the hour the
+      // year is planned at, so a real clock made this test pass or fail with the time of day.
+      { seed: 7, now: new Date('2026-12-07T07:00:00+07:00') },
     );
     expect(made).toBeGreaterThan(300);
     // Batched: a year of a commune in seconds, not a request per dossier.
