@@ -3,6 +3,7 @@ export * from './users.js';
 export * from './registry.js';
 export * from './audit.js';
 export * from './imports.js';
+export * from './procedures.js';
 export * from './onestop.js';
 export * from './counter.js';
 export * from './citizens.js';
