@@ -36,8 +36,10 @@ export function useLogout() {
     mutationFn: (everywhere: boolean) => api('/api/auth/logout', { method: 'POST', body: { everywhere } }),
     onSettled: () => {
       void forgetPacks();
-      client.clear();
+      // Set the session to null in place, then drop everything else. Clearing the whole cache first would detach the
+      // mounted useMe observers from the 'me' query, and the sign-in form would wait for some unrelated re-render.
       client.setQueryData(['me'], null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
 }
