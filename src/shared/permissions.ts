@@ -56,6 +56,18 @@ export const Permission = {
   FEEDBACK_APPROVE: 'feedback.approve',
   /** Categories and their routing, deadlines, answer templates, Open311 client keys. */
   FEEDBACK_MANAGE: 'feedback.manage',
+  /** Scorecards: indicators, targets, rankings and dashboards of one's units (a group head: their group). */
+  SCORECARD_READ: 'scorecard.read',
+  /** Enter a unit's values with evidence and send them to the province; keep the unit's ICT inventory. */
+  SCORECARD_ENTER: 'scorecard.enter',
+  /** The province's part: approve or return entered values. */
+  SCORECARD_APPROVE: 'scorecard.approve',
+  /** Set targets (a commune only tightens what the province set). */
+  SCORECARD_TARGET: 'scorecard.target',
+  /** Choose the indicators on the commune's public page. */
+  SCORECARD_PUBLISH: 'scorecard.publish',
+  /** The province's catalog: its own indicators and scored sets, traffic-light margins, monthly snapshots. */
+  SCORECARD_MANAGE: 'scorecard.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -75,6 +87,10 @@ export const rolePermissions = {
     P.DOSSIER_READ,
     P.CAMPAIGN_MANAGE,
     P.FEEDBACK_READ,
+    P.SCORECARD_READ,
+    P.SCORECARD_APPROVE,
+    P.SCORECARD_TARGET,
+    P.SCORECARD_MANAGE,
   ],
   COMMUNE_LEADER: [
     P.UNIT_READ,
@@ -102,6 +118,10 @@ export const rolePermissions = {
     P.FEEDBACK_PROCESS,
     P.FEEDBACK_APPROVE,
     P.FEEDBACK_MANAGE,
+    P.SCORECARD_READ,
+    P.SCORECARD_ENTER,
+    P.SCORECARD_TARGET,
+    P.SCORECARD_PUBLISH,
   ],
   ONESTOP_OFFICER: [
     P.UNIT_READ,
@@ -118,6 +138,8 @@ export const rolePermissions = {
     P.DOSSIER_PROCESS,
     P.FEEDBACK_READ,
     P.FEEDBACK_PROCESS,
+    P.SCORECARD_READ,
+    P.SCORECARD_ENTER,
   ],
   GROUP_HEAD: [
     P.UNIT_READ,
@@ -134,6 +156,7 @@ export const rolePermissions = {
     P.CAMPAIGN_VISIT,
     P.FEEDBACK_READ,
     P.FEEDBACK_PROCESS,
+    P.SCORECARD_READ,
   ],
   DIGITAL_TEAM: [P.UNIT_READ, P.HOUSEHOLD_READ, P.RESIDENT_READ, P.DOSSIER_SUBMIT, P.CAMPAIGN_VISIT],
 } as const satisfies Record<Role, readonly Permission[]>;

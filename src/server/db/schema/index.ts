@@ -16,3 +16,4 @@ export * from './onestop-effects.js';
 export * from './documents.js';
 export * from './registry-changes.js';
 export * from './feedback.js';
+export * from './scorecards.js';
