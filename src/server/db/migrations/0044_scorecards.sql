@@ -171,6 +171,7 @@ CREATE TABLE "scorecard_values" (
 	CONSTRAINT "scorecard_values_unit_id_indicator_id_period_pk" PRIMARY KEY("unit_id","indicator_id","period")
 );
 --> statement-breakpoint
+ALTER TABLE "team_members" ADD COLUMN "trained_on" date;--> statement-breakpoint
 ALTER TABLE "inventory_items" ADD CONSTRAINT "inventory_items_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_items" ADD CONSTRAINT "inventory_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scorecard_entries" ADD CONSTRAINT "scorecard_entries_indicator_id_scorecard_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."scorecard_indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -208,7 +209,8 @@ CREATE UNIQUE INDEX "scorecard_set_items_key" ON "scorecard_set_items" USING btr
 CREATE UNIQUE INDEX "scorecard_sets_code_key" ON "scorecard_sets" USING btree (coalesce("owner_unit_id", 0),"code");--> statement-breakpoint
 CREATE UNIQUE INDEX "scorecard_snapshots_key" ON "scorecard_snapshots" USING btree ("province_id","period");--> statement-breakpoint
 CREATE UNIQUE INDEX "scorecard_targets_key" ON "scorecard_targets" USING btree ("indicator_id","unit_id","period");--> statement-breakpoint
-CREATE INDEX "scorecard_values_period_idx" ON "scorecard_values" USING btree ("period","indicator_id");--> statement-breakpoint
+CREATE INDEX "scorecard_values_period_idx" ON "scorecard_values" USING btree ("period","indicator_id");
+--> statement-breakpoint
 -- A frozen month never changes: the report already sent stays what it was (issue 17).
 CREATE OR REPLACE FUNCTION scorecard_values_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -37,6 +37,8 @@ export const teamMembers = pgTable(
     userId: integer('user_id').references(() => users.id),
     joinedOn: date('joined_on').notNull().default(sql`current_date`),
     leftOn: date('left_on'),
+    /** When the member finished the digital-skills training (null: not yet, or not known). Counted by TEAM_TRAINED. */
+    trainedOn: date('trained_on'),
     /** Who took the member off the team (with `left_on`): the past members' list says so. */
     removedBy: integer('removed_by').references(() => users.id),
     /**
