@@ -296,15 +296,23 @@ export async function buildCommune(
       from json_to_recordset(${json(households.slice(i, i + 5000))})
         as x(id int, unit_id int, code text, address text, kind text, search_text text, address_search text)`);
   }
+  // When each account was checked (the VNeID indicator counts level 2 only from that day): spread over the past
+  // 14–30 months, differently per commune, so a year of monthly values climbs at its own pace. From the id, not the
+  // random stream, so the rest of the demo stays as it was.
+  const vneidSpread = 420 + ((index * 137) % 480);
   for (let i = 0; i < people.length; i += 5000) {
     const chunk = json(people.slice(i, i + 5000));
     await tx.execute(sql`
       insert into residents (id, full_name, search_text, birth_date, birth_precision, gender, personal_id_enc,
-        personal_id_bidx, phone_enc, phone_bidx, vneid_level, has_smartphone, tags, ethnicity, unit_id, household_id)
+        personal_id_bidx, phone_enc, phone_bidx, vneid_level, vneid_checked_on, has_smartphone, tags, ethnicity,
+        unit_id, household_id)
       overriding system value
       select id, full_name, search_text, birth_date, birth_precision, gender, personal_id_enc, personal_id_bidx,
-        phone_enc, phone_bidx, vneid_level, has_smartphone, array(select json_array_elements_text(tags)), ethnicity,
-        unit_id, household_id
+        phone_enc, phone_bidx, vneid_level,
+        case when vneid_level <> 'NONE' then least(current_date - 1,
+          greatest(birth_date + case when vneid_level = 'L2' then 14 * 366 else 6 * 366 end,
+            current_date - 1 - ((id::bigint * 2654435761) % ${vneidSpread})::int)) end,
+        has_smartphone, array(select json_array_elements_text(tags)), ethnicity, unit_id, household_id
       from json_to_recordset(${chunk}) as x(id int, full_name text, search_text text, birth_date date,
         birth_precision text, gender text,
         personal_id_enc text, personal_id_bidx text, phone_enc text, phone_bidx text, vneid_level text,

@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { login } from '../../../test/helpers.js';
 import { useWorld } from '../../../test/world.js';
 import { localParts } from '../modules/calendar/working-days.js';
-import { seedDemo } from './seed.js';
+import { provinceCommunes } from './province.js';
+import { type DemoResult, seedDemo } from './seed.js';
 
 const env = useWorld();
+let demo: DemoResult;
 
 describe('the demo commune', () => {
   it('builds households, residents, staff logins and a morning at the one-stop counter', async () => {
-    const demo = await seedDemo(env.t.database, env.t.cipher, {
+    demo = await seedDemo(env.t.database, env.t.cipher, {
       residents: 300,
       seed: 7,
       password: 'mat-khau-demo-dai',
     });
-    expect(demo.residents).toBe(300);
+    // The first commune as asked, and its five smaller neighbours (province.ts).
+    expect(demo.communes).toBe(6);
+    expect(demo.residents).toBe(300 + provinceCommunes.reduce((n, c) => n + c.residents, 0));
     expect(demo.logins.map((l) => l.username)).toEqual(['admin', 'tinh', 'lanhdao', 'motcua', 'totruong', 'sotuso']);
     // Each has a contact where reminders reach them: the officer's email, the group head's phone only.
     const contacts = await env.t.database.raw<{ username: string; email: string | null; phone_enc: string | null }>(
@@ -110,5 +114,76 @@ describe('the demo commune', () => {
     const history = (await head.get(`/api/households/${house.id}/history`)).json().items;
     expect(history.map((c: { kind: string }) => c.kind)).toEqual(['LEAVE', 'LEAVE', ...Array(4).fill('ADD_MEMBER')]);
     expect(history[0]).toMatchObject({ by: 'totruong', undoBlocked: null });
+  });
+
+  // Reads what the first test built (seeding again would double its time).
+  it('gives the province a year of scorecards: 12 months frozen and published, communes at different paces', async () => {
+    const raw = env.t.database.raw;
+    expect(demo.scorecards!.frozen).toHaveLength(12);
+    const [province] = await raw<{ id: number }>(`select id from units where tier = 'PROVINCE' and code = '31'`);
+    const snapshots = await raw<{ period: string; published: boolean; values: number }>(
+      `select period, published_at is not null as published, values from scorecard_snapshots
+       where province_id = ${province!.id} order by period`,
+    );
+    expect(snapshots.map((s) => s.period)).toEqual(demo.scorecards!.frozen);
+    expect(snapshots.every((s) => s.published && s.values > 0)).toBe(true);
+    // Every demo commune has frozen values in each of the 12 months, and open ones in the current month.
+    const months = await raw<{ name: string; frozen: number; open: number }>(
+      `select u.name, count(distinct v.period) filter (where v.frozen_at is not null)::int as frozen,
+         count(*) filter (where v.period = '${demo.scorecards!.current}' and v.frozen_at is null)::int as open
+       from units u join scorecard_values v on v.unit_id = u.id
+       where u.tier = 'COMMUNE' and u.legal_basis = 'Dữ liệu minh họa' group by u.name`,
+    );
+    expect(months).toHaveLength(6);
+    for (const m of months) expect(m, m.name).toMatchObject({ frozen: 12 });
+    for (const m of months) expect(m.open, m.name).toBeGreaterThan(0);
+    // The five neighbours, built from the furthest ahead to the furthest behind, rank in that order last month.
+    const last = demo.scorecards!.frozen.at(-1);
+    const ranked = (code: string) =>
+      raw<{ value: number }>(
+        `select v.value from scorecard_values v join units u on u.id = v.unit_id
+           join scorecard_indicators i on i.id = v.indicator_id and i.code = '${code}' and i.owner_unit_id is null
+         where v.period = '${last}' and u.tier = 'COMMUNE' and u.legal_basis = 'Dữ liệu minh họa'
+         order by u.id offset 1`,
+      ).then((rows) => rows.map((r) => r.value));
+    for (const code of ['VNEID_L2', 'DOSSIER_ONLINE']) {
+      const values = await ranked(code);
+      expect(values, code).toHaveLength(5);
+      expect(values, code).toEqual([...values].sort((a, b) => b - a));
+      expect(values[0]! - values[4]!, code).toBeGreaterThan(0.2);
+    }
+    // Accounts checked over the year: the first commune's share grows from the first frozen month to the last.
+    const trend = await raw<{ value: number }>(
+      `select v.value from scorecard_values v join scorecard_indicators i on i.id = v.indicator_id
+       join units u on u.id = v.unit_id
+       where i.code = 'VNEID_L2' and u.id = (select min(id) from units where legal_basis = 'Dữ liệu minh họa'
+         and tier = 'COMMUNE') and v.frozen_at is not null order by v.period`,
+    );
+    expect(trend[11]!.value - trend[0]!.value).toBeGreaterThan(0.1);
+
+    // Entered values: approved with a PDF as evidence, one waiting for the province, one returned with its reason.
+    const entries = await raw<{ status: string; n: number; evidence: number; reasons: number }>(
+      `select e.status, count(*)::int as n, count(distinct v.entry_id)::int as evidence,
+         count(e.return_reason)::int as reasons
+       from scorecard_entries e left join scorecard_evidence v on v.entry_id = e.id
+       group by e.status order by e.status`,
+    );
+    const by = Object.fromEntries(entries.map((e) => [e.status, e]));
+    expect(by.SUBMITTED).toMatchObject({ n: 1, evidence: 1 });
+    expect(by.RETURNED).toMatchObject({ n: 1, evidence: 0, reasons: 1 });
+    expect(by.APPROVED!.evidence).toBe(by.APPROVED!.n);
+    const [file] = await raw<{ head: string }>(
+      `select convert_from(substring(content from 1 for 5), 'UTF8') as head from scorecard_evidence limit 1`,
+    );
+    expect(file!.head).toBe('%PDF-');
+    // Targets (the province's and one commune's stricter), inventory in every commune, the first commune's page.
+    const [counts] = await raw<{ stricter: number; inventory: number; published: number }>(
+      `select (select count(*)::int from scorecard_targets t join units u on u.id = t.unit_id
+                where u.tier = 'COMMUNE') as stricter,
+         (select count(distinct unit_id)::int from inventory_items) as inventory,
+         (select count(*)::int from scorecard_publications) as published`,
+    );
+    expect(counts).toMatchObject({ stricter: 2, published: 5 });
+    expect(counts!.inventory).toBeGreaterThanOrEqual(6);
   });
 });

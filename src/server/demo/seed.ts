@@ -18,9 +18,18 @@ import { seedOnestopDemo } from './onestop.js';
 import { seedOnestopYear } from './onestop-year.js';
 import { createRandom } from './names.js';
 import { buildCommune } from './commune.js';
+import { provinceCommunes, seedProvinceCommunes } from './province.js';
+import { communesOf, seedScorecardsDemo } from './province-scorecards.js';
 
 export type DemoLogin = { username: string; password: string; role: Role; unit: string };
-export type DemoResult = { communes: number; households: number; residents: number; logins: DemoLogin[] };
+export type DemoResult = {
+  communes: number;
+  households: number;
+  residents: number;
+  logins: DemoLogin[];
+  /** The months frozen (and published) and the month computed, when the demo built the scorecards. */
+  scorecards?: { frozen: string[]; current: string };
+};
 
 /**
  * Builds realistic demo data: communes under Hải Phòng, each with thôn / tổ dân phố and alleys, households of 1–8
@@ -37,6 +46,8 @@ export async function seedDemo(
     log?: (line: string) => void;
     /** Where the sandbox's push service listens, when `npm start` runs the sandbox: its demo is seeded too. */
     sandboxPushBase?: string;
+    /** The demo's "now" (tests fix it); the year of history ends the day before. */
+    now?: Date;
   },
 ): Promise<DemoResult> {
   const rnd = createRandom(options.seed);
@@ -44,7 +55,8 @@ export async function seedDemo(
   const { db } = database;
   const [province] = await queryRows<UnitRow>(db, sql`select * from units where tier = 'PROVINCE' and code = '31'`);
   if (!province) throw new Error('province 31 missing: run the migrations first');
-  const today = new Date();
+  const today = options.now ?? new Date();
+  const fresh = !(await findUserByUsername(db, 'admin'));
   const thisYear = today.getUTCFullYear();
   const perCommune = Math.min(Math.max(options.residents, 1), 30_000);
   const communeCount = Math.max(1, Math.round(options.residents / perCommune));
@@ -71,7 +83,18 @@ export async function seedDemo(
       log(`  ${c + 1}/${communeCount} communes, ${result.residents} residents`);
   }
 
-  if (!(await findUserByUsername(db, 'admin'))) {
+  // `npm start`'s single commune gets five smaller neighbours, so the province has communes to compare; a
+  // province-scale demo (`--residents 1000000`) has its 33 already.
+  const progress = new Map<number, number>();
+  if (fresh && communeCount === 1) {
+    const extra = await seedProvinceCommunes(database, cipher, rnd, province, counters, { now: today });
+    extra.communes.forEach((c, i) => progress.set(c.id, provinceCommunes[i]!.progress));
+    result.communes += extra.communes.length;
+    result.households += extra.households;
+    result.residents += extra.residents;
+  }
+
+  if (fresh) {
     const [nation] = await queryRows<UnitRow>(db, sql`select * from units where tier = 'NATION'`);
     // Contacts where reminders reach them (the sandbox's SMTP and SMS peers show what is sent): the officers by
     // email, the group head and the team member by SMS only, as many in a village have no work email.
@@ -133,6 +156,19 @@ export async function seedDemo(
     );
     if (options.sandboxPushBase)
       await seedSandboxDemo(database, cipher, firstCommune!, made.lanhdao!, options.sandboxPushBase);
+    // Last, over everything above: the year of scorecards. A province-scale demo freezes only last month (the
+    // snapshot's cost is the bench's to measure) and computes this one.
+    const t0 = performance.now();
+    result.scorecards = await seedScorecardsDemo(
+      database,
+      province,
+      await communesOf(database, province, progress),
+      { officer: made.tinh!, leader: made.lanhdao! },
+      { now: today, months: communeCount === 1 ? 12 : 1 },
+    );
+    log(
+      `  scorecards: ${result.scorecards.frozen.length} months frozen in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
   return result;
 }
