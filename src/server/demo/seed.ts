@@ -88,7 +88,7 @@ export async function seedDemo(
   const progress = new Map<number, number>();
   if (fresh && communeCount === 1) {
     const extra = await seedProvinceCommunes(database, cipher, rnd, province, counters, { now: today });
-    extra.communes.forEach((c, i) => progress.set(c.id, provinceCommunes[i]!.progress));
+    for (const [i, c] of extra.communes.entries()) progress.set(c.id, provinceCommunes[i]!.progress);
     result.communes += extra.communes.length;
     result.households += extra.households;
     result.residents += extra.residents;
