@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <name> [options]`: each benchmark measures its physical limit in the same run and prints ratios.
- * Benchmarks: registry, onestop, channels, campaigns, citizens, feedback.
+ * Benchmarks: registry, onestop, channels, campaigns, citizens, feedback, indicators.
  */
 const [name, ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   campaigns: () => import('./campaigns.js'),
   citizens: () => import('./citizens.js'),
   feedback: () => import('./feedback.js'),
+  indicators: () => import('./indicators.js'),
 };
 if (!name || !benches[name]) {
   console.error(
