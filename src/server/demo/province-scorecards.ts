@@ -233,11 +233,17 @@ export async function seedScorecardsDemo(
 
 /** Each commune of the province with its households (entered values count over them). */
 export async function communesOf(database: Database, province: UnitRow, progress: Map<number, number>) {
+  // A commune's id is the path segment after the province's ("/1/12/" → "/1/12/340/…"): one pass over households.
+  const at = province.path.split('/').length;
   const rows = await queryRows<UnitRow & { households: number }>(
     database.db,
-    sql`select u.*, (select count(*)::int from households h join units x on x.id = h.unit_id
-          where x.path like u.path || '%') as households
-        from units u where u.parent_id = ${province.id} and u.tier = 'COMMUNE' and u.closed_at is null order by u.id`,
+    sql`with counted as (
+          select split_part(x.path, '/', ${at})::int as commune_id, count(*)::int as households
+          from households h join units x on x.id = h.unit_id where x.path like ${`${province.path}%/%`}
+          group by 1)
+        select u.*, coalesce(c.households, 0) as households
+        from units u left join counted c on c.commune_id = u.id
+        where u.parent_id = ${province.id} and u.tier = 'COMMUNE' and u.closed_at is null order by u.id`,
   );
   // A commune built without a plan (the first, the province-scale ones) gets a progress of its own from its place.
   return rows.map((r, i) => ({
