@@ -168,4 +168,56 @@ describe('target inheritance', () => {
     const unknown = await set('province', { unitId: w.communeA.id, indicatorId: 999_999, period: '2026', target: 0.5 });
     expect(unknown.json().errors[0]).toMatchObject({ field: 'indicatorId', code: 'NOT_IN_CATALOG' });
   });
+
+  it('effectiveTargets in a batch: lower is better, ties go to the unit itself, no leaking across provinces', async () => {
+    const { w, t } = env;
+    const cameras = (await w.agents.admin.get(`/api/scorecards/catalog?unit=${w.province.id}`))
+      .json()
+      .indicators.find((i: { code: string }) => i.code === 'CAMERAS').id as number;
+    const put = (unitId: number, period: string, target: number) =>
+      t.database.raw('insert into scorecard_targets (indicator_id, unit_id, period, target) values ($1, $2, $3, $4)', [
+        cameras,
+        unitId,
+        period,
+        target,
+      ]);
+    // Written straight to the table, as a state the API reaches over time (the province tightened after the communes).
+    await put(w.province.id, '2030', 10);
+    await put(w.communeA.id, '2030', 10); // the same as the province's: its own
+    await put(w.communeB.id, '2030-Q1', 8); // milder than the province's year, set before the province raised it
+    await put(w.groupA2.id, '2030-02', 4);
+    await put(w.otherProvince.id, '2030', 99);
+    const units = [w.province, w.communeA, w.communeB, w.groupA1, w.groupA2, w.groupB1, w.communeC, w.groupC1];
+    const read = async (period: string, direction: 'HIGHER' | 'LOWER') => {
+      const got = await effectiveTargets(t.database.db, units, [{ id: cameras, direction }], period);
+      return Object.fromEntries(
+        units.map((u) => {
+          const e = got.get(`${u.id}:${cameras}`);
+          return [u.id, e ? `${e.target}${e.inherited ? '↑' : ''}@${e.period}` : null];
+        }),
+      );
+    };
+    // More cameras is better: the strictest is the largest along each chain.
+    expect(await read('2030-02', 'HIGHER')).toEqual({
+      [w.province.id]: '10@2030',
+      [w.communeA.id]: '10@2030',
+      [w.communeB.id]: '10↑@2030',
+      [w.groupA1.id]: '10↑@2030',
+      [w.groupA2.id]: '10↑@2030',
+      [w.groupB1.id]: '10↑@2030',
+      [w.communeC.id]: '99↑@2030',
+      [w.groupC1.id]: '99↑@2030',
+    });
+    // Read as if fewer were better, the same rows give the smallest along each chain, each unit's narrowest period.
+    expect(await read('2030-02', 'LOWER')).toMatchObject({
+      [w.communeA.id]: '10@2030',
+      [w.communeB.id]: '8@2030-Q1',
+      [w.groupA2.id]: '4@2030-02',
+      [w.groupB1.id]: '8↑@2030-Q1',
+    });
+    // Outside the quarter commune B's target does not reach; another year has none at all.
+    expect((await read('2030-05', 'LOWER'))[w.groupB1.id]).toBe('10↑@2030');
+    expect(Object.values(await read('2031-01', 'HIGHER')).every((v) => v === null)).toBe(true);
+    expect((await effectiveTargets(t.database.db, [], [{ id: cameras, direction: 'HIGHER' }], '2030')).size).toBe(0);
+  });
 });
