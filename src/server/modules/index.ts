@@ -34,6 +34,7 @@ import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
+import { registerScorecardSnapshots } from './scorecards/scorecards.snapshots.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -95,6 +96,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
   registerFeedbackNotify(app, deps);
+  registerScorecardSnapshots(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }

@@ -27,7 +27,8 @@ export function contextOf(province: { id: number; path: string }, period: string
   if (periodKindOf(period) !== 'MONTH') throw new Error(`scorecards are computed per month, not ${period}`);
   const { from, to } = periodRange(period);
   const today = localDay(now);
-  const asOf = today < to ? today : to;
+  // ISO dates order as text.
+  const asOf = [today, to].sort()[0]!;
   return {
     provinceId: province.id,
     provincePath: province.path,
