@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../../../../test/factories.js';
 import { buildTestApp, type TestContext } from '../../../../test/helpers.js';
 import { freezeMonth, refreshValues } from './scorecards.compute.js';
+import { fourteenPlusCutoffs } from './scorecards.compute-registry.js';
 import { buildComputeFixture, type ComputeFixture } from './scorecards.compute.test-kit.js';
 
 const PERIOD = '2026-10';
@@ -196,5 +197,18 @@ describe('the monthly snapshot', () => {
       numerator: 50,
       denominator: 50,
     });
+  });
+});
+
+describe('who is certainly 14 on a day (born on or before `day`; a month or a year known only, before `month` / `year`)', () => {
+  it('the month’s last day, a year’s last day, and 29 February', () => {
+    expect(fourteenPlusCutoffs('2026-10-31')).toEqual({ day: '2012-10-31', month: '2012-11-01', year: '2012-01-01' });
+    expect(fourteenPlusCutoffs('2026-10-30')).toEqual({ day: '2012-10-30', month: '2012-10-01', year: '2012-01-01' });
+    expect(fourteenPlusCutoffs('2026-12-31')).toEqual({ day: '2012-12-31', month: '2013-01-01', year: '2013-01-01' });
+    expect(fourteenPlusCutoffs('2026-12-30').year).toBe('2012-01-01');
+    // Born 29/02/2012: not yet 14 on 28/02/2026, 14 on 01/03/2026.
+    expect(fourteenPlusCutoffs('2026-02-28').day).toBe('2012-02-28');
+    expect(fourteenPlusCutoffs('2026-03-01').day).toBe('2012-03-01');
+    expect(fourteenPlusCutoffs('2028-02-29')).toEqual({ day: '2014-02-28', month: '2014-03-01', year: '2014-01-01' });
   });
 });

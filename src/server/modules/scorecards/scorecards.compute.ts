@@ -64,6 +64,9 @@ export async function refreshValues(
   options: { now?: Date } = {},
 ): Promise<{ values: number }> {
   const ctx = contextOf(await provinceRow(tx, provinceId), period, options.now ?? new Date());
+  // A province's million stays are grouped per household in memory rather than sorted on disk (the default 4 MB
+  // spills): for this transaction only.
+  await tx.execute(sql`set local work_mem = '64MB'`);
   let values = 0;
   values += await computeRegistry(tx, ctx);
   values += await computeWork(tx, ctx);
