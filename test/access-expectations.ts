@@ -7,6 +7,7 @@ import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
 import { scorecardsCatalogExpectations } from './access/scorecards-catalog.js';
+import { scorecardsSnapshotsExpectations } from './access/scorecards-snapshots.js';
 import type { Expectation } from './access/targets.js';
 
 export { multipart, type Expectation, type Target } from './access/targets.js';
@@ -26,4 +27,5 @@ export const expectations: Record<string, Expectation> = {
   ...feedbackExpectations,
   ...feedbackPublicExpectations,
   ...scorecardsCatalogExpectations,
+  ...scorecardsSnapshotsExpectations,
 };

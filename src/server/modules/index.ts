@@ -37,6 +37,7 @@ import { registerSandbox } from './sandbox/sandbox.routes.js';
 import { registerScorecardCatalog } from './scorecards/scorecards.catalog.routes.js';
 import { registerScorecardSettings } from './scorecards/scorecards.settings.routes.js';
 import { registerScorecardTargets } from './scorecards/scorecards.targets.routes.js';
+import { registerScorecardSnapshots } from './scorecards/scorecards.snapshots.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -98,6 +99,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
   registerFeedbackNotify(app, deps);
+  registerScorecardSnapshots(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
   registerScorecardCatalog(app, deps);
