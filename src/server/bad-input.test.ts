@@ -334,12 +334,14 @@ describe('bad-input sweep', () => {
     // The OpenAPI document describes no multipart bodies (the routes read the stream themselves), so they are named.
     const dossier = await w.f.dossier(w.communeA);
     const announcement = await w.f.announcement(w.communeA);
+    const entry = await w.f.scorecardEntry(w.groupA1);
     const uploads = [
       '/api/imports',
       '/api/public/uploads',
       `/api/dossiers/${dossier.id}/files`,
       `/api/announcements/${announcement}/files`,
       `/api/public/communes/${w.communeA.code}/feedback`,
+      `/api/scorecards/entries/${entry.id}/evidence`,
     ];
     for (const url of uploads) {
       const whole = multipartBody(

@@ -15,6 +15,7 @@ import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerFeedbackStats } from './feedback/feedback.stats.routes.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
+import { registerInventory } from './inventory/inventory.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerDocuments } from './documents/documents.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
@@ -34,6 +35,7 @@ import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
+import { registerScorecardEntries } from './scorecards/scorecards.entries.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -97,4 +99,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
+  registerScorecardEntries(app, deps);
+  registerInventory(app, deps);
 }
