@@ -273,7 +273,7 @@ describe('bad-input sweep', () => {
       const missing = await w.agents.admin.request({ method: op.method as 'POST', url, payload: {} });
       if ((schema.required ?? []).length) expect(missing.statusCode, `${op.key} with {}`).toBe(400);
     }
-  }, 120_000); // every body-taking operation, each with a dozen malformed bodies
+  }, 300_000); // every body-taking operation, each with a dozen malformed bodies (issue 17 added a dozen more)
 
   it('session-ending operations (logout, password) get the same sweep with a session of their own', async () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };

@@ -44,7 +44,7 @@ const LIST_LIMIT = 1000;
 const latestOnly = sql`not exists (select 1 from scorecard_entries n
   where n.indicator_id = e.indicator_id and n.unit_id = e.unit_id and n.period = e.period and n.version > e.version)`;
 
-/** Entries matching `where` (which may name e, i and u), newest period first; `latest` keeps each value's last version. */
+/** Entries matching `where` (naming e, i and u), newest period first; `latest` keeps each value's last version. */
 export async function selectEntries(
   tx: Tx,
   where: SQL,

@@ -236,7 +236,7 @@ export async function updateEntry(db: Db, scope: Scope, id: number, input: Updat
   return entry;
 }
 
-/** Sends a value to the province: it needs a file as evidence, or at least a note saying where the figure comes from. */
+/** Sends a value to the province: it needs a file as evidence, or at least a note on where the figure comes from. */
 export async function submitEntry(db: Db, scope: Scope, id: number, rowVersion: number, by: By) {
   const { entry } = await act(db, scope, id, rowVersion, EDITABLE, by, 'scorecard.entry.submit', async (tx, row) => {
     const [files] = await queryRows<{ n: number }>(
