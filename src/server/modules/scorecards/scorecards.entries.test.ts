@@ -99,7 +99,13 @@ describe('an entered value from draft to approval', () => {
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json()).toMatchObject({ status: 'RETURNED', numerator: 630, value: 0.7412, rowVersion: 4 });
-    expect((await onestopA.post(`/api/scorecards/entries/${draft.id}/submit`, { rowVersion: 4 })).statusCode).toBe(200);
+    const resent = await onestopA.post(`/api/scorecards/entries/${draft.id}/submit`, { rowVersion: 4 });
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json()).toMatchObject({
+      status: 'SUBMITTED',
+      decidedBy: null,
+      returnReason: 'Số hộ không khớp với báo cáo của VNPT',
+    });
 
     const before = (await refreshJobs()).length;
     const approved = await province.post(`/api/scorecards/entries/${draft.id}/approve`, { rowVersion: 5 });

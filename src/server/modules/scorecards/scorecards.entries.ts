@@ -250,8 +250,9 @@ export async function submitEntry(db: Db, scope: Scope, id: number, rowVersion: 
         'Hãy đính kèm minh chứng hoặc ghi chú nguồn số liệu trước khi gửi',
         'Attach evidence or write a note on where the figure comes from before sending',
       );
-    // The reason of an earlier return stays on the row: the province sees why it came back before.
-    return { status: 'SUBMITTED', submittedBy: by.userId, submittedAt: new Date() };
+    // A new submission awaits a new decision; the reason of an earlier return stays, so the province sees why it
+    // came back before (the audit keeps who returned it and when).
+    return { status: 'SUBMITTED', submittedBy: by.userId, submittedAt: new Date(), decidedBy: null, decidedAt: null };
   });
   return entry;
 }
