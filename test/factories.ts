@@ -9,6 +9,7 @@ import { insertHousehold, setHouseholdHead } from '../src/server/modules/househo
 import { insertMembership, insertResident } from '../src/server/modules/residents/residents.repo.js';
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
+import { scorecardFactories } from './scorecards-factories.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
 import { createTicket } from '../src/server/modules/feedback/feedback.intake.js';
@@ -46,6 +47,7 @@ export function factories(database: Database, cipher: PiiCipher) {
     (await queryRows<UnitRow>(db, sql`select * from units where code = ${code} and tier = ${tier}`))[0]!;
 
   const f = {
+    ...scorecardFactories(db),
     province: (code = '31') => unitByCode(code, 'PROVINCE'),
     nation: () => unitByCode('VN', 'NATION'),
     async commune(opts: { code?: string; name?: string; province?: string } = {}) {

@@ -15,6 +15,7 @@ import { registerPayments } from './payments/payments.routes.js';
 import { registerMail } from './mail/mail.service.js';
 import { registerFeedbackStats } from './feedback/feedback.stats.routes.js';
 import { registerIndicators } from './indicators/indicators.routes.js';
+import { registerInventory } from './inventory/inventory.routes.js';
 import { registerCounter } from './counter/counter.routes.js';
 import { registerDocuments } from './documents/documents.routes.js';
 import { registerSweep } from './dossiers/dossiers.sweep.js';
@@ -38,6 +39,7 @@ import { registerScorecardCatalog } from './scorecards/scorecards.catalog.routes
 import { registerScorecardSettings } from './scorecards/scorecards.settings.routes.js';
 import { registerScorecardTargets } from './scorecards/scorecards.targets.routes.js';
 import { registerScorecardSnapshots } from './scorecards/scorecards.snapshots.routes.js';
+import { registerScorecardEntries } from './scorecards/scorecards.entries.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -105,4 +107,6 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerScorecardCatalog(app, deps);
   registerScorecardTargets(app, deps);
   registerScorecardSettings(app, deps);
+  registerScorecardEntries(app, deps);
+  registerInventory(app, deps);
 }
