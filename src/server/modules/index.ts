@@ -33,6 +33,7 @@ import { registerImports } from './imports/imports.routes.js';
 import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
+import { registerScorecardDashboards } from './scorecards/scorecards.dashboard.routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
@@ -95,6 +96,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerFeedback(app, deps);
   registerPublicFeedback(app, deps);
   registerFeedbackNotify(app, deps);
+  registerScorecardDashboards(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }
