@@ -34,6 +34,8 @@ import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
 import { registerScorecardDashboards } from './scorecards/scorecards.dashboard.routes.js';
+import { registerScorecardReports } from './scorecards/scorecards.reports.routes.js';
+import { registerScorecardPublic } from './scorecards/scorecards.public.routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
@@ -97,6 +99,8 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerPublicFeedback(app, deps);
   registerFeedbackNotify(app, deps);
   registerScorecardDashboards(app, deps);
+  registerScorecardReports(app, deps);
+  registerScorecardPublic(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
 }

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
+import { queryRows } from '../../db/client.js';
 import { readSheetRows } from '../../lib/spreadsheet.js';
 import { type scorecardFixtures, seedReadFixture } from './scorecards.dashboard.test-kit.js';
 
@@ -210,7 +212,10 @@ describe('scorecard exports', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toBe('Hạng,Mã đơn vị,Đơn vị,Tổng điểm,Tử số,Mẫu số,Hạng tháng 09/2026,Tăng/giảm hạng,Thay đổi giá trị');
     expect(lines[1]).toContain('Xã An Hòa,233.75');
-    const audit = await w.agents.admin.get('/api/audit?action=scorecards.export');
-    expect(audit.body).toContain('scorecards.export');
+    const audits = await queryRows<{ details: { what: string } }>(
+      env.t.database.db,
+      sql`select details from audit_log where action = 'scorecards.export' order by id`,
+    );
+    expect(audits.map((a) => a.details.what)).toEqual(['dashboard', 'ranking']);
   });
 });
