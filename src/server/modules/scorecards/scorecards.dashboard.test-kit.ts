@@ -8,7 +8,7 @@ import {
   scorecardTargets,
   scorecardValues,
 } from '../../db/schema/index.js';
-import { valueOf, type Measure } from '../../../shared/scorecards.js';
+import { type Measure, valueOf as valueOfMeasure } from '../../../shared/scorecards.js';
 
 /**
  * Fixtures for the read side: `scorecard_values` rows written straight in (the compute helper's job fills them in
@@ -50,7 +50,7 @@ export function scorecardFixtures(database: Database) {
         period,
         numerator,
         denominator,
-        value: valueOf(i.measure, numerator, denominator),
+        value: valueOfMeasure(i.measure, numerator, denominator),
         entryId: more.entryId ?? null,
         computedAt: new Date(`${period}-15T10:00:00+07:00`),
         frozenAt: more.frozen ? new Date(`${period}-28T02:00:00+07:00`) : null,

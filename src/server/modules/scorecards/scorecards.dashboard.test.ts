@@ -92,7 +92,15 @@ describe('scorecard dashboard', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().points).toEqual([
-      { period: '2026-08', numerator: null, denominator: null, value: null, target: 0.8, light: 'NO_DATA', frozen: false },
+      {
+        period: '2026-08',
+        numerator: null,
+        denominator: null,
+        value: null,
+        target: 0.8,
+        light: 'NO_DATA',
+        frozen: false,
+      },
       { period: '2026-09', numerator: 48, denominator: 80, value: 0.6, target: 0.8, light: 'BEHIND', frozen: true },
       { period: '2026-10', numerator: 58, denominator: 80, value: 0.725, target: 0.85, light: 'BEHIND', frozen: true },
     ]);
@@ -143,12 +151,16 @@ describe('scorecard ranking and scores', () => {
     // A: 100 × 75% + 150 × 72.5% + 50 (2 video rooms, evidenced) = 233.75; September 50 + 90 = 140.
     // B: 100 × 75% + 150 × 90% + 0 (1 room, no entry behind it) = 210; September 83.33 + 120 = 203.33.
     expect(
-      res.json().rows.map((r: Record<string, unknown>) => [(r.unit as { name: string }).name, r.value, r.rank, r.rankChange]),
+      res
+        .json()
+        .rows.map((r: Record<string, unknown>) => [(r.unit as { name: string }).name, r.value, r.rank, r.rankChange]),
     ).toEqual([
       ['Xã An Hòa', 233.75, 1, 1],
       ['Phường Bình Minh', 210, 2, -1],
     ]);
-    const score = await w.agents.leaderA.get(`/api/scorecards/score?unit=${w.communeA.id}&period=2026-10&set=${id.set}`);
+    const score = await w.agents.leaderA.get(
+      `/api/scorecards/score?unit=${w.communeA.id}&period=2026-10&set=${id.set}`,
+    );
     expect(score.statusCode, score.body).toBe(200);
     const s = score.json();
     expect(s.total).toBe(233.75);
@@ -162,9 +174,9 @@ describe('scorecard ranking and scores', () => {
     const rooms = s.items.find((i: { indicator: { code: string } }) => i.indicator.code === 'VIDEO_ROOMS');
     expect(rooms).toMatchObject({ value: 2, points: 50, evidenceOk: true });
     const b = await w.agents.province.get(`/api/scorecards/score?unit=${w.communeB.id}&period=2026-10&set=${id.set}`);
-    expect(b.json().items.find((i: { indicator: { code: string } }) => i.indicator.code === 'VIDEO_ROOMS')).toMatchObject(
-      { value: 1, points: 0, evidenceOk: false },
-    );
+    expect(
+      b.json().items.find((i: { indicator: { code: string } }) => i.indicator.code === 'VIDEO_ROOMS'),
+    ).toMatchObject({ value: 1, points: 0, evidenceOk: false });
   });
 
   it('shows a commune the province’s ranking only for a published month, names and values only', async () => {
@@ -209,8 +221,13 @@ describe('scorecard exports', () => {
       `/api/scorecards/ranking/export?unit=${w.province.id}&period=2026-10&set=${id.set}&format=csv`,
     );
     expect(res.statusCode, res.body).toBe(200);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('Hạng,Mã đơn vị,Đơn vị,Tổng điểm,Tử số,Mẫu số,Hạng tháng 09/2026,Tăng/giảm hạng,Thay đổi giá trị');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'Hạng,Mã đơn vị,Đơn vị,Tổng điểm,Tử số,Mẫu số,Hạng tháng 09/2026,Tăng/giảm hạng,Thay đổi giá trị',
+    );
     expect(lines[1]).toContain('Xã An Hòa,233.75');
     const audits = await queryRows<{ details: { what: string } }>(
       env.t.database.db,

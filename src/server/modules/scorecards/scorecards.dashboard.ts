@@ -96,7 +96,7 @@ export async function loadTrend(db: Tx, scope: Scope, query: TrendQuery, now = n
         value,
         target,
         light: lightOf(value, target, indicator.direction, indicator.nearMargin ?? margin),
-        frozen: v?.frozenAt != null,
+        frozen: Boolean(v?.frozenAt),
       };
     }),
   };

@@ -55,7 +55,9 @@ export const Score = z
     period: z.string(),
     total: z.number().nullable(),
     maxTotal: z.number(),
-    pillars: z.array(z.object({ pillarVi: z.string(), pillarEn: z.string(), points: z.number(), maxPoints: z.number() })),
+    pillars: z.array(
+      z.object({ pillarVi: z.string(), pillarEn: z.string(), points: z.number(), maxPoints: z.number() }),
+    ),
     items: z.array(
       z.object({
         indicator: ReadIndicator,
@@ -72,4 +74,9 @@ export const Score = z
   })
   .meta({ id: 'ScorecardScore' });
 
-export const BoardQuery = z.object({ unit: Id, period: MonthParam.optional(), set: Id.optional(), indicator: Id.optional() });
+export const BoardQuery = z.object({
+  unit: Id,
+  period: MonthParam.optional(),
+  set: Id.optional(),
+  indicator: Id.optional(),
+});

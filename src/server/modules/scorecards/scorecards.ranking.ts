@@ -66,10 +66,10 @@ type Entry = { unit: UnitRow; value: number | null; numerator: number | null; de
 function ranked(now: Entry[], before: Map<number, number | null>, direction: Direction, limited: boolean) {
   const named = <T extends { unit: UnitRow }>(rows: T[]) => rows.map((r) => ({ ...r, name: r.unit.name }));
   const previousRanks = new Map(
-    rankValues(
-      named(now.map((r) => ({ unit: r.unit, value: before.get(r.unit.id) ?? null }))),
-      direction,
-    ).map((r) => [r.unit.id, r.rank]),
+    rankValues(named(now.map((r) => ({ unit: r.unit, value: before.get(r.unit.id) ?? null }))), direction).map((r) => [
+      r.unit.id,
+      r.rank,
+    ]),
   );
   return rankValues(named(now), direction).map((r) => {
     const previousRank = previousRanks.get(r.unit.id) ?? null;

@@ -60,11 +60,14 @@ function drawTable(doc: Pdf, columns: Column[], rows: string[][]) {
   const size = 10;
   const line = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(size);
-    const height =
-      Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 6 }))) + 6;
+    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 6 }))) + 6;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
-      if (!bold) line(columns.map((c) => c.header), true);
+      if (!bold)
+        line(
+          columns.map((c) => c.header),
+          true,
+        );
     }
     const top = doc.y;
     let x = left;
@@ -98,7 +101,10 @@ function drawBars(doc: Pdf, bars: { label: string; value: number | null; text: s
     const y = doc.y;
     doc.fillColor('#000').text(bar.label, left, y + 3, { width: labelWidth - 4, lineBreak: false, ellipsis: true });
     const length = max > 0 && bar.value !== null ? Math.max(0, Math.min(1, bar.value / max)) * barWidth : 0;
-    doc.rect(left + labelWidth, y + 2, barWidth, rowHeight - 4).lineWidth(0.3).stroke('#999');
+    doc
+      .rect(left + labelWidth, y + 2, barWidth, rowHeight - 4)
+      .lineWidth(0.3)
+      .stroke('#999');
     if (length > 0) doc.rect(left + labelWidth, y + 2, length, rowHeight - 4).fill('#2f6f9f');
     doc.fillColor('#000').text(bar.text, left + labelWidth + barWidth + 4, y + 3, { lineBreak: false });
     doc.x = left;

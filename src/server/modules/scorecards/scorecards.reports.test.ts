@@ -38,7 +38,9 @@ describe('scorecard PDFs', () => {
 
   it('refuses a commune the province’s board for a month not published', async () => {
     const { w } = env;
-    const res = await w.agents.leaderA.get(`/api/scorecards/board.pdf?unit=${w.province.id}&period=2026-10&set=${setId}`);
+    const res = await w.agents.leaderA.get(
+      `/api/scorecards/board.pdf?unit=${w.province.id}&period=2026-10&set=${setId}`,
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('NOT_PUBLISHED');
   });
@@ -62,7 +64,9 @@ describe('scorecard PDFs', () => {
     expect(text).toContain('Về việc kết quả thực hiện chỉ số chuyển đổi số tháng 10/2026');
     expect(text).toContain('có 1 chỉ số đã giao chỉ tiêu: đạt 0, gần đạt 0, chưa đạt 1');
     // VNeID: 72,5% against the commune's 85% for Q4, behind; 12,5 points up on September.
-    expect(text).toMatch(/Người từ 14 tuổi có tài khoản định danh điện tử mức 2\s*72,5%\s*85%\s*Chưa đạt\s*\+12,5 điểm %/);
+    expect(text).toMatch(
+      /Người từ 14 tuổi có tài khoản định danh điện tử mức 2\s*72,5%\s*85%\s*Chưa đạt\s*\+12,5 điểm %/,
+    );
     // The groups' chart: A1 150 × 80% = 120 points, A2 150 × 60% = 90.
     expect(text).toMatch(/1\. Thôn Đông\s*120 điểm/);
     expect(text).toMatch(/2\. Thôn Tây\s*90 điểm/);
@@ -95,9 +99,9 @@ describe('scorecard values for other systems and the public page', () => {
     });
     // Commune A, its two groups: VNeID each, dossiers and video rooms for the commune.
     expect(d.values).toHaveLength(5);
-    expect((await w.agents.province.get(`/api/scorecards/snapshots/2026-11/values?unit=${w.communeA.id}`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await w.agents.province.get(`/api/scorecards/snapshots/2026-11/values?unit=${w.communeA.id}`)).statusCode,
+    ).toBe(404);
     const doc = (await env.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.components.schemas.ScorecardSnapshotValues.examples[0].values[0].indicatorCode).toBe('VNEID_L2');
   });

@@ -87,7 +87,10 @@ export async function reportFile(db: Tx, scope: Scope, id: number) {
   if (!row || !pathWithin(row.path, scope)) throw notFound({ vi: 'Không tìm thấy báo cáo', en: 'Report not found' });
   if (row.status !== 'DONE' || !row.content)
     throw conflict({
-      vi: row.status === 'FAILED' ? 'Không tạo được báo cáo này, vui lòng tạo lại' : 'Báo cáo đang được tạo, vui lòng chờ',
+      vi:
+        row.status === 'FAILED'
+          ? 'Không tạo được báo cáo này, vui lòng tạo lại'
+          : 'Báo cáo đang được tạo, vui lòng chờ',
       en: row.status === 'FAILED' ? 'This report could not be made; please ask again' : 'The report is being made',
     });
   const content = Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);

@@ -3,7 +3,15 @@ import { queryRows, type Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { monthOf, pointsOf, type ScoringRule } from '../../../shared/scorecards.js';
-import { byKey, readableUnit, readValues, toIndicator, type UnitRow, unitRef, valueKey } from './scorecards.dashboard.data.js';
+import {
+  byKey,
+  readableUnit,
+  readValues,
+  toIndicator,
+  type UnitRow,
+  unitRef,
+  valueKey,
+} from './scorecards.dashboard.data.js';
 import { catalogOf } from './scorecards.dashboard.js';
 import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
 
@@ -17,7 +25,14 @@ export type SetItem = {
   evidenceRequired: boolean;
   position: number;
 };
-export type ScoredSet = { id: number; code: string; nameVi: string; nameEn: string; maxTotal: number; items: SetItem[] };
+export type ScoredSet = {
+  id: number;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  maxTotal: number;
+  items: SetItem[];
+};
 
 /** A scored set of the province's catalog (shipped or its own) with its items in order; 404 for another's. */
 export async function loadSet(db: Tx, setId: number, provinceId: number): Promise<ScoredSet> {
@@ -56,13 +71,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * comes from an approved entry with a file attached), with the pillars' subtotals. Three queries for any number of
  * units: values, targets, evidence.
  */
-export async function scoreUnits(
-  db: Tx,
-  units: UnitRow[],
-  set: ScoredSet,
-  catalog: IndicatorRow[],
-  period: string,
-) {
+export async function scoreUnits(db: Tx, units: UnitRow[], set: ScoredSet, catalog: IndicatorRow[], period: string) {
   const byId = new Map(catalog.map((i) => [i.id, i]));
   const items = set.items.filter((i) => byId.has(i.indicatorId));
   const indicators = items.map((i) => byId.get(i.indicatorId)!);
@@ -86,7 +95,7 @@ export async function scoreUnits(
       const v = found.get(valueKey(unit.id, item.indicatorId, period));
       const value = v?.value ?? null;
       const target = targets.get(`${unit.id}:${item.indicatorId}`)?.target ?? null;
-      const evidenceOk = !item.evidenceRequired || (v?.entryId != null && evidenced.has(v.entryId));
+      const evidenceOk = !item.evidenceRequired || (typeof v?.entryId === 'number' && evidenced.has(v.entryId));
       const points = evidenceOk ? pointsOf(item.rule, item.maxPoints, value, indicator.measure, target) : 0;
       return {
         indicator: toIndicator(indicator),
@@ -103,7 +112,10 @@ export async function scoreUnits(
     const pillars: { pillarVi: string; pillarEn: string; points: number; maxPoints: number }[] = [];
     for (const s of scored) {
       let p = pillars.find((x) => x.pillarVi === s.pillarVi);
-      if (!p) pillars.push((p = { pillarVi: s.pillarVi, pillarEn: s.pillarEn, points: 0, maxPoints: 0 }));
+      if (!p) {
+        p = { pillarVi: s.pillarVi, pillarEn: s.pillarEn, points: 0, maxPoints: 0 };
+        pillars.push(p);
+      }
       p.points = round2(p.points + s.points);
       p.maxPoints = round2(p.maxPoints + s.maxPoints);
     }
