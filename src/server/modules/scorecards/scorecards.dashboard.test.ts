@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../test/world.js';
 import { queryRows } from '../../db/client.js';
 import { readSheetRows } from '../../lib/spreadsheet.js';
+import { Permission } from '../../../shared/permissions.js';
+import { loadDashboard } from './scorecards.dashboard.js';
 import { type scorecardFixtures, seedReadFixture } from './scorecards.dashboard.test-kit.js';
 
 const env = useWorld();
@@ -234,5 +236,40 @@ describe('scorecard exports', () => {
       sql`select details from audit_log where action = 'scorecards.export' order by id`,
     );
     expect(audits.map((a) => a.details.what)).toEqual(['dashboard', 'ranking']);
+  });
+});
+
+describe('scorecard dashboard at province scale', () => {
+  it('reads a province of 33 communes × every indicator in the same few queries as a province of two', async () => {
+    const { w, t } = env;
+    const db = t.database.db;
+    const other = w.otherProvince;
+    for (let n = 1; n <= 32; n++) await w.f.commune({ province: '01', name: `Xã Thử Quy Mô ${n}` });
+    // Every unit of province 01 (itself, communeC and the 32 new communes) × every shipped indicator × two months.
+    await db.execute(sql`
+      insert into scorecard_values (unit_id, indicator_id, period, numerator, denominator, value)
+      select u.id, i.id, p.period, (u.id % 7) + 1, 10, ((u.id % 7) + 1) / 10.0
+      from units u cross join scorecard_indicators i cross join (values ('2026-09'), ('2026-10')) p(period)
+      where u.path like ${`${other.path}%`} and u.tier in ('PROVINCE', 'COMMUNE') and i.owner_unit_id is null`);
+    const scope = { permission: Permission.SCORECARD_READ, prefixes: [w.nation.path] };
+    const counted = async (unitId: number) => {
+      let queries = 0;
+      const counting = new Proxy(db, {
+        get(target, key, receiver) {
+          if (key === 'execute') queries++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      const out = await loadDashboard(counting, scope, { unit: unitId, period: '2026-10' });
+      return { out, queries };
+    };
+    const small = await counted(w.province.id);
+    const large = await counted(other.id);
+    expect(large.out.rows).toHaveLength(33);
+    expect(Object.keys(large.out.rows[0]!.cells)).toHaveLength(24);
+    expect(large.out.total.cells[id.VNEID_L2!]!.value).not.toBeNull();
+    // No query per unit or per cell: the count does not grow with the province.
+    expect(large.queries).toBe(small.queries);
+    expect(large.queries).toBeLessThanOrEqual(8);
   });
 });
