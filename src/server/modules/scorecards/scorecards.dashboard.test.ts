@@ -181,6 +181,23 @@ describe('scorecard ranking and scores', () => {
     ).toMatchObject({ value: 1, points: 0, evidenceOk: false });
   });
 
+  it('counts a value added up from the groups’ entries as evidenced only when every entry behind it has a file', async () => {
+    const { w } = env;
+    // Cashless shops, August (entered per quarter: Q3): A's groups sent one entry with a file and one without; B's
+    // one group sent one with a file. The communes' values are their groups' added up, with no entry of their own.
+    await f.approvedEntry(w.groupA1.id, 'CASHLESS_SHOPS', '2026-Q3', 5, true);
+    await f.approvedEntry(w.groupA2.id, 'CASHLESS_SHOPS', '2026-Q3', 3, false);
+    await f.approvedEntry(w.groupB1.id, 'CASHLESS_SHOPS', '2026-Q3', 5, true);
+    await f.value(w.communeA.id, 'CASHLESS_SHOPS', '2026-08', 8, 10);
+    await f.value(w.communeB.id, 'CASHLESS_SHOPS', '2026-08', 5, 10);
+    const item = async (unitId: number) =>
+      (await w.agents.province.get(`/api/scorecards/score?unit=${unitId}&period=2026-08&set=${id.set}`))
+        .json()
+        .items.find((i: { indicator: { code: string } }) => i.indicator.code === 'CASHLESS_SHOPS');
+    expect(await item(w.communeA.id)).toMatchObject({ value: 0.8, evidenceOk: false, points: 0 });
+    expect(await item(w.communeB.id)).toMatchObject({ value: 0.5, evidenceOk: true, points: 50 });
+  });
+
   it('shows a commune the province’s ranking only for a published month, names and values only', async () => {
     const { w } = env;
     const url = (period: string) =>

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { monthOf, pointsOf, type ScoringRule } from '../../../shared/scorecards.js';
+import { enclosingPeriods, monthOf, pointsOf, type ScoringRule } from '../../../shared/scorecards.js';
 import {
   byKey,
   readableUnit,
@@ -64,12 +64,45 @@ async function evidencedEntries(db: Tx, entryIds: number[]): Promise<Set<number>
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * For values added up from the units below (no `entry_id`: a commune without its own entry sums its groups'): the
+ * latest approved entries under each unit for the month's enclosing periods, and whether each has a file. Such a
+ * value counts as evidenced when there is at least one entry behind it and every one has evidence.
+ */
+async function evidencedBelow(db: Tx, units: UnitRow[], indicatorIds: number[], period: string) {
+  const out = new Map<string, boolean>();
+  if (units.length === 0 || indicatorIds.length === 0) return out;
+  const rows = await queryRows<{ path: string; indicatorId: number; evidenced: boolean }>(
+    db,
+    sql`select distinct on (e.unit_id, e.indicator_id, e.period) u.path, e.indicator_id as "indicatorId",
+          exists (select 1 from scorecard_evidence f where f.entry_id = e.id) as evidenced
+        from scorecard_entries e join units u on u.id = e.unit_id
+        where e.status = 'APPROVED'
+          and e.indicator_id = any(${sql.raw(`array[${indicatorIds.map(Math.trunc).join(',')}]::int[]`)})
+          and e.period in (${sql.join(
+            enclosingPeriods(period).map((p) => sql`${p}`),
+            sql`, `,
+          )})
+          and (${sql.join(
+            units.map((unit) => sql`u.path like ${`${unit.path}%`}`),
+            sql` or `,
+          )})
+        order by e.unit_id, e.indicator_id, e.period, e.version desc`,
+  );
+  for (const unit of units)
+    for (const indicatorId of indicatorIds) {
+      const behind = rows.filter((r) => r.indicatorId === indicatorId && r.path.startsWith(unit.path));
+      out.set(`${unit.id}:${indicatorId}`, behind.length > 0 && behind.every((r) => r.evidenced));
+    }
+  return out;
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Each unit's points on a set for a month (pointsOf per item; an item that needs evidence scores 0 unless its value
- * comes from an approved entry with a file attached), with the pillars' subtotals. Three queries for any number of
- * units: values, targets, evidence.
+ * comes from an approved entry with a file attached, or is added up from such entries below), with the pillars'
+ * subtotals. Four queries for any number of units: values, targets, evidence of entries, evidence below.
  */
 export async function scoreUnits(db: Tx, units: UnitRow[], set: ScoredSet, catalog: IndicatorRow[], period: string) {
   const byId = new Map(catalog.map((i) => [i.id, i]));
@@ -84,8 +117,16 @@ export async function scoreUnits(db: Tx, units: UnitRow[], set: ScoredSet, catal
     ),
     effectiveTargets(db, units, indicators, period),
   ]);
-  const evidenced = await evidencedEntries(db, [
-    ...new Set(values.map((v) => v.entryId).filter((e): e is number => e !== null)),
+  const needsEvidence = new Set(items.filter((i) => i.evidenceRequired).map((i) => i.indicatorId));
+  const rolledUp = values.filter((v) => v.entryId === null && v.value !== null && needsEvidence.has(v.indicatorId));
+  const [evidenced, below] = await Promise.all([
+    evidencedEntries(db, [...new Set(values.map((v) => v.entryId).filter((e): e is number => e !== null))]),
+    evidencedBelow(
+      db,
+      units.filter((u) => rolledUp.some((v) => v.unitId === u.id)),
+      [...new Set(rolledUp.map((v) => v.indicatorId))],
+      period,
+    ),
   ]);
   const found = byKey(values);
   const out = new Map<number, ReturnType<typeof scoreOne>>();
@@ -95,7 +136,11 @@ export async function scoreUnits(db: Tx, units: UnitRow[], set: ScoredSet, catal
       const v = found.get(valueKey(unit.id, item.indicatorId, period));
       const value = v?.value ?? null;
       const target = targets.get(`${unit.id}:${item.indicatorId}`)?.target ?? null;
-      const evidenceOk = !item.evidenceRequired || (typeof v?.entryId === 'number' && evidenced.has(v.entryId));
+      const evidenceOk =
+        !item.evidenceRequired ||
+        (typeof v?.entryId === 'number'
+          ? evidenced.has(v.entryId)
+          : below.get(`${unit.id}:${item.indicatorId}`) === true);
       const points = evidenceOk ? pointsOf(item.rule, item.maxPoints, value, indicator.measure, target) : 0;
       return {
         indicator: toIndicator(indicator),
