@@ -6,6 +6,7 @@ import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
+import { scorecardsCatalogExpectations } from './access/scorecards-catalog.js';
 import { scorecardsReadExpectations } from './access/scorecards-read.js';
 import type { Expectation } from './access/targets.js';
 
@@ -25,5 +26,6 @@ export const expectations: Record<string, Expectation> = {
   ...open311Expectations,
   ...feedbackExpectations,
   ...feedbackPublicExpectations,
+  ...scorecardsCatalogExpectations,
   ...scorecardsReadExpectations,
 };

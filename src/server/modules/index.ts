@@ -37,6 +37,9 @@ import { registerScorecardDashboards } from './scorecards/scorecards.dashboard.r
 import { registerScorecardReports } from './scorecards/scorecards.reports.routes.js';
 import { registerScorecardPublic } from './scorecards/scorecards.public.routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
+import { registerScorecardCatalog } from './scorecards/scorecards.catalog.routes.js';
+import { registerScorecardSettings } from './scorecards/scorecards.settings.routes.js';
+import { registerScorecardTargets } from './scorecards/scorecards.targets.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -103,4 +106,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerScorecardPublic(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
+  registerScorecardCatalog(app, deps);
+  registerScorecardTargets(app, deps);
+  registerScorecardSettings(app, deps);
 }

@@ -3,6 +3,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { pathWithin, type Scope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type IndicatorLevel, type Light, lightOf, previousPeriod } from '../../../shared/scorecards.js';
+import { indicatorOut } from './scorecards.catalog.js';
 import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
 
 /**
@@ -13,10 +14,8 @@ import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
 export type UnitRow = { id: number; code: string; name: string; tier: string; path: string };
 export const unitRef = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, tier: u.tier });
 
-export const toIndicator = (i: IndicatorRow) => {
-  const { ownerUnitId, ...rest } = i;
-  return { ...rest, own: ownerUnitId !== null };
-};
+/** An indicator as the API shows it (the catalog's shape). */
+export const toIndicator = indicatorOut;
 
 export async function findUnit(db: Tx, id: number): Promise<UnitRow> {
   const [unit] = await queryRows<UnitRow>(db, sql`select id, code, name, tier, path from units where id = ${id}`);

@@ -1,43 +1,13 @@
 import { z } from 'zod';
-import {
-  directions,
-  indicatorKinds,
-  indicatorLevels,
-  lights,
-  measures,
-  periodKinds,
-} from '../../../shared/scorecards.js';
+import { lights } from '../../../shared/scorecards.js';
 import { Id } from '../../lib/http.js';
+import { Indicator, UnitRef } from './scorecards.catalog.schemas.js';
 
-/**
- * The read side's shapes (issue 17 contract: Indicator, Cell, UnitRef). The catalog helper declares the same
- * Indicator for its routes; these carry no OpenAPI id of their own so the two never clash in the document.
- */
+/** The read side's shapes (issue 17 contract: Cell here; Indicator and UnitRef as the catalog declares them). */
 export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
-export const UnitRef = z.object({ id: z.number().int(), code: z.string(), name: z.string(), tier: z.string() });
-
-export const ReadIndicator = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  nameVi: z.string(),
-  nameEn: z.string(),
-  formulaVi: z.string(),
-  formulaEn: z.string(),
-  measure: z.enum(measures),
-  unitVi: z.string(),
-  unitEn: z.string(),
-  kind: z.enum(indicatorKinds),
-  source: z.string().nullable(),
-  levels: z.array(z.enum(indicatorLevels)),
-  direction: z.enum(directions),
-  periodKind: z.enum(periodKinds),
-  nearMargin: z.number().nullable(),
-  active: z.boolean(),
-  position: z.number().int(),
-  version: z.number().int(),
-  own: z.boolean(),
-});
+export { UnitRef };
+export const ReadIndicator = Indicator;
 
 export const Cell = z.object({
   numerator: z.number().nullable(),

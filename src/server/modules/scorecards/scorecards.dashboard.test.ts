@@ -150,26 +150,26 @@ describe('scorecard ranking and scores', () => {
       `/api/scorecards/ranking?unit=${w.province.id}&period=2026-10&set=${id.set}`,
     );
     expect(res.statusCode, res.body).toBe(200);
-    // A: 100 × 75% + 150 × 72.5% + 50 (2 video rooms, evidenced) = 233.75; September 50 + 90 = 140.
-    // B: 100 × 75% + 150 × 90% + 0 (1 room, no entry behind it) = 210; September 83.33 + 120 = 203.33.
+    // A: 100 × 75% + 200 × 72.5% + 50 (2 video rooms, evidenced) = 270; September 50 + 120 = 170.
+    // B: 100 × 75% + 200 × 90% + 0 (1 room, no entry behind it) = 255; September 83.33 + 160 = 243.33.
     expect(
       res
         .json()
         .rows.map((r: Record<string, unknown>) => [(r.unit as { name: string }).name, r.value, r.rank, r.rankChange]),
     ).toEqual([
-      ['Xã An Hòa', 233.75, 1, 1],
-      ['Phường Bình Minh', 210, 2, -1],
+      ['Xã An Hòa', 270, 1, 1],
+      ['Phường Bình Minh', 255, 2, -1],
     ]);
     const score = await w.agents.leaderA.get(
       `/api/scorecards/score?unit=${w.communeA.id}&period=2026-10&set=${id.set}`,
     );
     expect(score.statusCode, score.body).toBe(200);
     const s = score.json();
-    expect(s.total).toBe(233.75);
-    expect(s.maxTotal).toBe(950);
+    expect(s.total).toBe(270);
+    expect(s.maxTotal).toBe(1000);
     expect(s.pillars).toEqual([
       { pillarVi: 'Chính quyền số', pillarEn: 'Digital government', points: 75, maxPoints: 400 },
-      { pillarVi: 'Xã hội số', pillarEn: 'Digital society', points: 108.75, maxPoints: 250 },
+      { pillarVi: 'Xã hội số', pillarEn: 'Digital society', points: 145, maxPoints: 300 },
       { pillarVi: 'Kinh tế số', pillarEn: 'Digital economy', points: 0, maxPoints: 100 },
       { pillarVi: 'Hạ tầng số', pillarEn: 'Digital infrastructure', points: 50, maxPoints: 200 },
     ]);
@@ -247,7 +247,7 @@ describe('scorecard exports', () => {
     expect(lines[0]).toBe(
       'Hạng,Mã đơn vị,Đơn vị,Tổng điểm,Tử số,Mẫu số,Hạng tháng 09/2026,Tăng/giảm hạng,Thay đổi giá trị',
     );
-    expect(lines[1]).toContain('Xã An Hòa,233.75');
+    expect(lines[1]).toContain('Xã An Hòa,270');
     const audits = await queryRows<{ details: { what: string } }>(
       env.t.database.db,
       sql`select details from audit_log where action = 'scorecards.export' order by id`,

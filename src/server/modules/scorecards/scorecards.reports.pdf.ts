@@ -144,7 +144,11 @@ export async function boardPdf(db: Tx, unit: UnitRow, data: RankingData, at: Dat
       [
         { header: 'Hạng', width: 1, align: 'center' },
         { header: 'Đơn vị', width: 4 },
-        { header: data.by.set ? `Điểm (tối đa ${data.by.set.maxTotal})` : 'Giá trị', width: 2, align: 'right' },
+        {
+          header: data.by.set ? `Điểm (tối đa ${data.by.set.maxTotal.toLocaleString('vi-VN')})` : 'Giá trị',
+          width: 2,
+          align: 'right',
+        },
         { header: `Hạng tháng ${monthVi(data.previousPeriod)}`, width: 1.6, align: 'center' },
         { header: 'Tăng/giảm hạng', width: 1.4, align: 'center' },
       ],

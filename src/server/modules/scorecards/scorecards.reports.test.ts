@@ -29,9 +29,10 @@ describe('scorecard PDFs', () => {
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('BẢNG XẾP HẠNG THI ĐUA');
     expect(text).toContain('Bộ chỉ số chuyển đổi số cấp xã (mẫu)');
-    // A first with 233,75 points, up one place; B second, down one.
-    expect(text).toMatch(/1\s*Xã An Hòa\s*233,75 điểm\s*2\s*Tăng 1/);
-    expect(text).toMatch(/2\s*Phường Bình Minh\s*210 điểm\s*1\s*Giảm 1/);
+    // A first with 270 points (of 1.000), up one place; B second with 255, down one.
+    expect(text).toContain('Điểm (tối đa 1.000)');
+    expect(text).toMatch(/1\s*Xã An Hòa\s*270 điểm\s*2\s*Tăng 1/);
+    expect(text).toMatch(/2\s*Phường Bình Minh\s*255 điểm\s*1\s*Giảm 1/);
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
     expect(text).toContain('CHỦ TỊCH');
   });
@@ -67,9 +68,9 @@ describe('scorecard PDFs', () => {
     expect(text).toMatch(
       /Người từ 14 tuổi có tài khoản định danh điện tử mức 2\s*72,5%\s*85%\s*Chưa đạt\s*\+12,5 điểm %/,
     );
-    // The groups' chart: A1 150 × 80% = 120 points, A2 150 × 60% = 90.
-    expect(text).toMatch(/1\. Thôn Đông\s*120 điểm/);
-    expect(text).toMatch(/2\. Thôn Tây\s*90 điểm/);
+    // The groups' chart: A1 200 × 80% = 160 points, A2 200 × 60% = 120.
+    expect(text).toMatch(/1\. Thôn Đông\s*160 điểm/);
+    expect(text).toMatch(/2\. Thôn Tây\s*120 điểm/);
     expect(text).toContain('- Hồ sơ tiếp nhận trực tuyến: +25 điểm %.');
     expect(text).toContain('Số liệu tháng 10/2026 đã được chốt');
     expect(text).toContain('Nơi nhận:');
