@@ -10,6 +10,7 @@ import { registryExpectations } from './access/registry.js';
 import { scorecardsCatalogExpectations } from './access/scorecards-catalog.js';
 import { scorecardsSnapshotsExpectations } from './access/scorecards-snapshots.js';
 import { scorecardEntriesExpectations } from './access/scorecards-entries.js';
+import { scorecardsReadExpectations } from './access/scorecards-read.js';
 import type { Expectation } from './access/targets.js';
 
 export { multipart, type Expectation, type Target } from './access/targets.js';
@@ -32,4 +33,5 @@ export const expectations: Record<string, Expectation> = {
   ...scorecardsSnapshotsExpectations,
   ...scorecardEntriesExpectations,
   ...inventoryExpectations,
+  ...scorecardsReadExpectations,
 };

@@ -49,6 +49,22 @@ export function factories(database: Database, cipher: PiiCipher) {
   const f = {
     ...scorecardFactories(db),
     province: (code = '31') => unitByCode(code, 'PROVINCE'),
+    /** The id of a shipped scorecard indicator or scored set (migration 0044 seeds them). */
+    scorecardId: async (table: 'scorecard_indicators' | 'scorecard_sets', code: string) =>
+      (
+        await queryRows<{ id: number }>(
+          db,
+          sql`select id from ${sql.identifier(table)} where owner_unit_id is null and code = ${code}`,
+        )
+      )[0]!.id,
+    /** A province's snapshot of a month, finished (and published when asked): the read side's fixtures. */
+    async scorecardSnapshot(provinceId: number, period: string, published = false) {
+      await db.execute(
+        sql`insert into scorecard_snapshots (province_id, period, finished_at, published_at)
+            values (${provinceId}, ${period}, now(), ${published ? sql`now()` : sql`null`})
+            on conflict (province_id, period) do nothing`,
+      );
+    },
     nation: () => unitByCode('VN', 'NATION'),
     async commune(opts: { code?: string; name?: string; province?: string } = {}) {
       const province = await f.province(opts.province);

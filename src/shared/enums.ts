@@ -135,6 +135,8 @@ export const ErrorCode = {
   DELIVERY_NOT_RETRYABLE: 'DELIVERY_NOT_RETRYABLE',
   /** A scorecard value already has a version open (draft, submitted or returned): edit that one instead (409). */
   ENTRY_OPEN: 'ENTRY_OPEN',
+  /** A commune asking for the province's scorecard ranking of a month the province has not published (403). */
+  NOT_PUBLISHED: 'NOT_PUBLISHED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
