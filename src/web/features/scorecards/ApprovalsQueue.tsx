@@ -7,8 +7,7 @@ import { useFormErrors } from '../../lib/form-errors.js';
 import { useMe } from '../auth/useMe.js';
 import { formatValue, useCatalog } from './catalog-api.js';
 import { EvidenceList, fractionOf } from './EntriesCard.js';
-import { type Entry, useEntries, useEntriesChanged, useWorkUnits } from './entries-api.js';
-import { usePeriodLabel } from './entries-api.js';
+import { type Entry, useEntries, useEntriesChanged, useWorkUnits, usePeriodLabel } from './entries-api.js';
 
 /**
  * The province's queue of values sent for approval, oldest first: each with its numbers, note and evidence to open;

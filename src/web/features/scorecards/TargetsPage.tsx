@@ -6,8 +6,7 @@ import { api } from '../../lib/api.js';
 import { useFormErrors } from '../../lib/form-errors.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatValue, fromShown, type Indicator, nameOf, toShown, useCatalog } from './catalog-api.js';
-import { type TargetRow, type UnitRef, useTargets, useWorkUnits } from './entries-api.js';
-import { usePeriodLabel } from './entries-api.js';
+import { type TargetRow, type UnitRef, useTargets, useWorkUnits, usePeriodLabel } from './entries-api.js';
 
 /** The periods a target is usually set for: this year and next, this year's quarters, this month. */
 function periodChoices(now: Date) {

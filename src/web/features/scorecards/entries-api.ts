@@ -37,7 +37,7 @@ export type Entry = {
   createdBy: { id: number; name: string } | null;
   createdAt: string;
   submittedAt: string | null;
-  decidedBy: { id: number; name: string } | string | null;
+  decidedBy: { id: number; name: string } | null;
   decidedAt: string | null;
   correctsId: number | null;
   rowVersion: number;

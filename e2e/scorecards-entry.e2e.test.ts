@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { phoneContext, signIn, snap, useServedApp } from './browser.js';
+
+const env = useServedApp();
+
+/** A one-page PDF small enough to read: what a commune scans from the operator's report. */
+const reportPdf = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+
+/** Elements sticking out of the 360-px screen (outside boxes that scroll sideways on purpose). */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const scrolls = (e: Element | null): boolean =>
+      !!e && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e.parentElement))
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${e.className} ${e.textContent?.slice(0, 40)}`);
+  });
+
+describe('scorecards: entered values in Chromium on a 360-px phone', () => {
+  it('a commune enters a value with evidence and sends it; the province opens the evidence and approves it; the value is locked', async () => {
+    // The commune leader types in the quarter's broadband households, with the operator's report attached.
+    const commune = await phoneContext(env.browser);
+    const page = commune.page;
+    await signIn(page, env.base, env.w.accounts.leaderA);
+    await page.goto(`${env.base}/scorecards/entries`);
+    const card = page.getByTestId('entry-BROADBAND_HOUSEHOLDS');
+    await card.waitFor();
+    expect(await card.getByTestId('entry-status').textContent()).toBe('Chưa nhập');
+    await card.getByTestId('entry-start').click();
+    // The two numbers carry the indicator's own words, not "numerator" and "denominator".
+    await card.getByLabel('Số hộ có Internet băng rộng cố định').fill('312');
+    await card.getByLabel('Tổng số hộ').fill('400');
+    await card.getByLabel('Ghi chú').fill('Theo báo cáo của VNPT và Viettel, quý này.');
+    await card.locator('input[type=file]').setInputFiles({
+      name: 'bao-cao-nha-mang.pdf',
+      mimeType: 'application/pdf',
+      buffer: reportPdf,
+    });
+    expect(await overflowing(page)).toEqual([]);
+    await card.getByTestId('entry-submit').click();
+    await expect.poll(() => card.getByTestId('entry-status').textContent()).toBe('Chờ tỉnh duyệt');
+    expect(await card.getByTestId('entry-value').textContent()).toContain('78%');
+    expect(await card.getByTestId('entry-evidence').textContent()).toContain('bao-cao-nha-mang.pdf');
+    // Sent: no form to change it any more.
+    expect(await card.getByTestId('entry-form').count()).toBe(0);
+    await snap(page, 'scorecards-entry-sent');
+
+    // The province officer finds it in the queue, opens the evidence and approves it.
+    const province = await phoneContext(env.browser);
+    const queue = province.page;
+    await signIn(queue, env.base, env.w.accounts.province);
+    await queue.goto(`${env.base}/scorecards/entries`);
+    const waiting = queue.getByTestId('approvals').locator('li.card', { hasText: 'Xã An Hòa' });
+    await waiting.waitFor();
+    expect(await waiting.getByTestId('approval-value').textContent()).toContain('78%');
+    // The province enters nothing itself: no entry form on its page.
+    expect(await queue.getByTestId('entry-board').count()).toBe(0);
+    const link = waiting.getByRole('link', { name: 'bao-cao-nha-mang.pdf' });
+    const evidence = await queue.request.get(`${env.base}${await link.getAttribute('href')}`);
+    expect(evidence.status()).toBe(200);
+    expect(evidence.headers()['content-type']).toContain('application/pdf');
+    expect((await evidence.body()).subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(await overflowing(queue)).toEqual([]);
+    await snap(queue, 'scorecards-approval-queue');
+    await waiting.getByTestId('approval-approve').click();
+    await queue.getByText('Đã duyệt số liệu.').waitFor();
+    await expect.poll(() => waiting.count()).toBe(0);
+
+    // Back at the commune: approved and locked; a correction would be a new version.
+    await page.reload();
+    await card.waitFor();
+    await expect.poll(() => card.getByTestId('entry-status').textContent()).toBe('Đã duyệt');
+    await card.getByTestId('entry-locked').waitFor();
+    expect(await card.getByTestId('entry-form').count()).toBe(0);
+    await card.getByTestId('entry-correct').click();
+    await card.getByTestId('entry-form').waitFor();
+    await card.getByLabel('Số hộ có Internet băng rộng cố định').fill('320');
+    await card.getByTestId('entry-submit').click();
+    await expect.poll(() => card.getByTestId('entry-status').textContent()).toBe('Chờ tỉnh duyệt');
+    expect(await card.textContent()).toContain('Phiên bản 2');
+    await card.getByText('Lịch sử các phiên bản').click();
+    await expect.poll(() => card.getByTestId('entry-history').locator('li').count()).toBe(2);
+    await snap(page, 'scorecards-entry-correction');
+
+    // The province returns the correction with a reason, which the commune reads on its card.
+    await queue.reload();
+    const correction = queue.getByTestId('approvals').locator('li.card', { hasText: 'Xã An Hòa' });
+    await correction.getByTestId('approval-return').click();
+    await correction.getByLabel('Lý do trả lại').fill('Thiếu biên bản xác nhận của nhà mạng cho số mới.');
+    await correction.getByTestId('approval-return-send').click();
+    await expect.poll(() => correction.count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => card.getByTestId('entry-status').textContent()).toBe('Bị trả lại');
+    expect(await card.getByTestId('entry-return-reason').textContent()).toContain('Thiếu biên bản');
+    // Returned: the form is open again to fix it.
+    await card.getByTestId('entry-form').waitFor();
+
+    expect(commune.errors).toEqual([]);
+    expect(province.errors).toEqual([]);
+    await commune.context.close();
+    await province.context.close();
+  });
+});
