@@ -67,6 +67,10 @@ export function EntriesCard({ indicator, unit, period, periodLabel, latest, sugg
   const [starting, setStarting] = useState(false);
   const editable = !!latest && editableStatuses.includes(latest.status);
   const showForm = editable || correcting || starting;
+  const closeForm = () => {
+    setCorrecting(false);
+    setStarting(false);
+  };
 
   // A new version starts from the approved numbers; a first entry from what the inventory says, where it says anything.
   const initial: EntryValues | undefined = latest
@@ -111,7 +115,7 @@ export function EntriesCard({ indicator, unit, period, periodLabel, latest, sugg
           {latest.decidedAt && ` · ${formatDateTime(latest.decidedAt)}`}
         </p>
       )}
-      {latest && latest.note && !showForm && <p className="pre-line">{latest.note}</p>}
+      {latest?.note && !showForm && <p className="pre-line">{latest.note}</p>}
       {latest && <EvidenceList entry={latest} onRemove={editable ? removeEvidence : undefined} />}
       <NoticeLine notice={notice} />
       {showForm ? (
@@ -124,11 +128,11 @@ export function EntriesCard({ indicator, unit, period, periodLabel, latest, sugg
           initial={initial}
           suggestion={!latest ? suggestion : undefined}
           onDone={async () => {
-            setCorrecting(false);
-            setStarting(false);
+            closeForm();
             await changed();
           }}
-          onCancel={!editable ? () => (setCorrecting(false), setStarting(false)) : undefined}
+          onPartial={changed}
+          onCancel={!editable ? closeForm : undefined}
         />
       ) : latest?.status === 'APPROVED' ? (
         <button type="button" onClick={() => setCorrecting(true)} data-testid="entry-correct">

@@ -17,6 +17,8 @@ type Props = {
   initial: EntryValues | undefined;
   suggestion: Suggestion | undefined;
   onDone: () => Promise<void>;
+  /** Lists asked again without closing the form: a draft was created but a later step (a file) failed. */
+  onPartial: () => Promise<void>;
   onCancel?: () => void;
 };
 
@@ -36,6 +38,7 @@ export function EntriesForm({
   initial,
   suggestion,
   onDone,
+  onPartial,
   onCancel,
 }: Props) {
   const { t, i18n } = useTranslation();
@@ -77,6 +80,7 @@ export function EntriesForm({
       return;
     }
     setBusy(true);
+    let created = false;
     try {
       const body = { numerator, denominator, note };
       const entry = editing
@@ -88,6 +92,7 @@ export function EntriesForm({
             method: 'POST',
             body: { unitId, indicatorId: indicator.id, period, ...body },
           });
+      created = !editing;
       for (const file of picked) await uploadEvidence(entry.id, file);
       if (send) {
         // Files added may have moved the row's version on: sent with the one the server has now.
@@ -102,6 +107,8 @@ export function EntriesForm({
       await onDone();
     } catch (e) {
       errors.fromError(e, known);
+      // The draft exists now: the card must know it, or trying again would start a second one (409 ENTRY_OPEN).
+      if (created || editing) await onPartial();
     } finally {
       setBusy(false);
     }
