@@ -84,7 +84,8 @@ function SetEditor({ catalog, set, onDone }: { catalog: Catalog; set?: ScoredSet
           nameVi: text('nameVi'),
           nameEn: text('nameEn'),
           basis: text('basis'),
-          items: items.map(({ key: _, ...item }, position) => ({ ...item, position })),
+          // The order on screen is the order kept; ids are the server's to give (items are replaced as a whole).
+          items: items.map(({ key: _k, id: _i, ...item }) => item),
         }
       : {};
     try {
