@@ -34,7 +34,7 @@ export const scorecardEntryEn: typeof scorecardEntryVi = {
   waiting: 'Sent, waiting for the province to approve it.',
   returnedBecause: 'Returned by the province, reason',
   history: 'Versions',
-  evidence: { none: 'No evidence yet.', remove: 'Remove {{name}}' },
+  evidence: { removeShort: 'Remove', none: 'No evidence yet.', remove: 'Remove {{name}}' },
   form: {
     numerator: 'Numerator',
     denominator: 'Denominator',

@@ -33,7 +33,7 @@ export const scorecardEntryVi = {
   waiting: 'Đã gửi, đang chờ tỉnh duyệt.',
   returnedBecause: 'Tỉnh trả lại, lý do',
   history: 'Lịch sử các phiên bản',
-  evidence: { none: 'Chưa có minh chứng.', remove: 'Xóa {{name}}' },
+  evidence: { removeShort: 'Xóa', none: 'Chưa có minh chứng.', remove: 'Xóa {{name}}' },
   form: {
     numerator: 'Tử số',
     denominator: 'Mẫu số',

@@ -124,7 +124,7 @@ function SetEditor({ catalog, set, onDone }: { catalog: Catalog; set?: ScoredSet
             </label>
           ))}
           <p>{t('scorecardEntry.sets.maxTotal', { points: formatNumber(total, i18n.language) })}</p>
-          <ol className="stack">
+          <ol className="cards">
             {items.map((item, index) => (
               <li key={item.key} className="card" data-testid="set-item">
                 <label>

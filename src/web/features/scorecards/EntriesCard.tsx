@@ -44,8 +44,12 @@ export function EvidenceList({ entry, onRemove }: { entry: Entry; onRemove?: (id
           </a>{' '}
           <span className="muted">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
           {onRemove && (
-            <button type="button" onClick={() => onRemove(f.id)}>
-              {t('scorecardEntry.evidence.remove', { name: f.fileName })}
+            <button
+              type="button"
+              onClick={() => onRemove(f.id)}
+              aria-label={t('scorecardEntry.evidence.remove', { name: f.fileName })}
+            >
+              {t('scorecardEntry.evidence.removeShort')}
             </button>
           )}
         </li>
