@@ -6,6 +6,7 @@ import { feedbackPublicExpectations } from './access/feedback-public.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
+import { scorecardsCatalogExpectations } from './access/scorecards-catalog.js';
 import type { Expectation } from './access/targets.js';
 
 export { multipart, type Expectation, type Target } from './access/targets.js';
@@ -24,4 +25,5 @@ export const expectations: Record<string, Expectation> = {
   ...open311Expectations,
   ...feedbackExpectations,
   ...feedbackPublicExpectations,
+  ...scorecardsCatalogExpectations,
 };

@@ -34,6 +34,9 @@ import { registerProcedures } from './procedures/procedures.routes.js';
 import { registerResidents } from './residents/residents.routes.js';
 import { registerPublicFeedback } from './feedback/feedback.public-routes.js';
 import { registerSandbox } from './sandbox/sandbox.routes.js';
+import { registerScorecardCatalog } from './scorecards/scorecards.catalog.routes.js';
+import { registerScorecardSettings } from './scorecards/scorecards.settings.routes.js';
+import { registerScorecardTargets } from './scorecards/scorecards.targets.routes.js';
 import { registerUnits } from './units/units.routes.js';
 import { registerUsers } from './users/users.routes.js';
 
@@ -97,4 +100,7 @@ export async function registerModules(app: App, deps: AppDeps) {
   registerFeedbackNotify(app, deps);
   registerSandbox(app, deps);
   registerOpen311(app, deps);
+  registerScorecardCatalog(app, deps);
+  registerScorecardTargets(app, deps);
+  registerScorecardSettings(app, deps);
 }
