@@ -112,4 +112,85 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await commune.context.close();
     await province.context.close();
   });
+
+  it('targets: the province sets one, a commune may tighten it but is told beside the field when it loosens it', async () => {
+    const year = String(new Date().getUTCFullYear() + 1);
+    const catalog = (await env.w.agents.province.get(`/api/scorecards/catalog?unit=${env.w.province.id}`)).json();
+    const broadband = catalog.indicators.find((i: { code: string }) => i.code === 'BROADBAND_HOUSEHOLDS');
+    const set = await env.w.agents.province.put('/api/scorecards/targets', {
+      unitId: env.w.province.id,
+      indicatorId: broadband.id,
+      period: year,
+      target: 0.8,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+
+    const { page, errors, context } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.leaderA);
+    await page.goto(`${env.base}/scorecards/targets`);
+    await page.getByTestId('target-period').selectOption({ label: `Năm ${year}` });
+    const card = page.getByTestId('target-BROADBAND_HOUSEHOLDS');
+    await expect.poll(() => card.getByTestId('target-inherited').textContent()).toContain('80%');
+    // Looser than the province's 80%: refused, the words under the field.
+    await card.getByLabel('Chỉ tiêu của đơn vị').fill('70');
+    await card.getByRole('button', { name: 'Lưu' }).click();
+    await card.getByTestId('error-target').waitFor();
+    expect(await card.getByTestId('error-target').textContent()).toContain('80%');
+    expect(await card.getByLabel('Chỉ tiêu của đơn vị').getAttribute('aria-invalid')).toBe('true');
+    expect(await overflowing(page)).toEqual([]);
+    await snap(page, 'scorecards-target-looser');
+    // Stricter: kept, and it is the target in force.
+    await card.getByLabel('Chỉ tiêu của đơn vị').fill('90');
+    await card.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => card.textContent()).toContain('Chỉ tiêu áp dụng: 90%');
+    expect(await card.getByTestId('error-target').count()).toBe(0);
+    // The browser logs the refused request itself; nothing else may fail.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+    await context.close();
+  });
+
+  it('settings: the province adds its own indicator and switches it off; the commune leader picks what its public page shows', async () => {
+    const province = await phoneContext(env.browser);
+    const admin = province.page;
+    await signIn(admin, env.base, env.w.accounts.province);
+    await admin.goto(`${env.base}/admin/scorecards`);
+    // Shipped indicators are every province's: one province cannot switch them, so it is not offered.
+    await admin.getByTestId('catalog-CASHLESS_SHOPS').waitFor();
+    expect(await admin.getByTestId('catalog-CASHLESS_SHOPS').getByRole('button').count()).toBe(0);
+    await admin.getByTestId('catalog-add').click();
+    const form = admin.getByTestId('indicator-form');
+    await form.getByLabel('Mã').fill('HP_ZALO_OA');
+    await form.getByLabel('Tên tiếng Việt').fill('Hộ theo dõi kênh Zalo của xã');
+    await form.getByLabel('Tên tiếng Anh').fill('Households following the commune channel');
+    await form.getByLabel('Nguồn số liệu').selectOption('CHANNEL_HOUSEHOLDS');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const own = admin.getByTestId('catalog-HP_ZALO_OA');
+    await own.getByText('Của tỉnh').waitFor();
+    await own.getByRole('button', { name: 'Sửa' }).click();
+    await own.getByLabel('Đang dùng').uncheck();
+    await own.getByRole('button', { name: 'Lưu' }).click();
+    await own.getByText('Đã tắt').waitFor();
+    // The province has no commune page of its own to choose for.
+    expect(await admin.getByTestId('scorecard-publications').count()).toBe(0);
+    expect(await overflowing(admin)).toEqual([]);
+    await snap(admin, 'scorecards-admin-province');
+
+    const leader = await phoneContext(env.browser);
+    await signIn(leader.page, env.base, env.w.accounts.leaderA);
+    await leader.page.goto(`${env.base}/admin/scorecards`);
+    const choice = leader.page.getByTestId('scorecard-publications');
+    await choice.getByText('Hộ gia đình có cáp quang', { exact: false }).waitFor();
+    // The catalog's managing parts are the province's; a switched-off indicator is not offered.
+    expect(await leader.page.getByTestId('scorecard-catalog').count()).toBe(0);
+    expect(await choice.getByText('Hộ theo dõi kênh Zalo').count()).toBe(0);
+    await choice.getByLabel('Hộ gia đình có cáp quang, Internet băng rộng cố định').check();
+    await choice.getByRole('button', { name: 'Lưu' }).click();
+    await choice.getByText('Đã lưu').waitFor();
+    const saved = (await env.w.agents.leaderA.get(`/api/scorecards/publications?unit=${env.w.communeA.id}`)).json();
+    expect(saved.indicatorIds).toHaveLength(1);
+    expect(province.errors).toEqual([]);
+    expect(leader.errors).toEqual([]);
+    await province.context.close();
+    await leader.context.close();
+  });
 });

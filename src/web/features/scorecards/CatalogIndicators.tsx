@@ -6,7 +6,14 @@ import { QueryState } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import { formatPercent } from '../../lib/format.js';
 import { useFormErrors } from '../../lib/form-errors.js';
+import { useMe } from '../auth/useMe.js';
 import { type Catalog, type Indicator, nameOf, useSettings } from './catalog-api.js';
+
+/**
+ * Shipped indicators and sets are shared by every province, so only someone whose reach covers them all (the system
+ * administrator) may switch them or change their margin; the server refuses anyone else, so the button is not shown.
+ */
+export const useReachesEveryProvince = () => !!useMe().data?.roles.some((r) => r.role === 'SYSTEM_ADMIN');
 
 const useCatalogChanged = () => {
   const client = useQueryClient();
@@ -78,6 +85,7 @@ export function CatalogMargin({ province }: { province: number }) {
  */
 export function CatalogIndicators({ catalog }: { catalog: Catalog }) {
   const { t, i18n } = useTranslation();
+  const everyProvince = useReachesEveryProvince();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   return (
     <section data-testid="scorecard-catalog">
@@ -96,9 +104,11 @@ export function CatalogIndicators({ catalog }: { catalog: Catalog }) {
             {editing === i.id ? (
               <IndicatorForm province={catalog.province.id} indicator={i} onDone={() => setEditing(null)} />
             ) : (
-              <button type="button" onClick={() => setEditing(i.id)}>
-                {t('common.edit')}
-              </button>
+              (i.own || everyProvince) && (
+                <button type="button" onClick={() => setEditing(i.id)}>
+                  {t('common.edit')}
+                </button>
+              )
             )}
           </li>
         ))}

@@ -5,11 +5,13 @@ import type { ScoringRule } from '../../../shared/scorecards.js';
 import { api } from '../../lib/api.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors } from '../../lib/form-errors.js';
+import { useReachesEveryProvince } from './CatalogIndicators.js';
 import { type Catalog, nameOf, type ScoredSet, type SetItem } from './catalog-api.js';
 
 /** The province's scored sets: each with its pillars and points; its own are edited here, shipped ones switched. */
 export function CatalogSets({ catalog }: { catalog: Catalog }) {
   const { t, i18n } = useTranslation();
+  const everyProvince = useReachesEveryProvince();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   return (
     <section data-testid="scorecard-sets">
@@ -26,9 +28,11 @@ export function CatalogSets({ catalog }: { catalog: Catalog }) {
             {editing === s.id ? (
               <SetEditor catalog={catalog} set={s} onDone={() => setEditing(null)} />
             ) : (
-              <button type="button" onClick={() => setEditing(s.id)}>
-                {t('common.edit')}
-              </button>
+              (s.own || everyProvince) && (
+                <button type="button" onClick={() => setEditing(s.id)}>
+                  {t('common.edit')}
+                </button>
+              )
             )}
           </li>
         ))}
