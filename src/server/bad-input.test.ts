@@ -273,7 +273,7 @@ describe('bad-input sweep', () => {
       const missing = await w.agents.admin.request({ method: op.method as 'POST', url, payload: {} });
       if ((schema.required ?? []).length) expect(missing.statusCode, `${op.key} with {}`).toBe(400);
     }
-  }, 120_000); // every body-taking operation, each with a dozen malformed bodies
+  }, 300_000); // every body-taking operation, each with a dozen malformed bodies (issue 17 added a dozen more)
 
   it('session-ending operations (logout, password) get the same sweep with a session of their own', async () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
@@ -334,12 +334,14 @@ describe('bad-input sweep', () => {
     // The OpenAPI document describes no multipart bodies (the routes read the stream themselves), so they are named.
     const dossier = await w.f.dossier(w.communeA);
     const announcement = await w.f.announcement(w.communeA);
+    const entry = await w.f.scorecardEntry(w.groupA1);
     const uploads = [
       '/api/imports',
       '/api/public/uploads',
       `/api/dossiers/${dossier.id}/files`,
       `/api/announcements/${announcement}/files`,
       `/api/public/communes/${w.communeA.code}/feedback`,
+      `/api/scorecards/entries/${entry.id}/evidence`,
     ];
     for (const url of uploads) {
       const whole = multipartBody(
