@@ -75,7 +75,7 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     expect(await overflowing(queue)).toEqual([]);
     await snap(queue, 'scorecards-approval-queue');
     await waiting.getByTestId('approval-approve').click();
-    await queue.getByText('Đã duyệt số liệu.').waitFor();
+    await queue.getByText('Đã duyệt: Hộ gia đình có cáp quang, Internet băng rộng cố định của Xã An Hòa.').waitFor();
     await expect.poll(() => waiting.count()).toBe(0);
 
     // Back at the commune: approved and locked; a correction would be a new version.
@@ -100,6 +100,7 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await correction.getByTestId('approval-return').click();
     await correction.getByLabel('Lý do trả lại').fill('Thiếu biên bản xác nhận của nhà mạng cho số mới.');
     await correction.getByTestId('approval-return-send').click();
+    await queue.getByText('Đã trả lại:', { exact: false }).waitFor();
     await expect.poll(() => correction.count()).toBe(0);
     await page.reload();
     await expect.poll(() => card.getByTestId('entry-status').textContent()).toBe('Bị trả lại');

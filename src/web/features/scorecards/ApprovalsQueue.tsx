@@ -17,6 +17,8 @@ export function ApprovalsQueue() {
   const { t } = useTranslation();
   const work = useWorkUnits();
   const [unitId, setUnitId] = useState<number>();
+  // What was last decided, said above the queue: the card itself leaves the queue as it is decided.
+  const [decided, setDecided] = useState<string | null>(null);
   const roots = work.units.filter((u) => u.tier === 'PROVINCE');
   const unit = work.units.find((u) => u.id === unitId) ?? roots[0] ?? work.units[0];
   const queue = useEntries({ unit: unit?.id, status: 'SUBMITTED' });
@@ -36,18 +38,31 @@ export function ApprovalsQueue() {
           </select>
         </label>
       )}
+      {decided && (
+        <p className="ok" role="status">
+          {decided}
+        </p>
+      )}
       <QueryState isLoading={work.isLoading || queue.isLoading} error={work.error ?? queue.error} />
       {queue.data && items.length === 0 && <p className="muted">{t('scorecardEntry.approvals.none')}</p>}
       <ul className="cards">
         {items.map((entry) => (
-          <ApprovalCard key={entry.id} entry={entry} scopeUnit={unit?.id} />
+          <ApprovalCard key={entry.id} entry={entry} scopeUnit={unit?.id} onDecided={setDecided} />
         ))}
       </ul>
     </section>
   );
 }
 
-function ApprovalCard({ entry, scopeUnit }: { entry: Entry; scopeUnit: number | undefined }) {
+function ApprovalCard({
+  entry,
+  scopeUnit,
+  onDecided,
+}: {
+  entry: Entry;
+  scopeUnit: number | undefined;
+  onDecided: (text: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
   const catalog = useCatalog(scopeUnit);
@@ -71,8 +86,8 @@ function ApprovalCard({ entry, scopeUnit }: { entry: Entry; scopeUnit: number | 
         method: 'POST',
         body: { rowVersion: entry.rowVersion },
       });
+      onDecided(t('scorecardEntry.approvals.approved', { name, unit: entry.unit.name }));
       await changed();
-      return t('scorecardEntry.approvals.approved');
     });
 
   async function sendBack(event: FormEvent<HTMLFormElement>) {
@@ -85,6 +100,7 @@ function ApprovalCard({ entry, scopeUnit }: { entry: Entry; scopeUnit: number | 
         body: { rowVersion: entry.rowVersion, reason },
       });
       setReturning(false);
+      onDecided(t('scorecardEntry.approvals.returned', { name, unit: entry.unit.name }));
       await changed();
     } catch (e) {
       errors.fromError(e, ['reason']);
