@@ -194,4 +194,30 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await province.context.close();
     await leader.context.close();
   });
+
+  it('inventory: the commune lists its computers, and the computers indicator starts from them', async () => {
+    const { page, errors, context } = await phoneContext(env.browser);
+    await signIn(page, env.base, env.w.accounts.onestopA);
+    await page.goto(`${env.base}/inventory`);
+    await page.getByTestId('inventory-add').click();
+    const form = page.getByTestId('inventory-form');
+    await form.getByLabel('Loại').selectOption('COMPUTER');
+    await form.getByLabel('Tên, mô tả').fill('Máy tính bộ phận một cửa');
+    await form.getByLabel('Số lượng').fill('12');
+    await form.getByLabel('Năm mua, lắp đặt').fill('2021');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const computers = page.getByTestId('inventory-COMPUTER');
+    await computers.getByText('Máy tính bộ phận một cửa').waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await snap(page, 'scorecards-inventory');
+
+    await page.goto(`${env.base}/scorecards/entries`);
+    const card = page.getByTestId('entry-COMPUTERS');
+    await card.getByTestId('entry-start').click();
+    await card.getByTestId('entry-suggestion').waitFor();
+    expect(await card.getByTestId('entry-suggestion').textContent()).toContain('12');
+    expect(await card.getByLabel('Số máy tính đang dùng được tại trụ sở').inputValue()).toBe('12');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
