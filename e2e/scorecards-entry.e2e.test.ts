@@ -173,6 +173,12 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await own.getByText('Đã tắt').waitFor();
     // The province has no commune page of its own to choose for.
     expect(await admin.getByTestId('scorecard-publications').count()).toBe(0);
+    // Last month frozen by hand (the nightly job would), then published to the communes.
+    const snapshots = admin.getByTestId('scorecard-snapshots');
+    await snapshots.getByRole('button', { name: 'Chốt số liệu tháng' }).click();
+    await snapshots.getByText(/^Đã chốt Tháng/).waitFor();
+    await snapshots.getByRole('button', { name: 'Công bố cho các xã' }).click();
+    await snapshots.getByText(/^Đã công bố lúc/).waitFor();
     expect(await overflowing(admin)).toEqual([]);
     await snap(admin, 'scorecards-admin-province');
 
