@@ -150,7 +150,7 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await context.close();
   });
 
-  it('settings: the province adds its own indicator and switches it off; the commune leader picks what its public page shows', async () => {
+  it('settings: the province adds its own indicator and switches it off, builds its own set, freezes and publishes a month; the commune leader picks what its public page shows', async () => {
     const province = await phoneContext(env.browser);
     const admin = province.page;
     await signIn(admin, env.base, env.w.accounts.province);
@@ -173,6 +173,26 @@ describe('scorecards: entered values in Chromium on a 360-px phone', () => {
     await own.getByText('Đã tắt').waitFor();
     // The province has no commune page of its own to choose for.
     expect(await admin.getByTestId('scorecard-publications').count()).toBe(0);
+    // Its own scored set: one pillar, one indicator scored in steps.
+    const sets = admin.getByTestId('scorecard-sets');
+    await sets.getByTestId('set-add').click();
+    const editor = sets.getByTestId('set-editor');
+    await editor.getByLabel('Mã').fill('HP_2027');
+    await editor.getByLabel('Tên tiếng Việt').fill('Bộ chỉ số chuyển đổi số cấp xã năm 2027');
+    await editor.getByLabel('Tên tiếng Anh').fill('Commune digital set 2027');
+    await editor.getByRole('button', { name: 'Thêm chỉ số vào bộ' }).click();
+    const item = editor.getByTestId('set-item');
+    await item.getByLabel('Trụ cột (tiếng Việt)').fill('Hạ tầng số');
+    await item.getByLabel('Trụ cột (tiếng Anh)').fill('Digital infrastructure');
+    await item.getByLabel('Chỉ số').selectOption({ label: 'VIDEO_ROOMS — Phòng họp trực tuyến' });
+    await item.getByLabel('Cách chấm').selectOption('STEPS');
+    await item.getByRole('button', { name: 'Thêm mức' }).click();
+    await item.getByLabel('Từ giá trị').nth(0).fill('2');
+    await item.getByLabel('Từ giá trị').nth(1).fill('1');
+    await item.getByLabel('Được điểm').nth(1).fill('30');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await sets.getByTestId('set-HP_2027').getByText('Tổng điểm tối đa: 50').waitFor();
+
     // Last month frozen by hand (the nightly job would), then published to the communes.
     const snapshots = admin.getByTestId('scorecard-snapshots');
     await snapshots.getByRole('button', { name: 'Chốt số liệu tháng' }).click();
