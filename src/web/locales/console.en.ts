@@ -11,6 +11,7 @@ import { documentsEn } from './documents.en.js';
 import { feedbackDeskEn } from './feedback-desk.en.js';
 import { open311En } from './open311.en.js';
 import { feedbackStatsEn } from './feedback-stats.en.js';
+import { scorecardDashEn } from './scorecard-dash.en.js';
 import type { ConsoleMessages } from './console.vi.js';
 
 /** The staff console's own modules, in English: every key consoleVi has. */
@@ -28,4 +29,5 @@ export const consoleEn: ConsoleMessages = {
   feedbackDesk: feedbackDeskEn,
   open311: open311En,
   feedbackStats: feedbackStatsEn,
+  scorecardDash: scorecardDashEn,
 };
