@@ -35,6 +35,7 @@ export const scorecardDashEn: typeof scorecardDashVi = {
   target: 'Target',
   targetInherited: '(set above)',
   noTarget: 'none set',
+  counts: 'Counted / total',
   fraction: '{{numerator}} / {{denominator}}',
   change: 'Since last month',
   changeVs: '{{change}} since {{period}}',

@@ -33,6 +33,7 @@ export const scorecardDashVi = {
   target: 'Chỉ tiêu',
   targetInherited: '(cấp trên giao)',
   noTarget: 'chưa giao',
+  counts: 'Số đạt / tổng số',
   fraction: '{{numerator}} / {{denominator}}',
   change: 'So với tháng trước',
   changeVs: '{{change}} so với {{period}}',

@@ -60,12 +60,13 @@ function OwnIndicator({
         </dd>
         {indicator.measure !== 'COUNT' && cell.numerator !== null && cell.denominator !== null && (
           <>
-            <dt>{word || t('scorecardDash.value')}</dt>
+            <dt>{t('scorecardDash.counts')}</dt>
             <dd>
               {t('scorecardDash.fraction', {
                 numerator: formatNumber(cell.numerator, lang),
                 denominator: formatNumber(cell.denominator, lang),
               })}
+              {word && indicator.measure === 'PERCENT' && ` ${word}`}
             </dd>
           </>
         )}

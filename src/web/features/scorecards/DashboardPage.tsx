@@ -22,7 +22,7 @@ function Breadcrumb({ data, hrefOf }: { data: Dashboard; hrefOf: (unit: number) 
   const me = useMe().data;
   const detail = useUnitDetail(can(me, 'unit.read') ? data.unit.id : undefined);
   const mine = new Set((me?.roles ?? []).map((r) => r.unitId));
-  const ancestors = detail.data?.ancestors ?? [];
+  const ancestors = (detail.data?.ancestors ?? []).filter((a) => a.id !== data.unit.id);
   const from = ancestors.findIndex((a) => mine.has(a.id));
   const trail = mine.has(data.unit.id) || from < 0 ? [] : ancestors.slice(from);
   return (

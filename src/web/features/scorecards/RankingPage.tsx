@@ -1,4 +1,5 @@
 import '../../styles/scorecards.css';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { ExportLinks } from '../../components/ExportLinks.js';
@@ -43,6 +44,17 @@ function RankChange({ row }: { row: RankingRow }) {
   );
 }
 
+/** A unit's name opening its points per pillar, fetched only once opened (a province has dozens of communes). */
+function ScoreDetails({ name, unit, period, set }: { name: string; unit: number; period: string; set: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{name}</summary>
+      {open && <RankingScore unit={unit} period={period} set={set} />}
+    </details>
+  );
+}
+
 function RankingTable({ data, period, indicator }: { data: Ranking; period: string; indicator?: Indicator }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -73,16 +85,13 @@ function RankingTable({ data, period, indicator }: { data: Ranking; period: stri
               <td className="rank">{r.rank ?? '—'}</td>
               <td>
                 {set ? (
-                  <details>
-                    <summary>{r.unit.name}</summary>
-                    <RankingScore unit={r.unit.id} period={period} set={set.id} />
-                  </details>
+                  <ScoreDetails name={r.unit.name} unit={r.unit.id} period={period} set={set.id} />
                 ) : (
                   <Link href={`/scorecards?unit=${r.unit.id}&period=${period}`}>{r.unit.name}</Link>
                 )}
               </td>
-              <td>{shown(r)}</td>
-              <td>
+              <td className="num">{shown(r)}</td>
+              <td className="num">
                 <RankChange row={r} />
               </td>
               {indicator && (
