@@ -44,6 +44,17 @@ async function seedValues() {
     `insert into scorecard_targets (indicator_id, unit_id, period, target) values ($1, $2, $3, 0.8)`,
     [vneid!.id, province.id, month.slice(0, 4)],
   );
+  // Last month frozen by the province's snapshot; commune A publishes its VNeID rate on its public page.
+  await env.t.database.raw(`update scorecard_values set frozen_at = now() where period = $1`, [previous]);
+  await env.t.database.raw(
+    `insert into scorecard_snapshots (province_id, period, finished_at, values, published_at)
+     values ($1, $2, now(), 5, now())`,
+    [province.id, previous],
+  );
+  await env.t.database.raw(`insert into scorecard_publications (unit_id, indicator_id) values ($1, $2)`, [
+    communeA.id,
+    vneid!.id,
+  ]);
 }
 
 /** The VNeID cell of a unit's row in the heat table. */
@@ -148,6 +159,41 @@ describe('the scorecard dashboards in Chromium', () => {
     expect(await own.textContent()).toContain('75%');
     expect(await phone.page.getByTestId('scorecard-heat').count()).toBe(0);
     expect(await phone.page.getByTestId('scorecard-breadcrumb').getByRole('link').count()).toBe(0);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  });
+
+  it('the public page /c/:code/chi-so is drawn by the server (read without JavaScript) in Vietnamese and Japanese', async () => {
+    const { communeA } = env.w;
+    const [m, y] = [previous.slice(5), previous.slice(0, 4)];
+    for (const [locale, heading, light] of [
+      ['vi-VN', `Chỉ số chuyển đổi số của ${communeA.name}`, 'Chưa đạt chỉ tiêu'],
+      ['ja-JP', `${communeA.name}のデジタル化指標`, '目標未達'],
+    ] as const) {
+      const context = await env.browser.newContext({
+        viewport: { width: 360, height: 740 },
+        locale,
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.base}/c/${communeA.code}/chi-so`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const item = page.getByTestId('public-indicator');
+      expect(await item.count()).toBe(1);
+      // Last month, frozen: A was at 30 of 80, against the province's 80%.
+      const text = (await item.textContent())!;
+      expect(text).toContain(locale === 'vi-VN' ? '37,5%' : '37.5%');
+      expect(text).toContain(light);
+      expect(await page.locator('main').textContent()).toContain(`${m}/${y}`);
+      await snap(page, `scorecards-public-${locale}`);
+      await context.close();
+    }
+    // The commune's page links to it, now that the commune published something.
+    const phone = await phoneContext(env.browser);
+    await phone.page.goto(`${env.base}/c/${communeA.code}`);
+    await phone.page.getByTestId('link-scorecard').click();
+    await phone.page.getByTestId('public-indicator').waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
   });
