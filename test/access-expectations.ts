@@ -3,9 +3,14 @@ import { campaignsExpectations } from './access/campaigns.js';
 import { feedbackStatsExpectations } from './access/feedback-stats.js';
 import { feedbackExpectations } from './access/feedback.js';
 import { feedbackPublicExpectations } from './access/feedback-public.js';
+import { inventoryExpectations } from './access/inventory.js';
 import { onestopExpectations } from './access/onestop.js';
 import { open311Expectations } from './access/open311.js';
 import { registryExpectations } from './access/registry.js';
+import { scorecardsCatalogExpectations } from './access/scorecards-catalog.js';
+import { scorecardsSnapshotsExpectations } from './access/scorecards-snapshots.js';
+import { scorecardEntriesExpectations } from './access/scorecards-entries.js';
+import { scorecardsReadExpectations } from './access/scorecards-read.js';
 import type { Expectation } from './access/targets.js';
 
 export { multipart, type Expectation, type Target } from './access/targets.js';
@@ -24,4 +29,9 @@ export const expectations: Record<string, Expectation> = {
   ...open311Expectations,
   ...feedbackExpectations,
   ...feedbackPublicExpectations,
+  ...scorecardsCatalogExpectations,
+  ...scorecardsSnapshotsExpectations,
+  ...scorecardEntriesExpectations,
+  ...inventoryExpectations,
+  ...scorecardsReadExpectations,
 };

@@ -9,6 +9,7 @@ import { insertHousehold, setHouseholdHead } from '../src/server/modules/househo
 import { insertMembership, insertResident } from '../src/server/modules/residents/residents.repo.js';
 import { insertUnit, type UnitRow } from '../src/server/modules/units/units.repo.js';
 import { insertUser, replaceRoles } from '../src/server/modules/users/users.repo.js';
+import { scorecardFactories } from './scorecards-factories.js';
 import { submitDossier } from '../src/server/modules/dossiers/dossiers.submit.js';
 import { storeFile } from '../src/server/modules/dossiers/dossiers.uploads.js';
 import { createTicket } from '../src/server/modules/feedback/feedback.intake.js';
@@ -46,7 +47,24 @@ export function factories(database: Database, cipher: PiiCipher) {
     (await queryRows<UnitRow>(db, sql`select * from units where code = ${code} and tier = ${tier}`))[0]!;
 
   const f = {
+    ...scorecardFactories(db),
     province: (code = '31') => unitByCode(code, 'PROVINCE'),
+    /** The id of a shipped scorecard indicator or scored set (migration 0044 seeds them). */
+    scorecardId: async (table: 'scorecard_indicators' | 'scorecard_sets', code: string) =>
+      (
+        await queryRows<{ id: number }>(
+          db,
+          sql`select id from ${sql.identifier(table)} where owner_unit_id is null and code = ${code}`,
+        )
+      )[0]!.id,
+    /** A province's snapshot of a month, finished (and published when asked): the read side's fixtures. */
+    async scorecardSnapshot(provinceId: number, period: string, published = false) {
+      await db.execute(
+        sql`insert into scorecard_snapshots (province_id, period, finished_at, published_at)
+            values (${provinceId}, ${period}, now(), ${published ? sql`now()` : sql`null`})
+            on conflict (province_id, period) do nothing`,
+      );
+    },
     nation: () => unitByCode('VN', 'NATION'),
     async commune(opts: { code?: string; name?: string; province?: string } = {}) {
       const province = await f.province(opts.province);

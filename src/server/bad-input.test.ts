@@ -273,7 +273,7 @@ describe('bad-input sweep', () => {
       const missing = await w.agents.admin.request({ method: op.method as 'POST', url, payload: {} });
       if ((schema.required ?? []).length) expect(missing.statusCode, `${op.key} with {}`).toBe(400);
     }
-  }, 120_000); // every body-taking operation, each with a dozen malformed bodies
+  }, 300_000); // every body-taking operation, each with a dozen malformed bodies (issue 17 added a dozen more)
 
   it('session-ending operations (logout, password) get the same sweep with a session of their own', async () => {
     const doc = t.app.swagger() as { components?: { schemas?: Record<string, JsonSchema> } };
@@ -334,12 +334,14 @@ describe('bad-input sweep', () => {
     // The OpenAPI document describes no multipart bodies (the routes read the stream themselves), so they are named.
     const dossier = await w.f.dossier(w.communeA);
     const announcement = await w.f.announcement(w.communeA);
+    const entry = await w.f.scorecardEntry(w.groupA1);
     const uploads = [
       '/api/imports',
       '/api/public/uploads',
       `/api/dossiers/${dossier.id}/files`,
       `/api/announcements/${announcement}/files`,
       `/api/public/communes/${w.communeA.code}/feedback`,
+      `/api/scorecards/entries/${entry.id}/evidence`,
     ];
     for (const url of uploads) {
       const whole = multipartBody(
@@ -402,5 +404,49 @@ describe('bad-input sweep', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().address).toBe("<script>alert(1)</script>'; drop table residents; --");
     expect((await t.database.raw<{ n: number }>('select count(*)::int as n from residents'))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('scorecard numbers the rules forbid are refused by the rules (400 on the field), and nothing is half-written', async () => {
+    const catalog = await w.agents.admin.get(`/api/scorecards/catalog?unit=${w.province.id}`);
+    const vneid = catalog.json().indicators.find((i: { code: string }) => i.code === 'VNEID_L2').id;
+    const target = await w.agents.admin.put('/api/scorecards/targets', {
+      unitId: w.communeA.id,
+      indicatorId: vneid,
+      period: '2026',
+      target: 1.5,
+    });
+    expect(target.json().errors?.[0], target.body).toMatchObject({ field: 'target', code: 'TARGET_RANGE' });
+    const item = { pillarVi: 'Xã hội số', pillarEn: 'Digital society', indicatorId: vneid, maxPoints: 10 };
+    const set = (items: unknown[]) =>
+      w.agents.admin.post('/api/scorecards/sets', {
+        province: w.province.id,
+        code: 'BO_HONG',
+        nameVi: 'Bộ hỏng',
+        nameEn: 'Broken set',
+        items,
+      });
+    for (const items of [
+      [{ ...item, maxPoints: 0, rule: { kind: 'RATIO' } }],
+      [{ ...item, rule: { kind: 'STEPS', steps: [] } }],
+      [{ ...item, rule: { kind: 'STEPS', steps: [{ min: 1, points: 11 }] } }],
+      [
+        { ...item, rule: { kind: 'RATIO' } },
+        { ...item, rule: { kind: 'RATIO' } },
+      ],
+      [{ ...item, indicatorId: 2_147_483_647, rule: { kind: 'RATIO' } }],
+    ]) {
+      const res = await set(items);
+      expect(res.statusCode, res.body).toBe(400);
+    }
+    expect(
+      (await t.database.raw<{ n: number }>("select count(*)::int as n from scorecard_sets where code = 'BO_HONG'"))[0]!
+        .n,
+    ).toBe(0);
+    const margin = await w.agents.admin.put('/api/scorecards/settings', {
+      province: w.province.id,
+      nearMargin: 0.51,
+      version: 0,
+    });
+    expect(margin.statusCode).toBe(400);
   });
 });

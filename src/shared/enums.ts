@@ -133,6 +133,10 @@ export const ErrorCode = {
   REMINDER_TOO_SOON: 'REMINDER_TOO_SOON',
   /** A retry of messages that failed for a reason a retry cannot change (unsubscribed, refused, expired) (409). */
   DELIVERY_NOT_RETRYABLE: 'DELIVERY_NOT_RETRYABLE',
+  /** A scorecard value already has a version open (draft, submitted or returned): edit that one instead (409). */
+  ENTRY_OPEN: 'ENTRY_OPEN',
+  /** A commune asking for the province's scorecard ranking of a month the province has not published (403). */
+  NOT_PUBLISHED: 'NOT_PUBLISHED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -323,7 +323,7 @@ CROSS JOIN (VALUES
   ('Chính quyền số', 'Digital government', 'DOSSIER_DIGITIZED', 50, '{"kind":"RATIO"}', false, 40),
   ('Chính quyền số', 'Digital government', 'DOSSIER_PAID_ONLINE', 50, '{"kind":"RATIO"}', false, 50),
   ('Chính quyền số', 'Digital government', 'FEEDBACK_ON_TIME', 50, '{"kind":"RATIO"}', false, 60),
-  ('Xã hội số', 'Digital society', 'VNEID_L2', 150, '{"kind":"RATIO"}', false, 70),
+  ('Xã hội số', 'Digital society', 'VNEID_L2', 200, '{"kind":"RATIO"}', false, 70),
   ('Xã hội số', 'Digital society', 'CHANNEL_HOUSEHOLDS', 50, '{"kind":"RATIO"}', false, 80),
   ('Xã hội số', 'Digital society', 'TEAM_ACTIVE', 50, '{"kind":"RATIO"}', false, 90),
   ('Kinh tế số', 'Digital economy', 'CASHLESS_SHOPS', 100, '{"kind":"RATIO"}', true, 100),

@@ -65,13 +65,70 @@ export async function provinceOf(tx: Tx, unitPath: string): Promise<number | nul
 /** The ids along a unit path, root first ("/1/12/340/" → 1, 12, 340). */
 export const idsOnPath = (path: string) => path.split('/').filter(Boolean).map(Number);
 
-export type EffectiveTarget = { target: number; setByUnitId: number; period: string; inherited: boolean };
+export type EffectiveTarget = { id: number; target: number; setByUnitId: number; period: string; inherited: boolean };
+export type TargetRow = { id: number; indicatorId: number; unitId: number; period: string; target: number };
+
+const ints = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
+/** The targets set on any of these units for these indicators in any of these periods (one query, no filtering). */
+export async function targetsOn(
+  tx: Tx,
+  unitIds: number[],
+  indicatorIds: number[],
+  periods: string[],
+): Promise<TargetRow[]> {
+  if (unitIds.length === 0 || indicatorIds.length === 0 || periods.length === 0) return [];
+  return queryRows<TargetRow>(
+    tx,
+    sql`select id, indicator_id as "indicatorId", unit_id as "unitId", period, target from scorecard_targets
+        where unit_id in (${ints(unitIds)}) and indicator_id in (${ints(indicatorIds)})
+          and period in (${sql.join(
+            periods.map((p) => sql`${p}`),
+            sql`, `,
+          )})`,
+  );
+}
 
 /**
- * Each unit's effective target for each indicator in a period. The narrowest period that has any target along the
- * unit's chain (the month, then its quarter, then its year; a quarter or year looks up only itself and wider) wins;
- * among those, the strictest (a unit may only tighten what it inherits, so that is the nearest one set). `inherited`
- * says it was set above the unit. Keyed `${unitId}:${indicatorId}`.
+ * One unit's target for one indicator from the targets along its chain (`chain` root first, as on its path): each unit
+ * on the chain contributes its own target for the narrowest period it has one for (the month, else the quarter, else
+ * the year), and the strictest contribution wins; on a tie the unit nearest the one asked about. So a province's
+ * yearly 80% reaches every group unless someone below asks for more, a commune's stricter yearly target still holds in
+ * a month the province set a milder one for, and a target set below never loosens one set above it later.
+ * `skipUnitId` leaves a unit out (the unit itself: what it inherits).
+ */
+export function resolveTarget(
+  byKey: Map<string, TargetRow>,
+  indicatorId: number,
+  chain: number[],
+  periods: string[],
+  direction: Direction,
+  skipUnitId?: number,
+): TargetRow | null {
+  let best: TargetRow | null = null;
+  for (const unitId of chain) {
+    if (unitId === skipUnitId) continue;
+    let own: TargetRow | undefined;
+    for (const p of periods) {
+      own = byKey.get(`${indicatorId}:${unitId}:${p}`);
+      if (own) break;
+    }
+    if (own && (!best || isStricter(own.target, best.target, direction))) best = own;
+  }
+  return best;
+}
+
+export const targetKey = (r: { indicatorId: number; unitId: number; period: string }) =>
+  `${r.indicatorId}:${r.unitId}:${r.period}`;
+
+/**
+ * Each unit's effective target for each indicator in a period (a month looks up the month, its quarter and its year; a
+ * quarter itself and its year; a year itself), as `resolveTarget` works it out. `inherited` says it was set above the
+ * unit. Keyed `${unitId}:${indicatorId}`.
  */
 export async function effectiveTargets(
   tx: Tx,
@@ -81,34 +138,29 @@ export async function effectiveTargets(
 ): Promise<Map<string, EffectiveTarget>> {
   const out = new Map<string, EffectiveTarget>();
   if (units.length === 0 || indicators.length === 0) return out;
-  const chainIds = [...new Set(units.flatMap((u) => idsOnPath(u.path)))];
+  const chains = new Map(units.map((u) => [u.id, idsOnPath(u.path)]));
   const periods = enclosingPeriods(period);
-  const rows = await queryRows<{ indicatorId: number; unitId: number; period: string; target: number }>(
+  const rows = await targetsOn(
     tx,
-    sql`select indicator_id as "indicatorId", unit_id as "unitId", period, target from scorecard_targets
-        where unit_id = any(${sql.raw(`array[${chainIds.join(',')}]::int[]`)})
-          and indicator_id = any(${sql.raw(`array[${indicators.map((i) => i.id).join(',')}]::int[]`)})
-          and period = any(${sql.raw(`array[${periods.map((p) => `'${p.replace(/[^0-9QY-]/g, '')}'`).join(',')}]::text[]`)})`,
+    [...new Set([...chains.values()].flat())],
+    indicators.map((i) => i.id),
+    periods,
   );
-  const byIndicator = new Map<number, typeof rows>();
-  for (const r of rows) byIndicator.set(r.indicatorId, [...(byIndicator.get(r.indicatorId) ?? []), r]);
+  if (rows.length === 0) return out;
+  const byKey = new Map(rows.map((r) => [targetKey(r), r]));
+  const withTargets = new Set(rows.map((r) => r.indicatorId));
   for (const indicator of indicators) {
-    const targets = byIndicator.get(indicator.id);
-    if (!targets) continue;
+    if (!withTargets.has(indicator.id)) continue;
     for (const unit of units) {
-      const chain = new Set(idsOnPath(unit.path));
-      for (const p of periods) {
-        const along = targets.filter((t) => t.period === p && chain.has(t.unitId));
-        if (along.length === 0) continue;
-        const best = along.reduce((a, b) => (isStricter(b.target, a.target, indicator.direction) ? b : a));
-        out.set(`${unit.id}:${indicator.id}`, {
-          target: best.target,
-          setByUnitId: best.unitId,
-          period: p,
-          inherited: best.unitId !== unit.id,
-        });
-        break;
-      }
+      const best = resolveTarget(byKey, indicator.id, chains.get(unit.id)!, periods, indicator.direction);
+      if (!best) continue;
+      out.set(`${unit.id}:${indicator.id}`, {
+        id: best.id,
+        target: best.target,
+        setByUnitId: best.unitId,
+        period: best.period,
+        inherited: best.unitId !== unit.id,
+      });
     }
   }
   return out;
