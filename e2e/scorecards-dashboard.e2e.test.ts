@@ -15,6 +15,7 @@ beforeAll(() => seedValues());
 
 const month = monthOf(new Date());
 const previous = previousPeriod(month);
+let vneidId = 0;
 
 /**
  * The read model the dashboards read (scorecard_values), written by hand so every number on screen is known: VNeID
@@ -26,6 +27,7 @@ async function seedValues() {
   const [vneid] = await env.t.database.raw<{ id: number }>(
     `select id from scorecard_indicators where code = 'VNEID_L2' and owner_unit_id is null`,
   );
+  vneidId = vneid!.id;
   const rows: [number, string, number, number][] = [
     // this month: A1 30/40 = 75% (near 80%), A2 10/40 = 25%, A 40/80 = 50%, B 70/80 = 87,5%, province 110/160
     [groupA1.id, month, 30, 40],
@@ -201,6 +203,40 @@ describe('the scorecard dashboards in Chromium', () => {
     await phone.page.getByTestId('link-scorecard').click();
     await phone.page.getByTestId('public-indicator').waitFor();
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  });
+
+  it('the ranking: communes by an indicator with their change of rank, the emulation board, a monthly report', async () => {
+    const { communeA, communeB } = env.w;
+    const phone = await phoneContext(env.browser);
+    const { page } = phone;
+    await signIn(page, env.base, env.w.accounts.province);
+    await page.goto(`${env.base}/scorecards/ranking?indicator=${vneidId}&period=${month}`);
+    const table = page.getByTestId('scorecard-ranking');
+    await table.waitFor();
+    const rankOf = async (code: string) => (await table.locator(`tr[data-unit="${code}"] .rank`).textContent())?.trim();
+    expect(await rankOf(communeB.code)).toBe('1');
+    expect(await rankOf(communeA.code)).toBe('2');
+    // A went from 37,5% to 50%: better, in words and arrow, while its place is unchanged.
+    const a = (await table.locator(`tr[data-unit="${communeA.code}"]`).textContent())!;
+    expect(a).toContain('▲ +12,5 điểm % (tốt lên)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await snap(page, 'scorecards-ranking-360');
+
+    // By the sample set: the printable emulation board is a PDF.
+    await page.getByTestId('scorecard-by').selectOption({ index: 0 });
+    const board = page.getByTestId('scorecard-board');
+    await board.waitFor();
+    const pdf = await page.request.get(`${env.base}${await board.getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+    // A monthly report is asked for, and listed.
+    const reports = page.getByTestId('scorecard-reports');
+    await reports.getByRole('button', { name: /Tạo báo cáo tháng/ }).click();
+    await reports.getByText('Đã đưa vào hàng chờ').waitFor();
+    await reports.locator('tbody tr').first().waitFor();
     expect(phone.errors).toEqual([]);
     await phone.context.close();
   });

@@ -43,6 +43,7 @@ export const scorecardDashEn: typeof scorecardDashVi = {
   better: 'better',
   worse: 'worse',
   same: 'unchanged',
+  noData: 'Indicators with no figures yet: {{count}}',
   moved: 'What moved',
   movedHint: 'The indicators that changed most since last month.',
   nothingMoved: 'Nothing has changed since last month.',

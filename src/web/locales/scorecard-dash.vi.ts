@@ -41,6 +41,7 @@ export const scorecardDashVi = {
   better: 'tốt lên',
   worse: 'kém đi',
   same: 'không đổi',
+  noData: 'Chỉ số chưa có số liệu: {{count}}',
   moved: 'Thay đổi nhiều nhất',
   movedHint: 'Các chỉ số thay đổi nhiều nhất so với tháng trước.',
   nothingMoved: 'Chưa có thay đổi nào so với tháng trước.',

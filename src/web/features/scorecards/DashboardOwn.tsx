@@ -92,7 +92,11 @@ function OwnIndicator({
 /** The unit's own indicators against their targets. */
 export function DashboardOwn({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
-  const shown = data.indicators.filter((i) => data.total.cells[i.id]);
+  const { i18n } = useTranslation();
+  // Indicators with nothing counted yet are named in one line, so the ones with figures are not lost among them.
+  const hasData = (i: Indicator) => data.total.cells[i.id]?.value != null;
+  const shown = data.indicators.filter(hasData);
+  const empty = data.indicators.filter((i) => !hasData(i));
   return (
     <section aria-labelledby="scorecard-own">
       <h2 id="scorecard-own">{t('scorecardDash.own', { name: data.unit.name })}</h2>
@@ -109,6 +113,18 @@ export function DashboardOwn({ data }: { data: Dashboard }) {
           />
         ))}
       </ul>
+      {empty.length > 0 && (
+        <details className="own-empty" data-testid="scorecard-no-data">
+          <summary>{t('scorecardDash.noData', { count: empty.length })}</summary>
+          <ul>
+            {empty.map((i) => (
+              <li key={i.id} data-indicator={i.code}>
+                {nameOf(i, i18n.language)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
