@@ -75,11 +75,14 @@ export function DashboardPage({ unit, period, onGo }: { unit: number | undefined
                 ? t('scorecardDash.computedAt', { at: formatDateTime(data.computedAt) })
                 : t('scorecardDash.notComputed')}
           </p>
-          <p className="actions">
-            <Link href={`/scorecards/ranking?unit=${data.unit.id}&period=${data.period}`}>
-              {t('scorecardDash.toRanking')}
-            </Link>
-          </p>
+          {/* A ranking orders a unit's children: a group has none to rank. */}
+          {data.rows.length > 0 && (
+            <p className="actions">
+              <Link href={`/scorecards/ranking?unit=${data.unit.id}&period=${data.period}`}>
+                {t('scorecardDash.toRanking')}
+              </Link>
+            </p>
+          )}
           {data.rows.length > 0 && (
             <section aria-labelledby="scorecard-children">
               <h2 id="scorecard-children">{t(`scorecardDash.children.${data.unit.tier as 'PROVINCE'}`)}</h2>
