@@ -197,8 +197,15 @@ describe('the scorecard dashboards in Chromium', () => {
       await snap(page, `scorecards-public-${locale}`);
       await context.close();
     }
-    // The commune's page links to it, now that the commune published something.
+    // With JavaScript, the server's page hydrates without a mismatch (React would log one as an error).
     const phone = await phoneContext(env.browser);
+    await phone.page.goto(`${env.base}/c/${communeA.code}/chi-so`);
+    await phone.page.waitForFunction(() =>
+      Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer')),
+    );
+    await phone.page.waitForLoadState('networkidle');
+    expect(phone.errors).toEqual([]);
+    // The commune's page links to it, now that the commune published something.
     await phone.page.goto(`${env.base}/c/${communeA.code}`);
     await phone.page.getByTestId('link-scorecard').click();
     await phone.page.getByTestId('public-indicator').waitFor();
