@@ -94,7 +94,7 @@ export function DashboardOwn({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const { i18n } = useTranslation();
   // Indicators with nothing counted yet are named in one line, so the ones with figures are not lost among them.
-  const hasData = (i: Indicator) => data.total.cells[i.id]?.value != null;
+  const hasData = (i: Indicator) => (data.total.cells[i.id]?.value ?? null) !== null;
   const shown = data.indicators.filter(hasData);
   const empty = data.indicators.filter((i) => !hasData(i));
   return (
