@@ -91,8 +91,7 @@ function OwnIndicator({
 
 /** The unit's own indicators against their targets. */
 export function DashboardOwn({ data }: { data: Dashboard }) {
-  const { t } = useTranslation();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Indicators with nothing counted yet are named in one line, so the ones with figures are not lost among them.
   const hasData = (i: Indicator) => (data.total.cells[i.id]?.value ?? null) !== null;
   const shown = data.indicators.filter(hasData);
