@@ -32,6 +32,7 @@ import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { CounterPage, DossiersPage } from './dossiers.js';
 import { FeedbackPage } from './feedback.js';
+import { ScorecardsDashboardRoute, ScorecardsRankingRoute } from './scorecards.js';
 import { FeedbackSettingsPage } from '../features/feedback/FeedbackSettingsPage.js';
 import { NewTicketForm } from '../features/feedback/NewTicketForm.js';
 import { TicketView } from '../features/feedback/TicketView.js';
@@ -78,6 +79,8 @@ function Console() {
     ['/feedback', t('feedbackDesk.title'), can(me.data, 'feedback.read')],
     ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
     ['/feedback/stats', t('feedbackStats.nav'), can(me.data, 'feedback.read')],
+    ['/scorecards', t('scorecardDash.nav'), can(me.data, 'scorecard.read')],
+    ['/scorecards/ranking', t('scorecardDash.rankingNav'), can(me.data, 'scorecard.read')],
     [
       '/scorecards/entries',
       can(me.data, 'scorecard.enter') ? t('scorecardEntry.nav.entries') : t('scorecardEntry.nav.approvals'),
@@ -221,6 +224,16 @@ function Console() {
           <Route path="/indicators">
             <Guard need="dossier.read">
               <IndicatorsPage />
+            </Guard>
+          </Route>
+          <Route path="/scorecards">
+            <Guard need="scorecard.read">
+              <ScorecardsDashboardRoute />
+            </Guard>
+          </Route>
+          <Route path="/scorecards/ranking">
+            <Guard need="scorecard.read">
+              <ScorecardsRankingRoute />
             </Guard>
           </Route>
           <Route path="/appointments">
