@@ -49,6 +49,9 @@ export async function buildApp(
     requestIdHeader: false,
     // Errors Fastify raises before routing (a malformed URL) get the same problem+json shape.
     frameworkErrors,
+    // The web plugin imports the server renderer (a few MB of JavaScript) while starting: on a busy two-core machine
+    // that took longer than Fastify's default 10 s and the app refused to start. A slow start is not a failed one.
+    pluginTimeout: 60_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

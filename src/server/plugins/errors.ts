@@ -26,6 +26,7 @@ const titles: Record<string, Message> = {
   [ErrorCode.REMINDER_TOO_SOON]: { vi: 'Vừa nhắc gần đây', en: 'Reminded too recently' },
   [ErrorCode.DELIVERY_NOT_RETRYABLE]: { vi: 'Không gửi lại được', en: 'Cannot be retried' },
   [ErrorCode.ENTRY_OPEN]: { vi: 'Đang có số liệu chưa duyệt', en: 'A version is still open' },
+  [ErrorCode.NOT_PUBLISHED]: { vi: 'Chưa công bố', en: 'Not published' },
   [ErrorCode.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };
 

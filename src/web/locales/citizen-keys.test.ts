@@ -76,6 +76,7 @@ const CITIZEN_PAGES = [
   'features/feedback/public/AskPage.tsx',
   'features/feedback/public/TicketStatusPage.tsx',
   'features/feedback/public/QaPage.tsx',
+  'features/scorecards/public/ScorecardPublicPage.tsx',
 ];
 
 function citizenSources() {

@@ -90,6 +90,7 @@ export const CITIZEN_KEYS = [
   'campaigns.guide',
   'teams.pointsPublic',
   'pakn',
+  'scorecardPublic',
 ] as const;
 
 /** A part of a Vietnamese bundle: the citizen keys a Japanese or Chinese bundle carries, no key Vietnamese lacks. */

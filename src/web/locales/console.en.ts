@@ -11,6 +11,8 @@ import { documentsEn } from './documents.en.js';
 import { feedbackDeskEn } from './feedback-desk.en.js';
 import { open311En } from './open311.en.js';
 import { feedbackStatsEn } from './feedback-stats.en.js';
+import { scorecardEntryEn } from './scorecard-entry.en.js';
+import { scorecardDashEn } from './scorecard-dash.en.js';
 import type { ConsoleMessages } from './console.vi.js';
 
 /** The staff console's own modules, in English: every key consoleVi has. */
@@ -28,4 +30,6 @@ export const consoleEn: ConsoleMessages = {
   feedbackDesk: feedbackDeskEn,
   open311: open311En,
   feedbackStats: feedbackStatsEn,
+  scorecardEntry: scorecardEntryEn,
+  scorecardDash: scorecardDashEn,
 };

@@ -11,6 +11,8 @@ import { documentsVi } from './documents.vi.js';
 import { feedbackDeskVi } from './feedback-desk.vi.js';
 import { open311Vi } from './open311.vi.js';
 import { feedbackStatsVi } from './feedback-stats.vi.js';
+import { scorecardEntryVi } from './scorecard-entry.vi.js';
+import { scorecardDashVi } from './scorecard-dash.vi.js';
 
 /**
  * The staff console's own modules, in Vietnamese: loaded with the console's chunk (routes/Console.tsx), not with the
@@ -30,5 +32,7 @@ export const consoleVi = {
   feedbackDesk: feedbackDeskVi,
   open311: open311Vi,
   feedbackStats: feedbackStatsVi,
+  scorecardEntry: scorecardEntryVi,
+  scorecardDash: scorecardDashVi,
 };
 export type ConsoleMessages = typeof consoleVi;

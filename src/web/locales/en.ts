@@ -7,6 +7,7 @@ import { citizensEn } from './citizens.en.js';
 import { announcementsEn } from './announcements.en.js';
 import { teamsEn } from './teams.en.js';
 import { paknEn } from './pakn.en.js';
+import { scorecardPublicEn } from './scorecard-public.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { formsEn } from './forms.en.js';
 import type { Messages } from './vi.js';
@@ -128,6 +129,7 @@ export const en: Messages = {
   announcements: announcementsEn,
   teams: teamsEn,
   pakn: paknEn,
+  scorecardPublic: scorecardPublicEn,
   campaigns: campaignsEn,
   forms: formsEn,
 };

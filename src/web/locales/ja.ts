@@ -9,6 +9,7 @@ import { paymentsJa } from './payments.ja.js';
 import { proceduresJa } from './procedures.ja.js';
 import { teamsJa } from './teams.ja.js';
 import { paknJa } from './pakn.ja.js';
+import { scorecardPublicJa } from './scorecard-public.ja.js';
 import type { Messages } from './vi.js';
 
 /**
@@ -41,6 +42,7 @@ export const ja: Partly<Messages> = {
   announcements: announcementsJa,
   teams: teamsJa,
   pakn: paknJa,
+  scorecardPublic: scorecardPublicJa,
   campaigns: campaignsJa,
   forms: formsJa,
 };

@@ -7,6 +7,7 @@ import { citizensVi } from './citizens.vi.js';
 import { announcementsVi } from './announcements.vi.js';
 import { teamsVi } from './teams.vi.js';
 import { paknVi } from './pakn.vi.js';
+import { scorecardPublicVi } from './scorecard-public.vi.js';
 import { campaignsVi } from './campaigns.vi.js';
 import { formsVi } from './forms.vi.js';
 
@@ -127,6 +128,7 @@ export const vi = {
   announcements: announcementsVi,
   teams: teamsVi,
   pakn: paknVi,
+  scorecardPublic: scorecardPublicVi,
   campaigns: campaignsVi,
   forms: formsVi,
 };

@@ -9,6 +9,7 @@ import { paymentsZh } from './payments.zh.js';
 import { proceduresZh } from './procedures.zh.js';
 import { teamsZh } from './teams.zh.js';
 import { paknZh } from './pakn.zh.js';
+import { scorecardPublicZh } from './scorecard-public.zh.js';
 import type { Messages } from './vi.js';
 
 /**
@@ -40,6 +41,7 @@ export const zh: Partly<Messages> = {
   announcements: announcementsZh,
   teams: teamsZh,
   pakn: paknZh,
+  scorecardPublic: scorecardPublicZh,
   campaigns: campaignsZh,
   forms: formsZh,
 };

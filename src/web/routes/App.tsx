@@ -15,6 +15,7 @@ import { StatusPage } from '../features/dossiers/StatusPage.js';
 import { AskPage } from '../features/feedback/public/AskPage.js';
 import { QaPage } from '../features/feedback/public/QaPage.js';
 import { TicketStatusPage } from '../features/feedback/public/TicketStatusPage.js';
+import { ScorecardPublicPage } from '../features/scorecards/public/ScorecardPublicPage.js';
 import { PublicShell } from './PublicShell.js';
 import { useDocumentTitle } from '../lib/title.js';
 
@@ -34,7 +35,7 @@ export const serverRenderedPaths = [
   /^\/lookup\/?$/,
   /^\/book\/?$/,
   /^\/c\/[^/]+\/?$/,
-  /^\/c\/[^/]+\/(phan-anh|hoi-dap)\/?$/,
+  /^\/c\/[^/]+\/(phan-anh|hoi-dap|chi-so)\/?$/,
   /^\/q\/[^/]+\/?$/,
   /^\/g\/\d+\/?$/,
   /^\/a\/\d+\/?$/,
@@ -98,6 +99,13 @@ export function App() {
         {(p) => (
           <PublicShell>
             <QaPage code={p.code} />
+          </PublicShell>
+        )}
+      </Route>
+      <Route path="/c/:code/chi-so">
+        {(p) => (
+          <PublicShell>
+            <ScorecardPublicPage code={p.code} />
           </PublicShell>
         )}
       </Route>

@@ -32,9 +32,14 @@ import { CampaignsPage } from '../features/campaigns/CampaignsPage.js';
 import { SubmitForm } from '../features/dossiers/SubmitForm.js';
 import { CounterPage, DossiersPage } from './dossiers.js';
 import { FeedbackPage } from './feedback.js';
+import { ScorecardsDashboardRoute, ScorecardsRankingRoute } from './scorecards.js';
 import { FeedbackSettingsPage } from '../features/feedback/FeedbackSettingsPage.js';
 import { NewTicketForm } from '../features/feedback/NewTicketForm.js';
 import { TicketView } from '../features/feedback/TicketView.js';
+import { EntriesPage } from '../features/scorecards/EntriesPage.js';
+import { TargetsPage } from '../features/scorecards/TargetsPage.js';
+import { InventoryPage } from '../features/scorecards/InventoryPage.js';
+import { CatalogPage } from '../features/scorecards/CatalogPage.js';
 import { HomePage, HouseholdsPage, NewHouseholdPage, ResidentsPage, SearchPage, UnitsPage } from './pages.js';
 
 /**
@@ -74,6 +79,20 @@ function Console() {
     ['/feedback', t('feedbackDesk.title'), can(me.data, 'feedback.read')],
     ['/indicators', t('nav.indicators'), can(me.data, 'dossier.read')],
     ['/feedback/stats', t('feedbackStats.nav'), can(me.data, 'feedback.read')],
+    ['/scorecards', t('scorecardDash.nav'), can(me.data, 'scorecard.read')],
+    ['/scorecards/ranking', t('scorecardDash.rankingNav'), can(me.data, 'scorecard.read')],
+    [
+      '/scorecards/entries',
+      can(me.data, 'scorecard.enter') ? t('scorecardEntry.nav.entries') : t('scorecardEntry.nav.approvals'),
+      can(me.data, 'scorecard.enter') || can(me.data, 'scorecard.approve'),
+    ],
+    ['/scorecards/targets', t('scorecardEntry.nav.targets'), can(me.data, 'scorecard.target')],
+    ['/inventory', t('scorecardEntry.nav.inventory'), can(me.data, 'scorecard.read')],
+    [
+      '/admin/scorecards',
+      t('scorecardEntry.nav.admin'),
+      can(me.data, 'scorecard.manage') || can(me.data, 'scorecard.publish'),
+    ],
     ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],
     ['/admin/procedures', t('procedures.admin.title'), can(me.data, 'procedure.manage')],
     ['/admin/feedback', t('feedbackDesk.settings.title'), can(me.data, 'feedback.manage')],
@@ -207,6 +226,16 @@ function Console() {
               <IndicatorsPage />
             </Guard>
           </Route>
+          <Route path="/scorecards">
+            <Guard need="scorecard.read">
+              <ScorecardsDashboardRoute />
+            </Guard>
+          </Route>
+          <Route path="/scorecards/ranking">
+            <Guard need="scorecard.read">
+              <ScorecardsRankingRoute />
+            </Guard>
+          </Route>
           <Route path="/appointments">
             <Guard need="dossier.process">
               <AppointmentsDesk />
@@ -271,6 +300,26 @@ function Console() {
           <Route path="/admin/calendar">
             <Guard need="calendar.manage">
               <CalendarAdmin />
+            </Guard>
+          </Route>
+          <Route path="/scorecards/entries">
+            <Guard need="scorecard.read">
+              <EntriesPage />
+            </Guard>
+          </Route>
+          <Route path="/scorecards/targets">
+            <Guard need="scorecard.target">
+              <TargetsPage />
+            </Guard>
+          </Route>
+          <Route path="/inventory">
+            <Guard need="scorecard.read">
+              <InventoryPage />
+            </Guard>
+          </Route>
+          <Route path="/admin/scorecards">
+            <Guard need="scorecard.read">
+              <CatalogPage />
             </Guard>
           </Route>
           <Route path="/sandbox" component={SandboxOutbox} />

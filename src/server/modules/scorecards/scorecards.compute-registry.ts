@@ -26,8 +26,8 @@ export function fourteenPlusCutoffs(asOf: string): { day: string; month: string;
 }
 
 /**
- * The registry family: VNEID_L2 (residents 14+ living here with VNeID level 2 checked by the day / residents 14+
- * living here), PHONE_ON_RECORD (residents living here with a phone on record / residents living here; the registry
+ * The registry family: VNEID_L2 (residents 14+ living here with VNeID level 2 checked by the day, or on record by then
+ * when no check day was kept / residents 14+ living here), PHONE_ON_RECORD (residents living here with a phone on record / residents living here; the registry
  * keeps no history of phones, so it is the number as it stands), CHANNEL_HOUSEHOLDS (households with someone living
  * there / of those, households in their group's channel on the day), ANNOUNCEMENT_REACH_30D (of the same households,
  * those an announcement sent in the 30 days to the day's end reached: delivered by a channel, or read).
@@ -37,6 +37,9 @@ export async function computeRegistry(tx: Tx, ctx: ComputeContext): Promise<numb
   const cut = fourteenPlusCutoffs(ctx.asOf);
   const adult = sql`r.birth_date <= case r.birth_precision when 'YEAR' then ${cut.year}::date - 1
     when 'MONTH' then ${cut.month}::date - 1 else ${cut.day}::date end`;
+  // Level 2 since the day it was checked; a level 2 recorded without that day (an imported list) since the record was
+  // made: known then, and not before.
+  const l2Since = sql`coalesce(r.vneid_checked_on, (r.created_at at time zone 'Asia/Ho_Chi_Minh')::date)`;
   return upsertComputed(
     tx,
     ctx,
@@ -49,7 +52,7 @@ export async function computeRegistry(tx: Tx, ctx: ComputeContext): Promise<numb
     sql`with homes as (
       select h.id as household_id, h.unit_id,
         count(*) filter (where ${adult}) as adults,
-        count(*) filter (where ${adult} and r.vneid_level = 'L2' and r.vneid_checked_on <= ${ctx.asOf}::date) as l2,
+        count(*) filter (where ${adult} and r.vneid_level = 'L2' and ${l2Since} <= ${ctx.asOf}::date) as l2,
         count(*) as everyone,
         count(*) filter (where r.phone_enc is not null) as phones
       from household_members m

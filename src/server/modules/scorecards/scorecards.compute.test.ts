@@ -212,3 +212,22 @@ describe('who is certainly 14 on a day (born on or before `day`; a month or a ye
     expect(fourteenPlusCutoffs('2028-02-29')).toEqual({ day: '2014-02-28', month: '2014-03-01', year: '2014-01-01' });
   });
 });
+
+describe('a level 2 recorded without the day it was checked (an imported list)', () => {
+  it('counts from the day the record was made, not before', async () => {
+    const f = factories(t.database, t.cipher);
+    const { h5 } = fx.households;
+    const G3 = fx.units.G3;
+    // In G3 at the end of November: r13 (level 2 since 2025) alone, 1 of 1, as the fixture has it.
+    for (const made of ['2026-09-01T03:00:00Z', '2026-12-01T03:00:00Z']) {
+      const r = await f.resident(h5, { birthDate: '1988-08-08' });
+      await t.database.raw(
+        `update residents set vneid_level = 'L2', vneid_checked_on = null, created_at = $2 where id = $1`,
+        [r.id, made],
+      );
+    }
+    await t.database.db.transaction((tx) => refreshValues(tx, fx.province.id, '2026-11', { now: NOW }));
+    // The one on record since September counts; the one recorded on 01/12 is an adult without a known level 2 yet.
+    expect(await cell(G3.id, 'VNEID_L2', '2026-11')).toMatchObject({ numerator: 2, denominator: 3 });
+  });
+});

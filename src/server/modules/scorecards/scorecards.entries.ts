@@ -1,3 +1,4 @@
+import { queueRefresh } from './scorecards.jobs.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { ErrorCode } from '../../../shared/enums.js';
 import {
@@ -39,8 +40,6 @@ export type By = { userId: number; actor: Actor };
 /** Versions still being worked on: while one exists no other version of the same value can be started. */
 const OPEN: EntryStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED'];
 const EDITABLE: EntryStatus[] = ['DRAFT', 'RETURNED'];
-
-export const REFRESH_QUEUE = 'scorecards.refresh';
 
 const entryOpen = () =>
   new AppError(ErrorCode.ENTRY_OPEN, 409, {
@@ -305,9 +304,9 @@ export async function approveEntry(
   const periods = provinceId === null ? [] : await monthsToRefresh(deps.database.db, provinceId, row.period);
   // After the commit: the approval stands even if the queue is away a moment; the hourly refresh catches up.
   if (provinceId !== null && periods.length > 0)
-    await deps.jobs
-      .send(REFRESH_QUEUE, { provinceId, periods })
-      .catch((error) => console.error('[scorecards] refresh not queued', JSON.stringify(errorForLog(error))));
+    await queueRefresh(deps.jobs, { provinceId, periods }).catch((error) =>
+      console.error('[scorecards] refresh not queued', JSON.stringify(errorForLog(error))),
+    );
   return entry;
 }
 

@@ -3,6 +3,7 @@ import { eventually } from '../../../../test/helpers.js';
 import { pdfText } from '../../../../test/pdf-text.js';
 import { useWorld } from '../../../../test/world.js';
 import { scorecardPublications } from '../../db/schema/index.js';
+import { refreshValues } from './scorecards.compute.js';
 import { type scorecardFixtures, seedReadFixture } from './scorecards.dashboard.test-kit.js';
 
 const env = useWorld();
@@ -77,6 +78,39 @@ describe('scorecard PDFs', () => {
     // A report of a unit outside the caller's reach is not found; another commune cannot list A's.
     expect((await w.agents.leaderB.get(`/api/scorecards/reports/${id}/file`)).statusCode).toBe(404);
     expect((await w.agents.leaderB.get(`/api/scorecards/reports?unit=${w.communeA.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('reading what the refresh job wrote', () => {
+  it('shows the province’s own values as its communes’ numerators and denominators added up', async () => {
+    const { w, t } = env;
+    await t.database.db.transaction((tx) =>
+      refreshValues(tx, w.province.id, '2026-12', { now: new Date('2026-12-05T03:00:00Z') }),
+    );
+    const res = await w.agents.province.get(`/api/scorecards/dashboard?unit=${w.province.id}&period=2026-12`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    const vneid = (await f.indicator('VNEID_L2')).id;
+    // The world's residents aged 14+ living in communes A and B.
+    expect(d.total.cells[vneid].denominator).toBeGreaterThan(0);
+    let compared = 0;
+    for (const indicator of d.indicators) {
+      const total = d.total.cells[indicator.id];
+      if (total.denominator === null || !indicator.levels.includes('COMMUNE')) continue;
+      const sum = (key: 'numerator' | 'denominator') =>
+        d.rows.reduce(
+          (s: number, r: { cells: Record<string, Record<string, number | null>> }) =>
+            s + (r.cells[indicator.id]![key] ?? 0),
+          0,
+        );
+      expect([indicator.code, total.numerator, total.denominator]).toEqual([
+        indicator.code,
+        sum('numerator'),
+        sum('denominator'),
+      ]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });
 

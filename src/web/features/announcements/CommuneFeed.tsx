@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { publicScorecardQuery } from '../scorecards/public/ScorecardPublicPage.js';
 import { useTranslation } from 'react-i18next';
 import { OnlyVietnamese } from '../../components/OnlyVietnamese.js';
 import { QueryState } from '../../components/Status.js';
@@ -30,6 +31,8 @@ export function CommuneFeed({ code }: { code: string }) {
     queryKey: ['feed', code],
     queryFn: () => api<Feed>(`/api/public/communes/${code}/announcements`),
   });
+  // Linked only when the commune published some of its indicators (the same query draws /c/:code/chi-so).
+  const scorecard = useQuery(publicScorecardQuery(code));
   const citizen = useCitizen();
   const [done, setDone] = useState<Record<number, string>>({});
   if (!feed.data) return <QueryState isLoading={feed.isLoading} error={feed.error} />;
@@ -43,6 +46,11 @@ export function CommuneFeed({ code }: { code: string }) {
         <Link href={`/c/${code}/hoi-dap`} data-testid="link-qa">
           {t('pakn.qa')}
         </Link>
+        {(scorecard.data?.items.length ?? 0) > 0 && (
+          <Link href={`/c/${code}/chi-so`} data-testid="link-scorecard">
+            {t('scorecardPublic.link')}
+          </Link>
+        )}
       </nav>
       <CommuneOffice code={code} />
       <SupportPoints code={code} />
