@@ -92,6 +92,10 @@ export const campaignTargets = pgTable(
     index('campaign_targets_member_idx')
       .on(t.assignedMemberId, t.campaignId)
       .where(sql`${t.assignedMemberId} is not null`),
+    // The registry's level-2 trigger (migrations 0027, 0045) finds a person's open targets by it, in any campaign.
+    index('campaign_targets_open_resident_idx')
+      .on(t.residentId)
+      .where(sql`${t.residentId} is not null and ${t.doneAt} is null and ${t.removedOn} is null`),
   ],
 );
 
