@@ -39,7 +39,7 @@ export async function run(args: string[]) {
     await benchOne(kind, Number(values.tickets), Number(values.communes), Number(values.rounds));
 }
 
-const columns = [
+export const ticketColumns = [
   'code',
   'lookup_token',
   'commune_id',
@@ -82,15 +82,17 @@ const csvText = (v: string | null) => (v === null ? '' : `"${v.replaceAll('"', '
 const csvTime = (v: Date | null) => (v ? v.toISOString() : '');
 const csvBool = (v: boolean | null) => (v === null ? '' : v ? 't' : 'f');
 
-type Commune = UnitRow & { groups: number[]; categories: Map<string, number> };
+export type Commune = UnitRow & { groups: number[]; categories: Map<string, number> };
 
 /** A year of tickets as CSV chunks: commune i % n, spread over the year in order, each one's life planned to now. */
-async function* ticketChunks(
+export async function* ticketChunks(
   database: Database,
   n: number,
   communes: Commune[],
   officer: { id: number; unitId: number },
   chunk = 20_000,
+  /** Where each day's numbering starts: above a demo's own tickets of the same days (their codes stay unique). */
+  numberFrom = 0,
 ) {
   const rnd = createRandom(16);
   const nowAt = new Date();
@@ -110,7 +112,7 @@ async function* ticketChunks(
       const t = planTicket(rnd, receivedAt, nowAt, exceptions);
       const localDay = localParts(receivedAt).day;
       const key = `${commune.id}:${localDay}`;
-      const number = (seq.get(key) ?? 0) + 1;
+      const number = (seq.get(key) ?? numberFrom) + 1;
       seq.set(key, number);
       const code = ticketCode(localDay, number);
       const unitId = t.atGroup ? commune.groups[i % commune.groups.length]! : commune.id;
@@ -198,7 +200,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
 
     let t0 = now();
     for await (const chunk of ticketChunks(database, n, communes, { id: officer.id, unitId: communes[0]!.id }))
-      await copyIn(database, `tickets (${columns.join(', ')})`, chunk);
+      await copyIn(database, `tickets (${ticketColumns.join(', ')})`, chunk);
     const loadMs = now() - t0;
     // The journal and the day counters, set-based: a CREATED row each, and the status each ticket last moved to.
     t0 = now();

@@ -6,7 +6,11 @@ import { buildApp } from '../src/server/app.js';
 import { queryRows, type Database } from '../src/server/db/client.js';
 import { seedDemo } from '../src/server/demo/seed.js';
 import { freezeMonth, refreshValues } from '../src/server/modules/scorecards/scorecards.compute.js';
-import { noJobs, openMigratedBench } from './db.js';
+import { ensureCategories } from '../src/server/modules/feedback/feedback.settings.js';
+import type { UnitRow } from '../src/server/modules/units/units.repo.js';
+import { copyIn, noJobs, openMigratedBench } from './db.js';
+import { type Commune, ticketChunks, ticketColumns } from './feedback.js';
+import { dossierChunks, dossierColumns } from './onestop.js';
 import { count, ms, now, percentile, table, timed } from './stats.js';
 
 /**
@@ -24,10 +28,16 @@ export async function run(args: string[]) {
       residents: { type: 'string', default: '1000000' },
       db: { type: 'string', default: 'postgres' },
       rounds: { type: 'string', default: '100' },
+      dossiers: { type: 'string', default: '3000000' },
+      tickets: { type: 'string', default: '100000' },
     },
   });
   const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
-  for (const kind of kinds) await benchOne(kind, Number(values.residents), Number(values.rounds));
+  for (const kind of kinds)
+    await benchOne(kind, Number(values.residents), Number(values.rounds), {
+      dossiers: Number(values.dossiers),
+      tickets: Number(values.tickets),
+    });
 }
 
 /** A unit's cells and its children's for a month and the one before: what a dashboard shows, nothing else. */
@@ -42,7 +52,49 @@ const bareCells = (database: Database, unitId: number, period: string) =>
     [unitId, period, previousPeriod(period)],
   );
 
-async function benchOne(kind: 'postgres' | 'pglite', residents: number, rounds: number) {
+/**
+ * The issue's province-year on top of the demo: a year of dossiers and of questions over its communes, loaded by COPY
+ * as the one-stop and feedback benches load them (their generators), the dossiers' day counters rebuilt after.
+ */
+async function loadYear(database: Database, volume: { dossiers: number; tickets: number }) {
+  const db = database.db;
+  const communes = await queryRows<UnitRow>(db, sql`select * from units where tier = 'COMMUNE' order by id`);
+  const [officer] = await queryRows<{ id: number; unitId: number }>(
+    db,
+    sql`select x.id, r.unit_id as "unitId" from users x join role_assignments r on r.user_id = x.id
+        where x.username = 'motcua'`,
+  );
+  const procedureIds = (
+    await queryRows<{ id: number }>(db, sql`select id from procedures where status = 'PUBLISHED'`)
+  ).map((r) => r.id);
+  await database.raw('alter table dossiers disable trigger dossiers_stats_insert');
+  for (const chunk of dossierChunks(volume.dossiers, communes, procedureIds, officer!, Date.now() - 365 * 86400_000))
+    await copyIn(database, `dossiers (${dossierColumns})`, chunk);
+  await database.raw('alter table dossiers enable trigger dossiers_stats_insert');
+  await database.raw('select rebuild_dossier_daily_stats()');
+  const withGroups: Commune[] = [];
+  for (const commune of communes) {
+    const groups = await queryRows<{ id: number }>(
+      db,
+      sql`select id from units where parent_id = ${commune.id} and tier = 'COMMUNITY' order by id limit 6`,
+    );
+    const categories = await db.transaction((tx) => ensureCategories(tx, commune.id));
+    withGroups.push({
+      ...commune,
+      groups: groups.length ? groups.map((g) => g.id) : [commune.id],
+      categories: new Map(categories.map((k) => [k.code, k.id])),
+    });
+  }
+  for await (const chunk of ticketChunks(database, volume.tickets, withGroups, officer!, 20_000, 5000))
+    await copyIn(database, `tickets (${ticketColumns.join(', ')})`, chunk);
+}
+
+async function benchOne(
+  kind: 'postgres' | 'pglite',
+  residents: number,
+  rounds: number,
+  volume: { dossiers: number; tickets: number },
+) {
   console.log(`\n=== indicators on ${kind}: the demo province with ${count(residents)} residents`);
   const { database, drop, config, cipher } = await openMigratedBench(kind);
   const results: Record<string, string | number>[] = [];
@@ -52,7 +104,18 @@ async function benchOne(kind: 'postgres' | 'pglite', residents: number, rounds: 
     let t0 = now();
     const demo = await seedDemo(database, cipher, { residents, seed: 11, password, log: (l) => console.log(l) });
     const buildMs = now() - t0;
+    t0 = now();
+    await loadYear(database, volume);
+    const yearMs = now() - t0;
     await database.raw('vacuum (analyze)');
+    // The demo computed its months before the year's dossiers and questions arrived: the open month again, over them.
+    await db.transaction(async (tx) => {
+      const [p] = await queryRows<{ id: number }>(
+        tx,
+        sql`select id from units where tier = 'PROVINCE' and code = '31'`,
+      );
+      await refreshValues(tx, p!.id, monthOf(new Date()));
+    });
     const [province] = await queryRows<{ id: number; path: string }>(
       db,
       sql`select id, path from units where tier = 'PROVINCE' and code = '31'`,
@@ -75,6 +138,12 @@ async function benchOne(kind: 'postgres' | 'pglite', residents: number, rounds: 
     results.push({
       measure: `demo build (${demo.communes} communes, scorecards included)`,
       value: ms(buildMs),
+      rate: '',
+      ratio: '',
+    });
+    results.push({
+      measure: `load a year: ${count(volume.dossiers)} dossiers and ${count(volume.tickets)} questions (COPY)`,
+      value: ms(yearMs),
       rate: '',
       ratio: '',
     });

@@ -60,8 +60,15 @@ const finishedStatuses = [
 const channels = ['ONLINE', 'ONLINE', 'ONLINE', 'IN_PERSON', 'IN_PERSON', 'POSTAL'];
 const ratings = ['SATISFIED', 'SATISFIED', 'SATISFIED', 'ACCEPTABLE', 'UNSATISFIED', ''];
 
+/** The columns dossierChunks writes, in its order. */
+export const dossierColumns = [
+  'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method',
+  'fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at',
+  'resolved_at, on_time, assignee_id, rating, rated_at',
+].join(', ');
+
 /** A year of dossiers as CSV, in chunks (the whole year at once would not fit comfortably in memory). */
-function* dossierChunks(
+export function* dossierChunks(
   n: number,
   communes: UnitRow[],
   procedureIds: number[],
@@ -192,11 +199,6 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
     const yearStart = Date.now() - 365 * 86400_000;
     let t0 = now();
     await database.raw('alter table dossiers disable trigger dossiers_stats_insert');
-    const columns = [
-      'code, lookup_token, unit_id, procedure_id, channel, status, applicant_name, search_text, return_method',
-      'fee_amount, paid_at, paid_online, full_online_eligible, digitized, submitted_at, received_at, due_at',
-      'resolved_at, on_time, assignee_id, rating, rated_at',
-    ].join(', ');
     for (const chunk of dossierChunks(
       n,
       communes,
@@ -204,7 +206,7 @@ async function benchOne(kind: 'postgres' | 'pglite', n: number, communeCount: nu
       { id: officer.id, unitId: communes[0]!.id },
       yearStart,
     ))
-      await copyIn(database, `dossiers (${columns})`, chunk);
+      await copyIn(database, `dossiers (${dossierColumns})`, chunk);
     await database.raw('alter table dossiers enable trigger dossiers_stats_insert');
     const loadMs = now() - t0;
     t0 = now();
