@@ -238,7 +238,7 @@ INSERT INTO scorecard_indicators (code, name_vi, name_en, formula_vi, formula_en
  'Số người từ 14 tuổi đang cư trú có VNeID mức 2 / số người từ 14 tuổi đang cư trú (cuối kỳ)', 'Residents aged 14+ living here with VNeID level 2 / residents aged 14+ living here (end of period)',
  'PERCENT', '', '', 'COMPUTED', 'VNEID_L2', '{COMMUNITY,COMMUNE,PROVINCE}', 'HIGHER', 'MONTH', 10),
 ('PHONE_ON_RECORD', 'Người dân có số điện thoại trong sổ', 'Residents with a phone number on record',
- 'Số người đang cư trú có số điện thoại / số người đang cư trú', 'Residents living here with a phone on record / residents living here',
+ 'Số người đang cư trú có số điện thoại / số người đang cư trú (số điện thoại như sổ ghi hiện nay: sổ không lưu lịch sử số điện thoại)', 'Residents living here with a phone on record / residents living here (phones as recorded now: the registry keeps no history of phones)',
  'PERCENT', '', '', 'COMPUTED', 'PHONE_ON_RECORD', '{COMMUNITY,COMMUNE,PROVINCE}', 'HIGHER', 'MONTH', 20),
 ('CHANNEL_HOUSEHOLDS', 'Hộ tham gia kênh thông tin của thôn, tổ dân phố', 'Households in their group''s channel',
  'Số hộ có ít nhất một người nhận tin qua kênh của thôn, tổ / số hộ', 'Households with at least one member receiving the group''s channel / households',
