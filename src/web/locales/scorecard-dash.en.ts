@@ -5,6 +5,8 @@ export const scorecardDashEn: typeof scorecardDashVi = {
   nav: 'Digital scorecards',
   title: 'Digital scorecards',
   rankingNav: 'Emulation ranking',
+  behindSince: 'behind since {{month}}',
+  behindSinceLabel: 'Behind without a break since',
   unit: 'Unit',
   period: 'Period',
   month: 'Month {{month}}',

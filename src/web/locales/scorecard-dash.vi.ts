@@ -3,6 +3,8 @@ export const scorecardDashVi = {
   nav: 'Chỉ số chuyển đổi số',
   title: 'Chỉ số chuyển đổi số',
   rankingNav: 'Xếp hạng thi đua',
+  behindSince: 'chưa đạt từ {{month}}',
+  behindSinceLabel: 'Chưa đạt liên tục từ tháng',
   unit: 'Đơn vị',
   period: 'Kỳ',
   month: 'Tháng {{month}}',

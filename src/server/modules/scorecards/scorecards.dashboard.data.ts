@@ -4,6 +4,7 @@ import { pathWithin, type Scope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type IndicatorLevel, type Light, lightOf, previousPeriod } from '../../../shared/scorecards.js';
 import { indicatorOut } from './scorecards.catalog.js';
+import { behindSince } from './scorecards.dashboard.since.js';
 import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
 
 /**
@@ -118,6 +119,8 @@ export type Cell = {
   light: Light;
   previous: number | null;
   change: number | null;
+  /** When BEHIND: the first month of the unbroken run of behind months ending here (within a year); else null. */
+  behindSince: string | null;
 };
 
 /** A value's change since the period before, to 4 decimals like the values (null when either is missing). */
@@ -125,8 +128,9 @@ export const changeOf = (value: number | null, previous: number | null) =>
   value === null || previous === null ? null : Math.round((value - previous) * 10000) / 10000;
 
 /**
- * The cells of units × indicators for a period: value, target (effectiveTargets: one query), light and change
- * since `previousPeriod`. Values come in from one `readValues` over both months.
+ * The cells of units × indicators for a period: value, target (effectiveTargets: one query), light, change since
+ * `previousPeriod`, and for a behind cell since when it has been behind. Values come in from one `readValues` over
+ * both months.
  */
 export async function cellsOf(
   db: Tx,
@@ -164,9 +168,17 @@ export async function cellsOf(
         light: lightOf(value, target?.target ?? null, indicator.direction, indicator.nearMargin ?? margin),
         previous: before?.value ?? null,
         change: changeOf(value, before?.value ?? null),
+        behindSince: null,
       };
     }
     cells.set(unit.id, row);
+  }
+  const behind = units.flatMap((unit) =>
+    indicators.filter((i) => cells.get(unit.id)![i.id]!.light === 'BEHIND').map((indicator) => ({ unit, indicator })),
+  );
+  for (const [key, since] of await behindSince(db, behind, period, margin)) {
+    const [unitId, indicatorId] = key.split(':');
+    cells.get(Number(unitId))![indicatorId!]!.behindSince = since;
   }
   return { cells, values: values.filter((v) => v.period === period) };
 }

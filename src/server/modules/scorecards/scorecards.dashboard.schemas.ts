@@ -18,6 +18,9 @@ export const Cell = z.object({
   light: z.enum(lights),
   previous: z.number().nullable(),
   change: z.number().nullable(),
+  /** When the light is BEHIND: the first month (YYYY-MM) of the unbroken run of behind months ending here, looking
+   * back at most twelve months; null otherwise. */
+  behindSince: z.string().nullable(),
 });
 
 const Cells = z.record(z.string(), Cell);

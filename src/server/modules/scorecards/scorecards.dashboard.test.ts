@@ -37,6 +37,7 @@ describe('scorecard dashboard', () => {
       light: 'NEAR',
       previous: 0.6769,
       change: 0.1154,
+      behindSince: null,
     });
     const [b, a] = d.rows;
     // Commune A's own 85% for Q4 wins over the province's yearly 80%: 72.5% is under 76.5%, behind.
@@ -254,6 +255,23 @@ describe('scorecard exports', () => {
     );
     expect(audits.map((a) => a.details.what)).toEqual(['dashboard', 'ranking']);
   });
+  it('says since when a unit has been behind: the first month of the run, each month against its own target', async () => {
+    const { w } = env;
+    const cellOfA = async () => {
+      const d = (await w.agents.province.get(`/api/scorecards/dashboard?unit=${w.province.id}&period=2026-10`)).json();
+      return d.rows.find((r: { unit: { id: number } }) => r.unit.id === w.communeA.id).cells[id.VNEID_L2!];
+    };
+    // October 72.5% against its own Q4 85%, September 60% against the province's 80%: behind both; no August figure.
+    expect(await cellOfA()).toMatchObject({ light: 'BEHIND', behindSince: '2026-09' });
+    // August behind as well (50%), July met (90% ≥ 80%): the run starts in August.
+    await f.value(w.communeA.id, 'VNEID_L2', '2026-08', 40, 80, { frozen: true });
+    await f.value(w.communeA.id, 'VNEID_L2', '2026-07', 72, 80, { frozen: true });
+    expect(await cellOfA()).toMatchObject({ light: 'BEHIND', behindSince: '2026-08' });
+    // A cell that is not behind says nothing.
+    const d = (await w.agents.province.get(`/api/scorecards/dashboard?unit=${w.province.id}&period=2026-10`)).json();
+    const b = d.rows.find((r: { unit: { id: number } }) => r.unit.id === w.communeB.id);
+    expect(b.cells[id.VNEID_L2!]).toMatchObject({ light: 'MET', behindSince: null });
+  });
 });
 
 describe('scorecard dashboard at province scale', () => {
@@ -268,6 +286,8 @@ describe('scorecard dashboard at province scale', () => {
       select u.id, i.id, p.period, (u.id % 7) + 1, 10, ((u.id % 7) + 1) / 10.0
       from units u cross join scorecard_indicators i cross join (values ('2026-09'), ('2026-10')) p(period)
       where u.path like ${`${other.path}%`} and u.tier in ('PROVINCE', 'COMMUNE') and i.owner_unit_id is null`);
+    // A target every commune misses, so "behind since" is looked up for 33 communes (as for the fixture's one).
+    await f.target(other.id, 'VNEID_L2', '2026', 0.95);
     const scope = { permission: Permission.SCORECARD_READ, prefixes: [w.nation.path] };
     const counted = async (unitId: number) => {
       let queries = 0;
@@ -286,7 +306,8 @@ describe('scorecard dashboard at province scale', () => {
     expect(Object.keys(large.out.rows[0]!.cells)).toHaveLength(24);
     expect(large.out.total.cells[id.VNEID_L2!]!.value).not.toBeNull();
     // No query per unit or per cell: the count does not grow with the province.
+    expect(large.out.rows.every((r) => r.cells[id.VNEID_L2!]!.behindSince === '2026-09')).toBe(true);
     expect(large.queries).toBe(small.queries);
-    expect(large.queries).toBeLessThanOrEqual(8);
+    expect(large.queries).toBeLessThanOrEqual(10);
   });
 });

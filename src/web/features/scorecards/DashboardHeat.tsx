@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { type Cell, type Dashboard, formatValue, type Indicator, nameOf, unitWordOf } from './dashboard-api.js';
-import { LightLabel } from './DashboardParts.js';
+import { LightLabel, monthLabel } from './DashboardParts.js';
 
 /** One cell: the value in bold, the light in words under it; the target and the counts in its title. */
 function HeatCell({ indicator, cell }: { indicator: Indicator; cell: Cell | undefined }) {
@@ -28,6 +28,11 @@ function HeatCell({ indicator, cell }: { indicator: Indicator; cell: Cell | unde
     >
       <strong>{value}</strong>
       <LightLabel light={cell.light} />
+      {cell.behindSince && (
+        <small className="behind-since">
+          {t('scorecardDash.behindSince', { month: monthLabel(cell.behindSince) })}
+        </small>
+      )}
     </td>
   );
 }

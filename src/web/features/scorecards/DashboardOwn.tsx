@@ -70,6 +70,12 @@ function OwnIndicator({
             </dd>
           </>
         )}
+        {cell.behindSince && (
+          <>
+            <dt>{t('scorecardDash.behindSinceLabel')}</dt>
+            <dd data-testid="behind-since">{monthLabel(cell.behindSince)}</dd>
+          </>
+        )}
         <dt>{t('scorecardDash.change')}</dt>
         <dd>
           <ChangeText indicator={indicator} change={cell.change} />{' '}

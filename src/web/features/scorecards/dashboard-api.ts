@@ -47,6 +47,8 @@ export type Cell = {
   light: Light;
   previous: number | null;
   change: number | null;
+  /** When behind: the first month (YYYY-MM) of the unbroken run of behind months ending at the period. */
+  behindSince: string | null;
 };
 
 export type Dashboard = {
