@@ -69,7 +69,7 @@ describe('serve with KETNOI_ENV=production', () => {
     const output = [...printed, ...logged].join('\n');
     expect(output).not.toContain('demo-password-everyone-knows');
     expect(output).not.toContain('leaked');
-    expect(output).not.toMatch(/Demo logins|demo commune/i);
+    expect(output).not.toMatch(/Demo logins|demo commune|demo province/i);
     // No sandbox provider runs in production: nothing may pretend to deliver a commune's message.
     expect(output).not.toMatch(/sandbox/i);
     expect(existsSync(path.join(dataDir, 'sandbox-outbox.json'))).toBe(false);

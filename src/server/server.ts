@@ -35,7 +35,7 @@ async function countUsers(database: Database): Promise<number> {
 
 /**
  * Migrates, serves the API and the web app, and closes everything cleanly on SIGINT/SIGTERM. Outside production an
- * empty database first gets the demo commune and its logins are printed (on every start); production never builds
+ * empty database first gets the demo province and its logins are printed (on every start); production never builds
  * the demo nor prints a password, whatever DEMO_PASSWORD says, and an empty database logs how to add the first
  * administrator instead.
  */
@@ -53,7 +53,7 @@ export async function serve(
   let logins: DemoLogin[] | undefined;
   const users = await countUsers(database);
   if (demo && users === 0) {
-    console.log('Empty database: building the demo commune…');
+    console.log('Empty database: building the demo province…');
     const built = await seedDemo(database, cipher, {
       residents: 1200,
       seed: 2025,
