@@ -149,8 +149,11 @@ export function RankingPage({
   // scope picker vanished with the catalog, leaving them stuck).
   const catalog = useCatalog(mine[0]?.id ?? chosen);
   const province = catalog.data?.province;
+  // The province's published ranking is for a commune's own people (the server's rankingAccess): a group head only
+  // ranks within their group, so is not offered a choice the server refuses.
+  const atCommune = (me?.roles ?? []).some((r) => r.role === 'COMMUNE_LEADER' || r.role === 'ONESTOP_OFFICER');
   const units =
-    province && !mine.some((u) => u.id === province.id)
+    province && atCommune && !mine.some((u) => u.id === province.id)
       ? [...mine, { id: province.id, name: t('scorecardDash.ranking.province', { name: province.name }) }]
       : mine;
   const sets = (catalog.data?.sets ?? []).filter((s) => s.active);
