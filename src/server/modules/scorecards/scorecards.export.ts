@@ -25,9 +25,12 @@ export function formatValueVi(measure: Measure, unitVi: string, value: number | 
 /** A change in the indicator's own terms: percentage points for a percentage ("+2,5 điểm %"). */
 export function formatChangeVi(measure: Measure, change: number | null): string {
   if (change === null) return '';
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-  const size = Math.abs(change);
-  return measure === 'PERCENT' ? `${sign}${vi(size * 100, 1)} điểm %` : `${sign}${vi(size, 2)}`;
+  // Signed as written: a change that rounds to nothing (−0,0002 → "0") is "0", never "−0 điểm %".
+  const shown = measure === 'PERCENT' ? Math.round(change * 1000) / 10 : Math.round(change * 100) / 100;
+  if (shown === 0) return '0';
+  const sign = shown > 0 ? '+' : '−';
+  const size = Math.abs(shown);
+  return measure === 'PERCENT' ? `${sign}${vi(size, 1)} điểm %` : `${sign}${vi(size, 2)}`;
 }
 
 /** "11/2026" from "2026-11". */

@@ -68,6 +68,8 @@ function drawTable(doc: Pdf, columns: Column[], rows: string[][]) {
           columns.map((c) => c.header),
           true,
         );
+      // The repeated header left the font bold: this row is in its own.
+      doc.font(bold ? 'bold' : 'regular').fontSize(size);
     }
     const top = doc.y;
     let x = left;

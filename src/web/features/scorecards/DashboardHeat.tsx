@@ -45,6 +45,9 @@ function HeatCell({ indicator, cell }: { indicator: Indicator; cell: Cell | unde
 export function DashboardHeat({ data, hrefOf }: { data: Dashboard; hrefOf: (unit: number) => string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // Only the indicators the rows can have: a commune's groups have no dossiers, feedback or staff of their own, and a
+  // column of "— Chưa có số liệu" in every row says nothing (the commune's own values stay in its cards below).
+  const columns = data.indicators.filter((i) => data.rows.some((r) => (i.levels as string[]).includes(r.unit.tier)));
   return (
     <section className="heat-scroll" aria-label={t('scorecardDash.heatLabel')}>
       <table className="heat" data-testid="scorecard-heat">
@@ -53,7 +56,7 @@ export function DashboardHeat({ data, hrefOf }: { data: Dashboard; hrefOf: (unit
             <th scope="col" className="heat-unit">
               {t('scorecardDash.unit')}
             </th>
-            {data.indicators.map((i) => (
+            {columns.map((i) => (
               <th key={i.id} scope="col" data-indicator={i.code} title={lang === 'vi' ? i.formulaVi : i.formulaEn}>
                 {nameOf(i, lang)}
               </th>
@@ -68,7 +71,7 @@ export function DashboardHeat({ data, hrefOf }: { data: Dashboard; hrefOf: (unit
                   {row.unit.name}
                 </Link>
               </th>
-              {data.indicators.map((i) => (
+              {columns.map((i) => (
                 <HeatCell key={i.id} indicator={i} cell={row.cells[i.id]} />
               ))}
             </tr>
@@ -79,7 +82,7 @@ export function DashboardHeat({ data, hrefOf }: { data: Dashboard; hrefOf: (unit
             <th scope="row" className="heat-unit">
               {t('scorecardDash.total', { name: data.total.unit.name })}
             </th>
-            {data.indicators.map((i) => (
+            {columns.map((i) => (
               <HeatCell key={i.id} indicator={i} cell={data.total.cells[i.id]} />
             ))}
           </tr>

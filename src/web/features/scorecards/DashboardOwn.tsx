@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.js';
 import {
   type Cell,
+  changeAsShown,
   changeSense,
   type Dashboard,
   formatChange,
@@ -17,8 +18,10 @@ import { TrendChart } from './TrendChart.js';
 /** "▲ +3,2 điểm % (tốt lên)": the arrow, the signed change and whether it is good news, all in text. */
 export function ChangeText({ indicator, change }: { indicator: Indicator; change: number | null }) {
   const { t, i18n } = useTranslation();
-  const sense = changeSense(indicator.direction, change);
-  const arrow = change === null || change === 0 ? '' : change > 0 ? '▲ ' : '▼ ';
+  // Judged on the change as written: one too small to show ("±0") is neither up nor down.
+  const shown = change === null ? null : changeAsShown(indicator.measure, change);
+  const sense = changeSense(indicator.direction, shown);
+  const arrow = shown === null || shown === 0 ? '' : shown > 0 ? '▲ ' : '▼ ';
   return (
     <span className={`change change-${sense}`} data-sense={sense}>
       {arrow}

@@ -170,7 +170,12 @@ function EntriesHistory({ id, indicator, lang }: { id: number; indicator: Indica
               {v.createdBy?.name} · {formatDateTime(v.createdAt)}
               {v.decidedAt && ` → ${formatDateTime(v.decidedAt)}`}
             </div>
-            {v.returnReason && <div className="reason">{v.returnReason}</div>}
+            {/* A version returned then corrected and resent keeps the province's reason: say whose words they are. */}
+            {v.returnReason && (
+              <div className="reason">
+                {t('scorecardEntry.returnedBecause')}: {v.returnReason}
+              </div>
+            )}
           </li>
         ))}
       </ol>

@@ -55,7 +55,21 @@ function ScoreDetails({ name, unit, period, set }: { name: string; unit: number;
   );
 }
 
-function RankingTable({ data, period, indicator }: { data: Ranking; period: string; indicator?: Indicator }) {
+/**
+ * `openable`: the ranked units are the person's own (or below them), so a name opens its points or its dashboard. A
+ * commune reading the province's published ranking sees names and values only (the server refuses the rest).
+ */
+function RankingTable({
+  data,
+  period,
+  indicator,
+  openable,
+}: {
+  data: Ranking;
+  period: string;
+  indicator?: Indicator;
+  openable: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const set = data.by.set;
@@ -84,7 +98,9 @@ function RankingTable({ data, period, indicator }: { data: Ranking; period: stri
             <tr key={r.unit.id} data-unit={r.unit.code}>
               <td className="rank">{r.rank ?? '—'}</td>
               <td>
-                {set ? (
+                {!openable ? (
+                  r.unit.name
+                ) : set ? (
                   <ScoreDetails name={r.unit.name} unit={r.unit.id} period={period} set={set.id} />
                 ) : (
                   <Link href={`/scorecards?unit=${r.unit.id}&period=${period}`}>{r.unit.name}</Link>
@@ -128,10 +144,16 @@ export function RankingPage({
   const me = useMe().data;
   const mine = roleUnits(me);
   const chosen = unit ?? mine[0]?.id;
-  const catalog = useCatalog(chosen);
+  // The catalog is the province's whichever unit is ranked: ask for it by the person's own unit, since a commune
+  // user may read the province's published ranking but not the province itself (asking by it answered 404 and the
+  // scope picker vanished with the catalog, leaving them stuck).
+  const catalog = useCatalog(mine[0]?.id ?? chosen);
   const province = catalog.data?.province;
+  // The province's published ranking is for a commune's own people (the server's rankingAccess): a group head only
+  // ranks within their group, so is not offered a choice the server refuses.
+  const atCommune = (me?.roles ?? []).some((r) => r.role === 'COMMUNE_LEADER' || r.role === 'ONESTOP_OFFICER');
   const units =
-    province && !mine.some((u) => u.id === province.id)
+    province && atCommune && !mine.some((u) => u.id === province.id)
       ? [...mine, { id: province.id, name: t('scorecardDash.ranking.province', { name: province.name }) }]
       : mine;
   const sets = (catalog.data?.sets ?? []).filter((s) => s.active);
@@ -199,7 +221,12 @@ export function RankingPage({
               rule: lang === 'vi' ? ranking.data.tieRule.vi : ranking.data.tieRule.en,
             })}
           </p>
-          <RankingTable data={ranking.data} period={period} {...(indicator ? { indicator } : {})} />
+          <RankingTable
+            data={ranking.data}
+            period={period}
+            openable={!(province && chosen === province.id && !mine.some((u) => u.id === province.id))}
+            {...(indicator ? { indicator } : {})}
+          />
           <ExportLinks path="/api/scorecards/ranking/export" query={rankingQuery(chosen, period, effective)} />
           {effective.set !== undefined ? (
             <p className="actions">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../../lib/i18n.js';
 import '../../locales/console.js';
-import { changeSense, formatChange, formatValue } from './dashboard-api.js';
+import { changeAsShown, changeSense, formatChange, formatValue } from './dashboard-api.js';
 
 describe('scorecard values as the dashboards write them', () => {
   it('writes a value by its measure, the Vietnamese way, and a dash when there is none', () => {
@@ -28,5 +28,11 @@ describe('scorecard values as the dashboards write them', () => {
     expect(changeSense('LOWER', -0.5)).toBe('better');
     expect(changeSense('LOWER', 0)).toBe('same');
     expect(changeSense('HIGHER', null)).toBe('same');
+  });
+
+  it('judges a change as it is written: −0,02 points shows "±0" and is no change at all', () => {
+    expect(formatChange('PERCENT', -0.0002, 'vi')).toBe('±0');
+    expect(changeSense('HIGHER', changeAsShown('PERCENT', -0.0002))).toBe('same');
+    expect(changeSense('HIGHER', changeAsShown('PERCENT', -0.001))).toBe('worse');
   });
 });

@@ -220,11 +220,18 @@ export function formatValue(measure: Measure, value: number | null, lang = i18ne
  */
 export function formatChange(measure: Measure, change: number | null, lang = i18next.language) {
   if (change === null) return '—';
-  const size = measure === 'PERCENT' ? Math.round(change * 1000) / 10 : Math.round(change * 10) / 10;
+  const size = changeAsShown(measure, change);
   if (size === 0) return '±0';
   const text = formatNumber(Math.abs(size), lang);
   return `${size > 0 ? '+' : '−'}${text}${measure === 'PERCENT' ? ` ${i18next.t('scorecardDash.points')}` : ''}`;
 }
+
+/**
+ * A change rounded as it is written (a tenth of a percentage point, a tenth of a count): a change of −0,02 points is
+ * shown "±0", and must not be called "kém đi" with a ▼ beside it.
+ */
+export const changeAsShown = (measure: Measure, change: number) =>
+  measure === 'PERCENT' ? Math.round(change * 1000) / 10 : Math.round(change * 10) / 10;
 
 /** Better or worse, given whether more is better for this indicator: "up" for an improvement. */
 export const changeSense = (direction: Direction, change: number | null) =>
