@@ -248,6 +248,13 @@ export const scorecardValues = pgTable(
     value: doublePrecision('value'),
     /** The approved entry a value came from (entered indicators). */
     entryId: integer('entry_id').references(() => scorecardEntries.id),
+    /**
+     * Stamped by the snapshot with the value: the target in force then, whether it came from above, and the light. A
+     * target edited later changes the open months, never a frozen one (null while the month is open).
+     */
+    target: doublePrecision('target'),
+    targetInherited: boolean('target_inherited'),
+    light: text('light'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
     frozenAt: timestamp('frozen_at', { withTimezone: true }),
   },

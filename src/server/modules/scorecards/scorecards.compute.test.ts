@@ -231,3 +231,37 @@ describe('a level 2 recorded without the day it was checked (an imported list)',
     expect(await cell(G3.id, 'VNEID_L2', '2026-11')).toMatchObject({ numerator: 2, denominator: 3 });
   });
 });
+
+describe('a frozen month keeps the target it was judged against', () => {
+  it('stamps target and light when freezing; a target edited later moves only the open months', async () => {
+    const { loadDashboard } = await import('./scorecards.dashboard.js');
+    const { Permission } = await import('../../../shared/permissions.js');
+    const vneid = (
+      await t.database.raw<{ id: number }>(
+        `select id from scorecard_indicators where owner_unit_id is null and code = 'VNEID_L2'`,
+      )
+    )[0]!.id;
+    await t.database.raw(
+      `insert into scorecard_targets (indicator_id, unit_id, period, target) values ($1, $2, '2026', 0.5)`,
+      [vneid, fx.province.id],
+    );
+    await freezeMonth(t.database, fx.province.id, '2026-09', { now: NOW });
+    const [stamped] = await t.database.raw<{ target: number; light: string; inherited: boolean }>(
+      `select target, light, target_inherited as inherited from scorecard_values
+       where unit_id = $1 and indicator_id = $2 and period = '2026-09'`,
+      [fx.province.id, vneid],
+    );
+    expect(stamped).toMatchObject({ target: 0.5, inherited: false });
+    expect(['MET', 'NEAR', 'BEHIND']).toContain(stamped!.light);
+
+    await t.database.raw(`update scorecard_targets set target = 0.95 where indicator_id = $1 and unit_id = $2`, [
+      vneid,
+      fx.province.id,
+    ]);
+    const scope = { permission: Permission.SCORECARD_READ, prefixes: [fx.province.path] };
+    const frozen = await loadDashboard(t.database.db, scope, { unit: fx.province.id, period: '2026-09' }, NOW);
+    expect(frozen.total.cells[vneid]).toMatchObject({ target: 0.5, light: stamped!.light });
+    const open = await loadDashboard(t.database.db, scope, { unit: fx.province.id, period: '2026-11' }, NOW);
+    expect(open.total.cells[vneid]).toMatchObject({ target: 0.95, light: 'BEHIND' });
+  });
+});

@@ -4,6 +4,7 @@ import { validation } from '../../lib/errors.js';
 import { monthOf, periodKindOf, periodRange } from '../../../shared/scorecards.js';
 import { computeEntered } from './scorecards.compute-entered.js';
 import { computeRegistry } from './scorecards.compute-registry.js';
+import { stampTargets } from './scorecards.compute-stamp.js';
 import { computeWork } from './scorecards.compute-work.js';
 import type { ComputeContext } from './scorecards.compute-rollup.js';
 
@@ -115,6 +116,7 @@ export async function freezeMonth(
     );
     if (run!.finishedAt) return { id: run!.id, values: run!.values, alreadyFrozen: true };
     await refreshValues(tx, provinceId, period, { now });
+    await stampTargets(tx, province, period);
     await tx.execute(
       sql`update scorecard_values v set frozen_at = ${now}
           from units u

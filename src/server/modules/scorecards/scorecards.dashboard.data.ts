@@ -4,7 +4,6 @@ import { pathWithin, type Scope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type IndicatorLevel, type Light, lightOf, previousPeriod } from '../../../shared/scorecards.js';
 import { indicatorOut } from './scorecards.catalog.js';
-import { behindSince } from './scorecards.dashboard.since.js';
 import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
 
 /**
@@ -64,6 +63,10 @@ export type ValueRow = {
   entryId: number | null;
   computedAt: string;
   frozenAt: string | null;
+  /** Stamped when the month was frozen (null while it is open). */
+  target: number | null;
+  targetInherited: boolean | null;
+  light: Light | null;
 };
 
 const intArray = (ids: number[]) => sql.raw(`array[${ids.map((n) => Math.trunc(n)).join(',')}]::int[]`);
@@ -84,7 +87,8 @@ export async function readValues(
   const rows = await queryRows<ValueRow>(
     db,
     sql`select unit_id as "unitId", indicator_id as "indicatorId", period, numerator, denominator, value,
-          entry_id as "entryId", computed_at as "computedAt", frozen_at as "frozenAt"
+          entry_id as "entryId", computed_at as "computedAt", frozen_at as "frozenAt", target,
+          target_inherited as "targetInherited", light
         from scorecard_values
         where unit_id = any(${intArray(unitIds)}) and indicator_id = any(${intArray(indicatorIds)})
           and period = any(${textArray(periods)})`,
@@ -110,6 +114,26 @@ export async function snapshotOf(db: Tx, provinceId: number, period: string) {
   return { frozenAt: iso(row?.finishedAt), publishedAt: iso(row?.publishedAt) };
 }
 
+/**
+ * The target and light a value is judged by: as stamped when its month was frozen (so a target edited later never
+ * changes a month already reported), else the target in force now. A row frozen before stamping existed has no light:
+ * it takes the live target.
+ */
+export function judged(
+  v: Pick<ValueRow, 'value' | 'frozenAt' | 'target' | 'targetInherited' | 'light'> | undefined,
+  live: { target: number; inherited: boolean } | undefined,
+  indicator: Pick<IndicatorRow, 'direction' | 'nearMargin'>,
+  margin: number,
+): { target: number | null; targetInherited: boolean; light: Light } {
+  if (v?.frozenAt && v.light) return { target: v.target, targetInherited: v.targetInherited ?? false, light: v.light };
+  const target = live?.target ?? null;
+  return {
+    target,
+    targetInherited: live?.inherited ?? false,
+    light: lightOf(v?.value ?? null, target, indicator.direction, indicator.nearMargin ?? margin),
+  };
+}
+
 export type Cell = {
   numerator: number | null;
   denominator: number | null;
@@ -129,8 +153,8 @@ export const changeOf = (value: number | null, previous: number | null) =>
 
 /**
  * The cells of units × indicators for a period: value, target (effectiveTargets: one query), light, change since
- * `previousPeriod`, and for a behind cell since when it has been behind. Values come in from one `readValues` over
- * both months.
+ * `previousPeriod` (`behindSince` is filled by `markBehindSince`). Values come in from one `readValues` over both
+ * months.
  */
 export async function cellsOf(
   db: Tx,
@@ -157,28 +181,18 @@ export async function cellsOf(
     for (const indicator of indicators) {
       const now = found.get(valueKey(unit.id, indicator.id, period));
       const before = found.get(valueKey(unit.id, indicator.id, previous));
-      const target = targets.get(`${unit.id}:${indicator.id}`);
       const value = now?.value ?? null;
       row[indicator.id] = {
         numerator: now?.numerator ?? null,
         denominator: now?.denominator ?? null,
         value,
-        target: target?.target ?? null,
-        targetInherited: target?.inherited ?? false,
-        light: lightOf(value, target?.target ?? null, indicator.direction, indicator.nearMargin ?? margin),
+        ...judged(now, targets.get(`${unit.id}:${indicator.id}`), indicator, margin),
         previous: before?.value ?? null,
         change: changeOf(value, before?.value ?? null),
         behindSince: null,
       };
     }
     cells.set(unit.id, row);
-  }
-  const behind = units.flatMap((unit) =>
-    indicators.filter((i) => cells.get(unit.id)![i.id]!.light === 'BEHIND').map((indicator) => ({ unit, indicator })),
-  );
-  for (const [key, since] of await behindSince(db, behind, period, margin)) {
-    const [unitId, indicatorId] = key.split(':');
-    cells.get(Number(unitId))![indicatorId!]!.behindSince = since;
   }
   return { cells, values: values.filter((v) => v.period === period) };
 }

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
-import { enclosingPeriods, type Light, lightOf, monthsUpTo } from '../../../shared/scorecards.js';
-import { byKey, readValues, type UnitRow, valueKey } from './scorecards.dashboard.data.js';
+import { enclosingPeriods, monthsUpTo } from '../../../shared/scorecards.js';
+import { byKey, type Cell, judged, readValues, type UnitRow, valueKey } from './scorecards.dashboard.data.js';
 import { type IndicatorRow, idsOnPath, resolveTarget, targetKey, targetsOn } from './scorecards.repo.js';
 
 /** How far back "behind since" looks: the dashboards' trend year. */
@@ -8,8 +8,8 @@ export const SINCE_MONTHS = 12;
 
 /**
  * "Since when" a unit has been behind: for each cell that is BEHIND in `period`, the first month of the unbroken run
- * of BEHIND months that ends there, within the last twelve (each month against its own effective target and the
- * indicator's margin). Only the behind cells are looked up, in one query for their values and one for their targets,
+ * of BEHIND months that ends there, within the last twelve (each month judged as its snapshot stamped it, or
+ * against its own effective target while open). Only the behind cells are looked up, in one query for their values and one for their targets,
  * so a dashboard where most cells are fine pays little. Keyed `${unitId}:${indicatorId}`.
  */
 export async function behindSince(
@@ -34,13 +34,31 @@ export async function behindSince(
     const chain = idsOnPath(unit.path);
     let since = period;
     for (const month of months) {
-      const value = found.get(valueKey(unit.id, indicator.id, month))?.value ?? null;
-      const target = resolveTarget(targetByKey, indicator.id, chain, enclosingPeriods(month), indicator.direction);
-      const light: Light = lightOf(value, target?.target ?? null, indicator.direction, indicator.nearMargin ?? margin);
+      const v = found.get(valueKey(unit.id, indicator.id, month));
+      const live = resolveTarget(targetByKey, indicator.id, chain, enclosingPeriods(month), indicator.direction);
+      const { light } = judged(v, live ? { target: live.target, inherited: false } : undefined, indicator, margin);
       if (light !== 'BEHIND') break;
       since = month;
     }
     out.set(`${unit.id}:${indicator.id}`, since);
   }
   return out;
+}
+
+/** Fills `behindSince` in the cells of units × indicators that are BEHIND (the dashboard's last step). */
+export async function markBehindSince(
+  db: Tx,
+  cells: Map<number, Record<string, Cell>>,
+  units: UnitRow[],
+  indicators: IndicatorRow[],
+  period: string,
+  margin: number,
+): Promise<void> {
+  const behind = units.flatMap((unit) =>
+    indicators.filter((i) => cells.get(unit.id)![i.id]!.light === 'BEHIND').map((indicator) => ({ unit, indicator })),
+  );
+  for (const [key, since] of await behindSince(db, behind, period, margin)) {
+    const [unitId, indicatorId] = key.split(':');
+    cells.get(Number(unitId))![indicatorId!]!.behindSince = since;
+  }
 }

@@ -1,7 +1,8 @@
+import { markBehindSince } from './scorecards.dashboard.since.js';
 import type { Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { lightOf, monthOf, monthsUpTo, previousPeriod } from '../../../shared/scorecards.js';
+import { monthOf, monthsUpTo, previousPeriod } from '../../../shared/scorecards.js';
 import {
   byKey,
   cellsOf,
@@ -14,6 +15,7 @@ import {
   type UnitRow,
   unitRef,
   valueKey,
+  judged,
 } from './scorecards.dashboard.data.js';
 import { effectiveTargets, type IndicatorRow, listIndicators, nearMarginOf, provinceOf } from './scorecards.repo.js';
 
@@ -48,6 +50,7 @@ export async function loadDashboard(db: Tx, scope: Scope, query: DashboardQuery,
   const [children, snapshot] = await Promise.all([childrenOf(db, unit), snapshotOf(db, provinceId, period)]);
   const units = [unit, ...children];
   const { cells, values } = await cellsOf(db, units, indicators, period, margin);
+  await markBehindSince(db, cells, units, indicators, period, margin);
   const own = cells.get(unit.id)!;
   const computed = values.map((v) => v.computedAt).sort();
   const moved = indicators
@@ -87,15 +90,14 @@ export async function loadTrend(db: Tx, scope: Scope, query: TrendQuery, now = n
     indicator: toIndicator(indicator),
     points: months.map((period, i) => {
       const v = found.get(valueKey(unit.id, indicator.id, period));
-      const target = targets[i]!.get(`${unit.id}:${indicator.id}`)?.target ?? null;
-      const value = v?.value ?? null;
+      const { target, light } = judged(v, targets[i]!.get(`${unit.id}:${indicator.id}`), indicator, margin);
       return {
         period,
         numerator: v?.numerator ?? null,
         denominator: v?.denominator ?? null,
-        value,
+        value: v?.value ?? null,
         target,
-        light: lightOf(value, target, indicator.direction, indicator.nearMargin ?? margin),
+        light,
         frozen: Boolean(v?.frozenAt),
       };
     }),

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { lightOf, monthsUpTo } from '../../../shared/scorecards.js';
-import { byKey, readableUnit, readValues, snapshotOf, valueKey } from './scorecards.dashboard.data.js';
+import { type Light, monthsUpTo } from '../../../shared/scorecards.js';
+import { byKey, judged, readableUnit, readValues, snapshotOf, valueKey } from './scorecards.dashboard.data.js';
 import { catalogOf } from './scorecards.dashboard.js';
 import { effectiveTargets } from './scorecards.repo.js';
 
@@ -34,10 +34,15 @@ export async function snapshotValues(db: Tx, scope: Scope, period: string, unitI
     numerator: number | null;
     denominator: number | null;
     value: number | null;
+    target: number | null;
+    targetInherited: boolean | null;
+    light: Light | null;
+    frozenAt: string;
   }>(
     db,
     sql`select v.unit_id as "unitId", u.path, u.code as "unitCode", u.name as "unitName", u.tier,
-          v.indicator_id as "indicatorId", v.numerator, v.denominator, v.value
+          v.indicator_id as "indicatorId", v.numerator, v.denominator, v.value, v.target,
+          v.target_inherited as "targetInherited", v.light, v.frozen_at as "frozenAt"
         from scorecard_values v join units u on u.id = v.unit_id
         where v.period = ${period} and v.frozen_at is not null and u.path like ${unitPathLike(unit.path)}
         order by u.path, v.indicator_id`,
@@ -52,7 +57,7 @@ export async function snapshotValues(db: Tx, scope: Scope, period: string, unitI
     publishedAt: snapshot.publishedAt,
     values: known.map((r) => {
       const indicator = byId.get(r.indicatorId)!;
-      const target = targets.get(`${r.unitId}:${r.indicatorId}`)?.target ?? null;
+      const { target, light } = judged(r, targets.get(`${r.unitId}:${r.indicatorId}`), indicator, margin);
       return {
         unitCode: r.unitCode,
         unitName: r.unitName,
@@ -62,7 +67,7 @@ export async function snapshotValues(db: Tx, scope: Scope, period: string, unitI
         denominator: r.denominator,
         value: r.value,
         target,
-        light: lightOf(r.value, target, indicator.direction, indicator.nearMargin ?? margin),
+        light,
       };
     }),
   };
@@ -110,7 +115,7 @@ export async function publicScorecard(db: Tx, code: string) {
     items: shown.map((i) => {
       const v = found.get(valueKey(commune.id, i.id, period));
       const value = v?.frozenAt ? v.value : null;
-      const target = targets.get(`${commune.id}:${i.id}`)?.target ?? null;
+      const { target, light } = judged(v?.frozenAt ? v : undefined, targets.get(`${commune.id}:${i.id}`), i, margin);
       return {
         code: i.code,
         nameVi: i.nameVi,
@@ -120,7 +125,7 @@ export async function publicScorecard(db: Tx, code: string) {
         unitEn: i.unitEn,
         value,
         target,
-        light: lightOf(value, target, i.direction, i.nearMargin ?? margin),
+        light,
         trend: months
           .map((m) => found.get(valueKey(commune.id, i.id, m)))
           .filter((p) => p?.frozenAt)

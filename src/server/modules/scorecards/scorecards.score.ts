@@ -11,6 +11,7 @@ import {
   type UnitRow,
   unitRef,
   valueKey,
+  judged,
 } from './scorecards.dashboard.data.js';
 import { catalogOf } from './scorecards.dashboard.js';
 import { effectiveTargets, type IndicatorRow } from './scorecards.repo.js';
@@ -135,7 +136,7 @@ export async function scoreUnits(db: Tx, units: UnitRow[], set: ScoredSet, catal
       const indicator = byId.get(item.indicatorId)!;
       const v = found.get(valueKey(unit.id, item.indicatorId, period));
       const value = v?.value ?? null;
-      const target = targets.get(`${unit.id}:${item.indicatorId}`)?.target ?? null;
+      const { target } = judged(v, targets.get(`${unit.id}:${item.indicatorId}`), indicator, 0);
       const evidenceOk =
         !item.evidenceRequired ||
         (typeof v?.entryId === 'number'
