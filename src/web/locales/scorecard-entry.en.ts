@@ -7,6 +7,7 @@ export const scorecardEntryEn: typeof scorecardEntryVi = {
     targets: 'Targets',
     inventory: 'ICT equipment',
     admin: 'Scorecard settings',
+    publish: 'Public indicators',
   },
   title: 'Entered scorecard values',
   unit: 'Unit',

@@ -6,6 +6,7 @@ export const scorecardEntryVi = {
     targets: 'Chỉ tiêu',
     inventory: 'Thiết bị công nghệ thông tin',
     admin: 'Cấu hình chỉ số',
+    publish: 'Chỉ số công khai của xã',
   },
   title: 'Số liệu chỉ số nhập tay',
   unit: 'Đơn vị',

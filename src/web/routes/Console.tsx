@@ -90,7 +90,7 @@ function Console() {
     ['/inventory', t('scorecardEntry.nav.inventory'), can(me.data, 'scorecard.read')],
     [
       '/admin/scorecards',
-      t('scorecardEntry.nav.admin'),
+      can(me.data, 'scorecard.manage') ? t('scorecardEntry.nav.admin') : t('scorecardEntry.nav.publish'),
       can(me.data, 'scorecard.manage') || can(me.data, 'scorecard.publish'),
     ],
     ['/admin/counter', t('dossiers.settings.title'), can(me.data, 'dossier.approve')],

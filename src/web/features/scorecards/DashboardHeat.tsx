@@ -1,10 +1,27 @@
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { type Cell, type Dashboard, formatValue, type Indicator, nameOf, unitWordOf } from './dashboard-api.js';
+import {
+  type Cell,
+  type Dashboard,
+  formatChange,
+  formatValue,
+  type Indicator,
+  nameOf,
+  unitWordOf,
+} from './dashboard-api.js';
 import { LightLabel, monthLabel } from './DashboardParts.js';
 
 /** One cell: the value in bold, the light in words under it; the target and the counts in its title. */
-function HeatCell({ indicator, cell }: { indicator: Indicator; cell: Cell | undefined }) {
+function HeatCell({
+  indicator,
+  cell,
+  coverage,
+}: {
+  indicator: Indicator;
+  cell: Cell | undefined;
+  /** On the total row of an entered indicator: how many of the rows reported a value (a sum of 1 of 6 communes). */
+  coverage?: { reported: number; of: number };
+}) {
   const { t, i18n } = useTranslation();
   if (!cell)
     return (
@@ -28,6 +45,16 @@ function HeatCell({ indicator, cell }: { indicator: Indicator; cell: Cell | unde
     >
       <strong>{value}</strong>
       <LightLabel light={cell.light} />
+      {cell.light !== 'MET' && cell.value !== null && cell.target !== null && (
+        <small className="behind-since" data-testid="gap">
+          {t('scorecardDash.gap', { gap: formatChange(indicator.measure, cell.value - cell.target, lang) })}
+        </small>
+      )}
+      {coverage && coverage.reported < coverage.of && (
+        <small className="behind-since" data-testid="coverage">
+          {t('scorecardDash.coverage', coverage)}
+        </small>
+      )}
       {cell.behindSince && (
         <small className="behind-since">
           {t('scorecardDash.behindSince', { month: monthLabel(cell.behindSince) })}
@@ -83,7 +110,19 @@ export function DashboardHeat({ data, hrefOf }: { data: Dashboard; hrefOf: (unit
               {t('scorecardDash.total', { name: data.total.unit.name })}
             </th>
             {columns.map((i) => (
-              <HeatCell key={i.id} indicator={i} cell={data.total.cells[i.id]} />
+              <HeatCell
+                key={i.id}
+                indicator={i}
+                cell={data.total.cells[i.id]}
+                coverage={
+                  i.kind === 'ENTERED'
+                    ? {
+                        reported: data.rows.filter((r) => (r.cells[i.id]?.value ?? null) !== null).length,
+                        of: data.rows.length,
+                      }
+                    : undefined
+                }
+              />
             ))}
           </tr>
         </tfoot>

@@ -73,6 +73,12 @@ function OwnIndicator({
             </dd>
           </>
         )}
+        {cell.value !== null && cell.target !== null && (
+          <>
+            <dt>{t('scorecardDash.gapLabel')}</dt>
+            <dd data-testid="gap">{formatChange(indicator.measure, cell.value - cell.target, lang)}</dd>
+          </>
+        )}
         {cell.behindSince && (
           <>
             <dt>{t('scorecardDash.behindSinceLabel')}</dt>
