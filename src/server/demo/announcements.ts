@@ -38,8 +38,11 @@ export async function seedAnnouncementsDemo(
         from households h join units u on u.id = h.unit_id join residents r on r.id = h.head_resident_id
         where u.path like ${`${commune.path}${g.id}/%`} and r.phone_enc is not null),
       joined as (
-        insert into group_members (group_id, household_id, resident_id, phone_enc, phone_bidx, manage_token_hash)
-        select ${g.id}, household_id, resident_id, phone_enc, phone_bidx, md5(random()::text || household_id)
+        insert into group_members (group_id, household_id, resident_id, phone_enc, phone_bidx, manage_token_hash,
+          joined_at)
+        select ${g.id}, household_id, resident_id, phone_enc, phone_bidx, md5(random()::text || household_id),
+          -- Joined over the past year, not all on the day of the seed: the scorecards' past months have members too.
+          now() - (1 + abs(hashtext(household_id::text)) % 360) * interval '1 day'
         from heads where n <= total * ${rates[i]!}::numeric
         returning id, phone_enc)
       insert into member_channels (member_id, channel, rank, address_enc) select id, 'SMS', 1, phone_enc from joined`);
