@@ -81,6 +81,10 @@ async function drillDown(page: Page, width: number) {
   expect(await a.getAttribute('data-light')).toBe('BEHIND');
   expect(await a.locator('strong').textContent()).toBe('50%');
   expect(await a.locator('.light').textContent()).toBe('○ Chưa đạt');
+  // By how much and since when: 30 points under the province's 80%, behind last month too (37,5%), no figure before.
+  expect(await a.getByTestId('gap').textContent()).toBe('−30 điểm % so với chỉ tiêu');
+  const [py, pm] = previous.split('-');
+  expect(await a.locator('.behind-since').last().textContent()).toBe(`chưa đạt từ ${pm}/${py}`);
   expect(await vneidCell(page, env.w.communeB.code).textContent()).toContain('Đạt');
   const total = page.locator(`[data-testid="scorecard-heat"] tfoot td[data-indicator="VNEID_L2"]`);
   expect(await total.textContent()).toContain('68,8%');
