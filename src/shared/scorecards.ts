@@ -152,7 +152,7 @@ export function monthsUpTo(month: string, count = 12): string[] {
 // Values, lights, scores and ranks.
 
 /** A value as numbers: PERCENT → a/b (0..1), AVERAGE → a/b, COUNT → a. Null when there is nothing to divide by. */
-export function valueOf(measure: Measure, numerator: number | null, denominator: number | null): number | null {
+export function valueOfMeasure(measure: Measure, numerator: number | null, denominator: number | null): number | null {
   if (numerator === null) return null;
   if (measure === 'COUNT') return numerator;
   if (!denominator) return null;

@@ -155,7 +155,10 @@ export const scorecardEntries = pgTable(
     index('scorecard_entries_status_idx').on(t.status, t.submittedAt),
     check('scorecard_entries_status_check', sql`${t.status} in (${inList(entryStatuses)})`),
     check('scorecard_entries_period_check', sql`${t.period} ~ '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$'`),
-    check('scorecard_entries_values_check', sql`${t.numerator} >= 0 and (${t.denominator} is null or ${t.denominator} > 0)`),
+    check(
+      'scorecard_entries_values_check',
+      sql`${t.numerator} >= 0 and (${t.denominator} is null or ${t.denominator} > 0)`,
+    ),
   ],
 );
 

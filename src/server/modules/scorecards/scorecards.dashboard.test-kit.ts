@@ -8,12 +8,12 @@ import {
   scorecardTargets,
   scorecardValues,
 } from '../../db/schema/index.js';
-import { type Measure, valueOf as valueOfMeasure } from '../../../shared/scorecards.js';
+import { type Measure, valueOfMeasure } from '../../../shared/scorecards.js';
 
 /**
  * Fixtures for the read side: `scorecard_values` rows written straight in (the compute helper's job fills them in
  * the app), targets, snapshots and an approved entry with evidence. Values are numerator/denominator as the refresh
- * job writes them, `value` worked out with the shared valueOf.
+ * job writes them, `value` worked out with the shared valueOfMeasure.
  */
 export function scorecardFixtures(database: Database) {
   const db = database.db;

@@ -3,7 +3,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { scorecardEvidence } from '../../db/schema/index.js';
 import { pathInScope, type Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { type EntryStatus, type Measure, valueOf as valueOfMeasure } from '../../../shared/scorecards.js';
+import { type EntryStatus, type Measure, valueOfMeasure } from '../../../shared/scorecards.js';
 import type { Entry } from './scorecards.entries.schemas.js';
 
 /** An entry as read for the API and the workflow: the version row, its indicator's names and its unit. */
