@@ -278,9 +278,22 @@ function IndicatorForm({
         />
         {errors.message('nearMargin')}
       </label>
-      {indicator && (
+      <CatalogFormEnd active={indicator?.active} onDone={onDone} />
+    </form>
+  );
+}
+
+/**
+ * The foot of the catalog's edit forms (an indicator, a set): the "in use" box when editing an existing row, then
+ * save and cancel. The form reads `active` from the checkbox by its name.
+ */
+export function CatalogFormEnd({ active, onDone }: { active: boolean | undefined; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {active !== undefined && (
         <label className="inline">
-          <input type="checkbox" name="active" defaultChecked={indicator.active} /> {t('scorecardEntry.admin.active')}
+          <input type="checkbox" name="active" defaultChecked={active} /> {t('scorecardEntry.admin.active')}
         </label>
       )}
       <div className="actions">
@@ -291,6 +304,6 @@ function IndicatorForm({
           {t('common.cancel')}
         </button>
       </div>
-    </form>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { ScoringRule } from '../../../shared/scorecards.js';
 import { api } from '../../lib/api.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors } from '../../lib/form-errors.js';
-import { useReachesEveryProvince } from './CatalogIndicators.js';
+import { CatalogFormEnd, useReachesEveryProvince } from './CatalogIndicators.js';
 import { type Catalog, nameOf, type ScoredSet, type SetItem } from './catalog-api.js';
 
 /** The province's scored sets: each with its pillars and points; its own are edited here, shipped ones switched. */
@@ -217,19 +217,7 @@ function SetEditor({ catalog, set, onDone }: { catalog: Catalog; set?: ScoredSet
           </button>
         </>
       )}
-      {set && (
-        <label className="inline">
-          <input type="checkbox" name="active" defaultChecked={set.active} /> {t('scorecardEntry.admin.active')}
-        </label>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <CatalogFormEnd active={set?.active} onDone={onDone} />
     </form>
   );
 }
