@@ -14,11 +14,14 @@ export type RefreshJob = { provinceId: number; periods?: string[] };
 type Deps = Pick<AppDeps, 'database' | 'jobs'>;
 
 /**
- * Asks for a refresh of a province's months (others call it after an approval). One waits in the queue per province
- * at a time (singleton key): ten approvals in a minute make one run, which reads them all.
+ * Asks for a refresh of a province's months (others call it after an approval: use this rather than sending to the
+ * queue, so the key is right). One run of the same province and months waits in the queue at a time (singleton
+ * key): ten approvals of the same quarter in a minute make one run, which reads them all; another set of months is
+ * another job, so no month asked for is dropped.
  */
 export async function queueRefresh(jobs: AppDeps['jobs'], job: RefreshJob): Promise<void> {
-  await jobs.send(REFRESH_QUEUE, job, { singletonKey: `${REFRESH_QUEUE}:${job.provinceId}`, retryLimit: 1 });
+  const months = [...new Set(job.periods ?? [])].sort().join(',') || 'current';
+  await jobs.send(REFRESH_QUEUE, job, { singletonKey: `${REFRESH_QUEUE}:${job.provinceId}:${months}`, retryLimit: 1 });
 }
 
 /** The provinces that have anything to count: at least one unit under them. */
