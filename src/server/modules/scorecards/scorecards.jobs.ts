@@ -75,8 +75,13 @@ export async function runSnapshots(deps: Deps, now = new Date()): Promise<{ prov
     );
     const months = [...new Set([previousPeriod(current), ...open.map((r) => r.period)])].sort();
     for (const period of months) {
-      const run = await freezeMonth(deps.database, provinceId, period, { now });
-      if (!run.alreadyFrozen) frozen.push({ provinceId, period });
+      try {
+        const run = await freezeMonth(deps.database, provinceId, period, { now });
+        if (!run.alreadyFrozen) frozen.push({ provinceId, period });
+      } catch (error) {
+        // One province's failure must not leave the others unfrozen; the next night tries it again.
+        console.error('[scorecards] snapshot failed', provinceId, period, JSON.stringify(errorForLog(error)));
+      }
     }
   }
   return frozen;
