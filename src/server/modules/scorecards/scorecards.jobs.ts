@@ -14,12 +14,13 @@ export type RefreshJob = { provinceId: number; periods?: string[] };
 type Deps = Pick<AppDeps, 'database' | 'jobs'>;
 
 /**
- * Asks for a refresh of a province's months (others call it after an approval). One job per province and set of
- * months waits in the queue at a time (singleton key): ten approvals of the same quarter make one run, which reads
- * them all; an approval for other months is its own job, never dropped.
+ * Asks for a refresh of a province's months (others call it after an approval: use this rather than sending to the
+ * queue, so the key is right). One run of the same province and months waits in the queue at a time (singleton
+ * key): ten approvals of the same quarter in a minute make one run, which reads them all; another set of months is
+ * another job, so no month asked for is dropped.
  */
 export async function queueRefresh(jobs: AppDeps['jobs'], job: RefreshJob): Promise<void> {
-  const months = job.periods?.length ? [...job.periods].sort().join(',') : 'current';
+  const months = [...new Set(job.periods ?? [])].sort().join(',') || 'current';
   await jobs.send(REFRESH_QUEUE, job, { singletonKey: `${REFRESH_QUEUE}:${job.provinceId}:${months}`, retryLimit: 1 });
 }
 
@@ -74,8 +75,13 @@ export async function runSnapshots(deps: Deps, now = new Date()): Promise<{ prov
     );
     const months = [...new Set([previousPeriod(current), ...open.map((r) => r.period)])].sort();
     for (const period of months) {
-      const run = await freezeMonth(deps.database, provinceId, period, { now });
-      if (!run.alreadyFrozen) frozen.push({ provinceId, period });
+      try {
+        const run = await freezeMonth(deps.database, provinceId, period, { now });
+        if (!run.alreadyFrozen) frozen.push({ provinceId, period });
+      } catch (error) {
+        // One province's failure must not leave the others unfrozen; the next night tries it again.
+        console.error('[scorecards] snapshot failed', provinceId, period, JSON.stringify(errorForLog(error)));
+      }
     }
   }
   return frozen;
