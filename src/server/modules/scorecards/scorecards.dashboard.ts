@@ -2,7 +2,7 @@ import { markBehindSince } from './scorecards.dashboard.since.js';
 import type { Tx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { monthOf, monthsUpTo, previousPeriod } from '../../../shared/scorecards.js';
+import { enclosingPeriods, monthOf, monthsUpTo, previousPeriod } from '../../../shared/scorecards.js';
 import {
   byKey,
   cellsOf,
@@ -17,7 +17,16 @@ import {
   valueKey,
   judged,
 } from './scorecards.dashboard.data.js';
-import { effectiveTargets, type IndicatorRow, listIndicators, nearMarginOf, provinceOf } from './scorecards.repo.js';
+import {
+  idsOnPath,
+  type IndicatorRow,
+  listIndicators,
+  nearMarginOf,
+  provinceOf,
+  resolveTarget,
+  targetKey,
+  targetsOn,
+} from './scorecards.repo.js';
 
 /** The province whose catalog and margin apply to a unit; a unit above every province has no scorecard. */
 export async function catalogOf(db: Tx, unit: UnitRow) {
@@ -81,16 +90,24 @@ export async function loadTrend(db: Tx, scope: Scope, query: TrendQuery, now = n
   const indicator = indicators.find((i) => i.id === query.indicator);
   if (!indicator) throw notFound({ vi: 'Không tìm thấy chỉ số', en: 'Indicator not found' });
   const months = monthsUpTo(query.period ?? monthOf(now), query.months);
-  const [values, ...targets] = await Promise.all([
+  // Two queries for the whole trend: the values, and every target along the unit's chain for the months, their
+  // quarters and years, each month then resolved in memory as effectiveTargets would (not one query per month).
+  const chain = idsOnPath(unit.path);
+  const [values, targetRows] = await Promise.all([
     readValues(db, [unit.id], [indicator.id], months),
-    ...months.map((m) => effectiveTargets(db, [unit], [indicator], m)),
+    targetsOn(db, chain, [indicator.id], [...new Set(months.flatMap(enclosingPeriods))]),
   ]);
   const found = byKey(values);
+  const targetByKey = new Map(targetRows.map((r) => [targetKey(r), r]));
+  const liveTarget = (month: string) => {
+    const row = resolveTarget(targetByKey, indicator.id, chain, enclosingPeriods(month), indicator.direction);
+    return row ? { target: row.target, inherited: row.unitId !== unit.id } : undefined;
+  };
   return {
     indicator: toIndicator(indicator),
-    points: months.map((period, i) => {
+    points: months.map((period) => {
       const v = found.get(valueKey(unit.id, indicator.id, period));
-      const { target, light } = judged(v, targets[i]!.get(`${unit.id}:${indicator.id}`), indicator, margin);
+      const { target, light } = judged(v, liveTarget(period), indicator, margin);
       return {
         period,
         numerator: v?.numerator ?? null,
